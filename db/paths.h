@@ -1,0 +1,27 @@
+/* Where dreamtree keeps its files: the database and the session file (the spec's cookie). */
+#ifndef DT_PATHS_H
+#define DT_PATHS_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+#define PATHS_MAX 4096
+
+/* The database path: $DREAMTREE_DB, else $XDG_DATA_HOME/dreamtree/dreamtree.db, else
+ * $HOME/.local/share/dreamtree/dreamtree.db. With create_dir, makes the dreamtree folder (0700). */
+enum dt_status store_paths_database(char out[PATHS_MAX], int create_dir);
+
+/* The session file: $XDG_STATE_HOME/dreamtree/session, else $HOME/.local/state/dreamtree/session. */
+enum dt_status store_paths_session_file(char out[PATHS_MAX], int create_dir);
+
+/* Reads a session id (a UUID) from the session file into id (37 bytes). DT_NOT_FOUND when there
+ * is no file; DT_INVALID when it holds something else. */
+enum dt_status store_paths_read_session(const char *path, char id[37]);
+/* Writes the session id atomically with mode 0600. */
+enum dt_status store_paths_write_session(const char *path, const char *id);
+
+/* Makes every missing folder of dir with mode 0700. */
+enum dt_status store_paths_mkdirs(const char *dir);
+
+#endif

@@ -1,0 +1,72 @@
+#include "sessions.h"
+
+#include <string.h>
+
+#include "store_internal.h"
+
+enum dt_status store_sessions_create(struct store *st, const char *user_id, struct session *out)
+{
+    struct session se;
+    store_uuid_random(se.id);
+    store_copy_text(se.user_id, sizeof se.user_id, user_id);
+    store_now_text(st, se.created_at);
+    memcpy(se.last_seen_at, se.created_at, sizeof se.last_seen_at);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st,
+                  "INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
+                  "ttt", se.id, user_id, se.created_at);
+    if (s == DT_INVALID) /* the foreign key: no such user */
+        s = DT_NOT_FOUND;
+    s = store_write_end(st, s);
+    if (s == DT_OK && out)
+        *out = se;
+    return s;
+}
+
+enum dt_status store_sessions_touch(struct store *st, const char *session_id)
+{
+    char now[STORE_TIME_LEN];
+    store_now_text(st, now);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st, "UPDATE sessions SET last_seen_at = ?2 WHERE id = ?1", "tt", session_id, now);
+    if (s == DT_OK && sqlite3_changes(st->db) == 0)
+        s = DT_NOT_FOUND;
+    return store_write_end(st, s);
+}
+
+enum dt_status store_sessions_resume(struct store *st, const char *session_id, struct session *out)
+{
+    enum dt_status s = store_sessions_touch(st, session_id);
+    if (s != DT_OK)
+        return s;
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, user_id, created_at, last_seen_at FROM sessions"
+                                        " WHERE id = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, session_id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        store_col_copy(stmt, 0, out->id, sizeof out->id);
+        store_col_copy(stmt, 1, out->user_id, sizeof out->user_id);
+        store_col_copy(stmt, 2, out->created_at, sizeof out->created_at);
+        store_col_copy(stmt, 3, out->last_seen_at, sizeof out->last_seen_at);
+        s = DT_OK;
+    } else {
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_sessions_end(struct store *st, const char *session_id)
+{
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st, "DELETE FROM sessions WHERE id = ?1", "t", session_id);
+    return store_write_end(st, s);
+}

@@ -1,0 +1,73 @@
+/* Shared by the files of db/ only: the store's insides and the statement helpers. */
+#ifndef DT_STORE_INTERNAL_H
+#define DT_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 96
+
+struct store_cached_stmt {
+    const char *sql; /* a string literal: the cache key is its address */
+    sqlite3_stmt *stmt;
+};
+
+struct store {
+    sqlite3 *db;
+    int64_t fixed_now;
+    int tx_depth;
+    bool tx_failed;
+    int ncached;
+    struct store_cached_stmt cache[STORE_STMT_CACHE];
+    char err[STORE_ERR_LEN];
+};
+
+/* A prepared statement for a literal SQL string, from the cache. The caller binds, steps, and
+ * must call store_stmt_done() before returning, so no statement stays open across a keystroke.
+ * NULL on failure (detail in st->err). */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+void store_stmt_done(sqlite3_stmt *stmt);
+
+/* Maps an SQLite result code to a status and records the detail in st->err. */
+enum dt_status store_fail(struct store *st, int rc);
+
+/* Write transaction: BEGIN IMMEDIATE at the outermost level, join otherwise. */
+enum dt_status store_write_begin(struct store *st);
+/* Commits (outermost level, status DT_OK) or rolls back; returns the final status. */
+enum dt_status store_write_end(struct store *st, enum dt_status status);
+
+/* Binding and reading helpers. Text is bound as a copy. */
+int store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+/* Copies column text into buf (NUL-terminated, cut at a UTF-8 character boundary); "" for NULL. */
+void store_col_copy(sqlite3_stmt *stmt, int col, char *buf, size_t size);
+/* A malloc'd copy of column text (caller frees); NULL for SQL NULL or no memory. */
+char *store_col_dup(sqlite3_stmt *stmt, int col);
+
+/* Runs a cached statement that returns no rows, binding one argument per letter of types to
+ * ?1..?n: 't' a const char * (NULL binds SQL NULL), 'i' an int. */
+enum dt_status store_run(struct store *st, const char *sql, const char *types, ...);
+
+/* Steps a bound statement to its end, appending one element of elem_size per row to a malloc'd
+ * array: out_array is the address of the caller's array pointer (struct x **), read fills one
+ * zeroed element and returns 0 (or -1 for out of memory). The statement is reset. On failure
+ * the array is freed (after clear, when given, runs on each filled element) and *n is 0. */
+enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_array, size_t *n,
+                             size_t elem_size, int (*read)(sqlite3_stmt *, void *elem),
+                             void (*clear)(void *elem));
+
+/* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
+enum dt_status store_exec(struct store *st, const char *sql);
+
+/* Drops an incomplete UTF-8 sequence from the end of s (left by a cut). */
+void store_trim_partial_utf8(char *s);
+
+
+/* Registers dt_casefold() on a connection (skills.c); SQLITE_OK on success. */
+int store_skills_register_sql(sqlite3 *db);
+
+/* Migrations (migrate.c): brings the schema to store_schema_version(). */
+enum dt_status store_migrate(struct store *st);
+
+#endif

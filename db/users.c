@@ -1,0 +1,112 @@
+#include "users.h"
+
+#include <string.h>
+
+#include "store_internal.h"
+
+enum dt_status store_users_create_anonymous(struct store *st, struct user *out)
+{
+    struct user u = {.is_anonymous = true};
+    store_uuid_random(u.id);
+    store_now_text(st, u.created_at);
+    memcpy(u.updated_at, u.created_at, sizeof u.updated_at);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st,
+                   "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
+                   " VALUES (?1, 1, 0, ?2, ?2)",
+                   "tt", u.id, u.created_at);
+    if (s == DT_OK)
+        s = store_run(st,
+                       "INSERT INTO user_settings (user_id, created_at, updated_at)"
+                       " VALUES (?1, ?2, ?2)",
+                       "tt", u.id, u.created_at);
+    s = store_write_end(st, s);
+    if (s == DT_OK && out)
+        *out = u;
+    return s;
+}
+
+enum dt_status store_users_get(struct store *st, const char *user_id, struct user *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, is_anonymous, workbook_complete, created_at,"
+                                        " updated_at FROM users WHERE id = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW) {
+        store_col_copy(stmt, 0, out->id, sizeof out->id);
+        out->is_anonymous = sqlite3_column_int(stmt, 1) != 0;
+        out->workbook_complete = sqlite3_column_int(stmt, 2) != 0;
+        store_col_copy(stmt, 3, out->created_at, sizeof out->created_at);
+        store_col_copy(stmt, 4, out->updated_at, sizeof out->updated_at);
+    } else {
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_users_delete(struct store *st, const char *user_id)
+{
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st, "DELETE FROM users WHERE id = ?1", "t", user_id);
+    if (s == DT_OK && sqlite3_changes(st->db) == 0)
+        s = DT_NOT_FOUND;
+    return store_write_end(st, s);
+}
+
+enum dt_status store_users_settings(struct store *st, const char *user_id, struct user_settings *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT background_color, text_color, font, personality_type"
+                                        " FROM user_settings WHERE user_id = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW) {
+        store_col_copy(stmt, 0, out->background_color, sizeof out->background_color);
+        store_col_copy(stmt, 1, out->text_color, sizeof out->text_color);
+        store_col_copy(stmt, 2, out->font, sizeof out->font);
+        store_col_copy(stmt, 3, out->personality_type, sizeof out->personality_type);
+    } else {
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_users_save_settings(struct store *st, const char *user_id,
+                                         const struct user_settings *in)
+{
+    if (!in->background_color[0] || !in->text_color[0] || !in->font[0])
+        return DT_INVALID;
+    char now[STORE_TIME_LEN];
+    store_now_text(st, now);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    sqlite3_stmt *stmt = store_stmt(st, "UPDATE user_settings SET background_color = ?2,"
+                                        " text_color = ?3, font = ?4, personality_type = ?5,"
+                                        " updated_at = ?6 WHERE user_id = ?1");
+    if (!stmt)
+        return store_write_end(st, DT_DB);
+    store_bind_text(stmt, 1, user_id);
+    store_bind_text(stmt, 2, in->background_color);
+    store_bind_text(stmt, 3, in->text_color);
+    store_bind_text(stmt, 4, in->font);
+    store_bind_text(stmt, 5, in->personality_type[0] ? in->personality_type : NULL);
+    store_bind_text(stmt, 6, now);
+    int rc = sqlite3_step(stmt);
+    s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
+    if (s == DT_OK && sqlite3_changes(st->db) == 0)
+        s = DT_NOT_FOUND;
+    store_stmt_done(stmt);
+    return store_write_end(st, s);
+}

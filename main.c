@@ -1,0 +1,322 @@
+/* dreamtree: the DreamTree career workbook in a terminal. This file reads the command line,
+ * opens the store and hands over to the face or command asked for. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "content.h"
+#include "paths.h"
+#include "seed.h"
+#include "sessions.h"
+#include "store.h"
+#include "text.h"
+#include "today.h"
+#include "users.h"
+
+enum exit_code { EXIT_DONE = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "Usage:\n"
+    "  dreamtree [--db PATH] [--plain]            start the workbook (the default)\n"
+    "  dreamtree [--db PATH] seed [DIR]           create or update the database and load content\n"
+    "  dreamtree [--db PATH] today [--user ID]    print today's Daily Dos, one per line\n"
+    "  dreamtree content check [DIR]              check content files; errors name file:line\n"
+    "  dreamtree --help | --version\n"
+    "\n"
+    "Options:\n"
+    "  --db PATH      the database file (default: $DREAMTREE_DB, else\n"
+    "                 $XDG_DATA_HOME/dreamtree/dreamtree.db)\n"
+    "  --plain        text mode for screen readers: plain lines and numbered menus\n"
+    "  --user ID      with today: the user whose Daily Dos to print\n"
+    "  -h, --help     show this help and exit\n"
+    "  -V, --version  show the version and exit\n"
+    "\n"
+    "Exit status: 0 done, 1 bad input or data, 2 usage error.\n";
+
+struct options {
+    const char *db;
+    int plain;
+};
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dreamtree: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'dreamtree --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Messages about a path or a content problem go through the sanitiser too: a file name is text
+ * someone else chose. */
+static void report(const char *prefix, const char *detail)
+{
+    char *clean = tui_text_sanitize(detail, strlen(detail), 0);
+    fprintf(stderr, "dreamtree: %s%s\n", prefix, clean ? clean : "");
+    free(clean);
+}
+
+static const char *content_dir(void)
+{
+    const char *env = getenv("DREAMTREE_CONTENT");
+    if (env && env[0])
+        return env;
+    struct stat sb;
+    if (stat(DT_CONTENT_SOURCE "/tools.rec", &sb) == 0)
+        return DT_CONTENT_SOURCE; /* running from a source checkout */
+    return DT_CONTENT_INSTALLED;
+}
+
+static int database_path(const struct options *o, char path[PATHS_MAX], int create_dir)
+{
+    if (o->db) {
+        if (strlen(o->db) >= PATHS_MAX)
+            return -1;
+        strcpy(path, o->db);
+        return 0;
+    }
+    enum dt_status s = store_paths_database(path, create_dir);
+    if (s != DT_OK) {
+        report("cannot find a place for the database: ", s == DT_NOT_FOUND ? "HOME is not set"
+                                                                          : dt_status_message(s));
+        return -1;
+    }
+    return 0;
+}
+
+static struct store *open_store(const struct options *o, enum store_open_mode mode, int *missing)
+{
+    char path[PATHS_MAX], err[STORE_ERR_LEN];
+    if (database_path(o, path, mode == STORE_OPEN_CREATE) != 0)
+        return NULL;
+    struct store *st = NULL;
+    enum dt_status s = store_open(path, mode, &st, err);
+    if (s == DT_NOT_FOUND && missing) {
+        *missing = 1;
+        return NULL;
+    }
+    if (s != DT_OK) {
+        char *clean = tui_text_sanitize(path, strlen(path), 0);
+        fprintf(stderr, "dreamtree: %s: %s\n", clean ? clean : "", err[0] ? err : dt_status_message(s));
+        free(clean);
+        return NULL;
+    }
+    const char *now = getenv("DREAMTREE_NOW"); /* a fixed clock for tests and demonstrations */
+    int64_t t;
+    if (now && now[0] && store_time_parse(now, &t) == 0)
+        store_set_now(st, t);
+    return st;
+}
+
+static void print_diags(const struct seed_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        report("", d->items[i]);
+}
+
+static int seed_into(struct store *st, const char *dir, int verbose)
+{
+    struct seed_diags d = {0};
+    struct seed_counts n;
+    enum dt_status s = seed_run(st, dir, &d, &n);
+    print_diags(&d);
+    seed_diags_free(&d);
+    if (s != DT_OK) {
+        fprintf(stderr, "dreamtree: seed: %s%s%s\n", dt_status_message(s),
+                store_last_error(st)[0] ? ": " : "", store_last_error(st));
+        return EXIT_BAD_INPUT;
+    }
+    if (verbose)
+        printf("Loaded %zu tool types, %zu personality types, %zu competencies, %zu skills,"
+               " %zu references, %zu parts, %zu modules and %zu exercises.\n",
+               n.tools, n.personality_types, n.competencies, n.skills, n.references, n.parts,
+               n.modules, n.exercises);
+    return EXIT_DONE;
+}
+
+static int cmd_seed(const struct options *o, int argc, char **argv)
+{
+    if (argc > 2)
+        return usage_error("seed takes at most one folder");
+    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL);
+    if (!st)
+        return EXIT_BAD_INPUT;
+    int rc = seed_into(st, argc == 2 ? argv[1] : content_dir(), 1);
+    store_close(&st);
+    return rc;
+}
+
+static int cmd_content(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "check") != 0)
+        return usage_error("content takes 'check [DIR]'");
+    if (argc > 3)
+        return usage_error("content check takes at most one folder");
+    const char *dir = argc == 3 ? argv[2] : content_dir();
+    struct seed_content *c = NULL;
+    struct seed_diags d = {0};
+    enum dt_status s = seed_check_dir(dir, &c, &d);
+    print_diags(&d);
+    if (s == DT_OK) {
+        struct seed_counts n;
+        seed_content_counts(c, &n);
+        printf("Content is clean: %zu tool types, %zu personality types, %zu competencies,"
+               " %zu skills, %zu references, %zu exercises, %zu prompts.\n",
+               n.tools, n.personality_types, n.competencies, n.skills, n.references, n.exercises,
+               n.prompts);
+    } else if (s == DT_INVALID) {
+        fprintf(stderr, "dreamtree: content check: %zu problem%s\n", d.n, d.n == 1 ? "" : "s");
+    } else {
+        fprintf(stderr, "dreamtree: content check: %s\n", dt_status_message(s));
+    }
+    seed_diags_free(&d);
+    seed_content_free(&c);
+    return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
+}
+
+/* The user of this terminal: the one the session file names, else none. */
+static enum dt_status session_user(struct store *st, char user_id[STORE_ID_LEN])
+{
+    char path[PATHS_MAX], id[STORE_ID_LEN];
+    enum dt_status s = store_paths_session_file(path, 0);
+    if (s == DT_OK)
+        s = store_paths_read_session(path, id);
+    struct session se;
+    if (s == DT_OK)
+        s = store_sessions_resume(st, id, &se);
+    if (s == DT_OK)
+        memcpy(user_id, se.user_id, STORE_ID_LEN);
+    return s;
+}
+
+static int cmd_today(const struct options *o, int argc, char **argv)
+{
+    static const struct option longopts[] = {{"user", required_argument, NULL, 'u'}, {0}};
+    const char *user = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        if (c == 'u')
+            user = optarg;
+        else
+            return usage_error("today takes only --user ID");
+    }
+    if (optind < argc)
+        return usage_error("today does not take '%s'", argv[optind]);
+    int missing = 0;
+    struct store *st = open_store(o, STORE_OPEN_EXISTING, &missing);
+    if (!st) {
+        if (missing && !user)
+            return EXIT_DONE; /* nothing started yet: nothing is due */
+        if (missing)
+            fprintf(stderr, "dreamtree: there is no database yet, so no user %s\n", "");
+        return EXIT_BAD_INPUT;
+    }
+    char user_id[STORE_ID_LEN];
+    enum dt_status s = DT_OK;
+    if (user) {
+        store_copy_text(user_id, sizeof user_id, user);
+    } else {
+        s = session_user(st, user_id);
+        if (s == DT_NOT_FOUND) { /* no one has used dreamtree from this account yet */
+            store_close(&st);
+            return EXIT_DONE;
+        }
+    }
+    if (s == DT_OK)
+        s = screens_today_lines(st, user_id, stdout);
+    if (s == DT_NOT_FOUND)
+        report("no such user: ", user ? user : "");
+    else if (s != DT_OK)
+        fprintf(stderr, "dreamtree: today: %s\n", dt_status_message(s));
+    store_close(&st);
+    return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
+}
+
+/* The interactive run: resume this terminal's user (or start a new anonymous one) and show
+ * the Daily Dos and where they are in the workbook. */
+static int cmd_interactive(const struct options *o)
+{
+    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL);
+    if (!st)
+        return EXIT_BAD_INPUT;
+    bool empty = false;
+    int rc = EXIT_DONE;
+    if (store_content_is_empty(st, &empty) == DT_OK && empty)
+        rc = seed_into(st, content_dir(), 0);
+    char user_id[STORE_ID_LEN];
+    enum dt_status s = rc == EXIT_DONE ? session_user(st, user_id) : DT_OK;
+    if (rc == EXIT_DONE && (s == DT_NOT_FOUND || s == DT_INVALID)) {
+        char path[PATHS_MAX];
+        struct user u;
+        struct session se;
+        s = store_users_create_anonymous(st, &u);
+        if (s == DT_OK)
+            s = store_sessions_create(st, u.id, &se);
+        if (s == DT_OK)
+            s = store_paths_session_file(path, 1);
+        if (s == DT_OK)
+            s = store_paths_write_session(path, se.id);
+        if (s == DT_OK)
+            memcpy(user_id, u.id, STORE_ID_LEN);
+    }
+    if (rc == EXIT_DONE && s == DT_OK)
+        s = screens_today_summary(st, user_id, stdout);
+    if (rc == EXIT_DONE && s != DT_OK) {
+        fprintf(stderr, "dreamtree: %s%s%s\n", dt_status_message(s),
+                store_last_error(st)[0] ? ": " : "", store_last_error(st));
+        rc = EXIT_BAD_INPUT;
+    }
+    store_close(&st);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    /* No core files: a core dump would hold the user's writing. */
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},  {"plain", no_argument, NULL, 'p'},
+        {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
+        {0},
+    };
+    struct options o = {0};
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': o.db = optarg; break;
+        case 'p': o.plain = 1; break;
+        case 'h': fputs(usage_text, stdout); return EXIT_DONE;
+        case 'V': printf("dreamtree %s\n", DT_VERSION); return EXIT_DONE;
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (o.db && !o.db[0])
+        return usage_error("--db needs a path");
+    argc -= optind;
+    argv += optind;
+    if (argc == 0)
+        return cmd_interactive(&o);
+    if (strcmp(argv[0], "seed") == 0)
+        return cmd_seed(&o, argc, argv);
+    if (strcmp(argv[0], "today") == 0)
+        return cmd_today(&o, argc, argv);
+    if (strcmp(argv[0], "content") == 0)
+        return cmd_content(argc, argv);
+    return usage_error("unknown command '%s'", argv[0]);
+}

@@ -1,0 +1,31 @@
+/* Diagnostics of the content pipeline: "file:line: message", collected in order. */
+#ifndef DT_SEED_DIAG_H
+#define DT_SEED_DIAG_H
+
+#include <stddef.h>
+
+struct seed_diags {
+    char **items; /* malloc'd strings */
+    size_t n, cap;
+};
+
+/* Adds "file:line: message" (line 0 leaves out the line). printf-style. */
+void seed_diag(struct seed_diags *d, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void seed_diags_free(struct seed_diags *d);
+
+/* A whole file read into memory, checked line by line: invalid UTF-8 and control characters
+ * (other than tab) are reported with their line. Lines are split in place (NUL-terminated,
+ * a trailing "\r" dropped). */
+struct seed_source {
+    char *path;
+    char *data;
+    char **lines;
+    size_t nlines;
+};
+
+/* 0 when the file was read (even with diagnostics), -1 when it could not be. */
+int seed_source_read(const char *path, struct seed_source *src, struct seed_diags *d);
+void seed_source_free(struct seed_source *src);
+
+#endif

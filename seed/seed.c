@@ -1,0 +1,498 @@
+#include "seed.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "content.h"
+#include "model.h"
+
+const char *seed_content_file(struct seed_content *c, const char *path)
+{
+    char **slot = seed_push(&c->files, &c->nfiles, sizeof *c->files);
+    if (!slot)
+        return NULL;
+    *slot = strdup(path);
+    if (!*slot)
+        c->nfiles--;
+    return *slot;
+}
+
+/* ---- reading the folder ---- */
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* dir/name into out; -1 when it does not fit. */
+static int join(char out[4096], const char *dir, const char *name)
+{
+    int n = snprintf(out, 4096, "%s/%s", dir, name);
+    return n < 0 || n >= 4096 ? -1 : 0;
+}
+
+static int is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static int read_workbook(struct seed_content *c, const char *dir, struct seed_diags *d)
+{
+    char path[4096];
+    if (join(path, dir, "workbook") != 0) {
+        seed_diag(d, dir, 0, "path is too long");
+        return 0;
+    }
+    DIR *folder = opendir(path);
+    if (!folder)
+        return 0; /* a content folder may hold reference data only */
+    char **names = NULL;
+    size_t n = 0;
+    int rc = 0;
+    struct dirent *ent;
+    while ((ent = readdir(folder)) != NULL) {
+        if (ent->d_name[0] == '.' || !ends_with(ent->d_name, ".md"))
+            continue;
+        char **slot = seed_push(&names, &n, sizeof *names);
+        if (!slot || !(*slot = strdup(ent->d_name))) {
+            rc = -1;
+            break;
+        }
+    }
+    closedir(folder);
+    if (n)
+        qsort(names, n, sizeof *names, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        char file[4096];
+        if (rc == 0 && join(file, path, names[i]) != 0)
+            seed_diag(d, path, 0, "path is too long");
+        else if (rc == 0 && seed_workbook_file(c, file, d) != 0)
+            rc = -1;
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static const struct {
+    const char *name;
+    int (*parse)(struct seed_content *, const char *, struct seed_diags *);
+    int required;
+} data_files[] = {
+    {"personality-types.rec", seed_refdata_personality, 0},
+    {"competencies.rec", seed_refdata_competencies, 0},
+    {"skills.rec", seed_refdata_skills, 0},
+    {"tools.rec", seed_refdata_tools, 1},
+    {"references.rec", seed_refdata_references, 0},
+};
+
+static int read_dir(struct seed_content *c, const char *dir, struct seed_diags *d)
+{
+    DIR *folder = opendir(dir);
+    if (!folder) {
+        seed_diag(d, dir, 0, "not a readable folder");
+        return 0;
+    }
+    struct dirent *ent;
+    while ((ent = readdir(folder)) != NULL) { /* a misspelt data file would be skipped silently */
+        if (!ends_with(ent->d_name, ".rec"))
+            continue;
+        int known = 0;
+        for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+            known |= strcmp(ent->d_name, data_files[i].name) == 0;
+        if (!known)
+            seed_diag(d, dir, 0, "unknown data file %s", ent->d_name);
+    }
+    closedir(folder);
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++) {
+        char path[4096];
+        if (join(path, dir, data_files[i].name) != 0) {
+            seed_diag(d, dir, 0, "path is too long");
+            return 0;
+        }
+        if (!is_file(path)) {
+            if (data_files[i].required)
+                seed_diag(d, path, 0, "missing (every content folder has the tool types)");
+            continue;
+        }
+        if (data_files[i].parse(c, path, d) != 0)
+            return -1;
+    }
+    return read_workbook(c, dir, d);
+}
+
+/* ---- checks across files ---- */
+
+static const struct seed_tool *find_tool(const struct seed_content *c, const char *id)
+{
+    for (size_t i = 0; i < c->ntools; i++)
+        if (strcmp(c->tools[i].t.id, id) == 0)
+            return &c->tools[i];
+    return NULL;
+}
+
+static struct seed_reference *find_ref(const struct seed_content *c, const char *key)
+{
+    for (size_t i = 0; i < c->nrefs; i++)
+        if (strcmp(c->refs[i].key, key) == 0)
+            return &c->refs[i];
+    return NULL;
+}
+
+static int compare_exercises(const void *a, const void *b)
+{
+    const struct seed_exercise *x = a, *y = b;
+    if (x->part != y->part)
+        return x->part - y->part;
+    if (x->module != y->module)
+        return x->module - y->module;
+    return x->number - y->number;
+}
+
+/* Reports keys that repeat: key(i) gives the key of element i, where(i) its place. */
+#define CHECK_UNIQUE(array, count, keyexpr, what)                                             \
+    for (size_t i_ = 0; i_ < (count); i_++)                                                   \
+        for (size_t j_ = 0; j_ < i_; j_++) {                                                  \
+            const char *a_ = (array)[i_].keyexpr, *b_ = (array)[j_].keyexpr;                  \
+            if (a_ && b_ && a_[0] && strcmp(a_, b_) == 0) {                                   \
+                seed_diag(d, (array)[i_].at.file, (array)[i_].at.line,                        \
+                          "duplicate " what " \"%s\" (first at %s:%d)", a_,                   \
+                          (array)[j_].at.file, (array)[j_].at.line);                          \
+                break;                                                                        \
+            }                                                                                 \
+        }
+
+static void check_reference_data(struct seed_content *c, struct seed_diags *d)
+{
+    CHECK_UNIQUE(c->tools, c->ntools, t.id, "tool id");
+    CHECK_UNIQUE(c->types, c->ntypes, code, "personality type");
+    CHECK_UNIQUE(c->competencies, c->ncompetencies, c.id, "competency id");
+    CHECK_UNIQUE(c->refs, c->nrefs, key, "reference key");
+    /* skills: the same name in any case is one skill */
+    for (size_t i = 0; i < c->nskills; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(c->skills[i].folded, c->skills[j].folded) == 0) {
+                seed_diag(d, c->skills[i].at.file, c->skills[i].at.line,
+                          "duplicate skill \"%s\" (first at %s:%d)", c->skills[i].name,
+                          c->skills[j].at.file, c->skills[j].at.line);
+                break;
+            }
+}
+
+static void check_numbering(struct seed_content *c, struct seed_diags *d)
+{
+    /* exercises: sorted, then no repeats and no gaps at any level */
+    qsort(c->exercises, c->nexercises, sizeof *c->exercises, compare_exercises);
+    const struct seed_exercise *prev = NULL;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        const struct seed_exercise *e = &c->exercises[i];
+        int pp = prev ? prev->part : 1, pm = prev ? prev->module : 1, pe = prev ? prev->number : 0;
+        int ok;
+        if (prev && compare_exercises(prev, e) == 0) {
+            seed_diag(d, e->at.file, e->at.line, "duplicate exercise %d.%d.%d (first at %s:%d)",
+                      e->part, e->module, e->number, prev->at.file, prev->at.line);
+            continue;
+        }
+        if (e->part == pp && e->module == pm)
+            ok = e->number == pe + 1;
+        else if (e->part == pp)
+            ok = e->module == pm + 1 && e->number == 1;
+        else
+            ok = e->part == pp + 1 && e->module == 1 && e->number == 1;
+        if (!ok)
+            seed_diag(d, e->at.file, e->at.line,
+                      "gap in the sequence: exercise %d.%d.%d follows %d.%d.%d", e->part, e->module,
+                      e->number, pp, pm, pe);
+        prev = e;
+    }
+    for (size_t i = 0; i < c->nheadings; i++)
+        for (size_t j = 0; j < i; j++)
+            if (c->headings[i].part == c->headings[j].part &&
+                c->headings[i].module == c->headings[j].module)
+                seed_diag(d, c->headings[i].at.file, c->headings[i].at.line,
+                          "duplicate heading for %s %d.%d (first at %s:%d)",
+                          c->headings[i].module ? "module" : "part", c->headings[i].part,
+                          c->headings[i].module, c->headings[j].at.file, c->headings[j].at.line);
+}
+
+static void check_exercises(struct seed_content *c, struct seed_diags *d)
+{
+    for (size_t i = 0; i < c->nexercises; i++) {
+        struct seed_exercise *e = &c->exercises[i];
+        snprintf(e->full_id, sizeof e->full_id, "%d.%d.%d.v%d", e->part, e->module, e->number,
+                 e->version);
+        size_t prompts = 0;
+        for (size_t b = 0; b < e->nblocks; b++) {
+            const struct seed_block *blk = &e->blocks[b];
+            if (strcmp(blk->type, "prompt") != 0)
+                continue;
+            prompts++;
+            for (size_t k = 0; k < b; k++)
+                if (blk->key[0] && strcmp(e->blocks[k].key, blk->key) == 0)
+                    seed_diag(d, blk->at.file, blk->at.line, "duplicate prompt key \"%s\" in %d.%d.%d",
+                              blk->key, e->part, e->module, e->number);
+            cJSON *input = blk->input_json ? cJSON_Parse(blk->input_json) : NULL;
+            const cJSON *tool = cJSON_GetObjectItemCaseSensitive(input, "tool");
+            if (cJSON_IsString(tool) && tool->valuestring[0] && !find_tool(c, tool->valuestring))
+                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", tool->valuestring);
+            cJSON_Delete(input);
+        }
+        if (prompts == 0)
+            seed_diag(d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,
+                      e->module, e->number);
+        if (e->unlocks[0]) {
+            struct seed_tool *tool = (struct seed_tool *)find_tool(c, e->unlocks);
+            if (!tool)
+                seed_diag(d, e->at.file, e->at.line, "unknown tool \"%s\"", e->unlocks);
+            else if (tool->t.unlocks_at_exercise[0])
+                seed_diag(d, e->at.file, e->at.line, "tool \"%s\" is unlocked twice (also by %s)",
+                          e->unlocks, tool->t.unlocks_at_exercise);
+            else
+                snprintf(tool->t.unlocks_at_exercise, sizeof tool->t.unlocks_at_exercise, "%s",
+                         e->full_id);
+        }
+        for (size_t s = 0; s < e->nsources; s++)
+            if (!find_ref(c, e->sources[s].key))
+                seed_diag(d, e->sources[s].at.file, e->sources[s].at.line,
+                          "reference \"%s\" is cited but missing from references.rec",
+                          e->sources[s].key);
+    }
+    if (c->nexercises > 0)
+        for (size_t i = 0; i < c->ntools; i++)
+            if (!c->tools[i].t.unlocks_at_exercise[0])
+                seed_diag(d, c->tools[i].at.file, c->tools[i].at.line,
+                          "tool \"%s\" is never unlocked (no exercise says \"unlocks: %s\")",
+                          c->tools[i].t.id, c->tools[i].t.id);
+}
+
+/* Citation numbers by first appearance in the workbook; uncited references follow in file order. */
+static void number_references(struct seed_content *c)
+{
+    int next = 1;
+    for (size_t i = 0; i < c->nexercises; i++)
+        for (size_t s = 0; s < c->exercises[i].nsources; s++) {
+            struct seed_reference *r = find_ref(c, c->exercises[i].sources[s].key);
+            if (r && r->citation_number == 0)
+                r->citation_number = next++;
+        }
+    for (size_t i = 0; i < c->nrefs; i++)
+        if (c->refs[i].citation_number == 0)
+            c->refs[i].citation_number = next++;
+}
+
+enum dt_status seed_check_dir(const char *dir, struct seed_content **out, struct seed_diags *d)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return DT_NOMEM;
+    struct seed_content *c = *out;
+    size_t before = d->n;
+    if (read_dir(c, dir, d) != 0)
+        return DT_NOMEM;
+    check_reference_data(c, d);
+    check_numbering(c, d);
+    check_exercises(c, d);
+    number_references(c);
+    return d->n == before ? DT_OK : DT_INVALID;
+}
+
+/* ---- loading ---- */
+
+static enum dt_status load_reference(struct store *st, const struct seed_content *c,
+                                     const struct seed_reference *r)
+{
+    char key[96];
+    struct reference row = {.citation_number = r->citation_number};
+    snprintf(key, sizeof key, "reference:%s", r->key);
+    store_uuid_stable(key, row.id);
+    store_copy_text(row.author_surname, sizeof row.author_surname, r->surname);
+    store_copy_text(row.short_citation, sizeof row.short_citation, r->short_citation);
+    store_copy_text(row.category, sizeof row.category, r->category);
+    row.full_citation = r->full_citation;
+    cJSON *meta = cJSON_Duplicate(r->metadata, 1);
+    cJSON *cited = cJSON_AddArrayToObject(meta, "referenced_in");
+    for (size_t i = 0; i < c->nexercises; i++)
+        for (size_t s = 0; s < c->exercises[i].nsources; s++)
+            if (strcmp(c->exercises[i].sources[s].key, r->key) == 0) {
+                cJSON_AddItemToArray(cited, cJSON_CreateString(c->exercises[i].full_id));
+                break;
+            }
+    row.metadata = cJSON_PrintUnformatted(meta);
+    cJSON_Delete(meta);
+    if (!row.metadata)
+        return DT_NOMEM;
+    enum dt_status s = store_content_reference(st, &row);
+    cJSON_free(row.metadata);
+    return s;
+}
+
+static enum dt_status load_exercise(struct store *st, const struct seed_content *c,
+                                    const struct seed_exercise *e, int order)
+{
+    struct exercise_ref ref = {.version = e->version, .sequence_order = order,
+                               .is_required = e->required};
+    snprintf(ref.full_exercise_id, sizeof ref.full_exercise_id, "%s", e->full_id);
+    snprintf(ref.part_id, sizeof ref.part_id, "%d", e->part);
+    snprintf(ref.module_id, sizeof ref.module_id, "%d", e->module);
+    snprintf(ref.exercise_id, sizeof ref.exercise_id, "%d", e->number);
+    snprintf(ref.unlocks_tool, sizeof ref.unlocks_tool, "%s", e->unlocks);
+    enum dt_status s = store_content_sequence(st, &ref);
+    if (s == DT_OK)
+        s = store_content_title(st, e->full_id, "exercise", e->title);
+    for (size_t b = 0; s == DT_OK && b < e->nblocks; b++) {
+        const struct seed_block *blk = &e->blocks[b];
+        struct content_block row = {.version = e->version, .content_type = blk->type,
+                                    .text = blk->text, .display_order = (int)b + 1,
+                                    .variant_group = e->variant};
+        memcpy(row.part_id, ref.part_id, sizeof row.part_id);
+        memcpy(row.module_id, ref.module_id, sizeof row.module_id);
+        memcpy(row.exercise_id, ref.exercise_id, sizeof row.exercise_id);
+        memcpy(row.full_exercise_id, ref.full_exercise_id, sizeof row.full_exercise_id);
+        char key[128];
+        snprintf(key, sizeof key, "content:%s:%s:%d", e->full_id, e->variant ? e->variant : "",
+                 row.display_order);
+        store_uuid_stable(key, row.id);
+        s = store_content_block(st, &row);
+        if (s == DT_OK && blk->input_json)
+            s = store_content_prompt_input(st, row.id, blk->key, blk->input_json);
+    }
+    for (size_t k = 0; s == DT_OK && k < e->nsources; k++) {
+        char key[96], ref_id[STORE_ID_LEN];
+        snprintf(key, sizeof key, "reference:%s", e->sources[k].key);
+        store_uuid_stable(key, ref_id);
+        s = store_content_source(st, e->full_id, ref_id, e->sources[k].usage, e->sources[k].notes);
+    }
+    (void)c;
+    return s;
+}
+
+enum dt_status seed_load(struct store *st, const struct seed_content *c)
+{
+    enum dt_status s = store_content_begin(st);
+    if (s != DT_OK)
+        return s;
+    /* the spec's order (section 10) */
+    for (size_t i = 0; s == DT_OK && i < c->ntypes; i++)
+        s = store_content_personality(st, c->types[i].code, c->types[i].name, c->types[i].summary);
+    for (size_t i = 0; s == DT_OK && i < c->ncompetencies; i++) {
+        s = store_content_competency(st, &c->competencies[i].c, c->competencies[i].modules_json);
+        for (int l = 0; s == DT_OK && l < 5; l++)
+            s = store_content_level(st, c->competencies[i].c.id, &c->competencies[i].levels[l]);
+    }
+    for (size_t i = 0; s == DT_OK && i < c->nskills; i++)
+        s = store_content_skill(st, c->skills[i].name, c->skills[i].category, NULL);
+    for (size_t i = 0; s == DT_OK && i < c->ntools; i++)
+        s = store_content_tool(st, &c->tools[i].t);
+    for (size_t i = 0; s == DT_OK && i < c->nrefs; i++)
+        s = load_reference(st, c, &c->refs[i]);
+    for (size_t i = 0; s == DT_OK && i < c->nheadings; i++) {
+        char node[16];
+        const struct seed_heading *h = &c->headings[i];
+        if (h->module)
+            snprintf(node, sizeof node, "%d.%d", h->part, h->module);
+        else
+            snprintf(node, sizeof node, "%d", h->part);
+        s = store_content_title(st, node, h->module ? "module" : "part", h->title);
+    }
+    for (size_t i = 0; s == DT_OK && i < c->nexercises; i++)
+        s = load_exercise(st, c, &c->exercises[i], (int)i + 1);
+    return store_content_finish(st, s);
+}
+
+enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
+                        struct seed_counts *counts)
+{
+    struct seed_content *c = NULL;
+    enum dt_status s = seed_check_dir(dir, &c, d);
+    if (s == DT_OK)
+        s = seed_load(st, c);
+    if (counts && c)
+        seed_content_counts(c, counts);
+    seed_content_free(&c);
+    return s;
+}
+
+void seed_content_counts(const struct seed_content *c, struct seed_counts *n)
+{
+    memset(n, 0, sizeof *n);
+    n->tools = c->ntools;
+    n->personality_types = c->ntypes;
+    n->competencies = c->ncompetencies;
+    n->levels = c->ncompetencies * 5;
+    n->skills = c->nskills;
+    n->references = c->nrefs;
+    for (size_t i = 0; i < c->nheadings; i++) {
+        if (c->headings[i].module)
+            n->modules++;
+        else
+            n->parts++;
+    }
+    n->exercises = c->nexercises;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        n->blocks += c->exercises[i].nblocks;
+        n->sources += c->exercises[i].nsources;
+        for (size_t b = 0; b < c->exercises[i].nblocks; b++)
+            n->prompts += strcmp(c->exercises[i].blocks[b].type, "prompt") == 0;
+    }
+}
+
+void seed_content_free(struct seed_content **cp)
+{
+    if (!cp || !*cp)
+        return;
+    struct seed_content *c = *cp;
+    for (size_t i = 0; i < c->nfiles; i++)
+        free(c->files[i]);
+    free(c->files);
+    free(c->tools);
+    for (size_t i = 0; i < c->ntypes; i++) {
+        free(c->types[i].name);
+        free(c->types[i].summary);
+    }
+    free(c->types);
+    for (size_t i = 0; i < c->ncompetencies; i++)
+        cJSON_free(c->competencies[i].modules_json);
+    free(c->competencies);
+    for (size_t i = 0; i < c->nskills; i++) {
+        free(c->skills[i].name);
+        free(c->skills[i].folded);
+    }
+    free(c->skills);
+    for (size_t i = 0; i < c->nrefs; i++) {
+        free(c->refs[i].surname);
+        free(c->refs[i].full_citation);
+        free(c->refs[i].short_citation);
+        free(c->refs[i].category);
+        cJSON_Delete(c->refs[i].metadata);
+    }
+    free(c->refs);
+    for (size_t i = 0; i < c->nheadings; i++)
+        free(c->headings[i].title);
+    free(c->headings);
+    for (size_t i = 0; i < c->nexercises; i++) {
+        struct seed_exercise *e = &c->exercises[i];
+        free(e->title);
+        free(e->variant);
+        for (size_t b = 0; b < e->nblocks; b++) {
+            free(e->blocks[b].text);
+            cJSON_free(e->blocks[b].input_json);
+        }
+        free(e->blocks);
+        for (size_t s = 0; s < e->nsources; s++)
+            free(e->sources[s].notes);
+        free(e->sources);
+    }
+    free(c->exercises);
+    free(c);
+    *cp = NULL;
+}

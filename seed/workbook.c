@@ -1,0 +1,484 @@
+/* The workbook parser: markdown files of parts, modules, exercises and their blocks
+ * (docs/content-format.md). */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+static const char *const block_types[] = {"instruction", "prompt", "reflection", "transition",
+                                          "celebration", NULL};
+static const char *const usage_types[] = {"direct_quote", "framework", "concept", "adaptation",
+                                          "inspiration", NULL};
+
+struct parser {
+    struct seed_content *c;
+    struct seed_diags *d;
+    const char *file;
+    int part, module;            /* open headings; 0 when none */
+    long exercise;               /* index into c->exercises, -1 when none */
+    struct seed_block *pending;  /* blocks met before the first exercise of a part or module */
+    size_t npending;
+    int oom;
+};
+
+static int one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_key(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* Reads "N", "N.M" or "N.M.E" (count numbers) then ": Title". Returns the title or NULL. */
+static const char *parse_heading(const char *s, int count, int nums[3])
+{
+    for (int i = 0; i < count; i++) {
+        if (!isdigit((unsigned char)*s))
+            return NULL;
+        char *end;
+        long v = strtol(s, &end, 10);
+        if (v < 1 || v > 99)
+            return NULL;
+        nums[i] = (int)v;
+        s = end;
+        if (i + 1 < count && *s++ != '.')
+            return NULL;
+    }
+    if (s[0] != ':' || s[1] != ' ')
+        return NULL;
+    s += 2;
+    s += strspn(s, " ");
+    return *s ? s : NULL;
+}
+
+static char *dup_or_flag(struct parser *p, const char *s)
+{
+    char *copy = strdup(s);
+    if (!copy)
+        p->oom = 1;
+    return copy;
+}
+
+static void add_heading(struct parser *p, int part, int module, const char *title, int line)
+{
+    struct seed_heading *h = seed_push(&p->c->headings, &p->c->nheadings, sizeof *p->c->headings);
+    if (!h) {
+        p->oom = 1;
+        return;
+    }
+    h->part = part;
+    h->module = module;
+    h->title = dup_or_flag(p, title);
+    h->at = (struct seed_where){p->file, line};
+    if (strlen(title) > 200)
+        seed_diag(p->d, p->file, line, "title is longer than 200 bytes");
+}
+
+static struct seed_exercise *current(struct parser *p)
+{
+    return p->exercise >= 0 ? &p->c->exercises[p->exercise] : NULL;
+}
+
+static void attach_pending(struct parser *p, struct seed_exercise *e)
+{
+    for (size_t i = 0; i < p->npending; i++) {
+        struct seed_block *b = seed_push(&e->blocks, &e->nblocks, sizeof *e->blocks);
+        if (!b) {
+            p->oom = 1;
+            return;
+        }
+        *b = p->pending[i];
+    }
+    free(p->pending);
+    p->pending = NULL;
+    p->npending = 0;
+}
+
+static void start_exercise(struct parser *p, const int nums[3], const char *title, int line)
+{
+    if (!p->module) {
+        seed_diag(p->d, p->file, line, "exercise outside a module (a \"## Module\" heading comes first)");
+        p->exercise = -1;
+        return;
+    }
+    if (nums[0] != p->part || nums[1] != p->module)
+        seed_diag(p->d, p->file, line, "exercise %d.%d.%d sits under module %d.%d", nums[0],
+                  nums[1], nums[2], p->part, p->module);
+    struct seed_exercise *e = seed_push(&p->c->exercises, &p->c->nexercises,
+                                        sizeof *p->c->exercises);
+    if (!e) {
+        p->oom = 1;
+        return;
+    }
+    p->exercise = (long)(p->c->nexercises - 1);
+    e->part = nums[0];
+    e->module = nums[1];
+    e->number = nums[2];
+    e->version = 1;
+    e->required = true;
+    e->title = dup_or_flag(p, title);
+    e->at = (struct seed_where){p->file, line};
+    if (strlen(title) > 200)
+        seed_diag(p->d, p->file, line, "title is longer than 200 bytes");
+    attach_pending(p, e);
+}
+
+/* "source: KEY USAGE [notes]" */
+static void parse_source(struct parser *p, struct seed_exercise *e, const char *value, int line)
+{
+    char key[64] = "", usage[32] = "";
+    int used = 0;
+    if (sscanf(value, "%63s %31s %n", key, usage, &used) < 2) {
+        seed_diag(p->d, p->file, line, "source needs a reference key and a usage type");
+        return;
+    }
+    if (!one_of(usage, usage_types)) {
+        seed_diag(p->d, p->file, line,
+                  "usage \"%s\" is not direct_quote, framework, concept, adaptation or inspiration",
+                  usage);
+        return;
+    }
+    struct seed_attribution *a = seed_push(&e->sources, &e->nsources, sizeof *e->sources);
+    if (!a) {
+        p->oom = 1;
+        return;
+    }
+    snprintf(a->key, sizeof a->key, "%s", key);
+    snprintf(a->usage, sizeof a->usage, "%s", usage);
+    a->notes = dup_or_flag(p, used ? value + used : "");
+    a->at = (struct seed_where){p->file, line};
+}
+
+static int parse_meta(struct parser *p, const char *line, int lineno)
+{
+    struct seed_exercise *e = current(p);
+    const char *colon = strchr(line, ':');
+    if (!e || !colon)
+        return 0;
+    size_t n = (size_t)(colon - line);
+    const char *value = colon + 1 + strspn(colon + 1, " ");
+    if (n == 8 && strncmp(line, "required", n) == 0) {
+        if (strcmp(value, "yes") && strcmp(value, "no"))
+            seed_diag(p->d, p->file, lineno, "required must be yes or no");
+        e->required = strcmp(value, "no") != 0;
+    } else if (n == 7 && strncmp(line, "unlocks", n) == 0) {
+        if (strlen(value) >= sizeof e->unlocks || !*value)
+            seed_diag(p->d, p->file, lineno, "unlocks needs a tool id");
+        snprintf(e->unlocks, sizeof e->unlocks, "%s", value);
+    } else if (n == 7 && strncmp(line, "version", n) == 0) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (*end || v < 1 || v > 999)
+            seed_diag(p->d, p->file, lineno, "version must be a whole number from 1 to 999");
+        else
+            e->version = (int)v;
+    } else if (n == 7 && strncmp(line, "variant", n) == 0) {
+        free(e->variant);
+        e->variant = dup_or_flag(p, value);
+    } else if (n == 6 && strncmp(line, "source", n) == 0) {
+        parse_source(p, e, value, lineno);
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* "name=value" from params; returns 1 and the number when present. */
+static int param(const char *params, const char *name, double *value)
+{
+    size_t n = strlen(name);
+    for (const char *s = params; (s = strstr(s, name)) != NULL; s += n) {
+        if ((s == params || s[-1] == ' ') && s[n] == '=') {
+            char *end;
+            *value = strtod(s + n + 1, &end);
+            return end != s + n + 1;
+        }
+    }
+    return 0;
+}
+
+static void add_number(cJSON *obj, const char *params, const char *name)
+{
+    double v;
+    if (param(params, name, &v))
+        cJSON_AddNumberToObject(obj, name, v);
+}
+
+/* Turns the directive lines of a prompt into its input JSON; reports what is wrong. */
+static char *build_input(struct parser *p, const char *input, int input_line, char **options,
+                         int *option_lines, size_t noptions, char **stops, int *stop_lines,
+                         size_t nstops, int required, int at_line)
+{
+    if (!input) {
+        seed_diag(p->d, p->file, at_line, "prompt without an input type (add \"input: TYPE\")");
+        return NULL;
+    }
+    char type[16] = "";
+    int used = 0;
+    sscanf(input, "%15s%n", type, &used);
+    const char *params = input + used + strspn(input + used, " ");
+    static const char *const types[] = {"line", "text", "number", "slider", "choice", "choices",
+                                        "list", "tool", NULL};
+    if (!one_of(type, types)) {
+        seed_diag(p->d, p->file, input_line,
+                  "input type \"%s\" is not line, text, number, slider, choice, choices, list or tool",
+                  type);
+        return NULL;
+    }
+    cJSON *obj = cJSON_CreateObject();
+    cJSON_AddStringToObject(obj, "type", type);
+    cJSON_AddBoolToObject(obj, "required", required);
+    int choice = strcmp(type, "choice") == 0 || strcmp(type, "choices") == 0;
+    if (choice) {
+        if (noptions < 2)
+            seed_diag(p->d, p->file, input_line, "a %s input needs at least two \"option:\" lines", type);
+        cJSON *list = cJSON_AddArrayToObject(obj, "options");
+        for (size_t i = 0; i < noptions; i++)
+            cJSON_AddItemToArray(list, cJSON_CreateString(options[i]));
+        if (strcmp(type, "choices") == 0) {
+            add_number(obj, params, "min");
+            add_number(obj, params, "max");
+        }
+    } else if (noptions) {
+        seed_diag(p->d, p->file, option_lines[0], "\"option:\" belongs to choice inputs only");
+    }
+    if (strcmp(type, "slider") == 0) {
+        double min, max;
+        if (!param(params, "min", &min) || !param(params, "max", &max) || min >= max) {
+            seed_diag(p->d, p->file, input_line, "a slider needs min=N max=N with min below max");
+            min = 0, max = 0;
+        }
+        cJSON_AddNumberToObject(obj, "min", min);
+        cJSON_AddNumberToObject(obj, "max", max);
+        add_number(obj, params, "step");
+        if (nstops < 2)
+            seed_diag(p->d, p->file, input_line, "a slider needs at least two \"stop: N = label\" lines");
+        cJSON *list = cJSON_AddArrayToObject(obj, "stops");
+        for (size_t i = 0; i < nstops; i++) {
+            char *eq = strchr(stops[i], '=');
+            char *end = NULL;
+            double v = strtod(stops[i], &end);
+            const char *label = eq ? eq + 1 + strspn(eq + 1, " ") : "";
+            if (!eq || end == stops[i] || !*label || v < min || v > max) {
+                seed_diag(p->d, p->file, stop_lines[i],
+                          "a stop is \"stop: N = label\" with N between min and max");
+                continue;
+            }
+            cJSON *stop = cJSON_CreateObject();
+            cJSON_AddNumberToObject(stop, "value", v);
+            cJSON_AddStringToObject(stop, "label", label);
+            cJSON_AddItemToArray(list, stop);
+        }
+    } else if (nstops) {
+        seed_diag(p->d, p->file, stop_lines[0], "\"stop:\" belongs to slider inputs only");
+    }
+    if (strcmp(type, "number") == 0) {
+        add_number(obj, params, "min");
+        add_number(obj, params, "max");
+    } else if (strcmp(type, "line") == 0 || strcmp(type, "text") == 0) {
+        add_number(obj, params, "max");
+    } else if (strcmp(type, "list") == 0) {
+        add_number(obj, params, "min");
+        add_number(obj, params, "max");
+    } else if (strcmp(type, "tool") == 0) {
+        char tool[40] = "";
+        if (sscanf(params, "%39s", tool) != 1)
+            seed_diag(p->d, p->file, input_line, "a tool input names its tool: \"input: tool ID\"");
+        cJSON_AddStringToObject(obj, "tool", tool);
+    }
+    double lo, hi;
+    if (param(params, "min", &lo) && param(params, "max", &hi) && lo > hi)
+        seed_diag(p->d, p->file, input_line, "min is above max");
+    char *json = cJSON_PrintUnformatted(obj);
+    cJSON_Delete(obj);
+    if (!json)
+        p->oom = 1;
+    return json;
+}
+
+/* Collects one "::: type [key]" block from lines[*i] to its closing ":::". */
+static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i)
+{
+    int open_line = (int)*i + 1;
+    char type[32] = "", key[64] = "";
+    sscanf(lines[*i] + 3, "%31s %63s", type, key);
+    size_t end = *i + 1;
+    while (end < nlines && strcmp(lines[end], ":::") != 0)
+        end++;
+    if (end == nlines) {
+        seed_diag(p->d, p->file, open_line, "block is not closed (a line with only \":::\")");
+        *i = nlines;
+        return;
+    }
+    size_t first = *i + 1;
+    *i = end;
+    if (!one_of(type, block_types)) {
+        seed_diag(p->d, p->file, open_line,
+                  "block type \"%s\" is not instruction, prompt, reflection, transition or celebration",
+                  type);
+        return;
+    }
+    int is_prompt = strcmp(type, "prompt") == 0;
+    if (is_prompt && !is_key(key))
+        seed_diag(p->d, p->file, open_line,
+                  "a prompt needs a key of lowercase letters, digits, '_' or '-' (\"::: prompt KEY\")");
+    if (!is_prompt && key[0])
+        seed_diag(p->d, p->file, open_line, "only prompts take a key");
+    /* prompt directives come first */
+    const char *input = NULL;
+    int input_line = 0, required = 1;
+    char *options[64], *stops[32];
+    int option_lines[64], stop_lines[32];
+    size_t noptions = 0, nstops = 0;
+    size_t text_start = first;
+    for (; is_prompt && text_start < end; text_start++) {
+        char *l = lines[text_start];
+        int ln = (int)text_start + 1;
+        if (strncmp(l, "input:", 6) == 0) {
+            input = l + 6 + strspn(l + 6, " ");
+            input_line = ln;
+        } else if (strncmp(l, "option:", 7) == 0 && noptions < 64) {
+            option_lines[noptions] = ln;
+            options[noptions++] = l + 7 + strspn(l + 7, " ");
+        } else if (strncmp(l, "stop:", 5) == 0 && nstops < 32) {
+            stop_lines[nstops] = ln;
+            stops[nstops++] = l + 5 + strspn(l + 5, " ");
+        } else if (strncmp(l, "required:", 9) == 0) {
+            const char *v = l + 9 + strspn(l + 9, " ");
+            if (strcmp(v, "yes") && strcmp(v, "no"))
+                seed_diag(p->d, p->file, ln, "required must be yes or no");
+            required = strcmp(v, "no") != 0;
+        } else {
+            break;
+        }
+    }
+    /* the text: trimmed of blank lines at both ends */
+    size_t a = text_start, b = end;
+    while (a < b && lines[a][strspn(lines[a], " \t")] == '\0')
+        a++;
+    while (b > a && lines[b - 1][strspn(lines[b - 1], " \t")] == '\0')
+        b--;
+    if (a == b) {
+        seed_diag(p->d, p->file, open_line, "empty %s block", type);
+        return;
+    }
+    size_t len = 0;
+    for (size_t k = a; k < b; k++)
+        len += strlen(lines[k]) + 1;
+    char *text = malloc(len + 1);
+    if (!text) {
+        p->oom = 1;
+        return;
+    }
+    text[0] = '\0';
+    char *w = text;
+    for (size_t k = a; k < b; k++) {
+        size_t n = strlen(lines[k]);
+        memcpy(w, lines[k], n);
+        w += n;
+        if (k + 1 < b)
+            *w++ = '\n';
+    }
+    *w = '\0';
+    struct seed_block block = {.text = text, .at = {p->file, open_line}};
+    snprintf(block.type, sizeof block.type, "%s", type);
+    snprintf(block.key, sizeof block.key, "%s", key);
+    if (is_prompt)
+        block.input_json = build_input(p, input, input_line, options, option_lines, noptions, stops,
+                                       stop_lines, nstops, required, open_line);
+    struct seed_exercise *e = current(p);
+    struct seed_block *slot = e ? seed_push(&e->blocks, &e->nblocks, sizeof *e->blocks)
+                                : seed_push(&p->pending, &p->npending, sizeof *p->pending);
+    if (!slot) {
+        free(text);
+        free(block.input_json);
+        p->oom = 1;
+        return;
+    }
+    *slot = block;
+}
+
+int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d)
+{
+    struct seed_source src;
+    struct parser p = {.c = c, .d = d, .exercise = -1};
+    p.file = seed_content_file(c, path);
+    if (!p.file)
+        return -1;
+    if (seed_source_read(path, &src, d) != 0)
+        return 0;
+    int in_meta = 0;
+    for (size_t i = 0; i < src.nlines && !p.oom; i++) {
+        char *line = src.lines[i];
+        int ln = (int)i + 1;
+        int nums[3];
+        const char *title;
+        if (line[strspn(line, " \t")] == '\0') {
+            in_meta = 0;
+        } else if (strncmp(line, "<!--", 4) == 0) {
+            /* a comment for authors, to "-->" */
+            while (i < src.nlines && !strstr(src.lines[i], "-->"))
+                i++;
+        } else if (strncmp(line, "# Part ", 7) == 0) {
+            if (!(title = parse_heading(line + 7, 1, nums))) {
+                seed_diag(d, p.file, ln, "expected \"# Part N: Title\"");
+                continue;
+            }
+            p.part = nums[0];
+            p.module = 0;
+            p.exercise = -1;
+            add_heading(&p, nums[0], 0, title, ln);
+        } else if (strncmp(line, "## Module ", 10) == 0) {
+            if (!(title = parse_heading(line + 10, 2, nums))) {
+                seed_diag(d, p.file, ln, "expected \"## Module N.M: Title\"");
+                continue;
+            }
+            if (!p.part || nums[0] != p.part)
+                seed_diag(d, p.file, ln, "module %d.%d is not in the part above it", nums[0], nums[1]);
+            p.module = nums[1];
+            p.exercise = -1;
+            add_heading(&p, nums[0], nums[1], title, ln);
+        } else if (strncmp(line, "### Exercise ", 13) == 0) {
+            if (!(title = parse_heading(line + 13, 3, nums))) {
+                seed_diag(d, p.file, ln, "expected \"### Exercise N.M.E: Title\"");
+                continue;
+            }
+            start_exercise(&p, nums, title, ln);
+            in_meta = 1;
+        } else if (strcmp(line, ":::") == 0) {
+            seed_diag(d, p.file, ln, "\":::\" closes a block, but no block is open");
+        } else if (strncmp(line, ":::", 3) == 0) {
+            in_meta = 0;
+            parse_block(&p, src.lines, src.nlines, &i);
+        } else if (in_meta && parse_meta(&p, line, ln)) {
+            continue;
+        } else if (line[0] == '#') {
+            seed_diag(d, p.file, ln, "unknown heading (use \"# Part\", \"## Module\", \"### Exercise\")");
+        } else {
+            seed_diag(d, p.file, ln, "text outside a block (put it between \"::: TYPE\" and \":::\")");
+        }
+    }
+    if (p.npending) {
+        seed_diag(d, p.file, p.pending[0].at.line, "block with no exercise after it");
+        for (size_t k = 0; k < p.npending; k++) {
+            free(p.pending[k].text);
+            free(p.pending[k].input_json);
+        }
+        free(p.pending);
+    }
+    seed_source_free(&src);
+    return p.oom ? -1 : 0;
+}
