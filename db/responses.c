@@ -15,7 +15,7 @@ int store_json_valid(const char *text, size_t max_bytes)
     if (n == 0 || n > max_bytes)
         return -1;
     const char *end = NULL;
-    cJSON *json = cJSON_ParseWithLengthOpts(text, n, &end, 1);
+    cJSON *json = cJSON_ParseWithOpts(text, &end, 1);
     if (!json)
         return -1;
     cJSON_Delete(json);

@@ -171,13 +171,14 @@ enum dt_status store_tools_create(struct store *st, const char *user_id, const c
         s = DT_INVALID;
     if (s == DT_OK)
         s = check_origin(st, user_id, tool_type, origin);
-    if (s == DT_OK)
+    if (s == DT_OK) {
         s = store_run(st,
                       "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json,"
                       " content_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                       "ttttttt", id, user_id, tool_type, origin, content_json, hash, now);
-    if (s == DT_INVALID) /* the user foreign key */
-        s = DT_NOT_FOUND;
+        if (s == DT_INVALID) /* the user foreign key */
+            s = DT_NOT_FOUND;
+    }
     s = store_write_end(st, s);
     if (s == DT_OK && id_out)
         memcpy(id_out, id, STORE_ID_LEN);
@@ -263,7 +264,7 @@ enum dt_status store_tools_list(struct store *st, const char *user_id, const cha
     *n = 0;
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " INSTANCE_COLUMNS " FROM tool_instances"
                                         " WHERE user_id = ?1 AND tool_type = ?2"
-                                        " ORDER BY created_at DESC, id");
+                                        " ORDER BY created_at DESC, rowid DESC");
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);

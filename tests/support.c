@@ -1,0 +1,81 @@
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "responses.h"
+#include "seed.h"
+#include "users.h"
+
+const int64_t support_now = 1795608000; /* 2026-11-25T12:00:00Z */
+
+const char *support_fixture_dir(void)
+{
+    return DT_FIXTURES "/content";
+}
+
+static void die(const char *what, enum dt_status s, struct store *st)
+{
+    printf("Bail out! %s: %s %s\n", what, dt_status_message(s), st ? store_last_error(st) : "");
+    exit(1);
+}
+
+struct store *support_store(void)
+{
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    enum dt_status s = store_open(":memory:", STORE_OPEN_CREATE, &st, err);
+    if (s != DT_OK) {
+        printf("Bail out! store_open: %s\n", err);
+        exit(1);
+    }
+    store_set_now(st, support_now);
+    struct seed_diags d = {0};
+    s = seed_run(st, support_fixture_dir(), &d, NULL);
+    for (size_t i = 0; i < d.n; i++)
+        printf("# %s\n", d.items[i]);
+    seed_diags_free(&d);
+    if (s != DT_OK)
+        die("seed fixtures", s, st);
+    return st;
+}
+
+void support_user(struct store *st, char id[STORE_ID_LEN])
+{
+    struct user u;
+    enum dt_status s = store_users_create_anonymous(st, &u);
+    if (s != DT_OK)
+        die("create user", s, st);
+    memcpy(id, u.id, STORE_ID_LEN);
+}
+
+void support_answer_first(struct store *st, const char *user_id, int n)
+{
+    struct exercise_ref *seq = NULL;
+    size_t count = 0;
+    enum dt_status s = store_progress_sequence(st, &seq, &count);
+    if (s != DT_OK)
+        die("sequence", s, st);
+    for (int i = 0; i < n && (size_t)i < count; i++) {
+        s = store_responses_save(st, user_id, seq[i].full_exercise_id, "{\"answer\":\"x\"}", NULL);
+        if (s != DT_OK)
+            die("answer", s, st);
+    }
+    free(seq);
+}
+
+const char *support_tmpdir(void)
+{
+    static char dir[256];
+    if (!dir[0]) {
+        const char *base = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/dreamtree-test-XXXXXX", base && base[0] ? base : "/tmp");
+        if (!mkdtemp(dir)) {
+            printf("Bail out! mkdtemp failed\n");
+            exit(1);
+        }
+    }
+    return dir;
+}

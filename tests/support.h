@@ -1,0 +1,23 @@
+/* Shared set-up for the store and seed tests. */
+#ifndef DT_TEST_SUPPORT_H
+#define DT_TEST_SUPPORT_H
+
+#include <stdint.h>
+
+#include "store.h"
+
+/* The fixture content folder (tests/fixtures/content), from the build. */
+const char *support_fixture_dir(void);
+/* A fresh :memory: store with the fixture content loaded and the clock pinned to
+ * 2026-11-25T12:00:00Z. Aborts the test on failure. Close with store_close. */
+struct store *support_store(void);
+/* 2026-11-25T12:00:00Z, the tests' "now". */
+extern const int64_t support_now;
+/* A new anonymous user; its id into id. */
+void support_user(struct store *st, char id[STORE_ID_LEN]);
+/* Answers exercises 1..n of the sequence in order with {"answer":"x"}. */
+void support_answer_first(struct store *st, const char *user_id, int n);
+/* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */
+const char *support_tmpdir(void);
+
+#endif
