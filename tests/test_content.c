@@ -1,0 +1,374 @@
+/* The seed pipeline: idempotent loads, updates, user data left alone, and the linter's
+ * file:line diagnostics on broken content (each error class once). */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+#include "progress.h"
+#include "references.h"
+#include "responses.h"
+#include "seed.h"
+#include "support.h"
+#include "tools.h"
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *data = malloc((size_t)n + 1);
+    if (data) {
+        size_t got = fread(data, 1, (size_t)n, f);
+        data[got] = '\0';
+    }
+    fclose(f);
+    return data;
+}
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* A new content folder holding copies of the fixture's files (workbook files too when asked). */
+static const char *content_copy(const char *name, int with_workbook)
+{
+    static char dirs[32][512];
+    static int next;
+    char *dir = dirs[next++ % 32];
+    snprintf(dir, 512, "%s/%s", support_tmpdir(), name);
+    mkdir(dir, 0700);
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/workbook", dir);
+    mkdir(sub, 0700);
+    static const char *const files[] = {"tools.rec", "skills.rec", "references.rec",
+                                        "competencies.rec", "personality-types.rec",
+                                        "workbook/1-roots.md", "workbook/2-trunk.md"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        if (!with_workbook && strncmp(files[i], "workbook/", 9) == 0)
+            continue;
+        char from[600];
+        snprintf(from, sizeof from, "%s/%s", support_fixture_dir(), files[i]);
+        char *text = read_all(from);
+        write_text(dir, files[i], text ? text : "");
+        free(text);
+    }
+    return dir;
+}
+
+/* Every row of every table, in a fixed order, as text. */
+static char *dump(const char *path, const char *tables)
+{
+    sqlite3 *db = NULL;
+    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    sqlite3_str *out = sqlite3_str_new(db);
+    char *list = strdup(tables);
+    for (char *save = NULL, *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY 1", t);
+        sqlite3_stmt *stmt = NULL;
+        sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+        sqlite3_free(sql);
+        sqlite3_str_appendf(out, "[%s]\n", t);
+        while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(stmt); c++)
+                sqlite3_str_appendf(out, "%s|", (const char *)sqlite3_column_text(stmt, c));
+            sqlite3_str_appendall(out, "\n");
+        }
+        sqlite3_finalize(stmt);
+    }
+    free(list);
+    char *text = sqlite3_str_finish(out);
+    char *copy = strdup(text ? text : "");
+    sqlite3_free(text);
+    sqlite3_close(db);
+    return copy;
+}
+
+static const char content_tables[] =
+    "personality_types competencies competency_levels skills tool_types references "
+    "exercise_content exercise_sequence content_sources workbook_titles prompt_inputs";
+static const char user_tables[] =
+    "users user_settings sessions user_modules exercise_responses tool_instances "
+    "user_competency_scores exercise_skills";
+
+static enum dt_status seed_at(struct store *st, const char *dir, int64_t now)
+{
+    store_set_now(st, now);
+    struct seed_diags d = {0};
+    enum dt_status s = seed_run(st, dir, &d, NULL);
+    for (size_t i = 0; i < d.n; i++)
+        printf("# %s\n", d.items[i]);
+    seed_diags_free(&d);
+    return s;
+}
+
+static void test_idempotent_and_updates(void)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/seeded.db", support_tmpdir());
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    const char *dir = content_copy("seeded", 1);
+    CHECK_INT(seed_at(st, dir, support_now), DT_OK);
+
+    /* user data that reseeding must leave alone */
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 4);
+    CHECK_INT(store_tools_create(st, user, "list-builder", "standalone", "{\"items\":[1]}", NULL),
+              DT_OK);
+
+    char *content1 = dump(path, content_tables), *users1 = dump(path, user_tables);
+    CHECK_INT(seed_at(st, dir, support_now + 3600), DT_OK);
+    char *content2 = dump(path, content_tables), *users2 = dump(path, user_tables);
+    CHECK(strcmp(content1, content2) == 0); /* twice changes nothing, not even updated_at */
+    CHECK(strcmp(users1, users2) == 0);
+    CHECK(strstr(content1, "Fixture transition out of module 1.1.") != NULL);
+
+    /* changed content updates its rows (and only those) */
+    char wb[600];
+    snprintf(wb, sizeof wb, "%s/workbook/1-roots.md", dir);
+    char *text = read_all(wb);
+    char *at = strstr(text, "Fixture transition out of module 1.1.");
+    memcpy(at, "Fixture TRANSITION", 18);
+    write_text(dir, "workbook/1-roots.md", text);
+    free(text);
+    CHECK_INT(seed_at(st, dir, support_now + 7200), DT_OK);
+    char *content3 = dump(path, content_tables);
+    CHECK(strstr(content3, "Fixture TRANSITION out of module 1.1.") != NULL);
+    CHECK(strstr(content3, "2026-11-25T14:00:00Z") != NULL);            /* its updated_at */
+    CHECK(strstr(content3, "|Fixture transition out") == NULL);
+    char *users3 = dump(path, user_tables);
+    CHECK(strcmp(users1, users3) == 0);
+
+    /* an exercise taken out of the workbook leaves the sequence; its blocks are deactivated */
+    snprintf(wb, sizeof wb, "%s/workbook/2-trunk.md", dir);
+    text = read_all(wb);
+    at = strstr(text, "### Exercise 2.2.4");
+    *at = '\0';
+    strcat(text, "### Exercise 2.2.4: Network\nunlocks: networking-prep\n\n"
+                 "::: prompt contact\ninput: line\nName one weak tie.\n:::\n");
+    write_text(dir, "workbook/2-trunk.md", text);
+    free(text);
+    CHECK_INT(seed_at(st, dir, support_now + 9000), DT_OK);
+    struct source_credit *credits = NULL;
+    size_t n = 0;
+    CHECK_INT(store_references_for_exercise(st, "2.2.4.v1", &credits, &n), DT_OK);
+    CHECK_INT(n, 0); /* the source line went with it */
+    store_references_credits_free(&credits, n);
+    char *users4 = dump(path, user_tables);
+    CHECK(strcmp(users1, users4) == 0);
+
+    free(content1);
+    free(content2);
+    free(content3);
+    free(users1);
+    free(users2);
+    free(users3);
+    free(users4);
+    store_close(&st);
+}
+
+static void test_bad_content_is_not_loaded(void)
+{
+    struct store *st = support_store();
+    const char *dir = content_copy("half-broken", 1);
+    write_text(dir, "workbook/3-broken.md", "# Part 3: Broken\n\nstray words\n");
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, dir, &d, NULL), DT_INVALID);
+    CHECK_INT(d.n, 1);
+    seed_diags_free(&d);
+    /* the earlier load stands: still 11 exercises */
+    struct exercise_ref *seq = NULL;
+    size_t n = 0;
+    CHECK_INT(store_progress_sequence(st, &seq, &n), DT_OK);
+    CHECK_INT(n, 11);
+    free(seq);
+    store_close(&st);
+}
+
+/* One broken workbook (or data file) per error class, and the diagnostic it must produce. */
+static const struct {
+    const char *name;
+    const char *file;
+    const char *text;
+    const char *want;
+} broken[] = {
+    {"unknown-tool", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nunlocks: teleporter\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:3: unknown tool \"teleporter\""},
+    {"unknown-tool-input", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: tool teleporter\nQ?\n:::\n",
+     "3-x.md:5: unknown tool \"teleporter\""},
+    {"unlocked-twice", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nunlocks: flow-tracker\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:3: tool \"flow-tracker\" is unlocked twice (also by 2.1.1.v1)"},
+    {"gap", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.2: Z\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:3: gap in the sequence: exercise 3.1.2 follows 2.2.4"},
+    {"no-input", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\nQ?\n:::\n",
+     "3-x.md:5: prompt without an input type"},
+    {"choice-no-options", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: choice\nQ?\n:::\n",
+     "3-x.md:6: a choice input needs at least two \"option:\" lines"},
+    {"empty-block", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n\n::: reflection\n\n:::\n",
+     "3-x.md:10: empty reflection block"},
+    {"invalid-utf8", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ\xc3\x28?\n:::\n",
+     "3-x.md:7: invalid UTF-8"},
+    {"control-char", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ\x1b[31m?\n:::\n",
+     "3-x.md:7: control character U+001B"},
+    {"missing-reference", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nsource: nobody-1999 concept\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:4: reference \"nobody-1999\" is cited but missing"},
+    {"unclosed", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\ninput: line\nQ?\n",
+     "3-x.md:5: block is not closed"},
+    {"no-prompt", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: instruction\nRead.\n:::\n",
+     "3-x.md:3: exercise 3.1.1 has no prompt"},
+    {"duplicate-skill", "skills.rec",
+     "category: transferable\nskill: Budgeting\nskill: Patience\n\n"
+     "category: knowledge\nskill: BUDGETING\n",
+     "skills.rec:6: duplicate skill \"BUDGETING\" (first at"},
+    {"never-unlocked", "tools.rec",
+     "id: flow-tracker\nsingular: Flow Log\nplural: Flow Logs\nicon: waves\nreminder: daily\n"
+     "prompt: Track\n\nid: spare-tool\nsingular: Spare\nplural: Spares\nicon: x\nreminder: none\n",
+     "tools.rec:8: tool \"spare-tool\" is never unlocked"},
+    {"bad-slider", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: slider min=1 max=5\nstop: 1 = Low\nstop: 9 = Off the scale\nQ?\n:::\n",
+     "3-x.md:8: a stop is \"stop: N = label\" with N between min and max"},
+    {"outside-block", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\nLoose text.\n",
+     "3-x.md:5: text outside a block"},
+};
+
+static int has_diag(const struct seed_diags *d, const char *want)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (strstr(d->items[i], want))
+            return 1;
+    return 0;
+}
+
+static void test_linter(void)
+{
+    /* the fixtures themselves are clean */
+    struct seed_content *c = NULL;
+    struct seed_diags d = {0};
+    CHECK_INT(seed_check_dir(support_fixture_dir(), &c, &d), DT_OK);
+    CHECK_INT(d.n, 0);
+    struct seed_counts counts;
+    seed_content_counts(c, &counts);
+    CHECK_INT(counts.exercises, 11);
+    CHECK_INT(counts.prompts, 13);
+    CHECK_INT(counts.tools, 10);
+    seed_content_free(&c);
+
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        const char *dir = content_copy(broken[i].name, 1);
+        write_text(dir, broken[i].file, broken[i].text);
+        struct seed_diags diags = {0};
+        enum dt_status s = seed_check_dir(dir, &c, &diags);
+        check_test_name = broken[i].name;
+        CHECK_INT(s, DT_INVALID);
+        if (!CHECK(has_diag(&diags, broken[i].want)))
+            for (size_t k = 0; k < diags.n; k++)
+                printf("#   got: %s\n", diags.items[k]);
+        seed_diags_free(&diags);
+        seed_content_free(&c);
+    }
+    check_test_name = "test_linter";
+
+    /* the project's own content/ is clean */
+    CHECK_INT(seed_check_dir(DT_SOURCE_ROOT "/content", &c, &d), DT_OK);
+    for (size_t k = 0; k < d.n; k++)
+        printf("#   %s\n", d.items[k]);
+    seed_content_counts(c, &counts);
+    CHECK_INT(counts.tools, 10);
+    seed_content_free(&c);
+    seed_diags_free(&d);
+
+    /* a missing folder and a folder without tools.rec are reported, not crashed on */
+    CHECK_INT(seed_check_dir("/nonexistent/content", &c, &d), DT_INVALID);
+    seed_content_free(&c);
+    seed_diags_free(&d);
+    const char *empty = content_copy("empty", 0);
+    char tools[600];
+    snprintf(tools, sizeof tools, "%s/tools.rec", empty);
+    remove(tools);
+    CHECK_INT(seed_check_dir(empty, &c, &d), DT_INVALID);
+    CHECK(has_diag(&d, "tools.rec: missing"));
+    seed_content_free(&c);
+    seed_diags_free(&d);
+}
+
+static void test_real_tools(void)
+{
+    /* content/tools.rec holds the spec's ten tool types exactly */
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(":memory:", STORE_OPEN_CREATE, &st, err), DT_OK);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, DT_SOURCE_ROOT "/content", &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    static const struct {
+        const char *id, *name, *frequency;
+    } spec[] = {
+        {"flow-tracker", "Flow Log", "daily"},       {"failure-reframer", "Reframe", "weekly"},
+        {"budget-calculator", "Budget", "monthly"},  {"soared-story", "SOARED Story", "monthly"},
+        {"networking-prep", "Networking Prep", "daily"}, {"job-prospector", "Job Tracker", "daily"},
+        {"list-builder", "List", ""},                {"ranking-grid", "Ranking", ""},
+        {"idea-tree", "Idea Tree", ""},              {"resume-builder", "Resume", ""},
+    };
+    struct tool_type *types = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_types(st, &types, &n), DT_OK);
+    CHECK_INT(n, 10);
+    free(types);
+    for (size_t i = 0; i < sizeof spec / sizeof *spec; i++) {
+        struct tool_type t;
+        CHECK_INT(store_tools_type(st, spec[i].id, &t), DT_OK);
+        CHECK_STR(t.singular_name, spec[i].name);
+        CHECK_STR(t.reminder_frequency, spec[i].frequency);
+        CHECK(t.has_reminder == (spec[i].frequency[0] != '\0'));
+        CHECK(t.has_reminder ? t.reminder_prompt[0] != '\0' : t.reminder_prompt[0] == '\0');
+        CHECK(t.icon_name[0] != '\0' && t.plural_name[0] != '\0');
+    }
+    store_close(&st);
+}
+
+int main(void)
+{
+    RUN(test_idempotent_and_updates);
+    RUN(test_bad_content_is_not_loaded);
+    RUN(test_linter);
+    RUN(test_real_tools);
+    return check_done();
+}
