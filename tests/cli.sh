@@ -1,0 +1,155 @@
+#!/bin/sh
+# The command line, end to end: options, exit codes, first run, session resume, seed, today,
+# content check, refused files, and the man page in step with --help. TAP output.
+# Usage: cli.sh DREAMTREE SOURCE_ROOT
+set -u
+bin=$1
+root=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/dreamtree-cli-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home"
+mkdir -p "$HOME"
+unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB DREAMTREE_CONTENT
+export DREAMTREE_NOW=2026-11-25T12:00:00Z
+fixtures="$root/tests/fixtures/content"
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+check() { # check DESCRIPTION COMMAND...
+    desc=$1
+    shift
+    if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+run() { # run EXPECTED_STATUS ARGS... -> stdout in $work/out, stderr in $work/err
+    want=$1
+    shift
+    "$bin" "$@" >"$work/out" 2>"$work/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "# dreamtree $* exited $got, expected $want; stderr:"
+        sed 's/^/#   /' "$work/err"
+        return 1
+    fi
+    return 0
+}
+mode() { stat -c %a "$1"; }
+
+# --- options and exit codes
+check "--help exits 0" run 0 --help
+check "--help shows usage" grep -q '^Usage:' "$work/out"
+check "--version" run 0 --version
+check "--version names the program" grep -qx 'dreamtree [0-9][0-9.]*' "$work/out"
+check "unknown option is a usage error" run 2 --frobnicate
+check "usage error says what" grep -q "unknown option '--frobnicate'" "$work/err"
+check "unknown command is a usage error" run 2 fly
+check "today takes no stray words" run 2 today now
+check "content needs check" run 2 content lint
+check "--db needs a value" run 2 --db
+
+# --- today before anything exists: quiet, and creates nothing
+check "today with no database exits 0" run 0 today
+check "today with no database prints nothing" test ! -s "$work/out"
+check "today does not create a database" test ! -e "$HOME/.local/share/dreamtree/dreamtree.db"
+
+# --- first run: database, user and session are made; the summary shows
+check "first run exits 0" run 0
+check "first run shows the Daily Dos heading" \
+    grep -qx 'DreamTree: Daily Dos for Wednesday, 25 November 2026' "$work/out"
+check "database file is 0600" test "$(mode "$HOME/.local/share/dreamtree/dreamtree.db")" = 600
+check "database folder is 0700" test "$(mode "$HOME/.local/share/dreamtree")" = 700
+check "session file is 0600" test "$(mode "$HOME/.local/state/dreamtree/session")" = 600
+db="$HOME/.local/share/dreamtree/dreamtree.db"
+check "first run seeded the tool types" test "$(sqlite3 "$db" 'SELECT count(*) FROM tool_types')" = 10
+check "second run" run 0
+check "second run resumes the same user" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
+check "one session kept" test "$(sqlite3 "$db" 'SELECT count(*) FROM sessions')" = 1
+
+# --- a database with the fixture workbook: the resume card and due reminders
+fx="$work/fixture.db"
+check "seed a chosen folder" run 0 --db "$fx" seed "$fixtures"
+check "seed reports what it loaded" grep -q 'Loaded 10 tool types, 3 personality types, 6 competencies, 12 skills, 3 references, 2 parts, 4 modules and 11 exercises.' "$work/out"
+sqlite3 "$fx" .dump >"$work/dump1"
+check "seed again" run 0 --db "$fx" seed "$fixtures"
+sqlite3 "$fx" .dump >"$work/dump2"
+check "seeding twice changes nothing" cmp -s "$work/dump1" "$work/dump2"
+rm -rf "$HOME/.local/state"
+check "interactive run on the fixture db" run 0 --db "$fx"
+cat >"$work/want" <<'TXT'
+DreamTree: Daily Dos for Wednesday, 25 November 2026
+
+1. Resume Workbook: Every job
+
+Workbook: exercise 1 of 11 is next, Every job (1.1.1.v1).
+It is in Part 1, Roots; module 1.1, Skills.
+Modules complete: 0 of 4.
+TXT
+check "interactive summary, byte for byte" cmp -s "$work/want" "$work/out"
+check "today prints the resume card" run 0 --db "$fx" today
+check "today's line" test "$(cat "$work/out")" = "Resume Workbook: Every job"
+user=$(sqlite3 "$fx" 'SELECT id FROM users')
+# answer the first seven exercises by hand, then the reminders of the unlocked tools are due
+sqlite3 "$fx" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE sequence_order <= 7"
+check "today --user" run 0 --db "$fx" today --user "$user"
+cat >"$work/want" <<'TXT'
+Resume Workbook: Ideas
+Flow Log: Track your flow today
+Reframe: Turn one setback from this week into a lesson
+SOARED Story: Write down a recent challenge as a SOARED story
+Budget: Check your budget against this month's spending
+TXT
+check "today lists the due reminders in order" cmp -s "$work/want" "$work/out"
+check "today --user for a stranger fails" run 1 --db "$fx" today --user nobody
+check "and says so" grep -q 'no such user: nobody' "$work/err"
+
+# --- text from the database reaches the terminal only through the sanitiser
+sqlite3 "$fx" "UPDATE workbook_titles SET title = 'Evil' || char(27) || ']0;pwned' || char(7)
+  || char(155) || 'x' WHERE node_id = '2.2.1.v1'"
+check "today with a hostile title" run 0 --db "$fx" today --user "$user"
+check "no escape or control byte leaves" sh -c "! LC_ALL=C grep -q '[[:cntrl:]]' '$work/out' || \
+    test \"\$(LC_ALL=C tr -d '\n' <'$work/out' | LC_ALL=C grep -c '[[:cntrl:]]')\" = 0"
+check "the title shows its escape as ^[" grep -q 'Evil^\[\]0;pwned^G<U+009B>x' "$work/out"
+
+# --- files that are not dreamtree databases are refused and left alone
+: >"$work/empty.db"
+check "an empty file is refused" run 1 --db "$work/empty.db" today --user x
+check "with a clear message" grep -q 'not a dreamtree database (the file is empty)' "$work/err"
+check "and stays empty" test ! -s "$work/empty.db"
+head -c 8192 /dev/urandom >"$work/noise.db"
+cp "$work/noise.db" "$work/noise.orig"
+check "random bytes are refused" run 1 --db "$work/noise.db"
+check "random bytes are not modified" cmp -s "$work/noise.db" "$work/noise.orig"
+sqlite3 "$work/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+cp "$work/other.db" "$work/other.orig"
+check "another program's database is refused" run 1 --db "$work/other.db" seed "$fixtures"
+check "names the problem" grep -q 'an SQLite file of another program' "$work/err"
+check "and is not modified" cmp -s "$work/other.db" "$work/other.orig"
+
+# --- content check
+check "content check on the fixtures" run 0 content check "$fixtures"
+check "says it is clean" grep -q '^Content is clean: 10 tool types' "$work/out"
+check "content check on the project's content" run 0 content check "$root/content"
+mkdir -p "$work/bad/workbook"
+cp "$fixtures/tools.rec" "$work/bad/"
+printf '# Part 1: P\n## Module 1.1: M\n### Exercise 1.1.1: E\nunlocks: nothing-here\n' \
+    >"$work/bad/workbook/a.md"
+check "content check on broken content exits 1" run 1 content check "$work/bad"
+check "names file and line" grep -q "$work/bad/workbook/a.md:3: unknown tool \"nothing-here\"" "$work/err"
+check "and counts the problems" grep -q 'content check: [0-9]* problems' "$work/err"
+check "seed refuses broken content" run 1 --db "$work/bad.db" seed "$work/bad"
+
+# --- the man page lists the options --help lists
+"$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$root/docs/dreamtree.1" | grep -o -- '\\-\\-[a-z][a-z-]*' |
+    sed 's/\\//g' | sort -u >"$work/man-opts"
+check "--help has options to compare" test -s "$work/help-opts"
+if cmp -s "$work/help-opts" "$work/man-opts"; then ok "man page OPTIONS match --help"; else
+    not_ok "man page OPTIONS match --help"
+    diff "$work/help-opts" "$work/man-opts" | sed 's/^/#   /'
+fi
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
