@@ -95,7 +95,10 @@ static int database_path(const struct options *o, char path[PATHS_MAX], int crea
     return 0;
 }
 
-static struct store *open_store(const struct options *o, enum store_open_mode mode, int *missing)
+/* Opens the database; db_key (may be NULL) receives its absolute path, which names it in the
+ * session file. */
+static struct store *open_store(const struct options *o, enum store_open_mode mode, int *missing,
+                                char db_key[PATHS_MAX])
 {
     char path[PATHS_MAX], err[STORE_ERR_LEN];
     if (database_path(o, path, mode == STORE_OPEN_CREATE) != 0)
@@ -114,8 +117,14 @@ static struct store *open_store(const struct options *o, enum store_open_mode mo
     }
     const char *now = getenv("DREAMTREE_NOW"); /* a fixed clock for tests and demonstrations */
     int64_t t;
-    if (now && now[0] && store_time_parse(now, &t) == 0)
-        store_set_now(st, t);
+    if (now && now[0]) {
+        if (store_time_parse(now, &t) == 0)
+            store_set_now(st, t);
+        else
+            fputs("dreamtree: DREAMTREE_NOW is not an ISO 8601 time; using the real clock\n", stderr);
+    }
+    if (db_key && !realpath(path, db_key))
+        store_copy_text(db_key, PATHS_MAX, path);
     return st;
 }
 
@@ -149,7 +158,7 @@ static int cmd_seed(const struct options *o, int argc, char **argv)
 {
     if (argc > 2)
         return usage_error("seed takes at most one folder");
-    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL);
+    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, NULL);
     if (!st)
         return EXIT_BAD_INPUT;
     int rc = seed_into(st, argc == 2 ? argv[1] : content_dir(), 1);
@@ -186,12 +195,13 @@ static int cmd_content(int argc, char **argv)
 }
 
 /* The user of this terminal: the one the session file names, else none. */
-static enum dt_status session_user(struct store *st, char user_id[STORE_ID_LEN])
+static enum dt_status session_user(struct store *st, const char *db_key,
+                                   char user_id[STORE_ID_LEN])
 {
     char path[PATHS_MAX], id[STORE_ID_LEN];
     enum dt_status s = store_paths_session_file(path, 0);
     if (s == DT_OK)
-        s = store_paths_read_session(path, id);
+        s = store_paths_read_session(path, db_key, id);
     struct session se;
     if (s == DT_OK)
         s = store_sessions_resume(st, id, &se);
@@ -215,7 +225,8 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (optind < argc)
         return usage_error("today does not take '%s'", argv[optind]);
     int missing = 0;
-    struct store *st = open_store(o, STORE_OPEN_EXISTING, &missing);
+    char db_key[PATHS_MAX];
+    struct store *st = open_store(o, STORE_OPEN_EXISTING, &missing, db_key);
     if (!st) {
         if (missing && !user)
             return EXIT_DONE; /* nothing started yet: nothing is due */
@@ -228,7 +239,7 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (user) {
         store_copy_text(user_id, sizeof user_id, user);
     } else {
-        s = session_user(st, user_id);
+        s = session_user(st, db_key, user_id);
         if (s == DT_NOT_FOUND) { /* no one has used dreamtree from this account yet */
             store_close(&st);
             return EXIT_DONE;
@@ -248,7 +259,8 @@ static int cmd_today(const struct options *o, int argc, char **argv)
  * the Daily Dos and where they are in the workbook. */
 static int cmd_interactive(const struct options *o)
 {
-    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL);
+    char db_key[PATHS_MAX];
+    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, db_key);
     if (!st)
         return EXIT_BAD_INPUT;
     bool empty = false;
@@ -256,8 +268,8 @@ static int cmd_interactive(const struct options *o)
     if (store_content_is_empty(st, &empty) == DT_OK && empty)
         rc = seed_into(st, content_dir(), 0);
     char user_id[STORE_ID_LEN];
-    enum dt_status s = rc == EXIT_DONE ? session_user(st, user_id) : DT_OK;
-    if (rc == EXIT_DONE && (s == DT_NOT_FOUND || s == DT_INVALID)) {
+    enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, user_id) : DT_OK;
+    if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
         char path[PATHS_MAX];
         struct user u;
         struct session se;
@@ -267,7 +279,7 @@ static int cmd_interactive(const struct options *o)
         if (s == DT_OK)
             s = store_paths_session_file(path, 1);
         if (s == DT_OK)
-            s = store_paths_write_session(path, se.id);
+            s = store_paths_write_session(path, db_key, se.id);
         if (s == DT_OK)
             memcpy(user_id, u.id, STORE_ID_LEN);
     }

@@ -86,35 +86,87 @@ static int is_uuid(const char *s)
     return s[36] == '\0';
 }
 
-enum dt_status store_paths_read_session(const char *path, char id[37])
+#define SESSION_FILE_MAX 65536
+
+/* The file's text, or NULL when it does not exist (*missing set) or cannot be read. */
+static char *read_small_file(const char *path, int *missing)
 {
+    *missing = 0;
     FILE *f = fopen(path, "r");
-    if (!f)
-        return errno == ENOENT ? DT_NOT_FOUND : DT_IO;
-    char line[64] = "";
-    char *got = fgets(line, sizeof line, f);
+    if (!f) {
+        *missing = errno == ENOENT;
+        return NULL;
+    }
+    char *text = malloc(SESSION_FILE_MAX + 1);
+    size_t n = text ? fread(text, 1, SESSION_FILE_MAX, f) : 0;
     fclose(f);
-    if (!got)
-        return DT_INVALID;
-    line[strcspn(line, "\r\n")] = '\0';
-    if (!is_uuid(line))
-        return DT_INVALID;
-    memcpy(id, line, 37);
-    return DT_OK;
+    if (text)
+        text[n] = '\0';
+    return text;
 }
 
-enum dt_status store_paths_write_session(const char *path, const char *id)
+/* The session id on a line "ID PATH" when PATH is db_path; NULL otherwise. */
+static const char *line_for(char *line, const char *db_path)
 {
-    char tmp[PATHS_MAX + 8];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+    char *space = strchr(line, ' ');
+    if (!space || space - line != 36)
+        return NULL;
+    *space = '\0';
+    int match = is_uuid(line) && strcmp(space + 1, db_path) == 0;
+    *space = ' ';
+    return match ? line : NULL;
+}
+
+enum dt_status store_paths_read_session(const char *path, const char *db_path, char id[37])
+{
+    int missing = 0;
+    char *text = read_small_file(path, &missing);
+    if (!text)
+        return missing ? DT_NOT_FOUND : DT_IO;
+    enum dt_status s = DT_NOT_FOUND;
+    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        if (line_for(line, db_path)) {
+            memcpy(id, line, 36);
+            id[36] = '\0';
+            s = DT_OK;
+            break;
+        }
+    }
+    free(text);
+    return s;
+}
+
+enum dt_status store_paths_write_session(const char *path, const char *db_path, const char *id)
+{
+    if (!is_uuid(id) || strchr(db_path, '\n') || strlen(db_path) >= PATHS_MAX)
         return DT_INVALID;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
+    int missing = 0;
+    char *old = read_small_file(path, &missing);
+    if (!old && !missing)
         return DT_IO;
-    fchmod(fd, 0600);
-    size_t n = strlen(id);
-    int ok = write(fd, id, n) == (ssize_t)n && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
+    char tmp[PATHS_MAX + 8];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        free(old);
+        return DT_INVALID;
+    }
+    FILE *f = NULL;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0 && (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))))
+        close(fd);
+    if (!f) {
+        free(old);
+        return DT_IO;
+    }
+    /* other databases' lines first, unchanged; then this one's */
+    for (char *save = NULL, *line = old ? strtok_r(old, "\n", &save) : NULL; line;
+         line = strtok_r(NULL, "\n", &save))
+        if (!line_for(line, db_path) && strlen(line) > 37)
+            fprintf(f, "%s\n", line);
+    free(old);
+    fprintf(f, "%s %s\n", id, db_path);
+    int ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+    ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {
         unlink(tmp);
         return DT_IO;

@@ -15,11 +15,13 @@ enum dt_status store_paths_database(char out[PATHS_MAX], int create_dir);
 /* The session file: $XDG_STATE_HOME/dreamtree/session, else $HOME/.local/state/dreamtree/session. */
 enum dt_status store_paths_session_file(char out[PATHS_MAX], int create_dir);
 
-/* Reads a session id (a UUID) from the session file into id (37 bytes). DT_NOT_FOUND when there
- * is no file; DT_INVALID when it holds something else. */
-enum dt_status store_paths_read_session(const char *path, char id[37]);
-/* Writes the session id atomically with mode 0600. */
-enum dt_status store_paths_write_session(const char *path, const char *id);
+/* The session file holds one line per database this account has used: "SESSION-ID DB-PATH",
+ * so switching between databases (--db) resumes each one's own user.
+ * Reads the session id (a UUID) kept for database db_path into id (37 bytes). DT_NOT_FOUND
+ * when there is no file or no line for that database. */
+enum dt_status store_paths_read_session(const char *path, const char *db_path, char id[37]);
+/* Sets the line for db_path to id, keeping the others; writes atomically with mode 0600. */
+enum dt_status store_paths_write_session(const char *path, const char *db_path, const char *id);
 
 /* Makes every missing folder of dir with mode 0700. */
 enum dt_status store_paths_mkdirs(const char *dir);

@@ -91,17 +91,20 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
         store_fail(st, rc);
         return NULL;
     }
-    if (st->ncached < STORE_STMT_CACHE) {
-        st->cache[st->ncached].sql = sql;
-        st->cache[st->ncached].stmt = stmt;
-        st->ncached++;
-    } else {
-        /* A full cache means a new caller of store_stmt; recycle the oldest slot. */
-        sqlite3_finalize(st->cache[0].stmt);
-        memmove(st->cache, st->cache + 1, sizeof st->cache[0] * (STORE_STMT_CACHE - 1));
-        st->cache[STORE_STMT_CACHE - 1].sql = sql;
-        st->cache[STORE_STMT_CACHE - 1].stmt = stmt;
+    if (st->ncached == st->cache_cap) {
+        int cap = st->cache_cap ? st->cache_cap * 2 : 64;
+        struct store_cached_stmt *grown = realloc(st->cache, (size_t)cap * sizeof *grown);
+        if (!grown) {
+            sqlite3_finalize(stmt);
+            snprintf(st->err, sizeof st->err, "out of memory");
+            return NULL;
+        }
+        st->cache = grown;
+        st->cache_cap = cap;
     }
+    st->cache[st->ncached].sql = sql;
+    st->cache[st->ncached].stmt = stmt;
+    st->ncached++;
     return stmt;
 }
 
@@ -548,6 +551,7 @@ void store_close(struct store **stp)
     struct store *st = *stp;
     for (int i = 0; i < st->ncached; i++)
         sqlite3_finalize(st->cache[i].stmt);
+    free(st->cache);
     sqlite3_close(st->db);
     free(st);
     *stp = NULL;

@@ -7,8 +7,6 @@
 
 #include "store.h"
 
-#define STORE_STMT_CACHE 96
-
 struct store_cached_stmt {
     const char *sql; /* a string literal: the cache key is its address */
     sqlite3_stmt *stmt;
@@ -19,8 +17,8 @@ struct store {
     int64_t fixed_now;
     int tx_depth;
     bool tx_failed;
-    int ncached;
-    struct store_cached_stmt cache[STORE_STMT_CACHE];
+    int ncached, cache_cap;
+    struct store_cached_stmt *cache; /* grows; one entry per SQL literal that db/ uses */
     char err[STORE_ERR_LEN];
 };
 

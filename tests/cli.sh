@@ -65,6 +65,8 @@ check "first run seeded the tool types" test "$(sqlite3 "$db" 'SELECT count(*) F
 check "second run" run 0
 check "second run resumes the same user" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
 check "one session kept" test "$(sqlite3 "$db" 'SELECT count(*) FROM sessions')" = 1
+check "a bad DREAMTREE_NOW is not fatal" sh -c "DREAMTREE_NOW=tomorrow '$bin' today >/dev/null 2>&1"
+check "and named" sh -c "DREAMTREE_NOW=tomorrow '$bin' today 2>&1 | grep -q 'DREAMTREE_NOW is not an ISO 8601 time'"
 
 # --- a database with the fixture workbook: the resume card and due reminders
 fx="$work/fixture.db"
@@ -74,7 +76,6 @@ sqlite3 "$fx" .dump >"$work/dump1"
 check "seed again" run 0 --db "$fx" seed "$fixtures"
 sqlite3 "$fx" .dump >"$work/dump2"
 check "seeding twice changes nothing" cmp -s "$work/dump1" "$work/dump2"
-rm -rf "$HOME/.local/state"
 check "interactive run on the fixture db" run 0 --db "$fx"
 cat >"$work/want" <<'TXT'
 DreamTree: Daily Dos for Wednesday, 25 November 2026
@@ -88,6 +89,10 @@ TXT
 check "interactive summary, byte for byte" cmp -s "$work/want" "$work/out"
 check "today prints the resume card" run 0 --db "$fx" today
 check "today's line" test "$(cat "$work/out")" = "Resume Workbook: Every job"
+check "the first database keeps its own user" run 0
+check "still one user there" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
+check "and the fixture database keeps its user" run 0 --db "$fx" today
+check "so today still answers for it" test "$(cat "$work/out")" = "Resume Workbook: Every job"
 user=$(sqlite3 "$fx" 'SELECT id FROM users')
 # answer the first seven exercises by hand, then the reminders of the unlocked tools are due
 sqlite3 "$fx" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,

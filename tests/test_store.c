@@ -230,15 +230,31 @@ static void test_sessions(void)
 static void test_session_file(void)
 {
     const char *path = path_in_tmp("session");
+    const char *id1 = "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22", *id2 = "5d0c7e8a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
     char id[STORE_ID_LEN];
-    CHECK_INT(store_paths_read_session(path, id), DT_NOT_FOUND);
-    CHECK_INT(store_paths_write_session(path, "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22"), DT_OK);
+    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_NOT_FOUND);
+    CHECK_INT(store_paths_write_session(path, "/a.db", id1), DT_OK);
     struct stat sb;
     CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600);
-    CHECK_INT(store_paths_read_session(path, id), DT_OK);
-    CHECK_STR(id, "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22");
-    write_file(path, "\x1b]0;evil\x07\n", 9);
-    CHECK_INT(store_paths_read_session(path, id), DT_INVALID);
+    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_OK);
+    CHECK_STR(id, id1);
+    /* each database keeps its own session */
+    CHECK_INT(store_paths_read_session(path, "/b.db", id), DT_NOT_FOUND);
+    CHECK_INT(store_paths_write_session(path, "/b db with spaces.db", id2), DT_OK);
+    CHECK_INT(store_paths_read_session(path, "/b db with spaces.db", id), DT_OK);
+    CHECK_STR(id, id2);
+    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_OK);
+    CHECK_STR(id, id1);
+    CHECK_INT(store_paths_write_session(path, "/a.db", id2), DT_OK); /* replaced, not added */
+    size_t n = 0;
+    char *text = slurp(path, &n);
+    CHECK(text && n == 2 * 37 + strlen("/a.db") + strlen("/b db with spaces.db") + 2);
+    free(text);
+    CHECK_INT(store_paths_write_session(path, "/a.db", "not-a-uuid"), DT_INVALID);
+    CHECK_INT(store_paths_write_session(path, "/new\nline.db", id1), DT_INVALID);
+    /* a damaged file is read as "no session", never as a session */
+    write_file(path, "\x1b]0;evil\x07 /a.db\n", 14);
+    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_NOT_FOUND);
 
     setenv("XDG_DATA_HOME", "/somewhere/data", 1);
     setenv("DREAMTREE_DB", "", 1);
