@@ -100,6 +100,7 @@ struct seed_content {
     size_t nheadings;
     struct seed_exercise *exercises; /* in sequence order once checked */
     size_t nexercises;
+    int open_part, open_module; /* the workbook's headings carry on from one file to the next */
 };
 
 /* Keeps a copy of path for the life of c and returns it (NULL when out of memory). */
@@ -112,6 +113,8 @@ int seed_refdata_personality(struct seed_content *c, const char *path, struct se
 int seed_refdata_competencies(struct seed_content *c, const char *path, struct seed_diags *d);
 int seed_refdata_skills(struct seed_content *c, const char *path, struct seed_diags *d);
 int seed_refdata_references(struct seed_content *c, const char *path, struct seed_diags *d);
+/* Workbook files are read in file-name order as one document: a file may go on with the part
+ * and module the previous file opened. */
 int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d);
 
 /* Grows an array by one zeroed element; returns it or NULL (the array is unchanged). */

@@ -414,7 +414,8 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
 int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d)
 {
     struct seed_source src;
-    struct parser p = {.c = c, .d = d, .exercise = -1};
+    struct parser p = {.c = c, .d = d, .exercise = -1, .part = c->open_part,
+                       .module = c->open_module};
     p.file = seed_content_file(c, path);
     if (!p.file)
         return -1;
@@ -479,6 +480,8 @@ int seed_workbook_file(struct seed_content *c, const char *path, struct seed_dia
         }
         free(p.pending);
     }
+    c->open_part = p.part;
+    c->open_module = p.module;
     seed_source_free(&src);
     return p.oom ? -1 : 0;
 }

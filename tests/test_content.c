@@ -55,7 +55,8 @@ static const char *content_copy(const char *name, int with_workbook)
     mkdir(sub, 0700);
     static const char *const files[] = {"tools.rec", "skills.rec", "references.rec",
                                         "competencies.rec", "personality-types.rec",
-                                        "workbook/1-roots.md", "workbook/2-trunk.md"};
+                                        "workbook/1-roots.md", "workbook/1-roots-money.md",
+                                        "workbook/2-trunk.md"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (!with_workbook && strncmp(files[i], "workbook/", 9) == 0)
             continue;
