@@ -55,7 +55,7 @@ static const char *content_copy(const char *name, int with_workbook)
     mkdir(sub, 0700);
     static const char *const files[] = {"tools.rec", "skills.rec", "references.rec",
                                         "competencies.rec", "personality-types.rec",
-                                        "workbook/1-roots.md", "workbook/1-roots-money.md",
+                                        "workbook/1-1-roots.md", "workbook/1-2-money.md",
                                         "workbook/2-trunk.md"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (!with_workbook && strncmp(files[i], "workbook/", 9) == 0)
@@ -141,11 +141,11 @@ static void test_idempotent_and_updates(void)
 
     /* changed content updates its rows (and only those) */
     char wb[600];
-    snprintf(wb, sizeof wb, "%s/workbook/1-roots.md", dir);
+    snprintf(wb, sizeof wb, "%s/workbook/1-1-roots.md", dir);
     char *text = read_all(wb);
     char *at = strstr(text, "Fixture transition out of module 1.1.");
     memcpy(at, "Fixture TRANSITION", 18);
-    write_text(dir, "workbook/1-roots.md", text);
+    write_text(dir, "workbook/1-1-roots.md", text);
     free(text);
     CHECK_INT(seed_at(st, dir, support_now + 7200), DT_OK);
     char *content3 = dump(path, content_tables);
