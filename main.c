@@ -263,9 +263,9 @@ static int cmd_interactive(const struct options *o)
     struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, db_key);
     if (!st)
         return EXIT_BAD_INPUT;
-    bool empty = false;
+    /* Load the content on first run, and again whenever it has changed (a new release). */
     int rc = EXIT_DONE;
-    if (store_content_is_empty(st, &empty) == DT_OK && empty)
+    if (seed_is_stale(st, content_dir()))
         rc = seed_into(st, content_dir(), 0);
     char user_id[STORE_ID_LEN];
     enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, user_id) : DT_OK;

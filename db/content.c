@@ -289,14 +289,35 @@ enum dt_status store_content_source(struct store *st, const char *exercise_id,
     return s == DT_OK ? seen(st, "content_sources", id) : s;
 }
 
-enum dt_status store_content_is_empty(struct store *st, bool *empty)
+enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size,
+                                    char fingerprint[65])
 {
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT NOT EXISTS (SELECT 1 FROM tool_types)");
+    dir[0] = fingerprint[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT key, value FROM dreamtree_meta"
+                                        " WHERE key IN ('content_dir', 'content_fingerprint')");
     if (!stmt)
         return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW ? DT_OK : store_fail(st, rc);
-    *empty = s == DT_OK && sqlite3_column_int(stmt, 0);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (strcmp((const char *)sqlite3_column_text(stmt, 0), "content_dir") == 0)
+            store_col_copy(stmt, 1, dir, dir_size);
+        else
+            store_col_copy(stmt, 1, fingerprint, 65);
+    }
+    enum dt_status s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     store_stmt_done(stmt);
     return s;
+}
+
+enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint)
+{
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st, "INSERT INTO dreamtree_meta (key, value) VALUES ('content_dir', ?1),"
+                      " ('content_fingerprint', ?2)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                      " WHERE value IS NOT excluded.value",
+                  "tt", dir, fingerprint);
+    return store_write_end(st, s);
 }

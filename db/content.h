@@ -50,7 +50,12 @@ enum dt_status store_content_source(struct store *st, const char *exercise_id,
                                     const char *reference_id, const char *usage_type,
                                     const char *notes);
 
-/* True when the database holds no tool types yet (a database that was never seeded). */
-enum dt_status store_content_is_empty(struct store *st, bool *empty);
+/* The content folder last loaded (its absolute path) and its fingerprint (SHA-256 hex); both ""
+ * when the database was never seeded. dir_size is the size of dir. */
+enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size,
+                                    char fingerprint[65]);
+/* Records what was loaded; call inside the load's transaction. */
+enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint);
+
 
 #endif

@@ -8,15 +8,19 @@
 /* Generated at build time from db/schema.sql and db/schema-extra.sql (db/embed.c). */
 extern const char dt_schema_sql[];
 extern const char dt_schema_extra_sql[];
+extern const char dt_migrate_2_sql[];
 
 struct migration {
     const char *const *steps; /* SQL scripts, run in order */
 };
 
 static const char *const migration_1[] = {dt_schema_sql, dt_schema_extra_sql, NULL};
+static const char *const migration_2[] = {dt_migrate_2_sql, NULL};
 
+/* In order; never edit one that has shipped: add the next. */
 static const struct migration migrations[] = {
     {migration_1},
+    {migration_2},
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

@@ -1,6 +1,8 @@
 #include "seed.h"
 
 #include <dirent.h>
+#include <limits.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +131,64 @@ static int read_dir(struct seed_content *c, const char *dir, struct seed_diags *
             return -1;
     }
     return read_workbook(c, dir, d);
+}
+
+/* ---- fingerprint ---- */
+
+static void hash_file(crypto_hash_sha256_state *h, const char *label, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    crypto_hash_sha256_update(h, (const unsigned char *)label, strlen(label) + 1);
+    unsigned char buf[16384];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        crypto_hash_sha256_update(h, buf, n);
+    fclose(f);
+}
+
+enum dt_status seed_fingerprint(const char *dir, char out[65])
+{
+    DIR *folder = opendir(dir);
+    if (!folder)
+        return DT_IO;
+    closedir(folder);
+    crypto_hash_sha256_state h;
+    crypto_hash_sha256_init(&h);
+    char path[4096];
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+        if (join(path, dir, data_files[i].name) == 0)
+            hash_file(&h, data_files[i].name, path);
+    char wb[4096];
+    if (join(wb, dir, "workbook") == 0 && (folder = opendir(wb)) != NULL) {
+        char **names = NULL;
+        size_t n = 0;
+        struct dirent *ent;
+        while ((ent = readdir(folder)) != NULL) {
+            char **slot;
+            if (ent->d_name[0] == '.' || !ends_with(ent->d_name, ".md"))
+                continue;
+            if (!(slot = seed_push(&names, &n, sizeof *names)) || !(*slot = strdup(ent->d_name))) {
+                if (slot)
+                    n--;
+                break;
+            }
+        }
+        closedir(folder);
+        if (n)
+            qsort(names, n, sizeof *names, compare_strings);
+        for (size_t i = 0; i < n; i++) {
+            if (join(path, wb, names[i]) == 0)
+                hash_file(&h, names[i], path);
+            free(names[i]);
+        }
+        free(names);
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&h, digest);
+    sodium_bin2hex(out, 65, digest, sizeof digest);
+    return DT_OK;
 }
 
 /* ---- checks across files ---- */
@@ -377,7 +437,8 @@ static enum dt_status load_exercise(struct store *st, const struct seed_content 
     return s;
 }
 
-enum dt_status seed_load(struct store *st, const struct seed_content *c)
+enum dt_status seed_load(struct store *st, const struct seed_content *c, const char *dir,
+                         const char *fingerprint)
 {
     enum dt_status s = store_content_begin(st);
     if (s != DT_OK)
@@ -407,6 +468,8 @@ enum dt_status seed_load(struct store *st, const struct seed_content *c)
     }
     for (size_t i = 0; s == DT_OK && i < c->nexercises; i++)
         s = load_exercise(st, c, &c->exercises[i], (int)i + 1);
+    if (s == DT_OK && dir && fingerprint)
+        s = store_content_set_loaded(st, dir, fingerprint);
     return store_content_finish(st, s);
 }
 
@@ -414,13 +477,30 @@ enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
                         struct seed_counts *counts)
 {
     struct seed_content *c = NULL;
-    enum dt_status s = seed_check_dir(dir, &c, d);
+    char fingerprint[65], absolute[PATH_MAX];
+    enum dt_status s = seed_fingerprint(dir, fingerprint);
     if (s == DT_OK)
-        s = seed_load(st, c);
+        s = seed_check_dir(dir, &c, d);
+    else
+        seed_diag(d, dir, 0, "cannot read the content folder");
+    if (s == DT_OK)
+        s = seed_load(st, c, realpath(dir, absolute) ? absolute : dir, fingerprint);
     if (counts && c)
         seed_content_counts(c, counts);
     seed_content_free(&c);
     return s;
+}
+
+bool seed_is_stale(struct store *st, const char *dir)
+{
+    char loaded_dir[PATH_MAX], loaded[65], current[65], absolute[PATH_MAX];
+    if (store_content_loaded(st, loaded_dir, sizeof loaded_dir, loaded) != DT_OK)
+        return false;
+    if (!loaded[0])
+        return true; /* never seeded */
+    if (!realpath(dir, absolute) || strcmp(absolute, loaded_dir) != 0)
+        return false;
+    return seed_fingerprint(dir, current) == DT_OK && strcmp(current, loaded) != 0;
 }
 
 void seed_content_counts(const struct seed_content *c, struct seed_counts *n)

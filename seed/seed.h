@@ -3,6 +3,7 @@
 #ifndef DT_SEED_H
 #define DT_SEED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -21,11 +22,21 @@ struct seed_counts {
  * Free *out with seed_content_free. */
 enum dt_status seed_check_dir(const char *dir, struct seed_content **out, struct seed_diags *d);
 /* Loads checked content: one transaction; rows change only where content changed; user data is
- * never touched. */
-enum dt_status seed_load(struct store *st, const struct seed_content *c);
-/* seed_check_dir then, when it is clean, seed_load. */
+ * never touched. When dir and fingerprint are given, they are recorded as what was loaded. */
+enum dt_status seed_load(struct store *st, const struct seed_content *c, const char *dir,
+                         const char *fingerprint);
+/* SHA-256 (hex) over the names and bytes of every content file in dir, in reading order: it
+ * changes when any content changes. DT_IO when the folder cannot be read. */
+enum dt_status seed_fingerprint(const char *dir, char out[65]);
+/* seed_check_dir then, when it is clean, seed_load, recording the folder (absolute) and its
+ * fingerprint. */
 enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
                         struct seed_counts *counts);
+
+/* True when the interactive start should load dir: the database was never seeded, or it was
+ * seeded from this same folder and the folder has changed since (a new release). A database
+ * seeded from another folder on purpose is left as it is. */
+bool seed_is_stale(struct store *st, const char *dir);
 
 void seed_content_counts(const struct seed_content *c, struct seed_counts *counts);
 void seed_content_free(struct seed_content **c);

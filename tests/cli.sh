@@ -110,6 +110,17 @@ check "today lists the due reminders in order" cmp -s "$work/want" "$work/out"
 check "today --user for a stranger fails" run 1 --db "$fx" today --user nobody
 check "and says so" grep -q 'no such user: nobody' "$work/err"
 
+# --- new content (a new release) is loaded on the next start, without `seed`
+cp -r "$fixtures" "$work/content"
+export DREAMTREE_CONTENT="$work/content"
+check "run with a content folder" run 0 --db "$work/evolving.db"
+check "shows its first exercise" grep -q '^1. Resume Workbook: Every job$' "$work/out"
+sed -i 's/^### Exercise 1.1.1: Every job$/### Exercise 1.1.1: Every job, course and project/' \
+    "$work/content/workbook/1-1-roots.md"
+check "run after the content changed" run 0 --db "$work/evolving.db"
+check "shows the new title" grep -q '^1. Resume Workbook: Every job, course and project$' "$work/out"
+unset DREAMTREE_CONTENT
+
 # --- text from the database reaches the terminal only through the sanitiser
 sqlite3 "$fx" "UPDATE workbook_titles SET title = 'Evil' || char(27) || ']0;pwned' || char(7)
   || char(155) || 'x' WHERE node_id = '2.2.1.v1'"

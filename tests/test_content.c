@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "content.h"
 #include "progress.h"
 #include "references.h"
 #include "responses.h"
@@ -180,6 +181,37 @@ static void test_idempotent_and_updates(void)
     free(users2);
     free(users3);
     free(users4);
+    store_close(&st);
+}
+
+static void test_fingerprint(void)
+{
+    const char *dir = content_copy("fingerprint", 1);
+    char a[65], b[65], stored[65], stored_dir[1024];
+    CHECK_INT(seed_fingerprint(dir, a), DT_OK);
+    CHECK_INT(seed_fingerprint(dir, b), DT_OK);
+    CHECK_STR(a, b);
+    CHECK_INT(strlen(a), 64);
+    struct store *st = support_store();
+    CHECK_INT(seed_at(st, dir, support_now), DT_OK);
+    CHECK(!seed_is_stale(st, support_fixture_dir())); /* seeded from another folder: hands off */
+    CHECK(!seed_is_stale(st, dir));
+    CHECK_INT(store_content_loaded(st, stored_dir, sizeof stored_dir, stored), DT_OK);
+    CHECK_STR(stored, a);
+    CHECK(strstr(stored_dir, "/fingerprint") != NULL && stored_dir[0] == '/');
+    /* one changed byte in one workbook file changes it; so does a new file */
+    write_text(dir, "workbook/2-trunk.md", "# Part 2: Trunk\n");
+    CHECK_INT(seed_fingerprint(dir, b), DT_OK);
+    CHECK(strcmp(a, b) != 0);
+    CHECK(seed_is_stale(st, dir));
+    write_text(dir, "workbook/9-extra.md", "\n");
+    CHECK_INT(seed_fingerprint(dir, stored), DT_OK);
+    CHECK(strcmp(b, stored) != 0);
+    CHECK_INT(seed_fingerprint("/nonexistent/content", a), DT_IO);
+    store_close(&st);
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(":memory:", STORE_OPEN_CREATE, &st, err), DT_OK);
+    CHECK(seed_is_stale(st, dir)); /* never seeded */
     store_close(&st);
 }
 
@@ -368,6 +400,7 @@ static void test_real_tools(void)
 int main(void)
 {
     RUN(test_idempotent_and_updates);
+    RUN(test_fingerprint);
     RUN(test_bad_content_is_not_loaded);
     RUN(test_linter);
     RUN(test_real_tools);

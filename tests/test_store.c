@@ -149,6 +149,39 @@ static void test_creates_and_reopens(void)
     sqlite3_close(db);
 }
 
+static void test_migrates_older_schema(void)
+{
+    /* a database as migration 1 left it: no dreamtree_meta, user_version 1 */
+    const char *path = path_in_tmp("older.db");
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    struct user u;
+    CHECK_INT(store_users_create_anonymous(st, &u), DT_OK);
+    store_close(&st);
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    CHECK(sqlite3_exec(db, "DROP TABLE dreamtree_meta; PRAGMA user_version = 1", NULL, NULL, NULL) ==
+          SQLITE_OK);
+    sqlite3_close(db);
+
+    CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &st, err), DT_OK);
+    struct user again;
+    CHECK_INT(store_users_get(st, u.id, &again), DT_OK); /* data survives the migration */
+    store_close(&st);
+    sqlite3_open(path, &db);
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_master WHERE name = 'dreamtree_meta')",
+                       -1, &stmt, NULL);
+    CHECK(sqlite3_step(stmt) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(stmt, 0), store_schema_version());
+    CHECK_INT(sqlite3_column_int(stmt, 1), 1);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    CHECK(store_schema_version() >= 2);
+}
+
 static void test_time_and_ids(void)
 {
     char text[STORE_TIME_LEN];
@@ -631,6 +664,7 @@ int main(void)
     RUN(test_refuses_foreign_files);
     RUN(test_refuses_newer_schema);
     RUN(test_creates_and_reopens);
+    RUN(test_migrates_older_schema);
     RUN(test_time_and_ids);
     RUN(test_users_and_settings);
     RUN(test_sessions);

@@ -1,0 +1,226 @@
+#include "bulk.h"
+
+#include <string.h>
+
+#include "store_internal.h"
+
+/* One statement shared by the loader and the baseline, so both insert exactly the same way. */
+static const char insert_response_sql[] =
+    "INSERT INTO exercise_responses (id, user_id, part_id, module_id, exercise_id, version,"
+    " full_exercise_id, response_json, responded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/* Runs pragmas one by one, stopping at the first failure. */
+static enum dt_status pragmas(struct store *st, const char *const *list)
+{
+    enum dt_status s = DT_OK;
+    for (; s == DT_OK && *list; list++)
+        s = store_exec(st, *list);
+    return s;
+}
+
+enum dt_status store_bulk_begin(struct store *st)
+{
+    if (st->tx_depth > 0) { /* journal_mode and foreign_keys cannot change inside a transaction */
+        store_copy_text(st->err, sizeof st->err, "bulk load started inside a transaction");
+        return DT_INVALID;
+    }
+    /* The loader writes consistent rows into a scratch file: foreign key lookups, fsyncs and a
+     * WAL that would have to be copied back into the file only slow it down. The page cache
+     * (2 GiB) keeps the indexes, which receive random UUID keys, in memory. */
+    static const char *const load[] = {
+        "PRAGMA foreign_keys = OFF", "PRAGMA journal_mode = MEMORY", "PRAGMA synchronous = OFF",
+        "PRAGMA cache_size = -2097152", NULL,
+    };
+    enum dt_status s = pragmas(st, load);
+    if (s == DT_OK)
+        s = store_group_begin(st);
+    return s;
+}
+
+enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_user *u)
+{
+    enum dt_status s = store_run(st,
+        "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
+        " VALUES (?1, 1, ?2, ?3, ?4)",
+        "titt", u->id, u->workbook_complete ? 1 : 0, u->created_at, u->updated_at);
+    if (s == DT_OK)
+        s = store_run(st, "INSERT INTO user_settings (user_id, created_at, updated_at)"
+                          " VALUES (?1, ?2, ?2)", "tt", u->id, u->created_at);
+    return s;
+}
+
+enum dt_status store_bulk_add_response(struct store *st, const struct store_bulk_response *r)
+{
+    return store_run(st, insert_response_sql, "tttttitt" "t", r->id, r->user_id, r->part_id,
+                     r->module_id, r->exercise_id, r->version, r->full_exercise_id,
+                     r->response_json, r->responded_at);
+}
+
+enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_tool *t)
+{
+    return store_run(st,
+        "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json, content_hash,"
+        " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "tttttttt", t->id, t->user_id, t->tool_type, t->origin, t->content_json, t->content_hash,
+        t->created_at, t->updated_at);
+}
+
+enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m)
+{
+    return store_run(st,
+        "INSERT INTO user_modules (user_id, module_id, first_completed_at, last_modified_at)"
+        " VALUES (?1, ?2, ?3, ?4)",
+        "tttt", m->user_id, m->module_id, m->first_completed_at, m->last_modified_at);
+}
+
+enum dt_status store_bulk_commit_batch(struct store *st)
+{
+    enum dt_status s = store_group_end(st, DT_OK);
+    if (s == DT_OK)
+        s = store_group_begin(st);
+    return s;
+}
+
+enum dt_status store_bulk_end(struct store *st, enum dt_status status)
+{
+    status = store_group_end(st, status);
+    /* Back to what store_open set up (store.c, configure), and the default page cache. */
+    static const char *const normal[] = {
+        "PRAGMA cache_size = -2000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON", NULL,
+    };
+    enum dt_status s = pragmas(st, normal);
+    return status != DT_OK ? status : s;
+}
+
+/* Steps a statement whose one row holds one integer; the statement is reset. */
+static enum dt_status one_count(struct store *st, const char *sql, long long *value)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    if (!stmt)
+        return DT_DB;
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW)
+        *value = sqlite3_column_int64(stmt, 0);
+    else
+        s = store_fail(st, rc);
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_bulk_count(struct store *st, struct store_bulk_counts *out)
+{
+    memset(out, 0, sizeof *out);
+    enum dt_status s = one_count(st, "SELECT COUNT(*) FROM users", &out->users);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM user_settings", &out->user_settings);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM user_modules", &out->user_modules);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM exercise_responses", &out->exercise_responses);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM tool_instances", &out->tool_instances);
+    if (s == DT_OK)
+        s = one_count(st, "PRAGMA page_count", &out->page_count);
+    if (s == DT_OK)
+        s = one_count(st, "PRAGMA page_size", &out->page_size);
+    return s;
+}
+
+static int read_id(sqlite3_stmt *stmt, void *elem)
+{
+    store_col_copy(stmt, 0, elem, STORE_ID_LEN);
+    return 0;
+}
+
+enum dt_status store_bulk_user_ids(struct store *st, char (**ids)[STORE_ID_LEN], size_t *n)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT id FROM users ORDER BY rowid");
+    if (!stmt)
+        return DT_DB;
+    return store_collect(st, stmt, ids, n, STORE_ID_LEN, read_id, NULL);
+}
+
+enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_bulk_response *r,
+                                          char id_out[STORE_ID_LEN])
+{
+    char id[STORE_ID_LEN], now[STORE_TIME_LEN];
+    store_uuid_random(id);
+    store_now_text(st, now);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st, insert_response_sql, "tttttitt" "t", id, r->user_id, r->part_id,
+                  r->module_id, r->exercise_id, r->version, r->full_exercise_id, r->response_json,
+                  now);
+    s = store_write_end(st, s);
+    if (s == DT_OK && id_out)
+        memcpy(id_out, id, STORE_ID_LEN);
+    return s;
+}
+
+enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const char *module_key,
+                                    struct store_bulk_undo *u)
+{
+    memset(u, 0, sizeof *u);
+    store_copy_text(u->user_id, sizeof u->user_id, user_id);
+    store_copy_text(u->module_key, sizeof u->module_key, module_key);
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT workbook_complete, updated_at FROM users WHERE id = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW) {
+        u->workbook_complete = sqlite3_column_int(stmt, 0) != 0;
+        store_col_copy(stmt, 1, u->updated_at, sizeof u->updated_at);
+    } else {
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    if (s != DT_OK)
+        return s;
+    stmt = store_stmt(st, "SELECT first_completed_at, last_modified_at FROM user_modules"
+                          " WHERE user_id = ?1 AND module_id = ?2");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    store_bind_text(stmt, 2, module_key);
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        u->had_module = true;
+        store_col_copy(stmt, 0, u->first_completed_at, sizeof u->first_completed_at);
+        store_col_copy(stmt, 1, u->last_modified_at, sizeof u->last_modified_at);
+    } else if (rc != SQLITE_DONE) {
+        s = store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_undo *u, size_t n)
+{
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    for (size_t i = 0; s == DT_OK && i < n; i++) {
+        if (u[i].response_id[0])
+            s = store_run(st, "DELETE FROM exercise_responses WHERE id = ?1", "t", u[i].response_id);
+        if (s != DT_OK || !u[i].user_id[0])
+            continue;
+        s = store_run(st, "UPDATE users SET workbook_complete = ?2, updated_at = ?3 WHERE id = ?1",
+                      "tit", u[i].user_id, u[i].workbook_complete ? 1 : 0, u[i].updated_at);
+        if (s == DT_OK && u[i].had_module)
+            s = store_run(st, "UPDATE user_modules SET first_completed_at = ?3, last_modified_at = ?4"
+                              " WHERE user_id = ?1 AND module_id = ?2",
+                          "tttt", u[i].user_id, u[i].module_key, u[i].first_completed_at,
+                          u[i].last_modified_at);
+        else if (s == DT_OK)
+            s = store_run(st, "DELETE FROM user_modules WHERE user_id = ?1 AND module_id = ?2", "tt",
+                          u[i].user_id, u[i].module_key);
+    }
+    return store_write_end(st, s);
+}

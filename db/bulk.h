@@ -1,0 +1,88 @@
+/* Bulk loading and bare-SQLite baselines for the benchmarks (bench/); the program never calls
+ * these. The loader skips the store's checks (the N-1 rule, JSON validation, content hashing,
+ * foreign keys) so that a generator can write millions of rows quickly: its callers hand it data
+ * that is already consistent. Values are always bound; every write transaction is BEGIN IMMEDIATE. */
+#ifndef DT_BULK_H
+#define DT_BULK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "store.h"
+
+/* Rows as the spec's tables hold them; every string is borrowed for the call only. */
+struct store_bulk_user {
+    const char *id;
+    bool workbook_complete;
+    const char *created_at, *updated_at;
+};
+
+struct store_bulk_response {
+    const char *id, *user_id, *part_id, *module_id, *exercise_id;
+    int version;
+    const char *full_exercise_id, *response_json, *responded_at;
+};
+
+struct store_bulk_tool {
+    const char *id, *user_id, *tool_type, *origin, *content_json, *content_hash;
+    const char *created_at, *updated_at;
+};
+
+struct store_bulk_module {
+    const char *user_id, *module_id; /* module_id as user_modules names it: "1.1" */
+    const char *first_completed_at, *last_modified_at;
+};
+
+/* Starts a load: switches the connection to loading pragmas (rollback journal in memory, no
+ * fsync, a large page cache, foreign keys off) and opens a write group. Must be called outside
+ * any transaction. Until store_bulk_end returns the file is not crash-safe: load into a scratch
+ * file and move it into place afterwards. */
+enum dt_status store_bulk_begin(struct store *st);
+/* A users row and its user_settings row (the spec's default colours and font). */
+enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_user *u);
+enum dt_status store_bulk_add_response(struct store *st, const struct store_bulk_response *r);
+enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_tool *t);
+enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m);
+/* Commits the rows added so far and opens the next batch, so dirty pages stay bounded. */
+enum dt_status store_bulk_commit_batch(struct store *st);
+/* Commits (status DT_OK) or rolls back the last batch, then restores the connection's normal
+ * pragmas (WAL, synchronous FULL, foreign keys on). Returns the final status. */
+enum dt_status store_bulk_end(struct store *st, enum dt_status status);
+
+struct store_bulk_counts {
+    long long users, user_settings, user_modules, exercise_responses, tool_instances;
+    long long page_count, page_size;
+};
+
+/* Row counts of the user tables and the database's size in pages. */
+enum dt_status store_bulk_count(struct store *st, struct store_bulk_counts *out);
+
+/* Every user id in creation order. *ids is malloc'd (caller frees), *n its length. */
+enum dt_status store_bulk_user_ids(struct store *st, char (**ids)[STORE_ID_LEN], size_t *n);
+
+/* The bare-SQLite reference for a save: BEGIN IMMEDIATE, one INSERT of r into
+ * exercise_responses, COMMIT, and nothing of store_responses_save's checks and bookkeeping.
+ * r->id and r->responded_at are ignored: like a save, it makes a random id (written to id_out)
+ * and takes the time from the store's clock. */
+enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_bulk_response *r,
+                                          char id_out[STORE_ID_LEN]);
+
+/* What a benchmark's writes changed, so that it can put the database back as it found it. */
+struct store_bulk_undo {
+    char response_id[STORE_ID_LEN]; /* the row the benchmark added; deleted by undo */
+    char user_id[STORE_ID_LEN];     /* "": no user state to restore (a baseline row) */
+    char module_key[16];            /* the module the save was in: "1.1" */
+    bool had_module;                /* a user_modules row existed before */
+    char first_completed_at[STORE_TIME_LEN], last_modified_at[STORE_TIME_LEN];
+    bool workbook_complete;
+    char updated_at[STORE_TIME_LEN];
+};
+
+/* Records the user's users row and user_modules row for module_key before a save; the caller
+ * fills response_id after it. DT_NOT_FOUND when there is no such user. */
+enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const char *module_key,
+                                    struct store_bulk_undo *u);
+/* Deletes the recorded rows and restores the recorded user state, in one transaction. */
+enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_undo *u, size_t n);
+
+#endif
