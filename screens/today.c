@@ -13,7 +13,7 @@ static void item_text(const struct dailydo *item, char *buf, size_t size)
     if (item->subtitle[0])
         snprintf(buf, size, "%s: %s", item->title, item->subtitle);
     else
-        snprintf(buf, size, "%s", item->title);
+        store_copy_text(buf, size, item->title);
 }
 
 enum dt_status screens_today_lines(struct store *st, const char *user_id, FILE *out)

@@ -402,11 +402,11 @@ static enum dt_status load_exercise(struct store *st, const struct seed_content 
 {
     struct exercise_ref ref = {.version = e->version, .sequence_order = order,
                                .is_required = e->required};
-    snprintf(ref.full_exercise_id, sizeof ref.full_exercise_id, "%s", e->full_id);
+    store_copy_text(ref.full_exercise_id, sizeof ref.full_exercise_id, e->full_id);
     snprintf(ref.part_id, sizeof ref.part_id, "%d", e->part);
     snprintf(ref.module_id, sizeof ref.module_id, "%d", e->module);
     snprintf(ref.exercise_id, sizeof ref.exercise_id, "%d", e->number);
-    snprintf(ref.unlocks_tool, sizeof ref.unlocks_tool, "%s", e->unlocks);
+    store_copy_text(ref.unlocks_tool, sizeof ref.unlocks_tool, e->unlocks);
     enum dt_status s = store_content_sequence(st, &ref);
     if (s == DT_OK)
         s = store_content_title(st, e->full_id, "exercise", e->title);

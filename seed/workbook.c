@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "store.h"
 
 static const char *const block_types[] = {"instruction", "prompt", "reflection", "transition",
                                           "celebration", NULL};
@@ -156,8 +157,8 @@ static void parse_source(struct parser *p, struct seed_exercise *e, const char *
         p->oom = 1;
         return;
     }
-    snprintf(a->key, sizeof a->key, "%s", key);
-    snprintf(a->usage, sizeof a->usage, "%s", usage);
+    store_copy_text(a->key, sizeof a->key, key);
+    store_copy_text(a->usage, sizeof a->usage, usage);
     a->notes = dup_or_flag(p, used ? value + used : "");
     a->at = (struct seed_where){p->file, line};
 }
@@ -177,7 +178,7 @@ static int parse_meta(struct parser *p, const char *line, int lineno)
     } else if (n == 7 && strncmp(line, "unlocks", n) == 0) {
         if (strlen(value) >= sizeof e->unlocks || !*value)
             seed_diag(p->d, p->file, lineno, "unlocks needs a tool id");
-        snprintf(e->unlocks, sizeof e->unlocks, "%s", value);
+        store_copy_text(e->unlocks, sizeof e->unlocks, value);
     } else if (n == 7 && strncmp(line, "version", n) == 0) {
         char *end;
         long v = strtol(value, &end, 10);
@@ -332,6 +333,9 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
         return;
     }
     int is_prompt = strcmp(type, "prompt") == 0;
+    if (strlen(key) >= sizeof ((struct seed_block *)0)->key)
+        seed_diag(p->d, p->file, open_line, "a prompt key has at most %zu characters",
+                  sizeof ((struct seed_block *)0)->key - 1);
     if (is_prompt && !is_key(key))
         seed_diag(p->d, p->file, open_line,
                   "a prompt needs a key of lowercase letters, digits, '_' or '-' (\"::: prompt KEY\")");
@@ -394,8 +398,8 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
     }
     *w = '\0';
     struct seed_block block = {.text = text, .at = {p->file, open_line}};
-    snprintf(block.type, sizeof block.type, "%s", type);
-    snprintf(block.key, sizeof block.key, "%s", key);
+    store_copy_text(block.type, sizeof block.type, type);
+    store_copy_text(block.key, sizeof block.key, key);
     if (is_prompt)
         block.input_json = build_input(p, input, input_line, options, option_lines, noptions, stops,
                                        stop_lines, nstops, required, open_line);
