@@ -32,7 +32,8 @@ static const char usage_text[] =
     "\n"
     "Options:\n"
     "  --db PATH      the database file (default: $DREAMTREE_DB, else\n"
-    "                 $XDG_DATA_HOME/dreamtree/dreamtree.db)\n"
+    "                 $XDG_DATA_HOME/dreamtree/dreamtree.db, else\n"
+    "                 ~/.local/share/dreamtree/dreamtree.db)\n"
     "  --plain        text mode for screen readers: plain lines and numbered menus\n"
     "  --user ID      with today: the user whose Daily Dos to print\n"
     "  -h, --help     show this help and exit\n"
@@ -216,9 +217,11 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     const char *user = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
         if (c == 'u')
             user = optarg;
+        else if (c == ':')
+            return usage_error("--user needs a user id");
         else
             return usage_error("today takes only --user ID");
     }
@@ -231,7 +234,7 @@ static int cmd_today(const struct options *o, int argc, char **argv)
         if (missing && !user)
             return EXIT_DONE; /* nothing started yet: nothing is due */
         if (missing)
-            fprintf(stderr, "dreamtree: there is no database yet, so no user %s\n", "");
+            report("no such user (there is no database yet): ", user);
         return EXIT_BAD_INPUT;
     }
     char user_id[STORE_ID_LEN];
@@ -270,14 +273,21 @@ static int cmd_interactive(const struct options *o)
     char user_id[STORE_ID_LEN];
     enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, user_id) : DT_OK;
     if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
+        /* First the place for the session file: without it the next run could not resume,
+         * and every run would leave another anonymous user behind. */
         char path[PATHS_MAX];
         struct user u;
         struct session se;
+        s = store_paths_session_file(path, 1);
+        if (s != DT_OK) {
+            fputs("dreamtree: cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder"
+                  " you own\n", stderr);
+            store_close(&st);
+            return EXIT_BAD_INPUT;
+        }
         s = store_users_create_anonymous(st, &u);
         if (s == DT_OK)
             s = store_sessions_create(st, u.id, &se);
-        if (s == DT_OK)
-            s = store_paths_session_file(path, 1);
         if (s == DT_OK)
             s = store_paths_write_session(path, db_key, se.id);
         if (s == DT_OK)
@@ -305,17 +315,17 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
         {0},
     };
-    struct options o = {0};
+    struct options o = {0}; /* o.plain: text mode is the only face until the screens land */
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': o.db = optarg; break;
         case 'p': o.plain = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_DONE;
         case 'V': printf("dreamtree %s\n", DT_VERSION); return EXIT_DONE;
-        default:
-            return usage_error("unknown option '%s'", argv[optind - 1]);
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     if (o.db && !o.db[0])

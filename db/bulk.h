@@ -34,9 +34,10 @@ struct store_bulk_module {
 };
 
 /* Starts a load: switches the connection to loading pragmas (rollback journal in memory, no
- * fsync, a large page cache, foreign keys off) and opens a write group. Must be called outside
- * any transaction. Until store_bulk_end returns the file is not crash-safe: load into a scratch
- * file and move it into place afterwards. */
+ * fsync, a large page cache, foreign keys off), opens a write group and drops the secondary
+ * indexes of the user tables (store_bulk_end builds them again). Must be called outside any
+ * transaction. Until store_bulk_end returns the file is not crash-safe and its indexes are
+ * missing: load into a scratch file and move it into place afterwards. */
 enum dt_status store_bulk_begin(struct store *st);
 /* A users row and its user_settings row (the spec's default colours and font). */
 enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_user *u);
@@ -45,8 +46,9 @@ enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_too
 enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m);
 /* Commits the rows added so far and opens the next batch, so dirty pages stay bounded. */
 enum dt_status store_bulk_commit_batch(struct store *st);
-/* Commits (status DT_OK) or rolls back the last batch, then restores the connection's normal
- * pragmas (WAL, synchronous FULL, foreign keys on). Returns the final status. */
+/* Commits (status DT_OK) or rolls back the last batch; after a commit, builds the dropped
+ * indexes again from the schema's own DDL. Then restores the connection's normal pragmas (WAL,
+ * synchronous FULL, foreign keys on). Returns the final status. */
 enum dt_status store_bulk_end(struct store *st, enum dt_status status);
 
 struct store_bulk_counts {

@@ -35,7 +35,7 @@ static const char prune_sql[] =
     "UPDATE exercise_content SET is_active = 0, updated_at = ?1 WHERE is_active = 1"
     " AND id NOT IN (SELECT id FROM temp.seed_seen WHERE tbl = 'exercise_content');"
     "DELETE FROM prompt_inputs"
-    " WHERE content_id NOT IN (SELECT id FROM temp.seed_seen WHERE tbl = 'exercise_content');"
+    " WHERE content_id NOT IN (SELECT id FROM temp.seed_seen WHERE tbl = 'prompt_inputs');"
     "DELETE FROM content_sources"
     " WHERE id NOT IN (SELECT id FROM temp.seed_seen WHERE tbl = 'content_sources');"
     "DELETE FROM exercise_sequence"
@@ -57,7 +57,14 @@ static const char prune_sql[] =
     "   WHERE personality_type IS NOT NULL);"
     "DELETE FROM skills WHERE is_custom = 0"
     " AND id NOT IN (SELECT id FROM temp.seed_seen WHERE tbl = 'skills')"
-    " AND id NOT IN (SELECT skill_id FROM exercise_skills);";
+    " AND id NOT IN (SELECT skill_id FROM exercise_skills);"
+    /* workbook_complete follows the sequence: new exercises reopen a finished workbook */
+    "UPDATE users SET workbook_complete = c.done, updated_at = ?1"
+    " FROM (SELECT u.id, COALESCE((SELECT MAX(sequence_order) FROM exercise_sequence) <="
+    "   (SELECT MAX(es.sequence_order) FROM exercise_responses er"
+    "    JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
+    "    WHERE er.user_id = u.id), 0) AS done FROM users u) c"
+    " WHERE users.id = c.id AND users.workbook_complete IS NOT c.done;";
 
 enum dt_status store_content_finish(struct store *st, enum dt_status status)
 {
@@ -266,12 +273,13 @@ enum dt_status store_content_block(struct store *st, const struct content_block 
 enum dt_status store_content_prompt_input(struct store *st, const char *content_id,
                                           const char *prompt_key, const char *input_json)
 {
-    return store_run(st,
+    enum dt_status s = store_run(st,
         "INSERT INTO prompt_inputs (content_id, prompt_key, input_json) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (content_id) DO UPDATE SET prompt_key = excluded.prompt_key,"
         " input_json = excluded.input_json"
         " WHERE (prompt_key, input_json) IS NOT (excluded.prompt_key, excluded.input_json)",
         "ttt", content_id, prompt_key, input_json);
+    return s == DT_OK ? seen(st, "prompt_inputs", content_id) : s;
 }
 
 enum dt_status store_content_source(struct store *st, const char *exercise_id,

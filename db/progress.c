@@ -156,14 +156,18 @@ static int split_module_key(const char *key, char part[8], char module[8])
     return 0;
 }
 
+/* A module's required exercises and how many of them the user answered, and how many of all
+ * its exercises the user answered. */
 static enum dt_status module_counts(struct store *st, const char *user_id, const char *part,
-                                    const char *module, int *required, int *answered)
+                                    const char *module, int *required, int *required_answered,
+                                    int *answered)
 {
     sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM exercise_responses er"
-        "   WHERE er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id)), 0)"
-        " FROM exercise_sequence es"
-        " WHERE es.part_id = ?2 AND es.module_id = ?3 AND es.is_required = 1");
+        "SELECT COALESCE(SUM(es.is_required), 0),"
+        " COALESCE(SUM(es.is_required AND er.id IS NOT NULL), 0), COUNT(er.id)"
+        " FROM exercise_sequence es LEFT JOIN exercise_responses er"
+        " ON er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id"
+        " WHERE es.part_id = ?2 AND es.module_id = ?3");
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
@@ -173,12 +177,19 @@ static enum dt_status module_counts(struct store *st, const char *user_id, const
     enum dt_status s = DT_OK;
     if (rc == SQLITE_ROW) {
         *required = sqlite3_column_int(stmt, 0);
-        *answered = sqlite3_column_int(stmt, 1);
+        *required_answered = sqlite3_column_int(stmt, 1);
+        *answered = sqlite3_column_int(stmt, 2);
     } else {
         s = store_fail(st, rc);
     }
     store_stmt_done(stmt);
     return s;
+}
+
+/* Every required exercise answered; a module with none required needs one answer of any. */
+static bool counts_complete(int required, int required_answered, int answered)
+{
+    return required_answered == required && (required > 0 || answered > 0);
 }
 
 enum dt_status store_progress_module_complete(struct store *st, const char *user_id,
@@ -188,9 +199,10 @@ enum dt_status store_progress_module_complete(struct store *st, const char *user
     *complete = false;
     if (split_module_key(module_key, part, module) != 0)
         return DT_INVALID;
-    int required = 0, answered = 0;
-    enum dt_status s = module_counts(st, user_id, part, module, &required, &answered);
-    *complete = s == DT_OK && answered == required;
+    int required = 0, required_answered = 0, answered = 0;
+    enum dt_status s = module_counts(st, user_id, part, module, &required, &required_answered,
+                                     &answered);
+    *complete = s == DT_OK && counts_complete(required, required_answered, answered);
     return s;
 }
 
@@ -206,7 +218,7 @@ static int read_module(sqlite3_stmt *stmt, void *elem)
     m->answered = sqlite3_column_int(stmt, 4);
     m->required = sqlite3_column_int(stmt, 5);
     m->required_answered = sqlite3_column_int(stmt, 6);
-    m->complete = m->required_answered == m->required && (m->required > 0 || m->answered > 0);
+    m->complete = counts_complete(m->required, m->required_answered, m->answered);
     store_col_copy(stmt, 7, m->first_completed_at, sizeof m->first_completed_at);
     store_col_copy(stmt, 8, m->last_modified_at, sizeof m->last_modified_at);
     return 0;
@@ -260,11 +272,13 @@ enum dt_status store_progress_after_save(struct store *st, const char *user_id,
     char now[STORE_TIME_LEN], key[24];
     store_now_text(st, now);
     snprintf(key, sizeof key, "%s.%s", part_id, module_id);
-    int required = 0, answered = 0;
-    enum dt_status s = module_counts(st, user_id, part_id, module_id, &required, &answered);
+    int required = 0, required_answered = 0, answered = 0;
+    enum dt_status s = module_counts(st, user_id, part_id, module_id, &required,
+                                     &required_answered, &answered);
     if (s != DT_OK)
         return s;
-    if (answered == required) /* first_completed_at is set once; later saves only touch last */
+    /* first_completed_at is set once; later saves only touch last_modified_at */
+    if (counts_complete(required, required_answered, answered))
         s = store_run(st,
                       "INSERT INTO user_modules (user_id, module_id, first_completed_at,"
                       " last_modified_at) VALUES (?1, ?2, ?3, ?3)"

@@ -317,7 +317,12 @@ int store_time_parse(const char *text, int64_t *unix_seconds)
         if (*rest == 'Z')
             rest++;
     }
-    if (*rest != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
+    static const int month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*rest != '\0' || mo < 1 || mo > 12 || d < 1 || d > month_days[mo - 1] || h > 23 ||
+        mi > 59 || s > 60)
+        return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo == 2 && d == 29 && !leap)
         return -1;
     *unix_seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
     return 0;

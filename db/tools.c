@@ -66,14 +66,20 @@ enum dt_status store_tools_type(struct store *st, const char *tool_id, struct to
 
 /* ---- canonical JSON and its hash ---- */
 
+/* A member of an object and where it stood, so equal keys keep their order (qsort is not
+ * stable): duplicates then canonicalise the same way however the rest is arranged. */
+struct keyed_member {
+    cJSON *node;
+    size_t position;
+};
+
 static int compare_keys(const void *a, const void *b)
 {
-    const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
-    int c = strcmp(x->string, y->string);
+    const struct keyed_member *x = a, *y = b;
+    int c = strcmp(x->node->string, y->node->string);
     if (c != 0)
         return c;
-    /* equal keys keep their order, so duplicates hash the same however they were given */
-    return (x < y) ? -1 : (x > y);
+    return (x->position > y->position) - (x->position < y->position);
 }
 
 static int sort_object_keys(cJSON *node)
@@ -86,18 +92,18 @@ static int sort_object_keys(cJSON *node)
     size_t n = 0;
     for (cJSON *c = node->child; c; c = c->next)
         n++;
-    cJSON **items = malloc(n * sizeof *items);
+    struct keyed_member *items = malloc(n * sizeof *items);
     if (!items)
         return -1;
     size_t i = 0;
-    for (cJSON *c = node->child; c; c = c->next)
-        items[i++] = c;
+    for (cJSON *c = node->child; c; c = c->next, i++)
+        items[i] = (struct keyed_member){c, i};
     qsort(items, n, sizeof *items, compare_keys);
     for (i = 0; i < n; i++) {
-        items[i]->prev = i ? items[i - 1] : items[n - 1]; /* cJSON: child->prev is the tail */
-        items[i]->next = i + 1 < n ? items[i + 1] : NULL;
+        items[i].node->prev = items[i ? i - 1 : n - 1].node; /* cJSON: child->prev is the tail */
+        items[i].node->next = i + 1 < n ? items[i + 1].node : NULL;
     }
-    node->child = items[0];
+    node->child = items[0].node;
     free(items);
     return 0;
 }
@@ -167,7 +173,7 @@ enum dt_status store_tools_create(struct store *st, const char *user_id, const c
         return s;
     struct tool_type tt;
     s = store_tools_type(st, tool_type, &tt);
-    if (s == DT_NOT_FOUND)
+    if (s == DT_NOT_FOUND || (s == DT_OK && !tt.is_active)) /* unknown or retired */
         s = DT_INVALID;
     if (s == DT_OK)
         s = check_origin(st, user_id, tool_type, origin);

@@ -122,13 +122,21 @@ void rec_only(const struct rec_file *f, const struct rec *r, const char *const *
               struct seed_diags *d)
 {
     for (size_t i = 0; i < r->n; i++) {
-        int ok = 0;
-        for (const char *const *a = allowed; *a && !ok; a++) {
+        const char *name = r->fields[i].name;
+        int known = 0, repeatable = 0;
+        for (const char *const *a = allowed; *a && !known; a++) {
             size_t n = strlen(*a);
-            ok = (*a)[n - 1] == '*' ? strncmp(r->fields[i].name, *a, n - 1) == 0
-                                    : strcmp(r->fields[i].name, *a) == 0;
+            repeatable = (*a)[n - 1] == '+';
+            known = strncmp(name, *a, n - (size_t)repeatable) == 0 && name[n - (size_t)repeatable] == '\0';
         }
-        if (!ok)
-            seed_diag(d, f->src.path, r->fields[i].line, "unknown field \"%s\"", r->fields[i].name);
+        if (!known) {
+            seed_diag(d, f->src.path, r->fields[i].line, "unknown field \"%s\"", name);
+            continue;
+        }
+        for (size_t j = 0; !repeatable && j < i; j++)
+            if (strcmp(r->fields[j].name, name) == 0) {
+                seed_diag(d, f->src.path, r->fields[i].line, "field \"%s\" is given twice", name);
+                break;
+            }
     }
 }

@@ -35,8 +35,8 @@ const struct rec_field *rec_get(const struct rec *r, const char *name);
 /* The value of a field that must be there and not be empty; reports and returns NULL if not. */
 const char *rec_need(const struct rec_file *f, const struct rec *r, const char *name,
                      struct seed_diags *d);
-/* Reports every field whose name is not in allowed (a NULL-terminated list; a name ending in
- * '*' matches any name with that prefix). */
+/* Reports every field whose name is not in allowed (a NULL-terminated list), and every field
+ * given twice unless its name in allowed ends in '+' (a repeatable field, e.g. "skill+"). */
 void rec_only(const struct rec_file *f, const struct rec *r, const char *const *allowed,
               struct seed_diags *d);
 

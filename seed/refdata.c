@@ -34,6 +34,27 @@ static void copy_field(char *dst, size_t size, const char *value, const struct s
     store_copy_text(dst, size, value);
 }
 
+/* A whole number from lo to hi, or -1 (reported) when value is not one. */
+static int whole_number(const char *value, int lo, int hi, const struct seed_where *at,
+                        const char *name, struct seed_diags *d)
+{
+    char *end = NULL;
+    long v = value ? strtol(value, &end, 10) : 0;
+    if (!value || end == value || *end || v < lo || v > hi) {
+        seed_diag(d, at->file, at->line, "\"%s\" must be a whole number from %d to %d", name, lo, hi);
+        return -1;
+    }
+    return (int)v;
+}
+
+/* Reports a value longer than max bytes. */
+static void check_length(const char *value, size_t max, const struct seed_where *at,
+                         const char *name, struct seed_diags *d)
+{
+    if (value && strlen(value) > max)
+        seed_diag(d, at->file, at->line, "\"%s\" is longer than %zu bytes", name, max);
+}
+
 static int is_slug(const char *s)
 {
     if (!*s)
@@ -99,9 +120,7 @@ int seed_refdata_tools(struct seed_content *c, const char *path, struct seed_dia
             seed_diag(d, file, rec_get(r, "prompt")->line, "a prompt needs a reminder frequency");
         }
         const struct rec_field *version = rec_get(r, "version");
-        t->t.version = version ? atoi(version->value) : 1;
-        if (t->t.version < 1)
-            seed_diag(d, file, version->line, "version must be a whole number from 1");
+        t->t.version = version ? whole_number(version->value, 1, 999, &t->at, "version", d) : 1;
         t->t.is_active = true;
     }
     rec_file_free(&f);
@@ -169,7 +188,9 @@ static char *modules_json(const char *value)
 int seed_refdata_competencies(struct seed_content *c, const char *path, struct seed_diags *d)
 {
     static const char *const fields[] = {"id", "name", "category", "order", "modules", "definition",
-                                         "level *", "context *", NULL};
+                                         "level 1", "level 2", "level 3", "level 4", "level 5",
+                                         "context 1", "context 2", "context 3", "context 4",
+                                         "context 5", NULL};
     struct rec_file f;
     const char *file;
     int rc = read_rec(c, path, &f, d, &file);
@@ -196,7 +217,7 @@ int seed_refdata_competencies(struct seed_content *c, const char *path, struct s
                       "category must be delivery, interpersonal or strategic");
         copy_field(k->c.category, sizeof k->c.category, category, &k->at, "category", d);
         const char *order = rec_need(&f, r, "order", d);
-        k->c.sort_order = order ? atoi(order) : 0;
+        k->c.sort_order = order ? whole_number(order, 1, 99, &k->at, "order", d) : 0;
         copy_field(k->c.definition, sizeof k->c.definition, rec_need(&f, r, "definition", d),
                    &k->at, "definition", d);
         const struct rec_field *modules = rec_get(r, "modules");
@@ -222,7 +243,7 @@ static const char *const skill_categories[] = {"transferable", "self_management"
 
 int seed_refdata_skills(struct seed_content *c, const char *path, struct seed_diags *d)
 {
-    static const char *const fields[] = {"category", "skill", NULL};
+    static const char *const fields[] = {"category", "skill+", NULL};
     struct rec_file f;
     const char *file;
     int rc = read_rec(c, path, &f, d, &file);
@@ -293,6 +314,8 @@ int seed_refdata_references(struct seed_content *c, const char *path, struct see
         const char *citation = rec_need(&f, r, "citation", d);
         const char *short_citation = rec_need(&f, r, "short", d);
         const struct rec_field *category = rec_get(r, "category");
+        check_length(surname, 79, &ref->at, "surname", d);
+        check_length(short_citation, 255, &ref->at, "short", d);
         if (category && !in_list(category->value, ref_categories))
             seed_diag(d, file, category->line, "category \"%s\" is not one of the spec's eight",
                       category->value);

@@ -264,13 +264,19 @@ static void check_numbering(struct seed_content *c, struct seed_diags *d)
                       e->part, e->module, e->number, prev->at.file, prev->at.line);
             continue;
         }
-        if (e->part == pp && e->module == pm)
+        if (!prev)
+            ok = e->part == 1 && e->module == 1 && e->number == 1;
+        else if (e->part == pp && e->module == pm)
             ok = e->number == pe + 1;
         else if (e->part == pp)
             ok = e->module == pm + 1 && e->number == 1;
         else
             ok = e->part == pp + 1 && e->module == 1 && e->number == 1;
-        if (!ok)
+        if (!ok && !prev)
+            seed_diag(d, e->at.file, e->at.line,
+                      "gap in the sequence: the workbook starts at %d.%d.%d, not 1.1.1", e->part,
+                      e->module, e->number);
+        else if (!ok)
             seed_diag(d, e->at.file, e->at.line,
                       "gap in the sequence: exercise %d.%d.%d follows %d.%d.%d", e->part, e->module,
                       e->number, pp, pm, pe);
@@ -280,10 +286,17 @@ static void check_numbering(struct seed_content *c, struct seed_diags *d)
         for (size_t j = 0; j < i; j++)
             if (c->headings[i].part == c->headings[j].part &&
                 c->headings[i].module == c->headings[j].module)
+            {
+                char name[32];
+                if (c->headings[i].module)
+                    snprintf(name, sizeof name, "module %d.%d", c->headings[i].part,
+                             c->headings[i].module);
+                else
+                    snprintf(name, sizeof name, "part %d", c->headings[i].part);
                 seed_diag(d, c->headings[i].at.file, c->headings[i].at.line,
-                          "duplicate heading for %s %d.%d (first at %s:%d)",
-                          c->headings[i].module ? "module" : "part", c->headings[i].part,
-                          c->headings[i].module, c->headings[j].at.file, c->headings[j].at.line);
+                          "duplicate heading for %s (first at %s:%d)", name,
+                          c->headings[j].at.file, c->headings[j].at.line);
+            }
 }
 
 static void check_exercises(struct seed_content *c, struct seed_diags *d)

@@ -314,8 +314,8 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
 static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i)
 {
     int open_line = (int)*i + 1;
-    char type[32] = "", key[64] = "";
-    sscanf(lines[*i] + 3, "%31s %63s", type, key);
+    char type[32] = "", key[64] = "", extra[8] = "";
+    sscanf(lines[*i] + 3, "%31s %63s %7s", type, key, extra);
     size_t end = *i + 1;
     while (end < nlines && strcmp(lines[end], ":::") != 0)
         end++;
@@ -341,6 +341,8 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
                   "a prompt needs a key of lowercase letters, digits, '_' or '-' (\"::: prompt KEY\")");
     if (!is_prompt && key[0])
         seed_diag(p->d, p->file, open_line, "only prompts take a key");
+    if (extra[0])
+        seed_diag(p->d, p->file, open_line, "a block opens with \"::: TYPE\" or \"::: prompt KEY\" only");
     /* prompt directives come first */
     const char *input = NULL;
     int input_line = 0, required = 1;
@@ -354,10 +356,18 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
         if (strncmp(l, "input:", 6) == 0) {
             input = l + 6 + strspn(l + 6, " ");
             input_line = ln;
-        } else if (strncmp(l, "option:", 7) == 0 && noptions < 64) {
+        } else if (strncmp(l, "option:", 7) == 0) {
+            if (noptions == 64) {
+                seed_diag(p->d, p->file, ln, "a prompt has at most 64 options");
+                continue;
+            }
             option_lines[noptions] = ln;
             options[noptions++] = l + 7 + strspn(l + 7, " ");
-        } else if (strncmp(l, "stop:", 5) == 0 && nstops < 32) {
+        } else if (strncmp(l, "stop:", 5) == 0) {
+            if (nstops == 32) {
+                seed_diag(p->d, p->file, ln, "a slider has at most 32 stops");
+                continue;
+            }
             stop_lines[nstops] = ln;
             stops[nstops++] = l + 5 + strspn(l + 5, " ");
         } else if (strncmp(l, "required:", 9) == 0) {
@@ -437,6 +447,8 @@ int seed_workbook_file(struct seed_content *c, const char *path, struct seed_dia
             /* a comment for authors, to "-->" */
             while (i < src.nlines && !strstr(src.lines[i], "-->"))
                 i++;
+            if (i == src.nlines)
+                seed_diag(d, p.file, ln, "comment is not closed (\"-->\")");
         } else if (strncmp(line, "# Part ", 7) == 0) {
             if (!(title = parse_heading(line + 7, 1, nums))) {
                 seed_diag(d, p.file, ln, "expected \"# Part N: Title\"");

@@ -47,6 +47,11 @@ check "unknown command is a usage error" run 2 fly
 check "today takes no stray words" run 2 today now
 check "content needs check" run 2 content lint
 check "--db needs a value" run 2 --db
+check "and says so" grep -q "option '--db' needs a value" "$work/err"
+check "--user needs a value" run 2 today --user
+check "no HOME, no orphan users" sh -c "env -u HOME -u XDG_STATE_HOME '$bin' --db '$work/nohome.db' >/dev/null 2>'$work/err'; test \$? = 1"
+check "says why" grep -q 'cannot keep your session' "$work/err"
+check "and made no user" test "$(sqlite3 "$work/nohome.db" 'SELECT count(*) FROM users')" = 0
 
 # --- today before anything exists: quiet, and creates nothing
 check "today with no database exits 0" run 0 today

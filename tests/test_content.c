@@ -14,6 +14,7 @@
 #include "seed.h"
 #include "support.h"
 #include "tools.h"
+#include "users.h"
 
 static char *read_all(const char *path)
 {
@@ -215,6 +216,95 @@ static void test_fingerprint(void)
     store_close(&st);
 }
 
+static long count_in(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    long n = -1;
+    sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+/* Replaces the first occurrence of from with to in the file dir/name; 0 when it was found. */
+static int replace_in(const char *dir, const char *name, const char *from, const char *to)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *text = read_all(path);
+    char *at = text ? strstr(text, from) : NULL;
+    if (!at) {
+        printf("#   \"%s\" not found in %s\n", from, name);
+        free(text);
+        return -1;
+    }
+    size_t head = (size_t)(at - text), nfrom = strlen(from), nto = strlen(to);
+    char *out = malloc(strlen(text) - nfrom + nto + 1);
+    memcpy(out, text, head);
+    memcpy(out + head, to, nto);
+    strcpy(out + head + nto, at + nfrom);
+    write_text(dir, name, out);
+    free(out);
+    free(text);
+    return 0;
+}
+
+/* What users see after content changes under them. */
+static void test_reseed_effects(void)
+{
+    char db[600];
+    snprintf(db, sizeof db, "%s/reseed.db", support_tmpdir());
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN], user[STORE_ID_LEN];
+    CHECK_INT(store_open(db, STORE_OPEN_CREATE, &st, err), DT_OK);
+    const char *dir = content_copy("reseed", 1);
+    CHECK_INT(seed_at(st, dir, support_now), DT_OK);
+    support_user(st, user);
+    support_answer_first(st, user, 11);
+    struct user u;
+    store_users_get(st, user, &u);
+    CHECK(u.workbook_complete);
+
+    /* a new exercise reopens a finished workbook: the resume card comes back */
+    CHECK(replace_in(dir, "workbook/2-trunk.md", "Fixture celebration: the workbook is done.\n:::\n",
+                     "Fixture celebration: the workbook is done.\n:::\n\n"
+                     "### Exercise 2.2.5: One more\n\n::: prompt more\ninput: line\nMore?\n:::\n") == 0);
+    CHECK_INT(seed_at(st, dir, support_now + 60), DT_OK);
+    store_users_get(st, user, &u);
+    CHECK(!u.workbook_complete);
+    struct exercise_ref next;
+    CHECK_INT(store_progress_next(st, user, &next), DT_OK);
+    CHECK_STR(next.full_exercise_id, "2.2.5.v1");
+
+    /* a prompt that becomes an instruction (same place, so same row) loses its typed input */
+    const char *walk = "SELECT count(*) FROM prompt_inputs WHERE prompt_key = 'walk_away'";
+    CHECK_INT(count_in(db, walk), 1);
+    CHECK(replace_in(dir, "workbook/1-2-money.md",
+                     "::: prompt walk_away\ninput: number min=0 max=10000000\n",
+                     "::: instruction\n") == 0);
+    CHECK(replace_in(dir, "workbook/1-2-money.md", "Your walk-away number?\n:::\n",
+                     "Your walk-away number?\n:::\n\n::: prompt note\ninput: line\nA note?\n:::\n") == 0);
+    CHECK_INT(seed_at(st, dir, support_now + 120), DT_OK);
+    CHECK_INT(count_in(db, walk), 0);
+    CHECK_INT(count_in(db, "SELECT count(*) FROM prompt_inputs WHERE prompt_key = 'note'"), 1);
+
+    /* a tool taken out of tools.rec is retired: nobody can start a new one */
+    CHECK(replace_in(dir, "tools.rec",
+                     "id: networking-prep\nsingular: Networking Prep\nplural: Networking Preps\n"
+                     "icon: users\nreminder: daily\nprompt: Reach out to one contact or prepare for a"
+                     " meeting\n\n", "") == 0);
+    CHECK(replace_in(dir, "workbook/2-trunk.md", "unlocks: networking-prep\n", "") == 0);
+    CHECK_INT(seed_at(st, dir, support_now + 180), DT_OK);
+    CHECK_INT(store_tools_create(st, user, "networking-prep", "standalone", "{}", NULL), DT_INVALID);
+    struct tool_type tt;
+    CHECK_INT(store_tools_type(st, "networking-prep", &tt), DT_OK);
+    CHECK(!tt.is_active);
+    store_close(&st);
+}
+
 static void test_bad_content_is_not_loaded(void)
 {
     struct store *st = support_store();
@@ -239,67 +329,91 @@ static const struct {
     const char *file;
     const char *text;
     const char *want;
+    int alone; /* without the fixture workbook */
 } broken[] = {
     {"unknown-tool", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nunlocks: teleporter\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",
-     "3-x.md:3: unknown tool \"teleporter\""},
+     "3-x.md:3: unknown tool \"teleporter\"", 0},
     {"unknown-tool-input", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: tool teleporter\nQ?\n:::\n",
-     "3-x.md:5: unknown tool \"teleporter\""},
+     "3-x.md:5: unknown tool \"teleporter\"", 0},
     {"unlocked-twice", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nunlocks: flow-tracker\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",
-     "3-x.md:3: tool \"flow-tracker\" is unlocked twice (also by 2.1.1.v1)"},
+     "3-x.md:3: tool \"flow-tracker\" is unlocked twice (also by 2.1.1.v1)", 0},
     {"gap", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.2: Z\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",
-     "3-x.md:3: gap in the sequence: exercise 3.1.2 follows 2.2.4"},
+     "3-x.md:3: gap in the sequence: exercise 3.1.2 follows 2.2.4", 0},
     {"no-input", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\nQ?\n:::\n",
-     "3-x.md:5: prompt without an input type"},
+     "3-x.md:5: prompt without an input type", 0},
     {"choice-no-options", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: choice\nQ?\n:::\n",
-     "3-x.md:6: a choice input needs at least two \"option:\" lines"},
+     "3-x.md:6: a choice input needs at least two \"option:\" lines", 0},
     {"empty-block", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n\n::: reflection\n\n:::\n",
-     "3-x.md:10: empty reflection block"},
+     "3-x.md:10: empty reflection block", 0},
     {"invalid-utf8", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: line\nQ\xc3\x28?\n:::\n",
-     "3-x.md:7: invalid UTF-8"},
+     "3-x.md:7: invalid UTF-8", 0},
     {"control-char", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: line\nQ\x1b[31m?\n:::\n",
-     "3-x.md:7: control character U+001B"},
+     "3-x.md:7: control character U+001B", 0},
     {"missing-reference", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nsource: nobody-1999 concept\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",
-     "3-x.md:4: reference \"nobody-1999\" is cited but missing"},
+     "3-x.md:4: reference \"nobody-1999\" is cited but missing", 0},
     {"unclosed", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\ninput: line\nQ?\n",
-     "3-x.md:5: block is not closed"},
+     "3-x.md:5: block is not closed", 0},
     {"no-prompt", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: instruction\nRead.\n:::\n",
-     "3-x.md:3: exercise 3.1.1 has no prompt"},
+     "3-x.md:3: exercise 3.1.1 has no prompt", 0},
     {"duplicate-skill", "skills.rec",
      "category: transferable\nskill: Budgeting\nskill: Patience\n\n"
      "category: knowledge\nskill: BUDGETING\n",
-     "skills.rec:6: duplicate skill \"BUDGETING\" (first at"},
+     "skills.rec:6: duplicate skill \"BUDGETING\" (first at", 0},
     {"never-unlocked", "tools.rec",
      "id: flow-tracker\nsingular: Flow Log\nplural: Flow Logs\nicon: waves\nreminder: daily\n"
      "prompt: Track\n\nid: spare-tool\nsingular: Spare\nplural: Spares\nicon: x\nreminder: none\n",
-     "tools.rec:8: tool \"spare-tool\" is never unlocked"},
+     "tools.rec:8: tool \"spare-tool\" is never unlocked", 0},
     {"bad-slider", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: slider min=1 max=5\nstop: 1 = Low\nstop: 9 = Off the scale\nQ?\n:::\n",
-     "3-x.md:8: a stop is \"stop: N = label\" with N between min and max"},
+     "3-x.md:8: a stop is \"stop: N = label\" with N between min and max", 0},
     {"outside-block", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\nLoose text.\n",
-     "3-x.md:5: text outside a block"},
+     "3-x.md:5: text outside a block", 0},
+    {"comment-unclosed", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n<!-- note to self\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:4: comment is not closed", 0},
+    {"block-extra-word", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a b\ninput: line\nQ?\n:::\n",
+     "3-x.md:5: a block opens with", 0},
+    {"starts-late", "workbook/a.md",
+     "# Part 1: X\n## Module 1.2: Y\n### Exercise 1.2.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "a.md:3: gap in the sequence: the workbook starts at 1.2.1, not 1.1.1", 1},
+    {"field-twice", "references.rec",
+     "key: a-1\nkey: a-2\nsurname: A\ncitation: A. B. 2000.\nshort: A, B\n",
+     "references.rec:2: field \"key\" is given twice", 0},
+    {"order-not-a-number", "competencies.rec",
+     "id: x\nname: X\ncategory: delivery\norder: 2x\ndefinition: D.\nlevel 1: a\nlevel 2: b\n"
+     "level 3: c\nlevel 4: d\nlevel 5: e\n",
+     "competencies.rec:1: \"order\" must be a whole number from 1 to 99", 0},
+    {"level-six", "competencies.rec",
+     "id: x\nname: X\ncategory: delivery\norder: 1\ndefinition: D.\nlevel 1: a\nlevel 2: b\n"
+     "level 3: c\nlevel 4: d\nlevel 5: e\nlevel 6: f\n",
+     "competencies.rec:11: unknown field \"level 6\"", 0},
 };
 
 static int has_diag(const struct seed_diags *d, const char *want)
@@ -325,7 +439,7 @@ static void test_linter(void)
     seed_content_free(&c);
 
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
-        const char *dir = content_copy(broken[i].name, 1);
+        const char *dir = content_copy(broken[i].name, !broken[i].alone);
         write_text(dir, broken[i].file, broken[i].text);
         struct seed_diags diags = {0};
         enum dt_status s = seed_check_dir(dir, &c, &diags);
@@ -401,6 +515,7 @@ int main(void)
 {
     RUN(test_idempotent_and_updates);
     RUN(test_fingerprint);
+    RUN(test_reseed_effects);
     RUN(test_bad_content_is_not_loaded);
     RUN(test_linter);
     RUN(test_real_tools);

@@ -191,6 +191,9 @@ static void test_time_and_ids(void)
     CHECK(store_time_parse("2026-11-25T12:00:00Z", &t) == 0 && t == support_now);
     CHECK(store_time_parse("2024-02-29", &t) == 0 && t == 1709164800);
     CHECK(store_time_parse("2026-13-01T00:00:00Z", &t) != 0);
+    CHECK(store_time_parse("2026-02-31", &t) != 0);
+    CHECK(store_time_parse("2023-02-29", &t) != 0);
+    CHECK(store_time_parse("2000-02-29", &t) == 0);
     CHECK(store_time_parse("yesterday", &t) != 0);
 
     char a[STORE_ID_LEN], b[STORE_ID_LEN];
@@ -322,6 +325,12 @@ static void test_content_hash(void)
     free(canon);
     CHECK_INT(store_tools_content_hash("{not json", a), DT_INVALID);
     CHECK_INT(store_tools_content_hash("", a), DT_INVALID);
+    /* a repeated key keeps its place among equals, wherever the other keys are */
+    CHECK_INT(store_tools_content_hash("{\"k\":1,\"z\":0,\"k\":2}", a), DT_OK);
+    CHECK_INT(store_tools_content_hash("{\"z\":0,\"k\":1,\"k\":2}", b), DT_OK);
+    CHECK_STR(a, b);
+    CHECK_INT(store_tools_content_hash("{\"k\":2,\"k\":1,\"z\":0}", b), DT_OK);
+    CHECK(strcmp(a, b) != 0);
     /* a known value: SHA-256 of the canonical text {"a":1} */
     CHECK_INT(store_tools_content_hash("{ \"a\": 1 }", a), DT_OK);
     CHECK_STR(a, "015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862");
