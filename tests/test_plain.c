@@ -1,0 +1,222 @@
+/* The plain renderer, driven by a scripted stdin against a small fake host that uses every
+ * kind of block and field: the transcript must match tests/golden/plain-renderer.txt byte for
+ * byte, and no transcript may hold an escape, a control or a drawing character.
+ * DT_UPDATE_GOLDEN=1 rewrites the golden file (review the diff before committing it). */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "plain.h"
+
+struct fake {
+    int screen; /* 0: questions, 1: about */
+    unsigned long generation;
+    char name[64];
+    char story[256];
+    double age, energy;
+    int has_age, has_energy;
+    unsigned long long place, landscapes;
+    char items[3][32];
+    size_t nitems;
+    const char *message;
+    int message_is_error;
+    int events;
+};
+
+static void build(void *ctx, struct doc *d)
+{
+    struct fake *f = ctx;
+    if (f->screen == 1) {
+        doc_heading(d, 1, "About");
+        doc_para(d, DOC_ROLE_TEXT, "A second screen, to show hints are printed once per screen.");
+        doc_action(d, CMD_BACK, NULL, "Back to the questions");
+        return;
+    }
+    doc_heading(d, 1, "Every kind of block");
+    doc_para(d, DOC_ROLE_INSTRUCTION, "An instruction.\n\nIts second paragraph.");
+    doc_para(d, DOC_ROLE_REFLECTION, "A reflection with a hostile title \x1b]0;pwned\x07 in it.");
+    doc_para(d, DOC_ROLE_CELEBRATION, "A celebration.");
+    doc_card(d, "About", "a second screen", "new", CMD_OPEN, "about", "Open About");
+    doc_card(d, "Locked tool", "not yet", "locked", 0, NULL, NULL);
+    const char *cells[] = {"Part", "State", "Roots", "done", "Trunk", "next"};
+    doc_table(d, "Progress by part", 2, 3, cells);
+    const char *labels[] = {"Delivery", "Strategic"};
+    double values[] = {3.5, 2};
+    doc_chart(d, "Averages", 2, labels, values, 5, "Delivery 3.5 of 5; Strategic 2 of 5.");
+
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "name", "Your name?");
+    x->required = true;
+    x->text = doc_str(d, f->name);
+    x = doc_field(d, DOC_FIELD_TEXT, "story", "Tell a short story.");
+    x->text = doc_str(d, f->story);
+    x = doc_field(d, DOC_FIELD_NUMBER, "age", "Years of work?");
+    x->has_min = x->has_max = true;
+    x->min = 0, x->max = 80;
+    x->has_number = f->has_age, x->number = f->age;
+    x = doc_field(d, DOC_FIELD_SLIDER, "energy", "How full is your tank?");
+    x->has_min = x->has_max = true;
+    x->min = 1, x->max = 10;
+    struct doc_stop stops[] = {{1, "Drained"}, {10, "Thriving"}};
+    doc_field_stops(d, x, 2, stops);
+    x->has_number = f->has_energy, x->number = f->energy;
+    const char *places[] = {"City", "Town", "Countryside"};
+    x = doc_field(d, DOC_FIELD_CHOICE, "place", "Where would you live?");
+    doc_field_options(d, x, 3, places);
+    x->chosen = f->place;
+    const char *lands[] = {"Coast", "Mountains", "Plains"};
+    x = doc_field(d, DOC_FIELD_CHOICES, "landscapes", "Which landscapes?");
+    doc_field_options(d, x, 3, lands);
+    x->chosen = f->landscapes;
+    x = doc_field(d, DOC_FIELD_LIST, "jobs", "List three jobs.");
+    const char *items[3] = {f->items[0], f->items[1], f->items[2]};
+    doc_field_items(d, x, f->nitems, items);
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static enum tui_outcome event(void *ctx, const struct tui_event *ev)
+{
+    struct fake *f = ctx;
+    f->events++;
+    if (ev->cmd == CMD_QUIT)
+        return TUI_FINISHED;
+    if (ev->cmd == CMD_OPEN) {
+        f->screen = 1;
+        f->generation++;
+    } else if (ev->cmd == CMD_BACK) {
+        if (f->screen == 0)
+            return TUI_FINISHED;
+        f->screen = 0;
+        f->generation++;
+    } else if (ev->cmd == CMD_FIELD_CHANGED) {
+        cJSON *v = cJSON_Parse(ev->value);
+        const char *id = ev->field_id;
+        enum tui_outcome o = TUI_CONTINUE;
+        if (strcmp(id, "name") == 0 && cJSON_IsString(v)) {
+            if (strlen(v->valuestring) > 20) {
+                f->message = "a name has at most 20 characters.";
+                f->message_is_error = 1;
+                o = TUI_REJECTED;
+            } else {
+                snprintf(f->name, sizeof f->name, "%s", v->valuestring);
+                f->message = "Name saved.";
+                f->message_is_error = 0;
+            }
+        } else if (strcmp(id, "story") == 0 && cJSON_IsString(v)) {
+            snprintf(f->story, sizeof f->story, "%s", v->valuestring);
+        } else if (strcmp(id, "age") == 0 && cJSON_IsNumber(v)) {
+            f->age = v->valuedouble, f->has_age = 1;
+        } else if (strcmp(id, "energy") == 0 && cJSON_IsNumber(v)) {
+            f->energy = v->valuedouble, f->has_energy = 1;
+        } else if (strcmp(id, "place") == 0 && cJSON_IsNumber(v)) {
+            f->place = 1ULL << v->valueint;
+        } else if (strcmp(id, "landscapes") == 0 && cJSON_IsArray(v)) {
+            f->landscapes = 0;
+            const cJSON *i;
+            cJSON_ArrayForEach(i, v) f->landscapes |= 1ULL << i->valueint;
+        } else if (strcmp(id, "jobs") == 0 && cJSON_IsArray(v)) {
+            f->nitems = 0;
+            const cJSON *i;
+            cJSON_ArrayForEach(i, v) if (f->nitems < 3)
+                snprintf(f->items[f->nitems++], sizeof f->items[0], "%s", i->valuestring);
+        }
+        cJSON_Delete(v);
+        return o;
+    }
+    return TUI_CONTINUE;
+}
+
+static unsigned long generation(void *ctx)
+{
+    return ((struct fake *)ctx)->generation;
+}
+
+static const char *message(void *ctx, int *is_error)
+{
+    struct fake *f = ctx;
+    const char *m = f->message;
+    *is_error = f->message_is_error;
+    f->message = NULL;
+    return m;
+}
+
+static const char script[] =
+    "9\n"                 /* out of range */
+    "x\n"                 /* not a command */
+    "?\n"                 /* hints again */
+    "2\n"                 /* answer the questions */
+    "A name far too long for the rule\n"
+    "Ada\n"
+    "First line,\n\xff broken\nsecond line.\n.\n"
+    "abc\n42\n"
+    "11\n7\n"
+    "2\n"
+    "1,3\n"
+    "baker\nnurse\n\ntester\n.\n"
+    "1\n"                 /* the About card */
+    "q\n"                 /* back */
+    "\x1b[A\n"            /* an arrow key's escape sequence typed at a menu */
+    "3\n";                /* Finish */
+
+/* A byte or code point that must never reach a screen reader or a pipe. */
+static const char *forbidden(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++) {
+        if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+            return (const char *)p;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            return (const char *)p; /* C1 */
+        if (p[0] == 0xE2 && (p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 ||
+                             (p[1] == 0xA0) || (p[1] >= 0xA1 && p[1] <= 0xA3)))
+            return (const char *)p; /* U+2500-U+259F boxes and blocks, U+2800-U+28FF braille */
+    }
+    return NULL;
+}
+
+int main(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, build, event, generation, message};
+    FILE *in = fmemopen((void *)script, sizeof script - 1, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    check_test_name = "plain transcript";
+    CHECK_INT(tui_plain_run(&host, in, out), 0);
+    fclose(in);
+    fclose(out);
+
+    const char *golden = DT_SOURCE_ROOT "/tests/golden/plain-renderer.txt";
+    if (getenv("DT_UPDATE_GOLDEN")) {
+        FILE *g = fopen(golden, "wb");
+        fwrite(out_text, 1, out_len, g);
+        fclose(g);
+    }
+    FILE *g = fopen(golden, "rb");
+    char *want = calloc(1, 1 << 16);
+    size_t want_len = g ? fread(want, 1, (1 << 16) - 1, g) : 0;
+    if (g)
+        fclose(g);
+    if (!CHECK(want_len == out_len && memcmp(want, out_text, out_len) == 0)) {
+        size_t i = 0;
+        while (i < out_len && i < want_len && want[i] == out_text[i])
+            i++;
+        printf("#   first difference at byte %zu: got \"%.60s\"\n", i, out_text + i);
+    }
+    const char *bad = forbidden(out_text);
+    if (!CHECK(bad == NULL))
+        printf("#   forbidden byte at %zu\n", (size_t)(bad - out_text));
+    CHECK(strstr(out_text, "Error: that line is not valid UTF-8 text") != NULL);
+    CHECK(strstr(out_text, "Error: a name has at most 20 characters.") != NULL);
+    CHECK(strstr(out_text, "Note: Name saved.") != NULL);
+    CHECK(strcmp(f.name, "Ada") == 0);
+    CHECK(strcmp(f.story, "First line,\nsecond line.") == 0);
+    CHECK(f.age == 42 && f.energy == 7);
+    CHECK(f.place == 2 && f.landscapes == 5);
+    CHECK(f.nitems == 3 && strcmp(f.items[2], "tester") == 0);
+    free(out_text);
+    free(want);
+    return check_done();
+}

@@ -1,0 +1,165 @@
+/* The document model: what a screen shows, described once for every renderer (DESIGN.md 1).
+ * A screen's build() fills a struct doc with blocks, fields and actions; the curses renderer
+ * lays it out, the plain renderer prints it and asks for each field. No ncurses here.
+ * Every string and array handed to doc_* is copied into the doc, which owns them until
+ * doc_reset() or doc_free(). */
+#ifndef DT_DOC_H
+#define DT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum doc_role {
+    DOC_ROLE_TEXT,
+    DOC_ROLE_INSTRUCTION,
+    DOC_ROLE_PROMPT,
+    DOC_ROLE_REFLECTION,
+    DOC_ROLE_TRANSITION,
+    DOC_ROLE_CELEBRATION,
+    DOC_ROLE_NOTE,
+    DOC_ROLE_ERROR,
+};
+
+enum doc_kind {
+    DOC_HEADING,
+    DOC_PARAGRAPH,
+    DOC_CARD,
+    DOC_TABLE,
+    DOC_CHART,
+    DOC_FIELD,
+    DOC_ACTION,
+};
+
+enum doc_field_kind {
+    DOC_FIELD_LINE,     /* one line of text */
+    DOC_FIELD_TEXT,     /* several lines */
+    DOC_FIELD_NUMBER,
+    DOC_FIELD_SLIDER,   /* a number between min and max with labelled stops */
+    DOC_FIELD_CHOICE,   /* one of options */
+    DOC_FIELD_CHOICES,  /* some of options */
+    DOC_FIELD_LIST,     /* items in any order */
+    DOC_FIELD_ORDERED,  /* items whose order matters */
+    DOC_FIELD_TREE,     /* a root and its branches (idea tree) */
+    DOC_FIELD_PAIRWISE, /* which of two (ranking) */
+};
+
+#define DOC_MAX_OPTIONS 64
+
+struct doc_stop {
+    double value;
+    const char *label;
+};
+
+struct doc_field {
+    enum doc_field_kind kind;
+    const char *id;          /* the key the screen knows the value by */
+    const char *label;       /* the question */
+    const char *hint;        /* optional: what an answer looks like */
+    const char *description; /* optional: e.g. the chosen slider level's meaning */
+    bool required;
+    /* the current value, by kind */
+    const char *text;           /* LINE, TEXT */
+    bool has_number;            /* NUMBER, SLIDER */
+    double number;
+    const char *const *items;   /* LIST, ORDERED, TREE (depth-first, see tree_depths) */
+    const int *tree_depths;
+    size_t nitems;
+    unsigned long long chosen;  /* CHOICE (one bit), CHOICES: bit i = options[i] */
+    /* limits and choices */
+    bool has_min, has_max;
+    double min, max, step;
+    size_t max_len;             /* LINE, TEXT: bytes; 0 = no limit */
+    size_t min_items, max_items;
+    const struct doc_stop *stops;
+    size_t nstops;
+    const char *const *options; /* CHOICE, CHOICES, PAIRWISE (two) */
+    size_t noptions;
+};
+
+struct doc_action {
+    int cmd;          /* an enum cmd (keys.h) */
+    const char *arg;  /* what the command is about (an exercise id, a screen name...) */
+    const char *label;
+};
+
+struct doc_card {
+    const char *title;
+    const char *subtitle;
+    const char *state; /* words, never colour alone: "done", "next", "locked", "due today" */
+    bool has_action;
+    struct doc_action action;
+};
+
+struct doc_table {
+    const char *caption;
+    size_t ncols, nrows;      /* nrows includes the header row */
+    const char *const *cells; /* row-major */
+};
+
+struct doc_chart {
+    const char *title;
+    size_t n;
+    const char *const *labels;
+    const double *values;
+    double max;
+    const char *text; /* the text equivalent, always shown by the plain renderer */
+};
+
+struct doc_block {
+    enum doc_kind kind;
+    enum doc_role role;
+    int level;        /* headings: 1 = screen title, 2 = section */
+    const char *text; /* headings and paragraphs */
+    union {
+        struct doc_card card;
+        struct doc_table table;
+        struct doc_chart chart;
+        struct doc_field field;
+        struct doc_action action;
+    } u;
+};
+
+struct doc {
+    struct doc_block *blocks;
+    size_t n, cap;
+    struct doc_chunk *arena;
+};
+
+/* A new, empty document (free with doc_free). Out of memory aborts (DESIGN.md 2). */
+struct doc *doc_new(void);
+void doc_free(struct doc **d);
+/* Empties the document for the next build, keeping its memory. */
+void doc_reset(struct doc *d);
+
+/* A copy of s (or of n bytes of it) that lives as long as the document's contents. */
+const char *doc_str(struct doc *d, const char *s);
+const char *doc_strn(struct doc *d, const char *s, size_t n);
+const char *doc_printf(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+void doc_heading(struct doc *d, int level, const char *text);
+void doc_para(struct doc *d, enum doc_role role, const char *text);
+/* A card: a titled item with an optional action (cmd 0 for none). */
+void doc_card(struct doc *d, const char *title, const char *subtitle, const char *state, int cmd,
+              const char *arg, const char *label);
+/* A table of ncols x nrows cells, the first row being the header. */
+void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
+               const char *const *cells);
+void doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
+               const double *values, double max, const char *text_equivalent);
+/* A field of the given kind; fill the returned struct with doc_field_* or directly (strings
+ * and arrays through doc_str / doc_copy so the document owns them). */
+struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,
+                            const char *label);
+void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char *const *options);
+void doc_field_items(struct doc *d, struct doc_field *f, size_t n, const char *const *items);
+void doc_field_stops(struct doc *d, struct doc_field *f, size_t n, const struct doc_stop *stops);
+void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
+
+/* A copy of n bytes into the document's memory (n zero bytes when data is NULL). */
+void *doc_copy(struct doc *d, const void *data, size_t n);
+
+/* Lookups for renderers and tests. */
+size_t doc_count(const struct doc *d, enum doc_kind kind);
+const struct doc_field *doc_find_field(const struct doc *d, const char *id);
+
+#endif

@@ -1,0 +1,35 @@
+/* What a renderer runs: the screens, seen through two calls. screens/ implements this; tui/
+ * never includes screens/ (renderers know documents, not screens, the store or SQL). */
+#ifndef DT_HOST_H
+#define DT_HOST_H
+
+#include "doc.h"
+#include "keys.h"
+
+/* Something the person did: a key's command, a chosen action, or a changed field. */
+struct tui_event {
+    enum cmd cmd;
+    const char *arg;      /* the action's arg, if any */
+    const char *field_id; /* CMD_FIELD_CHANGED: which field */
+    const char *value;    /* CMD_FIELD_CHANGED: its new value as JSON ("\"text\"", "3", "[0,2]") */
+};
+
+enum tui_outcome {
+    TUI_CONTINUE, /* the event was handled; build again */
+    TUI_REJECTED, /* the event was refused; message() says why (e.g. an invalid value) */
+    TUI_FINISHED, /* leave the program */
+};
+
+struct tui_host {
+    void *ctx;
+    /* Describe the current screen into d (d is empty on entry). */
+    void (*build)(void *ctx, struct doc *d);
+    enum tui_outcome (*event)(void *ctx, const struct tui_event *ev);
+    /* Changes whenever another screen is shown (so hints are printed once per screen). */
+    unsigned long (*generation)(void *ctx);
+    /* A message for the person since the last call (a note or an error), or NULL; it stays
+     * valid until the next call into the host. */
+    const char *(*message)(void *ctx, int *is_error);
+};
+
+#endif

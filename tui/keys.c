@@ -1,0 +1,55 @@
+#include "keys.h"
+
+#include <ncurses.h>
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct key_binding tui_keys[] = {
+    {{'?', KEY_F(1), 0}, '?', CMD_HELP, "Help", "?, F1", "Show the keys and what they do."},
+    {{'q', 27, 0}, 'q', CMD_BACK, "Back", "q, Esc",
+     "Go back to the screen before; on the Daily Dos, leave DreamTree."},
+    {{'Q', 0}, 0, CMD_QUIT, "Quit", "Q", "Leave DreamTree from anywhere. Answers are kept."},
+    {{'d', 0}, 'd', CMD_DASHBOARD, "Daily Dos", "d", "Go to the Daily Dos."},
+    {{'w', 0}, 'w', CMD_WORKBOOK, "Workbook", "w", "Go to the workbook's contents."},
+    {{'p', 0}, 'p', CMD_PROFILE, "Profile", "p", "Go to your profile."},
+    {{'s', 0}, 's', CMD_SETTINGS, "Settings", "s", "Go to the settings: colours, font, text mode."},
+    {{'c', 0}, 'c', CMD_CREDITS, "Credits", "c", "Go to the credits: the works DreamTree draws on."},
+    {{'\t', 0}, 0, CMD_NEXT_FIELD, "Next", "Tab", "Move to the next question or button."},
+    {{KEY_BTAB, 0}, 0, CMD_PREV_FIELD, "Previous", "Shift+Tab",
+     "Move to the previous question or button."},
+    {{KEY_UP, 0}, 0, CMD_UP, "Up", "Up", "Move up, or change a slider or choice."},
+    {{KEY_DOWN, 0}, 0, CMD_DOWN, "Down", "Down", "Move down, or change a slider or choice."},
+    {{KEY_PPAGE, 0}, 0, CMD_PAGE_UP, "Page up", "PgUp", "Scroll up a screenful."},
+    {{KEY_NPAGE, 0}, 0, CMD_PAGE_DOWN, "Page down", "PgDn", "Scroll down a screenful."},
+    {{'\n', '\r', KEY_ENTER, 0}, 0, CMD_ACTIVATE, "Choose", "Enter",
+     "Press the focused button or open the focused item."},
+    {{CTRL('s'), 0}, 0, CMD_SUBMIT, "Submit", "Ctrl+S", "Save and submit the exercise."},
+    {{CTRL('l'), 0}, 0, CMD_REDRAW, "Redraw", "Ctrl+L", "Draw the screen again."},
+};
+
+const size_t tui_keys_count = sizeof tui_keys / sizeof tui_keys[0];
+
+enum cmd tui_keys_command(int key)
+{
+    for (size_t i = 0; i < tui_keys_count; i++)
+        for (size_t k = 0; k < 4 && tui_keys[i].keys[k]; k++)
+            if (tui_keys[i].keys[k] == key)
+                return tui_keys[i].cmd;
+    return CMD_NONE;
+}
+
+enum cmd tui_keys_plain(char letter)
+{
+    for (size_t i = 0; letter && i < tui_keys_count; i++)
+        if (tui_keys[i].plain == letter)
+            return tui_keys[i].cmd;
+    return CMD_NONE;
+}
+
+const struct key_binding *tui_keys_binding(enum cmd cmd)
+{
+    for (size_t i = 0; i < tui_keys_count; i++)
+        if (tui_keys[i].cmd == cmd)
+            return &tui_keys[i];
+    return NULL;
+}

@@ -1,0 +1,55 @@
+/* Commands and the one key table (DESIGN.md 2): it drives the curses dispatch, the help
+ * screen and the plain mode's hints, so a key is bound, documented and offered in one place. */
+#ifndef DT_KEYS_H
+#define DT_KEYS_H
+
+#include <stddef.h>
+
+enum cmd {
+    CMD_NONE = 0,
+    /* bound to keys */
+    CMD_QUIT,
+    CMD_BACK,
+    CMD_HELP,
+    CMD_DASHBOARD,
+    CMD_WORKBOOK,
+    CMD_SETTINGS,
+    CMD_PROFILE,
+    CMD_CREDITS,
+    CMD_NEXT_FIELD,
+    CMD_PREV_FIELD,
+    CMD_UP,
+    CMD_DOWN,
+    CMD_PAGE_UP,
+    CMD_PAGE_DOWN,
+    CMD_ACTIVATE,
+    CMD_SUBMIT,
+    CMD_REDRAW,
+    /* carried by actions and fields, not keys */
+    CMD_FIELD_CHANGED, /* field id + new value (JSON) */
+    CMD_OPEN,          /* arg: a screen name, optionally "name:argument" */
+    CMD_CHOOSE,        /* arg: which of a screen's own choices */
+    CMD_COUNT
+};
+
+struct key_binding {
+    int keys[4];      /* ncurses key codes or characters; 0 ends the list */
+    char plain;       /* the letter plain mode accepts at a menu, or 0 */
+    enum cmd cmd;
+    const char *name; /* "Back" */
+    const char *keys_text; /* how the help screen writes the keys: "q, Esc" */
+    const char *help; /* one sentence */
+};
+
+/* The table, in help order; tui_keys_count entries. */
+extern const struct key_binding tui_keys[];
+extern const size_t tui_keys_count;
+
+/* The command bound to a key in curses, or CMD_NONE. */
+enum cmd tui_keys_command(int key);
+/* The command a letter typed at a plain-mode menu means, or CMD_NONE. */
+enum cmd tui_keys_plain(char letter);
+/* The binding of a command (NULL when none is bound). */
+const struct key_binding *tui_keys_binding(enum cmd cmd);
+
+#endif

@@ -1,0 +1,599 @@
+#include "plain.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "text.h"
+
+struct plain {
+    const struct tui_host *host;
+    FILE *in, *out;
+    char *line; /* the last line read (getline's buffer) */
+    size_t line_cap;
+    bool eof;
+};
+
+/* ---- output: everything through the sanitiser ---- */
+
+static void put_text(struct plain *p, const char *s, int flags)
+{
+    char *clean = tui_text_sanitize(s, strlen(s), flags);
+    if (clean) {
+        fputs(clean, p->out);
+        free(clean);
+    }
+}
+
+/* One line: a prefix of our own (trusted) then text from content or the user. */
+static void say(struct plain *p, const char *prefix, const char *text)
+{
+    if (prefix)
+        fputs(prefix, p->out);
+    if (text)
+        put_text(p, text, TUI_TEXT_MULTILINE);
+    fputc('\n', p->out);
+}
+
+static void sayf(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void sayf(struct plain *p, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    say(p, NULL, buf);
+}
+
+static void error(struct plain *p, const char *why)
+{
+    say(p, "Error: ", why);
+}
+
+/* ---- input ---- */
+
+/* Reads one line into p->line without its line ending; false at the end of input. Invalid
+ * UTF-8 is refused here, and tabs become spaces, so what reaches a screen is clean text. */
+static bool read_line(struct plain *p)
+{
+    for (;;) {
+        fflush(p->out);
+        errno = 0;
+        ssize_t n = getline(&p->line, &p->line_cap, p->in);
+        if (n < 0) {
+            p->eof = true;
+            return false;
+        }
+        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+            p->line[--n] = '\0';
+        if (u8_check((const uint8_t *)p->line, (size_t)n) != NULL) {
+            error(p, "that line is not valid UTF-8 text; please type it again.");
+            continue;
+        }
+        for (char *c = p->line; *c; c++)
+            if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                *c = ' ';
+        return true;
+    }
+}
+
+/* ---- describing the document ---- */
+
+static const char *role_prefix(enum doc_role role)
+{
+    switch (role) {
+    case DOC_ROLE_REFLECTION: return "Reflection: ";
+    case DOC_ROLE_TRANSITION: return "Looking ahead: ";
+    case DOC_ROLE_CELEBRATION: return "Well done: ";
+    case DOC_ROLE_NOTE: return "Note: ";
+    case DOC_ROLE_ERROR: return "Error: ";
+    default: return NULL;
+    }
+}
+
+static void number_text(double v, char *buf, size_t size)
+{
+    snprintf(buf, size, "%g", v);
+}
+
+static const char *stop_label(const struct doc_field *f, double v)
+{
+    for (size_t i = 0; i < f->nstops; i++)
+        if (fabs(f->stops[i].value - v) < 1e-9)
+            return f->stops[i].label;
+    return NULL;
+}
+
+static bool has_value(const struct doc_field *f)
+{
+    switch (f->kind) {
+    case DOC_FIELD_LINE:
+    case DOC_FIELD_TEXT: return f->text && f->text[0];
+    case DOC_FIELD_NUMBER:
+    case DOC_FIELD_SLIDER: return f->has_number;
+    case DOC_FIELD_CHOICE:
+    case DOC_FIELD_CHOICES:
+    case DOC_FIELD_PAIRWISE: return f->chosen != 0;
+    default: return f->nitems > 0;
+    }
+}
+
+/* The current answer in words, on one or more lines. */
+static void say_value(struct plain *p, const struct doc_field *f)
+{
+    char num[32];
+    switch (f->kind) {
+    case DOC_FIELD_LINE:
+    case DOC_FIELD_TEXT:
+        say(p, "Your answer: ", f->text);
+        break;
+    case DOC_FIELD_NUMBER:
+    case DOC_FIELD_SLIDER: {
+        number_text(f->number, num, sizeof num);
+        const char *label = stop_label(f, f->number);
+        fprintf(p->out, "Your answer: %s", num);
+        if (label) {
+            fputs(" (", p->out);
+            put_text(p, label, 0);
+            fputc(')', p->out);
+        }
+        fputc('\n', p->out);
+        if (f->description)
+            say(p, NULL, f->description);
+        break;
+    }
+    case DOC_FIELD_CHOICE:
+    case DOC_FIELD_CHOICES:
+    case DOC_FIELD_PAIRWISE: {
+        fputs("Your answer: ", p->out);
+        bool first = true;
+        for (size_t i = 0; i < f->noptions; i++)
+            if (f->chosen & (1ULL << i)) {
+                fputs(first ? "" : "; ", p->out);
+                put_text(p, f->options[i], 0);
+                first = false;
+            }
+        fputc('\n', p->out);
+        break;
+    }
+    default:
+        sayf(p, "Your answer has %zu item%s:", f->nitems, f->nitems == 1 ? "" : "s");
+        for (size_t i = 0; i < f->nitems; i++) {
+            int depth = f->tree_depths ? f->tree_depths[i] : 0;
+            fprintf(p->out, "%*s%zu. ", 2 * depth, "", i + 1);
+            say(p, NULL, f->items[i]);
+        }
+        break;
+    }
+}
+
+static void say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
+                              size_t total)
+{
+    sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+    say(p, NULL, f->label);
+    if (has_value(f))
+        say_value(p, f);
+    else
+        say(p, NULL, "Not answered yet.");
+}
+
+static void say_table(struct plain *p, const struct doc_table *t)
+{
+    if (t->caption)
+        say(p, NULL, t->caption);
+    /* one line per row, each cell named by its column: easy to follow by ear */
+    for (size_t r = 1; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            put_text(p, t->cells[c], 0);
+            fputs(": ", p->out);
+            put_text(p, t->cells[r * t->ncols + c], 0);
+            fputs(c + 1 < t->ncols ? "; " : "\n", p->out);
+        }
+    }
+}
+
+static void say_document(struct plain *p, const struct doc *d)
+{
+    size_t total = doc_count(d, DOC_FIELD), number = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        switch (b->kind) {
+        case DOC_HEADING:
+            if (i > 0) /* a blank line sets a section off; the screen's first line needs none */
+                fputc('\n', p->out);
+            say(p, NULL, b->text);
+            break;
+        case DOC_PARAGRAPH:
+            say(p, role_prefix(b->role), b->text);
+            break;
+        case DOC_CARD:
+            put_text(p, b->u.card.title, 0);
+            if (b->u.card.subtitle && b->u.card.subtitle[0]) {
+                fputs(": ", p->out);
+                put_text(p, b->u.card.subtitle, 0);
+            }
+            if (b->u.card.state && b->u.card.state[0]) {
+                fputs(" [", p->out);
+                put_text(p, b->u.card.state, 0);
+                fputc(']', p->out);
+            }
+            fputc('\n', p->out);
+            break;
+        case DOC_TABLE:
+            say_table(p, &b->u.table);
+            break;
+        case DOC_CHART:
+            if (b->u.chart.title)
+                say(p, NULL, b->u.chart.title);
+            say(p, NULL, b->u.chart.text);
+            break;
+        case DOC_FIELD:
+            say_field_summary(p, &b->u.field, ++number, total);
+            break;
+        case DOC_ACTION:
+            break;
+        }
+    }
+}
+
+static void say_hints(struct plain *p)
+{
+    fputs("Keys: type the number of a choice and press Enter. Letters:", p->out);
+    const char *sep = " ";
+    for (size_t i = 0; i < tui_keys_count; i++)
+        if (tui_keys[i].plain) {
+            fprintf(p->out, "%s%c %s", sep, tui_keys[i].plain, tui_keys[i].name);
+            sep = ", ";
+        }
+    fputs(".\n", p->out);
+}
+
+static void say_message(struct plain *p);
+
+/* ---- asking for fields ---- */
+
+static enum tui_outcome send_value(struct plain *p, const struct doc_field *f, cJSON *value)
+{
+    char *json = cJSON_PrintUnformatted(value);
+    cJSON_Delete(value);
+    if (!json)
+        return TUI_REJECTED;
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = f->id, .value = json};
+    enum tui_outcome o = p->host->event(p->host->ctx, &ev);
+    cJSON_free(json);
+    return o;
+}
+
+/* Lines up to one holding only "." (or the end of input), joined by newlines. */
+static char *read_until_dot(struct plain *p)
+{
+    size_t len = 0, cap = 256;
+    char *text = malloc(cap);
+    if (!text)
+        return NULL;
+    text[0] = '\0';
+    while (read_line(p) && strcmp(p->line, ".") != 0) {
+        size_t n = strlen(p->line);
+        if (len + n + 2 > cap) {
+            while (len + n + 2 > cap)
+                cap *= 2;
+            char *grown = realloc(text, cap);
+            if (!grown) {
+                free(text);
+                return NULL;
+            }
+            text = grown;
+        }
+        if (len)
+            text[len++] = '\n';
+        memcpy(text + len, p->line, n + 1);
+        len += n;
+    }
+    return text;
+}
+
+static bool parse_number(const char *s, double *v)
+{
+    char *end = NULL;
+    errno = 0;
+    *v = strtod(s, &end);
+    while (end && *end == ' ')
+        end++;
+    return end != s && end && *end == '\0' && errno == 0 && isfinite(*v);
+}
+
+static void say_options(struct plain *p, const struct doc_field *f)
+{
+    for (size_t i = 0; i < f->noptions; i++) {
+        fprintf(p->out, "  %zu. ", i + 1);
+        say(p, NULL, f->options[i]);
+    }
+}
+
+/* Reads "1,3" into a bitmask of options; false (with a reason) when it is not one. */
+static bool parse_choices(const char *s, size_t n, unsigned long long *mask, const char **why)
+{
+    *mask = 0;
+    char *copy = strdup(s);
+    bool ok = copy != NULL;
+    for (char *save = NULL, *tok = ok ? strtok_r(copy, ", ", &save) : NULL; tok && ok;
+         tok = strtok_r(NULL, ", ", &save)) {
+        char *end;
+        long v = strtol(tok, &end, 10);
+        if (*end || v < 1 || (size_t)v > n) {
+            *why = "type the numbers of your choices, separated by commas, e.g. 1,3.";
+            ok = false;
+        } else {
+            *mask |= 1ULL << (v - 1);
+        }
+    }
+    free(copy);
+    if (ok && *mask == 0) {
+        *why = "choose at least one.";
+        ok = false;
+    }
+    return ok;
+}
+
+/* Asks one field until a value is accepted or the person keeps the current one.
+ * Returns false when input ended or the host finished. */
+static bool ask_field(struct plain *p, const struct doc_field *f, size_t number, size_t total)
+{
+    for (;;) {
+        sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+        say(p, NULL, f->label);
+        if (f->hint)
+            say(p, NULL, f->hint);
+        if (has_value(f))
+            say_value(p, f);
+        cJSON *value = NULL;
+        const char *why = NULL;
+        double v;
+        switch (f->kind) {
+        case DOC_FIELD_TEXT:
+        case DOC_FIELD_LIST:
+        case DOC_FIELD_ORDERED:
+        case DOC_FIELD_TREE: {
+            bool list = f->kind != DOC_FIELD_TEXT;
+            say(p, NULL, list ? "Type one item per line. End with a line holding only a full stop"
+                                " (.); a full stop alone keeps your answer as it is."
+                              : "Type your answer; it may take several lines. End with a line"
+                                " holding only a full stop (.); a full stop alone keeps your"
+                                " answer as it is.");
+            char *text = read_until_dot(p);
+            if (!text)
+                return false;
+            if (!text[0]) {
+                free(text);
+                return !p->eof;
+            }
+            if (!list) {
+                value = cJSON_CreateString(text);
+            } else {
+                value = cJSON_CreateArray();
+                for (char *save = NULL, *item = strtok_r(text, "\n", &save); item;
+                     item = strtok_r(NULL, "\n", &save))
+                    if (item[strspn(item, " ")])
+                        cJSON_AddItemToArray(value, cJSON_CreateString(item + strspn(item, " ")));
+            }
+            free(text);
+            break;
+        }
+        case DOC_FIELD_LINE:
+            say(p, NULL, "Type your answer and press Enter (Enter alone keeps it as it is):");
+            if (!read_line(p))
+                return false;
+            if (!p->line[0])
+                return true;
+            value = cJSON_CreateString(p->line);
+            break;
+        case DOC_FIELD_NUMBER:
+        case DOC_FIELD_SLIDER: {
+            char lo[32] = "", hi[32] = "";
+            for (size_t i = 0; i < f->nstops; i++) {
+                char num[32];
+                number_text(f->stops[i].value, num, sizeof num);
+                fprintf(p->out, "  %s = ", num);
+                say(p, NULL, f->stops[i].label);
+            }
+            if (f->has_min)
+                number_text(f->min, lo, sizeof lo);
+            if (f->has_max)
+                number_text(f->max, hi, sizeof hi);
+            if (f->has_min && f->has_max)
+                sayf(p, "Type a number from %s to %s (Enter alone keeps it as it is):", lo, hi);
+            else
+                say(p, NULL, "Type a number (Enter alone keeps it as it is):");
+            if (!read_line(p))
+                return false;
+            if (!p->line[0])
+                return true;
+            if (!parse_number(p->line, &v))
+                why = "that is not a number.";
+            else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
+                why = "that number is out of range.";
+            else
+                value = cJSON_CreateNumber(v);
+            break;
+        }
+        case DOC_FIELD_CHOICE:
+        case DOC_FIELD_PAIRWISE:
+            say_options(p, f);
+            sayf(p, "Choose 1-%zu (Enter alone keeps it as it is):", f->noptions);
+            if (!read_line(p))
+                return false;
+            if (!p->line[0])
+                return true;
+            if (!parse_number(p->line, &v) || v != floor(v) || v < 1 || v > (double)f->noptions)
+                why = "type the number of one choice.";
+            else
+                value = cJSON_CreateNumber(v - 1);
+            break;
+        case DOC_FIELD_CHOICES: {
+            say_options(p, f);
+            say(p, NULL, "Choose one or more: type their numbers separated by commas, e.g. 1,3"
+                         " (Enter alone keeps it as it is):");
+            if (!read_line(p))
+                return false;
+            if (!p->line[0])
+                return true;
+            unsigned long long mask;
+            if (parse_choices(p->line, f->noptions, &mask, &why)) {
+                value = cJSON_CreateArray();
+                for (size_t i = 0; i < f->noptions; i++)
+                    if (mask & (1ULL << i))
+                        cJSON_AddItemToArray(value, cJSON_CreateNumber((double)i));
+            }
+            break;
+        }
+        }
+        if (why) {
+            error(p, why);
+            continue;
+        }
+        if (!value)
+            return false;
+        enum tui_outcome o = send_value(p, f, value);
+        if (o == TUI_FINISHED)
+            return false;
+        if (o == TUI_REJECTED) {
+            int is_error = 1;
+            const char *msg = p->host->message ? p->host->message(p->host->ctx, &is_error) : NULL;
+            error(p, msg ? msg : "that answer was not accepted.");
+            continue;
+        }
+        say_message(p);
+        return true;
+    }
+}
+
+/* ---- the menu ---- */
+
+struct menu_item {
+    const char *label;
+    struct tui_event ev;
+    bool answer; /* "answer the questions" */
+};
+
+static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n && n < cap; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_CARD && b->u.card.has_action)
+            items[n++] = (struct menu_item){b->u.card.action.label ? b->u.card.action.label
+                                                                   : b->u.card.title,
+                                            {.cmd = b->u.card.action.cmd,
+                                             .arg = b->u.card.action.arg},
+                                            false};
+    }
+    if (doc_count(d, DOC_FIELD) && n < cap)
+        items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
+                                                                    : "Answer the questions",
+                                        {.cmd = CMD_NONE}, true};
+    for (size_t i = 0; i < d->n && n < cap; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_ACTION)
+            items[n++] = (struct menu_item){b->u.action.label,
+                                            {.cmd = b->u.action.cmd, .arg = b->u.action.arg},
+                                            false};
+    }
+    return n;
+}
+
+static bool answer_all(struct plain *p, const struct doc *d)
+{
+    size_t total = doc_count(d, DOC_FIELD), number = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_FIELD && !ask_field(p, &d->blocks[i].u.field, ++number, total))
+            return false;
+    return true;
+}
+
+static void say_message(struct plain *p)
+{
+    int is_error = 0;
+    const char *msg = p->host->message ? p->host->message(p->host->ctx, &is_error) : NULL;
+    if (msg)
+        say(p, is_error ? "Error: " : "Note: ", msg);
+}
+
+int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
+{
+    struct plain p = {.host = host, .in = in, .out = out};
+    struct doc *d = doc_new();
+    unsigned long shown = 0;
+    bool first = true, finished = false;
+    while (!finished && !p.eof) {
+        doc_reset(d);
+        host->build(host->ctx, d);
+        unsigned long gen = host->generation(host->ctx);
+        if (first || gen != shown) {
+            say_document(&p, d);
+            fputc('\n', p.out);
+            say_hints(&p);
+            shown = gen;
+            first = false;
+        }
+        say_message(&p);
+        struct menu_item items[128];
+        size_t n = collect_menu(d, items, sizeof items / sizeof *items);
+        for (size_t i = 0; i < n; i++) {
+            fprintf(p.out, "%zu. ", i + 1);
+            say(&p, NULL, items[i].label);
+        }
+        if (n == 1)
+            fputs("Choose 1 (Enter = 1, ? = help, q = back):\n", p.out);
+        else if (n)
+            fprintf(p.out, "Choose 1-%zu (Enter = 1, ? = help, q = back):\n", n);
+        else
+            fputs("Type a letter (? = help, q = back):\n", p.out);
+        if (!read_line(&p))
+            break;
+        const char *s = p.line + strspn(p.line, " ");
+        struct tui_event ev = {.cmd = CMD_NONE};
+        const struct menu_item *chosen = NULL;
+        if (!*s && n) {
+            chosen = &items[0];
+        } else if (*s >= '0' && *s <= '9') {
+            char *end;
+            long k = strtol(s, &end, 10);
+            if (*end || k < 1 || (size_t)k > n) {
+                if (n)
+                    sayf(&p, "Error: choose a number from 1 to %zu.", n);
+                else
+                    error(&p, "there is nothing to choose here; type a letter.");
+                continue;
+            }
+            chosen = &items[k - 1];
+        } else if (s[0] == '?' && !s[1]) {
+            say_hints(&p);
+            continue;
+        } else if (s[0] && !s[1] && tui_keys_plain(s[0]) != CMD_NONE) {
+            ev.cmd = tui_keys_plain(s[0]);
+        } else {
+            error(&p, "type the number of a choice, or a letter from the help (?).");
+            continue;
+        }
+        if (chosen && chosen->answer) {
+            if (!answer_all(&p, d))
+                finished = p.eof;
+            continue;
+        }
+        if (chosen)
+            ev = chosen->ev;
+        enum tui_outcome o = host->event(host->ctx, &ev);
+        finished = o == TUI_FINISHED;
+    }
+    free(p.line);
+    doc_free(&d);
+    return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
