@@ -5,10 +5,12 @@
 
 #include <stdio.h>
 
-/* Generated at build time from db/schema.sql and db/schema-extra.sql (db/embed.c). */
+/* Generated at build time from db/schema.sql, db/schema-extra.sql and db/migrate-N.sql
+ * (db/embed.c). */
 extern const char dt_schema_sql[];
 extern const char dt_schema_extra_sql[];
 extern const char dt_migrate_2_sql[];
+extern const char dt_migrate_3_sql[];
 
 struct migration {
     const char *const *steps; /* SQL scripts, run in order */
@@ -16,11 +18,13 @@ struct migration {
 
 static const char *const migration_1[] = {dt_schema_sql, dt_schema_extra_sql, NULL};
 static const char *const migration_2[] = {dt_migrate_2_sql, NULL};
+static const char *const migration_3[] = {dt_migrate_3_sql, NULL};
 
 /* In order; never edit one that has shipped: add the next. */
 static const struct migration migrations[] = {
     {migration_1},
     {migration_2},
+    {migration_3},
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };

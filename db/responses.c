@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drafts.h"
 #include "progress.h"
 #include "store_internal.h"
 
@@ -96,6 +97,8 @@ enum dt_status store_responses_save(struct store *st, const char *user_id,
         s = DT_LOCKED;
     if (s == DT_OK)
         s = write_row(st, user_id, &ex, response_json, id);
+    if (s == DT_OK) /* submitted: the answer in progress is done with */
+        s = store_drafts_delete(st, user_id, full_exercise_id);
     if (s == DT_OK)
         s = store_progress_after_save(st, user_id, ex.part_id, ex.module_id);
     s = store_write_end(st, s);

@@ -197,7 +197,7 @@ static char *rows(sqlite3 *db, const char *sql, const char *arg, const char *ski
 /* What is compared: rows of a query on the table, or on each of the spec's indexes of it. */
 static const struct aspect {
     int of_index;    /* 0: asked of the table; 1: of each index */
-    int allow_extra; /* the db may also have rows named in db/schema-extra.sql */
+    int allow_extra; /* the db may also have rows named in db/schema-extra.sql or migrate-N.sql */
     const char *what, *sql;
 } aspects[] = {
     {0, 0, "columns", "SELECT cid, name, type, \"notnull\", dflt_value, pk"
@@ -359,7 +359,9 @@ static const char *const user_rows_sql =
     "INSERT INTO skills VALUES ('custom-#', 'Beekeeping #', 'knowledge', 1, 'u#', 'pending',"
     " " NOW ");"
     "INSERT INTO exercise_skills VALUES ('tag-response-#', 'response-#', 'custom-#', " NOW "),"
-    " ('tag-tool-#', 'tool-#', 'master', " NOW ");";
+    " ('tag-tool-#', 'tool-#', 'master', " NOW ");"
+    "INSERT INTO drafts VALUES ('u#', '1.1.1.v1', '{}', " NOW ");"
+    "INSERT INTO user_preferences VALUES ('u#', 1, " NOW ");";
 
 /* Rows of table holding value in any column (value NULL: every row). */
 static long long mentioning(const char *table, const char *value)
@@ -487,6 +489,22 @@ int main(void)
     free(md);
     spec_db = spec_sql ? memory_db(spec_sql) : NULL;
     extra_sql = read_text(DT_SOURCE_ROOT "/db/schema-extra.sql");
+    /* later migrations (db/migrate-N.sql) may name extra indexes too */
+    for (int m = 2; extra_sql; m++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/db/migrate-%d.sql", DT_SOURCE_ROOT, m);
+        char *more = read_text(path);
+        size_t a = strlen(extra_sql), b = more ? strlen(more) : 0;
+        char *both = more ? realloc(extra_sql, a + b + 2) : NULL;
+        if (both) {
+            both[a] = '\n';
+            memcpy(both + a + 1, more, b + 1);
+            extra_sql = both;
+        }
+        free(more);
+        if (!both)
+            break;
+    }
     create_live_db();
 
     RUN(test_spec_ddl);

@@ -1,0 +1,65 @@
+#include "personality.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+static int read_type(sqlite3_stmt *stmt, void *elem)
+{
+    struct personality_type *p = elem;
+    store_col_copy(stmt, 0, p->code, sizeof p->code);
+    store_col_copy(stmt, 1, p->name, sizeof p->name);
+    p->summary = store_col_dup(stmt, 2);
+    return p->summary ? 0 : -1;
+}
+
+static void clear_type(void *elem)
+{
+    store_personality_clear(elem);
+}
+
+enum dt_status store_personality_list(struct store *st, struct personality_type **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT code, name, summary FROM personality_types"
+                                        " ORDER BY code");
+    if (!stmt)
+        return DT_DB;
+    return store_collect(st, stmt, out, n, sizeof **out, read_type, clear_type);
+}
+
+enum dt_status store_personality_get(struct store *st, const char *code,
+                                     struct personality_type *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT code, name, summary FROM personality_types"
+                                        " WHERE code = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, code);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW)
+        s = read_type(stmt, out) == 0 ? DT_OK : DT_NOMEM;
+    else
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    store_stmt_done(stmt);
+    return s;
+}
+
+void store_personality_clear(struct personality_type *p)
+{
+    if (p) {
+        free(p->summary);
+        p->summary = NULL;
+    }
+}
+
+void store_personality_list_free(struct personality_type *list, size_t n)
+{
+    for (size_t i = 0; list && i < n; i++)
+        store_personality_clear(&list[i]);
+    free(list);
+}

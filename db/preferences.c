@@ -1,0 +1,46 @@
+#include "preferences.h"
+
+#include <string.h>
+
+#include "store_internal.h"
+
+enum dt_status store_preferences_get(struct store *st, const char *user_id,
+                                     struct user_preferences *out)
+{
+    memset(out, 0, sizeof *out);
+    /* the users row tells "no such user" from "no preferences saved" in one read */
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT COALESCE(p.text_mode, 0), p.updated_at FROM users u"
+                                        " LEFT JOIN user_preferences p ON p.user_id = u.id"
+                                        " WHERE u.id = ?1");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW) {
+        out->text_mode = sqlite3_column_int(stmt, 0) != 0;
+        store_col_copy(stmt, 1, out->updated_at, sizeof out->updated_at);
+    } else {
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
+enum dt_status store_preferences_set(struct store *st, const char *user_id,
+                                     const struct user_preferences *in)
+{
+    char now[STORE_TIME_LEN];
+    store_now_text(st, now);
+    enum dt_status s = store_write_begin(st);
+    if (s != DT_OK)
+        return s;
+    s = store_run(st,
+                  "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES (?1, ?2, ?3)"
+                  " ON CONFLICT (user_id) DO UPDATE"
+                  " SET text_mode = excluded.text_mode, updated_at = excluded.updated_at",
+                  "tit", user_id, in->text_mode ? 1 : 0, now);
+    if (s == DT_INVALID) /* the user foreign key */
+        s = DT_NOT_FOUND;
+    return store_write_end(st, s);
+}
