@@ -1,6 +1,8 @@
-/* Text that reaches a terminal (DESIGN.md section 5): the one sanitiser, and display width.
- * Every string from users or content passes through tui_text_sanitize before any renderer
- * writes it. */
+/* Text that reaches a terminal (DESIGN.md section 5): the one sanitiser, display width, wrapping,
+ * fitting and grapheme navigation. Every string from users or content passes through
+ * tui_text_sanitize before any renderer writes it; tui_text_wrap and tui_text_fit run it
+ * themselves, so what they return is always safe to write.
+ * Widths, line breaks and grapheme clusters come from libunistring, never from local tables. */
 #ifndef DT_TEXT_H
 #define DT_TEXT_H
 
@@ -8,15 +10,20 @@
 #include <stdio.h>
 
 enum tui_text_flags {
-    TUI_TEXT_MULTILINE = 1, /* keep newlines (else each becomes a space) */
+    TUI_TEXT_MULTILINE = 1, /* sanitiser: keep newlines (else each becomes a space) */
+    TUI_TEXT_HANGING = 2,   /* wrap: continuation lines of a "- " or "* " item line up under
+                               its text */
+    TUI_TEXT_ELLIPSIS = 4,  /* fit: end a cut string with "…" */
 };
 
 /* A malloc'd copy of s (n bytes) that is safe to write to a terminal (caller frees):
- * - invalid UTF-8 bytes become U+FFFD;
- * - C0 controls and DEL become caret notation (ESC is "^["), except tab and, with
- *   TUI_TEXT_MULTILINE, newline; a tab becomes one space so no control byte leaves;
- * - C1 controls (U+0080-U+009F), bidi embeddings, overrides and isolates (U+202A-U+202E,
- *   U+2066-U+2069) and the line/paragraph separators become "<U+XXXX>".
+ * - invalid UTF-8 bytes become U+FFFD, one per byte;
+ * - C0 controls and DEL become caret notation (ESC is "^[", NUL "^@", DEL "^?"), except tab
+ *   and, with TUI_TEXT_MULTILINE, newline; a tab becomes one space so no control byte leaves;
+ * - C1 controls (U+0080-U+009F), every bidi control (U+061C, U+200E, U+200F, U+202A-U+202E,
+ *   U+2066-U+2069), the line/paragraph separators U+2028/U+2029 and U+FEFF become "<U+XXXX>".
+ * Everything else, including private-use and unassigned code points, passes unchanged.
+ * The result is valid UTF-8 without NUL, and sanitising it again changes nothing.
  * NULL only when out of memory. */
 char *tui_text_sanitize(const char *s, size_t n, int flags);
 
@@ -26,5 +33,53 @@ int tui_text_put_line(FILE *out, const char *s);
 
 /* Columns the (sanitised) UTF-8 text takes in a terminal, by libunistring. */
 size_t tui_text_width(const char *s);
+
+/* Lines made by tui_text_wrap. lines[0..n) are malloc'd, NUL-terminated, sanitised UTF-8 with
+ * no newline and no trailing space; the struct owns them and tui_text_lines_free frees them. */
+struct tui_lines {
+    char **lines;
+    size_t n;
+};
+
+/* Wraps s (NUL-terminated; sanitised here with TUI_TEXT_MULTILINE, so raw text is fine too) to
+ * width columns into *out, which the caller releases with tui_text_lines_free.
+ * - Each newline ends a line; a blank line stays a blank line, and one final newline does not
+ *   add an empty line ("" gives no lines, "\n" one empty line).
+ * - Lines break at libunistring's line-break opportunities (UAX #14), filled greedily by
+ *   u8_width columns; a word wider than the width (a URL) is broken between grapheme clusters.
+ *   A cluster is never split, so a lone cluster wider than the width (a CJK character at
+ *   width 1) stays whole on its own line.
+ * - Trailing spaces are stripped. width <= 0 counts as 1.
+ * - TUI_TEXT_HANGING: a line starting (after any indent) with "- " or "* " has its continuation
+ *   lines indented to the item's text.
+ * Returns 0, or -1 when out of memory (then *out is empty). */
+int tui_text_wrap(const char *s, int width, int flags, struct tui_lines *out);
+
+/* Frees the lines and empties *l; safe on an empty or already freed struct. */
+void tui_text_lines_free(struct tui_lines *l);
+
+/* Byte length of the longest prefix of the sanitised, one-line text s (n bytes) that takes at
+ * most cols columns, made of whole grapheme clusters; *width (if not NULL) gets its columns. */
+size_t tui_text_fit_len(const char *s, size_t n, int cols, int *width);
+
+/* A malloc'd copy of s (NUL-terminated; sanitised here as one line) cut to the longest run of
+ * whole grapheme clusters that fits in cols columns (caller frees). With TUI_TEXT_ELLIPSIS a cut
+ * string ends in "…" (one column, counted in cols) after its trailing spaces are dropped.
+ * cols <= 0 gives "". NULL only when out of memory. */
+char *tui_text_fit(const char *s, int cols, int flags);
+
+/* Grapheme navigation for an editor cursor over the raw buffer s (n bytes, need not be
+ * sanitised). A newline is always a boundary of its own.
+ * next: the first cluster boundary after off (n at or past the end).
+ * prev: the last cluster boundary before off (0 at the start; off past n counts as n).
+ * An off inside a cluster moves to that cluster's end or start. */
+size_t tui_text_next_grapheme(const char *s, size_t n, size_t off);
+size_t tui_text_prev_grapheme(const char *s, size_t n, size_t off);
+
+/* The display column of byte offset off in s (n bytes, raw): the columns that the sanitised
+ * text from the start of off's line (just after the previous newline) up to off takes, so a wide
+ * character counts 2 and ESC, shown as "^[", counts 2. Code points that straddle off are not
+ * counted. */
+size_t tui_text_column(const char *s, size_t n, size_t off);
 
 #endif
