@@ -18,6 +18,8 @@
 #include "store.h"
 #include "text.h"
 #include "today.h"
+#include "app.h"
+#include "plain.h"
 #include "users.h"
 
 enum exit_code { EXIT_DONE = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
@@ -258,8 +260,23 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
 }
 
-/* The interactive run: resume this terminal's user (or start a new anonymous one) and show
- * the Daily Dos and where they are in the workbook. */
+/* The screens, in text mode: the full-screen face is the next piece of work, and text mode is
+ * a complete interface of its own (numbered menus, one question at a time). */
+static int run_screens(struct store *st, const char *user_id)
+{
+    struct app *app = app_new(st, user_id, "dashboard", NULL);
+    if (!app) {
+        report("cannot open the Daily Dos: ", app_last_error());
+        return EXIT_BAD_INPUT;
+    }
+    struct tui_host host = app_host(app);
+    int rc = tui_plain_run(&host, stdin, stdout) == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
+    app_free(&app);
+    return rc;
+}
+
+/* The interactive run: resume this terminal's user (or start a new anonymous one) and open
+ * the Daily Dos. */
 static int cmd_interactive(const struct options *o)
 {
     char db_key[PATHS_MAX];
@@ -294,7 +311,7 @@ static int cmd_interactive(const struct options *o)
             memcpy(user_id, u.id, STORE_ID_LEN);
     }
     if (rc == EXIT_DONE && s == DT_OK)
-        s = screens_today_summary(st, user_id, stdout);
+        rc = run_screens(st, user_id);
     if (rc == EXIT_DONE && s != DT_OK) {
         fprintf(stderr, "dreamtree: %s%s%s\n", dt_status_message(s),
                 store_last_error(st)[0] ? ": " : "", store_last_error(st));

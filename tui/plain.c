@@ -30,13 +30,34 @@ static void put_text(struct plain *p, const char *s, int flags)
     }
 }
 
+/* Markdown's strong-emphasis markers read aloud as "star star": text mode leaves them out
+ * (the curses renderer shows them as bold). */
+static char *without_emphasis(const char *text)
+{
+    char *copy = strdup(text), *w = copy;
+    if (!copy)
+        return NULL;
+    for (const char *r = text; *r; r++) {
+        if (r[0] == '*' && r[1] == '*') {
+            r++;
+            continue;
+        }
+        *w++ = *r;
+    }
+    *w = '\0';
+    return copy;
+}
+
 /* One line: a prefix of our own (trusted) then text from content or the user. */
 static void say(struct plain *p, const char *prefix, const char *text)
 {
     if (prefix)
         fputs(prefix, p->out);
-    if (text)
-        put_text(p, text, TUI_TEXT_MULTILINE);
+    if (text) {
+        char *plain = without_emphasis(text);
+        put_text(p, plain ? plain : text, TUI_TEXT_MULTILINE);
+        free(plain);
+    }
     fputc('\n', p->out);
 }
 
@@ -213,6 +234,8 @@ static void say_document(struct plain *p, const struct doc *d)
             break;
         case DOC_PARAGRAPH:
             say(p, role_prefix(b->role), b->text);
+            if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARAGRAPH)
+                fputc('\n', p->out); /* paragraphs of different blocks stay apart */
             break;
         case DOC_CARD:
             put_text(p, b->u.card.title, 0);
@@ -567,7 +590,9 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             char *end;
             long k = strtol(s, &end, 10);
             if (*end || k < 1 || (size_t)k > n) {
-                if (n)
+                if (n == 1)
+                    error(&p, "the only choice here is 1.");
+                else if (n)
                     sayf(&p, "Error: choose a number from 1 to %zu.", n);
                 else
                     error(&p, "there is nothing to choose here; type a letter.");

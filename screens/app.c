@@ -1,0 +1,309 @@
+#include "app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum pending_kind { PENDING_NONE, PENDING_OPEN, PENDING_REPLACE, PENDING_BACK, PENDING_HOME };
+
+struct app {
+    struct store *st;
+    char user_id[STORE_ID_LEN];
+    struct screen stack[APP_DEPTH];
+    int depth;
+    unsigned long generation;
+    bool finished;
+    /* navigation asked for by a handler, applied after it returns */
+    enum pending_kind pending;
+    char pending_name[32], pending_arg[APP_ARG_LEN];
+    /* the message for the renderer, and the one it is reading */
+    char message[512], shown[512];
+    bool has_message, message_error;
+};
+
+static char last_error[512];
+
+const char *app_last_error(void)
+{
+    return last_error;
+}
+
+struct store *app_store(const struct app *a)
+{
+    return a->st;
+}
+
+const char *app_user(const struct app *a)
+{
+    return a->user_id;
+}
+
+static void set_message(struct app *a, bool is_error, const char *fmt, va_list ap)
+{
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    store_trim_partial_utf8(a->message);
+    a->has_message = true;
+    a->message_error = is_error;
+}
+
+void app_note(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(a, false, fmt, ap);
+    va_end(ap);
+}
+
+void app_error(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(a, true, fmt, ap);
+    va_end(ap);
+}
+
+void app_fail(struct app *a, const char *what, enum dt_status status)
+{
+    app_error(a, "%s: %s.", what, dt_status_message(status));
+}
+
+/* ---- the stack ---- */
+
+static void leave(struct screen *s)
+{
+    if (s->ops && s->ops->leave)
+        s->ops->leave(s);
+    free(s->priv);
+    memset(s, 0, sizeof *s);
+}
+
+/* Fills slot with a freshly entered screen; false (and a message) when it cannot open. */
+static bool enter(struct app *a, struct screen *slot, const char *name, const char *arg)
+{
+    const struct screen_ops *ops = screens_find(name);
+    if (!ops) {
+        app_error(a, "there is no screen called %s.", name);
+        return false;
+    }
+    struct screen s = {.ops = ops, .app = a};
+    store_copy_text(s.arg, sizeof s.arg, arg ? arg : "");
+    if (ops->priv_size && !(s.priv = calloc(1, ops->priv_size))) {
+        app_error(a, "out of memory.");
+        return false;
+    }
+    *slot = s; /* before enter: a screen may keep a pointer to itself */
+    enum dt_status st = ops->enter ? ops->enter(slot, slot->arg) : DT_OK;
+    if (st != DT_OK) {
+        if (!a->has_message)
+            app_fail(a, ops->title ? ops->title : ops->name, st);
+        if (ops->leave)
+            ops->leave(slot);
+        free(slot->priv);
+        memset(slot, 0, sizeof *slot);
+        return false;
+    }
+    return true;
+}
+
+/* Loads a revealed screen again, so it shows what changed above it. */
+static void refresh(struct app *a, struct screen *s)
+{
+    char name[32], arg[APP_ARG_LEN];
+    store_copy_text(name, sizeof name, s->ops->name);
+    memcpy(arg, s->arg, sizeof arg);
+    leave(s);
+    if (!enter(a, s, name, arg) && a->depth > 1)
+        a->depth--; /* it can no longer open (the message says why): show the one below */
+}
+
+static void apply_pending(struct app *a)
+{
+    enum pending_kind kind = a->pending;
+    a->pending = PENDING_NONE;
+    switch (kind) {
+    case PENDING_NONE:
+        return;
+    case PENDING_OPEN:
+        if (a->depth == APP_DEPTH) { /* deep enough: drop the oldest above the root */
+            leave(&a->stack[1]);
+            memmove(&a->stack[1], &a->stack[2], sizeof a->stack[0] * (size_t)(APP_DEPTH - 2));
+            memset(&a->stack[APP_DEPTH - 1], 0, sizeof a->stack[0]);
+            a->depth--;
+        }
+        if (enter(a, &a->stack[a->depth], a->pending_name, a->pending_arg))
+            a->depth++;
+        break;
+    case PENDING_REPLACE: {
+        struct screen old = a->stack[a->depth - 1];
+        if (enter(a, &a->stack[a->depth - 1], a->pending_name, a->pending_arg)) {
+            leave(&old);
+        } else {
+            a->stack[a->depth - 1] = old;
+        }
+        break;
+    }
+    case PENDING_BACK:
+        if (a->depth <= 1) {
+            a->finished = true;
+            return;
+        }
+        leave(&a->stack[--a->depth]);
+        refresh(a, &a->stack[a->depth - 1]);
+        break;
+    case PENDING_HOME:
+        while (a->depth > 1)
+            leave(&a->stack[--a->depth]);
+        refresh(a, &a->stack[0]);
+        break;
+    }
+    for (struct screen *s = a->stack; s < a->stack + a->depth; s++)
+        s->app = a;
+    a->generation++;
+}
+
+static void request(struct app *a, enum pending_kind kind, const char *name, const char *arg)
+{
+    a->pending = kind;
+    store_copy_text(a->pending_name, sizeof a->pending_name, name ? name : "");
+    store_copy_text(a->pending_arg, sizeof a->pending_arg, arg ? arg : "");
+}
+
+void app_open(struct app *a, const char *name, const char *arg)
+{
+    request(a, PENDING_OPEN, name, arg);
+}
+
+void app_replace(struct app *a, const char *name, const char *arg)
+{
+    request(a, PENDING_REPLACE, name, arg);
+}
+
+void app_back(struct app *a)
+{
+    request(a, PENDING_BACK, NULL, NULL);
+}
+
+void app_redisplay(struct app *a)
+{
+    a->generation++;
+}
+
+void app_finish(struct app *a)
+{
+    a->finished = true;
+}
+
+struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg)
+{
+    struct app *a = calloc(1, sizeof *a);
+    if (!a) {
+        snprintf(last_error, sizeof last_error, "out of memory");
+        return NULL;
+    }
+    a->st = st;
+    store_copy_text(a->user_id, sizeof a->user_id, user_id);
+    if (!enter(a, &a->stack[0], first, arg)) {
+        snprintf(last_error, sizeof last_error, "%s", a->message);
+        free(a);
+        return NULL;
+    }
+    a->depth = 1;
+    a->stack[0].app = a;
+    return a;
+}
+
+void app_free(struct app **ap)
+{
+    if (!ap || !*ap)
+        return;
+    struct app *a = *ap;
+    while (a->depth > 0)
+        leave(&a->stack[--a->depth]);
+    free(a);
+    *ap = NULL;
+}
+
+/* ---- the host ---- */
+
+static void host_build(void *ctx, struct doc *d)
+{
+    struct app *a = ctx;
+    const struct screen *top = &a->stack[a->depth - 1];
+    top->ops->build(top, d);
+}
+
+/* The commands every screen shares, after the screen has passed on them. */
+static void global_command(struct app *a, const struct tui_event *ev)
+{
+    static const struct {
+        enum cmd cmd;
+        const char *screen;
+    } jumps[] = {
+        {CMD_HELP, "help"},         {CMD_WORKBOOK, "contents"}, {CMD_SETTINGS, "settings"},
+        {CMD_PROFILE, "profile"},   {CMD_CREDITS, "credits"},
+    };
+    const struct screen *top = &a->stack[a->depth - 1];
+    switch (ev->cmd) {
+    case CMD_QUIT:
+        a->finished = true;
+        return;
+    case CMD_BACK:
+        app_back(a);
+        return;
+    case CMD_DASHBOARD:
+        request(a, PENDING_HOME, NULL, NULL);
+        return;
+    case CMD_OPEN: {
+        /* "name" or "name:argument" */
+        char name[32] = "";
+        const char *colon = ev->arg ? strchr(ev->arg, ':') : NULL;
+        size_t n = colon ? (size_t)(colon - ev->arg) : (ev->arg ? strlen(ev->arg) : 0);
+        if (n < sizeof name && ev->arg)
+            memcpy(name, ev->arg, n), name[n] = '\0';
+        app_open(a, name, colon ? colon + 1 : NULL);
+        return;
+    }
+    default:
+        break;
+    }
+    for (size_t i = 0; i < sizeof jumps / sizeof *jumps; i++)
+        if (jumps[i].cmd == ev->cmd && strcmp(top->ops->name, jumps[i].screen) != 0) {
+            app_open(a, jumps[i].screen, NULL);
+            return;
+        }
+}
+
+static enum tui_outcome host_event(void *ctx, const struct tui_event *ev)
+{
+    struct app *a = ctx;
+    struct screen *top = &a->stack[a->depth - 1];
+    enum screen_result r = top->ops->command ? top->ops->command(top, ev) : SCREEN_UNHANDLED;
+    if (r == SCREEN_UNHANDLED)
+        global_command(a, ev);
+    apply_pending(a);
+    if (a->finished)
+        return TUI_FINISHED;
+    return r == SCREEN_REJECTED ? TUI_REJECTED : TUI_CONTINUE;
+}
+
+static unsigned long host_generation(void *ctx)
+{
+    return ((struct app *)ctx)->generation;
+}
+
+static const char *host_message(void *ctx, int *is_error)
+{
+    struct app *a = ctx;
+    if (!a->has_message)
+        return NULL;
+    memcpy(a->shown, a->message, sizeof a->shown);
+    a->has_message = false;
+    *is_error = a->message_error;
+    return a->shown;
+}
+
+struct tui_host app_host(struct app *a)
+{
+    return (struct tui_host){a, host_build, host_event, host_generation, host_message};
+}

@@ -1,0 +1,80 @@
+/* The screens' framework: a stack of screens over one store and one user, seen by the
+ * renderers as a tui_host. Data flows one way per action (DESIGN.md 2): an event goes to the
+ * top screen's command handler (then to the global handler), which changes state, calls the
+ * store and may ask to navigate; only the renderer draws, from build(). */
+#ifndef DT_APP_H
+#define DT_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+#include "host.h"
+#include "status.h"
+#include "store.h"
+
+#define APP_DEPTH 12
+#define APP_ARG_LEN 64
+
+struct app;
+struct screen;
+
+enum screen_result {
+    SCREEN_UNHANDLED, /* not this screen's business: the global handler takes it */
+    SCREEN_HANDLED,
+    SCREEN_REJECTED, /* a value was refused; app_error() said why */
+};
+
+/* One per screen, a const table with designated initialisers. */
+struct screen_ops {
+    const char *name;
+    const char *title; /* for the help screen and the breadcrumbs */
+    size_t priv_size;  /* the framework allocates (zeroed) and frees the screen's state */
+    /* Load what the screen shows. A failure is shown as an error and the screen not opened. */
+    enum dt_status (*enter)(struct screen *s, const char *arg);
+    /* Describe the screen: no I/O, no side effects. */
+    void (*build)(const struct screen *s, struct doc *d);
+    enum screen_result (*command)(struct screen *s, const struct tui_event *ev);
+    /* Free what enter loaded (priv itself is freed by the framework). May be NULL. */
+    void (*leave)(struct screen *s);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    struct app *app;
+    void *priv;
+    char arg[APP_ARG_LEN];
+};
+
+/* A new app over st for user_id, showing the screen named first (e.g. "dashboard"). Free with
+ * app_free. NULL when the first screen cannot be opened (app_last_error says why). */
+struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg);
+void app_free(struct app **a);
+/* The renderers' view of the app. */
+struct tui_host app_host(struct app *a);
+
+/* For screens. */
+struct store *app_store(const struct app *a);
+const char *app_user(const struct app *a);
+/* Opens a screen on top (from a command handler: applied before the next build). */
+void app_open(struct app *a, const char *name, const char *arg);
+/* Replaces the top screen. */
+void app_replace(struct app *a, const char *name, const char *arg);
+void app_back(struct app *a);
+/* Shows the whole screen again (text mode prints a screen in full only when it changes). */
+void app_redisplay(struct app *a);
+void app_finish(struct app *a);
+/* A message shown once: a note, or an error (for a store failure use app_fail). */
+void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An error from the store, in words (never user text). */
+void app_fail(struct app *a, const char *what, enum dt_status status);
+/* The last error message (after app_new returned NULL). */
+const char *app_last_error(void);
+
+/* The registry (registry.c): every screen by name. NULL when there is none. */
+const struct screen_ops *screens_find(const char *name);
+extern const struct screen_ops *const screens_all[];
+extern const size_t screens_count;
+
+#endif

@@ -1,0 +1,91 @@
+#!/bin/sh
+# Text-mode golden transcripts of the screens: scripted stdin, stdout compared byte for byte
+# with tests/golden/screens-NAME.txt, and every transcript scanned for escape, control (but
+# newline and tab), C1, box-drawing, block and braille characters. TAP output.
+# Usage: screens.sh DREAMTREE SOURCE_ROOT; DT_UPDATE_GOLDEN=1 rewrites the golden files.
+set -u
+bin=$1
+root=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/dreamtree-screens-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export DREAMTREE_NOW=2026-11-25T12:00:00Z DREAMTREE_CONTENT="$root/tests/fixtures/content"
+unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB ACCESSIBLE
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+
+# session NAME INPUT: a fresh HOME unless NAME ends in "+" (then the previous one goes on)
+session() {
+    name=${1%+}
+    if [ "$name" = "$1" ]; then
+        rm -rf "$work/home"
+        mkdir -p "$work/home"
+    fi
+    printf '%s' "$2" | HOME="$work/home" "$bin" --plain >"$work/$name.out" 2>"$work/$name.err"
+    status=$?
+    golden="$root/tests/golden/screens-$name.txt"
+    [ -n "${DT_UPDATE_GOLDEN:-}" ] && cp "$work/$name.out" "$golden"
+    if [ "$status" -eq 0 ]; then ok "$name: exits 0"; else not_ok "$name: exits $status"; fi
+    if cmp -s "$golden" "$work/$name.out"; then ok "$name: transcript matches"; else
+        not_ok "$name: transcript matches"
+        diff "$golden" "$work/$name.out" | head -20 | sed 's/^/#   /'
+    fi
+    # no ESC, no C0 but tab and newline, no DEL; no C1, U+2500-U+259F or U+2800-U+28FF
+    if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$work/$name.out" ||
+        grep -q -P '[\x{80}-\x{9F}\x{2500}-\x{259F}\x{2800}-\x{28FF}]' "$work/$name.out"; then
+        not_ok "$name: only plain characters"
+    else
+        ok "$name: only plain characters"
+    fi
+    if [ -s "$work/$name.err" ]; then
+        not_ok "$name: nothing on stderr"
+        sed 's/^/#   /' "$work/$name.err"
+    else ok "$name: nothing on stderr"; fi
+}
+
+# a look around: the contents, credits, help, wrong choices, back, leave
+session tour '2
+q
+3
+q
+4
+9
+x
+q
+5
+'
+# the first exercises: answer, submit, the tool unlocked, on to the next; a reminder now due
+session exercise '1
+1
+Baker, 2010-2014
+
+Nurse, 2015-2020
+.
+2
+2
+1
+The day the ward flooded.
+.
+2
+d
+5
+'
+# a required question left empty, then an answer kept as a draft and found again next time
+session checks '1
+2
+1
+Cook
+.
+q
+5
+'
+session checks-resumed+ '1
+2
+q
+5
+'
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
