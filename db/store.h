@@ -55,6 +55,9 @@ void store_uuid_stable(const char *key, char out[STORE_ID_LEN]);
 /* Copies src (NULL: "") into dst of size bytes, cutting at a UTF-8 character boundary. */
 void store_copy_text(char *dst, size_t size, const char *src);
 
+/* Drops an incomplete UTF-8 sequence from the end of s (left by a cut, e.g. by snprintf). */
+void store_trim_partial_utf8(char *s);
+
 /* The schema version this build writes (PRAGMA user_version after migration). */
 int store_schema_version(void);
 

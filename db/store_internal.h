@@ -58,9 +58,6 @@ enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_arr
 /* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
 enum dt_status store_exec(struct store *st, const char *sql);
 
-/* Drops an incomplete UTF-8 sequence from the end of s (left by a cut). */
-void store_trim_partial_utf8(char *s);
-
 
 /* Registers dt_casefold() on a connection (skills.c); SQLITE_OK on success. */
 int store_skills_register_sql(sqlite3 *db);
