@@ -262,9 +262,9 @@ static int cmd_today(const struct options *o, int argc, char **argv)
 
 /* The screens, in text mode: the full-screen face is the next piece of work, and text mode is
  * a complete interface of its own (numbered menus, one question at a time). */
-static int run_screens(struct store *st, const char *user_id)
+static int run_screens(struct store *st, const char *user_id, const char *first)
 {
-    struct app *app = app_new(st, user_id, "dashboard", NULL);
+    struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
         report("cannot open the Daily Dos: ", app_last_error());
         return EXIT_BAD_INPUT;
@@ -288,8 +288,10 @@ static int cmd_interactive(const struct options *o)
     if (seed_is_stale(st, content_dir()))
         rc = seed_into(st, content_dir(), 0);
     char user_id[STORE_ID_LEN];
+    const char *first = "dashboard";
     enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, user_id) : DT_OK;
     if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
+        first = "welcome"; /* a new person: say what DreamTree is, offer the settings */
         /* First the place for the session file: without it the next run could not resume,
          * and every run would leave another anonymous user behind. */
         char path[PATHS_MAX];
@@ -311,7 +313,7 @@ static int cmd_interactive(const struct options *o)
             memcpy(user_id, u.id, STORE_ID_LEN);
     }
     if (rc == EXIT_DONE && s == DT_OK)
-        rc = run_screens(st, user_id);
+        rc = run_screens(st, user_id, first);
     if (rc == EXIT_DONE && s != DT_OK) {
         fprintf(stderr, "dreamtree: %s%s%s\n", dt_status_message(s),
                 store_last_error(st)[0] ? ": " : "", store_last_error(st));

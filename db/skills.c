@@ -238,3 +238,27 @@ enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
     store_bind_text(stmt, 2, instance_id);
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
 }
+
+static int read_skill_count(sqlite3_stmt *stmt, void *elem)
+{
+    struct skill_count *c = elem;
+    read_skill(stmt, &c->skill);
+    c->uses = sqlite3_column_int(stmt, 5);
+    return 0;
+}
+
+enum dt_status store_skills_top(struct store *st, const char *user_id, size_t limit,
+                                struct skill_count **out, size_t *n)
+{
+    sqlite3_stmt *stmt = store_stmt(st,
+        "SELECT " SKILL_COLUMNS ", COUNT(*) FROM exercise_skills es"
+        " JOIN skills s ON s.id = es.skill_id"
+        " WHERE es.exercise_instance_id IN (SELECT id FROM exercise_responses WHERE user_id = ?1"
+        "   UNION ALL SELECT id FROM tool_instances WHERE user_id = ?1)"
+        " GROUP BY s.id ORDER BY COUNT(*) DESC, dt_casefold(s.name), s.id LIMIT ?2");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit);
+    return store_collect(st, stmt, out, n, sizeof **out, read_skill_count, NULL);
+}

@@ -41,6 +41,16 @@ enum dt_status store_skills_untag(struct store *st, const char *user_id, const c
 enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
                                          const char *instance_id, struct skill **out, size_t *n);
 
+struct skill_count {
+    struct skill skill;
+    int uses; /* how many of the user's responses and tool instances carry it */
+};
+
+/* The user's most used skills, most tags first (then by name); at most limit. *out is
+ * malloc'd (caller frees). */
+enum dt_status store_skills_top(struct store *st, const char *user_id, size_t limit,
+                                struct skill_count **out, size_t *n);
+
 /* Unicode case folding (NFKC) of s as used by search: malloc'd, caller frees; NULL on failure. */
 char *store_skills_fold(const char *s);
 

@@ -117,7 +117,18 @@ static void refresh(struct app *a, struct screen *s)
         a->depth--; /* it can no longer open (the message says why): show the one below */
 }
 
+static void apply_one(struct app *a);
+
+/* Navigation can chain: a screen may send the person on while it is being entered (the
+ * exercise screen hands the competency assessment to its own screen). */
 static void apply_pending(struct app *a)
+{
+    for (int hops = 0; a->pending != PENDING_NONE && hops < 4; hops++)
+        apply_one(a);
+    a->pending = PENDING_NONE;
+}
+
+static void apply_one(struct app *a)
 {
     enum pending_kind kind = a->pending;
     a->pending = PENDING_NONE;

@@ -91,6 +91,8 @@ static void build(const struct screen *s, struct doc *doc)
     }
     doc_chart(doc, "Your tree", 3, labels, values, 1.0, text);
     doc_action(doc, CMD_WORKBOOK, NULL, "Open the workbook's contents");
+    doc_action(doc, CMD_PROFILE, NULL, "Your profile");
+    doc_action(doc, CMD_SETTINGS, NULL, "Settings");
     doc_action(doc, CMD_CREDITS, NULL, "Credits");
     doc_action(doc, CMD_HELP, NULL, "Help");
     doc_action(doc, CMD_QUIT, NULL, "Leave DreamTree");

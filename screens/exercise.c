@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "competencies.h"
 #include "drafts.h"
 #include "exercises.h"
 #include "progress.h"
@@ -102,6 +103,26 @@ static enum dt_status load_answers(struct screen *s, struct exercise *e)
     return e->answers ? DT_OK : DT_NOMEM;
 }
 
+/* True when every prompt of the exercise rates a competency: the assessment has a screen of
+ * its own, with each level's meaning beside its slider. */
+static bool is_assessment(struct store *st, const struct exercise *e)
+{
+    struct competency *list = NULL;
+    size_t n = 0, prompts = 0, matched = 0;
+    if (store_competencies_list(st, &list, &n) != DT_OK)
+        return false;
+    for (size_t i = 0; i < e->nblocks; i++) {
+        if (!e->blocks[i].input_json)
+            continue;
+        prompts++;
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(e->blocks[i].prompt_key, list[k].id) == 0)
+                matched++;
+    }
+    free(list);
+    return n > 0 && prompts >= n && matched == n;
+}
+
 static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct exercise *e = s->priv;
@@ -121,6 +142,10 @@ static enum dt_status enter(struct screen *s, const char *arg)
     for (size_t i = 0; status == DT_OK && i < e->nblocks; i++)
         if (e->blocks[i].input_json)
             e->inputs[i] = cJSON_Parse(e->blocks[i].input_json);
+    if (status == DT_OK && is_assessment(st, e)) {
+        app_replace(s->app, "competencies", arg);
+        return DT_OK;
+    }
     if (status == DT_OK)
         status = store_progress_title(st, e->ref.module_key, e->module_title,
                                       sizeof e->module_title);

@@ -3,11 +3,13 @@
 
 #include "app.h"
 
-extern const struct screen_ops dashboard_screen, contents_screen, exercise_screen, help_screen,
-    credits_screen;
+extern const struct screen_ops welcome_screen, dashboard_screen, contents_screen,
+    exercise_screen, competencies_screen, settings_screen, profile_screen, credits_screen,
+    help_screen;
 
 const struct screen_ops *const screens_all[] = {
-    &dashboard_screen, &contents_screen, &exercise_screen, &help_screen, &credits_screen,
+    &welcome_screen,  &dashboard_screen, &contents_screen, &exercise_screen, &competencies_screen,
+    &settings_screen, &profile_screen,   &credits_screen,  &help_screen,
 };
 
 const size_t screens_count = sizeof screens_all / sizeof screens_all[0];

@@ -35,6 +35,13 @@ run() { # run EXPECTED_STATUS ARGS... -> stdout in $work/out, stderr in $work/er
     return 0
 }
 mode() { stat -c %a "$1"; }
+# run_in INPUT EXPECTED_STATUS ARGS...: like run, with INPUT on stdin (text mode reads it)
+run_in() {
+    input=$1
+    shift
+    printf '%s' "$input" >"$work/in"
+    run "$@" <"$work/in"
+}
 
 # --- options and exit codes
 check "--help exits 0" run 0 --help
@@ -59,15 +66,18 @@ check "today with no database prints nothing" test ! -s "$work/out"
 check "today does not create a database" test ! -e "$HOME/.local/share/dreamtree/dreamtree.db"
 
 # --- first run: database, user and session are made; the summary shows
-check "first run exits 0" run 0
-check "first run opens the Daily Dos" grep -qx 'Daily Dos' "$work/out"
+check "first run exits 0" run_in '2
+' 0
+check "first run says what DreamTree is" grep -qx 'Welcome to DreamTree' "$work/out"
+check "then opens the Daily Dos" grep -qx 'Daily Dos' "$work/out"
 check "dated" grep -qx 'Note: Today is Wednesday, 25 November 2026.' "$work/out"
 check "database file is 0600" test "$(mode "$HOME/.local/share/dreamtree/dreamtree.db")" = 600
 check "database folder is 0700" test "$(mode "$HOME/.local/share/dreamtree")" = 700
 check "session file is 0600" test "$(mode "$HOME/.local/state/dreamtree/session")" = 600
 db="$HOME/.local/share/dreamtree/dreamtree.db"
 check "first run seeded the tool types" test "$(sqlite3 "$db" 'SELECT count(*) FROM tool_types')" = 10
-check "second run" run 0
+check "second run" run 0 </dev/null
+check "opens the Daily Dos straight away" sh -c "head -n 1 '$work/out' | grep -qx 'Daily Dos'"
 check "second run resumes the same user" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
 check "one session kept" test "$(sqlite3 "$db" 'SELECT count(*) FROM sessions')" = 1
 check "a bad DREAMTREE_NOW is not fatal" sh -c "DREAMTREE_NOW=tomorrow '$bin' today >/dev/null 2>&1"
@@ -81,12 +91,13 @@ sqlite3 "$fx" .dump >"$work/dump1"
 check "seed again" run 0 --db "$fx" seed "$fixtures"
 sqlite3 "$fx" .dump >"$work/dump2"
 check "seeding twice changes nothing" cmp -s "$work/dump1" "$work/dump2"
-check "interactive run on the fixture db" run 0 --db "$fx"
+check "interactive run on the fixture db" run_in '2
+' 0 --db "$fx"
 check "the Daily Dos offer the first exercise" grep -qx 'Resume Workbook: Every job \[next\]' "$work/out"
 check "and the progress" grep -qx 'Modules complete: 0 of 4. Roots: 0 of 2. Trunk: 0 of 2.' "$work/out"
 check "today prints the resume card" run 0 --db "$fx" today
 check "today's line" test "$(cat "$work/out")" = "Resume Workbook: Every job"
-check "the first database keeps its own user" run 0
+check "the first database keeps its own user" run 0 </dev/null
 check "still one user there" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
 check "and the fixture database keeps its user" run 0 --db "$fx" today
 check "so today still answers for it" test "$(cat "$work/out")" = "Resume Workbook: Every job"
@@ -110,11 +121,12 @@ check "and says so" grep -q 'no such user: nobody' "$work/err"
 # --- new content (a new release) is loaded on the next start, without `seed`
 cp -r "$fixtures" "$work/content"
 export DREAMTREE_CONTENT="$work/content"
-check "run with a content folder" run 0 --db "$work/evolving.db"
+check "run with a content folder" run_in '2
+' 0 --db "$work/evolving.db"
 check "shows its first exercise" grep -qx 'Resume Workbook: Every job \[next\]' "$work/out"
 sed -i 's/^### Exercise 1.1.1: Every job$/### Exercise 1.1.1: Every job, course and project/' \
     "$work/content/workbook/1-1-roots.md"
-check "run after the content changed" run 0 --db "$work/evolving.db"
+check "run after the content changed" run 0 --db "$work/evolving.db" </dev/null
 check "shows the new title" grep -qx 'Resume Workbook: Every job, course and project \[next\]' "$work/out"
 unset DREAMTREE_CONTENT
 

@@ -45,19 +45,36 @@ session() {
     else ok "$name: nothing on stderr"; fi
 }
 
+# the first run: the welcome screen; colours (a dark background limits the text colours),
+# text mode and a personality type; then settings and the profile show them
+session welcome '1
+4
+1
+2
+2
+3
+2
+s
+q
+p
+q
+q
+'
 # a look around: the contents, credits, help, wrong choices, back, leave
 session tour '2
+2
 q
-3
+5
 q
-4
+6
 9
 x
 q
-5
+7
 '
 # the first exercises: answer, submit, the tool unlocked, on to the next; a reminder now due
-session exercise '1
+session exercise '2
+1
 1
 Baker, 2010-2014
 
@@ -70,21 +87,56 @@ The day the ward flooded.
 .
 2
 d
-5
+7
 '
 # a required question left empty, then an answer kept as a draft and found again next time
-session checks '1
+session checks '2
+1
 2
 1
 Cook
 .
 q
-5
+7
 '
 session checks-resumed+ '1
 2
 q
+7
+'
+
+# the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
+# fifteen levels, the results by the spec's formula, the profile's chart
+export DREAMTREE_CONTENT="$root/content"
+session assessment-start ''
+user=$(sqlite3 "$work/home/.local/share/dreamtree/dreamtree.db" 'SELECT id FROM users')
+sqlite3 "$work/home/.local/share/dreamtree/dreamtree.db" "INSERT INTO exercise_responses
+  SELECT lower(hex(randomblob(16))), '$user', part_id, module_id, exercise_id, version,
+  full_exercise_id, '{}', '2026-11-20T10:00:00Z' FROM exercise_sequence
+  WHERE sequence_order < (SELECT sequence_order FROM exercise_sequence
+  WHERE full_exercise_id = '2.5.1.v1')"
+session assessment+ '1
+2
+1
+3
+4
+2
+3
 5
+3
+4
+3
+2
+1
+3
+4
+2
+3
+3
+2
+p
+q
+7
 '
 
 echo "1..$n"

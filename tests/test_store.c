@@ -584,6 +584,16 @@ static void test_skills(void)
     CHECK_INT(store_skills_for_instance(st, other, response, &list, &n), DT_OK);
     CHECK_INT(n, 0);
     free(list);
+    struct skill_count *top = NULL;
+    CHECK_INT(store_skills_top(st, user, 5, &top, &n), DT_OK);
+    CHECK_INT(n, 2);
+    CHECK_STR(top[0].skill.name, "Beekeeping"); /* on the response and the tool instance */
+    CHECK_INT(top[0].uses, 2);
+    CHECK_STR(top[1].skill.name, "Patience");
+    free(top);
+    CHECK_INT(store_skills_top(st, other, 5, &top, &n), DT_OK);
+    CHECK_INT(n, 0);
+    free(top);
     CHECK_INT(store_skills_untag(st, user, response, master[0].id), DT_OK);
     CHECK_INT(store_skills_for_instance(st, user, response, &list, &n), DT_OK);
     CHECK_INT(n, 1);

@@ -532,13 +532,24 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
     return n;
 }
 
-static bool answer_all(struct plain *p, const struct doc *d)
+/* Asks every field in turn. The document is built again before each question, because an
+ * answer may change the next question (a background colour limits the text colours). */
+static bool answer_all(struct plain *p, struct doc *d)
 {
-    size_t total = doc_count(d, DOC_FIELD), number = 0;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_FIELD && !ask_field(p, &d->blocks[i].u.field, ++number, total))
+    unsigned long gen = p->host->generation(p->host->ctx);
+    for (size_t number = 1;; number++) {
+        doc_reset(d);
+        p->host->build(p->host->ctx, d);
+        size_t total = doc_count(d, DOC_FIELD), seen = 0;
+        const struct doc_field *f = NULL;
+        for (size_t i = 0; i < d->n && !f; i++)
+            if (d->blocks[i].kind == DOC_FIELD && ++seen == number)
+                f = &d->blocks[i].u.field;
+        if (!f || p->host->generation(p->host->ctx) != gen)
+            return true;
+        if (!ask_field(p, f, number, total))
             return false;
-    return true;
+    }
 }
 
 static void say_message(struct plain *p)

@@ -1,0 +1,47 @@
+/* Settings: colours, font, text mode and personality type, saved together. */
+#include "settings_form.h"
+
+static enum dt_status enter(struct screen *s, const char *arg)
+{
+    (void)arg;
+    return settings_form_load(s->priv, s->app);
+}
+
+static void leave(struct screen *s)
+{
+    settings_form_free(s->priv);
+}
+
+static void build(const struct screen *s, struct doc *d)
+{
+    doc_heading(d, 1, "Settings");
+    doc_para(d, DOC_ROLE_TEXT, "Choose how DreamTree looks. Nothing changes until you save.");
+    settings_form_build(s->priv, d);
+    doc_action(d, CMD_SUBMIT, NULL, "Save the settings");
+    doc_action(d, CMD_BACK, NULL, "Back without saving");
+}
+
+static enum screen_result command(struct screen *s, const struct tui_event *ev)
+{
+    if (ev->cmd == CMD_SUBMIT) {
+        enum dt_status status = settings_form_save(s->priv, s->app);
+        if (status != DT_OK) {
+            app_fail(s->app, "The settings could not be saved", status);
+            return SCREEN_REJECTED;
+        }
+        app_note(s->app, "Settings saved. They apply the next time DreamTree starts.");
+        app_back(s->app);
+        return SCREEN_HANDLED;
+    }
+    return settings_form_change(s->priv, s->app, ev);
+}
+
+const struct screen_ops settings_screen = {
+    .name = "settings",
+    .title = "Settings",
+    .priv_size = sizeof(struct settings_form),
+    .enter = enter,
+    .build = build,
+    .command = command,
+    .leave = leave,
+};

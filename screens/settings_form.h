@@ -1,0 +1,29 @@
+/* The settings form shared by the welcome screen and the settings screen: colours, font, text
+ * mode and personality type. It keeps its own copy of the choices until save(). */
+#ifndef DT_SETTINGS_FORM_H
+#define DT_SETTINGS_FORM_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "personality.h"
+#include "users.h"
+
+struct settings_form {
+    struct user_settings settings;
+    bool text_mode;
+    struct personality_type *types;
+    size_t ntypes;
+};
+
+enum dt_status settings_form_load(struct settings_form *f, struct app *a);
+void settings_form_free(struct settings_form *f);
+/* Adds the form's fields to d. */
+void settings_form_build(const struct settings_form *f, struct doc *d);
+/* Takes a changed field; SCREEN_UNHANDLED when the event is not one of the form's. */
+enum screen_result settings_form_change(struct settings_form *f, struct app *a,
+                                        const struct tui_event *ev);
+/* Saves all of it. */
+enum dt_status settings_form_save(const struct settings_form *f, struct app *a);
+
+#endif

@@ -1,0 +1,60 @@
+/* The first run: what DreamTree is, then the settings a person may want before starting. */
+#include "settings_form.h"
+
+static enum dt_status enter(struct screen *s, const char *arg)
+{
+    (void)arg;
+    return settings_form_load(s->priv, s->app);
+}
+
+static void leave(struct screen *s)
+{
+    settings_form_free(s->priv);
+}
+
+static void build(const struct screen *s, struct doc *d)
+{
+    doc_heading(d, 1, "Welcome to DreamTree");
+    doc_para(d, DOC_ROLE_INSTRUCTION,
+             "DreamTree is a workbook for changing careers, grown like a tree. Roots is about"
+             " you: your skills, the places and people that suit you, what you need to live."
+             " Trunk turns that into direction: your values and a few real options. Branches"
+             " takes you out into the working world: research, your story, and the people who"
+             " can open doors.");
+    doc_para(d, DOC_ROLE_INSTRUCTION,
+             "Each exercise takes five to twenty minutes. Tools unlock as you go, and the Daily"
+             " Dos show what is waiting each time you come back. Everything you write stays on"
+             " this computer.");
+    doc_para(d, DOC_ROLE_NOTE, "Before you start, choose how DreamTree looks. You can change"
+                               " any of it later under Settings.");
+    settings_form_build(s->priv, d);
+    doc_action(d, CMD_SUBMIT, NULL, "Start with these settings");
+}
+
+static enum screen_result command(struct screen *s, const struct tui_event *ev)
+{
+    if (ev->cmd == CMD_SUBMIT) {
+        enum dt_status status = settings_form_save(s->priv, s->app);
+        if (status != DT_OK) {
+            app_fail(s->app, "The settings could not be saved", status);
+            return SCREEN_REJECTED;
+        }
+        app_replace(s->app, "dashboard", NULL);
+        return SCREEN_HANDLED;
+    }
+    if (ev->cmd == CMD_BACK) { /* nothing to go back to: start with the settings as they are */
+        app_replace(s->app, "dashboard", NULL);
+        return SCREEN_HANDLED;
+    }
+    return settings_form_change(s->priv, s->app, ev);
+}
+
+const struct screen_ops welcome_screen = {
+    .name = "welcome",
+    .title = "Welcome",
+    .priv_size = sizeof(struct settings_form),
+    .enter = enter,
+    .build = build,
+    .command = command,
+    .leave = leave,
+};
