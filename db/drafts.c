@@ -35,6 +35,15 @@ enum dt_status store_drafts_save(struct store *st, const char *user_id,
     return store_write_end(st, s);
 }
 
+static int read_draft(sqlite3_stmt *stmt, void *out)
+{
+    struct draft *d = out;
+    store_col_copy(stmt, 0, d->full_exercise_id, sizeof d->full_exercise_id);
+    d->draft_json = store_col_dup(stmt, 1);
+    store_col_copy(stmt, 2, d->saved_at, sizeof d->saved_at);
+    return d->draft_json ? 0 : -1;
+}
+
 enum dt_status store_drafts_get(struct store *st, const char *user_id,
                                 const char *full_exercise_id, struct draft *out)
 {
@@ -45,19 +54,7 @@ enum dt_status store_drafts_get(struct store *st, const char *user_id,
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
     store_bind_text(stmt, 2, full_exercise_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out->full_exercise_id, sizeof out->full_exercise_id);
-        out->draft_json = store_col_dup(stmt, 1);
-        store_col_copy(stmt, 2, out->saved_at, sizeof out->saved_at);
-        if (!out->draft_json)
-            s = DT_NOMEM;
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_draft);
 }
 
 void store_drafts_clear(struct draft *d)

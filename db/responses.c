@@ -107,6 +107,16 @@ enum dt_status store_responses_save(struct store *st, const char *user_id,
     return s;
 }
 
+static int read_response(sqlite3_stmt *stmt, void *out)
+{
+    struct response *r = out;
+    store_col_copy(stmt, 0, r->id, sizeof r->id);
+    store_col_copy(stmt, 1, r->full_exercise_id, sizeof r->full_exercise_id);
+    r->response_json = store_col_dup(stmt, 2);
+    store_col_copy(stmt, 3, r->responded_at, sizeof r->responded_at);
+    return r->response_json ? 0 : -1;
+}
+
 enum dt_status store_responses_get(struct store *st, const char *user_id,
                                    const char *full_exercise_id, struct response *out)
 {
@@ -118,20 +128,7 @@ enum dt_status store_responses_get(struct store *st, const char *user_id,
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
     store_bind_text(stmt, 2, full_exercise_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out->id, sizeof out->id);
-        store_col_copy(stmt, 1, out->full_exercise_id, sizeof out->full_exercise_id);
-        out->response_json = store_col_dup(stmt, 2);
-        store_col_copy(stmt, 3, out->responded_at, sizeof out->responded_at);
-        if (!out->response_json)
-            s = DT_NOMEM;
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_response);
 }
 
 void store_responses_clear(struct response *r)

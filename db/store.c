@@ -205,6 +205,19 @@ enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_arr
     return s;
 }
 
+enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
+                         int (*read)(sqlite3_stmt *, void *out))
+{
+    int rc = sqlite3_step(stmt);
+    enum dt_status s;
+    if (rc == SQLITE_ROW)
+        s = read(stmt, out) == 0 ? DT_OK : DT_NOMEM;
+    else
+        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
+    store_stmt_done(stmt);
+    return s;
+}
+
 enum dt_status store_exec(struct store *st, const char *sql)
 {
     char *msg = NULL;

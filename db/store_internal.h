@@ -55,6 +55,11 @@ enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_arr
                              size_t elem_size, int (*read)(sqlite3_stmt *, void *elem),
                              void (*clear)(void *elem));
 
+/* Steps a bound statement expected to give at most one row: read fills *out from it (0, or -1
+ * for out of memory). DT_NOT_FOUND when there is no row. The statement is reset. */
+enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
+                         int (*read)(sqlite3_stmt *, void *out));
+
 /* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
 enum dt_status store_exec(struct store *st, const char *sql);
 

@@ -54,14 +54,7 @@ enum dt_status store_tools_type(struct store *st, const char *tool_id, struct to
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, tool_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW)
-        read_type(stmt, out);
-    else
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_type_elem);
 }
 
 /* ---- canonical JSON and its hash ---- */
@@ -253,14 +246,7 @@ enum dt_status store_tools_get(struct store *st, const char *user_id, const char
         return DT_DB;
     store_bind_text(stmt, 1, instance_id);
     store_bind_text(stmt, 2, user_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW)
-        s = read_instance(stmt, out) == 0 ? DT_OK : DT_NOMEM;
-    else
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_instance);
 }
 
 enum dt_status store_tools_list(struct store *st, const char *user_id, const char *tool_type,

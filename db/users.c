@@ -28,6 +28,17 @@ enum dt_status store_users_create_anonymous(struct store *st, struct user *out)
     return s;
 }
 
+static int read_user(sqlite3_stmt *stmt, void *out)
+{
+    struct user *u = out;
+    store_col_copy(stmt, 0, u->id, sizeof u->id);
+    u->is_anonymous = sqlite3_column_int(stmt, 1) != 0;
+    u->workbook_complete = sqlite3_column_int(stmt, 2) != 0;
+    store_col_copy(stmt, 3, u->created_at, sizeof u->created_at);
+    store_col_copy(stmt, 4, u->updated_at, sizeof u->updated_at);
+    return 0;
+}
+
 enum dt_status store_users_get(struct store *st, const char *user_id, struct user *out)
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id, is_anonymous, workbook_complete, created_at,"
@@ -35,19 +46,7 @@ enum dt_status store_users_get(struct store *st, const char *user_id, struct use
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out->id, sizeof out->id);
-        out->is_anonymous = sqlite3_column_int(stmt, 1) != 0;
-        out->workbook_complete = sqlite3_column_int(stmt, 2) != 0;
-        store_col_copy(stmt, 3, out->created_at, sizeof out->created_at);
-        store_col_copy(stmt, 4, out->updated_at, sizeof out->updated_at);
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_user);
 }
 
 enum dt_status store_users_delete(struct store *st, const char *user_id)
@@ -61,6 +60,16 @@ enum dt_status store_users_delete(struct store *st, const char *user_id)
     return store_write_end(st, s);
 }
 
+static int read_settings(sqlite3_stmt *stmt, void *out)
+{
+    struct user_settings *set = out;
+    store_col_copy(stmt, 0, set->background_color, sizeof set->background_color);
+    store_col_copy(stmt, 1, set->text_color, sizeof set->text_color);
+    store_col_copy(stmt, 2, set->font, sizeof set->font);
+    store_col_copy(stmt, 3, set->personality_type, sizeof set->personality_type);
+    return 0;
+}
+
 enum dt_status store_users_settings(struct store *st, const char *user_id, struct user_settings *out)
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT background_color, text_color, font, personality_type"
@@ -68,18 +77,7 @@ enum dt_status store_users_settings(struct store *st, const char *user_id, struc
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out->background_color, sizeof out->background_color);
-        store_col_copy(stmt, 1, out->text_color, sizeof out->text_color);
-        store_col_copy(stmt, 2, out->font, sizeof out->font);
-        store_col_copy(stmt, 3, out->personality_type, sizeof out->personality_type);
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_settings);
 }
 
 enum dt_status store_users_save_settings(struct store *st, const char *user_id,
