@@ -11,6 +11,7 @@ extern const char dt_schema_sql[];
 extern const char dt_schema_extra_sql[];
 extern const char dt_migrate_2_sql[];
 extern const char dt_migrate_3_sql[];
+extern const char dt_migrate_4_sql[];
 
 struct migration {
     const char *const *steps; /* SQL scripts, run in order */
@@ -19,12 +20,14 @@ struct migration {
 static const char *const migration_1[] = {dt_schema_sql, dt_schema_extra_sql, NULL};
 static const char *const migration_2[] = {dt_migrate_2_sql, NULL};
 static const char *const migration_3[] = {dt_migrate_3_sql, NULL};
+static const char *const migration_4[] = {dt_migrate_4_sql, NULL};
 
 /* In order; never edit one that has shipped: add the next. */
 static const struct migration migrations[] = {
     {migration_1},
     {migration_2},
     {migration_3},
+    {migration_4},
 };
 
 enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
