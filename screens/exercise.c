@@ -164,7 +164,7 @@ static void leave(struct screen *s)
     cJSON_Delete(e->answers);
 }
 
-static const char *role_name(const char *type, enum doc_role *role)
+static enum doc_role role_of(const char *type)
 {
     static const struct {
         const char *type;
@@ -172,12 +172,9 @@ static const char *role_name(const char *type, enum doc_role *role)
     } roles[] = {{"instruction", DOC_ROLE_INSTRUCTION}, {"reflection", DOC_ROLE_REFLECTION},
                  {"transition", DOC_ROLE_TRANSITION},   {"celebration", DOC_ROLE_CELEBRATION}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (strcmp(type, roles[i].type) == 0) {
-            *role = roles[i].role;
-            return type;
-        }
-    *role = DOC_ROLE_TEXT;
-    return NULL;
+        if (strcmp(type, roles[i].type) == 0)
+            return roles[i].role;
+    return DOC_ROLE_TEXT;
 }
 
 static enum doc_field_kind field_kind(const cJSON *input, const char **hint)
@@ -219,9 +216,9 @@ static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, c
     if (num(input, "min", &v))
         f->has_min = true, f->min = v, f->min_items = v > 0 ? (size_t)v : 0;
     if (num(input, "max", &v))
-        f->has_max = true, f->max = v, f->max_items = v > 0 ? (size_t)v : 0, f->max_len = (size_t)v;
-    if (f->kind == DOC_FIELD_LIST || f->kind == DOC_FIELD_ORDERED || f->kind == DOC_FIELD_CHOICES)
-        f->max_len = 0;
+        f->has_max = true, f->max = v, f->max_items = v > 0 ? (size_t)v : 0;
+    if ((f->kind == DOC_FIELD_LINE || f->kind == DOC_FIELD_TEXT) && f->has_max && f->max > 0)
+        f->max_len = (size_t)f->max; /* a text's max is its length */
     const cJSON *stops = cJSON_GetObjectItemCaseSensitive(input, "stops");
     size_t nstops = (size_t)cJSON_GetArraySize(stops);
     struct doc_stop *list = doc_copy(d, NULL, nstops * sizeof *list);
@@ -278,9 +275,8 @@ static void build(const struct screen *s, struct doc *d)
                                                                               : " This exercise is optional."));
     for (size_t i = 0; i < e->nblocks; i++) {
         const struct exercise_block *b = &e->blocks[i];
-        enum doc_role role;
         if (strcmp(b->content_type, "prompt") != 0) {
-            role_name(b->content_type, &role);
+            enum doc_role role = role_of(b->content_type);
             /* closing words belong after the answer */
             if ((role == DOC_ROLE_TRANSITION || role == DOC_ROLE_CELEBRATION) && !e->answered)
                 continue;
