@@ -34,11 +34,16 @@ static enum dt_status each_index(struct store *st, bool drop)
     sqlite3_stmt *stmt = store_stmt(st, "SELECT name, sql FROM temp.bulk_indexes ORDER BY name");
     if (!stmt)
         return DT_DB;
-    /* Collect first: DDL cannot run while this statement is reading the schema. */
+    /* Collect first: no DDL while a statement is still stepping. */
     char *list[64];
     int n = 0, rc;
     enum dt_status s = DT_OK;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && n < 64) {
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (n == (int)(sizeof list / sizeof *list)) { /* never drop what cannot be rebuilt */
+            store_copy_text(st->err, sizeof st->err, "too many indexes for the bulk loader");
+            s = DT_DB;
+            break;
+        }
         /* Index names come from our own schema, never from user text; %w quotes them. */
         list[n] = drop ? sqlite3_mprintf("DROP INDEX main.\"%w\"", sqlite3_column_text(stmt, 0))
                        : sqlite3_mprintf("%s", sqlite3_column_text(stmt, 1));
