@@ -198,18 +198,16 @@ static int cmd_content(int argc, char **argv)
 }
 
 /* The user of this terminal: the one the session file names, else none. */
-static enum dt_status session_user(struct store *st, const char *db_key,
-                                   char user_id[STORE_ID_LEN])
+/* Reads only: marking the session seen is a write (and an fsync), left for when the person
+ * leaves, so it never stands between starting and the first screen. */
+static enum dt_status session_user(struct store *st, const char *db_key, struct session *se)
 {
     char path[PATHS_MAX], id[STORE_ID_LEN];
     enum dt_status s = store_paths_session_file(path, 0);
     if (s == DT_OK)
         s = store_paths_read_session(path, db_key, id);
-    struct session se;
     if (s == DT_OK)
-        s = store_sessions_resume(st, id, &se);
-    if (s == DT_OK)
-        memcpy(user_id, se.user_id, STORE_ID_LEN);
+        s = store_sessions_get(st, id, se);
     return s;
 }
 
@@ -241,10 +239,12 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     }
     char user_id[STORE_ID_LEN];
     enum dt_status s = DT_OK;
+    struct session se;
     if (user) {
         store_copy_text(user_id, sizeof user_id, user);
     } else {
-        s = session_user(st, db_key, user_id);
+        s = session_user(st, db_key, &se);
+        memcpy(user_id, se.user_id, sizeof user_id);
         if (s == DT_NOT_FOUND) { /* no one has used dreamtree from this account yet */
             store_close(&st);
             return EXIT_DONE;
@@ -287,16 +287,16 @@ static int cmd_interactive(const struct options *o)
     int rc = EXIT_DONE;
     if (seed_is_stale(st, content_dir()))
         rc = seed_into(st, content_dir(), 0);
-    char user_id[STORE_ID_LEN];
+    struct session se;
+    memset(&se, 0, sizeof se);
     const char *first = "dashboard";
-    enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, user_id) : DT_OK;
+    enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, &se) : DT_OK;
     if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
         first = "welcome"; /* a new person: say what DreamTree is, offer the settings */
         /* First the place for the session file: without it the next run could not resume,
          * and every run would leave another anonymous user behind. */
         char path[PATHS_MAX];
         struct user u;
-        struct session se;
         s = store_paths_session_file(path, 1);
         if (s != DT_OK) {
             fputs("dreamtree: cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder"
@@ -309,11 +309,11 @@ static int cmd_interactive(const struct options *o)
             s = store_sessions_create(st, u.id, &se);
         if (s == DT_OK)
             s = store_paths_write_session(path, db_key, se.id);
-        if (s == DT_OK)
-            memcpy(user_id, u.id, STORE_ID_LEN);
     }
-    if (rc == EXIT_DONE && s == DT_OK)
-        rc = run_screens(st, user_id, first);
+    if (rc == EXIT_DONE && s == DT_OK) {
+        rc = run_screens(st, se.user_id, first);
+        store_sessions_touch(st, se.id); /* last_seen_at: the session's last activity */
+    }
     if (rc == EXIT_DONE && s != DT_OK) {
         fprintf(stderr, "dreamtree: %s%s%s\n", dt_status_message(s),
                 store_last_error(st)[0] ? ": " : "", store_last_error(st));

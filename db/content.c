@@ -298,34 +298,38 @@ enum dt_status store_content_source(struct store *st, const char *exercise_id,
 }
 
 enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size,
-                                    char fingerprint[65])
+                                    char fingerprint[65], char signature[65])
 {
-    dir[0] = fingerprint[0] = '\0';
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT key, value FROM dreamtree_meta"
-                                        " WHERE key IN ('content_dir', 'content_fingerprint')");
+    dir[0] = fingerprint[0] = signature[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT key, value FROM dreamtree_meta WHERE key IN"
+                                        " ('content_dir', 'content_fingerprint', 'content_signature')");
     if (!stmt)
         return DT_DB;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (strcmp((const char *)sqlite3_column_text(stmt, 0), "content_dir") == 0)
+        const char *key = (const char *)sqlite3_column_text(stmt, 0);
+        if (strcmp(key, "content_dir") == 0)
             store_col_copy(stmt, 1, dir, dir_size);
-        else
+        else if (strcmp(key, "content_fingerprint") == 0)
             store_col_copy(stmt, 1, fingerprint, 65);
+        else
+            store_col_copy(stmt, 1, signature, 65);
     }
     enum dt_status s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     store_stmt_done(stmt);
     return s;
 }
 
-enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint)
+enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint,
+                                        const char *signature)
 {
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
     s = store_run(st, "INSERT INTO dreamtree_meta (key, value) VALUES ('content_dir', ?1),"
-                      " ('content_fingerprint', ?2)"
+                      " ('content_fingerprint', ?2), ('content_signature', ?3)"
                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
                       " WHERE value IS NOT excluded.value",
-                  "tt", dir, fingerprint);
+                  "ttt", dir, fingerprint, signature);
     return store_write_end(st, s);
 }

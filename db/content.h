@@ -50,12 +50,14 @@ enum dt_status store_content_source(struct store *st, const char *exercise_id,
                                     const char *reference_id, const char *usage_type,
                                     const char *notes);
 
-/* The content folder last loaded (its absolute path) and its fingerprint (SHA-256 hex); both ""
- * when the database was never seeded. dir_size is the size of dir. */
+/* The content folder last loaded (its absolute path), its fingerprint (SHA-256 hex of the
+ * files) and signature (of their sizes and times); all "" when the database was never seeded.
+ * dir_size is the size of dir. */
 enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size,
-                                    char fingerprint[65]);
-/* Records what was loaded; call inside the load's transaction. */
-enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint);
+                                    char fingerprint[65], char signature[65]);
+/* Records what was loaded (inside the load's transaction), or a new signature of the same. */
+enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint,
+                                        const char *signature);
 
 
 #endif

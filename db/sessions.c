@@ -38,28 +38,30 @@ enum dt_status store_sessions_touch(struct store *st, const char *session_id)
     return store_write_end(st, s);
 }
 
-enum dt_status store_sessions_resume(struct store *st, const char *session_id, struct session *out)
+static int read_session(sqlite3_stmt *stmt, void *out)
 {
-    enum dt_status s = store_sessions_touch(st, session_id);
-    if (s != DT_OK)
-        return s;
+    struct session *se = out;
+    store_col_copy(stmt, 0, se->id, sizeof se->id);
+    store_col_copy(stmt, 1, se->user_id, sizeof se->user_id);
+    store_col_copy(stmt, 2, se->created_at, sizeof se->created_at);
+    store_col_copy(stmt, 3, se->last_seen_at, sizeof se->last_seen_at);
+    return 0;
+}
+
+enum dt_status store_sessions_get(struct store *st, const char *session_id, struct session *out)
+{
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id, user_id, created_at, last_seen_at FROM sessions"
                                         " WHERE id = ?1");
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, session_id);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out->id, sizeof out->id);
-        store_col_copy(stmt, 1, out->user_id, sizeof out->user_id);
-        store_col_copy(stmt, 2, out->created_at, sizeof out->created_at);
-        store_col_copy(stmt, 3, out->last_seen_at, sizeof out->last_seen_at);
-        s = DT_OK;
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_session);
+}
+
+enum dt_status store_sessions_resume(struct store *st, const char *session_id, struct session *out)
+{
+    enum dt_status s = store_sessions_touch(st, session_id);
+    return s == DT_OK ? store_sessions_get(st, session_id, out) : s;
 }
 
 enum dt_status store_sessions_end(struct store *st, const char *session_id)

@@ -16,6 +16,8 @@ struct session {
 enum dt_status store_sessions_create(struct store *st, const char *user_id, struct session *out);
 /* Looks the session up and marks it seen now (last_seen_at); DT_NOT_FOUND when it is gone. */
 enum dt_status store_sessions_resume(struct store *st, const char *session_id, struct session *out);
+/* Looks the session up without marking it seen; DT_NOT_FOUND when it is gone. */
+enum dt_status store_sessions_get(struct store *st, const char *session_id, struct session *out);
 /* Marks activity on the session (last_seen_at = now). */
 enum dt_status store_sessions_touch(struct store *st, const char *session_id);
 enum dt_status store_sessions_end(struct store *st, const char *session_id);

@@ -135,12 +135,24 @@ static int read_dir(struct seed_content *c, const char *dir, struct seed_diags *
 
 /* ---- fingerprint ---- */
 
-static void hash_file(crypto_hash_sha256_state *h, const char *label, const char *path)
+/* Adds one content file to h: its bytes (contents) or only its size and time of change. */
+static void hash_entry(crypto_hash_sha256_state *h, const char *label, const char *path,
+                       bool contents)
 {
+    crypto_hash_sha256_update(h, (const unsigned char *)label, strlen(label) + 1);
+    if (!contents) {
+        struct stat sb;
+        char line[96];
+        int n = stat(path, &sb) == 0
+                    ? snprintf(line, sizeof line, "%lld %lld.%09ld", (long long)sb.st_size,
+                               (long long)sb.st_mtim.tv_sec, sb.st_mtim.tv_nsec)
+                    : snprintf(line, sizeof line, "missing");
+        crypto_hash_sha256_update(h, (const unsigned char *)line, (unsigned long long)n + 1);
+        return;
+    }
     FILE *f = fopen(path, "rb");
     if (!f)
         return;
-    crypto_hash_sha256_update(h, (const unsigned char *)label, strlen(label) + 1);
     unsigned char buf[16384];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
@@ -148,7 +160,9 @@ static void hash_file(crypto_hash_sha256_state *h, const char *label, const char
     fclose(f);
 }
 
-enum dt_status seed_fingerprint(const char *dir, char out[65])
+/* SHA-256 over every content file in reading order: their bytes, or (the cheap signature)
+ * their sizes and times of change. */
+static enum dt_status digest_dir(const char *dir, bool contents, char out[65])
 {
     DIR *folder = opendir(dir);
     if (!folder)
@@ -159,7 +173,7 @@ enum dt_status seed_fingerprint(const char *dir, char out[65])
     char path[4096];
     for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
         if (join(path, dir, data_files[i].name) == 0)
-            hash_file(&h, data_files[i].name, path);
+            hash_entry(&h, data_files[i].name, path, contents);
     char wb[4096];
     if (join(wb, dir, "workbook") == 0 && (folder = opendir(wb)) != NULL) {
         char **names = NULL;
@@ -180,7 +194,7 @@ enum dt_status seed_fingerprint(const char *dir, char out[65])
             qsort(names, n, sizeof *names, compare_strings);
         for (size_t i = 0; i < n; i++) {
             if (join(path, wb, names[i]) == 0)
-                hash_file(&h, names[i], path);
+                hash_entry(&h, names[i], path, contents);
             free(names[i]);
         }
         free(names);
@@ -189,6 +203,11 @@ enum dt_status seed_fingerprint(const char *dir, char out[65])
     crypto_hash_sha256_final(&h, digest);
     sodium_bin2hex(out, 65, digest, sizeof digest);
     return DT_OK;
+}
+
+enum dt_status seed_fingerprint(const char *dir, char out[65])
+{
+    return digest_dir(dir, true, out);
 }
 
 /* ---- checks across files ---- */
@@ -451,7 +470,7 @@ static enum dt_status load_exercise(struct store *st, const struct seed_content 
 }
 
 enum dt_status seed_load(struct store *st, const struct seed_content *c, const char *dir,
-                         const char *fingerprint)
+                         const char *fingerprint, const char *signature)
 {
     enum dt_status s = store_content_begin(st);
     if (s != DT_OK)
@@ -482,7 +501,7 @@ enum dt_status seed_load(struct store *st, const struct seed_content *c, const c
     for (size_t i = 0; s == DT_OK && i < c->nexercises; i++)
         s = load_exercise(st, c, &c->exercises[i], (int)i + 1);
     if (s == DT_OK && dir && fingerprint)
-        s = store_content_set_loaded(st, dir, fingerprint);
+        s = store_content_set_loaded(st, dir, fingerprint, signature ? signature : "");
     return store_content_finish(st, s);
 }
 
@@ -490,14 +509,16 @@ enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
                         struct seed_counts *counts)
 {
     struct seed_content *c = NULL;
-    char fingerprint[65], absolute[PATH_MAX];
+    char fingerprint[65], signature[65], absolute[PATH_MAX];
     enum dt_status s = seed_fingerprint(dir, fingerprint);
+    if (s == DT_OK)
+        s = digest_dir(dir, false, signature);
     if (s == DT_OK)
         s = seed_check_dir(dir, &c, d);
     else
         seed_diag(d, dir, 0, "cannot read the content folder");
     if (s == DT_OK)
-        s = seed_load(st, c, realpath(dir, absolute) ? absolute : dir, fingerprint);
+        s = seed_load(st, c, realpath(dir, absolute) ? absolute : dir, fingerprint, signature);
     if (counts && c)
         seed_content_counts(c, counts);
     seed_content_free(&c);
@@ -506,14 +527,24 @@ enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
 
 bool seed_is_stale(struct store *st, const char *dir)
 {
-    char loaded_dir[PATH_MAX], loaded[65], current[65], absolute[PATH_MAX];
-    if (store_content_loaded(st, loaded_dir, sizeof loaded_dir, loaded) != DT_OK)
+    char loaded_dir[PATH_MAX], loaded[65], signature[65], current[65], absolute[PATH_MAX];
+    if (store_content_loaded(st, loaded_dir, sizeof loaded_dir, loaded, signature) != DT_OK)
         return false;
     if (!loaded[0])
         return true; /* never seeded */
     if (!realpath(dir, absolute) || strcmp(absolute, loaded_dir) != 0)
         return false;
-    return seed_fingerprint(dir, current) == DT_OK && strcmp(current, loaded) != 0;
+    /* Every start comes here: sizes and times of change answer it without reading the files.
+     * Only when they moved are the files read, and a touch that changed nothing is noted. */
+    char now[65];
+    if (digest_dir(dir, false, now) != DT_OK || strcmp(now, signature) == 0)
+        return false;
+    if (seed_fingerprint(dir, current) != DT_OK)
+        return false;
+    if (strcmp(current, loaded) != 0)
+        return true;
+    store_content_set_loaded(st, loaded_dir, loaded, now);
+    return false;
 }
 
 void seed_content_counts(const struct seed_content *c, struct seed_counts *n)

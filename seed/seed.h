@@ -22,9 +22,10 @@ struct seed_counts {
  * Free *out with seed_content_free. */
 enum dt_status seed_check_dir(const char *dir, struct seed_content **out, struct seed_diags *d);
 /* Loads checked content: one transaction; rows change only where content changed; user data is
- * never touched. When dir and fingerprint are given, they are recorded as what was loaded. */
+ * never touched. When dir and fingerprint are given, they are recorded as what was loaded, with
+ * signature (the files' sizes and times, may be NULL) for seed_is_stale's quick check. */
 enum dt_status seed_load(struct store *st, const struct seed_content *c, const char *dir,
-                         const char *fingerprint);
+                         const char *fingerprint, const char *signature);
 /* SHA-256 (hex) over the names and bytes of every content file in dir, in reading order: it
  * changes when any content changes. DT_IO when the folder cannot be read. */
 enum dt_status seed_fingerprint(const char *dir, char out[65]);

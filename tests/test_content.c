@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "check.h"
@@ -188,7 +189,7 @@ static void test_idempotent_and_updates(void)
 static void test_fingerprint(void)
 {
     const char *dir = content_copy("fingerprint", 1);
-    char a[65], b[65], stored[65], stored_dir[1024];
+    char a[65], b[65], stored[65], stored_dir[1024], signature[65];
     CHECK_INT(seed_fingerprint(dir, a), DT_OK);
     CHECK_INT(seed_fingerprint(dir, b), DT_OK);
     CHECK_STR(a, b);
@@ -197,7 +198,17 @@ static void test_fingerprint(void)
     CHECK_INT(seed_at(st, dir, support_now), DT_OK);
     CHECK(!seed_is_stale(st, support_fixture_dir())); /* seeded from another folder: hands off */
     CHECK(!seed_is_stale(st, dir));
-    CHECK_INT(store_content_loaded(st, stored_dir, sizeof stored_dir, stored), DT_OK);
+    CHECK_INT(store_content_loaded(st, stored_dir, sizeof stored_dir, stored, signature), DT_OK);
+    CHECK_INT(strlen(signature), 64);
+    /* a file touched but not changed: not stale, and the quick signature follows the touch */
+    char touched[600], sig2[65];
+    snprintf(touched, sizeof touched, "%s/tools.rec", dir);
+    struct timespec times[2] = {{1000000000, 0}, {1000000000, 0}};
+    CHECK(utimensat(AT_FDCWD, touched, times, 0) == 0);
+    CHECK(!seed_is_stale(st, dir));
+    CHECK_INT(store_content_loaded(st, stored_dir, sizeof stored_dir, b, sig2), DT_OK);
+    CHECK(strcmp(sig2, signature) != 0);
+    CHECK_STR(b, stored); /* the same content */
     CHECK_STR(stored, a);
     CHECK(strstr(stored_dir, "/fingerprint") != NULL && stored_dir[0] == '/');
     /* one changed byte in one workbook file changes it; so does a new file */
