@@ -7,11 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "content.h"
+#include "curses.h"
 #include "paths.h"
 #include "seed.h"
 #include "sessions.h"
@@ -260,9 +263,27 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
 }
 
-/* The screens, in text mode: the full-screen face is the next piece of work, and text mode is
- * a complete interface of its own (numbered menus, one question at a time). */
-static int run_screens(struct store *st, const char *user_id, const char *first)
+/* Text mode when it is asked for (--plain, or ACCESSIBLE set to anything but "", 0, false or
+ * no), when the terminal cannot take a full screen (TERM unset or dumb), and when stdin or
+ * stdout is not a terminal (a pipe, a script, a screen reader's own console). */
+static bool want_plain(const struct options *o)
+{
+    if (o->plain)
+        return true;
+    const char *accessible = getenv("ACCESSIBLE");
+    if (accessible && accessible[0] && strcmp(accessible, "0") != 0 &&
+        strcasecmp(accessible, "false") != 0 && strcasecmp(accessible, "no") != 0)
+        return true;
+    const char *term = getenv("TERM");
+    if (!term || !term[0] || strcmp(term, "dumb") == 0)
+        return true;
+    return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+}
+
+/* The screens, in the face chosen: full-screen curses, or text mode (numbered menus, one
+ * question at a time), which also takes over when the terminal cannot be started. */
+static int run_screens(const struct options *o, struct store *st, const char *user_id,
+                       const char *first)
 {
     struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
@@ -270,7 +291,17 @@ static int run_screens(struct store *st, const char *user_id, const char *first)
         return EXIT_BAD_INPUT;
     }
     struct tui_host host = app_host(app);
-    int rc = tui_plain_run(&host, stdin, stdout) == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
+    int rc = -1;
+    if (!want_plain(o)) {
+        /* the person's colours and font (the defaults when they cannot be read) */
+        struct user_settings us;
+        bool have = store_users_settings(st, user_id, &us) == DT_OK;
+        struct tui_curses_options co = {have ? us.background_color : NULL,
+                                        have ? us.text_color : NULL, have ? us.font : NULL};
+        rc = tui_curses_run(&host, &co) == 0 ? EXIT_DONE : -1;
+    }
+    if (rc == -1)
+        rc = tui_plain_run(&host, stdin, stdout) == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
     app_free(&app);
     return rc;
 }
@@ -311,7 +342,7 @@ static int cmd_interactive(const struct options *o)
             s = store_paths_write_session(path, db_key, se.id);
     }
     if (rc == EXIT_DONE && s == DT_OK) {
-        rc = run_screens(st, se.user_id, first);
+        rc = run_screens(o, st, se.user_id, first);
         store_sessions_touch(st, se.id); /* last_seen_at: the session's last activity */
     }
     if (rc == EXIT_DONE && s != DT_OK) {
@@ -334,7 +365,7 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
         {0},
     };
-    struct options o = {0}; /* o.plain: text mode is the only face until the screens land */
+    struct options o = {0};
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {

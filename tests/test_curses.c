@@ -1,0 +1,503 @@
+/* The curses renderer in its test mode: key scripts run against the real screens (a :memory:
+ * store with the fixture content) and against a small fake host with every kind of field, in
+ * ncurses' virtual screen. Each run's screen dumps must match tests/golden/curses-NAME.txt;
+ * DT_UPDATE_GOLDEN=1 rewrites them (review the diff before committing). The checks beside the
+ * goldens say what each dump must show, so a golden written in error still fails a check. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "curses.h"
+#include "drafts.h"
+#include "responses.h"
+#include "support.h"
+
+/* ---- running a script and comparing its dump ---- */
+
+static char *run(const struct tui_host *host, const struct tui_curses_options *o, int w, int h,
+                 const char *keys)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int rc = tui_curses_run_script(host, o, w, h, keys, out);
+    fclose(out);
+    if (!CHECK(rc == 0))
+        printf("#   the script did not run: %s\n", keys);
+    return text;
+}
+
+static void golden(const char *name, const char *got)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/tests/golden/curses-%s.txt", DT_SOURCE_ROOT, name);
+    if (getenv("DT_UPDATE_GOLDEN")) {
+        FILE *g = fopen(path, "wb");
+        if (g) {
+            fputs(got, g);
+            fclose(g);
+        }
+    }
+    FILE *g = fopen(path, "rb");
+    char *want = calloc(1, 1 << 18);
+    size_t n = g ? fread(want, 1, (1 << 18) - 1, g) : 0;
+    if (g)
+        fclose(g);
+    char what[600];
+    snprintf(what, sizeof what, "%s: the dump matches %s", name, path);
+    if (!check_at(__FILE__, __LINE__, n == strlen(got) && memcmp(want, got, n) == 0, what)) {
+        size_t i = 0;
+        while (i < n && got[i] && want[i] == got[i])
+            i++;
+        size_t line = 1;
+        for (size_t k = 0; k < i; k++)
+            line += got[k] == '\n';
+        printf("#   first difference on line %zu\n", line);
+    }
+    free(want);
+}
+
+/* The k-th dump (0 first) of a run's output; a static copy. */
+static const char *nth_dump(const char *text, int k)
+{
+    static char *copy;
+    free(copy);
+    copy = NULL;
+    const char *p = text;
+    for (int i = 0; p && i < k; i++) {
+        p = strstr(p + 1, "\nscreen ");
+        p = p ? p + 1 : NULL;
+    }
+    if (!p)
+        return "";
+    const char *end = strstr(p + 1, "\nscreen ");
+    copy = strndup(p, end ? (size_t)(end - p + 1) : strlen(p));
+    return copy;
+}
+
+/* Row r of a dump (without its frame), into buf. */
+static const char *dump_row(const char *dump, int r, char *buf, size_t size)
+{
+    const char *p = strchr(dump, '\n');
+    for (int i = 0; p && i < r; i++)
+        p = strchr(p + 1, '\n');
+    buf[0] = '\0';
+    if (!p || p[1] != '|')
+        return buf;
+    const char *end = strchr(p + 2, '\n');
+    size_t n = end ? (size_t)(end - p - 3) : 0;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, p + 2, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static int cursor_row(const char *dump)
+{
+    int r = -1, c = -1;
+    const char *p = strstr(dump, "cursor at row ");
+    if (p)
+        sscanf(p, "cursor at row %d column %d", &r, &c);
+    return r;
+}
+
+/* The cursor's row holds want. */
+static void check_cursor_on(const char *name, const char *dump, const char *want)
+{
+    char row[1024], what[256];
+    dump_row(dump, cursor_row(dump), row, sizeof row);
+    snprintf(what, sizeof what, "%s: the cursor's row holds \"%s\"", name, want);
+    if (!check_at(__FILE__, __LINE__, strstr(row, want) != NULL, what))
+        printf("#   cursor row %d: \"%s\"\n", cursor_row(dump), row);
+}
+
+static void check_has(const char *name, const char *text, const char *want, bool has)
+{
+    char what[256];
+    snprintf(what, sizeof what, "%s: %s \"%s\"", name, has ? "shows" : "does not show", want);
+    check_at(__FILE__, __LINE__, (strstr(text, want) != NULL) == has, what);
+}
+
+/* ---- the real screens ---- */
+
+struct world {
+    struct store *st;
+    char user[STORE_ID_LEN];
+    struct app *app;
+    struct tui_host host;
+};
+
+static void world_open(struct world *w)
+{
+    w->st = support_store();
+    support_user(w->st, w->user);
+    w->app = app_new(w->st, w->user, "dashboard", NULL);
+    if (!w->app) {
+        printf("Bail out! app_new: %s\n", app_last_error());
+        exit(1);
+    }
+    w->host = app_host(w->app);
+}
+
+/* The app again over the same store, as a new run of the program would be. */
+static void world_restart(struct world *w)
+{
+    app_free(&w->app);
+    w->app = app_new(w->st, w->user, "dashboard", NULL);
+    w->host = app_host(w->app);
+}
+
+static void world_close(struct world *w)
+{
+    app_free(&w->app);
+    store_close(&w->st);
+}
+
+static void test_daily_dos(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 80, 24, "");
+    golden("dailydos", out);
+    check_has("dailydos", out, "screen 80x24", true);
+    check_has("dailydos", out, "Daily Dos", true);
+    check_has("dailydos", out, "Resume Workbook", true);
+    check_has("dailydos", out, "[ Open the workbook's contents ]", true);
+    check_has("dailydos", out, "Tab Next", true);
+    check_cursor_on("dailydos", out, "Resume Workbook");
+    free(out);
+    world_close(&w);
+}
+
+static void test_contents(void)
+{
+    struct world w;
+    world_open(&w);
+    /* Down moves from the card to the first action, Tab on; Enter opens the contents */
+    char *out = run(&w.host, NULL, 80, 24, "<Down><Dump><Enter>");
+    golden("contents", out);
+    const char *first = nth_dump(out, 0);
+    check_cursor_on("contents: focus moved", first, "[ Open the workbook's contents ]");
+    const char *second = nth_dump(out, 1);
+    check_has("contents", second, "The workbook", true);
+    check_has("contents", second, "Part 1", true);
+    check_cursor_on("contents", second, "1.1.1 Every job");
+    free(out);
+    world_close(&w);
+}
+
+static void test_exercise(void)
+{
+    struct world w;
+    world_open(&w);
+    /* open the first exercise from the card, type two items (one in Chinese), submit */
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Enter><Dump>Baker 面包师<Enter>Nurse<Left><Left><Dump><C-s>");
+    golden("exercise", out);
+    const char *opened = nth_dump(out, 0);
+    check_has("exercise", opened, "Exercise 1.1.1: Every job", true);
+    check_has("exercise", opened, "What have you done?", true);
+    check_cursor_on("exercise: the cursor in the answer", opened, "1.");
+    const char *typed = nth_dump(out, 1);
+    check_has("exercise: typed", typed, "1. Baker 面包师", true);
+    check_cursor_on("exercise: typing on the second item", typed, "2. Nurse");
+    /* "Nurse" then two steps left: the cursor before "se", column 4 (input) + 3 ("2. ") + 3 */
+    check_has("exercise: the cursor follows the text", typed, "column 10,", true);
+    const char *done = nth_dump(out, 2);
+    check_has("exercise: submitted", done, "Saved. Well done.", true);
+    check_has("exercise: submitted", done, "New tool unlocked", true);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
+    CHECK(r.response_json && strstr(r.response_json, "Baker 面包师") &&
+          strstr(r.response_json, "Nurse"));
+    store_responses_clear(&r);
+    free(out);
+    world_close(&w);
+}
+
+static void test_refused(void)
+{
+    struct world w;
+    world_open(&w);
+    /* submitting with the required answer empty: the screen's error, in words, on the status
+     * line; the focus stays in the answer; then the contents page down */
+    char *out = run(&w.host, NULL, 80, 24, "<Enter><C-s><Dump><Esc>w<PgDn>");
+    golden("refused", out);
+    const char *refused = nth_dump(out, 0);
+    check_has("refused", refused, "Error: question 1 still needs an answer.", true);
+    check_cursor_on("refused: the focus stays in the answer", refused, "    1.");
+    const char *paged = nth_dump(out, 1);
+    check_has("paged", paged, "More above", true);
+    check_has("paged", paged, "Part 2: Trunk", true);
+    free(out);
+    world_close(&w);
+}
+
+static void test_small(void)
+{
+    struct world w;
+    world_open(&w);
+    /* the exercise at 40x12 (its question is below the first screenful, so Tab goes to it);
+     * then too small, then back, with keys ignored while too small */
+    char *out = run(&w.host, NULL, 40, 12,
+                    "<Enter><Tab>Cook<Dump><Resize 30x10>xyz<Dump><Resize 80x24>");
+    golden("small", out);
+    const char *narrow = nth_dump(out, 0);
+    check_has("40x12", narrow, "screen 40x12", true);
+    check_has("40x12", narrow, "1. Cook", true);
+    check_cursor_on("40x12", narrow, "1. Cook");
+    const char *tiny = nth_dump(out, 1);
+    check_has("30x10", tiny, "screen 30x10", true);
+    check_has("30x10", tiny, "Make the window at least 40", true);
+    check_has("30x10", tiny, "xyz", false);
+    const char *back = nth_dump(out, 2);
+    check_has("back to 80x24", back, "screen 80x24", true);
+    check_has("back to 80x24", back, "1. Cook", true);
+    check_cursor_on("back to 80x24", back, "1. Cook");
+    free(out);
+    world_close(&w);
+}
+
+static void test_colour(void)
+{
+    struct world w;
+    world_open(&w);
+    setenv("NO_COLOR", "1", 1);
+    char *mono = run(&w.host, NULL, 80, 24, "");
+    unsetenv("NO_COLOR");
+    char *colour = run(&w.host, NULL, 80, 24, "");
+    check_has("NO_COLOR=1", mono, "palette mono, no colour", true);
+    check_has("NO_COLOR unset", colour, "palette 256, coloured", true);
+    setenv("NO_COLOR", "", 1); /* set but empty counts as unset */
+    char *empty = run(&w.host, NULL, 80, 24, "");
+    check_has("NO_COLOR empty", empty, "palette 256, coloured", true);
+    /* a user's colours and font: the dark page, and a font that sets titles in capitals */
+    struct tui_curses_options o = {"night", "snow", "serif"};
+    char *serif = run(&w.host, &o, 80, 24, "");
+    golden("serif", serif);
+    check_has("serif", serif, "DAILY DOS", true);
+    free(mono);
+    free(colour);
+    free(empty);
+    free(serif);
+    world_close(&w);
+}
+
+static void test_drafts(void)
+{
+    struct world w;
+    world_open(&w);
+    struct draft d;
+    /* no draft while typing goes on (a script that ends is a program stopped there) */
+    char *out = run(&w.host, NULL, 80, 24, "<Enter>Gardener");
+    free(out);
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_NOT_FOUND);
+    world_close(&w);
+
+    /* a pause in typing (the debounce time passes) sends it */
+    world_open(&w);
+    out = run(&w.host, NULL, 80, 24, "<Enter>Gardener<Idle>");
+    free(out);
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
+    CHECK(d.draft_json && strstr(d.draft_json, "Gardener"));
+    store_drafts_clear(&d);
+    world_close(&w);
+
+    world_open(&w);
+    /* typing without a pause, then leaving the field with Tab: the value goes at once */
+    out = run(&w.host, NULL, 80, 24, "<Enter>Painter<Tab>");
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
+    CHECK(d.draft_json && strstr(d.draft_json, "Painter"));
+    store_drafts_clear(&d);
+    free(out);
+    /* the next run finds it */
+    world_restart(&w);
+    out = run(&w.host, NULL, 80, 24, "<Enter>");
+    check_has("draft found again", out, "1. Painter", true);
+    check_has("draft found again", out, "unsubmitted answers", true);
+    free(out);
+    world_close(&w);
+}
+
+/* ---- a fake host with every kind of field: the events must be the plain renderer's ---- */
+
+struct fake {
+    char log[4096];
+    size_t used;
+    int screen;
+    unsigned long generation;
+    double energy;
+    int has_energy;
+    unsigned long long landscapes, place; /* kept, as a screen keeps what it accepts */
+};
+
+static unsigned long long mask_of(const char *json)
+{
+    cJSON *v = cJSON_Parse(json), *i;
+    unsigned long long m = 0;
+    if (cJSON_IsNumber(v))
+        m = 1ULL << v->valueint;
+    cJSON_ArrayForEach(i, v) m |= 1ULL << i->valueint;
+    cJSON_Delete(v);
+    return m;
+}
+
+static void fake_build(void *ctx, struct doc *d)
+{
+    struct fake *f = ctx;
+    if (f->screen == 1) {
+        doc_heading(d, 1, "Second screen");
+        doc_para(d, DOC_ROLE_TEXT, "Nothing here.");
+        return;
+    }
+    doc_heading(d, 1, "Every kind of field");
+    doc_para(d, DOC_ROLE_REFLECTION,
+             "A reflection with **emphasis** and a hostile \x1b]0;title\x07.");
+    doc_para(d, DOC_ROLE_CELEBRATION, "A celebration.");
+    doc_para(d, DOC_ROLE_ERROR, "Something went wrong.");
+    const char *cells[] = {"Part", "State", "Roots", "done", "Trunk", "next"};
+    doc_table(d, "Progress", 2, 3, cells);
+    const char *labels[] = {"Delivery", "Strategic"};
+    double values[] = {3.5, 2};
+    doc_chart(d, "Averages", 2, labels, values, 5, "Delivery 3.5 of 5; Strategic 2 of 5.");
+    struct doc_field *x = doc_field(d, DOC_FIELD_TEXT, "story", "Tell a story.");
+    x = doc_field(d, DOC_FIELD_NUMBER, "age", "Years of work?");
+    x->has_min = x->has_max = true;
+    x->min = 0, x->max = 80;
+    x = doc_field(d, DOC_FIELD_SLIDER, "energy", "How full is your tank?");
+    x->has_min = x->has_max = true;
+    x->min = 1, x->max = 10;
+    struct doc_stop stops[] = {{1, "Drained"}, {5, "Steady"}, {10, "Thriving"}};
+    doc_field_stops(d, x, 3, stops);
+    x->has_number = f->has_energy, x->number = f->energy;
+    if (f->has_energy)
+        x->description = doc_printf(d, "Level %g means what it says.", f->energy);
+    const char *lands[] = {"Coast", "Mountains", "Plains"};
+    x = doc_field(d, DOC_FIELD_CHOICES, "landscapes", "Which landscapes?");
+    doc_field_options(d, x, 3, lands);
+    x->chosen = f->landscapes;
+    x = doc_field(d, DOC_FIELD_CHOICE, "place", "Where?");
+    doc_field_options(d, x, 3, lands);
+    x->chosen = f->place;
+    x = doc_field(d, DOC_FIELD_ORDERED, "rank", "Rank them.");
+    const char *items[] = {"first", "second", "third"};
+    doc_field_items(d, x, 3, items);
+    doc_action(d, CMD_OPEN, "second", "Open the second screen");
+}
+
+static enum tui_outcome fake_event(void *ctx, const struct tui_event *ev)
+{
+    struct fake *f = ctx;
+    if (ev->cmd == CMD_FIELD_CHANGED) {
+        f->used += (size_t)snprintf(f->log + f->used, sizeof f->log - f->used, "%s=%s; ",
+                                    ev->field_id, ev->value);
+        if (strcmp(ev->field_id, "energy") == 0) {
+            cJSON *v = cJSON_Parse(ev->value);
+            f->energy = cJSON_IsNumber(v) ? v->valuedouble : 0;
+            f->has_energy = 1;
+            cJSON_Delete(v);
+        }
+        if (strcmp(ev->field_id, "landscapes") == 0)
+            f->landscapes = mask_of(ev->value);
+        if (strcmp(ev->field_id, "place") == 0)
+            f->place = mask_of(ev->value);
+    } else {
+        f->used += (size_t)snprintf(f->log + f->used, sizeof f->log - f->used, "cmd %d %s; ",
+                                    (int)ev->cmd, ev->arg ? ev->arg : "");
+    }
+    if (ev->cmd == CMD_OPEN) {
+        f->screen = 1;
+        f->generation++;
+    }
+    if (ev->cmd == CMD_BACK) {
+        if (f->screen == 0)
+            return TUI_FINISHED;
+        f->screen = 0;
+        f->generation++;
+    }
+    return TUI_CONTINUE;
+}
+
+static unsigned long fake_generation(void *ctx)
+{
+    return ((struct fake *)ctx)->generation;
+}
+
+static const char *fake_message(void *ctx, int *is_error)
+{
+    (void)ctx;
+    *is_error = 0;
+    return NULL;
+}
+
+static void test_fields(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message};
+    /* the story (focused first, being in view; with a wide character, a combining accent and
+     * a newline, then a backspace that takes the accent with its letter), a number, the slider,
+     * two landscapes, one place, the third ranked item moved to the top, then the action */
+    const char *keys = "Caf" "e\xCC\x81" "<BS>é 日本<Enter>ok<Tab>"
+                       "4x2<Tab>"
+                       "<Right><Right><Right><Left><Tab>"
+                       "<Space><Down><Down><Space><Tab>"
+                       "<Down><Enter><Tab>"
+                       "<Up><S-Up><S-Up><Dump><Tab><Enter>";
+    char *out = run(&host, NULL, 80, 24, keys);
+    golden("fields", out);
+    const char *want = "story=\"Café 日本\\nok\"; age=42; energy=1; energy=2; energy=3; "
+                       "energy=2; landscapes=[0]; landscapes=[0,2]; place=1; "
+                       "rank=[\"first\",\"third\",\"second\"]; "
+                       "rank=[\"third\",\"first\",\"second\"]; cmd 19 second; ";
+    CHECK_STR(f.log, want);
+    const char *ranked = nth_dump(out, 0);
+    check_has("fields: the slider's stop and description", ranked, "2 Drained", true);
+    check_has("fields: the slider's stop and description", ranked, "Level 2 means", true);
+    check_cursor_on("fields: the cursor on the moved item", ranked, "1. third");
+    check_has("fields: the second screen", nth_dump(out, 1), "Second screen", true);
+    free(out);
+
+    /* the top of the same document: roles, a table, a chart and what the sanitiser left */
+    struct fake g = {0};
+    host.ctx = &g;
+    out = run(&host, NULL, 80, 40, "");
+    golden("blocks", out);
+    check_has("blocks", out, "Error: Something went wrong.", true);
+    check_has("blocks", out, "^[]0;title^G", true);
+    check_has("blocks", out, "**", false);
+    check_has("blocks", out, "Delivery 3.5 of 5", true);
+    free(out);
+}
+
+static void test_bad_script(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message};
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CHECK_INT(tui_curses_run_script(&host, NULL, 80, 24, "<Nonsense>", out), -1);
+    fclose(out);
+    free(text);
+}
+
+int main(void)
+{
+    setenv("TERM", "xterm-256color", 1);
+    unsetenv("COLORTERM");
+    unsetenv("NO_COLOR");
+    RUN(test_daily_dos);
+    RUN(test_contents);
+    RUN(test_exercise);
+    RUN(test_refused);
+    RUN(test_small);
+    RUN(test_colour);
+    RUN(test_drafts);
+    RUN(test_fields);
+    RUN(test_bad_script);
+    return check_done();
+}

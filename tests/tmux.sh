@@ -1,0 +1,137 @@
+#!/bin/sh
+# The curses face in a real terminal: dreamtree under tmux at 80x24 with a fresh HOME and the
+# fixture content. Open the first exercise, type an answer (with a Chinese word), submit with
+# Ctrl+S, shrink the window below the minimum and back, leave; the answer must be in the
+# database and the hardware cursor on the focused row. Then the kill -9 test: type into the next
+# exercise, wait past the 0.5 s debounce, kill -9, start again: the draft is there.
+# TAP output; "1..0 # SKIP" without tmux. Usage: tmux.sh DREAMTREE SOURCE_ROOT
+set -u
+bin=$1
+root=$2
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "1..0 # SKIP tmux is not installed"
+    exit 0
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/dreamtree-tmux-XXXXXX")
+sock="$work/tmux.sock"
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$work"' EXIT
+mkdir -p "$work/home"
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+
+n=0
+failed=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() {
+    n=$((n + 1))
+    failed=$((failed + 1))
+    echo "not ok $n - $1"
+    screen | sed 's/^/#   /'
+}
+check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+
+# The program as the pane's only process (exec), so the pane's pid is dreamtree's; the exit
+# status goes to a file.
+cat >"$work/run.sh" <<EOF
+#!/bin/sh
+export HOME="$work/home" DREAMTREE_CONTENT="$root/tests/fixtures/content"
+export DREAMTREE_NOW=2026-11-25T12:00:00Z LC_ALL=C.UTF-8
+# LINES and COLUMNS would pin ncurses to one size (the test environment sets them)
+unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB ACCESSIBLE NO_COLOR COLORTERM LINES COLUMNS
+if [ "\${1:-}" = exec ]; then exec "$bin"; fi
+"$bin" 2>"$work/stderr"
+echo \$? >"$work/status"
+EOF
+chmod +x "$work/run.sh"
+
+screen() { tm capture-pane -p -t dt 2>/dev/null; }
+# wait_for TEXT: up to 10 s for the screen to show TEXT
+wait_for() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF -- "$1" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+# the screen row (from 0) of the first line holding TEXT, and the cursor's row
+row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
+cursor_y() { tm display -p -t dt '#{cursor_y}'; }
+start() {
+    rm -f "$work/status"
+    tm new-session -d -s dt -x 80 -y 24 "$work/run.sh $1"
+    tm set-option -t dt remain-on-exit off >/dev/null 2>&1
+}
+# to the Daily Dos (a first run opens the welcome, which Esc leaves)
+to_daily_dos() {
+    i=0
+    while [ $i -lt 100 ]; do
+        screen | grep -qF "Welcome to DreamTree" && { tm send-keys -t dt Escape; sleep 0.3; }
+        screen | grep -qF "Resume Workbook" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# ---- a session: answer, submit, resize, leave ----
+start run
+check "starts and reaches the Daily Dos" to_daily_dos
+check "the cursor is on the focused card" '[ "$(cursor_y)" = "$(row_of "Resume Workbook")" ]'
+tm send-keys -t dt Enter
+check "Enter opens the first exercise" 'wait_for "Exercise 1.1.1: Every job"'
+check "the cursor is in the answer" '[ "$(cursor_y)" = "$(row_of "    1.")" ]'
+tm send-keys -t dt -l "Baker 面包师"
+tm send-keys -t dt Enter
+tm send-keys -t dt -l "Nurse"
+check "typed text shows, wide characters too" 'wait_for "2. Nurse" && screen | grep -qF "1. Baker 面包师"'
+check "the cursor follows the typing" '[ "$(cursor_y)" = "$(row_of "2. Nurse")" ]'
+tm send-keys -t dt C-s
+check "Ctrl+S submits" 'wait_for "Saved. Well done."'
+tm resize-window -t dt -x 30 -y 10
+check "too small: one clear message" 'wait_for "Make the window at least 40"'
+tm resize-window -t dt -x 80 -y 24
+check "back to 80x24: the exercise again" 'wait_for "Exercise 1.1.1: Every job"'
+tm send-keys -t dt Escape
+check "Esc goes back to the Daily Dos" 'wait_for "Resume Workbook"'
+tm send-keys -t dt Q
+i=0
+while [ ! -s "$work/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+check "Q leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+check "nothing on stderr" '[ ! -s "$work/stderr" ]'
+if command -v sqlite3 >/dev/null 2>&1; then
+    check "the answer is in exercise_responses" \
+        'sqlite3 "$db" "SELECT response_json FROM exercise_responses" | grep -qF "Baker 面包师"'
+else
+    ok "the answer is in exercise_responses # SKIP sqlite3 is not installed"
+fi
+
+# ---- kill -9 after typing: the debounced draft survives ----
+start exec
+check "a second run reaches the Daily Dos" to_daily_dos
+tm send-keys -t dt Enter
+check "the next exercise opens" 'wait_for "Exercise 1.1.2: A story"'
+tm send-keys -t dt -l "Draft 草稿 typed"
+check "the typing shows" 'wait_for "Draft 草稿 typed"'
+sleep 1 # past the 0.5 s debounce
+pid=$(tm display -p -t dt '#{pane_pid}')
+kill -9 "$pid"
+i=0
+while tm has-session -t dt 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if command -v sqlite3 >/dev/null 2>&1; then
+    check "the draft was kept before the kill" \
+        'sqlite3 "$db" "SELECT draft_json FROM drafts" | grep -qF "Draft 草稿 typed"'
+fi
+start run
+check "a third run reaches the Daily Dos" to_daily_dos
+tm send-keys -t dt Enter
+check "the exercise shows the draft" 'wait_for "Draft 草稿 typed"'
+check "and says it is back" 'screen | grep -qF "unsubmitted answers"'
+tm send-keys -t dt C-c
+i=0
+while [ ! -s "$work/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+check "Ctrl+C leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,759 @@
+#include "curses.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fields.h"
+#include "layout.h"
+#include "palette.h"
+#include "script.h"
+#include "text.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 12
+#define DEBOUNCE_MS 500
+#define STATUS_MAX_ROWS 3
+#define CTRL_KEY(c) ((c) & 0x1f)
+
+struct ui {
+    const struct tui_host *host;
+    struct doc *doc;
+    unsigned long gen;
+    struct tui_layout lay;
+    struct tui_layout_style style;
+    attr_t attrs[TUI_ROLE_COUNT];
+    enum tui_palette_mode mode;
+    int focus;   /* index of the focused item, -1 for none (reading) */
+    int scroll;  /* the layout row at the top of the viewport */
+    int vh;      /* rows of the viewport, as last drawn */
+    bool follow; /* the viewport is to follow the focus at the next draw */
+    struct tui_field_state field; /* the focused field's, when it is a field */
+    bool pending;                 /* typing not yet sent (the debounce runs) */
+    int64_t last_edit_ms;
+    char *status;
+    bool status_error;
+    bool finished;
+};
+
+/* ---- the terminal: set up, restore ---- */
+
+static bool curses_active;
+
+static void restore_terminal(void)
+{
+    if (curses_active) {
+        curses_active = false;
+        endwin();
+    }
+}
+
+static void fatal_oom(void)
+{
+    restore_terminal();
+    fputs("dreamtree: out of memory\n", stderr);
+    exit(70);
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
+{
+    raw(); /* Ctrl+S and Ctrl+C reach us as keys (no flow control, no signal) */
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(1);
+    struct tui_palette_choice choice;
+    tui_palette_choose(o ? o->background : NULL, o ? o->text_color : NULL, o ? o->font : NULL,
+                       &choice);
+    int colours = has_colors() ? tigetnum("colors") : 0;
+    enum tui_palette_mode mode = tui_palette_detect(getenv("NO_COLOR"), getenv("COLORTERM"),
+                                                    colours);
+    if (mode != TUI_PALETTE_MONO && start_color() != OK)
+        mode = TUI_PALETTE_MONO;
+    ui->mode = tui_palette_apply(&choice, mode, ui->attrs);
+    bkgdset(ui->attrs[TUI_ROLE_TEXT] | ' ');
+    ui->style.font = &tui_palette_fonts[choice.font];
+    const char *codeset = nl_langinfo(CODESET);
+    ui->style.ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+}
+
+/* ---- the document and the focus ---- */
+
+static const struct doc_block *item_block(const struct ui *ui, int item)
+{
+    int k = 0;
+    for (size_t i = 0; i < ui->doc->n; i++)
+        if (tui_layout_focusable(&ui->doc->blocks[i]) && k++ == item)
+            return &ui->doc->blocks[i];
+    return NULL;
+}
+
+static int item_count(const struct ui *ui)
+{
+    int k = 0;
+    for (size_t i = 0; i < ui->doc->n; i++)
+        k += tui_layout_focusable(&ui->doc->blocks[i]);
+    return k;
+}
+
+static int find_item(const struct ui *ui, const char *key)
+{
+    int k = 0;
+    for (size_t i = 0; key && i < ui->doc->n; i++) {
+        if (!tui_layout_focusable(&ui->doc->blocks[i]))
+            continue;
+        char *other = tui_layout_item_key(&ui->doc->blocks[i]);
+        bool same = other && strcmp(other, key) == 0;
+        free(other);
+        if (same)
+            return k;
+        k++;
+    }
+    return -1;
+}
+
+/* Makes the field state match the focused item: the field's value is loaded when the focus
+ * arrives; typed text is kept over rebuilds; choices and sliders follow the document. */
+static void sync_field(struct ui *ui)
+{
+    const struct doc_block *b = ui->focus >= 0 ? item_block(ui, ui->focus) : NULL;
+    const struct doc_field *f = b && b->kind == DOC_FIELD ? &b->u.field : NULL;
+    if (ui->field.active && f && strcmp(ui->field.id, f->id ? f->id : "") == 0 &&
+        ui->field.kind == f->kind && (tui_field_takes_text(&ui->field) || ui->pending))
+        return;
+    size_t row = ui->field.row;
+    bool same = ui->field.active && f && strcmp(ui->field.id, f->id ? f->id : "") == 0;
+    tui_field_end(&ui->field);
+    ui->pending = false;
+    if (f && tui_field_begin(&ui->field, f) != 0)
+        fatal_oom();
+    if (f && same && !tui_field_takes_text(&ui->field) && row < ui->field.noptions)
+        ui->field.row = row;
+}
+
+static void relayout(struct ui *ui)
+{
+    tui_layout_free(&ui->lay);
+    if (tui_layout_build(&ui->lay, ui->doc, COLS, &ui->style, ui->focus, &ui->field) != 0)
+        fatal_oom();
+}
+
+static bool row_visible(const struct ui *ui, int row)
+{
+    return row >= ui->scroll && row < ui->scroll + ui->vh;
+}
+
+/* Builds the document again. A new screen starts at its top, with the focus on its first item
+ * if that is in view (else none, and the cursor on the first line, where reading starts). */
+static void rebuild(struct ui *ui)
+{
+    char *key = NULL;
+    if (ui->focus >= 0) {
+        const struct doc_block *b = item_block(ui, ui->focus);
+        key = b ? tui_layout_item_key(b) : NULL;
+    }
+    doc_reset(ui->doc);
+    ui->host->build(ui->host->ctx, ui->doc);
+    unsigned long gen = ui->host->generation(ui->host->ctx);
+    int n = item_count(ui);
+    if (gen != ui->gen) {
+        ui->gen = gen;
+        tui_field_end(&ui->field);
+        ui->pending = false;
+        ui->scroll = 0;
+        ui->focus = -1;
+        ui->follow = false;
+        if (n > 0) {
+            relayout(ui);
+            if (ui->lay.nitems && row_visible(ui, ui->lay.items[0].cursor_row))
+                ui->focus = 0;
+        }
+    } else {
+        int at = find_item(ui, key);
+        ui->focus = at >= 0 ? at : ui->focus >= n ? n - 1 : ui->focus;
+    }
+    free(key);
+    sync_field(ui);
+}
+
+static void set_status(struct ui *ui, const char *text, bool is_error)
+{
+    free(ui->status);
+    ui->status = text ? strdup(text) : NULL;
+    if (text && !ui->status)
+        fatal_oom();
+    ui->status_error = is_error;
+}
+
+/* Sends one event, takes the host's message, and builds the document again. */
+static enum tui_outcome send(struct ui *ui, const struct tui_event *ev)
+{
+    enum tui_outcome o = ui->host->event(ui->host->ctx, ev);
+    int is_error = 0;
+    const char *msg = ui->host->message ? ui->host->message(ui->host->ctx, &is_error) : NULL;
+    if (msg)
+        set_status(ui, msg, is_error != 0);
+    else if (o == TUI_REJECTED)
+        set_status(ui, "that was not accepted.", true);
+    else
+        set_status(ui, NULL, false);
+    if (o == TUI_FINISHED)
+        ui->finished = true;
+    else
+        rebuild(ui);
+    return o;
+}
+
+/* Sends the focused field's value if it changed since it was last sent. */
+static enum tui_outcome commit(struct ui *ui)
+{
+    ui->pending = false;
+    if (!ui->field.active || !ui->field.dirty)
+        return TUI_CONTINUE;
+    const char *why = NULL;
+    char *json = tui_field_value(&ui->field, &why);
+    if (!json) {
+        if (!why)
+            fatal_oom();
+        if (why[0]) {
+            set_status(ui, why, true);
+            return TUI_REJECTED;
+        }
+        ui->field.dirty = false; /* nothing to send (an empty number) */
+        return TUI_CONTINUE;
+    }
+    char *id = strdup(ui->field.id);
+    if (!id)
+        fatal_oom();
+    ui->field.dirty = false;
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = json};
+    enum tui_outcome o = send(ui, &ev);
+    /* typed text that was refused is still not kept: it goes again when it changes or is left
+     * (a refused choice or step was put back from the document instead) */
+    if (o == TUI_REJECTED && tui_field_takes_text(&ui->field))
+        ui->field.dirty = true;
+    free(json);
+    free(id);
+    return o;
+}
+
+/* Moves the focus to item to (-1: none), sending the field it leaves. False when that field's
+ * value was refused: the focus stays so it can be put right. */
+static bool set_focus(struct ui *ui, int to)
+{
+    if (to == ui->focus)
+        return true;
+    unsigned long gen = ui->gen;
+    if (commit(ui) == TUI_REJECTED)
+        return false;
+    if (ui->finished || ui->gen != gen) /* the value sent changed the screen: to means nothing */
+        return false;
+    tui_field_end(&ui->field);
+    ui->focus = to;
+    ui->follow = true;
+    sync_field(ui);
+    return true;
+}
+
+static void clamp_scroll(struct ui *ui)
+{
+    int max = (int)ui->lay.nrows - ui->vh;
+    if (ui->scroll > max)
+        ui->scroll = max;
+    if (ui->scroll < 0)
+        ui->scroll = 0;
+}
+
+static void scroll_by(struct ui *ui, int rows)
+{
+    relayout(ui);
+    ui->scroll += rows;
+    clamp_scroll(ui);
+    ui->follow = false;
+    if (ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems &&
+        !row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
+        /* the focus scrolled away: the first item in view takes it, else none does */
+        int to = -1;
+        for (size_t i = 0; i < ui->lay.nitems && to < 0; i++)
+            if (row_visible(ui, ui->lay.items[i].top))
+                to = (int)i;
+        /* a refused value keeps the focus, and the view goes back to it and its error */
+        ui->follow = !set_focus(ui, to);
+    }
+}
+
+/* Tab (wrap) or an arrow (dir -1 or 1) from the focus. An arrow never skips text: when the next
+ * item is more than a screenful away, or there is none, it scrolls instead. */
+static void move_focus(struct ui *ui, int dir, bool tab)
+{
+    relayout(ui);
+    int n = (int)ui->lay.nitems, to = -1;
+    const struct tui_item *it = ui->lay.items;
+    if (ui->focus >= 0) {
+        to = ui->focus + dir;
+    } else if (dir > 0) {
+        for (int i = 0; i < n && to < 0; i++)
+            if (it[i].bottom >= ui->scroll)
+                to = i;
+    } else {
+        for (int i = n - 1; i >= 0 && to < 0; i--)
+            if (it[i].top < ui->scroll + ui->vh)
+                to = i;
+    }
+    if (tab && n > 0) {
+        to = ((to < 0 ? (dir > 0 ? 0 : n - 1) : to) % n + n) % n;
+        set_focus(ui, to);
+        return;
+    }
+    if (to < 0 || to >= n) {
+        scroll_by(ui, dir);
+        return;
+    }
+    int page = ui->vh > 1 ? ui->vh - 1 : 1;
+    if ((dir > 0 && it[to].top >= ui->scroll + ui->vh + page) ||
+        (dir < 0 && it[to].bottom < ui->scroll - page)) {
+        scroll_by(ui, dir * page);
+        return;
+    }
+    set_focus(ui, to);
+}
+
+static void activate(struct ui *ui)
+{
+    const struct doc_block *b = ui->focus >= 0 ? item_block(ui, ui->focus) : NULL;
+    const struct doc_action *a = !b ? NULL
+                                 : b->kind == DOC_ACTION ? &b->u.action
+                                 : b->kind == DOC_CARD && b->u.card.has_action ? &b->u.card.action
+                                                                               : NULL;
+    if (!a)
+        return;
+    struct tui_event ev = {.cmd = (enum cmd)a->cmd, .arg = a->arg};
+    send(ui, &ev);
+}
+
+/* A command for the host (Back, Help, Submit...): the field's value goes first. */
+static void host_command(struct ui *ui, enum cmd cmd)
+{
+    if (commit(ui) == TUI_REJECTED && cmd != CMD_QUIT)
+        return;
+    if (ui->finished)
+        return;
+    struct tui_event ev = {.cmd = cmd};
+    send(ui, &ev);
+}
+
+/* ---- keys ---- */
+
+static enum cmd command_for(const struct tui_input *in)
+{
+    if (in->key)
+        return tui_keys_command(in->key);
+    /* characters beyond ASCII share numbers with ncurses' key codes (U+0109 is KEY_F(1)), and
+     * none is bound: they are never commands */
+    return in->ch < 128 ? tui_keys_command((int)in->ch) : CMD_NONE;
+}
+
+static bool too_small(void)
+{
+    return COLS < MIN_COLS || LINES < MIN_ROWS;
+}
+
+static void handle_key(struct ui *ui, const struct tui_input *in)
+{
+    if (in->key == 0 && in->ch == CTRL_KEY('c')) { /* raw mode: Ctrl+C is ours to mean quit */
+        host_command(ui, CMD_QUIT);
+        return;
+    }
+    if (too_small())
+        return;
+    ui->follow = true;
+    if (ui->field.active) {
+        int width = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
+                        ? ui->lay.items[ui->focus].input_width
+                        : COLS;
+        switch (tui_field_key(&ui->field, in, width)) {
+        case TUI_FIELD_IGNORED: break;
+        case TUI_FIELD_MOVED: return;
+        case TUI_FIELD_EDITED:
+            ui->pending = true;
+            ui->last_edit_ms = now_ms();
+            return;
+        case TUI_FIELD_CHANGED: commit(ui); return;
+        case TUI_FIELD_LEAVE_UP: move_focus(ui, -1, false); return;
+        case TUI_FIELD_LEAVE_DOWN: move_focus(ui, 1, false); return;
+        case TUI_FIELD_REFUSED: beep(); return;
+        }
+    }
+    enum cmd cmd = command_for(in);
+    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ')
+        cmd = CMD_ACTIVATE; /* Space presses a button too */
+    switch (cmd) {
+    case CMD_NONE: return;
+    case CMD_NEXT_FIELD: move_focus(ui, 1, true); return;
+    case CMD_PREV_FIELD: move_focus(ui, -1, true); return;
+    case CMD_UP: move_focus(ui, -1, false); return;
+    case CMD_DOWN: move_focus(ui, 1, false); return;
+    case CMD_PAGE_UP: scroll_by(ui, -(ui->vh > 1 ? ui->vh - 1 : 1)); return;
+    case CMD_PAGE_DOWN: scroll_by(ui, ui->vh > 1 ? ui->vh - 1 : 1); return;
+    case CMD_ACTIVATE: activate(ui); return;
+    case CMD_REDRAW: clearok(curscr, TRUE); return;
+    default: host_command(ui, cmd); return;
+    }
+}
+
+/* ---- drawing ---- */
+
+static attr_t attr_of(const struct ui *ui, enum tui_palette_role role, unsigned extra)
+{
+    attr_t a = ui->attrs[role];
+    if (extra & TUI_ATTR_BOLD)
+        a |= A_BOLD;
+    if (extra & TUI_ATTR_UNDERLINE)
+        a |= A_UNDERLINE;
+    if (extra & TUI_ATTR_REVERSE)
+        a |= A_REVERSE;
+    return a;
+}
+
+/* Writes clean text at (y, x), cut to the screen's edge by whole clusters. */
+static void put_at(const struct ui *ui, int y, int x, attr_t a, const char *s)
+{
+    (void)ui;
+    if (x >= COLS || y >= LINES || x < 0)
+        return;
+    size_t n = tui_text_fit_len(s, strlen(s), COLS - x, NULL);
+    attrset(a);
+    mvaddnstr(y, x, s, (int)n);
+}
+
+/* Adds "keys name" to the bar when it still fits in cols columns. */
+static void hint_add(char *out, size_t size, int cols, const char *keys, const char *name)
+{
+    char entry[128];
+    snprintf(entry, sizeof entry, "%s%s %s", out[0] ? "  " : "", keys, name);
+    size_t used = strlen(out);
+    if ((int)(tui_text_width(out) + tui_text_width(entry)) <= cols && used + strlen(entry) < size)
+        memcpy(out + used, entry, strlen(entry) + 1);
+}
+
+/* One line of key hints, as many as fit in cols: moving on, going back and help first, then
+ * the focused field's own keys (where CMD_NONE stands), then the rest, from the key table.
+ * While text is typed, printable keys are text, so only the others are offered ("q, Esc" shows
+ * as "Esc"). */
+static void hint_bar(const struct ui *ui, char *out, size_t size, int cols)
+{
+    static const enum cmd browse[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_HELP,
+                                      CMD_NONE, CMD_SUBMIT, CMD_QUIT};
+    static const enum cmd typing[] = {CMD_NEXT_FIELD, CMD_BACK, CMD_HELP, CMD_NONE, CMD_SUBMIT};
+    static const struct {
+        enum doc_field_kind kind;
+        const char *keys, *name;
+    } local[] = {
+        {DOC_FIELD_TEXT, "Enter", "New line"},     {DOC_FIELD_LIST, "Enter", "Add"},
+        {DOC_FIELD_LIST, "Ctrl+K", "Delete"},      {DOC_FIELD_TREE, "Enter", "Add"},
+        {DOC_FIELD_TREE, "Ctrl+K", "Delete"},      {DOC_FIELD_ORDERED, "Enter", "Add"},
+        {DOC_FIELD_ORDERED, "Shift+Up/Down", "Move"}, {DOC_FIELD_ORDERED, "Ctrl+K", "Delete"},
+        {DOC_FIELD_CHOICE, "Space", "Choose"},     {DOC_FIELD_PAIRWISE, "Space", "Choose"},
+        {DOC_FIELD_CHOICES, "Space", "Tick"},      {DOC_FIELD_SLIDER, "Left/Right", "Change"},
+    };
+    bool text = tui_field_takes_text(&ui->field);
+    bool has_submit = false;
+    for (size_t i = 0; i < ui->doc->n; i++)
+        if (ui->doc->blocks[i].kind == DOC_ACTION && ui->doc->blocks[i].u.action.cmd == CMD_SUBMIT)
+            has_submit = true;
+    out[0] = '\0';
+    const enum cmd *list = text ? typing : browse;
+    size_t n = text ? sizeof typing / sizeof *typing : sizeof browse / sizeof *browse;
+    for (size_t i = 0; i < n; i++) {
+        if (list[i] == CMD_NONE && ui->field.active)
+            for (size_t k = 0; k < sizeof local / sizeof *local; k++)
+                if (local[k].kind == ui->field.kind)
+                    hint_add(out, size, cols, local[k].keys, local[k].name);
+        if (list[i] == CMD_NONE || (list[i] == CMD_SUBMIT && !has_submit))
+            continue;
+        const struct key_binding *b = tui_keys_binding(list[i]);
+        if (!b)
+            continue;
+        char keys[64] = "";
+        if (!text) {
+            snprintf(keys, sizeof keys, "%s", b->keys_text);
+        } else { /* keep the parts of "q, Esc" that are not one printable character */
+            char copy[64];
+            snprintf(copy, sizeof copy, "%s", b->keys_text);
+            for (char *save = NULL, *k = strtok_r(copy, ", ", &save); k;
+                 k = strtok_r(NULL, ", ", &save))
+                if (strlen(k) > 1)
+                    snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
+                             keys[0] ? ", " : "", k);
+        }
+        if (keys[0])
+            hint_add(out, size, cols, keys, b->name);
+    }
+}
+
+static void draw_status(struct ui *ui, int first, int rows)
+{
+    char *text = NULL;
+    if (ui->status) {
+        size_t n = strlen(ui->status) + 8;
+        text = malloc(n);
+        if (!text)
+            fatal_oom();
+        snprintf(text, n, "%s%s", ui->status_error ? "Error: " : "", ui->status);
+        struct tui_lines lines;
+        if (tui_text_wrap(text, COLS - 1, 0, &lines) != 0)
+            fatal_oom();
+        for (int i = 0; i < rows && (size_t)i < lines.n; i++) {
+            char *cut = (size_t)i + 1 == (size_t)rows && lines.n > (size_t)rows
+                            ? tui_text_fit(lines.lines[i], COLS - 2, TUI_TEXT_ELLIPSIS)
+                            : NULL;
+            put_at(ui, first + i, 0,
+                   ui->attrs[ui->status_error ? TUI_ROLE_ERROR : TUI_ROLE_NOTE],
+                   cut ? cut : lines.lines[i]);
+            free(cut);
+        }
+        tui_text_lines_free(&lines);
+        free(text);
+        return;
+    }
+    bool above = ui->scroll > 0, below = ui->scroll + ui->vh < (int)ui->lay.nrows;
+    const char *where = above && below ? "More above and below (PgUp, PgDn)"
+                        : above        ? "More above (PgUp)"
+                        : below        ? "More below (PgDn)"
+                                       : NULL;
+    if (where)
+        put_at(ui, first, 0, ui->attrs[TUI_ROLE_HINT], where);
+}
+
+static int status_rows(const struct ui *ui)
+{
+    if (!ui->status)
+        return 1;
+    size_t n = strlen(ui->status) + 8;
+    char *text = malloc(n);
+    struct tui_lines lines = {0};
+    if (!text)
+        fatal_oom();
+    snprintf(text, n, "%s%s", ui->status_error ? "Error: " : "", ui->status);
+    if (tui_text_wrap(text, COLS - 1, 0, &lines) != 0)
+        fatal_oom();
+    int rows = lines.n < 1 ? 1 : lines.n > STATUS_MAX_ROWS ? STATUS_MAX_ROWS : (int)lines.n;
+    tui_text_lines_free(&lines);
+    free(text);
+    return rows;
+}
+
+static void draw_too_small(const struct ui *ui)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "Make the window at least %d columns by %d rows (it is %d by %d"
+             " now).", MIN_COLS, MIN_ROWS, COLS, LINES);
+    struct tui_lines lines;
+    if (tui_text_wrap(msg, COLS > 1 ? COLS - 1 : 1, 0, &lines) != 0)
+        fatal_oom();
+    for (size_t i = 0; i < lines.n && (int)i < LINES; i++)
+        put_at(ui, (int)i, 0, ui->attrs[TUI_ROLE_ERROR], lines.lines[i]);
+    tui_text_lines_free(&lines);
+    move(0, 0);
+}
+
+static void draw(struct ui *ui)
+{
+    erase();
+    if (too_small()) {
+        draw_too_small(ui);
+        refresh();
+        return;
+    }
+    int srows = status_rows(ui);
+    ui->vh = LINES - 1 - srows;
+    relayout(ui);
+    const struct tui_item *focus = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
+                                       ? &ui->lay.items[ui->focus]
+                                       : NULL;
+    if (focus && ui->follow) {
+        if (focus->bottom - focus->top + 1 <= ui->vh) {
+            if (focus->top < ui->scroll)
+                ui->scroll = focus->top;
+            if (focus->bottom >= ui->scroll + ui->vh)
+                ui->scroll = focus->bottom - ui->vh + 1;
+        }
+        if (focus->cursor_row < ui->scroll)
+            ui->scroll = focus->cursor_row;
+        if (focus->cursor_row >= ui->scroll + ui->vh)
+            ui->scroll = focus->cursor_row - ui->vh + 1;
+    }
+    clamp_scroll(ui);
+    for (int r = 0; r < ui->vh; r++) {
+        size_t lr = (size_t)(ui->scroll + r);
+        if (lr >= ui->lay.nrows)
+            break;
+        const struct tui_row *row = &ui->lay.rows[lr];
+        for (size_t s = 0; s < row->n; s++)
+            put_at(ui, r, row->spans[s].col, attr_of(ui, row->spans[s].role, row->spans[s].extra),
+                   row->spans[s].text);
+    }
+    draw_status(ui, ui->vh, srows);
+    char hints[512];
+    hint_bar(ui, hints, sizeof hints, COLS - 1);
+    put_at(ui, LINES - 1, 0, ui->attrs[TUI_ROLE_HINT], hints);
+    attrset(ui->attrs[TUI_ROLE_TEXT]);
+    /* the hardware cursor: on the focused item (on the text cursor while editing), else on the
+     * first line in view, where reading goes on */
+    if (focus && row_visible(ui, focus->cursor_row))
+        move(focus->cursor_row - ui->scroll,
+             focus->cursor_col < COLS ? focus->cursor_col : COLS - 1);
+    else
+        move(0, TUI_LAYOUT_GUTTER);
+    refresh();
+}
+
+/* ---- the loop ---- */
+
+enum input_kind { INPUT_KEY, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
+
+static enum input_kind read_live(struct ui *ui, struct tui_input *in)
+{
+    int wait = -1;
+    if (ui->pending) {
+        int64_t left = DEBOUNCE_MS - (now_ms() - ui->last_edit_ms);
+        wait = left < 0 ? 0 : (int)left;
+    }
+    timeout(wait);
+    wint_t ch = 0;
+    int rc = get_wch(&ch);
+    if (rc == ERR)
+        return wait >= 0 ? INPUT_TIMEOUT : INPUT_END; /* a blocking read failed: input is gone */
+    if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+        return INPUT_RESIZE;
+    *in = rc == KEY_CODE_YES ? (struct tui_input){.key = (int)ch} : (struct tui_input){.ch = ch};
+    return INPUT_KEY;
+}
+
+static void init_ui(struct ui *ui, const struct tui_host *host)
+{
+    *ui = (struct ui){.host = host, .focus = -1, .vh = 1};
+    ui->doc = doc_new();
+    ui->gen = host->generation(host->ctx) + 1; /* anything but the host's: a first screen */
+}
+
+static void free_ui(struct ui *ui)
+{
+    tui_field_end(&ui->field);
+    tui_layout_free(&ui->lay);
+    doc_free(&ui->doc);
+    free(ui->status);
+}
+
+/* The first build, and whatever the host has to say before the first key. */
+static void start(struct ui *ui)
+{
+    ui->vh = LINES - 2 > 1 ? LINES - 2 : 1;
+    rebuild(ui);
+    int is_error = 0;
+    const char *msg = ui->host->message ? ui->host->message(ui->host->ctx, &is_error) : NULL;
+    if (msg)
+        set_status(ui, msg, is_error != 0);
+}
+
+int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options)
+{
+    setlocale(LC_CTYPE, "");
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr)
+        return -1;
+    static bool registered;
+    if (!registered)
+        registered = atexit(restore_terminal) == 0;
+    curses_active = true;
+    struct ui ui;
+    init_ui(&ui, host);
+    setup_screen(&ui, options);
+    start(&ui);
+    while (!ui.finished) {
+        draw(&ui);
+        struct tui_input in;
+        enum input_kind k = read_live(&ui, &in);
+        if (k == INPUT_END)
+            break;
+        if (k == INPUT_TIMEOUT)
+            commit(&ui);
+        else if (k == INPUT_KEY)
+            handle_key(&ui, &in);
+    }
+    if (!ui.finished)
+        commit(&ui); /* input ended: keep what was typed */
+    restore_terminal();
+    delscreen(scr);
+    free_ui(&ui);
+    return 0;
+}
+
+/* ---- the test mode (the key script and the dump are in script.c) ---- */
+
+int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_options *options,
+                          int width, int height, const char *keys, FILE *dump)
+{
+    setlocale(LC_CTYPE, "");
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = out && in ? newterm(NULL, out, in) : NULL;
+    if (!scr) {
+        if (out)
+            fclose(out);
+        if (in)
+            fclose(in);
+        return -1;
+    }
+    resizeterm(height, width);
+    struct ui ui;
+    init_ui(&ui, host);
+    setup_screen(&ui, options);
+    start(&ui);
+    struct tui_script sc;
+    tui_script_init(&sc, keys);
+    int rc = 0;
+    while (!ui.finished) {
+        draw(&ui);
+        struct tui_input k;
+        int w = 0, h = 0;
+        enum tui_script_step step = tui_script_next(&sc, &k, &w, &h);
+        if (step == TUI_SCRIPT_END)
+            break;
+        if (step == TUI_SCRIPT_ERROR) {
+            rc = -1;
+            break;
+        }
+        if (step == TUI_SCRIPT_DUMP)
+            tui_script_dump(dump, tui_palette_mode_name(ui.mode));
+        else if (step == TUI_SCRIPT_IDLE) /* the debounce time has passed */
+            commit(&ui);
+        else if (step == TUI_SCRIPT_RESIZE && w > 0 && h > 0)
+            resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
+        else if (step == TUI_SCRIPT_KEY)
+            handle_key(&ui, &k);
+    }
+    if (rc == 0) { /* typing not yet sent stays unsent: the script stopped the program there */
+        if (!ui.finished)
+            draw(&ui);
+        tui_script_dump(dump, tui_palette_mode_name(ui.mode));
+    }
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    free_ui(&ui);
+    return rc;
+}

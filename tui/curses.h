@@ -1,0 +1,44 @@
+/* The curses renderer: the full-screen face (DESIGN.md 1). It lays a host's document out in a
+ * scrolling viewport (tui/layout.c), moves the focus between cards, fields and actions, edits
+ * fields in place (tui/fields.c, tui/editor.c) and turns keys into the same host events as the
+ * plain renderer. The hardware cursor always sits on the focused item. See docs/ui.md.
+ *
+ * This file shares its name with ncurses' <curses.h>, and tui/ is on the include path of
+ * everything that uses tui/, so an #include <curses.h> there (palette.h has one) finds this file
+ * first. It therefore includes ncurses itself, as <ncurses.h>, and so stands in for it; code of
+ * ours that means ncurses includes <ncurses.h>. */
+#ifndef DT_TUI_CURSES_H
+#define DT_TUI_CURSES_H
+
+/* the wide-character interface (get_wch, cchar_t), whatever the build's feature macros */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <ncurses.h>
+#include <stdio.h>
+
+#include "host.h"
+
+/* How the person set DreamTree to look (user_settings ids; NULL for the defaults). The strings
+ * are only read while the call runs. */
+struct tui_curses_options {
+    const char *background;
+    const char *text_color;
+    const char *font;
+};
+
+/* Runs the host on the terminal (stdin/stdout) until it finishes or input ends. Returns 0;
+ * -1 when the terminal cannot be started (no usable TERM), before anything was drawn, so the
+ * caller can fall back to text mode. The terminal is restored on return, on exit() (an atexit
+ * handler) and by ncurses' own SIGINT/SIGTERM handling. */
+int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options);
+
+/* The test mode: runs the host in ncurses' virtual screen (newterm on /dev/null, so no terminal
+ * is needed), width x height cells, fed the key script keys, and writes a dump of the screen to
+ * dump at every <Dump> and at the end. TERM must name a terminfo entry. The script syntax and
+ * the dump format are in docs/ui.md. Returns 0, or -1 when the screen cannot be made or the
+ * script has an unknown key name (said on stderr). */
+int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_options *options,
+                          int width, int height, const char *keys, FILE *dump);
+
+#endif
