@@ -16,6 +16,7 @@
 #include "content.h"
 #include "curses.h"
 #include "paths.h"
+#include "preferences.h"
 #include "seed.h"
 #include "sessions.h"
 #include "store.h"
@@ -292,7 +293,9 @@ static int run_screens(const struct options *o, struct store *st, const char *us
     }
     struct tui_host host = app_host(app);
     int rc = -1;
-    if (!want_plain(o)) {
+    struct user_preferences prefs; /* the person's own choice of text mode counts too */
+    bool chose_plain = store_preferences_get(st, user_id, &prefs) == DT_OK && prefs.text_mode;
+    if (!chose_plain && !want_plain(o)) {
         /* the person's colours and font (the defaults when they cannot be read) */
         struct user_settings us;
         bool have = store_users_settings(st, user_id, &us) == DT_OK;
