@@ -1,0 +1,344 @@
+#include "prompts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drafts.h"
+#include "responses.h"
+
+/* What an embedded tool's prompt is answered with, until the person opens the tool itself. */
+static const struct {
+    const char *tool;
+    enum doc_field_kind kind;
+    const char *hint;
+} tool_fields[] = {
+    {"list-builder", DOC_FIELD_LIST, "One entry per line."},
+    {"ranking-grid", DOC_FIELD_ORDERED, "One per line, the most important first."},
+    {"idea-tree", DOC_FIELD_LIST,
+     "Your root idea on the first line, then its branches, one per line."},
+    {"soared-story", DOC_FIELD_TEXT,
+     "Tell it in six parts: Situation, Obstacle, Action, Result, Evaluation, Discovery."},
+    {"budget-calculator", DOC_FIELD_TEXT,
+     "Your monthly income, your expenses with their amounts, and your walk-away number."},
+    {"flow-tracker", DOC_FIELD_TEXT,
+     "Today's activity, your energy from -2 (draining) to +2 (energising), your focus from 1"
+     " (distracted) to 5 (absorbed), and a note."},
+    {"failure-reframer", DOC_FIELD_TEXT,
+     "The situation, your first feelings, what you learned, what you would change, the silver"
+     " lining, your next step and the reframed statement."},
+    {"networking-prep", DOC_FIELD_TEXT,
+     "The person, how you are connected, your next step and its date, and your questions."},
+    {"job-prospector", DOC_FIELD_TEXT,
+     "The field, title and employer, what draws you, what you have and lack, and the fit from"
+     " 1 to 5."},
+    {"resume-builder", DOC_FIELD_TEXT,
+     "Your summary, then each role with its dates and achievements."},
+};
+
+static const char *str(const cJSON *obj, const char *name)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static bool num(const cJSON *obj, const char *name, double *out)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (cJSON_IsNumber(v))
+        *out = v->valuedouble;
+    return cJSON_IsNumber(v);
+}
+
+static enum dt_status load_answers(struct prompts *e, struct app *a)
+{
+    struct store *st = app_store(a);
+    const char *user = app_user(a);
+    struct response r;
+    struct draft dr;
+    enum dt_status status = store_responses_get(st, user, e->full_exercise_id, &r);
+    e->answered = status == DT_OK;
+    if (status == DT_OK) {
+        e->answers = cJSON_Parse(r.response_json);
+        store_responses_clear(&r);
+    } else if (status != DT_NOT_FOUND) {
+        return status;
+    }
+    status = store_drafts_get(st, user, e->full_exercise_id, &dr);
+    if (status == DT_OK) { /* unsubmitted changes win over the saved answer */
+        cJSON_Delete(e->answers);
+        e->answers = cJSON_Parse(dr.draft_json);
+        app_note(a, "Your unsubmitted answers from %.10s are back. Submit to keep them.",
+                 dr.saved_at);
+        store_drafts_clear(&dr);
+    } else if (status != DT_NOT_FOUND) {
+        return status;
+    }
+    if (!cJSON_IsObject(e->answers)) {
+        cJSON_Delete(e->answers);
+        e->answers = cJSON_CreateObject();
+    }
+    return e->answers ? DT_OK : DT_NOMEM;
+}
+
+enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_exercise_id)
+{
+    memset(p, 0, sizeof *p);
+    store_copy_text(p->full_exercise_id, sizeof p->full_exercise_id, full_exercise_id);
+    enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL,
+                                                   &p->blocks, &p->nblocks);
+    if (status == DT_OK && !(p->inputs = calloc(p->nblocks ? p->nblocks : 1, sizeof *p->inputs)))
+        status = DT_NOMEM;
+    for (size_t i = 0; status == DT_OK && i < p->nblocks; i++)
+        if (p->blocks[i].input_json)
+            p->inputs[i] = cJSON_Parse(p->blocks[i].input_json);
+    if (status == DT_OK)
+        status = load_answers(p, a);
+    return status;
+}
+
+void prompts_free(struct prompts *p)
+{
+    for (size_t i = 0; p->inputs && i < p->nblocks; i++)
+        cJSON_Delete(p->inputs[i]);
+    free(p->inputs);
+    store_exercises_blocks_free(p->blocks, p->nblocks);
+    cJSON_Delete(p->answers);
+    memset(p, 0, sizeof *p);
+}
+
+enum doc_role prompts_role(const char *type)
+{
+    static const struct {
+        const char *type;
+        enum doc_role role;
+    } roles[] = {{"instruction", DOC_ROLE_INSTRUCTION}, {"reflection", DOC_ROLE_REFLECTION},
+                 {"transition", DOC_ROLE_TRANSITION},   {"celebration", DOC_ROLE_CELEBRATION}};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strcmp(type, roles[i].type) == 0)
+            return roles[i].role;
+    return DOC_ROLE_TEXT;
+}
+
+static enum doc_field_kind field_kind(const cJSON *input, const char **hint)
+{
+    const char *type = str(input, "type");
+    *hint = NULL;
+    if (!type)
+        return DOC_FIELD_TEXT;
+    static const struct {
+        const char *type;
+        enum doc_field_kind kind;
+    } kinds[] = {{"line", DOC_FIELD_LINE},     {"text", DOC_FIELD_TEXT},
+                 {"number", DOC_FIELD_NUMBER}, {"slider", DOC_FIELD_SLIDER},
+                 {"choice", DOC_FIELD_CHOICE}, {"choices", DOC_FIELD_CHOICES},
+                 {"list", DOC_FIELD_LIST}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(type, kinds[i].type) == 0)
+            return kinds[i].kind;
+    const char *tool = str(input, "tool");
+    for (size_t i = 0; tool && i < sizeof tool_fields / sizeof *tool_fields; i++)
+        if (strcmp(tool, tool_fields[i].tool) == 0) {
+            *hint = tool_fields[i].hint;
+            return tool_fields[i].kind;
+        }
+    return DOC_FIELD_TEXT;
+}
+
+static bool is_required(const cJSON *input)
+{
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(input, "required");
+    return !cJSON_IsFalse(r);
+}
+
+/* Puts the prompt's limits, options and current value into a field. */
+static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, const cJSON *value)
+{
+    double v = 0;
+    f->required = is_required(input);
+    if (num(input, "min", &v))
+        f->has_min = true, f->min = v, f->min_items = v > 0 ? (size_t)v : 0;
+    if (num(input, "max", &v))
+        f->has_max = true, f->max = v, f->max_items = v > 0 ? (size_t)v : 0;
+    if ((f->kind == DOC_FIELD_LINE || f->kind == DOC_FIELD_TEXT) && f->has_max && f->max > 0)
+        f->max_len = (size_t)f->max; /* a text's max is its length */
+    const cJSON *stops = cJSON_GetObjectItemCaseSensitive(input, "stops");
+    size_t nstops = (size_t)cJSON_GetArraySize(stops);
+    struct doc_stop *list = doc_copy(d, NULL, nstops * sizeof *list);
+    size_t k = 0;
+    const cJSON *stop;
+    cJSON_ArrayForEach(stop, stops) {
+        list[k].value = 0;
+        if (num(stop, "value", &list[k].value) && str(stop, "label"))
+            list[k].label = str(stop, "label"), k++;
+    }
+    doc_field_stops(d, f, k, list);
+    const cJSON *options = cJSON_GetObjectItemCaseSensitive(input, "options");
+    const char *opts[DOC_MAX_OPTIONS];
+    size_t nopts = 0;
+    const cJSON *o;
+    cJSON_ArrayForEach(o, options) {
+        if (cJSON_IsString(o) && nopts < DOC_MAX_OPTIONS)
+            opts[nopts++] = o->valuestring;
+    }
+    doc_field_options(d, f, nopts, opts);
+    /* the current value */
+    if (cJSON_IsString(value)) {
+        f->text = doc_str(d, value->valuestring);
+        for (size_t i = 0; i < nopts; i++) /* a choice is kept by its label */
+            if (strcmp(opts[i], value->valuestring) == 0)
+                f->chosen = 1ULL << i;
+    } else if (cJSON_IsNumber(value)) {
+        f->has_number = true;
+        f->number = value->valuedouble;
+    } else if (cJSON_IsArray(value)) {
+        size_t n = (size_t)cJSON_GetArraySize(value), i = 0;
+        const char **items = doc_copy(d, NULL, (n ? n : 1) * sizeof *items);
+        const cJSON *item;
+        cJSON_ArrayForEach(item, value) {
+            if (!cJSON_IsString(item))
+                continue;
+            items[i++] = item->valuestring;
+            for (size_t j = 0; j < nopts; j++)
+                if (strcmp(opts[j], item->valuestring) == 0)
+                    f->chosen |= 1ULL << j;
+        }
+        if (f->kind != DOC_FIELD_CHOICES)
+            doc_field_items(d, f, i, items);
+    }
+}
+
+void prompts_field(const struct prompts *p, size_t i, struct doc *d)
+{
+    const struct exercise_block *b = &p->blocks[i];
+    const char *hint;
+    enum doc_field_kind kind = field_kind(p->inputs[i], &hint);
+    struct doc_field *f = doc_field(d, kind, b->prompt_key, b->content_text);
+    f->hint = doc_str(d, hint);
+    fill_field(d, f, p->inputs[i], cJSON_GetObjectItemCaseSensitive(p->answers, b->prompt_key));
+}
+
+static const struct exercise_block *find_prompt(const struct prompts *e, const char *key,
+                                                const cJSON **input)
+{
+    for (size_t i = 0; i < e->nblocks; i++)
+        if (e->blocks[i].input_json && strcmp(e->blocks[i].prompt_key, key) == 0) {
+            *input = e->inputs[i];
+            return &e->blocks[i];
+        }
+    return NULL;
+}
+
+/* Turns a field's event value into what the response keeps, or NULL (with a message). */
+static cJSON *accept_value(struct app *a, const cJSON *input, const char *json)
+{
+    cJSON *v = cJSON_Parse(json);
+    const char *hint;
+    enum doc_field_kind kind = field_kind(input, &hint);
+    double lo = 0, hi = 0;
+    bool has_lo = num(input, "min", &lo), has_hi = num(input, "max", &hi);
+    const cJSON *options = cJSON_GetObjectItemCaseSensitive(input, "options");
+    if (!v)
+        return NULL;
+    if ((kind == DOC_FIELD_CHOICE) && cJSON_IsNumber(v)) { /* kept by label */
+        const cJSON *o = cJSON_GetArrayItem(options, v->valueint);
+        cJSON *label = cJSON_IsString(o) ? cJSON_CreateString(o->valuestring) : NULL;
+        cJSON_Delete(v);
+        return label;
+    }
+    if (kind == DOC_FIELD_CHOICES && cJSON_IsArray(v)) {
+        cJSON *labels = cJSON_CreateArray();
+        const cJSON *i;
+        cJSON_ArrayForEach(i, v) {
+            const cJSON *o = cJSON_GetArrayItem(options, i->valueint);
+            if (cJSON_IsString(o))
+                cJSON_AddItemToArray(labels, cJSON_CreateString(o->valuestring));
+        }
+        cJSON_Delete(v);
+        int n = cJSON_GetArraySize(labels);
+        if (has_hi && n > hi) {
+            app_error(a, "choose at most %g.", hi);
+            cJSON_Delete(labels);
+            return NULL;
+        }
+        return labels;
+    }
+    if ((kind == DOC_FIELD_LINE || kind == DOC_FIELD_TEXT) && cJSON_IsString(v) && has_hi &&
+        strlen(v->valuestring) > hi) {
+        app_error(a, "this answer has room for %g characters; yours has %zu.", hi,
+                  strlen(v->valuestring));
+        cJSON_Delete(v);
+        return NULL;
+    }
+    if ((kind == DOC_FIELD_NUMBER || kind == DOC_FIELD_SLIDER) && cJSON_IsNumber(v) &&
+        ((has_lo && v->valuedouble < lo) || (has_hi && v->valuedouble > hi))) {
+        app_error(a, "choose a number from %g to %g.", lo, hi);
+        cJSON_Delete(v);
+        return NULL;
+    }
+    if ((kind == DOC_FIELD_LIST || kind == DOC_FIELD_ORDERED) && cJSON_IsArray(v) && has_hi &&
+        str(input, "tool") == NULL && cJSON_GetArraySize(v) > hi) {
+        app_error(a, "this list has room for %g items; yours has %d.", hi,
+                  cJSON_GetArraySize(v));
+        cJSON_Delete(v);
+        return NULL;
+    }
+    return v;
+}
+
+static bool empty(const cJSON *v)
+{
+    return !v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0]) ||
+           (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
+}
+
+bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const char *key, void *),
+                      void *ctx)
+{
+    size_t number = 0;
+    for (size_t i = 0; i < e->nblocks; i++) {
+        if (!e->blocks[i].input_json)
+            continue;
+        number++;
+        if (skip && skip(e->blocks[i].prompt_key, ctx))
+            continue;
+        const cJSON *input = e->inputs[i];
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key);
+        double lo = 0;
+        if (is_required(input) && empty(v)) {
+            app_error(a, "question %zu still needs an answer.", number);
+            return false;
+        }
+        if (cJSON_IsArray(v) && num(input, "min", &lo) && cJSON_GetArraySize(v) < lo &&
+            !str(input, "tool")) {
+            app_error(a, "question %zu needs at least %g.", number, lo);
+            return false;
+        }
+    }
+    return true;
+}
+
+enum screen_result prompts_change(struct prompts *p, struct app *a, const struct tui_event *ev)
+{
+    const cJSON *input = NULL;
+    if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id || !find_prompt(p, ev->field_id, &input))
+        return SCREEN_UNHANDLED;
+    cJSON *value = accept_value(a, input, ev->value);
+    if (!value)
+        return SCREEN_REJECTED;
+    cJSON_DeleteItemFromObjectCaseSensitive(p->answers, ev->field_id);
+    cJSON_AddItemToObject(p->answers, ev->field_id, value);
+    char *json = prompts_json(p);
+    enum dt_status status = json ? store_drafts_save(app_store(a), app_user(a),
+                                                     p->full_exercise_id, json)
+                                 : DT_NOMEM;
+    cJSON_free(json);
+    if (status != DT_OK)
+        app_fail(a, "Your draft could not be kept", status);
+    return SCREEN_HANDLED;
+}
+
+char *prompts_json(const struct prompts *p)
+{
+    return cJSON_PrintUnformatted(p->answers);
+}
