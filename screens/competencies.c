@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "prompts.h"
 #include "competencies.h"
 #include "progress.h"
 #include "responses.h"
@@ -21,6 +22,9 @@ struct assessment {
     char oldest[STORE_TIME_LEN];
     char exercise[32]; /* the exercise this assessment answers, "" from the profile */
     char title[PROGRESS_TITLE_LEN];
+    struct prompts p;  /* that exercise's blocks and other prompts */
+    struct exercise_ref next;
+    bool has_next;
 };
 
 static enum dt_status enter(struct screen *s, const char *arg)
@@ -51,6 +55,8 @@ static enum dt_status enter(struct screen *s, const char *arg)
         status = store_competencies_reassessment(st, app_user(s->app), &a->due, a->oldest);
     if (status == DT_OK && a->exercise[0])
         status = store_progress_title(st, a->exercise, a->title, sizeof a->title);
+    if (status == DT_OK && a->exercise[0])
+        status = prompts_load(&a->p, s->app, a->exercise);
     return status;
 }
 
@@ -60,6 +66,29 @@ static void leave(struct screen *s)
     free(a->list);
     free(a->levels);
     free(a->score);
+    prompts_free(&a->p);
+}
+
+/* Which competency a prompt key names; -1 for none. */
+static int competency_of(const struct assessment *a, const char *key)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->list[i].id, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+static bool is_competency(const char *key, void *ctx)
+{
+    return competency_of(ctx, key) >= 0;
+}
+
+static bool all_scored(const struct assessment *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (!a->score[i])
+            return false;
+    return true;
 }
 
 static const char *category_title(const char *category)
@@ -104,6 +133,55 @@ static void build_summary(const struct assessment *a, struct doc *d)
              " shows it.");
 }
 
+/* One competency's slider, under its category's heading when the category changes. */
+static void competency_field(const struct assessment *a, size_t i, const char **category,
+                             struct doc *d)
+{
+    const struct competency *c = &a->list[i];
+    if (strcmp(c->category, *category) != 0) {
+        *category = c->category;
+        doc_heading(d, 2, category_title(c->category));
+    }
+    struct doc_field *f = doc_field(d, DOC_FIELD_SLIDER, c->id,
+                                    doc_printf(d, "%s: %s", c->name, c->definition));
+    f->required = true;
+    f->has_min = f->has_max = true;
+    f->min = 1, f->max = 5, f->step = 1;
+    struct doc_stop stops[5];
+    for (int l = 0; l < 5; l++)
+        stops[l] = (struct doc_stop){l + 1, a->levels[i][l].job_context[0]
+                                               ? doc_printf(d, "Level %d. %s", l + 1,
+                                                            a->levels[i][l].job_context)
+                                               : doc_printf(d, "Level %d", l + 1)};
+    doc_field_stops(d, f, 5, stops);
+    if (a->score[i]) {
+        f->has_number = true;
+        f->number = a->score[i];
+        f->description = a->levels[i][a->score[i] - 1].description;
+    }
+}
+
+/* The exercise's own blocks in order, each competency prompt as its slider. */
+static void build_exercise(const struct assessment *a, struct doc *d)
+{
+    const char *category = "";
+    for (size_t i = 0; i < a->p.nblocks; i++) {
+        const struct exercise_block *b = &a->p.blocks[i];
+        if (b->input_json) {
+            int k = competency_of(a, b->prompt_key);
+            if (k >= 0)
+                competency_field(a, (size_t)k, &category, d);
+            else
+                prompts_field(&a->p, i, d);
+            continue;
+        }
+        enum doc_role role = prompts_role(b->content_type);
+        if ((role == DOC_ROLE_TRANSITION || role == DOC_ROLE_CELEBRATION) && !a->p.answered)
+            continue; /* closing words belong after the answer */
+        doc_para(d, role, b->content_text);
+    }
+}
+
 static void build(const struct screen *s, struct doc *d)
 {
     const struct assessment *a = s->priv;
@@ -113,37 +191,22 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_NOTE,
                  doc_printf(d, "Your last assessment began on %.10s, more than a year ago."
                                " A fresh look shows how far you have come.", a->oldest));
-    doc_para(d, DOC_ROLE_INSTRUCTION,
-             "Rate the level you can show today in each of the fifteen competencies, drawing on"
-             " any part of your life. Each level includes the ones below it; if you could not"
-             " back a level with a story, choose the one below.");
-    const char *category = "";
-    for (size_t i = 0; i < a->n; i++) {
-        const struct competency *c = &a->list[i];
-        if (strcmp(c->category, category) != 0) {
-            category = c->category;
-            doc_heading(d, 2, category_title(category));
-        }
-        struct doc_field *f = doc_field(d, DOC_FIELD_SLIDER, c->id,
-                                        doc_printf(d, "%s: %s", c->name, c->definition));
-        f->required = true;
-        f->has_min = f->has_max = true;
-        f->min = 1, f->max = 5, f->step = 1;
-        struct doc_stop stops[5];
-        for (int l = 0; l < 5; l++)
-            stops[l] = (struct doc_stop){l + 1, a->levels[i][l].job_context[0]
-                                                   ? doc_printf(d, "Level %d. %s", l + 1,
-                                                                a->levels[i][l].job_context)
-                                                   : doc_printf(d, "Level %d", l + 1)};
-        doc_field_stops(d, f, 5, stops);
-        if (a->score[i]) {
-            f->has_number = true;
-            f->number = a->score[i];
-            f->description = a->levels[i][a->score[i] - 1].description;
-        }
+    if (a->exercise[0]) {
+        build_exercise(a, d);
+    } else {
+        doc_para(d, DOC_ROLE_INSTRUCTION,
+                 "Rate the level you can show today in each of the fifteen competencies, drawing"
+                 " on any part of your life. Each level includes the ones below it; if you could"
+                 " not back a level with a story, choose the one below.");
+        const char *category = "";
+        for (size_t i = 0; i < a->n; i++)
+            competency_field(a, i, &category, d);
     }
-    if (a->saved)
+    if (a->saved || all_scored(a))
         build_summary(a, d);
+    if (a->saved && a->has_next)
+        doc_action(d, CMD_CHOOSE, "next",
+                   doc_printf(d, "Go on to the next exercise: %s", a->next.title));
     doc_action(d, CMD_SUBMIT, NULL, a->saved ? "Save again" : "Save your levels");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
@@ -155,11 +218,15 @@ static enum screen_result save(struct screen *s, struct assessment *a)
             app_error(s->app, "%s still needs a level.", a->list[i].name);
             return SCREEN_REJECTED;
         }
+    if (a->exercise[0] && !prompts_complete(&a->p, s->app, is_competency, a))
+        return SCREEN_REJECTED;
     struct store *st = app_store(s->app);
     enum dt_status status = store_group_begin(st);
-    cJSON *answers = cJSON_CreateObject();
+    /* the exercise's response: its other answers, and the levels under their keys */
+    cJSON *answers = a->p.answers ? cJSON_Duplicate(a->p.answers, 1) : cJSON_CreateObject();
     for (size_t i = 0; status == DT_OK && i < a->n; i++) {
         status = store_competencies_save_score(st, app_user(s->app), a->list[i].id, a->score[i]);
+        cJSON_DeleteItemFromObjectCaseSensitive(answers, a->list[i].id);
         cJSON_AddNumberToObject(answers, a->list[i].id, a->score[i]);
     }
     char *json = cJSON_PrintUnformatted(answers);
@@ -175,6 +242,13 @@ static enum screen_result save(struct screen *s, struct assessment *a)
     }
     a->saved = true;
     a->due = false;
+    if (a->exercise[0]) {
+        struct exercise_ref here;
+        a->p.answered = true;
+        a->has_next = store_progress_exercise(st, a->exercise, &here) == DT_OK &&
+                      store_progress_next(st, app_user(s->app), &a->next) == DT_OK &&
+                      a->next.sequence_order > here.sequence_order;
+    }
     app_note(s->app, "Saved. Your results are below.");
     app_redisplay(s->app);
     return SCREEN_HANDLED;
@@ -185,8 +259,14 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     struct assessment *a = s->priv;
     if (ev->cmd == CMD_SUBMIT)
         return save(s, a);
+    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "next") == 0 && a->has_next) {
+        app_replace(s->app, "exercise", a->next.full_exercise_id);
+        return SCREEN_HANDLED;
+    }
     if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id)
         return SCREEN_UNHANDLED;
+    if (competency_of(a, ev->field_id) < 0)
+        return a->exercise[0] ? prompts_change(&a->p, s->app, ev) : SCREEN_UNHANDLED;
     for (size_t i = 0; i < a->n; i++) {
         if (strcmp(a->list[i].id, ev->field_id) != 0)
             continue;

@@ -116,7 +116,6 @@ sqlite3 "$work/home/.local/share/dreamtree/dreamtree.db" "INSERT INTO exercise_r
   WHERE sequence_order < (SELECT sequence_order FROM exercise_sequence
   WHERE full_exercise_id = '2.5.1.v1')"
 session assessment+ '1
-2
 1
 3
 4
@@ -133,8 +132,11 @@ session assessment+ '1
 2
 3
 3
+Managing resources is my strength; negotiating is the one to raise.
+.
 2
 p
+q
 q
 7
 '
