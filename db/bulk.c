@@ -225,6 +225,22 @@ enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_b
     return s;
 }
 
+static int read_user_state(sqlite3_stmt *stmt, void *elem)
+{
+    struct store_bulk_undo *u = elem;
+    u->workbook_complete = sqlite3_column_int(stmt, 0) != 0;
+    store_col_copy(stmt, 1, u->updated_at, sizeof u->updated_at);
+    return 0;
+}
+
+static int read_module_state(sqlite3_stmt *stmt, void *elem)
+{
+    struct store_bulk_undo *u = elem;
+    store_col_copy(stmt, 0, u->first_completed_at, sizeof u->first_completed_at);
+    store_col_copy(stmt, 1, u->last_modified_at, sizeof u->last_modified_at);
+    return 0;
+}
+
 enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const char *module_key,
                                     struct store_bulk_undo *u)
 {
@@ -235,15 +251,7 @@ enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        u->workbook_complete = sqlite3_column_int(stmt, 0) != 0;
-        store_col_copy(stmt, 1, u->updated_at, sizeof u->updated_at);
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
+    enum dt_status s = store_one(st, stmt, u, read_user_state);
     if (s != DT_OK)
         return s;
     stmt = store_stmt(st, "SELECT first_completed_at, last_modified_at FROM user_modules"
@@ -252,16 +260,9 @@ enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
     store_bind_text(stmt, 2, module_key);
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        u->had_module = true;
-        store_col_copy(stmt, 0, u->first_completed_at, sizeof u->first_completed_at);
-        store_col_copy(stmt, 1, u->last_modified_at, sizeof u->last_modified_at);
-    } else if (rc != SQLITE_DONE) {
-        s = store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    s = store_one(st, stmt, u, read_module_state);
+    u->had_module = s == DT_OK;
+    return s == DT_NOT_FOUND ? DT_OK : s; /* no row: the module was not complete */
 }
 
 enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_undo *u, size_t n)

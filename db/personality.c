@@ -39,13 +39,9 @@ enum dt_status store_personality_get(struct store *st, const char *code,
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, code);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW)
-        s = read_type(stmt, out) == 0 ? DT_OK : DT_NOMEM;
-    else
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    store_stmt_done(stmt);
+    enum dt_status s = store_one(st, stmt, out, read_type);
+    if (s != DT_OK)
+        store_personality_clear(out);
     return s;
 }
 

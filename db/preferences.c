@@ -4,6 +4,14 @@
 
 #include "store_internal.h"
 
+static int read_preferences(sqlite3_stmt *stmt, void *elem)
+{
+    struct user_preferences *out = elem;
+    out->text_mode = sqlite3_column_int(stmt, 0) != 0;
+    store_col_copy(stmt, 1, out->updated_at, sizeof out->updated_at);
+    return 0;
+}
+
 enum dt_status store_preferences_get(struct store *st, const char *user_id,
                                      struct user_preferences *out)
 {
@@ -15,16 +23,7 @@ enum dt_status store_preferences_get(struct store *st, const char *user_id,
     if (!stmt)
         return DT_DB;
     store_bind_text(stmt, 1, user_id);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW) {
-        out->text_mode = sqlite3_column_int(stmt, 0) != 0;
-        store_col_copy(stmt, 1, out->updated_at, sizeof out->updated_at);
-    } else {
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    }
-    store_stmt_done(stmt);
-    return s;
+    return store_one(st, stmt, out, read_preferences);
 }
 
 enum dt_status store_preferences_set(struct store *st, const char *user_id,

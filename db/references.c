@@ -68,13 +68,7 @@ enum dt_status store_references_by_number(struct store *st, int citation_number,
     if (!stmt)
         return DT_DB;
     sqlite3_bind_int(stmt, 1, citation_number);
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = DT_OK;
-    if (rc == SQLITE_ROW)
-        s = read_reference_at(stmt, 0, out) == 0 ? DT_OK : DT_NOMEM;
-    else
-        s = rc == SQLITE_DONE ? DT_NOT_FOUND : store_fail(st, rc);
-    store_stmt_done(stmt);
+    enum dt_status s = store_one(st, stmt, out, read_reference);
     if (s != DT_OK)
         store_references_clear(out);
     return s;

@@ -1,17 +1,6 @@
 /* Settings: colours, font, text mode and personality type, saved together. */
 #include "settings_form.h"
 
-static enum dt_status enter(struct screen *s, const char *arg)
-{
-    (void)arg;
-    return settings_form_load(s->priv, s->app);
-}
-
-static void leave(struct screen *s)
-{
-    settings_form_free(s->priv);
-}
-
 static void build(const struct screen *s, struct doc *d)
 {
     doc_heading(d, 1, "Settings");
@@ -40,8 +29,8 @@ const struct screen_ops settings_screen = {
     .name = "settings",
     .title = "Settings",
     .priv_size = sizeof(struct settings_form),
-    .enter = enter,
+    .enter = settings_form_enter,
     .build = build,
     .command = command,
-    .leave = leave,
+    .leave = settings_form_leave,
 };

@@ -28,6 +28,17 @@ void settings_form_free(struct settings_form *f)
     f->ntypes = 0;
 }
 
+enum dt_status settings_form_enter(struct screen *s, const char *arg)
+{
+    (void)arg;
+    return settings_form_load(s->priv, s->app);
+}
+
+void settings_form_leave(struct screen *s)
+{
+    settings_form_free(s->priv);
+}
+
 /* The text colours that may go on the form's background, in table order. */
 static size_t allowed_texts(const struct settings_form *f, int out[TUI_PALETTE_NTEXTS])
 {

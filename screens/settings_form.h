@@ -18,6 +18,9 @@ struct settings_form {
 
 enum dt_status settings_form_load(struct settings_form *f, struct app *a);
 void settings_form_free(struct settings_form *f);
+/* The enter and leave of a screen whose state is a settings form (welcome, settings). */
+enum dt_status settings_form_enter(struct screen *s, const char *arg);
+void settings_form_leave(struct screen *s);
 /* Adds the form's fields to d. */
 void settings_form_build(const struct settings_form *f, struct doc *d);
 /* Takes a changed field; SCREEN_UNHANDLED when the event is not one of the form's. */

@@ -1,17 +1,6 @@
 /* The first run: what DreamTree is, then the settings a person may want before starting. */
 #include "settings_form.h"
 
-static enum dt_status enter(struct screen *s, const char *arg)
-{
-    (void)arg;
-    return settings_form_load(s->priv, s->app);
-}
-
-static void leave(struct screen *s)
-{
-    settings_form_free(s->priv);
-}
-
 static void build(const struct screen *s, struct doc *d)
 {
     doc_heading(d, 1, "Welcome to DreamTree");
@@ -53,8 +42,8 @@ const struct screen_ops welcome_screen = {
     .name = "welcome",
     .title = "Welcome",
     .priv_size = sizeof(struct settings_form),
-    .enter = enter,
+    .enter = settings_form_enter,
     .build = build,
     .command = command,
-    .leave = leave,
+    .leave = settings_form_leave,
 };
