@@ -12,12 +12,12 @@
 #include "layout.h"
 #include "palette.h"
 #include "script.h"
+#include "statusbar.h"
 #include "text.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 12
 #define DEBOUNCE_MS 500
-#define STATUS_MAX_ROWS 3
 #define CTRL_KEY(c) ((c) & 0x1f)
 
 struct ui {
@@ -439,121 +439,21 @@ static void put_at(const struct ui *ui, int y, int x, attr_t a, const char *s)
     mvaddnstr(y, x, s, (int)n);
 }
 
-/* Adds "keys name" to the bar when it still fits in cols columns. */
-static void hint_add(char *out, size_t size, int cols, const char *keys, const char *name)
+/* The status line from its first row: the message's lines (tui_statusbar_message), or where
+ * more of the page is. */
+static void draw_status(const struct ui *ui, const struct tui_lines *message, int first)
 {
-    char entry[128];
-    snprintf(entry, sizeof entry, "%s%s %s", out[0] ? "  " : "", keys, name);
-    size_t used = strlen(out);
-    if ((int)(tui_text_width(out) + tui_text_width(entry)) <= cols && used + strlen(entry) < size)
-        memcpy(out + used, entry, strlen(entry) + 1);
-}
-
-/* One line of key hints, as many as fit in cols: moving on, going back and help first, then
- * the focused field's own keys (where CMD_NONE stands), then the rest, from the key table.
- * While text is typed, printable keys are text, so only the others are offered ("q, Esc" shows
- * as "Esc"). */
-static void hint_bar(const struct ui *ui, char *out, size_t size, int cols)
-{
-    static const enum cmd browse[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_HELP,
-                                      CMD_NONE, CMD_SUBMIT, CMD_QUIT};
-    static const enum cmd typing[] = {CMD_NEXT_FIELD, CMD_BACK, CMD_HELP, CMD_NONE, CMD_SUBMIT};
-    static const struct {
-        enum doc_field_kind kind;
-        const char *keys, *name;
-    } local[] = {
-        {DOC_FIELD_TEXT, "Enter", "New line"},     {DOC_FIELD_LIST, "Enter", "Add"},
-        {DOC_FIELD_LIST, "Ctrl+K", "Delete"},      {DOC_FIELD_TREE, "Enter", "Add"},
-        {DOC_FIELD_TREE, "Ctrl+K", "Delete"},      {DOC_FIELD_ORDERED, "Enter", "Add"},
-        {DOC_FIELD_ORDERED, "Shift+Up/Down", "Move"}, {DOC_FIELD_ORDERED, "Ctrl+K", "Delete"},
-        {DOC_FIELD_CHOICE, "Space", "Choose"},     {DOC_FIELD_PAIRWISE, "Space", "Choose"},
-        {DOC_FIELD_CHOICES, "Space", "Tick"},      {DOC_FIELD_SLIDER, "Left/Right", "Change"},
-    };
-    bool text = tui_field_takes_text(&ui->field);
-    bool has_submit = false;
-    for (size_t i = 0; i < ui->doc->n; i++)
-        if (ui->doc->blocks[i].kind == DOC_ACTION && ui->doc->blocks[i].u.action.cmd == CMD_SUBMIT)
-            has_submit = true;
-    out[0] = '\0';
-    const enum cmd *list = text ? typing : browse;
-    size_t n = text ? sizeof typing / sizeof *typing : sizeof browse / sizeof *browse;
-    for (size_t i = 0; i < n; i++) {
-        if (list[i] == CMD_NONE && ui->field.active)
-            for (size_t k = 0; k < sizeof local / sizeof *local; k++)
-                if (local[k].kind == ui->field.kind)
-                    hint_add(out, size, cols, local[k].keys, local[k].name);
-        if (list[i] == CMD_NONE || (list[i] == CMD_SUBMIT && !has_submit))
-            continue;
-        const struct key_binding *b = tui_keys_binding(list[i]);
-        if (!b)
-            continue;
-        char keys[64] = "";
-        if (!text) {
-            snprintf(keys, sizeof keys, "%s", b->keys_text);
-        } else { /* keep the parts of "q, Esc" that are not one printable character */
-            char copy[64];
-            snprintf(copy, sizeof copy, "%s", b->keys_text);
-            for (char *save = NULL, *k = strtok_r(copy, ", ", &save); k;
-                 k = strtok_r(NULL, ", ", &save))
-                if (strlen(k) > 1)
-                    snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
-                             keys[0] ? ", " : "", k);
-        }
-        if (keys[0])
-            hint_add(out, size, cols, keys, b->name);
-    }
-}
-
-static void draw_status(struct ui *ui, int first, int rows)
-{
-    char *text = NULL;
     if (ui->status) {
-        size_t n = strlen(ui->status) + 8;
-        text = malloc(n);
-        if (!text)
-            fatal_oom();
-        snprintf(text, n, "%s%s", ui->status_error ? "Error: " : "", ui->status);
-        struct tui_lines lines;
-        if (tui_text_wrap(text, COLS - 1, 0, &lines) != 0)
-            fatal_oom();
-        for (int i = 0; i < rows && (size_t)i < lines.n; i++) {
-            char *cut = (size_t)i + 1 == (size_t)rows && lines.n > (size_t)rows
-                            ? tui_text_fit(lines.lines[i], COLS - 2, TUI_TEXT_ELLIPSIS)
-                            : NULL;
-            put_at(ui, first + i, 0,
+        for (size_t i = 0; i < message->n; i++)
+            put_at(ui, first + (int)i, 0,
                    ui->attrs[ui->status_error ? TUI_ROLE_ERROR : TUI_ROLE_NOTE],
-                   cut ? cut : lines.lines[i]);
-            free(cut);
-        }
-        tui_text_lines_free(&lines);
-        free(text);
+                   message->lines[i]);
         return;
     }
-    bool above = ui->scroll > 0, below = ui->scroll + ui->vh < (int)ui->lay.nrows;
-    const char *where = above && below ? "More above and below (PgUp, PgDn)"
-                        : above        ? "More above (PgUp)"
-                        : below        ? "More below (PgDn)"
-                                       : NULL;
+    const char *where = tui_statusbar_more(ui->scroll > 0,
+                                           ui->scroll + ui->vh < (int)ui->lay.nrows);
     if (where)
         put_at(ui, first, 0, ui->attrs[TUI_ROLE_HINT], where);
-}
-
-static int status_rows(const struct ui *ui)
-{
-    if (!ui->status)
-        return 1;
-    size_t n = strlen(ui->status) + 8;
-    char *text = malloc(n);
-    struct tui_lines lines = {0};
-    if (!text)
-        fatal_oom();
-    snprintf(text, n, "%s%s", ui->status_error ? "Error: " : "", ui->status);
-    if (tui_text_wrap(text, COLS - 1, 0, &lines) != 0)
-        fatal_oom();
-    int rows = lines.n < 1 ? 1 : lines.n > STATUS_MAX_ROWS ? STATUS_MAX_ROWS : (int)lines.n;
-    tui_text_lines_free(&lines);
-    free(text);
-    return rows;
 }
 
 static void draw_too_small(const struct ui *ui)
@@ -578,7 +478,10 @@ static void draw(struct ui *ui)
         refresh();
         return;
     }
-    int srows = status_rows(ui);
+    struct tui_lines message = {0};
+    if (ui->status && tui_statusbar_message(ui->status, ui->status_error, COLS - 1, &message) != 0)
+        fatal_oom();
+    int srows = message.n > 1 ? (int)message.n : 1;
     ui->vh = LINES - 1 - srows;
     relayout(ui);
     const struct tui_item *focus = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
@@ -606,9 +509,10 @@ static void draw(struct ui *ui)
             put_at(ui, r, row->spans[s].col, attr_of(ui, row->spans[s].role, row->spans[s].extra),
                    row->spans[s].text);
     }
-    draw_status(ui, ui->vh, srows);
+    draw_status(ui, &message, ui->vh);
+    tui_text_lines_free(&message);
     char hints[512];
-    hint_bar(ui, hints, sizeof hints, COLS - 1);
+    tui_statusbar_hints(ui->doc, &ui->field, hints, sizeof hints, COLS - 1);
     put_at(ui, LINES - 1, 0, ui->attrs[TUI_ROLE_HINT], hints);
     attrset(ui->attrs[TUI_ROLE_TEXT]);
     /* the hardware cursor: on the focused item (on the text cursor while editing), else on the

@@ -7,25 +7,12 @@
 #include <string.h>
 #include <unicase.h>
 
-#include "editor.h"
+#include "layout_internal.h"
 #include "text.h"
-
-/* The layout being built. Out of memory sets failed; the builder carries on doing nothing and
- * tui_layout_build reports it at the end, so no step needs its own error path. */
-struct lay {
-    struct tui_layout *l;
-    const struct tui_layout_style *style;
-    int width; /* the screen's columns */
-    int cw;    /* the content's columns, right of the gutter */
-    int focus;
-    const struct tui_field_state *field;
-    int item; /* the item being laid out, or -1 */
-    bool failed;
-};
 
 /* ---- rows and spans ---- */
 
-static int new_row(struct lay *y)
+int tui_layout_new_row(struct tui_layout_builder *y)
 {
     struct tui_layout *l = y->l;
     if (l->nrows == l->rows_cap) {
@@ -42,15 +29,14 @@ static int new_row(struct lay *y)
     return (int)l->nrows++;
 }
 
-static void blank_rows(struct lay *y, int n)
+static void blank_rows(struct tui_layout_builder *y, int n)
 {
     for (int i = 0; i < n; i++)
-        new_row(y);
+        tui_layout_new_row(y);
 }
 
-/* Adds n bytes of s (already clean) to row r at col. */
-static void span_n(struct lay *y, int r, int col, enum tui_palette_role role, unsigned extra,
-                   const char *s, size_t n)
+void tui_layout_span_n(struct tui_layout_builder *y, int r, int col, enum tui_palette_role role,
+                       unsigned extra, const char *s, size_t n)
 {
     if (r < 0 || y->failed)
         return;
@@ -73,28 +59,26 @@ static void span_n(struct lay *y, int r, int col, enum tui_palette_role role, un
     row->spans[row->n++] = (struct tui_span){col, role, extra, text};
 }
 
-static void span(struct lay *y, int r, int col, enum tui_palette_role role, unsigned extra,
-                 const char *s)
+void tui_layout_span(struct tui_layout_builder *y, int r, int col, enum tui_palette_role role,
+                     unsigned extra, const char *s)
 {
-    span_n(y, r, col, role, extra, s, strlen(s));
+    tui_layout_span_n(y, r, col, role, extra, s, strlen(s));
 }
 
-/* Our own short text (or a value), cut to fit cols columns. */
-static void span_fit(struct lay *y, int r, int col, enum tui_palette_role role, unsigned extra,
-                     const char *s, int cols)
+void tui_layout_span_fit(struct tui_layout_builder *y, int r, int col, enum tui_palette_role role,
+                         unsigned extra, const char *s, int cols)
 {
     char *fit = tui_text_fit(s, cols, TUI_TEXT_ELLIPSIS);
     if (!fit) {
         y->failed = true;
         return;
     }
-    span(y, r, col, role, extra, fit);
+    tui_layout_span(y, r, col, role, extra, fit);
     free(fit);
 }
 
-/* Adds count copies of the cell s (one column) to row r at col. */
-static void span_repeat(struct lay *y, int r, int col, enum tui_palette_role role, const char *s,
-                        int count)
+void tui_layout_span_repeat(struct tui_layout_builder *y, int r, int col,
+                            enum tui_palette_role role, const char *s, int count)
 {
     if (count <= 0)
         return;
@@ -107,7 +91,7 @@ static void span_repeat(struct lay *y, int r, int col, enum tui_palette_role rol
     for (int i = 0; i < count; i++)
         memcpy(run + n * (size_t)i, s, n);
     run[n * (size_t)count] = '\0';
-    span(y, r, col, role, 0, run);
+    tui_layout_span(y, r, col, role, 0, run);
     free(run);
 }
 
@@ -119,7 +103,7 @@ static int width_n(const char *s, size_t n)
     return w;
 }
 
-static const char *mark(const struct lay *y, const char *utf8, const char *ascii)
+const char *tui_layout_mark(const struct tui_layout_builder *y, const char *utf8, const char *ascii)
 {
     return y->style->ascii ? ascii : utf8;
 }
@@ -173,11 +157,9 @@ static bool emphasised(const struct emphasis *em, size_t off)
     return false;
 }
 
-/* Wraps raw text (sanitised here) into rows at col, width columns wide, each row starting with
- * mark (our own, may be ""). With emphasis, "**" ranges are shown in the emphasis role.
- * Returns the widest line's columns; *last gets the last row (or -1). */
-static int text_rows(struct lay *y, const char *raw, int col, int width, enum tui_palette_role role,
-                     unsigned extra, const char *mk, bool emphasis, int flags, int *last)
+int tui_layout_text_rows(struct tui_layout_builder *y, const char *raw, int col, int width,
+                         enum tui_palette_role role, unsigned extra, const char *mk, bool emphasis,
+                         int flags, int *last)
 {
     if (last)
         *last = -1;
@@ -196,11 +178,11 @@ static int text_rows(struct lay *y, const char *raw, int col, int width, enum tu
     for (size_t i = 0; i < lines.n; i++) {
         const char *line = lines.lines[i];
         size_t n = strlen(line), indent = 0;
-        int r = new_row(y);
+        int r = tui_layout_new_row(y);
         if (last)
             *last = r;
         if (mw)
-            span(y, r, col, role, extra, mk);
+            tui_layout_span(y, r, col, role, extra, mk);
         /* find the line in the source: it starts at pos, after the spaces or newline of the
          * break, or (a hanging indent) its own leading spaces are not in the source */
         size_t at = pos;
@@ -220,7 +202,7 @@ static int text_rows(struct lay *y, const char *raw, int col, int width, enum tu
         int w = (int)tui_text_width(line);
         widest = w > widest ? w : widest;
         if (!found || !emphasis || em.n == 0) {
-            span(y, r, col + mw, role, extra, line);
+            tui_layout_span(y, r, col + mw, role, extra, line);
             if (found)
                 pos = at + n - indent;
             continue;
@@ -232,8 +214,8 @@ static int text_rows(struct lay *y, const char *raw, int col, int width, enum tu
             size_t j = k;
             while (j < n && emphasised(&em, at + j - indent) == e)
                 j++;
-            span_n(y, r, col + mw + width_n(line, k), e ? TUI_ROLE_EMPHASIS : role, extra,
-                   line + k, j - k);
+            tui_layout_span_n(y, r, col + mw + width_n(line, k), e ? TUI_ROLE_EMPHASIS : role,
+                              extra, line + k, j - k);
             k = j;
         }
         pos = at + n - indent;
@@ -264,21 +246,21 @@ static char *upper(const char *s)
     return out;
 }
 
-static void heading(struct lay *y, const struct doc_block *b)
+static void heading(struct tui_layout_builder *y, const struct doc_block *b)
 {
     const struct tui_palette_font *f = y->style->font;
     bool title = b->level <= 1;
     enum tui_palette_role role = title ? TUI_ROLE_TITLE : TUI_ROLE_HEADING;
-    const char *rule = title ? mark(y, f->title_rule, f->title_rule_ascii)
-                             : mark(y, f->heading_rule, f->heading_rule_ascii);
+    const char *rule = title ? tui_layout_mark(y, f->title_rule, f->title_rule_ascii)
+                             : tui_layout_mark(y, f->heading_rule, f->heading_rule_ascii);
     char *clean = tui_text_sanitize(b->text ? b->text : "", strlen(b->text ? b->text : ""), 0);
     char *text = clean && (title ? f->title_upper : f->heading_upper) ? upper(clean) : NULL;
     if (!clean) {
         y->failed = true;
         return;
     }
-    int w = text_rows(y, text ? text : clean, TUI_LAYOUT_GUTTER, y->cw, role, 0, "", true, 0,
-                      NULL);
+    int w = tui_layout_text_rows(y, text ? text : clean, TUI_LAYOUT_GUTTER, y->cw, role, 0, "",
+                                 true, 0, NULL);
     free(text);
     free(clean);
     if (rule && rule[0] && w > 0) {
@@ -291,12 +273,12 @@ static void heading(struct lay *y, const struct doc_block *b)
         for (int i = 0; i < w; i++)
             memcpy(line + rl * (size_t)i, rule, rl);
         line[rl * (size_t)w] = '\0';
-        span(y, new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_BORDER, 0, line);
+        tui_layout_span(y, tui_layout_new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_BORDER, 0, line);
         free(line);
     }
 }
 
-static void paragraph(struct lay *y, const struct doc_block *b)
+static void paragraph(struct tui_layout_builder *y, const struct doc_block *b)
 {
     const struct tui_palette_font *f = y->style->font;
     int col = TUI_LAYOUT_GUTTER, width = y->cw;
@@ -307,7 +289,7 @@ static void paragraph(struct lay *y, const struct doc_block *b)
     case DOC_ROLE_INSTRUCTION: role = TUI_ROLE_INSTRUCTION; break;
     case DOC_ROLE_PROMPT:
         role = TUI_ROLE_PROMPT;
-        mk = mark(y, f->prompt_mark, f->prompt_mark_ascii);
+        mk = tui_layout_mark(y, f->prompt_mark, f->prompt_mark_ascii);
         break;
     case DOC_ROLE_REFLECTION:
     case DOC_ROLE_CELEBRATION:
@@ -315,8 +297,9 @@ static void paragraph(struct lay *y, const struct doc_block *b)
         role = b->role == DOC_ROLE_REFLECTION ? TUI_ROLE_REFLECTION : TUI_ROLE_CELEBRATION;
         col += f->reflection_indent;
         width -= f->reflection_indent;
-        mk = b->role == DOC_ROLE_REFLECTION ? mark(y, f->reflection_mark, f->reflection_mark_ascii)
-                                            : mark(y, "\xE2\x98\x85 ", "* "); /* U+2605 */
+        mk = b->role == DOC_ROLE_REFLECTION
+                 ? tui_layout_mark(y, f->reflection_mark, f->reflection_mark_ascii)
+                 : tui_layout_mark(y, "\xE2\x98\x85 ", "* "); /* U+2605 */
         break;
     case DOC_ROLE_TRANSITION: role = TUI_ROLE_TRANSITION; break;
     case DOC_ROLE_NOTE: role = TUI_ROLE_NOTE; break;
@@ -325,7 +308,7 @@ static void paragraph(struct lay *y, const struct doc_block *b)
         mk = "Error: "; /* in words too, never by colour alone */
         break;
     }
-    text_rows(y, b->text, col, width, role, 0, mk, true, TUI_TEXT_HANGING, NULL);
+    tui_layout_text_rows(y, b->text, col, width, role, 0, mk, true, TUI_TEXT_HANGING, NULL);
 }
 
 static enum tui_palette_role state_role(const char *state)
@@ -341,13 +324,13 @@ static enum tui_palette_role state_role(const char *state)
     return TUI_ROLE_HINT;
 }
 
-static void card(struct lay *y, const struct doc_card *c, bool focused)
+static void card(struct tui_layout_builder *y, const struct doc_card *c, bool focused)
 {
     enum tui_palette_role role = !c->has_action ? TUI_ROLE_LOCKED
                                                 : focused ? TUI_ROLE_FOCUS : TUI_ROLE_TEXT;
     int last = -1;
-    int w = text_rows(y, c->title ? c->title : "", TUI_LAYOUT_GUTTER, y->cw, role,
-                      c->has_action ? TUI_ATTR_BOLD : 0, "", false, 0, &last);
+    int w = tui_layout_text_rows(y, c->title ? c->title : "", TUI_LAYOUT_GUTTER, y->cw, role,
+                                 c->has_action ? TUI_ATTR_BOLD : 0, "", false, 0, &last);
     if (c->state && c->state[0]) {
         char *clean = tui_text_fit(c->state, y->cw - 3, TUI_TEXT_ELLIPSIS);
         if (!clean) {
@@ -357,20 +340,21 @@ static void card(struct lay *y, const struct doc_card *c, bool focused)
         int sw = (int)tui_text_width(clean) + 3;
         int col = TUI_LAYOUT_GUTTER + w + 1;
         if (last < 0 || w + 1 + sw > y->cw) { /* the state on a row of its own */
-            last = new_row(y);
+            last = tui_layout_new_row(y);
             col = TUI_LAYOUT_GUTTER + 2;
         }
-        span(y, last, col, state_role(c->state), 0, "[");
-        span(y, last, col + 1, state_role(c->state), 0, clean);
-        span(y, last, col + sw - 2, state_role(c->state), 0, "]");
+        tui_layout_span(y, last, col, state_role(c->state), 0, "[");
+        tui_layout_span(y, last, col + 1, state_role(c->state), 0, clean);
+        tui_layout_span(y, last, col + sw - 2, state_role(c->state), 0, "]");
         free(clean);
     }
     if (c->subtitle && c->subtitle[0])
-        text_rows(y, c->subtitle, TUI_LAYOUT_GUTTER + 2, y->cw - 2,
-                  c->has_action ? TUI_ROLE_TEXT : TUI_ROLE_LOCKED, 0, "", false, 0, NULL);
+        tui_layout_text_rows(y, c->subtitle, TUI_LAYOUT_GUTTER + 2, y->cw - 2,
+                             c->has_action ? TUI_ROLE_TEXT : TUI_ROLE_LOCKED, 0, "", false, 0,
+                             NULL);
 }
 
-static void action(struct lay *y, const struct doc_action *a, bool focused)
+static void action(struct tui_layout_builder *y, const struct doc_action *a, bool focused)
 {
     char *clean = tui_text_sanitize(a->label ? a->label : "", strlen(a->label ? a->label : ""), 0);
     size_t n = clean ? strlen(clean) : 0;
@@ -381,14 +365,16 @@ static void action(struct lay *y, const struct doc_action *a, bool focused)
         return;
     }
     snprintf(text, n + 5, "[ %s ]", clean);
-    text_rows(y, text, TUI_LAYOUT_GUTTER, y->cw, focused ? TUI_ROLE_FOCUS : TUI_ROLE_TEXT,
-              focused ? 0 : TUI_ATTR_BOLD, "", false, 0, NULL);
+    tui_layout_text_rows(y, text, TUI_LAYOUT_GUTTER, y->cw,
+                         focused ? TUI_ROLE_FOCUS : TUI_ROLE_TEXT, focused ? 0 : TUI_ATTR_BOLD, "",
+                         false, 0, NULL);
     free(text);
     free(clean);
 }
 
 /* One table row: every cell wrapped in its column, the row as tall as its tallest cell. */
-static void table_row(struct lay *y, const struct doc_table *t, size_t r, const int *w, int gap)
+static void table_row(struct tui_layout_builder *y, const struct doc_table *t, size_t r,
+                      const int *w, int gap)
 {
     int r0 = (int)y->l->nrows, height = 0, col = TUI_LAYOUT_GUTTER;
     for (size_t c = 0; c < t->ncols && !y->failed; c++) {
@@ -400,23 +386,23 @@ static void table_row(struct lay *y, const struct doc_table *t, size_t r, const 
         }
         for (size_t i = 0; i < lines.n; i++) {
             while ((int)y->l->nrows <= r0 + (int)i && !y->failed)
-                new_row(y);
-            span_fit(y, r0 + (int)i, col, r == 0 ? TUI_ROLE_HEADING : TUI_ROLE_TEXT, 0,
-                     lines.lines[i], w[c]);
+                tui_layout_new_row(y);
+            tui_layout_span_fit(y, r0 + (int)i, col, r == 0 ? TUI_ROLE_HEADING : TUI_ROLE_TEXT, 0,
+                                lines.lines[i], w[c]);
         }
         height = (int)lines.n > height ? (int)lines.n : height;
         tui_text_lines_free(&lines);
         col += w[c] + gap;
     }
     if (height == 0)
-        new_row(y);
+        tui_layout_new_row(y);
 }
 
-static void table(struct lay *y, const struct doc_table *t)
+static void table(struct tui_layout_builder *y, const struct doc_table *t)
 {
     if (t->caption)
-        text_rows(y, t->caption, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_EMPHASIS, 0, "", false, 0,
-                  NULL);
+        tui_layout_text_rows(y, t->caption, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_EMPHASIS, 0, "",
+                             false, 0, NULL);
     if (t->ncols == 0 || t->nrows == 0)
         return;
     int *w = calloc(t->ncols, sizeof *w);
@@ -463,17 +449,18 @@ static void table(struct lay *y, const struct doc_table *t)
                     break;
                 }
                 snprintf(line, n, "%s: %s", head, cell);
-                text_rows(y, line, TUI_LAYOUT_GUTTER + (c ? 2 : 0), y->cw - (c ? 2 : 0),
-                          TUI_ROLE_TEXT, 0, "", false, 0, NULL);
+                tui_layout_text_rows(y, line, TUI_LAYOUT_GUTTER + (c ? 2 : 0), y->cw - (c ? 2 : 0),
+                                     TUI_ROLE_TEXT, 0, "", false, 0, NULL);
                 free(line);
             }
             continue;
         }
         table_row(y, t, r, w, gap);
         if (r == 0) { /* a rule under the header */
-            int rule = new_row(y), col = TUI_LAYOUT_GUTTER;
+            int rule = tui_layout_new_row(y), col = TUI_LAYOUT_GUTTER;
             for (size_t c = 0; c < t->ncols; c++) {
-                span_repeat(y, rule, col, TUI_ROLE_BORDER, mark(y, "\xE2\x94\x80", "-"), w[c]);
+                tui_layout_span_repeat(y, rule, col, TUI_ROLE_BORDER,
+                                       tui_layout_mark(y, "\xE2\x94\x80", "-"), w[c]);
                 col += w[c] + gap;
             }
         }
@@ -481,11 +468,11 @@ static void table(struct lay *y, const struct doc_table *t)
     free(w);
 }
 
-static void chart(struct lay *y, const struct doc_chart *c)
+static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
 {
     if (c->title)
-        text_rows(y, c->title, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_EMPHASIS, 0, "", false, 0,
-                  NULL);
+        tui_layout_text_rows(y, c->title, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_EMPHASIS, 0, "", false,
+                             0, NULL);
     int lw = 0;
     for (size_t i = 0; i < c->n; i++) {
         char *label = tui_text_fit(c->labels[i] ? c->labels[i] : "", y->cw / 3, 0);
@@ -495,252 +482,24 @@ static void chart(struct lay *y, const struct doc_chart *c)
     }
     int bw = y->cw - lw - 7; /* label, a space, the bar, " 100%" */
     for (size_t i = 0; i < c->n && bw > 0; i++) {
-        int row = new_row(y);
-        span_fit(y, row, TUI_LAYOUT_GUTTER, TUI_ROLE_TEXT, 0, c->labels[i] ? c->labels[i] : "",
-                 lw);
+        int row = tui_layout_new_row(y);
+        tui_layout_span_fit(y, row, TUI_LAYOUT_GUTTER, TUI_ROLE_TEXT, 0,
+                            c->labels[i] ? c->labels[i] : "", lw);
         double v = c->values[i], max = c->max > 0 ? c->max : 1;
         double share = v / max;
         share = share < 0 ? 0 : share > 1 ? 1 : share;
         int fill = (int)lround(share * bw);
         /* the bar in full blocks: solid in any mode, and seen in a character dump */
-        span_repeat(y, row, TUI_LAYOUT_GUTTER + lw + 1, TUI_ROLE_CHART_BAR,
-                    mark(y, "\xE2\x96\x88", "#"), fill);
+        tui_layout_span_repeat(y, row, TUI_LAYOUT_GUTTER + lw + 1, TUI_ROLE_CHART_BAR,
+                               tui_layout_mark(y, "\xE2\x96\x88", "#"), fill);
         char pct[16];
         snprintf(pct, sizeof pct, "%d%%", (int)lround(share * 100));
-        span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, pct);
+        tui_layout_span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, pct);
     }
     /* the text equivalent, always: the bars are for the eye only */
     if (c->text)
-        text_rows(y, c->text, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_TEXT, 0, "", false, 0, NULL);
-}
-
-/* ---- fields ---- */
-
-/* The text of an editor in rows at col, width wide, underlined as an input; at least min_rows.
- * With want, *crow and *ccol get the cursor's place. */
-static void editor_rows(struct lay *y, const struct tui_editor *ed, int col, int width,
-                        int min_rows, const char *placeholder, bool want, int *crow, int *ccol)
-{
-    struct tui_editor_rows rows;
-    if (tui_editor_wrap(ed, width, &rows) != 0) {
-        y->failed = true;
-        return;
-    }
-    size_t crow_i = 0;
-    int ccol_i = 0;
-    if (want)
-        tui_editor_locate(ed, &rows, &crow_i, &ccol_i);
-    char *blank = malloc((size_t)width + 1);
-    if (!blank) {
-        y->failed = true;
-        tui_editor_rows_free(&rows);
-        return;
-    }
-    memset(blank, ' ', (size_t)width);
-    blank[width] = '\0';
-    int first = -1;
-    for (size_t i = 0; i < rows.n || (int)i < min_rows; i++) {
-        int r = new_row(y);
-        if (first < 0)
-            first = r;
-        span(y, r, col, TUI_ROLE_TEXT, TUI_ATTR_UNDERLINE, blank);
-        if (i < rows.n)
-            span_n(y, r, col, TUI_ROLE_TEXT, TUI_ATTR_UNDERLINE, ed->buf + rows.rows[i].start,
-                   rows.rows[i].end - rows.rows[i].start);
-        if (i == 0 && placeholder && ed->len == 0)
-            span_fit(y, r, col, TUI_ROLE_HINT, TUI_ATTR_UNDERLINE, placeholder, width);
-    }
-    if (want) {
-        *crow = first + (int)crow_i;
-        *ccol = col + (ccol_i < width ? ccol_i : width);
-    }
-    free(blank);
-    tui_editor_rows_free(&rows);
-}
-
-/* Shows text (a value from the document) as an editor would. */
-static void value_rows(struct lay *y, const char *text, bool multiline, int col, int width,
-                       int min_rows, const char *placeholder)
-{
-    struct tui_editor ed;
-    tui_editor_init(&ed, multiline);
-    if (tui_editor_set(&ed, text) != 0)
-        y->failed = true;
-    else
-        editor_rows(y, &ed, col, width, min_rows, placeholder, false, NULL, NULL);
-    tui_editor_free(&ed);
-}
-
-static const char not_answered[] = "Not answered yet.";
-
-static void list_rows(struct lay *y, const struct doc_field *f, const struct tui_field_state *st,
-                      struct tui_item *it, int col, int width)
-{
-    size_t n = st ? st->nitems + 1 : f->nitems;
-    if (n == 0) {
-        value_rows(y, "", false, col, width, 1, not_answered);
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
-        int depth = st ? (i < st->nitems ? st->depths[i] : 0)
-                       : (f->tree_depths ? f->tree_depths[i] : 0);
-        depth = depth < 0 ? 0 : depth > 4 ? 4 : depth;
-        char prefix[32];
-        snprintf(prefix, sizeof prefix, "%*s%zu. ", 2 * depth, "", i + 1);
-        int pw = (int)strlen(prefix);
-        int r0 = (int)y->l->nrows;
-        if (st && i == st->row) {
-            editor_rows(y, &st->ed, col + pw, width - pw, 1, NULL, true, &it->cursor_row,
-                        &it->cursor_col);
-        } else {
-            struct tui_editor ed;
-            tui_editor_init(&ed, false);
-            if (tui_editor_set(&ed, st ? tui_field_item(st, i) : f->items[i]) != 0)
-                y->failed = true;
-            else
-                editor_rows(y, &ed, col + pw, width - pw, 1, NULL, false, NULL, NULL);
-            tui_editor_free(&ed);
-        }
-        if (!y->failed && r0 < (int)y->l->nrows)
-            span(y, r0, col, TUI_ROLE_TEXT, 0, prefix);
-    }
-}
-
-static void choice_rows(struct lay *y, const struct doc_field *f, const struct tui_field_state *st,
-                        struct tui_item *it, int col, int width)
-{
-    unsigned long long chosen = st ? st->chosen : f->chosen;
-    bool many = f->kind == DOC_FIELD_CHOICES;
-    for (size_t i = 0; i < f->noptions && i < DOC_MAX_OPTIONS; i++) {
-        bool on = chosen & (1ULL << i), here = st && st->row == i;
-        const char *mk = many ? (on ? "[x] " : "[ ] ") : (on ? "(x) " : "( ) ");
-        enum tui_palette_role role = here ? TUI_ROLE_FOCUS : on ? TUI_ROLE_SELECTED : TUI_ROLE_TEXT;
-        int r0 = (int)y->l->nrows;
-        text_rows(y, f->options[i] ? f->options[i] : "", col, width, role, 0, mk, false, 0, NULL);
-        if (here) {
-            it->cursor_row = r0;
-            it->cursor_col = col + 1;
-        }
-    }
-}
-
-static const char *nearest_stop(const struct doc_field *f, double v)
-{
-    const char *best = NULL;
-    double d = 0;
-    for (size_t i = 0; i < f->nstops; i++)
-        if (f->stops[i].label && (!best || fabs(f->stops[i].value - v) < d)) {
-            best = f->stops[i].label;
-            d = fabs(f->stops[i].value - v);
-        }
-    return best;
-}
-
-static void slider_rows(struct lay *y, const struct doc_field *f, const struct tui_field_state *st,
-                        struct tui_item *it, int col, int width)
-{
-    bool has = st ? st->has_number : f->has_number;
-    double v = st ? st->number : f->number;
-    double lo = f->has_min ? f->min : 0, hi = f->has_max ? f->max : lo + 10;
-    int bw = width - 26;
-    bw = bw < 8 ? 8 : bw > 40 ? 40 : bw;
-    int knob = has && hi > lo ? (int)lround((v - lo) / (hi - lo) * (bw - 1)) : -1;
-    knob = knob >= bw ? bw - 1 : knob;
-    int r = new_row(y);
-    span(y, r, col, TUI_ROLE_BORDER, 0, "[");
-    span_repeat(y, r, col + 1, TUI_ROLE_SLIDER_FILL, "=", knob);
-    if (knob >= 0)
-        span(y, r, col + 1 + knob, TUI_ROLE_SELECTED, 0, "O");
-    span_repeat(y, r, col + 2 + knob, TUI_ROLE_SLIDER_EMPTY, "-", bw - knob - 1);
-    span(y, r, col + 1 + bw, TUI_ROLE_BORDER, 0, "]");
-    char text[256];
-    const char *label = has ? nearest_stop(f, v) : NULL;
-    if (has)
-        snprintf(text, sizeof text, "%g%s%s", v, label ? " " : "", label ? label : "");
-    else
-        snprintf(text, sizeof text, "not set");
-    span_fit(y, r, col + bw + 3, has ? TUI_ROLE_TEXT : TUI_ROLE_HINT, 0, text, width - bw - 3);
-    it->cursor_row = r;
-    it->cursor_col = col + 1 + (knob < 0 ? 0 : knob);
-    if (f->nstops) {
-        size_t cap = 64;
-        for (size_t i = 0; i < f->nstops; i++)
-            cap += (f->stops[i].label ? strlen(f->stops[i].label) : 0) + 40;
-        char *legend = malloc(cap);
-        if (!legend) {
-            y->failed = true;
-            return;
-        }
-        size_t used = 0;
-        for (size_t i = 0; i < f->nstops; i++)
-            used += (size_t)snprintf(legend + used, cap - used, "%s%g %s", i ? "; " : "",
-                                     f->stops[i].value, f->stops[i].label ? f->stops[i].label : "");
-        text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
-        free(legend);
-    }
-    if (f->description && f->description[0])
-        text_rows(y, f->description, col, width, TUI_ROLE_TEXT, 0, "", false, 0, NULL);
-}
-
-static void field_block(struct lay *y, const struct doc_field *f, struct tui_item *it,
-                        size_t number, size_t total, bool focused)
-{
-    const struct tui_palette_font *font = y->style->font;
-    const struct tui_field_state *st = focused && y->field && y->field->active ? y->field : NULL;
-    int col = TUI_LAYOUT_GUTTER + 2, width = y->cw - 2;
-    it->input_width = width;
-    char head[64];
-    snprintf(head, sizeof head, "Question %zu of %zu%s", number, total,
-             f->required ? ", required" : "");
-    span(y, new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_HINT, 0, head);
-    text_rows(y, f->label ? f->label : "", TUI_LAYOUT_GUTTER, y->cw,
-              focused ? TUI_ROLE_FOCUS : TUI_ROLE_PROMPT, 0,
-              mark(y, font->prompt_mark, font->prompt_mark_ascii), true, 0, NULL);
-    if (f->hint)
-        text_rows(y, f->hint, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
-    it->cursor_row = (int)y->l->nrows;
-    it->cursor_col = col;
-    switch (f->kind) {
-    case DOC_FIELD_LINE:
-    case DOC_FIELD_TEXT: {
-        int min = f->kind == DOC_FIELD_TEXT ? 3 : 1;
-        if (st)
-            editor_rows(y, &st->ed, col, width, min, NULL, true, &it->cursor_row,
-                        &it->cursor_col);
-        else
-            value_rows(y, f->text, f->kind == DOC_FIELD_TEXT, col, width, min, not_answered);
-        break;
-    }
-    case DOC_FIELD_NUMBER: {
-        if (f->has_min && f->has_max) {
-            char range[96];
-            snprintf(range, sizeof range, "A number from %g to %g.", f->min, f->max);
-            text_rows(y, range, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
-            it->cursor_row = (int)y->l->nrows;
-        }
-        char num[32] = "";
-        if (f->has_number)
-            snprintf(num, sizeof num, "%g", f->number);
-        if (st)
-            editor_rows(y, &st->ed, col, width, 1, NULL, true, &it->cursor_row, &it->cursor_col);
-        else
-            value_rows(y, num, false, col, width, 1, not_answered);
-        break;
-    }
-    case DOC_FIELD_SLIDER:
-        slider_rows(y, f, st, it, col, width);
-        break;
-    case DOC_FIELD_CHOICE:
-    case DOC_FIELD_CHOICES:
-    case DOC_FIELD_PAIRWISE:
-        choice_rows(y, f, st, it, col, width);
-        break;
-    case DOC_FIELD_LIST:
-    case DOC_FIELD_ORDERED:
-    case DOC_FIELD_TREE:
-        list_rows(y, f, st, it, col, width);
-        break;
-    }
+        tui_layout_text_rows(y, c->text, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_TEXT, 0, "", false, 0,
+                             NULL);
 }
 
 /* ---- items ---- */
@@ -772,7 +531,8 @@ char *tui_layout_item_key(const struct doc_block *b)
     return strdup(buf);
 }
 
-static struct tui_item *item_begin(struct lay *y, size_t block, const struct doc_block *b)
+static struct tui_item *item_begin(struct tui_layout_builder *y, size_t block,
+                                   const struct doc_block *b)
 {
     struct tui_layout *l = y->l;
     if (l->nitems == l->items_cap) {
@@ -806,8 +566,8 @@ int tui_layout_build(struct tui_layout *l, const struct doc *d, int width,
                      const struct tui_field_state *field)
 {
     *l = (struct tui_layout){0};
-    struct lay y = {.l = l, .style = style, .width = width, .focus = focus, .field = field,
-                    .item = -1};
+    struct tui_layout_builder y = {.l = l, .style = style, .width = width, .focus = focus,
+                                   .field = field, .item = -1};
     y.cw = width - 2 * TUI_LAYOUT_GUTTER;
     if (y.cw < 10)
         y.cw = 10;
@@ -829,7 +589,7 @@ int tui_layout_build(struct tui_layout *l, const struct doc *d, int width,
         case DOC_CHART: chart(&y, &b->u.chart); break;
         case DOC_FIELD: {
             struct tui_item tmp = *it; /* rows may move the items array: work on a copy */
-            field_block(&y, &b->u.field, &tmp, ++number, total, focused);
+            tui_layout_fields_block(&y, &b->u.field, &tmp, ++number, total, focused);
             l->items[index].cursor_row = tmp.cursor_row;
             l->items[index].cursor_col = tmp.cursor_col;
             l->items[index].input_width = tmp.input_width;
@@ -850,7 +610,8 @@ int tui_layout_build(struct tui_layout *l, const struct doc *d, int width,
     if (!y.failed && focus >= 0 && (size_t)focus < l->nitems) {
         const struct tui_item *it = &l->items[focus];
         if (it->top < (int)l->nrows)
-            span(&y, it->top, 0, TUI_ROLE_FOCUS, 0, mark(&y, "\xE2\x96\xB8", ">")); /* U+25B8 */
+            tui_layout_span(&y, it->top, 0, TUI_ROLE_FOCUS, 0,
+                            tui_layout_mark(&y, "\xE2\x96\xB8", ">")); /* U+25B8 */
     }
     if (y.failed) {
         tui_layout_free(l);
