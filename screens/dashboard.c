@@ -89,7 +89,7 @@ static void build(const struct screen *s, struct doc *doc)
                              " %s: %d of %d%s.", labels[part], done[part], total[part],
                              done[part] == total[part] && total[part] ? ", grown" : "");
     }
-    doc_chart(doc, "Your tree", 3, labels, values, 1.0, text);
+    doc_chart(doc, "Your tree", 3, labels, values, 1.0, text)->style = DOC_CHART_TREE;
     doc_action(doc, CMD_WORKBOOK, NULL, "Open the workbook's contents");
     doc_action(doc, CMD_PROFILE, NULL, "Your profile");
     doc_action(doc, CMD_SETTINGS, NULL, "Settings");

@@ -168,13 +168,15 @@ void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
                                     copy_strings(d, ncols * nrows, cells)};
 }
 
-void doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
-               const double *values, double max, const char *text_equivalent)
+struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
+                            const double *values, double max, const char *text_equivalent)
 {
     struct doc_block *b = add(d, DOC_CHART);
-    b->u.chart = (struct doc_chart){doc_str(d, title), n, copy_strings(d, n, labels),
+    b->u.chart = (struct doc_chart){DOC_CHART_BARS, doc_str(d, title), n,
+                                    copy_strings(d, n, labels),
                                     doc_copy(d, values, n * sizeof *values), max,
                                     doc_str(d, text_equivalent)};
+    return &b->u.chart;
 }
 
 struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,

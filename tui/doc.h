@@ -96,7 +96,13 @@ struct doc_table {
     const char *const *cells; /* row-major */
 };
 
+enum doc_chart_style {
+    DOC_CHART_BARS, /* one bar per value */
+    DOC_CHART_TREE, /* three values, 0..max: a tree whose roots, trunk and branches fill in */
+};
+
 struct doc_chart {
+    enum doc_chart_style style;
     const char *title;
     size_t n;
     const char *const *labels;
@@ -144,8 +150,9 @@ void doc_card(struct doc *d, const char *title, const char *subtitle, const char
 /* A table of ncols x nrows cells, the first row being the header. */
 void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
                const char *const *cells);
-void doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
-               const double *values, double max, const char *text_equivalent);
+/* A chart (bars unless the returned struct's style is changed). */
+struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
+                            const double *values, double max, const char *text_equivalent);
 /* A field of the given kind; fill the returned struct with doc_field_* or directly (strings
  * and arrays through doc_str / doc_copy so the document owns them). */
 struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,

@@ -468,11 +468,56 @@ static void table(struct tui_layout_builder *y, const struct doc_table *t)
     free(w);
 }
 
+/* The progress tree: each part a few rows, grown (drawn solid) from the bottom up as the part
+ * completes, outlined in dots while it waits. Plain ASCII, so it reads the same in any locale
+ * and in a character dump; the words below it say the same. */
+static const struct {
+    int part; /* 0 roots, 1 trunk, 2 branches */
+    const char *grown, *waiting;
+} tree_rows[] = {
+    {2, "    .@@@@@@@.    ", "    .........    "},
+    {2, "  @@@@@@@@@@@@@  ", "  . . . . . . .  "},
+    {2, "    '@@@@@@@'    ", "    .........    "},
+    {1, "       |||       ", "       : :       "},
+    {1, "       |||       ", "       : :       "},
+    {0, "     __|||__     ", "     ..: :..     "},
+    {0, "    /  / \\  \\    ", "    .  . .  .    "},
+};
+
+static void tree(struct tui_layout_builder *y, const struct doc_chart *c)
+{
+    enum { ROWS = sizeof tree_rows / sizeof tree_rows[0], WIDTH = 17 };
+    int per_part[3] = {0}, grown[3];
+    for (int i = 0; i < ROWS; i++)
+        per_part[tree_rows[i].part]++;
+    for (int p = 0; p < 3; p++) {
+        double max = c->max > 0 ? c->max : 1, v = (size_t)p < c->n ? c->values[p] / max : 0;
+        v = v < 0 ? 0 : v > 1 ? 1 : v;
+        grown[p] = (int)lround(v * per_part[p]);
+    }
+    int col = TUI_LAYOUT_GUTTER + (y->cw > WIDTH ? (y->cw - WIDTH) / 2 : 0);
+    int seen[3] = {0};
+    for (int i = 0; i < ROWS; i++) {
+        int p = tree_rows[i].part, from_bottom = per_part[p] - seen[p]++;
+        bool solid = from_bottom <= grown[p];
+        int row = tui_layout_new_row(y);
+        tui_layout_span(y, row, col, solid ? TUI_ROLE_CHART_BAR : TUI_ROLE_SLIDER_EMPTY, 0,
+                        solid ? tree_rows[i].grown : tree_rows[i].waiting);
+    }
+}
+
 static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
 {
     if (c->title)
         tui_layout_text_rows(y, c->title, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_EMPHASIS, 0, "", false,
                              0, NULL);
+    if (c->style == DOC_CHART_TREE) {
+        tree(y, c);
+        if (c->text)
+            tui_layout_text_rows(y, c->text, TUI_LAYOUT_GUTTER, y->cw, TUI_ROLE_TEXT, 0, "", false,
+                                 0, NULL);
+        return;
+    }
     int lw = 0;
     for (size_t i = 0; i < c->n; i++) {
         char *label = tui_text_fit(c->labels[i] ? c->labels[i] : "", y->cw / 3, 0);
