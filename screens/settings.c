@@ -13,11 +13,8 @@ static void build(const struct screen *s, struct doc *d)
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
 {
     if (ev->cmd == CMD_SUBMIT) {
-        enum dt_status status = settings_form_save(s->priv, s->app);
-        if (status != DT_OK) {
-            app_fail(s->app, "The settings could not be saved", status);
+        if (!settings_form_save(s->priv, s->app))
             return SCREEN_REJECTED;
-        }
         app_note(s->app, "Settings saved. They apply the next time DreamTree starts.");
         app_back(s->app);
         return SCREEN_HANDLED;

@@ -162,11 +162,13 @@ enum screen_result settings_form_change(struct settings_form *f, struct app *a,
     return SCREEN_REJECTED;
 }
 
-enum dt_status settings_form_save(const struct settings_form *f, struct app *a)
+bool settings_form_save(const struct settings_form *f, struct app *a)
 {
     struct user_preferences prefs = {.text_mode = f->text_mode};
     enum dt_status s = store_users_save_settings(app_store(a), app_user(a), &f->settings);
     if (s == DT_OK)
         s = store_preferences_set(app_store(a), app_user(a), &prefs);
-    return s;
+    if (s != DT_OK)
+        app_fail(a, "The settings could not be saved", s);
+    return s == DT_OK;
 }

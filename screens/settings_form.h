@@ -26,7 +26,7 @@ void settings_form_build(const struct settings_form *f, struct doc *d);
 /* Takes a changed field; SCREEN_UNHANDLED when the event is not one of the form's. */
 enum screen_result settings_form_change(struct settings_form *f, struct app *a,
                                         const struct tui_event *ev);
-/* Saves all of it. */
-enum dt_status settings_form_save(const struct settings_form *f, struct app *a);
+/* Saves all of it; false (and an error for the person) when it could not. */
+bool settings_form_save(const struct settings_form *f, struct app *a);
 
 #endif
