@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "users.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -314,7 +316,21 @@ static const char *host_message(void *ctx, int *is_error)
     return a->shown;
 }
 
+static bool host_appearance(void *ctx, struct tui_appearance *out)
+{
+    struct app *a = ctx;
+    struct user_settings set;
+    memset(out, 0, sizeof *out); /* compared whole by the renderer */
+    if (store_users_settings(a->st, a->user_id, &set) != DT_OK)
+        return false;
+    store_copy_text(out->background, sizeof out->background, set.background_color);
+    store_copy_text(out->text_color, sizeof out->text_color, set.text_color);
+    store_copy_text(out->font, sizeof out->font, set.font);
+    return true;
+}
+
 struct tui_host app_host(struct app *a)
 {
-    return (struct tui_host){a, host_build, host_event, host_generation, host_message};
+    return (struct tui_host){a, host_build, host_event, host_generation, host_message,
+                             host_appearance};
 }

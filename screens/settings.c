@@ -15,7 +15,12 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     if (ev->cmd == CMD_SUBMIT) {
         if (!settings_form_save(s->priv, s->app))
             return SCREEN_REJECTED;
-        app_note(s->app, "Settings saved. They apply the next time DreamTree starts.");
+        const struct settings_form *f = s->priv;
+        if (f->text_mode != f->text_mode_was)
+            app_note(s->app, "Settings saved. DreamTree opens in %s the next time you start it.",
+                     f->text_mode ? "text mode" : "full screen");
+        else
+            app_note(s->app, "Settings saved.");
         app_back(s->app);
         return SCREEN_HANDLED;
     }

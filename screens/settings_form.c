@@ -17,7 +17,7 @@ enum dt_status settings_form_load(struct settings_form *f, struct app *a)
         s = store_preferences_get(st, app_user(a), &prefs);
     if (s == DT_OK)
         s = store_personality_list(st, &f->types, &f->ntypes);
-    f->text_mode = s == DT_OK && prefs.text_mode;
+    f->text_mode = f->text_mode_was = s == DT_OK && prefs.text_mode;
     return s;
 }
 

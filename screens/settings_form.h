@@ -12,6 +12,7 @@
 struct settings_form {
     struct user_settings settings;
     bool text_mode;
+    bool text_mode_was; /* as loaded: a change of face waits for the next start */
     struct personality_type *types;
     size_t ntypes;
 };

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "users.h"
 #include "curses.h"
 #include "drafts.h"
 #include "responses.h"
@@ -287,6 +288,25 @@ static void test_colour(void)
     world_close(&w);
 }
 
+/* A font chosen in the settings shows at once: the Daily Dos come back set in it. */
+static void test_settings_apply(void)
+{
+    struct world w;
+    world_open(&w);
+    struct tui_curses_options o = {"cream", "charcoal", "system"};
+    char *before = run(&w.host, &o, 80, 24, "");
+    check_has("system font", before, "DAILY DOS", false);
+    /* s: settings; two Tabs to the font; Down to Serif; Space picks it; Ctrl+S saves */
+    char *after = run(&w.host, &o, 80, 24, "s<Tab><Tab><Down><Space><C-s>");
+    check_has("serif, straight after saving", after, "DAILY DOS", true);
+    struct user_settings set;
+    CHECK_INT(store_users_settings(w.st, w.user, &set), DT_OK);
+    CHECK_STR(set.font, "serif");
+    free(before);
+    free(after);
+    world_close(&w);
+}
+
 static void test_drafts(void)
 {
     struct world w;
@@ -437,7 +457,7 @@ static const char *fake_message(void *ctx, int *is_error)
 static void test_fields(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL};
     /* the story (focused first, being in view; with a wide character, a combining accent and
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
      * two landscapes, one place, the third ranked item moved to the top, then the action */
@@ -476,7 +496,7 @@ static void test_fields(void)
 static void test_bad_script(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL};
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -496,6 +516,7 @@ int main(void)
     RUN(test_refused);
     RUN(test_small);
     RUN(test_colour);
+    RUN(test_settings_apply);
     RUN(test_drafts);
     RUN(test_fields);
     RUN(test_bad_script);

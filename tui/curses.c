@@ -38,6 +38,7 @@ struct ui {
     char *status;
     bool status_error;
     bool finished;
+    struct tui_appearance look; /* the colours and font in use, as the host said them */
 };
 
 /* ---- the terminal: set up, restore ---- */
@@ -66,15 +67,9 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
+/* Colours and font: at the start, and again when the person changes them in the settings. */
+static void apply_look(struct ui *ui, const struct tui_curses_options *o)
 {
-    raw(); /* Ctrl+S and Ctrl+C reach us as keys (no flow control, no signal) */
-    noecho();
-    nonl();
-    intrflush(stdscr, FALSE);
-    keypad(stdscr, TRUE);
-    set_escdelay(25);
-    curs_set(1);
     struct tui_palette_choice choice;
     tui_palette_choose(o ? o->background : NULL, o ? o->text_color : NULL, o ? o->font : NULL,
                        &choice);
@@ -86,8 +81,36 @@ static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
     ui->mode = tui_palette_apply(&choice, mode, ui->attrs);
     bkgdset(ui->attrs[TUI_ROLE_TEXT] | ' ');
     ui->style.font = &tui_palette_fonts[choice.font];
+}
+
+static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
+{
+    raw(); /* Ctrl+S and Ctrl+C reach us as keys (no flow control, no signal) */
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(1);
+    apply_look(ui, o);
+    if (o && ui->host->appearance) /* what the settings hold now is the baseline */
+        ui->host->appearance(ui->host->ctx, &ui->look);
     const char *codeset = nl_langinfo(CODESET);
     ui->style.ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+}
+
+/* A new screen may follow a change of colours or font (the settings screen saved one). */
+static void follow_look(struct ui *ui)
+{
+    struct tui_appearance now;
+    memset(&now, 0, sizeof now);
+    if (!ui->host->appearance || !ui->host->appearance(ui->host->ctx, &now) ||
+        memcmp(&now, &ui->look, sizeof now) == 0)
+        return;
+    ui->look = now;
+    struct tui_curses_options o = {now.background, now.text_color, now.font};
+    apply_look(ui, &o);
+    clearok(curscr, TRUE); /* every cell takes the new colours */
 }
 
 /* ---- the document and the focus ---- */
@@ -171,6 +194,7 @@ static void rebuild(struct ui *ui)
     int n = item_count(ui);
     if (gen != ui->gen) {
         ui->gen = gen;
+        follow_look(ui);
         tui_field_end(&ui->field);
         ui->pending = false;
         ui->scroll = 0;

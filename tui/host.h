@@ -3,6 +3,8 @@
 #ifndef DT_HOST_H
 #define DT_HOST_H
 
+#include <stdbool.h>
+
 #include "doc.h"
 #include "keys.h"
 
@@ -20,6 +22,13 @@ enum tui_outcome {
     TUI_FINISHED, /* leave the program */
 };
 
+/* How the person set DreamTree to look (user_settings ids). */
+struct tui_appearance {
+    char background[32];
+    char text_color[32];
+    char font[32];
+};
+
 struct tui_host {
     void *ctx;
     /* Describe the current screen into d (d is empty on entry). */
@@ -30,6 +39,9 @@ struct tui_host {
     /* A message for the person since the last call (a note or an error), or NULL; it stays
      * valid until the next call into the host. */
     const char *(*message)(void *ctx, int *is_error);
+    /* Optional: the person's colours and font as they are now (false when unknown), so a
+     * renderer can follow a change made in the settings without a restart. */
+    bool (*appearance)(void *ctx, struct tui_appearance *out);
 };
 
 #endif

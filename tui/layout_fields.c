@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "editor.h"
+#include "text.h"
 
 /* The text of an editor in rows at col, width wide, underlined as an input; at least min_rows.
  * With want, *crow and *ccol get the cursor's place. */
@@ -107,9 +108,12 @@ static void choice_rows(struct tui_layout_builder *y, const struct doc_field *f,
         bool on = chosen & (1ULL << i), here = st && st->row == i;
         const char *mk = many ? (on ? "[x] " : "[ ] ") : (on ? "(x) " : "( ) ");
         enum tui_palette_role role = here ? TUI_ROLE_FOCUS : on ? TUI_ROLE_SELECTED : TUI_ROLE_TEXT;
-        int r0 = (int)y->l->nrows;
-        tui_layout_text_rows(y, f->options[i] ? f->options[i] : "", col, width, role, 0, mk, false,
-                             0, NULL);
+        int r0 = (int)y->l->nrows, mw = (int)tui_text_width(mk);
+        /* the mark on the option's first row only; a long option wraps under its own text */
+        tui_layout_text_rows(y, f->options[i] ? f->options[i] : "", col + mw, width - mw, role, 0,
+                             "", false, 0, NULL);
+        if (!y->failed && r0 < (int)y->l->nrows)
+            tui_layout_span(y, r0, col, role, 0, mk);
         if (here) {
             it->cursor_row = r0;
             it->cursor_col = col + 1;
