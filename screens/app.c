@@ -202,11 +202,6 @@ void app_redisplay(struct app *a)
     a->generation++;
 }
 
-void app_finish(struct app *a)
-{
-    a->finished = true;
-}
-
 struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg)
 {
     struct app *a = calloc(1, sizeof *a);

@@ -63,7 +63,6 @@ void app_replace(struct app *a, const char *name, const char *arg);
 void app_back(struct app *a);
 /* Shows the whole screen again (text mode prints a screen in full only when it changes). */
 void app_redisplay(struct app *a);
-void app_finish(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */
 void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

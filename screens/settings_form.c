@@ -8,7 +8,7 @@
 #include "palette.h"
 #include "preferences.h"
 
-enum dt_status settings_form_load(struct settings_form *f, struct app *a)
+static enum dt_status settings_form_load(struct settings_form *f, struct app *a)
 {
     struct store *st = app_store(a);
     struct user_preferences prefs;
@@ -21,7 +21,7 @@ enum dt_status settings_form_load(struct settings_form *f, struct app *a)
     return s;
 }
 
-void settings_form_free(struct settings_form *f)
+static void settings_form_free(struct settings_form *f)
 {
     store_personality_list_free(f->types, f->ntypes);
     f->types = NULL;

@@ -17,8 +17,6 @@ struct settings_form {
     size_t ntypes;
 };
 
-enum dt_status settings_form_load(struct settings_form *f, struct app *a);
-void settings_form_free(struct settings_form *f);
 /* The enter and leave of a screen whose state is a settings form (welcome, settings). */
 enum dt_status settings_form_enter(struct screen *s, const char *arg);
 void settings_form_leave(struct screen *s);

@@ -226,11 +226,3 @@ size_t doc_count(const struct doc *d, enum doc_kind kind)
         n += d->blocks[i].kind == kind;
     return n;
 }
-
-const struct doc_field *doc_find_field(const struct doc *d, const char *id)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_FIELD && strcmp(d->blocks[i].u.field.id, id) == 0)
-            return &d->blocks[i].u.field;
-    return NULL;
-}

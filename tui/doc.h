@@ -165,8 +165,7 @@ void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
 /* A copy of n bytes into the document's memory (n zero bytes when data is NULL). */
 void *doc_copy(struct doc *d, const void *data, size_t n);
 
-/* Lookups for renderers and tests. */
+/* How many blocks of a kind the document holds. */
 size_t doc_count(const struct doc *d, enum doc_kind kind);
-const struct doc_field *doc_find_field(const struct doc *d, const char *id);
 
 #endif
