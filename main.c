@@ -4,13 +4,18 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "diag.h"
 #include "content.h"
@@ -357,6 +362,25 @@ static int cmd_interactive(const struct options *o)
     return rc;
 }
 
+/* Fault in the heap the first frame needs with one system call. On the virtual machines this
+ * runs on, each first touch of a page costs 10-15 us, and SQLite's schema and page cache touch
+ * about sixty fresh heap pages before the Daily Dos appear; populating them up front is a
+ * twelfth of that. The block goes back to malloc's top chunk, which is told to keep it. */
+static void warm_heap(void)
+{
+#if defined(__GLIBC__) && defined(MADV_POPULATE_WRITE)
+    enum { WARM = 256 * 1024, PAGE = 4096 };
+    mallopt(M_TRIM_THRESHOLD, 2 * WARM);
+    mallopt(M_MMAP_THRESHOLD, 2 * WARM);
+    char *block = malloc(WARM);
+    if (!block)
+        return;
+    uintptr_t first = ((uintptr_t)block + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
+    madvise((void *)first, WARM - 2 * PAGE, MADV_POPULATE_WRITE); /* older kernels: EINVAL, fine */
+    free(block);
+#endif
+}
+
 int main(int argc, char **argv)
 {
     /* No core files: a core dump would hold the user's writing. */
@@ -385,6 +409,7 @@ int main(int argc, char **argv)
         return usage_error("--db needs a path");
     argc -= optind;
     argv += optind;
+    warm_heap();
     if (argc == 0)
         return cmd_interactive(&o);
     if (strcmp(argv[0], "seed") == 0)

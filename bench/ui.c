@@ -1,18 +1,26 @@
 /* bench-ui: how quickly the screens answer, on a database seeded with the real workbook.
  *  - from exec to the Daily Dos: the dreamtree program started in text mode, timed from spawn
  *    to the end of its first frame (its menu's prompt arriving on the pipe);
- *  - the largest resident set of those runs;
+ *  - the floor under that: the same program asked for --version, timed from spawn to exit, run
+ *    alternately with the sessions (on a virtual machine, starting any process is costly);
+ *  - the instructions of one such session from exec to exit, counted by callgrind when valgrind
+ *    is installed: steady where times are noisy;
+ *  - the largest resident set at the first frame, in text mode and in the full-screen face on a
+ *    pseudo-terminal (read from /proc while the program runs);
  *  - one keystroke's work in-process: the event, its store calls and the document built again;
  *  - the full-screen face in ncurses' virtual screen: its start and first frame, and a key
  *    handled and redrawn.
  * Usage: bench-ui DREAMTREE [CONTENT_DIR]. Prints figures; never fails on a time. */
+#define _GNU_SOURCE /* POSIX_SPAWN_SETSID */
 #include <fcntl.h>
 #include <ftw.h>
+#include <poll.h>
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,7 +36,7 @@
 
 extern char **environ;
 
-#define RUNS 41
+#define RUNS 61
 #define KEYS 400
 
 static double now_us(void)
@@ -60,6 +68,166 @@ static void fail(const char *what)
 {
     fprintf(stderr, "bench-ui: %s\n", what);
     exit(1);
+}
+
+/* The peak resident set of a running process, in KiB, from /proc (0 when unreadable). Read
+ * while the child lives: after exit, wait4's ru_maxrss would also count the memory of this
+ * program, which the child shared until its exec (posix_spawn uses vfork). */
+static long peak_rss(pid_t pid)
+{
+    char path[64], line[128];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long kib = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "VmHWM:", 6) == 0)
+            kib = strtol(line + 6, NULL, 10);
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+/* Starts ARGS[0] with stdin and stdout on pipes; returns the microseconds from spawn until
+ * MARKER has arrived on stdout (with no marker, until stdout closes). Once the marker is seen,
+ * RSS (when asked) gets the child's peak resident set so far and ANSWER is typed. Exits on
+ * failure: the program must finish cleanly. */
+static double spawn_timed(char *const *args, const char *answer, const char *marker, long *rss)
+{
+    int out[2], in[2];
+    if (pipe(out) != 0 || pipe(in) != 0)
+        fail("no pipe");
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    posix_spawn_file_actions_addclose(&fa, in[1]);
+    pid_t pid;
+    double t0 = now_us(), done = 0;
+    if (posix_spawn(&pid, args[0], &fa, NULL, args, environ) != 0)
+        fail("cannot start dreamtree");
+    close(out[1]);
+    close(in[0]);
+    if (!marker)
+        close(in[1]);
+    char buf[65536];
+    size_t len = 0;
+    ssize_t got;
+    while ((got = read(out[0], buf + len, sizeof buf - 1 - len)) > 0) {
+        len += (size_t)got;
+        buf[len] = '\0';
+        if (!done && marker && strstr(buf, marker)) {
+            done = now_us() - t0;
+            if (rss)
+                *rss = peak_rss(pid);
+            if (write(in[1], answer, strlen(answer)) != (ssize_t)strlen(answer))
+                fail("cannot type into dreamtree");
+            close(in[1]);
+        }
+        if (len > sizeof buf / 2) { /* keep only the tail; the marker is near the end */
+            memmove(buf, buf + len - 64, 64);
+            len = 64;
+        }
+    }
+    if (!marker)
+        done = now_us() - t0;
+    else if (!done)
+        close(in[1]);
+    close(out[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    posix_spawn_file_actions_destroy(&fa);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !done)
+        fail("dreamtree did not finish cleanly with the expected output");
+    return done;
+}
+
+/* The full-screen face on a pseudo-terminal (80x24): waits for the Daily Dos to be drawn and
+ * the output to settle, takes the peak resident set, then quits with Q. Returns KiB. */
+static long curses_session_rss(const char *program)
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) != 0 || unlockpt(master) != 0)
+        fail("no pseudo-terminal");
+    struct winsize ws = {.ws_row = 24, .ws_col = 80};
+    ioctl(master, TIOCSWINSZ, &ws);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, ptsname(master), O_RDWR, 0);
+    posix_spawn_file_actions_adddup2(&fa, 0, 1);
+    posix_spawn_file_actions_adddup2(&fa, 0, 2);
+    posix_spawn_file_actions_addclose(&fa, master);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+    char *args[] = {(char *)program, NULL};
+    pid_t pid;
+    if (posix_spawn(&pid, program, &fa, &attr, args, environ) != 0)
+        fail("cannot start dreamtree on a pseudo-terminal");
+    char buf[4096];
+    bool drawn = false;
+    long kib = 0;
+    for (;;) {
+        struct pollfd p = {.fd = master, .events = POLLIN};
+        int ready = poll(&p, 1, drawn ? 300 : 5000);
+        if (ready == 0) {
+            if (!drawn)
+                fail("the full-screen Daily Dos did not appear");
+            kib = peak_rss(pid);
+            if (write(master, "Q", 1) != 1)
+                fail("cannot type into dreamtree");
+            drawn = false;
+            break;
+        }
+        ssize_t got = read(master, buf, sizeof buf - 1);
+        if (got <= 0)
+            fail("dreamtree left before its first frame");
+        buf[got] = '\0';
+        if (strstr(buf, "Daily Dos"))
+            drawn = true;
+    }
+    while (read(master, buf, sizeof buf) > 0) /* drain until the terminal closes (EIO) */
+        ;
+    int status;
+    waitpid(pid, &status, 0);
+    close(master);
+    posix_spawnattr_destroy(&attr);
+    posix_spawn_file_actions_destroy(&fa);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        fail("the full-screen session did not finish cleanly");
+    return kib;
+}
+
+/* Instructions executed by one text-mode session (exec to exit) under callgrind, or 0 when
+ * valgrind is missing. */
+static long long count_instructions(const char *program, const char *input, const char *dir)
+{
+    char log[160];
+    snprintf(log, sizeof log, "%s/callgrind.log", dir);
+    char *args[] = {"valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                    (char *)program, "--plain", NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid;
+    int status = 0;
+    long long n = 0;
+    if (posix_spawnp(&pid, "valgrind", &fa, NULL, args, environ) == 0 && waitpid(pid, &status, 0) == pid
+        && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        FILE *f = fopen(log, "r");
+        char line[256];
+        while (f && fgets(line, sizeof line, f)) {
+            const char *at = strstr(line, "Collected : ");
+            if (at)
+                n = strtoll(at + 12, NULL, 10);
+        }
+        if (f)
+            fclose(f);
+    }
+    posix_spawn_file_actions_destroy(&fa);
+    return n;
 }
 
 int main(int argc, char **argv)
@@ -141,57 +309,46 @@ int main(int argc, char **argv)
     setenv("DREAMTREE_CONTENT", content, 1);
     unsetenv("XDG_STATE_HOME");
     unsetenv("XDG_DATA_HOME");
-    double runs[RUNS];
+    double runs[RUNS], floor_runs[RUNS], above[RUNS];
     long max_rss = 0;
+    char *session[] = {argv[1], "--plain", NULL}, *version[] = {argv[1], "--version", NULL};
     for (int i = 0; i < RUNS + 1; i++) {
-        int out[2];
-        if (pipe(out) != 0)
-            fail("no pipe");
-        posix_spawn_file_actions_t fa;
-        posix_spawn_file_actions_init(&fa);
-        posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
-        posix_spawn_file_actions_adddup2(&fa, out[1], 1);
-        posix_spawn_file_actions_addclose(&fa, out[0]);
-        char *args[] = {argv[1], "--plain", NULL};
-        pid_t pid;
-        double t0 = now_us(), frame = 0;
-        if (posix_spawn(&pid, argv[1], &fa, NULL, args, environ) != 0)
-            fail("cannot start dreamtree");
-        close(out[1]);
-        /* the first frame is complete when its menu asks for a choice */
-        char buf[65536];
-        size_t len = 0;
-        ssize_t got;
-        while ((got = read(out[0], buf + len, sizeof buf - 1 - len)) > 0) {
-            len += (size_t)got;
-            buf[len] = '\0';
-            if (!frame && strstr(buf, "\nChoose "))
-                frame = now_us() - t0;
-            if (len > sizeof buf / 2) { /* keep only the tail; the prompt is near the end */
-                memmove(buf, buf + len - 64, 64);
-                len = 64;
-            }
-        }
-        close(out[0]);
-        int status;
-        struct rusage ru;
-        wait4(pid, &status, 0, &ru);
-        posix_spawn_file_actions_destroy(&fa);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !frame)
-            fail("dreamtree did not show the Daily Dos and finish cleanly");
-        if (i > 0) /* the first run warms the page cache */
+        /* alternate with the floor so both see the same moments of a noisy machine */
+        long rss = 0;
+        double frame = spawn_timed(session, "9\n", "\nChoose ", &rss);
+        double floor = spawn_timed(version, "", NULL, NULL);
+        if (i > 0) { /* the first run warms the page cache */
             runs[i - 1] = frame;
-        if (ru.ru_maxrss > max_rss)
-            max_rss = ru.ru_maxrss;
+            floor_runs[i - 1] = floor;
+            above[i - 1] = frame - floor;
+        }
+        if (rss > max_rss)
+            max_rss = rss;
+    }
+
+    long long instructions = count_instructions(argv[1], input, dir);
+    long curses_rss = 0;
+    for (int i = 0; i < 5; i++) {
+        long kib = curses_session_rss(argv[1]);
+        if (kib > curses_rss)
+            curses_rss = kib;
     }
 
     printf("bench-ui: the real workbook, one user 10 exercises in\n\n");
     printf("  %-40s %9s %9s %9s\n", "microseconds", "median", "p95", "max");
     report("exec to the Daily Dos' first frame", runs, RUNS);
+    report("floor: exec to exit of --version", floor_runs, RUNS);
+    report("first frame less its paired floor", above, RUNS);
     report("one keystroke: event + store + build", keys, KEYS);
     report("curses: start and first frame (in process)", frames, RUNS);
     report("curses: one Tab, handled and redrawn", tabs, RUNS);
-    printf("\n  largest resident set of a session: %.1f MiB (goal <= 6 MiB)\n", max_rss / 1024.0);
+    if (instructions)
+        printf("\n  instructions of a session, exec to exit (callgrind): %.2f million\n",
+               instructions / 1e6);
+    else
+        printf("\n  instructions: valgrind is not installed\n");
+    printf("  largest resident set at the first frame: text mode %.1f MiB, full screen %.1f MiB"
+           " (goal <= 6 MiB)\n", max_rss / 1024.0, curses_rss / 1024.0);
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
            runs[RUNS / 2] <= 5000 ? "met" : "not met", keys[KEYS / 2] <= 1000 ? "met" : "not met");
     free(keys);
