@@ -264,6 +264,29 @@ enum dt_status store_tools_list(struct store *st, const char *user_id, const cha
     return store_collect(st, stmt, out, n, sizeof **out, read_instance, clear_instance);
 }
 
+enum dt_status store_tools_count(struct store *st, const char *user_id, const char *tool_type,
+                                 size_t *count, char last_created[STORE_TIME_LEN])
+{
+    *count = 0;
+    last_created[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT COUNT(*), MAX(created_at) FROM tool_instances"
+                                        " WHERE user_id = ?1 AND tool_type = ?2");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    store_bind_text(stmt, 2, tool_type);
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = DT_OK;
+    if (rc == SQLITE_ROW) {
+        *count = (size_t)sqlite3_column_int64(stmt, 0);
+        store_col_copy(stmt, 1, last_created, STORE_TIME_LEN);
+    } else {
+        s = store_fail(st, rc);
+    }
+    store_stmt_done(stmt);
+    return s;
+}
+
 void store_tools_instance_clear(struct tool_instance *t)
 {
     if (t) {

@@ -52,6 +52,9 @@ enum dt_status store_tools_get(struct store *st, const char *user_id, const char
 /* The user's instances of one tool type, newest first; free with store_tools_list_free. */
 enum dt_status store_tools_list(struct store *st, const char *user_id, const char *tool_type,
                                 struct tool_instance **out, size_t *n);
+/* How many instances of a tool type the user has, and when the newest was made ("" if none). */
+enum dt_status store_tools_count(struct store *st, const char *user_id, const char *tool_type,
+                                 size_t *count, char last_created[STORE_TIME_LEN]);
 void store_tools_instance_clear(struct tool_instance *t);
 void store_tools_list_free(struct tool_instance **list, size_t n);
 

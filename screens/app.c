@@ -249,7 +249,7 @@ static void global_command(struct app *a, const struct tui_event *ev)
         const char *screen;
     } jumps[] = {
         {CMD_HELP, "help"},         {CMD_WORKBOOK, "contents"}, {CMD_SETTINGS, "settings"},
-        {CMD_PROFILE, "profile"},   {CMD_CREDITS, "credits"},
+        {CMD_PROFILE, "profile"},   {CMD_CREDITS, "credits"},   {CMD_TOOLS, "tools"},
     };
     const struct screen *top = &a->stack[a->depth - 1];
     switch (ev->cmd) {

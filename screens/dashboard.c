@@ -60,9 +60,10 @@ static void build(const struct screen *s, struct doc *doc)
             doc_card(doc, item->title, item->subtitle, "next", CMD_OPEN,
                      doc_printf(doc, "exercise:%s", item->target),
                      doc_printf(doc, "Continue the workbook: %s", item->subtitle));
-        else /* the tools' own screens are their own piece of work; the reminder still counts */
+        else
             doc_card(doc, item->title, item->subtitle, doc_printf(doc, "due, %s", item->frequency),
-                     0, NULL, NULL);
+                     CMD_OPEN, doc_printf(doc, "tool:%s", item->target),
+                     doc_printf(doc, "Open the %s: %s", item->title, item->subtitle));
     }
 
     /* progress: modules per part, and the tree that grows with it */
@@ -91,6 +92,7 @@ static void build(const struct screen *s, struct doc *doc)
     }
     doc_chart(doc, "Your tree", 3, labels, values, 1.0, text)->style = DOC_CHART_TREE;
     doc_action(doc, CMD_WORKBOOK, NULL, "Open the workbook's contents");
+    doc_action(doc, CMD_TOOLS, NULL, "Your tools");
     doc_action(doc, CMD_PROFILE, NULL, "Your profile");
     doc_action(doc, CMD_SETTINGS, NULL, "Settings");
     doc_action(doc, CMD_CREDITS, NULL, "Credits");

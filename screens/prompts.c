@@ -132,7 +132,8 @@ static enum doc_field_kind field_kind(const cJSON *input, const char **hint)
     } kinds[] = {{"line", DOC_FIELD_LINE},     {"text", DOC_FIELD_TEXT},
                  {"number", DOC_FIELD_NUMBER}, {"slider", DOC_FIELD_SLIDER},
                  {"choice", DOC_FIELD_CHOICE}, {"choices", DOC_FIELD_CHOICES},
-                 {"list", DOC_FIELD_LIST}};
+                 {"list", DOC_FIELD_LIST},     {"ordered", DOC_FIELD_ORDERED},
+                 {"date", DOC_FIELD_LINE}};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (strcmp(type, kinds[i].type) == 0)
             return kinds[i].kind;
@@ -208,14 +209,23 @@ static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, c
     }
 }
 
+struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
+                                     const cJSON *input, const cJSON *value)
+{
+    const char *hint;
+    enum doc_field_kind kind = field_kind(input, &hint);
+    struct doc_field *f = doc_field(d, kind, key, label);
+    const char *own_hint = str(input, "hint");
+    f->hint = doc_str(d, own_hint ? own_hint : hint);
+    fill_field(d, f, input, value);
+    return f;
+}
+
 void prompts_field(const struct prompts *p, size_t i, struct doc *d)
 {
     const struct exercise_block *b = &p->blocks[i];
-    const char *hint;
-    enum doc_field_kind kind = field_kind(p->inputs[i], &hint);
-    struct doc_field *f = doc_field(d, kind, b->prompt_key, b->content_text);
-    f->hint = doc_str(d, hint);
-    fill_field(d, f, p->inputs[i], cJSON_GetObjectItemCaseSensitive(p->answers, b->prompt_key));
+    prompts_input_field(d, b->prompt_key, b->content_text, p->inputs[i],
+                        cJSON_GetObjectItemCaseSensitive(p->answers, b->prompt_key));
 }
 
 static const struct exercise_block *find_prompt(const struct prompts *e, const char *key,
@@ -229,8 +239,20 @@ static const struct exercise_block *find_prompt(const struct prompts *e, const c
     return NULL;
 }
 
-/* Turns a field's event value into what the response keeps, or NULL (with a message). */
-static cJSON *accept_value(struct app *a, const cJSON *input, const char *json)
+/* A calendar date written YYYY-MM-DD that exists (29 February only in leap years). */
+static bool is_date(const char *s)
+{
+    int y, m, d;
+    char tail;
+    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' ||
+        s[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1)
+        return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
 {
     cJSON *v = cJSON_Parse(json);
     const char *hint;
@@ -270,6 +292,13 @@ static cJSON *accept_value(struct app *a, const cJSON *input, const char *json)
         cJSON_Delete(v);
         return NULL;
     }
+    const char *type = str(input, "type");
+    if (type && strcmp(type, "date") == 0 && cJSON_IsString(v) && v->valuestring[0] &&
+        !is_date(v->valuestring)) {
+        app_error(a, "write the date as year-month-day, like 2026-11-25.");
+        cJSON_Delete(v);
+        return NULL;
+    }
     if ((kind == DOC_FIELD_NUMBER || kind == DOC_FIELD_SLIDER) && cJSON_IsNumber(v) &&
         ((has_lo && v->valuedouble < lo) || (has_hi && v->valuedouble > hi))) {
         app_error(a, "choose a number from %g to %g.", lo, hi);
@@ -286,7 +315,7 @@ static cJSON *accept_value(struct app *a, const cJSON *input, const char *json)
     return v;
 }
 
-static bool empty(const cJSON *v)
+bool prompts_value_empty(const cJSON *v)
 {
     return !v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0]) ||
            (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
@@ -305,7 +334,7 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
         const cJSON *input = e->inputs[i];
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key);
         double lo = 0;
-        if (is_required(input) && empty(v)) {
+        if (is_required(input) && prompts_value_empty(v)) {
             app_error(a, "question %zu still needs an answer.", number);
             return false;
         }
@@ -323,7 +352,7 @@ enum screen_result prompts_change(struct prompts *p, struct app *a, const struct
     const cJSON *input = NULL;
     if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id || !find_prompt(p, ev->field_id, &input))
         return SCREEN_UNHANDLED;
-    cJSON *value = accept_value(a, input, ev->value);
+    cJSON *value = prompts_accept(a, input, ev->value);
     if (!value)
         return SCREEN_REJECTED;
     cJSON_DeleteItemFromObjectCaseSensitive(p->answers, ev->field_id);

@@ -36,6 +36,17 @@ enum screen_result prompts_change(struct prompts *p, struct app *a, const struct
  * usable answer; otherwise an error names the first that has not. */
 bool prompts_complete(const struct prompts *p, struct app *a, bool (*skip)(const char *key, void *),
                       void *ctx);
+/* The same for any question asked in the prompts' vocabulary: input is an object like a prompt's
+ * input ({"type": "slider", "min": 1, "max": 5, "stops": [...], "options": [...], "required":
+ * false, "hint": "..."}), value the current answer (may be NULL). Returns the field added. */
+struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
+                                     const cJSON *input, const cJSON *value);
+/* A field's event value (JSON) turned into what is kept: a choice by its label, limits checked.
+ * NULL with an error said when refused. The caller owns the result. */
+cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json);
+/* True for no answer: missing, null, "" or []. */
+bool prompts_value_empty(const cJSON *v);
+
 /* The answers as JSON text (cJSON_free it); NULL when out of memory. */
 char *prompts_json(const struct prompts *p);
 

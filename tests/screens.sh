@@ -60,17 +60,20 @@ p
 q
 q
 '
-# a look around: the contents, credits, help, wrong choices, back, leave
+# a look around: the contents, the tools (none open yet), credits, help, wrong choices, back,
+# leave
 session tour '2
 2
 q
-5
+t
 q
 6
+q
+7
 9
 x
 q
-7
+8
 '
 # the first exercises: answer, submit, the tool unlocked, on to the next; a reminder now due
 session exercise '2
@@ -87,7 +90,7 @@ The day the ward flooded.
 .
 2
 d
-7
+9
 '
 # a required question left empty, then an answer kept as a draft and found again next time
 session checks '2
@@ -97,12 +100,12 @@ session checks '2
 Cook
 .
 q
-7
+8
 '
 session checks-resumed+ '1
 2
 q
-7
+8
 '
 
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
@@ -138,7 +141,49 @@ Managing resources is my strength; negotiating is the one to raise.
 p
 q
 q
-7
+12
+'
+
+# the tools, from the same user: a flow log entry (a date refused first), its high flow, then
+# deleted (asked twice); a budget with its expenses (a line without an amount refused) and the
+# figures worked out from it; the Daily Dos afterwards
+session tools+ 't
+4
+1
+1
+2026-02-30
+2026-11-24
+Sorting seeds for the allotment swap
+2
+5
+Lost track of time.
+.
+2
+2
+3
+3
+q
+3
+1
+1
+2500
+
+Rent
+.
+Rent 950
+Food: 320.50
+.
+Eating out 120
+.
+20
+28000
+.
+2
+2
+q
+q
+d
+11
 '
 
 echo "1..$n"

@@ -15,6 +15,7 @@
 #include "drafts.h"
 #include "responses.h"
 #include "support.h"
+#include "tools.h"
 
 /* ---- running a script and comparing its dump ---- */
 
@@ -426,8 +427,9 @@ static enum tui_outcome fake_event(void *ctx, const struct tui_event *ev)
         if (strcmp(ev->field_id, "place") == 0)
             f->place = mask_of(ev->value);
     } else {
-        f->used += (size_t)snprintf(f->log + f->used, sizeof f->log - f->used, "cmd %d %s; ",
-                                    (int)ev->cmd, ev->arg ? ev->arg : "");
+        f->used += (size_t)snprintf(f->log + f->used, sizeof f->log - f->used, "cmd %s %s; ",
+                                    ev->cmd == CMD_OPEN ? "open" : "other",
+                                    ev->arg ? ev->arg : "");
     }
     if (ev->cmd == CMD_OPEN) {
         f->screen = 1;
@@ -472,7 +474,7 @@ static void test_fields(void)
     const char *want = "story=\"Café 日本\\nok\"; age=42; energy=1; energy=2; energy=3; "
                        "energy=2; landscapes=[0]; landscapes=[0,2]; place=1; "
                        "rank=[\"first\",\"third\",\"second\"]; "
-                       "rank=[\"third\",\"first\",\"second\"]; cmd 19 second; ";
+                       "rank=[\"third\",\"first\",\"second\"]; cmd open second; ";
     CHECK_STR(f.log, want);
     const char *ranked = nth_dump(out, 0);
     check_has("fields: the slider's stop and description", ranked, "2 Drained", true);
@@ -491,6 +493,42 @@ static void test_fields(void)
     check_has("blocks", out, "**", false);
     check_has("blocks", out, "Delivery 3.5 of 5", true);
     free(out);
+}
+
+/* A reminder card opens its tool; a new flow log entry is saved as it is typed (no submit),
+ * and the list shows it when the entry is left. */
+static void test_tools(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* the flow log, reframe, SOARED and budget open */
+    world_restart(&w);
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Down><Dump><Enter><Dump><Enter><Tab>Seed swap<Tab><Right*5>"
+                    "<Tab><Right*5><Dump><C-s><Dump>");
+    golden("tools", out);
+    check_cursor_on("tools: the reminder card", nth_dump(out, 0), "Flow Log");
+    check_has("tools: the tool's screen", nth_dump(out, 1), "Flow Logs", true);
+    check_cursor_on("tools: its first action", nth_dump(out, 1), "Log an activity");
+    check_has("tools: the entry, named as it is typed", nth_dump(out, 2), "Flow Log: Seed swap",
+              true);
+    check_has("tools: saved as it is typed", nth_dump(out, 2), "last saved at 12:00", true);
+    check_has("tools: the list after Done", nth_dump(out, 3), "Seed swap", true);
+    check_has("tools: high flow", nth_dump(out, 3), "high flow", true);
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, "flow-tracker", &list, &n), DT_OK);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        cJSON *c = cJSON_Parse(list[0].content_json);
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(c, "activity")), "Seed swap");
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(c, "date")), "2026-11-25");
+        CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(c, "focus")) >= 4);
+        cJSON_Delete(c);
+    }
+    store_tools_list_free(&list, n);
+    free(out);
+    world_close(&w);
 }
 
 static void test_bad_script(void)
@@ -519,6 +557,7 @@ int main(void)
     RUN(test_settings_apply);
     RUN(test_drafts);
     RUN(test_fields);
+    RUN(test_tools);
     RUN(test_bad_script);
     return check_done();
 }

@@ -390,6 +390,14 @@ static void test_tool_instances(void)
     CHECK_STR(list[0].id, id); /* newest first */
     store_tools_list_free(&list, n);
     CHECK(list == NULL);
+    size_t count = 99;
+    char last[STORE_TIME_LEN];
+    CHECK_INT(store_tools_count(st, user, "list-builder", &count, last), DT_OK);
+    CHECK_INT(count, 2);
+    CHECK_STR(last, "2026-11-25T12:00:00Z");
+    CHECK_INT(store_tools_count(st, other, "list-builder", &count, last), DT_OK);
+    CHECK_INT(count, 0);
+    CHECK_STR(last, "");
     CHECK_INT(store_tools_delete(st, other, id), DT_NOT_FOUND);
     CHECK_INT(store_tools_delete(st, user, id), DT_OK);
     CHECK_INT(store_tools_get(st, user, id, &ti), DT_NOT_FOUND);

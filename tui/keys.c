@@ -11,6 +11,7 @@ const struct key_binding tui_keys[] = {
     {{'Q', 0}, 0, CMD_QUIT, "Quit", "Q", "Leave DreamTree from anywhere. Answers are kept."},
     {{'d', 0}, 'd', CMD_DASHBOARD, "Daily Dos", "d", "Go to the Daily Dos."},
     {{'w', 0}, 'w', CMD_WORKBOOK, "Workbook", "w", "Go to the workbook's contents."},
+    {{'t', 0}, 't', CMD_TOOLS, "Tools", "t", "Go to your tools: flow log, budget, stories and more."},
     {{'p', 0}, 'p', CMD_PROFILE, "Profile", "p", "Go to your profile."},
     {{'s', 0}, 's', CMD_SETTINGS, "Settings", "s", "Go to the settings: colours, font, text mode."},
     {{'c', 0}, 'c', CMD_CREDITS, "Credits", "c", "Go to the credits: the works DreamTree draws on."},

@@ -13,6 +13,7 @@ enum cmd {
     CMD_HELP,
     CMD_DASHBOARD,
     CMD_WORKBOOK,
+    CMD_TOOLS,
     CMD_SETTINGS,
     CMD_PROFILE,
     CMD_CREDITS,

@@ -506,9 +506,12 @@ struct menu_item {
     bool answer; /* "answer the questions" */
 };
 
+/* The menu in the document's order, as the full-screen view's focus moves: card actions and
+ * actions where they stand, and all the fields as one "answer" item where the first one is. */
 static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t cap)
 {
     size_t n = 0;
+    bool answer_listed = false;
     for (size_t i = 0; i < d->n && n < cap; i++) {
         const struct doc_block *b = &d->blocks[i];
         if (b->kind == DOC_CARD && b->u.card.has_action)
@@ -517,14 +520,12 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
                                             {.cmd = b->u.card.action.cmd,
                                              .arg = b->u.card.action.arg},
                                             false};
-    }
-    if (doc_count(d, DOC_FIELD) && n < cap)
-        items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
-                                                                    : "Answer the questions",
-                                        {.cmd = CMD_NONE}, true};
-    for (size_t i = 0; i < d->n && n < cap; i++) {
-        const struct doc_block *b = &d->blocks[i];
-        if (b->kind == DOC_ACTION)
+        else if (b->kind == DOC_FIELD && !answer_listed) {
+            answer_listed = true;
+            items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
+                                                                        : "Answer the questions",
+                                            {.cmd = CMD_NONE}, true};
+        } else if (b->kind == DOC_ACTION)
             items[n++] = (struct menu_item){b->u.action.label,
                                             {.cmd = b->u.action.cmd, .arg = b->u.action.arg},
                                             false};

@@ -1,0 +1,190 @@
+/* One entry of a tool: its form's questions, saved as they change (an entry is the person's own
+ * record, not an exercise with a submit step), the figures worked out from it, and a delete that
+ * asks twice. The argument is "tool-id" for a new entry or "tool-id/instance-id". A new entry
+ * is written to the database with its first answer, so opening and leaving makes nothing. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "prompts.h"
+#include "tool_forms.h"
+#include "tools.h"
+
+struct tool_entry {
+    struct tool_type type;
+    const struct tool_form *form;
+    char instance_id[STORE_ID_LEN]; /* "" until the first answer is saved */
+    char saved_at[STORE_TIME_LEN];  /* when this visit last saved, "" if it has not */
+    char created_at[STORE_TIME_LEN];
+    cJSON *content;
+    bool confirm_delete;
+};
+
+static enum dt_status enter(struct screen *s, const char *arg)
+{
+    struct tool_entry *e = s->priv;
+    char tool[48];
+    const char *slash = strchr(arg, '/');
+    snprintf(tool, sizeof tool, "%.*s", (int)(slash ? (size_t)(slash - arg) : strlen(arg)), arg);
+    enum dt_status status = tool_form_open(s->app, tool, &e->type, &e->form);
+    if (status != DT_OK)
+        return status;
+    struct store *st = app_store(s->app);
+    if (!slash) {
+        char now[STORE_TIME_LEN], today[11];
+        store_now_text(st, now);
+        snprintf(today, sizeof today, "%.10s", now);
+        if (!(e->content = cJSON_CreateObject()))
+            return DT_NOMEM;
+        tool_form_defaults(e->form, e->content, today);
+        return DT_OK;
+    }
+    struct tool_instance ti;
+    status = store_tools_get(st, app_user(s->app), slash + 1, &ti);
+    if (status == DT_NOT_FOUND)
+        app_error(s->app, "that entry is not there any more.");
+    if (status != DT_OK)
+        return status;
+    bool same_tool = strcmp(ti.tool_type, e->type.id) == 0;
+    e->content = cJSON_Parse(ti.content_json);
+    memcpy(e->instance_id, ti.id, sizeof e->instance_id);
+    memcpy(e->created_at, ti.created_at, sizeof e->created_at);
+    store_tools_instance_clear(&ti);
+    if (!same_tool || !cJSON_IsObject(e->content)) {
+        app_error(s->app, "that entry was written in a shape this screen cannot change; it is"
+                          " kept as it is.");
+        return DT_INVALID;
+    }
+    return DT_OK;
+}
+
+static void leave(struct screen *s)
+{
+    struct tool_entry *e = s->priv;
+    cJSON_Delete(e->content);
+}
+
+static void build(const struct screen *s, struct doc *d)
+{
+    const struct tool_entry *e = s->priv;
+    if (e->instance_id[0]) {
+        char title[160];
+        tool_form_title(e->form, e->content, e->created_at, title, sizeof title);
+        doc_heading(d, 1, e->form->title_key ? doc_printf(d, "%s: %s", e->type.singular_name, title)
+                                             : title);
+    } else {
+        doc_heading(d, 1, doc_printf(d, "New %s", e->type.singular_name));
+    }
+    doc_para(d, DOC_ROLE_NOTE,
+             e->saved_at[0] ? doc_printf(d, "Saved as you go; last saved at %.5s.", e->saved_at + 11)
+             : e->instance_id[0] ? "Saved as you go: every answer is kept as soon as you give it."
+                                 : "Nothing is saved until you give your first answer; from then"
+                                   " on every answer is kept as you go.");
+    for (size_t i = 0; i < e->form->nfields; i++) {
+        cJSON *value = tool_form_value(e->form, i, e->content);
+        prompts_input_field(d, e->form->fields[i].key, e->form->fields[i].label,
+                            tool_form_input(e->form, i), value);
+        cJSON_Delete(value);
+    }
+    if (e->form->figures)
+        e->form->figures(e->content, d);
+    doc_action(d, CMD_SUBMIT, NULL, "Done");
+    if (e->instance_id[0])
+        doc_action(d, CMD_CHOOSE, "delete",
+                   e->confirm_delete ? "Yes, delete this entry for good"
+                                     : doc_printf(d, "Delete this %s", e->type.singular_name));
+    doc_action(d, CMD_BACK, NULL, "Back (what you wrote is kept)");
+}
+
+static enum dt_status save(struct screen *s, struct tool_entry *e)
+{
+    struct store *st = app_store(s->app);
+    char *json = cJSON_PrintUnformatted(e->content);
+    if (!json)
+        return DT_NOMEM;
+    enum dt_status status =
+        e->instance_id[0]
+            ? store_tools_update(st, app_user(s->app), e->instance_id, json)
+            : store_tools_create(st, app_user(s->app), e->type.id, "standalone", json,
+                                 e->instance_id);
+    cJSON_free(json);
+    if (status == DT_OK) {
+        store_now_text(st, e->saved_at);
+        if (!e->created_at[0])
+            memcpy(e->created_at, e->saved_at, sizeof e->created_at);
+    }
+    return status;
+}
+
+static enum screen_result change(struct screen *s, struct tool_entry *e, const struct tui_event *ev)
+{
+    size_t i = 0;
+    while (i < e->form->nfields && strcmp(e->form->fields[i].key, ev->field_id) != 0)
+        i++;
+    if (i == e->form->nfields)
+        return SCREEN_UNHANDLED;
+    cJSON *value = prompts_accept(s->app, tool_form_input(e->form, i), ev->value);
+    if (!value)
+        return SCREEN_REJECTED;
+    const char *why = NULL;
+    if (!tool_form_take(e->form, e->content, ev->field_id, value, &why)) {
+        app_error(s->app, "%s", why ? why : "that answer cannot be used.");
+        return SCREEN_REJECTED;
+    }
+    e->confirm_delete = false;
+    enum dt_status status = save(s, e);
+    if (status != DT_OK) {
+        app_fail(s->app, "Your entry could not be saved", status);
+        return SCREEN_REJECTED;
+    }
+    return SCREEN_HANDLED;
+}
+
+static enum screen_result command(struct screen *s, const struct tui_event *ev)
+{
+    struct tool_entry *e = s->priv;
+    if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id)
+        return change(s, e, ev);
+    if (ev->cmd == CMD_SUBMIT) {
+        int missing = e->instance_id[0] ? tool_form_missing(e->form, e->content) : -1;
+        if (missing >= 0) {
+            app_error(s->app, "\"%s\" still needs an answer (the rest is saved).",
+                      e->form->fields[missing].label);
+            return SCREEN_REJECTED;
+        }
+        if (e->instance_id[0])
+            app_note(s->app, "Saved.");
+        app_back(s->app);
+        return SCREEN_HANDLED;
+    }
+    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "delete") == 0 && e->instance_id[0]) {
+        if (!e->confirm_delete) {
+            e->confirm_delete = true;
+            app_note(s->app, "Choose delete once more to delete it for good; anything else keeps it.");
+            return SCREEN_HANDLED;
+        }
+        enum dt_status status = store_tools_delete(app_store(s->app), app_user(s->app),
+                                                   e->instance_id);
+        if (status != DT_OK) {
+            app_fail(s->app, "The entry could not be deleted", status);
+            return SCREEN_REJECTED;
+        }
+        app_note(s->app, "Deleted.");
+        app_back(s->app);
+        return SCREEN_HANDLED;
+    }
+    e->confirm_delete = false;
+    return SCREEN_UNHANDLED;
+}
+
+const struct screen_ops tool_entry_screen = {
+    .name = "tool-entry",
+    .title = "Tool entry",
+    .priv_size = sizeof(struct tool_entry),
+    .enter = enter,
+    .build = build,
+    .command = command,
+    .leave = leave,
+};

@@ -1,0 +1,69 @@
+/* The tools' forms: for each tool type, the questions an entry answers (in the prompts'
+ * vocabulary, so the exercise screens' field and validation code serves them too), how an entry
+ * is named in a list, and the figures worked out from entries (budget totals, high-flow days).
+ * An entry's content_json is an object keyed by the fields' keys, except where a form keeps a
+ * value in another shape (the budget's expenses). Used by the tool and tool-entry screens. */
+#ifndef DT_TOOL_FORMS_H
+#define DT_TOOL_FORMS_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+#include "doc.h"
+#include "tools.h"
+
+struct tool_field {
+    const char *key;
+    const char *label;
+    const char *input; /* JSON like a prompt's input: {"type": "slider", "min": 1, ...} */
+};
+
+struct tool_form {
+    const char *tool;      /* tool_types.id */
+    const char *about;     /* what the tool is for, above its entries */
+    const char *new_label; /* the action that starts an entry */
+    const struct tool_field *fields;
+    size_t nfields;
+    const char *title_key;  /* the field that names an entry in lists */
+    const char *entry_name; /* without a title_key: entries are "NAME of DATE" */
+    /* Optional: a line about an entry besides its name (out is always terminated). */
+    void (*describe)(const cJSON *content, char *out, size_t size);
+    /* Optional: figures worked out from one entry, shown under its fields. */
+    void (*figures)(const cJSON *content, struct doc *d);
+    /* Optional: figures over all entries (newest first), shown above the list. */
+    void (*overview)(const cJSON *const *entries, size_t n, struct doc *d);
+    /* Optional: the value a field shows when the entry keeps it in another shape (a new
+     * cJSON the caller deletes, or NULL for none). */
+    cJSON *(*shown)(const cJSON *content, const char *key);
+    /* Optional: takes a field's accepted value into the entry (owning value either way);
+     * false with *why set when the value cannot be used. Without it, content[key] = value. */
+    bool (*take)(cJSON *content, const char *key, cJSON *value, const char **why);
+};
+
+/* For the tool screens: the tool's type and form, or an error said (and returned) when the
+ * tool is unknown, retired, has no form, or is still locked for the user (naming the exercise
+ * that opens it). */
+enum dt_status tool_form_open(struct app *a, const char *tool_id, struct tool_type *type,
+                              const struct tool_form **form);
+/* The form of a tool type, or NULL when the tool has none. */
+const struct tool_form *tool_form_find(const char *tool);
+/* The parsed input of field i (owned by the form's table; parsed once, never freed). */
+const cJSON *tool_form_input(const struct tool_form *f, size_t i);
+/* The value field i shows for an entry (a new cJSON the caller deletes, or NULL). */
+cJSON *tool_form_value(const struct tool_form *f, size_t i, const cJSON *content);
+/* Takes an accepted value (owned) into the entry: see struct tool_form.take. */
+bool tool_form_take(const struct tool_form *f, cJSON *content, const char *key, cJSON *value,
+                    const char **why);
+/* An entry's name for lists ("Untitled" when its naming field is empty; a form without one
+ * names entries by created_at). */
+void tool_form_title(const struct tool_form *f, const cJSON *content, const char *created_at,
+                     char *out, size_t size);
+/* Fills in what a new entry starts with (a date field marked "default": "today" gets today,
+ * given as YYYY-MM-DD). */
+void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *today);
+/* The index of the first required field an entry leaves empty, or -1 when none is. */
+int tool_form_missing(const struct tool_form *f, const cJSON *content);
+
+#endif

@@ -1,0 +1,213 @@
+/* The tools' forms (screens/tool_forms.c): the budget's expenses and income kept in step, the
+ * figures worked out from them, the flow log's high flow, names, defaults, required fields and
+ * the date check the forms share with the exercises. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "prompts.h"
+#include "support.h"
+#include "tool_forms.h"
+
+static cJSON *json(const char *text)
+{
+    cJSON *v = cJSON_Parse(text);
+    if (!v) {
+        printf("Bail out! bad JSON in the test: %s\n", text);
+        exit(1);
+    }
+    return v;
+}
+
+static bool take(const struct tool_form *f, cJSON *content, const char *key, const char *value,
+                 const char **why)
+{
+    return tool_form_take(f, content, key, json(value), why);
+}
+
+static double num(const cJSON *obj, const char *key)
+{
+    return cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(obj, key));
+}
+
+/* Every text a document holds, one per line, for looking things up. */
+static char *doc_text(const struct doc *d)
+{
+    size_t cap = 8192, used = 0;
+    char *out = calloc(cap, 1);
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        if (b->text)
+            used += (size_t)snprintf(out + used, cap - used, "%s\n", b->text);
+        if (b->kind == DOC_TABLE)
+            for (size_t k = 0; k < b->u.table.ncols * b->u.table.nrows; k++)
+                used += (size_t)snprintf(out + used, cap - used, "%s|", b->u.table.cells[k]);
+    }
+    return out;
+}
+
+static void test_budget(void)
+{
+    const struct tool_form *f = tool_form_find("budget-calculator");
+    CHECK(f != NULL);
+    CHECK(tool_form_find("no-such-tool") == NULL);
+    cJSON *c = cJSON_CreateObject();
+    const char *why = NULL;
+
+    /* monthly and yearly income are one figure */
+    CHECK(take(f, c, "income_monthly", "2500", &why));
+    CHECK(num(c, "income_yearly") == 30000);
+    CHECK(take(f, c, "income_yearly", "36000", &why));
+    CHECK(num(c, "income_monthly") == 3000);
+
+    /* expenses: the amount is the last number on the line, thousands commas allowed */
+    CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Phone - 1,200\"]", &why));
+    const cJSON *expenses = cJSON_GetObjectItemCaseSensitive(c, "expenses");
+    CHECK_INT(cJSON_GetArraySize(expenses), 3);
+    const cJSON *food = cJSON_GetArrayItem(expenses, 1);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(food, "name")), "Food");
+    CHECK(num(food, "amount") == 320.5);
+    CHECK(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(food, "essential")));
+    CHECK(num(cJSON_GetArrayItem(expenses, 2), "amount") == 1200);
+    /* the other list leaves the essentials alone */
+    CHECK(take(f, c, "other", "[\"Eating out 120\"]", &why));
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "expenses")), 4);
+    size_t essential = 0;
+    for (size_t i = 0; i < f->nfields; i++)
+        if (strcmp(f->fields[i].key, "essential") == 0)
+            essential = i;
+    cJSON *shown = tool_form_value(f, essential, c);
+    char *text = cJSON_PrintUnformatted(shown);
+    CHECK_STR(text, "[\"Rent 950\",\"Food 320.50\",\"Phone 1,200\"]");
+    cJSON_free(text);
+    cJSON_Delete(shown);
+
+    /* a line without an amount, or without a name, is refused and nothing changes */
+    char *before = cJSON_PrintUnformatted(c);
+    why = NULL;
+    CHECK(!take(f, c, "essential", "[\"Rent\"]", &why));
+    CHECK(why != NULL && strstr(why, "Rent 950") != NULL);
+    CHECK(!take(f, c, "other", "[\"1,200\"]", &why));
+    char *after = cJSON_PrintUnformatted(c);
+    CHECK_STR(after, before);
+    cJSON_free(before);
+    cJSON_free(after);
+
+    /* the figures: needs 2,470.50 a month; with a 20% rate, 37,057.50 a year before tax */
+    CHECK(take(f, c, "tax_rate", "20", &why));
+    CHECK(take(f, c, "walk_away", "35000", &why));
+    struct doc *d = doc_new();
+    f->figures(c, d);
+    char *all = doc_text(d);
+    CHECK(strstr(all, "Needs (essential expenses)|2,470.50|29,646|") != NULL);
+    CHECK(strstr(all, "All expenses|2,590.50|31,086|") != NULL);
+    CHECK(strstr(all, "Income|3,000|36,000|") != NULL);
+    CHECK(strstr(all, "Left after all expenses|409.50|4,914|") != NULL);
+    CHECK(strstr(all, "Needs before tax, at your rate|3,088.13|37,057.50|") != NULL);
+    /* 36,000 / 2,080 = 17.31; 29,646 / 2,080 = 14.25 */
+    CHECK(strstr(all, "your income is 17.31 an hour; your needs take 14.25 an hour") != NULL);
+    CHECK(strstr(all, "2,057.50 short of your yearly needs before tax") != NULL);
+    free(all);
+    doc_free(&d);
+
+    char name[64], about[128];
+    tool_form_title(f, c, "2026-11-25T12:00:00Z", name, sizeof name);
+    CHECK_STR(name, "Budget of 2026-11-25");
+    f->describe(c, about, sizeof about);
+    CHECK_STR(about, "Monthly needs 2,470.50, monthly income 3,000");
+    CHECK_INT(tool_form_missing(f, c), -1); /* nothing in a budget is required */
+    cJSON_Delete(c);
+}
+
+static void test_flow(void)
+{
+    const struct tool_form *f = tool_form_find("flow-tracker");
+    cJSON *c = cJSON_CreateObject();
+    tool_form_defaults(f, c, "2026-11-25");
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "date")), "2026-11-25");
+    CHECK_INT(tool_form_missing(f, c), 1); /* the activity */
+    char name[64], about[128];
+    tool_form_title(f, c, NULL, name, sizeof name);
+    CHECK_STR(name, "Untitled");
+
+    const char *why;
+    take(f, c, "activity", "\"Mending the fence\\nwith my neighbour\"", &why);
+    take(f, c, "energy", "1", &why);
+    take(f, c, "focus", "3", &why);
+    CHECK_INT(tool_form_missing(f, c), -1);
+    tool_form_title(f, c, NULL, name, sizeof name);
+    CHECK_STR(name, "Mending the fence..."); /* the first line names it */
+    f->describe(c, about, sizeof about);
+    CHECK_STR(about, "2026-11-25, energy +1, focus 3");
+
+    /* high flow: energy 1 or more and focus 4 or more */
+    cJSON *high = json("{\"activity\":\"Drawing\",\"energy\":2,\"focus\":4,\"date\":\"2026-11-24\"}");
+    f->describe(high, about, sizeof about);
+    CHECK_STR(about, "2026-11-24, energy +2, focus 4, high flow");
+    const cJSON *entries[] = {high, c};
+    struct doc *d = doc_new();
+    f->overview(entries, 2, d);
+    char *all = doc_text(d);
+    CHECK(strstr(all, "in 1 of 2 entries. Most recent: Drawing.") != NULL);
+    free(all);
+    doc_reset(d);
+    f->overview(entries + 1, 1, d);
+    all = doc_text(d);
+    CHECK(strstr(all, "1 entry logged; none yet with high flow") != NULL);
+    free(all);
+    doc_free(&d);
+    cJSON_Delete(high);
+    cJSON_Delete(c);
+}
+
+static void test_forms_complete(void)
+{
+    /* every form's inputs parse, and every tool with a reminder has a form */
+    static const char *const tools[] = {"flow-tracker",  "failure-reframer", "budget-calculator",
+                                        "soared-story",  "networking-prep",  "job-prospector",
+                                        "list-builder"};
+    for (size_t t = 0; t < sizeof tools / sizeof *tools; t++) {
+        const struct tool_form *f = tool_form_find(tools[t]);
+        CHECK(f != NULL);
+        for (size_t i = 0; f && i < f->nfields; i++)
+            if (!cJSON_IsObject(tool_form_input(f, i)))
+                CHECK_STR(f->fields[i].key, "a field whose input is not JSON");
+    }
+}
+
+static void test_dates(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    struct app *a = app_new(st, user, "dashboard", NULL);
+    cJSON *input = json("{\"type\":\"date\"}");
+    static const struct {
+        const char *value;
+        bool ok;
+    } cases[] = {{"\"2026-11-25\"", true},  {"\"2028-02-29\"", true},  {"\"2000-02-29\"", true},
+                 {"\"\"", true},            {"\"2026-02-29\"", false}, {"\"1900-02-29\"", false},
+                 {"\"2026-13-01\"", false}, {"\"2026-11-31\"", false}, {"\"25/11/2026\"", false},
+                 {"\"2026-11-2\"", false},  {"\"2026-11-25x\"", false}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cJSON *v = prompts_accept(a, input, cases[i].value);
+        if ((v != NULL) != cases[i].ok)
+            CHECK_STR(cases[i].value, cases[i].ok ? "accepted" : "refused");
+        cJSON_Delete(v);
+    }
+    cJSON_Delete(input);
+    app_free(&a);
+    store_close(&st);
+}
+
+int main(void)
+{
+    RUN(test_budget);
+    RUN(test_flow);
+    RUN(test_forms_complete);
+    RUN(test_dates);
+    return check_done();
+}
