@@ -1,6 +1,5 @@
 #include "tool_forms.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,18 +9,19 @@
 #include "prompts.h"
 #include "store.h"
 #include "tools.h"
+#include "tool_forms_internal.h"
 
 #define TOOL_FORM_MAX_FIELDS 16
 
-/* ---- small helpers over an entry's JSON ---- */
+/* ---- small helpers over an entry's JSON (tool_forms_internal.h) ---- */
 
-static const char *text_of(const cJSON *content, const char *key)
+const char *tf_text(const cJSON *content, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(content, key);
     return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
 }
 
-static bool number_of(const cJSON *content, const char *key, double *out)
+bool tf_number(const cJSON *content, const char *key, double *out)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(content, key);
     if (cJSON_IsNumber(v))
@@ -29,15 +29,7 @@ static bool number_of(const cJSON *content, const char *key, double *out)
     return cJSON_IsNumber(v);
 }
 
-static void set_number(cJSON *content, const char *key, double value)
-{
-    cJSON_DeleteItemFromObjectCaseSensitive(content, key);
-    cJSON_AddNumberToObject(content, key, value);
-}
-
-/* Appends to out (always terminated, never splitting a character). */
-static void append(char *out, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void append(char *out, size_t size, const char *fmt, ...)
+void tf_append(char *out, size_t size, const char *fmt, ...)
 {
     size_t used = strlen(out);
     if (used + 1 >= size)
@@ -49,34 +41,12 @@ static void append(char *out, size_t size, const char *fmt, ...)
     store_trim_partial_utf8(out);
 }
 
-/* "1,234.5" style: thousands grouped, at most two decimals, none when whole. */
-static void amount_text(double v, char *out, size_t size)
-{
-    char digits[64];
-    double rounded = round(v * 100) / 100;
-    bool whole = fabs(rounded - trunc(rounded)) < 0.005;
-    snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", fabs(rounded));
-    char *dot = strchr(digits, '.');
-    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
-    size_t o = 0;
-    if (rounded < 0 && o + 1 < size)
-        out[o++] = '-';
-    for (size_t i = 0; i < int_len && o + 2 < size; i++) {
-        if (i > 0 && (int_len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    for (const char *p = dot; p && *p && o + 1 < size; p++)
-        out[o++] = *p;
-    out[o] = '\0';
-}
-
 /* ---- flow log ---- */
 
 static bool high_flow(const cJSON *c)
 {
     double energy = 0, focus = 0;
-    return number_of(c, "energy", &energy) && number_of(c, "focus", &focus) && energy >= 1 &&
+    return tf_number(c, "energy", &energy) && tf_number(c, "focus", &focus) && energy >= 1 &&
            focus >= 4;
 }
 
@@ -84,13 +54,13 @@ static void flow_describe(const cJSON *c, char *out, size_t size)
 {
     double v = 0;
     out[0] = '\0';
-    append(out, size, "%s", text_of(c, "date") ? text_of(c, "date") : "no date");
-    if (number_of(c, "energy", &v))
-        append(out, size, v == 0 ? ", energy %g" : ", energy %+g", v);
-    if (number_of(c, "focus", &v))
-        append(out, size, ", focus %g", v);
+    tf_append(out, size, "%s", tf_text(c, "date") ? tf_text(c, "date") : "no date");
+    if (tf_number(c, "energy", &v))
+        tf_append(out, size, v == 0 ? ", energy %g" : ", energy %+g", v);
+    if (tf_number(c, "focus", &v))
+        tf_append(out, size, ", focus %g", v);
     if (high_flow(c))
-        append(out, size, ", high flow");
+        tf_append(out, size, ", high flow");
 }
 
 static void flow_overview(const cJSON *const *entries, size_t n, struct doc *d)
@@ -102,9 +72,9 @@ static void flow_overview(const cJSON *const *entries, size_t n, struct doc *d)
         if (!high_flow(entries[i]))
             continue;
         high++;
-        const char *activity = text_of(entries[i], "activity");
+        const char *activity = tf_text(entries[i], "activity");
         if (activity && named < 5) {
-            append(recent, sizeof recent, "%s%s", named ? "; " : "", activity);
+            tf_append(recent, sizeof recent, "%s%s", named ? "; " : "", activity);
             named++;
         }
     }
@@ -141,11 +111,11 @@ static const struct tool_field flow_fields[] = {
 static void reframe_describe(const cJSON *c, char *out, size_t size)
 {
     out[0] = '\0';
-    const char *statement = text_of(c, "reframe");
+    const char *statement = tf_text(c, "reframe");
     if (statement)
-        append(out, size, "Reframed: %.120s", statement);
+        tf_append(out, size, "Reframed: %.120s", statement);
     else
-        append(out, size, "Not reframed yet");
+        tf_append(out, size, "Not reframed yet");
 }
 
 static const struct tool_field reframe_fields[] = {
@@ -161,188 +131,7 @@ static const struct tool_field reframe_fields[] = {
      "\"hint\":\"For example: that project showed me I need clearer agreements up front.\"}"},
 };
 
-/* ---- budget ---- */
-
-/* 40 hours a week, 52 weeks: the usual full-time year */
-#define HOURS_PER_YEAR 2080.0
-
-static double expenses_total(const cJSON *c, bool essential_only)
-{
-    double sum = 0;
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
-        double amount = 0;
-        bool essential = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential"));
-        if (number_of(e, "amount", &amount) && (essential || !essential_only))
-            sum += amount;
-    }
-    return sum;
-}
-
-static cJSON *budget_shown(const cJSON *c, const char *key)
-{
-    bool essential = strcmp(key, "essential") == 0;
-    if (!essential && strcmp(key, "other") != 0)
-        return NULL;
-    cJSON *lines = cJSON_CreateArray();
-    const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
-        double amount = 0;
-        const char *name = text_of(e, "name");
-        if (!name || !number_of(e, "amount", &amount) ||
-            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
-            continue;
-        char num[48], line[320];
-        amount_text(amount, num, sizeof num);
-        snprintf(line, sizeof line, "%.250s %s", name, num);
-        store_trim_partial_utf8(line);
-        cJSON_AddItemToArray(lines, cJSON_CreateString(line));
-    }
-    return lines;
-}
-
-/* "Rent 950", "Food: 320.50", "Phone - 1,200": the amount is the last number on the line. */
-static bool parse_expense(const char *line, char *name, size_t size, double *amount)
-{
-    size_t len = strlen(line);
-    while (len && line[len - 1] == ' ')
-        len--;
-    size_t start = len;
-    while (start && (strchr("0123456789.,", line[start - 1])))
-        start--;
-    if (start == len)
-        return false;
-    char digits[64];
-    size_t k = 0;
-    for (size_t i = start; i < len && k + 1 < sizeof digits; i++)
-        if (line[i] != ',')
-            digits[k++] = line[i];
-    digits[k] = '\0';
-    char *end = NULL;
-    *amount = strtod(digits, &end);
-    if (!k || *end || !isfinite(*amount))
-        return false;
-    while (start && strchr(" :=-\t", line[start - 1]))
-        start--;
-    if (start == 0)
-        return false;
-    snprintf(name, size, "%.*s", (int)start, line);
-    store_trim_partial_utf8(name);
-    return true;
-}
-
-static bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
-{
-    bool essential = strcmp(key, "essential") == 0;
-    if (essential || strcmp(key, "other") == 0) {
-        cJSON *kept = cJSON_CreateArray();
-        const cJSON *e;
-        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses"))
-            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
-                cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
-        const cJSON *line;
-        cJSON_ArrayForEach(line, value) {
-            char name[256];
-            double amount = 0;
-            if (!cJSON_IsString(line) || !parse_expense(line->valuestring, name, sizeof name,
-                                                        &amount)) {
-                *why = "give each expense a name and then its monthly amount, like: Rent 950";
-                cJSON_Delete(kept);
-                cJSON_Delete(value);
-                return false;
-            }
-            cJSON *item = cJSON_CreateObject();
-            cJSON_AddStringToObject(item, "name", name);
-            cJSON_AddNumberToObject(item, "amount", amount);
-            cJSON_AddBoolToObject(item, "essential", essential);
-            cJSON_AddItemToArray(kept, item);
-        }
-        cJSON_Delete(value);
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "expenses");
-        cJSON_AddItemToObject(c, "expenses", kept);
-        return true;
-    }
-    /* monthly and yearly income are one figure, kept in step */
-    if (cJSON_IsNumber(value) && strcmp(key, "income_monthly") == 0)
-        set_number(c, "income_yearly", value->valuedouble * 12);
-    if (cJSON_IsNumber(value) && strcmp(key, "income_yearly") == 0)
-        set_number(c, "income_monthly", value->valuedouble / 12);
-    cJSON_DeleteItemFromObjectCaseSensitive(c, key);
-    cJSON_AddItemToObject(c, key, value);
-    return true;
-}
-
-static void budget_describe(const cJSON *c, char *out, size_t size)
-{
-    char needs[48], income[48];
-    double monthly = 0;
-    out[0] = '\0';
-    amount_text(expenses_total(c, true), needs, sizeof needs);
-    append(out, size, "Monthly needs %s", needs);
-    if (number_of(c, "income_monthly", &monthly)) {
-        amount_text(monthly, income, sizeof income);
-        append(out, size, ", monthly income %s", income);
-    }
-}
-
-static void budget_figures(const cJSON *c, struct doc *d)
-{
-    double income = 0, rate = 0, walk_away = 0;
-    bool has_income = number_of(c, "income_yearly", &income);
-    bool has_rate = number_of(c, "tax_rate", &rate) && rate > 0 && rate < 100;
-    bool has_walk_away = number_of(c, "walk_away", &walk_away);
-    double needs = expenses_total(c, true), all = expenses_total(c, false);
-    const char *cells[3 * 9];
-    size_t rows = 0;
-    char buf[9][2][48];
-#define ROW(label, month, year)                                                         \
-    do {                                                                                \
-        amount_text(month, buf[rows][0], sizeof buf[rows][0]);                          \
-        amount_text(year, buf[rows][1], sizeof buf[rows][1]);                           \
-        cells[3 * (rows + 1)] = label;                                                  \
-        cells[3 * (rows + 1) + 1] = buf[rows][0];                                       \
-        cells[3 * (rows + 1) + 2] = buf[rows][1];                                       \
-        rows++;                                                                         \
-    } while (0)
-    cells[0] = "Figure";
-    cells[1] = "A month";
-    cells[2] = "A year";
-    ROW("Needs (essential expenses)", needs, needs * 12);
-    ROW("All expenses", all, all * 12);
-    if (has_income) {
-        ROW("Income", income / 12, income);
-        ROW("Left after all expenses", income / 12 - all, income - all * 12);
-    }
-    if (has_rate)
-        ROW("Needs before tax, at your rate", needs / (1 - rate / 100),
-            needs * 12 / (1 - rate / 100));
-#undef ROW
-    doc_table(d, "What the numbers say", 3, rows + 1, cells);
-    char hourly[48], hourly_needs[48];
-    amount_text(needs * 12 / HOURS_PER_YEAR, hourly_needs, sizeof hourly_needs);
-    if (has_income) {
-        amount_text(income / HOURS_PER_YEAR, hourly, sizeof hourly);
-        doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "As an hourly rate over a full-time year of 2,080 hours: your"
-                               " income is %s an hour; your needs take %s an hour.", hourly,
-                            hourly_needs));
-    } else {
-        doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "Over a full-time year of 2,080 hours, your needs take %s an hour.",
-                            hourly_needs));
-    }
-    if (has_walk_away) {
-        double floor_needed = needs * 12 / (has_rate ? 1 - rate / 100 : 1);
-        char gap[48];
-        amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
-        doc_para(d, DOC_ROLE_NOTE,
-                 walk_away >= floor_needed
-                     ? doc_printf(d, "Your walk-away number covers your yearly needs%s, with %s"
-                                     " to spare.", has_rate ? " before tax" : "", gap)
-                     : doc_printf(d, "Your walk-away number is %s short of your yearly needs%s.",
-                                  gap, has_rate ? " before tax" : ""));
-    }
-}
+/* ---- budget (its workings in tool_budget.c) ---- */
 
 static const struct tool_field budget_fields[] = {
     {"income_monthly", "Your income a month, after tax",
@@ -372,11 +161,11 @@ static void soared_describe(const cJSON *c, char *out, size_t size)
                                         "result",    "evaluation", "discovery"};
     int written = 0;
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        written += text_of(c, parts[i]) != NULL;
+        written += tf_text(c, parts[i]) != NULL;
     out[0] = '\0';
-    if (text_of(c, "kind"))
-        append(out, size, "%s, ", text_of(c, "kind"));
-    append(out, size, "%d of 6 parts written", written);
+    if (tf_text(c, "kind"))
+        tf_append(out, size, "%s, ", tf_text(c, "kind"));
+    tf_append(out, size, "%d of 6 parts written", written);
 }
 
 static const struct tool_field soared_fields[] = {
@@ -404,15 +193,15 @@ static void contact_describe(const cJSON *c, char *out, size_t size)
 {
     out[0] = '\0';
     const char *sep = "";
-    if (text_of(c, "organisation"))
-        append(out, size, "%s", text_of(c, "organisation")), sep = ", ";
-    if (text_of(c, "status"))
-        append(out, size, "%s%s", sep, text_of(c, "status")), sep = ", ";
-    if (text_of(c, "next_step"))
-        append(out, size, "%snext: %s%s%s%s", sep, text_of(c, "next_step"),
-               text_of(c, "next_date") ? " (" : "",
-               text_of(c, "next_date") ? text_of(c, "next_date") : "",
-               text_of(c, "next_date") ? ")" : "");
+    if (tf_text(c, "organisation"))
+        tf_append(out, size, "%s", tf_text(c, "organisation")), sep = ", ";
+    if (tf_text(c, "status"))
+        tf_append(out, size, "%s%s", sep, tf_text(c, "status")), sep = ", ";
+    if (tf_text(c, "next_step"))
+        tf_append(out, size, "%snext: %s%s%s%s", sep, tf_text(c, "next_step"),
+               tf_text(c, "next_date") ? " (" : "",
+               tf_text(c, "next_date") ? tf_text(c, "next_date") : "",
+               tf_text(c, "next_date") ? ")" : "");
 }
 
 static const struct tool_field contact_fields[] = {
@@ -440,14 +229,14 @@ static void prospect_describe(const cJSON *c, char *out, size_t size)
     double fit = 0;
     out[0] = '\0';
     const char *sep = "";
-    if (text_of(c, "employer"))
-        append(out, size, "%s", text_of(c, "employer")), sep = ", ";
-    if (number_of(c, "fit", &fit))
-        append(out, size, "%sfit %g of 5", sep, fit), sep = ", ";
-    if (text_of(c, "status"))
-        append(out, size, "%s%s", sep, text_of(c, "status")), sep = ", ";
-    if (text_of(c, "follow_up"))
-        append(out, size, "%sfollow up %s", sep, text_of(c, "follow_up"));
+    if (tf_text(c, "employer"))
+        tf_append(out, size, "%s", tf_text(c, "employer")), sep = ", ";
+    if (tf_number(c, "fit", &fit))
+        tf_append(out, size, "%sfit %g of 5", sep, fit), sep = ", ";
+    if (tf_text(c, "status"))
+        tf_append(out, size, "%s%s", sep, tf_text(c, "status")), sep = ", ";
+    if (tf_text(c, "follow_up"))
+        tf_append(out, size, "%sfollow up %s", sep, tf_text(c, "follow_up"));
 }
 
 static const struct tool_field prospect_fields[] = {
@@ -570,18 +359,18 @@ bool tool_form_take(const struct tool_form *f, cJSON *content, const char *key, 
 void tool_form_title(const struct tool_form *f, const cJSON *content, const char *created_at,
                      char *out, size_t size)
 {
-    const char *title = f->title_key ? text_of(content, f->title_key) : NULL;
+    const char *title = f->title_key ? tf_text(content, f->title_key) : NULL;
     out[0] = '\0';
     if (title) {
         /* the first line only, and not too long for a card */
         size_t n = strcspn(title, "\n");
-        append(out, size, "%.*s", (int)(n < 100 ? n : 100), title);
+        tf_append(out, size, "%.*s", (int)(n < 100 ? n : 100), title);
         if (n > 100 || title[n])
-            append(out, size, "...");
+            tf_append(out, size, "...");
     } else if (!f->title_key) { /* named by its date: "Budget of 2026-11-25" */
-        append(out, size, "%s of %.10s", f->entry_name, created_at ? created_at : "today");
+        tf_append(out, size, "%s of %.10s", f->entry_name, created_at ? created_at : "today");
     } else {
-        append(out, size, "Untitled");
+        tf_append(out, size, "Untitled");
     }
 }
 

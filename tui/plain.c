@@ -538,7 +538,9 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
 static bool answer_all(struct plain *p, struct doc *d)
 {
     unsigned long gen = p->host->generation(p->host->ctx);
-    for (size_t number = 1;; number++) {
+    char asked[128] = ""; /* the id of the field last asked at this position */
+    bool have_asked = false;
+    for (size_t number = 1;;) {
         doc_reset(d);
         p->host->build(p->host->ctx, d);
         size_t total = doc_count(d, DOC_FIELD), seen = 0;
@@ -548,6 +550,15 @@ static bool answer_all(struct plain *p, struct doc *d)
                 f = &d->blocks[i].u.field;
         if (!f || p->host->generation(p->host->ctx) != gen)
             return true;
+        /* the same question again: on to the next one. A new question in its place (a ranking's
+         * next pair) is asked straight away. */
+        if (have_asked && strcmp(asked, f->id ? f->id : "") == 0) {
+            number++;
+            have_asked = false;
+            continue;
+        }
+        snprintf(asked, sizeof asked, "%s", f->id ? f->id : "");
+        have_asked = true;
         if (!ask_field(p, f, number, total))
             return false;
     }

@@ -1,0 +1,219 @@
+/* The budget: expenses kept as {name, amount, essential} but typed as lines, income kept in
+ * step month and year, and the figures worked out from them. No tax tables: a rate is the
+ * user's own. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "tool_forms_internal.h"
+
+static void set_number(cJSON *content, const char *key, double value)
+{
+    cJSON_DeleteItemFromObjectCaseSensitive(content, key);
+    cJSON_AddNumberToObject(content, key, value);
+}
+
+/* "1,234.5" style: thousands grouped, at most two decimals, none when whole. */
+void tf_amount_text(double v, char *out, size_t size)
+{
+    char digits[64];
+    double rounded = round(v * 100) / 100;
+    bool whole = fabs(rounded - trunc(rounded)) < 0.005;
+    snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", fabs(rounded));
+    char *dot = strchr(digits, '.');
+    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+    size_t o = 0;
+    if (rounded < 0 && o + 1 < size)
+        out[o++] = '-';
+    for (size_t i = 0; i < int_len && o + 2 < size; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    for (const char *p = dot; p && *p && o + 1 < size; p++)
+        out[o++] = *p;
+    out[o] = '\0';
+}
+
+/* 40 hours a week, 52 weeks: the usual full-time year */
+#define HOURS_PER_YEAR 2080.0
+
+static double expenses_total(const cJSON *c, bool essential_only)
+{
+    double sum = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
+        double amount = 0;
+        bool essential = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential"));
+        if (tf_number(e, "amount", &amount) && (essential || !essential_only))
+            sum += amount;
+    }
+    return sum;
+}
+
+cJSON *budget_shown(const cJSON *c, const char *key)
+{
+    bool essential = strcmp(key, "essential") == 0;
+    if (!essential && strcmp(key, "other") != 0)
+        return NULL;
+    cJSON *lines = cJSON_CreateArray();
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
+        double amount = 0;
+        const char *name = tf_text(e, "name");
+        if (!name || !tf_number(e, "amount", &amount) ||
+            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+            continue;
+        char num[48], line[320];
+        tf_amount_text(amount, num, sizeof num);
+        snprintf(line, sizeof line, "%.250s %s", name, num);
+        store_trim_partial_utf8(line);
+        cJSON_AddItemToArray(lines, cJSON_CreateString(line));
+    }
+    return lines;
+}
+
+/* "Rent 950", "Food: 320.50", "Phone - 1,200": the amount is the last number on the line. */
+static bool parse_expense(const char *line, char *name, size_t size, double *amount)
+{
+    size_t len = strlen(line);
+    while (len && line[len - 1] == ' ')
+        len--;
+    size_t start = len;
+    while (start && (strchr("0123456789.,", line[start - 1])))
+        start--;
+    if (start == len)
+        return false;
+    char digits[64];
+    size_t k = 0;
+    for (size_t i = start; i < len && k + 1 < sizeof digits; i++)
+        if (line[i] != ',')
+            digits[k++] = line[i];
+    digits[k] = '\0';
+    char *end = NULL;
+    *amount = strtod(digits, &end);
+    if (!k || *end || !isfinite(*amount))
+        return false;
+    while (start && strchr(" :=-\t", line[start - 1]))
+        start--;
+    if (start == 0)
+        return false;
+    snprintf(name, size, "%.*s", (int)start, line);
+    store_trim_partial_utf8(name);
+    return true;
+}
+
+bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
+{
+    bool essential = strcmp(key, "essential") == 0;
+    if (essential || strcmp(key, "other") == 0) {
+        cJSON *kept = cJSON_CreateArray();
+        const cJSON *e;
+        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses"))
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+                cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
+        const cJSON *line;
+        cJSON_ArrayForEach(line, value) {
+            char name[256];
+            double amount = 0;
+            if (!cJSON_IsString(line) || !parse_expense(line->valuestring, name, sizeof name,
+                                                        &amount)) {
+                *why = "give each expense a name and then its monthly amount, like: Rent 950";
+                cJSON_Delete(kept);
+                cJSON_Delete(value);
+                return false;
+            }
+            cJSON *item = cJSON_CreateObject();
+            cJSON_AddStringToObject(item, "name", name);
+            cJSON_AddNumberToObject(item, "amount", amount);
+            cJSON_AddBoolToObject(item, "essential", essential);
+            cJSON_AddItemToArray(kept, item);
+        }
+        cJSON_Delete(value);
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "expenses");
+        cJSON_AddItemToObject(c, "expenses", kept);
+        return true;
+    }
+    /* monthly and yearly income are one figure, kept in step */
+    if (cJSON_IsNumber(value) && strcmp(key, "income_monthly") == 0)
+        set_number(c, "income_yearly", value->valuedouble * 12);
+    if (cJSON_IsNumber(value) && strcmp(key, "income_yearly") == 0)
+        set_number(c, "income_monthly", value->valuedouble / 12);
+    cJSON_DeleteItemFromObjectCaseSensitive(c, key);
+    cJSON_AddItemToObject(c, key, value);
+    return true;
+}
+
+void budget_describe(const cJSON *c, char *out, size_t size)
+{
+    char needs[48], income[48];
+    double monthly = 0;
+    out[0] = '\0';
+    tf_amount_text(expenses_total(c, true), needs, sizeof needs);
+    tf_append(out, size, "Monthly needs %s", needs);
+    if (tf_number(c, "income_monthly", &monthly)) {
+        tf_amount_text(monthly, income, sizeof income);
+        tf_append(out, size, ", monthly income %s", income);
+    }
+}
+
+void budget_figures(const cJSON *c, struct doc *d)
+{
+    double income = 0, rate = 0, walk_away = 0;
+    bool has_income = tf_number(c, "income_yearly", &income);
+    bool has_rate = tf_number(c, "tax_rate", &rate) && rate > 0 && rate < 100;
+    bool has_walk_away = tf_number(c, "walk_away", &walk_away);
+    double needs = expenses_total(c, true), all = expenses_total(c, false);
+    const char *cells[3 * 9];
+    size_t rows = 0;
+    char buf[9][2][48];
+#define ROW(label, month, year)                                                         \
+    do {                                                                                \
+        tf_amount_text(month, buf[rows][0], sizeof buf[rows][0]);                          \
+        tf_amount_text(year, buf[rows][1], sizeof buf[rows][1]);                           \
+        cells[3 * (rows + 1)] = label;                                                  \
+        cells[3 * (rows + 1) + 1] = buf[rows][0];                                       \
+        cells[3 * (rows + 1) + 2] = buf[rows][1];                                       \
+        rows++;                                                                         \
+    } while (0)
+    cells[0] = "Figure";
+    cells[1] = "A month";
+    cells[2] = "A year";
+    ROW("Needs (essential expenses)", needs, needs * 12);
+    ROW("All expenses", all, all * 12);
+    if (has_income) {
+        ROW("Income", income / 12, income);
+        ROW("Left after all expenses", income / 12 - all, income - all * 12);
+    }
+    if (has_rate)
+        ROW("Needs before tax, at your rate", needs / (1 - rate / 100),
+            needs * 12 / (1 - rate / 100));
+#undef ROW
+    doc_table(d, "What the numbers say", 3, rows + 1, cells);
+    char hourly[48], hourly_needs[48];
+    tf_amount_text(needs * 12 / HOURS_PER_YEAR, hourly_needs, sizeof hourly_needs);
+    if (has_income) {
+        tf_amount_text(income / HOURS_PER_YEAR, hourly, sizeof hourly);
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "As an hourly rate over a full-time year of 2,080 hours: your"
+                               " income is %s an hour; your needs take %s an hour.", hourly,
+                            hourly_needs));
+    } else {
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "Over a full-time year of 2,080 hours, your needs take %s an hour.",
+                            hourly_needs));
+    }
+    if (has_walk_away) {
+        double floor_needed = needs * 12 / (has_rate ? 1 - rate / 100 : 1);
+        char gap[48];
+        tf_amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
+        doc_para(d, DOC_ROLE_NOTE,
+                 walk_away >= floor_needed
+                     ? doc_printf(d, "Your walk-away number covers your yearly needs%s, with %s"
+                                     " to spare.", has_rate ? " before tax" : "", gap)
+                     : doc_printf(d, "Your walk-away number is %s short of your yearly needs%s.",
+                                  gap, has_rate ? " before tax" : ""));
+    }
+}

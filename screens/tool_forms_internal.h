@@ -1,0 +1,27 @@
+/* Shared by the tool forms' own files (tool_forms.c, tool_budget.c); screens use
+ * tool_forms.h. */
+#ifndef DT_TOOL_FORMS_INTERNAL_H
+#define DT_TOOL_FORMS_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+
+/* A non-empty string at key, or NULL. */
+const char *tf_text(const cJSON *content, const char *key);
+/* The number at key into *out; false when there is none. */
+bool tf_number(const cJSON *content, const char *key, double *out);
+/* Appends to out (always terminated, never splitting a character). */
+void tf_append(char *out, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* "1,234.5" style: thousands grouped, at most two decimals, none when whole. */
+void tf_amount_text(double v, char *out, size_t size);
+
+/* The budget's hooks (struct tool_form). */
+void budget_describe(const cJSON *c, char *out, size_t size);
+void budget_figures(const cJSON *c, struct doc *d);
+cJSON *budget_shown(const cJSON *c, const char *key);
+bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why);
+
+#endif
