@@ -14,7 +14,7 @@
 #include "store.h"
 
 #define APP_DEPTH 12
-#define APP_ARG_LEN 64
+#define APP_ARG_LEN 96
 
 struct app;
 struct screen;

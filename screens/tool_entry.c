@@ -90,6 +90,10 @@ static void build(const struct screen *s, struct doc *d)
     }
     if (e->form->figures)
         e->form->figures(e->content, d);
+    if (e->instance_id[0] && e->form->action_screen &&
+        (!e->form->action_ready || e->form->action_ready(e->content)))
+        doc_action(d, CMD_OPEN, doc_printf(d, "%s:%s", e->form->action_screen, e->instance_id),
+                   e->form->action_label);
     doc_action(d, CMD_SUBMIT, NULL, "Done");
     if (e->instance_id[0])
         doc_action(d, CMD_CHOOSE, "delete",
@@ -111,6 +115,8 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
                                  e->instance_id);
     cJSON_free(json);
     if (status == DT_OK) {
+        /* from now on this screen shows a saved entry: coming back to it must reopen that */
+        snprintf(s->arg, sizeof s->arg, "%s/%s", e->type.id, e->instance_id);
         store_now_text(st, e->saved_at);
         if (!e->created_at[0])
             memcpy(e->created_at, e->saved_at, sizeof e->created_at);

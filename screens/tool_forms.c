@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "progress.h"
+#include "ranking.h"
 #include "prompts.h"
 #include "store.h"
 #include "tools.h"
@@ -273,6 +274,116 @@ static const struct tool_field list_fields[] = {
      "{\"type\":\"ordered\",\"required\":false}"},
 };
 
+/* ---- ranking ---- */
+
+/* The ranking's items as an array of its strings (pointers into c); NULL when out of memory. */
+static const char **rank_items(const cJSON *c, size_t *n)
+{
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(c, "items");
+    const char **list = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *list);
+    *n = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, items)
+        if (list && cJSON_IsString(item))
+            list[(*n)++] = item->valuestring;
+    return list;
+}
+
+static void ranking_describe(const cJSON *c, char *out, size_t size)
+{
+    size_t n = 0, a, b;
+    const char **items = rank_items(c, &n);
+    size_t *order = calloc(n ? n : 1, sizeof *order);
+    out[0] = '\0';
+    tf_append(out, size, "%zu %s", n, n == 1 ? "item" : "items");
+    if (items && order && n >= 2) {
+        if (rank_replay(items, n, cJSON_GetObjectItemCaseSensitive(c, "choices"), order, &a, &b))
+            tf_append(out, size, ", ranked: %s first", items[order[0]]);
+        else
+            tf_append(out, size, ", not ranked yet");
+    }
+    free(order);
+    free(items);
+}
+
+static void ranking_figures(const cJSON *c, struct doc *d)
+{
+    size_t n = 0, a, b;
+    const char **items = rank_items(c, &n);
+    size_t *order = calloc(n ? n : 1, sizeof *order);
+    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(c, "choices");
+    if (!items || !order || n < 2) {
+        doc_para(d, DOC_ROLE_NOTE, "Add at least two items, then rank them two at a time.");
+    } else if (rank_replay(items, n, choices, order, &a, &b)) {
+        const char **cells = doc_copy(d, NULL, 2 * (n + 1) * sizeof *cells);
+        cells[0] = "Place";
+        cells[1] = "Item";
+        for (size_t i = 0; i < n; i++) {
+            cells[2 * (i + 1)] = doc_printf(d, "%zu", i + 1);
+            cells[2 * (i + 1) + 1] = items[order[i]];
+        }
+        doc_table(d, "Your order", 2, n + 1, cells);
+    } else {
+        size_t asked = rank_answered(items, n, choices);
+        doc_para(d, DOC_ROLE_NOTE,
+                 asked ? doc_printf(d, "Not ranked yet: %zu answers given; %zu items take at most"
+                                       " %zu.", asked, n, rank_bound(n))
+                       : doc_printf(d, "Not ranked yet: %zu items take at most %zu questions.", n,
+                                    rank_bound(n)));
+    }
+    free(order);
+    free(items);
+}
+
+static bool ranking_ready(const cJSON *c)
+{
+    return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "items")) >= 2;
+}
+
+static bool has_text(const cJSON *array, const char *text)
+{
+    const cJSON *v;
+    cJSON_ArrayForEach(v, array)
+        if (text && cJSON_IsString(v) && strcmp(v->valuestring, text) == 0)
+            return true;
+    return false;
+}
+
+/* Items are known by their text (the answers name them), so each may appear once. The answers
+ * about items that are gone go with them; the rest still count. */
+static bool ranking_take(cJSON *c, const char *key, cJSON *value, const char **why)
+{
+    if (strcmp(key, "items") == 0) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, value) {
+            for (const cJSON *later = item->next; later; later = later->next)
+                if (cJSON_IsString(item) && cJSON_IsString(later) &&
+                    strcmp(item->valuestring, later->valuestring) == 0) {
+                    *why = "each item may appear once: two lines say the same.";
+                    cJSON_Delete(value);
+                    return false;
+                }
+        }
+        cJSON *choices = cJSON_GetObjectItemCaseSensitive(c, "choices");
+        for (cJSON *ch = choices ? choices->child : NULL, *next; ch; ch = next) {
+            next = ch->next;
+            if (!has_text(value, tf_text(ch, "better")) || !has_text(value, tf_text(ch, "worse")))
+                cJSON_Delete(cJSON_DetachItemViaPointer(choices, ch));
+        }
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "order"); /* the ranking screen sets it again */
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(c, key);
+    cJSON_AddItemToObject(c, key, value);
+    return true;
+}
+
+static const struct tool_field ranking_fields[] = {
+    {"title", "What are you ranking?", "{\"type\":\"line\",\"max\":160,"
+                                       "\"hint\":\"For example: what matters most in my next job.\"}"},
+    {"items", "The items", "{\"type\":\"list\",\"required\":false,"
+                           "\"hint\":\"One per line; at least two to rank.\"}"},
+};
+
 /* ---- the table ---- */
 
 #define FIELDS(a) a, sizeof a / sizeof *a
@@ -310,6 +421,13 @@ static const struct tool_form forms[] = {
               " to follow up.",
      .new_label = "Add a job",
      FIELDS(prospect_fields), .title_key = "title", .describe = prospect_describe},
+    {.tool = "ranking-grid",
+     .about = "Put a handful of things in order by choosing between two at a time. However many"
+              " there are, it ends in one clear order, with no ties.",
+     .new_label = "Start a ranking",
+     FIELDS(ranking_fields), .title_key = "title", .describe = ranking_describe,
+     .figures = ranking_figures, .take = ranking_take, .action_label = "Rank them, two at a time",
+     .action_screen = "ranking", .action_ready = ranking_ready},
     {.tool = "list-builder",
      .about = "Lists of your own, in the order you choose.",
      .new_label = "Start a list",

@@ -40,6 +40,11 @@ struct tool_form {
     /* Optional: takes a field's accepted value into the entry (owning value either way);
      * false with *why set when the value cannot be used. Without it, content[key] = value. */
     bool (*take)(cJSON *content, const char *key, cJSON *value, const char **why);
+    /* Optional: a screen of its own for a saved entry (arg: the instance id), offered as
+     * action_label once action_ready says the entry is ready for it. */
+    const char *action_label;
+    const char *action_screen;
+    bool (*action_ready)(const cJSON *content);
 };
 
 /* For the tool screens: the tool's type and form, or an error said (and returned) when the

@@ -148,7 +148,7 @@ q
 # deleted (asked twice); a budget with its expenses (a line without an amount refused) and the
 # figures worked out from it; the Daily Dos afterwards
 session tools+ 't
-4
+5
 1
 1
 2026-02-30
@@ -163,7 +163,7 @@ Lost track of time.
 3
 3
 q
-3
+4
 1
 1
 2500
@@ -180,6 +180,25 @@ Eating out 120
 .
 2
 2
+q
+q
+3
+1
+1
+What matters in my next job
+Pay
+Team
+Learning
+Commute
+.
+2
+1
+1
+1
+1
+2
+1
+1
 q
 q
 d

@@ -531,6 +531,36 @@ static void test_tools(void)
     world_close(&w);
 }
 
+/* A ranking in the full screen: each pair is chosen with the arrows and Space, the next pair
+ * takes its place with the focus on it, and the order is saved when the last is answered. */
+static void test_ranking(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 3); /* the ranking opens */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "ranking-grid", "standalone",
+                                 "{\"title\":\"Next job\",\"items\":[\"Pay\",\"Team\",\"Learning\"]}",
+                                 id), DT_OK);
+    app_free(&w.app);
+    w.app = app_new(w.st, w.user, "ranking", id);
+    w.host = app_host(w.app);
+    /* Team over Pay; Learning over Pay (the midpoint), then over Team: Learning, Team, Pay */
+    char *out = run(&w.host, NULL, 80, 24, "<Dump><Space><Dump><Space><Space><Dump>");
+    golden("ranking", out);
+    check_has("ranking: the first pair", nth_dump(out, 0), "Team", true);
+    check_cursor_on("ranking: the focus on the pair", nth_dump(out, 0), "Team");
+    check_has("ranking: the second question", nth_dump(out, 1), "Question 2;", true);
+    check_cursor_on("ranking: the focus on the new pair", nth_dump(out, 1), "Learning");
+    check_has("ranking: the order", nth_dump(out, 2), "Your order", true);
+    struct tool_instance ti;
+    CHECK_INT(store_tools_get(w.st, w.user, id, &ti), DT_OK);
+    CHECK(strstr(ti.content_json, "\"order\":[\"Learning\",\"Team\",\"Pay\"]") != NULL);
+    store_tools_instance_clear(&ti);
+    free(out);
+    world_close(&w);
+}
+
 static void test_bad_script(void)
 {
     struct fake f = {0};
@@ -558,6 +588,7 @@ int main(void)
     RUN(test_drafts);
     RUN(test_fields);
     RUN(test_tools);
+    RUN(test_ranking);
     RUN(test_bad_script);
     return check_done();
 }

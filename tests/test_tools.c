@@ -9,6 +9,7 @@
 #include "app.h"
 #include "check.h"
 #include "prompts.h"
+#include "ranking.h"
 #include "support.h"
 #include "tool_forms.h"
 
@@ -203,11 +204,98 @@ static void test_dates(void)
     store_close(&st);
 }
 
+/* The person's answers as a ranking would record them, from a hidden true order (a lower
+ * rank[] is better); cyclic makes every answer "the first shown is better", which no order fits. */
+static size_t rank_with(size_t n, const size_t *rank, bool cyclic, size_t *order)
+{
+    char names[16][8];
+    const char *items[16];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "i%zu", i);
+        items[i] = names[i];
+    }
+    cJSON *choices = cJSON_CreateArray();
+    size_t asked = 0, a, b;
+    while (!rank_replay(items, n, choices, order, &a, &b) && asked < 1000) {
+        bool a_better = cyclic || rank[a] < rank[b];
+        cJSON *c = cJSON_CreateObject();
+        cJSON_AddStringToObject(c, "better", items[a_better ? a : b]);
+        cJSON_AddStringToObject(c, "worse", items[a_better ? b : a]);
+        cJSON_AddItemToArray(choices, c);
+        asked++;
+    }
+    CHECK_INT(rank_answered(items, n, choices), asked);
+    cJSON_Delete(choices);
+    return asked;
+}
+
+static void test_ranking(void)
+{
+    /* n(n-1)/2 pairs would be 45 for ten items; binary insertion asks at most 25 */
+    CHECK_INT(rank_bound(0), 0);
+    CHECK_INT(rank_bound(1), 0);
+    CHECK_INT(rank_bound(2), 1);
+    CHECK_INT(rank_bound(4), 5);
+    CHECK_INT(rank_bound(10), 25);
+    size_t order[16], rank[16];
+    unsigned seed = 7;
+    for (size_t n = 0; n <= 12; n++) {
+        size_t log2n = 0;
+        while (((size_t)1 << log2n) < n)
+            log2n++;
+        for (int trial = 0; trial < 20; trial++) {
+            for (size_t i = 0; i < n; i++) /* a shuffled true order */
+                rank[i] = i;
+            for (size_t i = n; i > 1; i--) {
+                seed = seed * 1103515245u + 12345u;
+                size_t j = (seed >> 8) % i, t = rank[i - 1];
+                rank[i - 1] = rank[j];
+                rank[j] = t;
+            }
+            size_t asked = rank_with(n, rank, false, order);
+            bool right = true;
+            for (size_t i = 0; i < n; i++)
+                right &= rank[order[i]] == i;
+            if (!right || asked > rank_bound(n) || asked > n * log2n)
+                CHECK_INT(n, 1000 + trial); /* names the failing case */
+            /* answers that fit no order still end in one order of every item */
+            asked = rank_with(n, rank, true, order);
+            bool seen[16] = {false}, total = asked <= rank_bound(n);
+            for (size_t i = 0; i < n; i++) {
+                total &= order[i] < n && !seen[order[i]];
+                if (order[i] < n)
+                    seen[order[i]] = true;
+            }
+            if (!total)
+                CHECK_INT(n, 2000 + trial);
+        }
+    }
+
+    /* the form: an item twice is refused; answers about an item that is gone go with it */
+    const struct tool_form *f = tool_form_find("ranking-grid");
+    cJSON *c = json("{\"title\":\"Job\",\"items\":[\"Pay\",\"Team\",\"Commute\"],"
+                    "\"choices\":[{\"better\":\"Team\",\"worse\":\"Pay\"},"
+                    "{\"better\":\"Commute\",\"worse\":\"Pay\"}],\"order\":[\"Team\"]}");
+    const char *why = NULL;
+    CHECK(!take(f, c, "items", "[\"Pay\",\"Team\",\"Pay\"]", &why));
+    CHECK(why != NULL);
+    CHECK(take(f, c, "items", "[\"Pay\",\"Team\",\"Learning\"]", &why));
+    char *text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "choices"));
+    CHECK_STR(text, "[{\"better\":\"Team\",\"worse\":\"Pay\"}]");
+    cJSON_free(text);
+    CHECK(cJSON_GetObjectItemCaseSensitive(c, "order") == NULL);
+    char about[128];
+    f->describe(c, about, sizeof about);
+    CHECK_STR(about, "3 items, not ranked yet");
+    cJSON_Delete(c);
+}
+
 int main(void)
 {
     RUN(test_budget);
     RUN(test_flow);
     RUN(test_forms_complete);
     RUN(test_dates);
+    RUN(test_ranking);
     return check_done();
 }
