@@ -88,6 +88,8 @@ static void build(const struct screen *s, struct doc *d)
                             tool_form_input(e->form, i), value);
         cJSON_Delete(value);
     }
+    if (e->form->more_fields)
+        e->form->more_fields(e->content, d);
     if (e->form->figures)
         e->form->figures(e->content, d);
     if (e->instance_id[0] && e->form->action_screen &&
@@ -129,9 +131,12 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     size_t i = 0;
     while (i < e->form->nfields && strcmp(e->form->fields[i].key, ev->field_id) != 0)
         i++;
-    if (i == e->form->nfields)
+    const cJSON *input = i < e->form->nfields ? tool_form_input(e->form, i)
+                         : e->form->more_input ? e->form->more_input(ev->field_id)
+                                               : NULL;
+    if (!input)
         return SCREEN_UNHANDLED;
-    cJSON *value = prompts_accept(s->app, tool_form_input(e->form, i), ev->value);
+    cJSON *value = prompts_accept(s->app, input, ev->value);
     if (!value)
         return SCREEN_REJECTED;
     const char *why = NULL;

@@ -384,6 +384,13 @@ static const struct tool_field ranking_fields[] = {
                            "\"hint\":\"One per line; at least two to rank.\"}"},
 };
 
+/* ---- idea tree (its workings in tool_idea_tree.c) ---- */
+
+static const struct tool_field idea_tree_fields_fixed[] = {
+    {"root", "Your starting idea", "{\"type\":\"line\",\"max\":160,"
+                                   "\"hint\":\"A word or a few: an interest, an activity, a skill.\"}"},
+};
+
 /* ---- the table ---- */
 
 #define FIELDS(a) a, sizeof a / sizeof *a
@@ -428,6 +435,13 @@ static const struct tool_form forms[] = {
      FIELDS(ranking_fields), .title_key = "title", .describe = ranking_describe,
      .figures = ranking_figures, .take = ranking_take, .action_label = "Rank them, two at a time",
      .action_screen = "ranking", .action_ready = ranking_ready},
+    {.tool = "idea-tree",
+     .about = "Grow ideas from one starting point: three that it brings to mind, three from each"
+              " of those, and three again, forty in all. Go quickly; odd ones are welcome.",
+     .new_label = "Plant an idea",
+     FIELDS(idea_tree_fields_fixed), .title_key = "root", .describe = idea_tree_describe,
+     .figures = idea_tree_figures, .take = idea_tree_take, .more_fields = idea_tree_fields,
+     .more_input = idea_tree_input},
     {.tool = "list-builder",
      .about = "Lists of your own, in the order you choose.",
      .new_label = "Start a list",

@@ -40,6 +40,10 @@ struct tool_form {
     /* Optional: takes a field's accepted value into the entry (owning value either way);
      * false with *why set when the value cannot be used. Without it, content[key] = value. */
     bool (*take)(cJSON *content, const char *key, cJSON *value, const char **why);
+    /* Optional: questions that depend on the entry (the idea tree grows), added after the
+     * fixed ones, and the input of such a question by its key (NULL: not one of them). */
+    void (*more_fields)(const cJSON *content, struct doc *d);
+    const cJSON *(*more_input)(const char *key);
     /* Optional: a screen of its own for a saved entry (arg: the instance id), offered as
      * action_label once action_ready says the entry is ready for it. */
     const char *action_label;

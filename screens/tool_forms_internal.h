@@ -24,4 +24,11 @@ void budget_figures(const cJSON *c, struct doc *d);
 cJSON *budget_shown(const cJSON *c, const char *key);
 bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why);
 
+/* The idea tree's hooks (tool_idea_tree.c). */
+void idea_tree_describe(const cJSON *c, char *out, size_t size);
+void idea_tree_figures(const cJSON *c, struct doc *d);
+void idea_tree_fields(const cJSON *content, struct doc *d);
+const cJSON *idea_tree_input(const char *key);
+bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **why);
+
 #endif

@@ -201,6 +201,37 @@ Commute
 1
 q
 q
+7
+1
+1
+Gardening
+Soil
+Seeds
+Sharing
+.
+Compost
+Worms
+.
+Kitchen scraps
+.
+.
+Seed swap
+Heirloom tomatoes
+Patience
+Saving seeds
+.
+Seed swap
+Heirloom tomatoes
+Patience
+.
+.
+.
+.
+.
+2
+2
+q
+q
 d
 11
 '

@@ -290,6 +290,55 @@ static void test_ranking(void)
     cJSON_Delete(c);
 }
 
+static void test_idea_tree(void)
+{
+    const struct tool_form *f = tool_form_find("idea-tree");
+    cJSON *c = cJSON_CreateObject();
+    const char *why = NULL;
+    CHECK(!take(f, c, "n", "[\"a\"]", &why)); /* no root yet: nothing to grow from */
+    CHECK(take(f, c, "root", "\"Gardening\"", &why));
+    CHECK(take(f, c, "n", "[\"Soil\",\"Seeds\",\"Sharing\"]", &why));
+    CHECK(take(f, c, "n0", "[\"Compost\",\"Worms\"]", &why));
+    CHECK(take(f, c, "n00", "[\"Scraps\"]", &why));
+    CHECK(take(f, c, "n1", "[\"Swaps\"]", &why));
+    CHECK(!take(f, c, "n000", "[\"too deep\"]", &why)); /* 1 + 3 + 9 + 27: three levels */
+    CHECK(take(f, c, "n2", "[\"x\"]", &why));
+    CHECK(!take(f, c, "n", "[\"a\",\"b\",\"c\",\"d\"]", &why));
+    CHECK(!take(f, c, "n5", "[\"x\"]", &why));
+    char about[64];
+    f->describe(c, about, sizeof about);
+    CHECK_STR(about, "9 of 40 ideas");
+
+    /* Soil rewritten in place keeps its ideas; Seeds, moved first, keeps its own */
+    CHECK(take(f, c, "n", "[\"Seeds\",\"Earth\",\"Sharing\"]", &why));
+    char *text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "ideas"));
+    CHECK_STR(text, "[{\"idea\":\"Seeds\",\"ideas\":[{\"idea\":\"Swaps\"}]},"
+                    "{\"idea\":\"Earth\",\"ideas\":[{\"idea\":\"Compost\",\"ideas\":"
+                    "[{\"idea\":\"Scraps\"}]},{\"idea\":\"Worms\"}]},"
+                    "{\"idea\":\"Sharing\",\"ideas\":[{\"idea\":\"x\"}]}]");
+    cJSON_free(text);
+
+    /* the questions follow the tree, depth first */
+    struct doc *d = doc_new();
+    f->more_fields(c, d);
+    char ids[256] = "";
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_FIELD)
+            snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s ", d->blocks[i].u.field.id);
+    CHECK_STR(ids, "n n0 n00 n1 n10 n11 n2 n20 ");
+    doc_reset(d);
+    f->figures(c, d);
+    char *all = doc_text(d);
+    CHECK(strstr(all, "- Earth: Compost (Scraps); Worms\n") != NULL);
+    free(all);
+    doc_free(&d);
+    CHECK(f->more_input("n12") != NULL);
+    CHECK(f->more_input("n123") == NULL);
+    CHECK(f->more_input("n3") == NULL);
+    CHECK(f->more_input("title") == NULL);
+    cJSON_Delete(c);
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -297,5 +346,6 @@ int main(void)
     RUN(test_forms_complete);
     RUN(test_dates);
     RUN(test_ranking);
+    RUN(test_idea_tree);
     return check_done();
 }

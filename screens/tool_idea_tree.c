@@ -1,0 +1,192 @@
+/* The idea tree: one idea, three it brings to mind, three from each of those, three again
+ * (1 + 3 + 9 + 27), grown a step at a time. The entry keeps the tree itself:
+ * {"root": "...", "ideas": [{"idea": "...", "ideas": [...]}, ...]}. Its questions follow the
+ * tree: once an idea is written, the question for its three appears. A question's key is the
+ * path to the idea it grows from: "n" for the root, "n0" for its first idea, "n02" for that
+ * idea's third, so a question always finds its place. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prompts.h"
+#include "store.h"
+#include "tool_forms_internal.h"
+
+#define IDEAS_PER_IDEA 3
+#define IDEA_DEPTH 3 /* levels below the root */
+
+static const char *idea_text(const cJSON *node)
+{
+    return tf_text(node, "idea");
+}
+
+/* The node whose ideas the key names ("n", "n0", "n02"), or NULL; the root is content itself. */
+static cJSON *node_at(cJSON *content, const char *key, int *depth)
+{
+    if (strncmp(key, "n", 1) != 0)
+        return NULL;
+    cJSON *node = content;
+    *depth = 0;
+    for (const char *p = key + 1; *p; p++) {
+        if (*p < '0' || *p >= '0' + IDEAS_PER_IDEA || *depth >= IDEA_DEPTH - 1)
+            return NULL;
+        node = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(node, "ideas"), *p - '0');
+        if (!idea_text(node))
+            return NULL;
+        (*depth)++;
+    }
+    return node == content && !tf_text(content, "root") ? NULL : node;
+}
+
+const cJSON *idea_tree_input(const char *key)
+{
+    static cJSON *list; /* constant: parsed once for the program's life */
+    if (strncmp(key, "n", 1) != 0 || strspn(key + 1, "012") != strlen(key + 1) ||
+        strlen(key) > IDEA_DEPTH)
+        return NULL;
+    if (!list)
+        list = cJSON_Parse("{\"type\":\"list\",\"required\":false,\"max\":3,"
+                           "\"hint\":\"Up to three, one per line: whatever comes to mind first.\"}");
+    return list;
+}
+
+/* Adds the question for node's ideas, then (depth first) the questions of those ideas. */
+static void add_questions(const cJSON *node, const char *label_idea, char *key, size_t key_len,
+                          int depth, struct doc *d)
+{
+    cJSON *values = cJSON_CreateArray();
+    const cJSON *child;
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas"))
+        if (idea_text(child))
+            cJSON_AddItemToArray(values, cJSON_CreateString(idea_text(child)));
+    prompts_input_field(d, doc_str(d, key),
+                        doc_printf(d, "Three ideas that \"%s\" brings to mind", label_idea),
+                        idea_tree_input(key), values);
+    cJSON_Delete(values);
+    if (depth + 1 >= IDEA_DEPTH)
+        return;
+    int i = 0;
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas")) {
+        if (idea_text(child) && key_len + 2 < 8) {
+            key[key_len] = (char)('0' + i);
+            key[key_len + 1] = '\0';
+            add_questions(child, idea_text(child), key, key_len + 1, depth + 1, d);
+            key[key_len] = '\0';
+        }
+        i++;
+    }
+}
+
+void idea_tree_fields(const cJSON *content, struct doc *d)
+{
+    const char *root = tf_text(content, "root");
+    char key[8] = "n";
+    if (root)
+        add_questions(content, root, key, 1, 0, d);
+}
+
+static bool listed(const cJSON *texts, const char *text)
+{
+    const cJSON *t;
+    cJSON_ArrayForEach(t, texts)
+        if (text && cJSON_IsString(t) && strcmp(t->valuestring, text) == 0)
+            return true;
+    return false;
+}
+
+/* The new ideas of a node. An idea whose text is unchanged keeps the ideas grown from it; the
+ * new texts take, in order, the places of the old ideas that are gone (an idea rewritten keeps
+ * its branch); an old idea with no new text in its place goes, with its branch. */
+bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **why)
+{
+    if (strcmp(key, "root") == 0) {
+        cJSON_DeleteItemFromObjectCaseSensitive(content, "root");
+        cJSON_AddItemToObject(content, "root", value);
+        return true;
+    }
+    int depth = 0;
+    cJSON *node = node_at(content, key, &depth);
+    if (!node || !cJSON_IsArray(value)) {
+        *why = "that idea is no longer in the tree.";
+        cJSON_Delete(value);
+        return false;
+    }
+    if (cJSON_GetArraySize(value) > IDEAS_PER_IDEA) {
+        *why = "three at most: keep the three that come to mind first.";
+        cJSON_Delete(value);
+        return false;
+    }
+    cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(node, "ideas");
+    cJSON *ideas = cJSON_AddArrayToObject(node, "ideas");
+    const cJSON *replaced = old ? old->child : NULL; /* the next old idea that is gone */
+    const cJSON *text;
+    cJSON_ArrayForEach(text, value) {
+        const cJSON *from = NULL, *o;
+        cJSON_ArrayForEach(o, old)
+            if (!from && idea_text(o) && strcmp(idea_text(o), text->valuestring) == 0)
+                from = o;
+        if (!from) {
+            while (replaced && listed(value, idea_text(replaced)))
+                replaced = replaced->next;
+            from = replaced;
+            if (replaced)
+                replaced = replaced->next;
+        }
+        cJSON *idea = cJSON_CreateObject();
+        cJSON_AddStringToObject(idea, "idea", text->valuestring);
+        const cJSON *grown = cJSON_GetObjectItemCaseSensitive(from, "ideas");
+        if (grown && depth + 1 < IDEA_DEPTH)
+            cJSON_AddItemToObject(idea, "ideas", cJSON_Duplicate(grown, true));
+        cJSON_AddItemToArray(ideas, idea);
+    }
+    cJSON_Delete(old);
+    cJSON_Delete(value);
+    return true;
+}
+
+static size_t count_ideas(const cJSON *node)
+{
+    size_t n = 0;
+    const cJSON *child;
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas"))
+        if (idea_text(child))
+            n += 1 + count_ideas(child);
+    return n;
+}
+
+void idea_tree_describe(const cJSON *c, char *out, size_t size)
+{
+    size_t n = tf_text(c, "root") ? 1 + count_ideas(c) : 0;
+    snprintf(out, size, "%zu of 40 ideas", n);
+}
+
+/* The tree in words: a paragraph per branch, its ideas and theirs in brackets. */
+void idea_tree_figures(const cJSON *c, struct doc *d)
+{
+    const char *root = tf_text(c, "root");
+    if (!root)
+        return;
+    doc_heading(d, 2, "Your tree so far");
+    doc_para(d, DOC_ROLE_NOTE,
+             doc_printf(d, "%zu of 40 ideas, grown from \"%s\".", 1 + count_ideas(c), root));
+    const cJSON *branch;
+    cJSON_ArrayForEach(branch, cJSON_GetObjectItemCaseSensitive(c, "ideas")) {
+        char line[2048] = "";
+        tf_append(line, sizeof line, "%s", idea_text(branch) ? idea_text(branch) : "");
+        const char *sep = ": ";
+        const cJSON *twig;
+        cJSON_ArrayForEach(twig, cJSON_GetObjectItemCaseSensitive(branch, "ideas")) {
+            tf_append(line, sizeof line, "%s%s", sep, idea_text(twig) ? idea_text(twig) : "");
+            sep = "; ";
+            const char *open = " (";
+            const cJSON *leaf;
+            cJSON_ArrayForEach(leaf, cJSON_GetObjectItemCaseSensitive(twig, "ideas")) {
+                tf_append(line, sizeof line, "%s%s", open, idea_text(leaf) ? idea_text(leaf) : "");
+                open = ", ";
+            }
+            if (strcmp(open, ", ") == 0)
+                tf_append(line, sizeof line, ")");
+        }
+        doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "- %s", line));
+    }
+}
