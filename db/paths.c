@@ -1,6 +1,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,6 +138,33 @@ enum dt_status store_paths_read_session(const char *path, const char *db_path, c
     return s;
 }
 
+/* Writes data to path through a temporary file beside it, synced and renamed into place, mode
+ * 0600: a crash leaves the old file or the new one, never half of one. */
+static enum dt_status write_atomic(const char *path, const char *data, size_t len)
+{
+    char tmp[PATHS_MAX + 8];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        return DT_INVALID;
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0)
+        return DT_IO;
+    bool ok = fchmod(fd, 0600) == 0;
+    for (size_t done = 0; ok && done < len;) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        ok = n > 0;
+        done += ok ? (size_t)n : 0;
+    }
+    ok = ok && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return DT_IO;
+    }
+    return DT_OK;
+}
+
 enum dt_status store_paths_write_session(const char *path, const char *db_path, const char *id)
 {
     if (!is_uuid(id) || strchr(db_path, '\n') || strlen(db_path) >= PATHS_MAX)
@@ -145,31 +173,31 @@ enum dt_status store_paths_write_session(const char *path, const char *db_path, 
     char *old = read_small_file(path, &missing);
     if (!old && !missing)
         return DT_IO;
-    char tmp[PATHS_MAX + 8];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+    size_t cap = (old ? strlen(old) : 0) + strlen(db_path) + 64, used = 0;
+    char *text = malloc(cap);
+    if (!text) {
         free(old);
-        return DT_INVALID;
-    }
-    FILE *f = NULL;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd >= 0 && (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "w"))))
-        close(fd);
-    if (!f) {
-        free(old);
-        return DT_IO;
+        return DT_NOMEM;
     }
     /* other databases' lines first, unchanged; then this one's */
     for (char *save = NULL, *line = old ? strtok_r(old, "\n", &save) : NULL; line;
          line = strtok_r(NULL, "\n", &save))
         if (!line_for(line, db_path) && strlen(line) > 37)
-            fprintf(f, "%s\n", line);
+            used += (size_t)snprintf(text + used, cap - used, "%s\n", line);
     free(old);
-    fprintf(f, "%s %s\n", id, db_path);
-    int ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
-    ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return DT_IO;
-    }
-    return DT_OK;
+    used += (size_t)snprintf(text + used, cap - used, "%s %s\n", id, db_path);
+    enum dt_status s = write_atomic(path, text, used);
+    free(text);
+    return s;
+}
+
+enum dt_status store_paths_export(const char *name, const char *data, char out[PATHS_MAX])
+{
+    const char *home = getenv("HOME");
+    out[0] = '\0';
+    if (!home || home[0] != '/' || strchr(name, '/'))
+        return DT_INVALID;
+    if (snprintf(out, PATHS_MAX, "%s/%s", home, name) >= PATHS_MAX)
+        return DT_INVALID;
+    return write_atomic(out, data, strlen(data));
 }

@@ -23,6 +23,11 @@ enum dt_status store_paths_read_session(const char *path, const char *db_path, c
 /* Sets the line for db_path to id, keeping the others; writes atomically with mode 0600. */
 enum dt_status store_paths_write_session(const char *path, const char *db_path, const char *id);
 
+/* Writes data to $HOME/name (name without '/'), atomically and readable only by its owner
+ * (0600), replacing an earlier export of the same name; out gets the path. DT_INVALID: no
+ * absolute HOME. DT_IO: it could not be written. For files the person asked for (a resume). */
+enum dt_status store_paths_export(const char *name, const char *data, char out[PATHS_MAX]);
+
 /* Makes every missing folder of dir with mode 0700. */
 enum dt_status store_paths_mkdirs(const char *dir);
 

@@ -288,6 +288,25 @@ static void test_session_file(void)
     free(text);
     CHECK_INT(store_paths_write_session(path, "/a.db", "not-a-uuid"), DT_INVALID);
     CHECK_INT(store_paths_write_session(path, "/new\nline.db", id1), DT_INVALID);
+    /* an export goes to HOME, private, replacing the last one of its name */
+    char home[PATHS_MAX], exported[PATHS_MAX];
+    snprintf(home, sizeof home, "%s", path);
+    *strrchr(home, '/') = '\0';
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("HOME", home, 1);
+    CHECK_INT(store_paths_export("resume.md", "# Ada\n", exported), DT_OK);
+    CHECK_INT(store_paths_export("resume.md", "# Ada Lovelace\n", exported), DT_OK);
+    text = slurp(exported, &n);
+    CHECK(text && n == 15 && memcmp(text, "# Ada Lovelace\n", 15) == 0);
+    free(text);
+    CHECK(stat(exported, &sb) == 0 && (sb.st_mode & 0777) == 0600);
+    CHECK_INT(store_paths_export("../escape.md", "x", exported), DT_INVALID);
+    setenv("HOME", "relative/home", 1);
+    CHECK_INT(store_paths_export("resume.md", "x", exported), DT_INVALID);
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_home);
+
     /* a damaged file is read as "no session", never as a session */
     write_file(path, "\x1b]0;evil\x07 /a.db\n", 14);
     CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_NOT_FOUND);
