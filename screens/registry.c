@@ -5,12 +5,13 @@
 
 extern const struct screen_ops welcome_screen, dashboard_screen, contents_screen,
     exercise_screen, competencies_screen, settings_screen, profile_screen, credits_screen,
-    help_screen, tools_screen, tool_screen, tool_entry_screen, ranking_screen;
+    help_screen, tools_screen, tool_screen, tool_entry_screen, ranking_screen,
+    resume_screen;
 
 const struct screen_ops *const screens_all[] = {
     &welcome_screen,  &dashboard_screen, &contents_screen, &exercise_screen, &competencies_screen,
     &settings_screen, &profile_screen,   &credits_screen,  &help_screen,    &tools_screen,
-    &tool_screen,     &tool_entry_screen, &ranking_screen,
+    &tool_screen,     &tool_entry_screen, &ranking_screen, &resume_screen,
 };
 
 const size_t screens_count = sizeof screens_all / sizeof screens_all[0];

@@ -391,6 +391,34 @@ static const struct tool_field idea_tree_fields_fixed[] = {
                                    "\"hint\":\"A word or a few: an interest, an activity, a skill.\"}"},
 };
 
+/* ---- resume (its workings in tool_resume.c; its preview and export in resume.c) ---- */
+
+static bool resume_ready(const cJSON *c)
+{
+    return tf_text(c, "name") != NULL;
+}
+
+static const struct tool_field resume_fields[] = {
+    {"name", "Your name, as it should appear", "{\"type\":\"line\",\"max\":120}"},
+    {"headline", "A line under your name: the work you are after",
+     "{\"type\":\"line\",\"required\":false,\"max\":160,"
+     "\"hint\":\"For example: Community gardener and workshop leader.\"}"},
+    {"email", "Email", "{\"type\":\"line\",\"required\":false,\"max\":160}"},
+    {"phone", "Phone", "{\"type\":\"line\",\"required\":false,\"max\":60}"},
+    {"location", "Where you are based", "{\"type\":\"line\",\"required\":false,\"max\":120}"},
+    {"links", "Web pages", "{\"type\":\"list\",\"required\":false,"
+                           "\"hint\":\"One per line: a portfolio, a profile.\"}"},
+    {"summary", "A short summary: who you are at work, in three or four sentences",
+     "{\"type\":\"text\",\"required\":false}"},
+    {"experience", "Experience",
+     "{\"type\":\"text\",\"required\":false,\"hint\":\"One role per block, a blank line"
+     " between. First line: role | organisation | dates. Then one achievement per line.\"}"},
+    {"education", "Education and training", "{\"type\":\"list\",\"required\":false,"
+                                            "\"hint\":\"One per line: what, where, when.\"}"},
+    {"skills", "Skills", "{\"type\":\"list\",\"required\":false,"
+                         "\"hint\":\"One per line. The preview can add the ones your stories name.\"}"},
+};
+
 /* ---- the table ---- */
 
 #define FIELDS(a) a, sizeof a / sizeof *a
@@ -442,6 +470,14 @@ static const struct tool_form forms[] = {
      FIELDS(idea_tree_fields_fixed), .title_key = "root", .describe = idea_tree_describe,
      .figures = idea_tree_figures, .take = idea_tree_take, .more_fields = idea_tree_fields,
      .more_input = idea_tree_input},
+    {.tool = "resume-builder",
+     .about = "Your resume, drawn from the workbook: your roles and what you achieved in them,"
+              " your stories as highlights, your skills. Save it as Markdown and plain text.",
+     .new_label = "Start a resume",
+     FIELDS(resume_fields), .title_key = "name", .describe = resume_describe,
+     .shown = resume_shown, .take = resume_take,
+     .action_label = "Preview it, choose highlights and save it as files",
+     .action_screen = "resume", .action_ready = resume_ready},
     {.tool = "list-builder",
      .about = "Lists of your own, in the order you choose.",
      .new_label = "Start a list",

@@ -75,4 +75,14 @@ void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *t
 /* The index of the first required field an entry leaves empty, or -1 when none is. */
 int tool_form_missing(const struct tool_form *f, const cJSON *content);
 
+/* The resume written out: Markdown (markdown true) or plain text, with the chosen SOARED
+ * stories as highlights (title and one line each). malloc'd (caller frees); NULL when out of
+ * memory. */
+struct resume_highlight {
+    const char *title;
+    const char *text;
+};
+char *resume_write(const cJSON *content, const struct resume_highlight *highlights,
+                   size_t nhighlights, bool markdown);
+
 #endif

@@ -31,4 +31,9 @@ void idea_tree_fields(const cJSON *content, struct doc *d);
 const cJSON *idea_tree_input(const char *key);
 bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **why);
 
+/* The resume's hooks (tool_resume.c). */
+cJSON *resume_shown(const cJSON *c, const char *key);
+bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why);
+void resume_describe(const cJSON *c, char *out, size_t size);
+
 #endif

@@ -25,6 +25,7 @@ session() {
     fi
     printf '%s' "$2" | HOME="$work/home" "$bin" --plain >"$work/$name.out" 2>"$work/$name.err"
     status=$?
+    sed -i "s|$work|WORK|g" "$work/$name.out" # paths the program prints (the resume's files)
     golden="$root/tests/golden/screens-$name.txt"
     [ -n "${DT_UPDATE_GOLDEN:-}" ] && cp "$work/$name.out" "$golden"
     if [ "$status" -eq 0 ]; then ok "$name: exits 0"; else not_ok "$name: exits $status"; fi
@@ -235,6 +236,80 @@ q
 d
 11
 '
+
+# the resume, on the fixture workbook answered to its end: a SOARED story to draw on, then the
+# resume typed, previewed with the story as a highlight and the story's skills added, and saved
+# as files, which are compared with tests/golden/resume.md and resume.txt
+export DREAMTREE_CONTENT="$root/tests/fixtures/content"
+session resume-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence"
+session resume+ 't
+2
+1
+1
+The flooded ward
+1
+.
+.
+Moved twelve patients upstairs in an hour.
+.
+No patient was harmed.
+.
+.
+.
+Triage
+Calm under pressure
+.
+2
+q
+9
+1
+1
+Ada Byron
+Ward manager
+ada@example.org
+
+Leeds
+ada.example.org
+.
+Calm in a crisis; twelve years on busy wards.
+.
+Ward nurse | St Anne'"'"'s | 2015-2020
+Ran the night shift
+
+Baker | Corner Bakery | 2010-2014
+Up at four, never late
+.
+Nursing diploma, 2015
+.
+Rostering
+.
+2
+1
+1
+2
+2
+q
+q
+q
+q
+q
+'
+for f in md txt; do
+    [ -n "${DT_UPDATE_GOLDEN:-}" ] && cp "$work/home/dreamtree-resume.$f" "$root/tests/golden/resume.$f"
+    if cmp -s "$root/tests/golden/resume.$f" "$work/home/dreamtree-resume.$f"; then
+        ok "resume: the .$f file matches"
+    else
+        not_ok "resume: the .$f file matches"
+        diff "$root/tests/golden/resume.$f" "$work/home/dreamtree-resume.$f" | head -10 | sed 's/^/#   /'
+    fi
+done
+if [ "$(stat -c %a "$work/home/dreamtree-resume.md")" = 600 ]; then ok "resume: private file"
+else not_ok "resume: private file"; fi
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -561,6 +561,32 @@ static void test_ranking(void)
     world_close(&w);
 }
 
+/* A resume's preview in the full screen: the story chosen with Space shows as a highlight, the
+ * preview keeps the text's lines. */
+static void test_resume(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 11); /* every tool open */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "soared-story", "standalone",
+                                 "{\"title\":\"The flooded ward\",\"result\":\"No one was hurt.\"}",
+                                 NULL), DT_OK);
+    CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
+                                 "{\"name\":\"Ada\",\"summary\":\"Calm.\",\"experience\":[{\"role\":"
+                                 "\"Nurse\",\"achievements\":[\"Ran nights\"]}]}", id), DT_OK);
+    app_free(&w.app);
+    w.app = app_new(w.st, w.user, "resume", id);
+    w.host = app_host(w.app);
+    char *out = run(&w.host, NULL, 80, 24, "<Space><Tab><Dump>");
+    golden("resume", out);
+    check_has("resume: the highlight", out, "The flooded ward: No one was hurt.", true);
+    check_has("resume: a line of its own", out, "|  SUMMARY   ", true);
+    check_has("resume: the role", out, "|  Nurse     ", true);
+    free(out);
+    world_close(&w);
+}
+
 static void test_bad_script(void)
 {
     struct fake f = {0};
@@ -589,6 +615,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_ranking);
+    RUN(test_resume);
     RUN(test_bad_script);
     return check_done();
 }

@@ -339,6 +339,61 @@ static void test_idea_tree(void)
     cJSON_Delete(c);
 }
 
+static void test_resume(void)
+{
+    const struct tool_form *f = tool_form_find("resume-builder");
+    cJSON *c = cJSON_CreateObject();
+    const char *why;
+    take(f, c, "name", "\"Ada Byron\"", &why);
+    take(f, c, "headline", "\"Ward manager\"", &why);
+    take(f, c, "email", "\"ada@example.org\"", &why);
+    take(f, c, "links", "[\"ada.example.org\"]", &why);
+    take(f, c, "summary", "\"Calm in a crisis.\"", &why);
+    /* blocks: a blank line between; list marks typed by the person are dropped */
+    CHECK(take(f, c, "experience",
+               "\"Ward nurse | St Anne's | 2015-2020\\n- Ran the night shift\\nCut handover"
+               " time by a third\\n\\n\\nBaker\\n\\nVolunteer |  | 2021\\n\"", &why));
+    size_t experience = 0;
+    for (size_t i = 0; i < f->nfields; i++)
+        if (strcmp(f->fields[i].key, "experience") == 0)
+            experience = i;
+    char *text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "experience"));
+    CHECK_STR(text, "[{\"role\":\"Ward nurse\",\"organisation\":\"St Anne's\",\"dates\":"
+                    "\"2015-2020\",\"achievements\":[\"Ran the night shift\",\"Cut handover time"
+                    " by a third\"]},{\"role\":\"Baker\",\"achievements\":[]},{\"role\":"
+                    "\"Volunteer\",\"dates\":\"2021\",\"achievements\":[]}]");
+    cJSON_free(text);
+    cJSON *shown = tool_form_value(f, experience, c);
+    CHECK_STR(cJSON_GetStringValue(shown), "Ward nurse | St Anne's | 2015-2020\nRan the night"
+              " shift\nCut handover time by a third\n\nBaker\n\nVolunteer |  | 2021");
+    cJSON_Delete(shown);
+    take(f, c, "education", "[\"Nursing diploma, 2015\"]", &why);
+    take(f, c, "skills", "[\"Triage\",\"Rostering\"]", &why);
+
+    struct resume_highlight h[] = {{"The flooded ward", "No patient was harmed."}};
+    char *md = resume_write(c, h, 1, true);
+    CHECK_STR(md, "# Ada Byron\n\nWard manager\n\nada@example.org \xc2\xb7 ada.example.org\n\n"
+                  "## Summary\n\nCalm in a crisis.\n\n"
+                  "## Experience\n\n### Ward nurse, St Anne's\n\n2015-2020\n\n"
+                  "- Ran the night shift\n- Cut handover time by a third\n\n"
+                  "### Baker\n\n### Volunteer\n\n2021\n\n"
+                  "## Highlights\n\n- **The flooded ward.** No patient was harmed.\n\n"
+                  "## Education\n\n- Nursing diploma, 2015\n\n## Skills\n\nTriage, Rostering\n");
+    free(md);
+    char *plain = resume_write(c, h, 1, false);
+    CHECK_STR(plain, "Ada Byron\nWard manager\nada@example.org | ada.example.org\n\n"
+                     "SUMMARY\nCalm in a crisis.\n\n"
+                     "EXPERIENCE\nWard nurse, St Anne's (2015-2020)\n  - Ran the night shift\n"
+                     "  - Cut handover time by a third\n\nBaker\n\nVolunteer (2021)\n\n"
+                     "HIGHLIGHTS\n  - The flooded ward: No patient was harmed.\n\n"
+                     "EDUCATION\n  - Nursing diploma, 2015\n\nSKILLS\n  Triage, Rostering\n");
+    free(plain);
+    char about[64];
+    f->describe(c, about, sizeof about);
+    CHECK_STR(about, "Ward manager, 3 roles");
+    cJSON_Delete(c);
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -347,5 +402,6 @@ int main(void)
     RUN(test_dates);
     RUN(test_ranking);
     RUN(test_idea_tree);
+    RUN(test_resume);
     return check_done();
 }

@@ -1,0 +1,280 @@
+/* The resume: its experience typed as blocks of lines but kept as {role, organisation, dates,
+ * achievements}, and the whole resume written out as Markdown or plain text. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool_forms.h"
+#include "tool_forms_internal.h"
+
+/* ---- a growing string ---- */
+
+struct text {
+    char *s;
+    size_t len, cap;
+    bool failed;
+};
+
+static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || t->failed)
+        return;
+    if (t->len + (size_t)n + 1 > t->cap) {
+        size_t cap = (t->len + (size_t)n + 1) * 2;
+        char *grown = realloc(t->s, cap);
+        if (!grown) {
+            t->failed = true;
+            return;
+        }
+        t->s = grown;
+        t->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
+    va_end(ap);
+    t->len += (size_t)n;
+}
+
+static char *finish(struct text *t)
+{
+    if (t->failed) {
+        free(t->s);
+        return NULL;
+    }
+    return t->s ? t->s : strdup("");
+}
+
+/* ---- experience ---- */
+
+static char *trimmed(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    char *out = malloc(n + 1);
+    if (out) {
+        memcpy(out, s, n);
+        out[n] = '\0';
+    }
+    return out;
+}
+
+static void add_string(cJSON *obj, const char *key, char *owned)
+{
+    if (owned && owned[0])
+        cJSON_AddStringToObject(obj, key, owned);
+    free(owned);
+}
+
+/* "Ward nurse | St Anne's | 2015-2020" and the achievements on the lines below it. */
+static cJSON *parse_role(const char *block, size_t len)
+{
+    cJSON *role = cJSON_CreateObject();
+    cJSON *achievements = cJSON_CreateArray();
+    size_t first = strcspn(block, "\n");
+    if (first > len)
+        first = len;
+    const char *parts[3] = {block, NULL, NULL};
+    size_t lens[3] = {first, 0, 0};
+    for (int k = 0; k < 2; k++) {
+        const char *bar = memchr(parts[k], '|', lens[k]);
+        if (!bar)
+            break;
+        parts[k + 1] = bar + 1;
+        lens[k + 1] = (size_t)(parts[k] + lens[k] - (bar + 1));
+        lens[k] = (size_t)(bar - parts[k]);
+    }
+    static const char *const keys[3] = {"role", "organisation", "dates"};
+    for (int k = 0; k < 3; k++)
+        if (parts[k])
+            add_string(role, keys[k], trimmed(parts[k], lens[k]));
+    for (size_t at = first; at < len;) {
+        at++; /* past the newline */
+        size_t n = strcspn(block + at, "\n");
+        if (at + n > len)
+            n = len - at;
+        const char *line = block + at;
+        size_t skip = strspn(line, " \t");
+        if (skip < n && (line[skip] == '-' || line[skip] == '*') && skip + 1 < n &&
+            line[skip + 1] == ' ')
+            skip += 2; /* a list mark the person typed */
+        char *item = trimmed(line + skip, n - skip);
+        if (item && item[0])
+            cJSON_AddItemToArray(achievements, cJSON_CreateString(item));
+        free(item);
+        at += n;
+    }
+    cJSON_AddItemToObject(role, "achievements", achievements);
+    return role;
+}
+
+cJSON *resume_shown(const cJSON *c, const char *key)
+{
+    if (strcmp(key, "experience") != 0)
+        return NULL;
+    struct text t = {0};
+    const cJSON *role;
+    cJSON_ArrayForEach(role, cJSON_GetObjectItemCaseSensitive(c, "experience")) {
+        const char *organisation = tf_text(role, "organisation"), *dates = tf_text(role, "dates");
+        add(&t, "%s%s", t.len ? "\n\n" : "", tf_text(role, "role") ? tf_text(role, "role") : "");
+        if (organisation || dates)
+            add(&t, " | %s", organisation ? organisation : "");
+        if (dates)
+            add(&t, " | %s", dates);
+        const cJSON *a;
+        cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, "achievements"))
+            if (cJSON_IsString(a))
+                add(&t, "\n%s", a->valuestring);
+    }
+    char *s = finish(&t);
+    cJSON *v = s && s[0] ? cJSON_CreateString(s) : NULL;
+    free(s);
+    return v;
+}
+
+bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why)
+{
+    (void)why;
+    if (strcmp(key, "experience") == 0 && cJSON_IsString(value)) {
+        cJSON *roles = cJSON_CreateArray();
+        const char *s = value->valuestring;
+        while (*s) {
+            /* a block runs to the next blank line */
+            const char *end = s;
+            while (*end && !(end[0] == '\n' && (end[1] == '\n' || end[1] == '\0')))
+                end++;
+            size_t len = (size_t)(end - s);
+            char *probe = trimmed(s, len);
+            if (probe && probe[strspn(probe, " \t\r\n")])
+                cJSON_AddItemToArray(roles, parse_role(s + strspn(s, "\n"), len - strspn(s, "\n")));
+            free(probe);
+            s = end;
+            while (*s == '\n')
+                s++;
+        }
+        cJSON_Delete(value);
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "experience");
+        cJSON_AddItemToObject(c, "experience", roles);
+        return true;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(c, key);
+    cJSON_AddItemToObject(c, key, value);
+    return true;
+}
+
+void resume_describe(const cJSON *c, char *out, size_t size)
+{
+    int roles = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "experience"));
+    out[0] = '\0';
+    if (tf_text(c, "headline"))
+        tf_append(out, size, "%s, ", tf_text(c, "headline"));
+    tf_append(out, size, "%d %s", roles, roles == 1 ? "role" : "roles");
+}
+
+/* ---- writing it out ---- */
+
+/* One line of the contact details: "a · b · c" (Markdown) or "a | b | c" (text). */
+static void contact_line(struct text *t, const cJSON *c, const char *sep)
+{
+    static const char *const keys[] = {"email", "phone", "location"};
+    const char *between = "";
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (tf_text(c, keys[i])) {
+            add(t, "%s%s", between, tf_text(c, keys[i]));
+            between = sep;
+        }
+    const cJSON *link;
+    cJSON_ArrayForEach(link, cJSON_GetObjectItemCaseSensitive(c, "links"))
+        if (cJSON_IsString(link) && link->valuestring[0]) {
+            add(t, "%s%s", between, link->valuestring);
+            between = sep;
+        }
+    if (between[0])
+        add(t, "\n\n");
+}
+
+char *resume_write(const cJSON *c, const struct resume_highlight *highlights, size_t nhighlights,
+                   bool markdown)
+{
+    struct text t = {0};
+    const char *name = tf_text(c, "name") ? tf_text(c, "name") : "";
+    add(&t, markdown ? "# %s\n\n" : "%s\n", name);
+    if (tf_text(c, "headline"))
+        add(&t, markdown ? "%s\n\n" : "%s\n", tf_text(c, "headline"));
+    contact_line(&t, c, markdown ? " \xc2\xb7 " : " | ");
+    if (t.len < 2 || t.s[t.len - 2] != '\n')
+        add(&t, "\n"); /* a blank line before the first section */
+    static const struct {
+        const char *md, *text;
+    } titles[] = {{"Summary", "SUMMARY"},       {"Experience", "EXPERIENCE"},
+                  {"Highlights", "HIGHLIGHTS"}, {"Education", "EDUCATION"},
+                  {"Skills", "SKILLS"}};
+#define SECTION(i) add(&t, markdown ? "## %s\n\n" : "%s\n", markdown ? titles[i].md : titles[i].text)
+    if (tf_text(c, "summary")) {
+        SECTION(0);
+        add(&t, "%s\n\n", tf_text(c, "summary"));
+    }
+    const cJSON *experience = cJSON_GetObjectItemCaseSensitive(c, "experience");
+    if (cJSON_GetArraySize(experience) > 0) {
+        SECTION(1);
+        const cJSON *role;
+        cJSON_ArrayForEach(role, experience) {
+            const char *title = tf_text(role, "role") ? tf_text(role, "role") : "";
+            const char *organisation = tf_text(role, "organisation");
+            const char *dates = tf_text(role, "dates");
+            add(&t, markdown ? "### %s" : "%s", title);
+            if (organisation)
+                add(&t, ", %s", organisation);
+            if (dates)
+                add(&t, markdown ? "\n\n%s" : " (%s)", dates);
+            add(&t, "\n");
+            const cJSON *a;
+            int n = 0;
+            cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, "achievements"))
+                if (cJSON_IsString(a))
+                    add(&t, markdown ? "%s- %s\n" : "%s  - %s\n", markdown && n++ == 0 ? "\n" : "",
+                        a->valuestring);
+            add(&t, "\n");
+        }
+    }
+    if (nhighlights > 0) {
+        SECTION(2);
+        for (size_t i = 0; i < nhighlights; i++)
+            add(&t, markdown ? "- **%s.** %s\n" : "  - %s: %s\n", highlights[i].title,
+                highlights[i].text);
+        add(&t, "\n");
+    }
+    const cJSON *education = cJSON_GetObjectItemCaseSensitive(c, "education");
+    if (cJSON_GetArraySize(education) > 0) {
+        SECTION(3);
+        const cJSON *e;
+        cJSON_ArrayForEach(e, education)
+            if (cJSON_IsString(e))
+                add(&t, markdown ? "- %s\n" : "  - %s\n", e->valuestring);
+        add(&t, "\n");
+    }
+    const cJSON *skills = cJSON_GetObjectItemCaseSensitive(c, "skills");
+    if (cJSON_GetArraySize(skills) > 0) {
+        SECTION(4);
+        const cJSON *s;
+        const char *between = markdown ? "" : "  ";
+        cJSON_ArrayForEach(s, skills)
+            if (cJSON_IsString(s)) {
+                add(&t, "%s%s", between, s->valuestring);
+                between = ", ";
+            }
+        add(&t, "\n");
+    }
+#undef SECTION
+    /* one newline at the end */
+    while (t.len > 1 && t.s[t.len - 1] == '\n' && t.s[t.len - 2] == '\n')
+        t.s[--t.len] = '\0';
+    return finish(&t);
+}
