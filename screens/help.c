@@ -9,6 +9,10 @@ static void build(const struct screen *s, struct doc *d)
              "DreamTree moves one exercise at a time. Each exercise opens once the one before it"
              " is answered, and every exercise you have answered stays open for changes. Answers"
              " are kept as a draft while you work, and saved for good when you submit.");
+    doc_para(d, DOC_ROLE_TEXT,
+             "The tools open as the workbook reaches them and stay with you: press t to see them."
+             " A tool keeps each answer as soon as you give it; there is nothing to submit. When"
+             " a tool's reminder is due, the Daily Dos show it, and choosing it opens the tool.");
     const char *cells[3 * 32];
     size_t rows = 1;
     cells[0] = "Keys";
