@@ -22,6 +22,7 @@ struct app {
     /* the message for the renderer, and the one it is reading */
     char message[512], shown[512];
     bool has_message, message_error;
+    bool refreshing; /* a revealed screen is being loaded again */
 };
 
 static char last_error[512];
@@ -39,6 +40,11 @@ struct store *app_store(const struct app *a)
 const char *app_user(const struct app *a)
 {
     return a->user_id;
+}
+
+bool app_refreshing(const struct app *a)
+{
+    return a->refreshing;
 }
 
 static void set_message(struct app *a, bool is_error, const char *fmt, va_list ap)
@@ -115,7 +121,10 @@ static void refresh(struct app *a, struct screen *s)
     store_copy_text(name, sizeof name, s->ops->name);
     memcpy(arg, s->arg, sizeof arg);
     leave(s);
-    if (!enter(a, s, name, arg) && a->depth > 1)
+    a->refreshing = true;
+    bool entered = enter(a, s, name, arg);
+    a->refreshing = false;
+    if (!entered && a->depth > 1)
         a->depth--; /* it can no longer open (the message says why): show the one below */
 }
 

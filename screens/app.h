@@ -14,7 +14,7 @@
 #include "store.h"
 
 #define APP_DEPTH 12
-#define APP_ARG_LEN 96
+#define APP_ARG_LEN 128
 
 struct app;
 struct screen;
@@ -56,6 +56,9 @@ struct tui_host app_host(struct app *a);
 /* For screens. */
 struct store *app_store(const struct app *a);
 const char *app_user(const struct app *a);
+/* True while a screen revealed by going back is loaded again (enter is called anew), so it can
+ * leave out what it says only on arrival. */
+bool app_refreshing(const struct app *a);
 /* Opens a screen on top (from a command handler: applied before the next build). */
 void app_open(struct app *a, const char *name, const char *arg);
 /* Replaces the top screen. */

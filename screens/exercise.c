@@ -1,7 +1,9 @@
 /* One exercise: its blocks in order, set apart by role; each prompt as a field of its typed
  * input. Answers are kept as a draft as they change (drafts are not responses); submit checks
  * the required prompts, saves the response, and then shows the closing blocks, any tool the
- * exercise unlocks and the way on to the next exercise. */
+ * exercise unlocks and the way on to the next exercise. A prompt that uses a tool opens the tool
+ * inside the exercise (its entries have the exercise as their origin, and are saved as they are
+ * typed); the response records which entries answer it. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +16,20 @@
 #include "exercises.h"
 #include "progress.h"
 #include "responses.h"
+#include "tool_forms.h"
 #include "tools.h"
+
+/* A prompt answered in a tool. */
+struct tool_use {
+    struct tool_type type;
+    const struct tool_form *form;
+    cJSON *ids;      /* the entries made in this exercise, newest first */
+    char title[160]; /* the newest one's name */
+};
 
 struct exercise {
     struct exercise_ref ref;
+    struct tool_use *uses; /* per block; form is NULL where the block uses no tool */
     struct prompts p;
     bool submitted;  /* submitted on this visit */
     char unlocked[64];
@@ -46,6 +58,40 @@ static bool is_assessment(struct store *st, const struct exercise *e)
     return n > 0 && prompts >= n && matched == n; /* any other prompt is asked there too */
 }
 
+/* For each prompt that uses a tool: the tool, and the entries this exercise has made in it. */
+static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
+{
+    struct store *st = app_store(s->app);
+    if (!(e->uses = calloc(e->p.nblocks + 1, sizeof *e->uses)))
+        return DT_NOMEM;
+    for (size_t i = 0; i < e->p.nblocks; i++) {
+        struct tool_use *u = &e->uses[i];
+        const char *tool = prompts_tool(&e->p, i);
+        if (!tool || store_tools_type(st, tool, &u->type) != DT_OK ||
+            !(u->form = tool_form_find(u->type.id)))
+            continue;
+        struct tool_instance *list = NULL;
+        size_t n = 0;
+        enum dt_status status = store_tools_list(st, app_user(s->app), tool, &list, &n);
+        if (status == DT_OK && !(u->ids = cJSON_CreateArray()))
+            status = DT_NOMEM;
+        for (size_t k = 0; status == DT_OK && k < n; k++) {
+            if (strcmp(list[k].origin, e->ref.full_exercise_id) != 0)
+                continue;
+            if (cJSON_GetArraySize(u->ids) == 0) {
+                cJSON *content = cJSON_Parse(list[k].content_json);
+                tool_form_title(u->form, content, list[k].created_at, u->title, sizeof u->title);
+                cJSON_Delete(content);
+            }
+            cJSON_AddItemToArray(u->ids, cJSON_CreateString(list[k].id));
+        }
+        store_tools_list_free(&list, n);
+        if (status != DT_OK)
+            return status;
+    }
+    return DT_OK;
+}
+
 static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct exercise *e = s->priv;
@@ -67,13 +113,62 @@ static enum dt_status enter(struct screen *s, const char *arg)
     if (status == DT_OK)
         status = store_progress_title(st, e->ref.module_key, e->module_title,
                                       sizeof e->module_title);
+    if (status == DT_OK)
+        status = load_tool_uses(s, e);
     return status;
 }
 
 static void leave(struct screen *s)
 {
     struct exercise *e = s->priv;
+    for (size_t i = 0; e->uses && i < e->p.nblocks; i++)
+        cJSON_Delete(e->uses[i].ids);
+    free(e->uses);
     prompts_free(&e->p);
+}
+
+/* The earlier answer to a tool's prompt, typed before the tool opened inside the exercise. */
+static const char *earlier_answer(const struct exercise *e, size_t i, struct doc *d)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->p.answers, e->p.blocks[i].prompt_key);
+    if (cJSON_IsString(v) && v->valuestring[0])
+        return v->valuestring;
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0)
+        return NULL;
+    char joined[1024] = "";
+    const cJSON *item;
+    cJSON_ArrayForEach(item, v)
+        if (cJSON_IsString(item) && strlen(joined) + strlen(item->valuestring) + 3 < sizeof joined)
+            snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s",
+                     joined[0] ? "; " : "", item->valuestring);
+    return doc_str(d, joined);
+}
+
+/* A prompt answered in a tool: its words, what this exercise has made there, the way in. */
+static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
+{
+    const struct tool_use *u = &e->uses[i];
+    size_t made = (size_t)cJSON_GetArraySize(u->ids);
+    doc_para(d, DOC_ROLE_PROMPT, e->p.blocks[i].content_text);
+    const char *earlier = earlier_answer(e, i, d);
+    if (earlier && made == 0)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answer from before: %s", earlier));
+    if (made == 0)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Answered in the %s, which keeps each answer as"
+                                                 " you give it.", u->type.singular_name));
+    else if (u->form->one_per_exercise)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
+                                              u->type.singular_name, u->title));
+    else
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu %s made here, the newest: %s.", made,
+                                              made == 1 ? "entry" : "entries", u->title));
+    const char *arg = doc_printf(d, "tool-entry:%s@%s", u->type.id, e->ref.full_exercise_id);
+    if (u->form->one_per_exercise && made > 0)
+        doc_action(d, CMD_OPEN, arg, doc_printf(d, "Open your %s: %s", u->type.singular_name,
+                                                u->title));
+    else
+        doc_action(d, CMD_OPEN, arg, doc_printf(d, "%s (%s)", u->form->new_label,
+                                                u->type.singular_name));
 }
 
 static void build(const struct screen *s, struct doc *d)
@@ -94,7 +189,10 @@ static void build(const struct screen *s, struct doc *d)
             doc_para(d, role, b->content_text);
             continue;
         }
-        prompts_field(&e->p, i, d);
+        if (e->uses[i].form)
+            tool_prompt(e, i, d);
+        else
+            prompts_field(&e->p, i, d);
     }
     if (e->submitted && e->unlocked[0])
         doc_para(d, DOC_ROLE_CELEBRATION,
@@ -106,9 +204,36 @@ static void build(const struct screen *s, struct doc *d)
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
 }
 
+/* Every required tool prompt has an entry (or an answer from before); the response records the
+ * entries that answer each. */
+static bool tools_complete(struct screen *s, struct exercise *e)
+{
+    for (size_t i = 0; i < e->p.nblocks; i++) {
+        struct tool_use *u = &e->uses[i];
+        if (!u->form)
+            continue;
+        const char *key = e->p.blocks[i].prompt_key;
+        const cJSON *input = e->p.inputs[i];
+        bool required = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(input, "required"));
+        if (cJSON_GetArraySize(u->ids) > 0) {
+            cJSON *answer = cJSON_CreateObject();
+            cJSON_AddStringToObject(answer, "tool", u->type.id);
+            cJSON_AddItemToObject(answer, "entries", cJSON_Duplicate(u->ids, true));
+            cJSON_DeleteItemFromObjectCaseSensitive(e->p.answers, key);
+            cJSON_AddItemToObject(e->p.answers, key, answer);
+        } else if (required &&
+                   prompts_value_empty(cJSON_GetObjectItemCaseSensitive(e->p.answers, key))) {
+            app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make a"
+                              " start.", u->type.singular_name, u->form->new_label);
+            return false;
+        }
+    }
+    return true;
+}
+
 static enum screen_result submit(struct screen *s, struct exercise *e)
 {
-    if (!prompts_complete(&e->p, s->app, NULL, NULL))
+    if (!prompts_complete(&e->p, s->app, NULL, NULL) || !tools_complete(s, e))
         return SCREEN_REJECTED;
     struct store *st = app_store(s->app);
     char *json = prompts_json(&e->p);

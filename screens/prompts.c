@@ -7,35 +7,6 @@
 #include "drafts.h"
 #include "responses.h"
 
-/* What an embedded tool's prompt is answered with, until the person opens the tool itself. */
-static const struct {
-    const char *tool;
-    enum doc_field_kind kind;
-    const char *hint;
-} tool_fields[] = {
-    {"list-builder", DOC_FIELD_LIST, "One entry per line."},
-    {"ranking-grid", DOC_FIELD_ORDERED, "One per line, the most important first."},
-    {"idea-tree", DOC_FIELD_LIST,
-     "Your root idea on the first line, then its branches, one per line."},
-    {"soared-story", DOC_FIELD_TEXT,
-     "Tell it in six parts: Situation, Obstacle, Action, Result, Evaluation, Discovery."},
-    {"budget-calculator", DOC_FIELD_TEXT,
-     "Your monthly income, your expenses with their amounts, and your walk-away number."},
-    {"flow-tracker", DOC_FIELD_TEXT,
-     "Today's activity, your energy from -2 (draining) to +2 (energising), your focus from 1"
-     " (distracted) to 5 (absorbed), and a note."},
-    {"failure-reframer", DOC_FIELD_TEXT,
-     "The situation, your first feelings, what you learned, what you would change, the silver"
-     " lining, your next step and the reframed statement."},
-    {"networking-prep", DOC_FIELD_TEXT,
-     "The person, how you are connected, your next step and its date, and your questions."},
-    {"job-prospector", DOC_FIELD_TEXT,
-     "The field, title and employer, what draws you, what you have and lack, and the fit from"
-     " 1 to 5."},
-    {"resume-builder", DOC_FIELD_TEXT,
-     "Your summary, then each role with its dates and achievements."},
-};
-
 static const char *str(const cJSON *obj, const char *name)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
@@ -68,8 +39,9 @@ static enum dt_status load_answers(struct prompts *e, struct app *a)
     if (status == DT_OK) { /* unsubmitted changes win over the saved answer */
         cJSON_Delete(e->answers);
         e->answers = cJSON_Parse(dr.draft_json);
-        app_note(a, "Your unsubmitted answers from %.10s are back. Submit to keep them.",
-                 dr.saved_at);
+        if (!app_refreshing(a)) /* back from a tool, say, it is the same visit */
+            app_note(a, "Your unsubmitted answers from %.10s are back. Submit to keep them.",
+                     dr.saved_at);
         store_drafts_clear(&dr);
     } else if (status != DT_NOT_FOUND) {
         return status;
@@ -137,12 +109,6 @@ static enum doc_field_kind field_kind(const cJSON *input, const char **hint)
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (strcmp(type, kinds[i].type) == 0)
             return kinds[i].kind;
-    const char *tool = str(input, "tool");
-    for (size_t i = 0; tool && i < sizeof tool_fields / sizeof *tool_fields; i++)
-        if (strcmp(tool, tool_fields[i].tool) == 0) {
-            *hint = tool_fields[i].hint;
-            return tool_fields[i].kind;
-        }
     return DOC_FIELD_TEXT;
 }
 
@@ -306,7 +272,7 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
         return NULL;
     }
     if ((kind == DOC_FIELD_LIST || kind == DOC_FIELD_ORDERED) && cJSON_IsArray(v) && has_hi &&
-        str(input, "tool") == NULL && cJSON_GetArraySize(v) > hi) {
+        cJSON_GetArraySize(v) > hi) {
         app_error(a, "this list has room for %g items; yours has %d.", hi,
                   cJSON_GetArraySize(v));
         cJSON_Delete(v);
@@ -321,13 +287,18 @@ bool prompts_value_empty(const cJSON *v)
            (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
 }
 
+const char *prompts_tool(const struct prompts *p, size_t i)
+{
+    return i < p->nblocks && p->inputs ? str(p->inputs[i], "tool") : NULL;
+}
+
 bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const char *key, void *),
                       void *ctx)
 {
     size_t number = 0;
     for (size_t i = 0; i < e->nblocks; i++) {
-        if (!e->blocks[i].input_json)
-            continue;
+        if (!e->blocks[i].input_json || prompts_tool(e, i))
+            continue; /* a tool's prompt is not a question on the page: its screen checks it */
         number++;
         if (skip && skip(e->blocks[i].prompt_key, ctx))
             continue;
@@ -338,8 +309,7 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
             app_error(a, "question %zu still needs an answer.", number);
             return false;
         }
-        if (cJSON_IsArray(v) && num(input, "min", &lo) && cJSON_GetArraySize(v) < lo &&
-            !str(input, "tool")) {
+        if (cJSON_IsArray(v) && num(input, "min", &lo) && cJSON_GetArraySize(v) < lo) {
             app_error(a, "question %zu needs at least %g.", number, lo);
             return false;
         }

@@ -27,6 +27,9 @@ void prompts_free(struct prompts *p);
 
 /* The document role of a block type ("instruction", "reflection"...). */
 enum doc_role prompts_role(const char *content_type);
+/* The tool prompt block i uses ("flow-tracker"), or NULL when it is not a tool's prompt. Such
+ * a prompt is answered in the tool itself; prompts_complete leaves it to the caller. */
+const char *prompts_tool(const struct prompts *p, size_t i);
 /* Adds the field of prompt block i (its input, limits, options and current answer) to d. */
 void prompts_field(const struct prompts *p, size_t i, struct doc *d);
 /* Takes a changed value for one of the prompts and keeps the answers as a draft.

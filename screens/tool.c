@@ -29,7 +29,7 @@ static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct tool_screen *t = s->priv;
     struct store *st = app_store(s->app);
-    enum dt_status status = tool_form_open(s->app, arg, &t->type, &t->form);
+    enum dt_status status = tool_form_open(s->app, arg, NULL, &t->type, &t->form);
     if (status == DT_OK)
         status = store_tools_list(st, app_user(s->app), t->type.id, &t->list, &t->n);
     if (status == DT_OK && !(t->entries = calloc(t->n ? t->n : 1, sizeof *t->entries)))

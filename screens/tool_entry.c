@@ -1,7 +1,9 @@
 /* One entry of a tool: its form's questions, saved as they change (an entry is the person's own
  * record, not an exercise with a submit step), the figures worked out from it, and a delete that
- * asks twice. The argument is "tool-id" for a new entry or "tool-id/instance-id". A new entry
- * is written to the database with its first answer, so opening and leaving makes nothing. */
+ * asks twice. The argument is "TOOL[/INSTANCE][@EXERCISE]": TOOL alone starts a new entry,
+ * /INSTANCE opens one, @EXERCISE uses the tool inside that exercise (the entry's origin; for a
+ * tool kept once per exercise, the exercise's own entry is reopened). A new entry is written to
+ * the database with its first answer, so opening and leaving makes nothing. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,21 +20,46 @@ struct tool_entry {
     char instance_id[STORE_ID_LEN]; /* "" until the first answer is saved */
     char saved_at[STORE_TIME_LEN];  /* when this visit last saved, "" if it has not */
     char created_at[STORE_TIME_LEN];
+    char origin[32]; /* "standalone" or the exercise it is used in */
     cJSON *content;
     bool confirm_delete;
 };
 
+/* The exercise's own entry of a tool kept once per exercise, into id ("" when none). */
+static enum dt_status find_exercise_entry(struct screen *s, const char *tool, const char *exercise,
+                                          char id[STORE_ID_LEN])
+{
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    id[0] = '\0';
+    enum dt_status status = store_tools_list(app_store(s->app), app_user(s->app), tool, &list, &n);
+    for (size_t i = 0; status == DT_OK && i < n && !id[0]; i++)
+        if (strcmp(list[i].origin, exercise) == 0)
+            memcpy(id, list[i].id, STORE_ID_LEN);
+    store_tools_list_free(&list, n);
+    return status;
+}
+
 static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct tool_entry *e = s->priv;
-    char tool[48];
-    const char *slash = strchr(arg, '/');
-    snprintf(tool, sizeof tool, "%.*s", (int)(slash ? (size_t)(slash - arg) : strlen(arg)), arg);
-    enum dt_status status = tool_form_open(s->app, tool, &e->type, &e->form);
+    char tool[48] = "", id[STORE_ID_LEN] = "";
+    const char *at = strchr(arg, '@'), *slash = strchr(arg, '/');
+    if (slash && at && slash > at)
+        slash = NULL;
+    size_t tool_len = slash ? (size_t)(slash - arg) : at ? (size_t)(at - arg) : strlen(arg);
+    snprintf(tool, sizeof tool, "%.*s", (int)tool_len, arg);
+    if (slash)
+        snprintf(id, sizeof id, "%.*s", (int)(at ? (size_t)(at - slash - 1) : strlen(slash + 1)),
+                 slash + 1);
+    snprintf(e->origin, sizeof e->origin, "%s", at ? at + 1 : "standalone");
+    enum dt_status status = tool_form_open(s->app, tool, at ? at + 1 : NULL, &e->type, &e->form);
+    struct store *st = app_store(s->app);
+    if (status == DT_OK && at && !id[0] && e->form->one_per_exercise)
+        status = find_exercise_entry(s, e->type.id, at + 1, id);
     if (status != DT_OK)
         return status;
-    struct store *st = app_store(s->app);
-    if (!slash) {
+    if (!id[0]) {
         char now[STORE_TIME_LEN], today[11];
         store_now_text(st, now);
         snprintf(today, sizeof today, "%.10s", now);
@@ -42,7 +69,7 @@ static enum dt_status enter(struct screen *s, const char *arg)
         return DT_OK;
     }
     struct tool_instance ti;
-    status = store_tools_get(st, app_user(s->app), slash + 1, &ti);
+    status = store_tools_get(st, app_user(s->app), id, &ti);
     if (status == DT_NOT_FOUND)
         app_error(s->app, "that entry is not there any more.");
     if (status != DT_OK)
@@ -113,12 +140,14 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
     enum dt_status status =
         e->instance_id[0]
             ? store_tools_update(st, app_user(s->app), e->instance_id, json)
-            : store_tools_create(st, app_user(s->app), e->type.id, "standalone", json,
+            : store_tools_create(st, app_user(s->app), e->type.id, e->origin, json,
                                  e->instance_id);
     cJSON_free(json);
     if (status == DT_OK) {
         /* from now on this screen shows a saved entry: coming back to it must reopen that */
-        snprintf(s->arg, sizeof s->arg, "%s/%s", e->type.id, e->instance_id);
+        snprintf(s->arg, sizeof s->arg, "%s/%s%s%s", e->type.id, e->instance_id,
+                 strcmp(e->origin, "standalone") != 0 ? "@" : "",
+                 strcmp(e->origin, "standalone") != 0 ? e->origin : "");
         store_now_text(st, e->saved_at);
         if (!e->created_at[0])
             memcpy(e->created_at, e->saved_at, sizeof e->created_at);

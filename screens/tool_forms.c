@@ -421,7 +421,7 @@ static const struct tool_field resume_fields[] = {
 
 /* ---- the table ---- */
 
-#define FIELDS(a) a, sizeof a / sizeof *a
+#define FIELDS(a) .fields = a, .nfields = sizeof a / sizeof *a
 
 static const struct tool_form forms[] = {
     {.tool = "flow-tracker",
@@ -431,17 +431,20 @@ static const struct tool_form forms[] = {
      FIELDS(flow_fields), .title_key = "activity", .describe = flow_describe,
      .overview = flow_overview},
     {.tool = "failure-reframer",
+     .one_per_exercise = true,
      .about = "Take something that went wrong and work through it until you can say what it"
               " gave you.",
      .new_label = "Reframe something",
      FIELDS(reframe_fields), .title_key = "situation", .describe = reframe_describe},
     {.tool = "budget-calculator",
+     .one_per_exercise = true,
      .about = "Work out what you need to live on, what an hour of it costs, and the lowest pay"
               " you would take.",
      .new_label = "Start a budget",
      FIELDS(budget_fields), .title_key = NULL, .entry_name = "Budget", .describe = budget_describe,
      .figures = budget_figures, .shown = budget_shown, .take = budget_take},
     {.tool = "soared-story",
+     .one_per_exercise = true,
      .about = "Stories of your work in six parts (Situation, Obstacle, Action, Result,"
               " Evaluation, Discovery), ready for interviews and your resume.",
      .new_label = "Write a story",
@@ -457,6 +460,7 @@ static const struct tool_form forms[] = {
      .new_label = "Add a job",
      FIELDS(prospect_fields), .title_key = "title", .describe = prospect_describe},
     {.tool = "ranking-grid",
+     .one_per_exercise = true,
      .about = "Put a handful of things in order by choosing between two at a time. However many"
               " there are, it ends in one clear order, with no ties.",
      .new_label = "Start a ranking",
@@ -464,6 +468,7 @@ static const struct tool_form forms[] = {
      .figures = ranking_figures, .take = ranking_take, .action_label = "Rank them, two at a time",
      .action_screen = "ranking", .action_ready = ranking_ready},
     {.tool = "idea-tree",
+     .one_per_exercise = true,
      .about = "Grow ideas from one starting point: three that it brings to mind, three from each"
               " of those, and three again, forty in all. Go quickly; odd ones are welcome.",
      .new_label = "Plant an idea",
@@ -471,6 +476,7 @@ static const struct tool_form forms[] = {
      .figures = idea_tree_figures, .take = idea_tree_take, .more_fields = idea_tree_fields,
      .more_input = idea_tree_input},
     {.tool = "resume-builder",
+     .one_per_exercise = true,
      .about = "Your resume, drawn from the workbook: your roles and what you achieved in them,"
               " your stories as highlights, your skills. Save it as Markdown and plain text.",
      .new_label = "Start a resume",
@@ -479,6 +485,7 @@ static const struct tool_form forms[] = {
      .action_label = "Preview it, choose highlights and save it as files",
      .action_screen = "resume", .action_ready = resume_ready},
     {.tool = "list-builder",
+     .one_per_exercise = true,
      .about = "Lists of your own, in the order you choose.",
      .new_label = "Start a list",
      FIELDS(list_fields), .title_key = "title", .describe = list_describe},
@@ -568,8 +575,8 @@ int tool_form_missing(const struct tool_form *f, const cJSON *content)
     return -1;
 }
 
-enum dt_status tool_form_open(struct app *a, const char *tool_id, struct tool_type *type,
-                              const struct tool_form **form)
+enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *exercise,
+                              struct tool_type *type, const struct tool_form **form)
 {
     struct store *st = app_store(a);
     enum dt_status status = store_tools_type(st, tool_id, type);
@@ -583,6 +590,14 @@ enum dt_status tool_form_open(struct app *a, const char *tool_id, struct tool_ty
         return DT_NOT_FOUND;
     }
     bool unlocked = false;
+    if (exercise) { /* a tool inside an exercise opens with the exercise */
+        status = store_progress_may_open(st, app_user(a), exercise, &unlocked);
+        if (status == DT_OK && !unlocked) {
+            app_error(a, "exercise %s is not open to you yet.", exercise);
+            return DT_LOCKED;
+        }
+        return status;
+    }
     status = store_progress_tool_unlocked(st, app_user(a), type->id, &unlocked);
     if (status == DT_OK && !unlocked) {
         struct exercise_ref ref;

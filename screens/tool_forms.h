@@ -24,6 +24,7 @@ struct tool_form {
     const char *tool;      /* tool_types.id */
     const char *about;     /* what the tool is for, above its entries */
     const char *new_label; /* the action that starts an entry */
+    bool one_per_exercise; /* an exercise that uses it reopens its entry (else adds another) */
     const struct tool_field *fields;
     size_t nfields;
     const char *title_key;  /* the field that names an entry in lists */
@@ -53,9 +54,10 @@ struct tool_form {
 
 /* For the tool screens: the tool's type and form, or an error said (and returned) when the
  * tool is unknown, retired, has no form, or is still locked for the user (naming the exercise
- * that opens it). */
-enum dt_status tool_form_open(struct app *a, const char *tool_id, struct tool_type *type,
-                              const struct tool_form **form);
+ * that opens it). With exercise (an exercise id, or NULL), the tool is used inside that
+ * exercise: it is open whenever the exercise is. */
+enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *exercise,
+                              struct tool_type *type, const struct tool_form **form);
 /* The form of a tool type, or NULL when the tool has none. */
 const struct tool_form *tool_form_find(const char *tool);
 /* The parsed input of field i (owned by the form's table; parsed once, never freed). */

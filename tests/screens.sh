@@ -93,6 +93,38 @@ The day the ward flooded.
 d
 9
 '
+# the same person's third exercise asks for the ranking tool: refused until it has an entry;
+# the ranking made inside the exercise (before the tool is unlocked), then the exercise submitted
+session exercise-tool+ '1
+3
+2
+7
+3
+1
+1
+Skills
+Baking
+Nursing
+Listening
+.
+2
+1
+1
+1
+1
+1
+3
+3
+d
+q
+'
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+answer=$(sqlite3 "$db" "SELECT json_extract(response_json, '\$.rank.tool') || ' ' ||
+  (SELECT origin FROM tool_instances WHERE id = json_extract(response_json, '\$.rank.entries[0]'))
+  FROM exercise_responses WHERE full_exercise_id = '1.1.3.v1'")
+if [ "$answer" = "ranking-grid 1.1.3.v1" ]; then ok "exercise-tool: the response names its entry"
+else not_ok "exercise-tool: the response names its entry (got '$answer')"; fi
+
 # a required question left empty, then an answer kept as a draft and found again next time
 session checks '2
 1
