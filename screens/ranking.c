@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "tool_forms.h"
 #include "tools.h"
 
 size_t rank_bound(size_t n)
@@ -190,16 +191,7 @@ static void build(const struct screen *s, struct doc *d)
 static enum screen_result save(struct screen *s, struct ranking *r)
 {
     replay(r);
-    char *json = cJSON_PrintUnformatted(r->content);
-    enum dt_status status = json ? store_tools_update(app_store(s->app), app_user(s->app),
-                                                      r->instance_id, json)
-                                 : DT_NOMEM;
-    cJSON_free(json);
-    if (status != DT_OK) {
-        app_fail(s->app, "Your answer could not be saved", status);
-        return SCREEN_REJECTED;
-    }
-    return SCREEN_HANDLED;
+    return tool_form_store(s->app, r->instance_id, r->content, "Your answer could not be saved");
 }
 
 static enum screen_result command(struct screen *s, const struct tui_event *ev)

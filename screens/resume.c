@@ -197,16 +197,7 @@ static void build(const struct screen *s, struct doc *d)
 
 static enum screen_result save(struct screen *s, struct resume *r)
 {
-    char *json = cJSON_PrintUnformatted(r->content);
-    enum dt_status status = json ? store_tools_update(app_store(s->app), app_user(s->app),
-                                                      r->instance_id, json)
-                                 : DT_NOMEM;
-    cJSON_free(json);
-    if (status != DT_OK) {
-        app_fail(s->app, "The resume could not be saved", status);
-        return SCREEN_REJECTED;
-    }
-    return SCREEN_HANDLED;
+    return tool_form_store(s->app, r->instance_id, r->content, "The resume could not be saved");
 }
 
 static enum screen_result export_files(struct screen *s, struct resume *r)

@@ -610,3 +610,17 @@ enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *ex
     }
     return status;
 }
+
+enum screen_result tool_form_store(struct app *a, const char *instance_id, const cJSON *content,
+                                   const char *what)
+{
+    char *json = cJSON_PrintUnformatted(content);
+    enum dt_status status = json ? store_tools_update(app_store(a), app_user(a), instance_id, json)
+                                 : DT_NOMEM;
+    cJSON_free(json);
+    if (status != DT_OK) {
+        app_fail(a, what, status);
+        return SCREEN_REJECTED;
+    }
+    return SCREEN_HANDLED;
+}

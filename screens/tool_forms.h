@@ -58,6 +58,10 @@ struct tool_form {
  * exercise: it is open whenever the exercise is. */
 enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *exercise,
                               struct tool_type *type, const struct tool_form **form);
+/* Writes an entry's content back to its instance (the screens that work on a saved entry: the
+ * ranking, the resume). On failure says so ("WHAT: reason") and returns SCREEN_REJECTED. */
+enum screen_result tool_form_store(struct app *a, const char *instance_id, const cJSON *content,
+                                   const char *what);
 /* The form of a tool type, or NULL when the tool has none. */
 const struct tool_form *tool_form_find(const char *tool);
 /* The parsed input of field i (owned by the form's table; parsed once, never freed). */

@@ -153,6 +153,18 @@ static void world_restart(struct world *w)
     w->host = app_host(w->app);
 }
 
+/* The app again, showing screen (with arg) first. */
+static void world_show(struct world *w, const char *screen, const char *arg)
+{
+    app_free(&w->app);
+    w->app = app_new(w->st, w->user, screen, arg);
+    if (!w->app) {
+        printf("Bail out! app_new %s: %s\n", screen, app_last_error());
+        exit(1);
+    }
+    w->host = app_host(w->app);
+}
+
 static void world_close(struct world *w)
 {
     app_free(&w->app);
@@ -542,9 +554,7 @@ static void test_ranking(void)
     CHECK_INT(store_tools_create(w.st, w.user, "ranking-grid", "standalone",
                                  "{\"title\":\"Next job\",\"items\":[\"Pay\",\"Team\",\"Learning\"]}",
                                  id), DT_OK);
-    app_free(&w.app);
-    w.app = app_new(w.st, w.user, "ranking", id);
-    w.host = app_host(w.app);
+    world_show(&w, "ranking", id);
     /* Team over Pay; Learning over Pay (the midpoint), then over Team: Learning, Team, Pay */
     char *out = run(&w.host, NULL, 80, 24, "<Dump><Space><Dump><Space><Space><Dump>");
     golden("ranking", out);
@@ -575,9 +585,7 @@ static void test_resume(void)
     CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
                                  "{\"name\":\"Ada\",\"summary\":\"Calm.\",\"experience\":[{\"role\":"
                                  "\"Nurse\",\"achievements\":[\"Ran nights\"]}]}", id), DT_OK);
-    app_free(&w.app);
-    w.app = app_new(w.st, w.user, "resume", id);
-    w.host = app_host(w.app);
+    world_show(&w, "resume", id);
     char *out = run(&w.host, NULL, 80, 24, "<Space><Tab><Dump>");
     golden("resume", out);
     check_has("resume: the highlight", out, "The flooded ward: No one was hurt.", true);
