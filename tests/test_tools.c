@@ -208,7 +208,7 @@ static void test_dates(void)
  * rank[] is better); cyclic makes every answer "the first shown is better", which no order fits. */
 static size_t rank_with(size_t n, const size_t *rank, bool cyclic, size_t *order)
 {
-    char names[16][8];
+    char names[16][24];
     const char *items[16];
     for (size_t i = 0; i < n; i++) {
         snprintf(names[i], sizeof names[i], "i%zu", i);
