@@ -179,6 +179,9 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
         app_fail(s->app, "Your entry could not be saved", status);
         return SCREEN_REJECTED;
     }
+    if (e->form->after_save &&
+        (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK)
+        app_fail(s->app, "Your entry is saved, but its tags could not be updated", status);
     return SCREEN_HANDLED;
 }
 

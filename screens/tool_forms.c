@@ -7,6 +7,7 @@
 
 #include "progress.h"
 #include "ranking.h"
+#include "skills.h"
 #include "prompts.h"
 #include "store.h"
 #include "tools.h"
@@ -167,6 +168,47 @@ static void soared_describe(const cJSON *c, char *out, size_t size)
     if (tf_text(c, "kind"))
         tf_append(out, size, "%s, ", tf_text(c, "kind"));
     tf_append(out, size, "%d of 6 parts written", written);
+}
+
+/* The story's skills become its tags (spec 3.4): a name of the master list (or of the person's
+ * own skills) tags that skill, case and accents aside; a new name becomes a custom skill. Tags
+ * for names taken off the list go. A name the store cannot take (too long) is left untagged. */
+static enum dt_status soared_after_save(struct app *a, const char *instance_id,
+                                        const cJSON *content)
+{
+    struct store *st = app_store(a);
+    const char *user = app_user(a);
+    const cJSON *names = cJSON_GetObjectItemCaseSensitive(content, "skills");
+    size_t n = (size_t)cJSON_GetArraySize(names), nwanted = 0;
+    char(*wanted)[STORE_ID_LEN] = calloc(n + 1, sizeof *wanted);
+    if (!wanted)
+        return DT_NOMEM;
+    enum dt_status status = DT_OK;
+    const cJSON *name;
+    cJSON_ArrayForEach(name, names) {
+        if (!cJSON_IsString(name) || status != DT_OK)
+            continue;
+        enum dt_status s = store_skills_add_custom(st, user, name->valuestring, NULL,
+                                                   wanted[nwanted]);
+        if (s == DT_OK || s == DT_DUPLICATE)
+            status = store_skills_tag(st, user, instance_id, wanted[nwanted++]);
+        else if (s != DT_INVALID)
+            status = s;
+    }
+    struct skill *tagged = NULL;
+    size_t ntagged = 0;
+    if (status == DT_OK)
+        status = store_skills_for_instance(st, user, instance_id, &tagged, &ntagged);
+    for (size_t i = 0; status == DT_OK && i < ntagged; i++) {
+        bool keep = false;
+        for (size_t k = 0; k < nwanted && !keep; k++)
+            keep = strcmp(tagged[i].id, wanted[k]) == 0;
+        if (!keep)
+            status = store_skills_untag(st, user, instance_id, tagged[i].id);
+    }
+    free(tagged);
+    free(wanted);
+    return status;
 }
 
 static const struct tool_field soared_fields[] = {
@@ -448,7 +490,8 @@ static const struct tool_form forms[] = {
      .about = "Stories of your work in six parts (Situation, Obstacle, Action, Result,"
               " Evaluation, Discovery), ready for interviews and your resume.",
      .new_label = "Write a story",
-     FIELDS(soared_fields), .title_key = "title", .describe = soared_describe},
+     FIELDS(soared_fields), .title_key = "title", .describe = soared_describe,
+     .after_save = soared_after_save},
     {.tool = "networking-prep",
      .about = "The people you are getting to know: how you are connected, what you will ask"
               " them, and what happens next.",

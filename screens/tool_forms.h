@@ -45,6 +45,8 @@ struct tool_form {
      * fixed ones, and the input of such a question by its key (NULL: not one of them). */
     void (*more_fields)(const cJSON *content, struct doc *d);
     const cJSON *(*more_input)(const char *key);
+    /* Optional: work after each save of an entry (the SOARED story tags its skills). */
+    enum dt_status (*after_save)(struct app *a, const char *instance_id, const cJSON *content);
     /* Optional: a screen of its own for a saved entry (arg: the instance id), offered as
      * action_label once action_ready says the entry is ready for it. */
     const char *action_label;

@@ -10,7 +10,9 @@
 #include "check.h"
 #include "prompts.h"
 #include "ranking.h"
+#include "skills.h"
 #include "support.h"
+#include "tools.h"
 #include "tool_forms.h"
 
 static cJSON *json(const char *text)
@@ -394,6 +396,49 @@ static void test_resume(void)
     cJSON_Delete(c);
 }
 
+/* A story's skills become its tags: master-list names (case and accents aside), new names as
+ * the person's own skills; names taken off the list lose their tags. */
+static void test_story_skills(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], id[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 2); /* SOARED stories open */
+    struct app *a = app_new(st, user, "dashboard", NULL);
+    const struct tool_form *f = tool_form_find("soared-story");
+    cJSON *c = json("{\"title\":\"Flood\",\"skills\":[\"ACTIVE LISTENING\",\"écriture"
+                    " technique\",\"Herding cats\"]}");
+    char *text = cJSON_PrintUnformatted(c);
+    CHECK_INT(store_tools_create(st, user, "soared-story", "standalone", text, id), DT_OK);
+    cJSON_free(text);
+    CHECK_INT(f->after_save(a, id, c), DT_OK);
+    struct skill *tags = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_for_instance(st, user, id, &tags, &n), DT_OK);
+    CHECK_INT(n, 3);
+    if (n == 3) { /* by name */
+        CHECK_STR(tags[0].name, "Active listening");
+        CHECK(!tags[0].is_custom);
+        CHECK_STR(tags[1].name, "Herding cats");
+        CHECK(tags[1].is_custom);
+        CHECK_STR(tags[2].name, "\xc3\x89" "criture technique");
+    }
+    free(tags);
+    /* one taken off, the same again: two tags, no second "Herding cats" */
+    cJSON_DeleteItemFromArray(cJSON_GetObjectItemCaseSensitive(c, "skills"), 0);
+    CHECK_INT(f->after_save(a, id, c), DT_OK);
+    CHECK_INT(store_skills_for_instance(st, user, id, &tags, &n), DT_OK);
+    CHECK_INT(n, 2);
+    free(tags);
+    struct skill *found = NULL;
+    CHECK_INT(store_skills_search(st, user, "herding", 10, &found, &n), DT_OK);
+    CHECK_INT(n, 1);
+    free(found);
+    cJSON_Delete(c);
+    app_free(&a);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -403,5 +448,6 @@ int main(void)
     RUN(test_ranking);
     RUN(test_idea_tree);
     RUN(test_resume);
+    RUN(test_story_skills);
     return check_done();
 }
