@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "layout.h"
 #include "palette.h"
+#include "paste.h"
 #include "script.h"
 #include "statusbar.h"
 #include "text.h"
@@ -438,6 +439,27 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     }
 }
 
+/* A paste goes whole into the focused field and is sent at once; the status line says what
+ * became of it (tui/paste.c reads it, puts it in and words the note). */
+static void paste(struct ui *ui, struct tui_paste *p)
+{
+    if (too_small())
+        return;
+    ui->follow = true;
+    size_t n;
+    const char *text = tui_paste_text(p, &n);
+    struct tui_paste_result got;
+    enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
+    if (got.out_of_memory)
+        fatal_oom();
+    char buf[200];
+    const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
+    if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
+        return; /* the screen's reason shows instead */
+    if (note)
+        set_status(ui, note, false);
+}
+
 /* ---- drawing ---- */
 
 static attr_t attr_of(const struct ui *ui, enum tui_palette_role role, unsigned extra)
@@ -672,6 +694,13 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
             resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
         else if (step == TUI_SCRIPT_KEY)
             handle_key(&ui, &k);
+        else if (step == TUI_SCRIPT_PASTE) { /* as the terminal would send it between markers */
+            struct tui_paste p;
+            tui_paste_init(&p);
+            tui_paste_bytes(&p, sc.paste, sc.paste_len);
+            paste(&ui, &p);
+            tui_paste_free(&p);
+        }
     }
     if (rc == 0) { /* typing not yet sent stays unsent: the script stopped the program there */
         if (!ui.finished)
