@@ -50,6 +50,7 @@ static void restore_terminal(void)
 {
     if (curses_active) {
         curses_active = false;
+        tui_paste_terminal_off();
         endwin();
     }
 }
@@ -573,7 +574,7 @@ static void draw(struct ui *ui)
 
 /* ---- the loop ---- */
 
-enum input_kind { INPUT_KEY, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
+enum input_kind { INPUT_KEY, INPUT_PASTE, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
 
 static enum input_kind read_live(struct ui *ui, struct tui_input *in)
 {
@@ -589,6 +590,8 @@ static enum input_kind read_live(struct ui *ui, struct tui_input *in)
         return wait >= 0 ? INPUT_TIMEOUT : INPUT_END; /* a blocking read failed: input is gone */
     if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
         return INPUT_RESIZE;
+    if (rc == KEY_CODE_YES && tui_paste_is_start((int)ch))
+        return INPUT_PASTE;
     *in = rc == KEY_CODE_YES ? (struct tui_input){.key = (int)ch} : (struct tui_input){.ch = ch};
     return INPUT_KEY;
 }
@@ -632,6 +635,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     struct ui ui;
     init_ui(&ui, host);
     setup_screen(&ui, options);
+    tui_paste_terminal_on();
     start(&ui);
     while (!ui.finished) {
         draw(&ui);
@@ -639,10 +643,17 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
         enum input_kind k = read_live(&ui, &in);
         if (k == INPUT_END)
             break;
-        if (k == INPUT_TIMEOUT)
+        if (k == INPUT_TIMEOUT) {
             commit(&ui);
-        else if (k == INPUT_KEY)
+        } else if (k == INPUT_KEY) {
             handle_key(&ui, &in);
+        } else if (k == INPUT_PASTE) {
+            struct tui_paste p;
+            tui_paste_init(&p);
+            tui_paste_read_terminal(&p, fileno(stdin));
+            paste(&ui, &p);
+            tui_paste_free(&p);
+        }
     }
     if (!ui.finished)
         commit(&ui); /* input ended: keep what was typed */
