@@ -595,6 +595,120 @@ static void test_resume(void)
     world_close(&w);
 }
 
+/* ---- bracketed paste: a fake host that keeps what it is sent, as a screen would ---- */
+
+struct paste_host {
+    char log[4096];
+    size_t used;
+    char title[256], story[256], jobs[256]; /* the last value of each (JSON) */
+};
+
+static const char *kept_string(struct doc *d, const char *json)
+{
+    cJSON *v = cJSON_Parse(json);
+    const char *s = doc_str(d, cJSON_IsString(v) ? v->valuestring : "");
+    cJSON_Delete(v);
+    return s;
+}
+
+static void paste_build(void *ctx, struct doc *d)
+{
+    struct paste_host *h = ctx;
+    doc_heading(d, 1, "Paste here");
+    struct doc_field *f = doc_field(d, DOC_FIELD_LINE, "title", "A title, 24 bytes at most?");
+    f->max_len = 24;
+    f->text = kept_string(d, h->title);
+    f = doc_field(d, DOC_FIELD_TEXT, "story", "A story?");
+    f->text = kept_string(d, h->story);
+    f = doc_field(d, DOC_FIELD_LIST, "jobs", "Jobs?");
+    cJSON *v = cJSON_Parse(h->jobs), *i;
+    const char *items[8];
+    size_t n = 0;
+    cJSON_ArrayForEach(i, v) if (n < 8 && cJSON_IsString(i)) items[n++] = i->valuestring;
+    doc_field_items(d, f, n, items);
+    cJSON_Delete(v);
+    doc_action(d, CMD_OPEN, "done", "Done");
+}
+
+static enum tui_outcome paste_event(void *ctx, const struct tui_event *ev)
+{
+    struct paste_host *h = ctx;
+    if (ev->cmd != CMD_FIELD_CHANGED) {
+        h->used += (size_t)snprintf(h->log + h->used, sizeof h->log - h->used, "cmd %d; ",
+                                    (int)ev->cmd);
+        return TUI_CONTINUE;
+    }
+    h->used += (size_t)snprintf(h->log + h->used, sizeof h->log - h->used, "%s=%s; ",
+                                ev->field_id, ev->value);
+    char *keep = strcmp(ev->field_id, "title") == 0   ? h->title
+                 : strcmp(ev->field_id, "story") == 0 ? h->story
+                                                      : h->jobs;
+    snprintf(keep, sizeof h->title, "%s", ev->value);
+    return TUI_CONTINUE;
+}
+
+static unsigned long paste_generation(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+static void test_paste(void)
+{
+    struct paste_host h = {.title = "\"\"", .story = "\"\"", .jobs = "[]"};
+    struct tui_host host = {&h, paste_build, paste_event, paste_generation, fake_message, NULL};
+    /* into the line (focused first): a newline, a colour and an OSC 52 clipboard write in it,
+     * then typing goes on in the same field; into the text area; into the list; back to the
+     * line, past its 24 bytes; bad UTF-8 into the text area; then with an action focused */
+    const char *keys = "<Paste>Jobs\r\nI\x1b[31m liked\x1b[0m\x1b]52;c;aGVsbG8=\x07</Paste>!<Dump>"
+                       "<Tab><Paste>one\ntwo\n\nthree</Paste><Dump>"
+                       "<Tab><Paste>cook\r\nfarmer\r\n</Paste><Dump>"
+                       "<S-Tab><S-Tab><Paste>, and a very long subtitle</Paste><Dump>"
+                       "<Tab><Paste>\rcaf\xe9 \xff!</Paste><Dump>"
+                       "<Tab><Tab><Paste>not for a button</Paste><Dump>";
+    char *out = run(&host, NULL, 80, 24, keys);
+    golden("paste", out);
+    const char *want = "title=\"Jobs I liked\"; title=\"Jobs I liked!\"; "
+                       "story=\"one\\ntwo\\n\\nthree\"; jobs=[\"cook\",\"farmer\"]; "
+                       "title=\"Jobs I liked!, and a ver\"; "
+                       "story=\"one\\ntwo\\n\\nthree\\ncaf\xEF\xBF\xBD \xEF\xBF\xBD!\"; ";
+    CHECK_STR(h.log, want); /* no command: nothing pasted acted as a key */
+
+    const char *line = nth_dump(out, 0);
+    check_cursor_on("paste: typing goes on in the line", line, "Jobs I liked!");
+    check_has("paste: the colour is not text", line, "31m", false);
+    check_has("paste: the clipboard write is not text", line, "52;", false);
+    check_has("paste: no ESC placeholder", line, "^[", false);
+    check_has("paste: no ESC", line, "\x1b", false);
+    const char *story = nth_dump(out, 1);
+    check_has("paste: the text area keeps its lines", story, "|    one ", true);
+    check_has("paste: the text area keeps its lines", story, "|    two ", true);
+    check_cursor_on("paste: the cursor at the paste's end", story, "three");
+    const char *jobs = nth_dump(out, 2);
+    check_has("paste: a list item per line", jobs, "1. cook", true);
+    check_has("paste: a list item per line", jobs, "2. farmer", true);
+    const char *cut = nth_dump(out, 3);
+    check_has("paste: cut at max_len", cut, "Jobs I liked!, and a ver ", true);
+    check_has("paste: the cut said", cut,
+              "Only the first 11 of the 26 characters pasted fit in this answer; the rest", true);
+    const char *bad = nth_dump(out, 4);
+    check_has("paste: bad UTF-8 replaced", bad, "caf\xEF\xBF\xBD \xEF\xBF\xBD!", true);
+    const char *button = nth_dump(out, 5);
+    check_cursor_on("paste: the button keeps the focus", button, "[ Done ]");
+    check_has("paste: ignored, and said", button,
+              "Nothing was pasted: move to an answer you type (Tab) and paste there.", true);
+    check_has("paste: ignored", button, "not for a button", false);
+    free(out);
+
+    /* a script that opens a paste must close it */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CHECK_INT(tui_curses_run_script(&host, NULL, 80, 24, "<Paste>open", f), -1);
+    fclose(f);
+    free(text);
+}
+
 static void test_bad_script(void)
 {
     struct fake f = {0};
@@ -625,5 +739,6 @@ int main(void)
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_bad_script);
+    RUN(test_paste);
     return check_done();
 }

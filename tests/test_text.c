@@ -334,7 +334,10 @@ static void test_navigation(void)
             ok = tui_text_column(s, n, want[k]) == nav_rows[i].cols[k];
         snprintf(label, sizeof label, "%s: column", nav_rows[i].label);
         ROW(ok, label);
+        snprintf(label, sizeof label, "%s: count", nav_rows[i].label);
+        ROW_INT(tui_text_graphemes(s, n), nb - 1, label);
     }
+    CHECK_INT(tui_text_graphemes("", 0), 0);
 
     /* An offset inside a cluster moves to its ends; past the end counts as the end. */
     const char *fam = "a" FAMILY "b";

@@ -1,9 +1,11 @@
 #!/bin/sh
 # The curses face in a real terminal: dreamtree under tmux at 80x24 with a fresh HOME and the
 # fixture content. Open the first exercise, type an answer (with a Chinese word), submit with
-# Ctrl+S, shrink the window below the minimum and back, leave; the answer must be in the
-# database and the hardware cursor on the focused row. Then the kill -9 test: type into the next
-# exercise, wait past the 0.5 s debounce, kill -9, start again: the draft is there.
+# Ctrl+S, shrink the window below the minimum and back, paste two lines (with a colour) into a
+# line field as a bracketed paste, leave; the answer must be in the database, the hardware
+# cursor on the focused row, and bracketed paste off again once the program has left. Then the
+# kill -9 test: type into the next exercise, wait past the 0.5 s debounce, kill -9, start again:
+# the draft is there.
 # TAP output; "1..0 # SKIP" without tmux. Usage: tmux.sh DREAMTREE SOURCE_ROOT
 set -u
 bin=$1
@@ -41,6 +43,8 @@ unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB ACCESSIBLE NO_COLOR COLORTERM LI
 if [ "\${1:-}" = exec ]; then exec "$bin"; fi
 "$bin" 2>"$work/stderr"
 echo \$? >"$work/status"
+# what a paste into the shell's terminal gives now: markers around it if the mode were left on
+if [ "\${1:-}" = read-after ]; then IFS= read -r line; printf '%s' "\$line" >"$work/after"; fi
 EOF
 chmod +x "$work/run.sh"
 
@@ -59,7 +63,7 @@ wait_for() {
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{print $1 - 1}'; }
 cursor_y() { tm display -p -t dt '#{cursor_y}'; }
 start() {
-    rm -f "$work/status"
+    rm -f "$work/status" "$work/after"
     tm new-session -d -s dt -x 80 -y 24 "$work/run.sh $1"
     tm set-option -t dt remain-on-exit off >/dev/null 2>&1
 }
@@ -75,8 +79,26 @@ to_daily_dos() {
     return 1
 }
 
-# ---- a session: answer, submit, resize, leave ----
-start run
+# wait_file FILE: up to 10 s for FILE to be written
+wait_file() {
+    i=0
+    while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+# after a read-after run has left: paste "after" into the shell's read, as the person would
+paste_after() {
+    tm set-buffer -b dt-after "after"
+    tm paste-buffer -p -b dt-after -t dt
+    tm send-keys -t dt Enter
+    wait_file "$work/after"
+}
+# gone: up to 5 s for the session to end
+gone() {
+    i=0
+    while tm has-session -t dt 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+
+# ---- a session: answer, submit, resize, paste, leave ----
+start read-after
 check "starts and reaches the Daily Dos" to_daily_dos
 check "the cursor is on the focused card" '[ "$(cursor_y)" = "$(row_of "Resume Workbook")" ]'
 tm send-keys -t dt Enter
@@ -95,11 +117,27 @@ tm resize-window -t dt -x 80 -y 24
 check "back to 80x24: the exercise again" 'wait_for "Exercise 1.1.1: Every job"'
 tm send-keys -t dt Escape
 check "Esc goes back to the Daily Dos" 'wait_for "Resume Workbook"'
+# the exercise unlocked the lists: a new list's first question is a line
+tm send-keys -t dt t
+wait_for "Lists [open]" && tm send-keys -t dt Enter
+wait_for "Start a list" && tm send-keys -t dt Enter
+check "a new list asks its title" 'wait_for "What is the list of?"'
+tm set-buffer -b dt-paste "$(printf 'Jobs\nI \033[31mliked')"
+tm paste-buffer -p -b dt-paste -t dt
+check "a paste arrives whole: its newline is a space, not Enter" \
+    'wait_for "List: Jobs I liked" && [ "$(cursor_y)" = "$(row_of "    Jobs I liked")" ]'
+check "the colour in the paste is not text" '! screen | grep -qF "31m"'
+tm send-keys -t dt Escape
+wait_for "Your Lists" && tm send-keys -t dt Escape
+wait_for "Your tools" && tm send-keys -t dt Escape
+check "back to the Daily Dos" 'wait_for "Resume Workbook"'
 tm send-keys -t dt Q
-i=0
-while [ ! -s "$work/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/status"
 check "Q leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
 check "nothing on stderr" '[ ! -s "$work/stderr" ]'
+paste_after
+check "bracketed paste is off after leaving" '[ "$(cat "$work/after" 2>/dev/null)" = after ]'
+gone
 if command -v sqlite3 >/dev/null 2>&1; then
     check "the answer is in exercise_responses" \
         'sqlite3 "$db" "SELECT response_json FROM exercise_responses" | grep -qF "Baker 面包师"'
@@ -129,9 +167,17 @@ tm send-keys -t dt Enter
 check "the exercise shows the draft" 'wait_for "Draft 草稿 typed"'
 check "and says it is back" 'screen | grep -qF "unsubmitted answers"'
 tm send-keys -t dt C-c
-i=0
-while [ ! -s "$work/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+wait_file "$work/status"
 check "Ctrl+C leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+gone
+
+# ---- SIGTERM: ncurses restores the terminal and _exits; bracketed paste goes off first ----
+start read-after
+check "a fourth run reaches the Daily Dos" to_daily_dos
+kill -TERM $(ps -o pid= --ppid "$(tm display -p -t dt '#{pane_pid}')")
+wait_file "$work/status"
+paste_after
+check "bracketed paste is off after SIGTERM" '[ "$(cat "$work/after" 2>/dev/null)" = after ]'
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "layout.h"
 #include "palette.h"
+#include "paste.h"
 #include "script.h"
 #include "statusbar.h"
 #include "text.h"
@@ -49,6 +50,7 @@ static void restore_terminal(void)
 {
     if (curses_active) {
         curses_active = false;
+        tui_paste_terminal_off();
         endwin();
     }
 }
@@ -438,6 +440,27 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     }
 }
 
+/* A paste goes whole into the focused field and is sent at once; the status line says what
+ * became of it (tui/paste.c reads it, puts it in and words the note). */
+static void paste(struct ui *ui, struct tui_paste *p)
+{
+    if (too_small())
+        return;
+    ui->follow = true;
+    size_t n;
+    const char *text = tui_paste_text(p, &n);
+    struct tui_paste_result got;
+    enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
+    if (got.out_of_memory)
+        fatal_oom();
+    char buf[200];
+    const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
+    if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
+        return; /* the screen's reason shows instead */
+    if (note)
+        set_status(ui, note, false);
+}
+
 /* ---- drawing ---- */
 
 static attr_t attr_of(const struct ui *ui, enum tui_palette_role role, unsigned extra)
@@ -551,7 +574,7 @@ static void draw(struct ui *ui)
 
 /* ---- the loop ---- */
 
-enum input_kind { INPUT_KEY, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
+enum input_kind { INPUT_KEY, INPUT_PASTE, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
 
 static enum input_kind read_live(struct ui *ui, struct tui_input *in)
 {
@@ -567,6 +590,8 @@ static enum input_kind read_live(struct ui *ui, struct tui_input *in)
         return wait >= 0 ? INPUT_TIMEOUT : INPUT_END; /* a blocking read failed: input is gone */
     if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
         return INPUT_RESIZE;
+    if (rc == KEY_CODE_YES && tui_paste_is_start((int)ch))
+        return INPUT_PASTE;
     *in = rc == KEY_CODE_YES ? (struct tui_input){.key = (int)ch} : (struct tui_input){.ch = ch};
     return INPUT_KEY;
 }
@@ -610,6 +635,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     struct ui ui;
     init_ui(&ui, host);
     setup_screen(&ui, options);
+    tui_paste_terminal_on();
     start(&ui);
     while (!ui.finished) {
         draw(&ui);
@@ -617,10 +643,17 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
         enum input_kind k = read_live(&ui, &in);
         if (k == INPUT_END)
             break;
-        if (k == INPUT_TIMEOUT)
+        if (k == INPUT_TIMEOUT) {
             commit(&ui);
-        else if (k == INPUT_KEY)
+        } else if (k == INPUT_KEY) {
             handle_key(&ui, &in);
+        } else if (k == INPUT_PASTE) {
+            struct tui_paste p;
+            tui_paste_init(&p);
+            tui_paste_read_terminal(&p, fileno(stdin));
+            paste(&ui, &p);
+            tui_paste_free(&p);
+        }
     }
     if (!ui.finished)
         commit(&ui); /* input ended: keep what was typed */
@@ -672,6 +705,13 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
             resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
         else if (step == TUI_SCRIPT_KEY)
             handle_key(&ui, &k);
+        else if (step == TUI_SCRIPT_PASTE) { /* as the terminal would send it between markers */
+            struct tui_paste p;
+            tui_paste_init(&p);
+            tui_paste_bytes(&p, sc.paste, sc.paste_len);
+            paste(&ui, &p);
+            tui_paste_free(&p);
+        }
     }
     if (rc == 0) { /* typing not yet sent stays unsent: the script stopped the program there */
         if (!ui.finished)

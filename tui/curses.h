@@ -29,8 +29,9 @@ struct tui_curses_options {
 
 /* Runs the host on the terminal (stdin/stdout) until it finishes or input ends. Returns 0;
  * -1 when the terminal cannot be started (no usable TERM), before anything was drawn, so the
- * caller can fall back to text mode. The terminal is restored on return, on exit() (an atexit
- * handler) and by ncurses' own SIGINT/SIGTERM handling. */
+ * caller can fall back to text mode. Bracketed paste is on while it runs (tui/paste.h). The
+ * terminal is restored, bracketed paste off, on return, on exit() (an atexit handler) and by
+ * ncurses' own SIGINT/SIGTERM handling. */
 int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options);
 
 /* The test mode: runs the host in ncurses' virtual screen (newterm on /dev/null, so no terminal

@@ -9,9 +9,11 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "fields_internal.h"
+
 #define CTRL_KEY(c) ((c) & 0x1f)
 
-static bool is_list(enum doc_field_kind k)
+bool tui_field_is_list(enum doc_field_kind k)
 {
     return k == DOC_FIELD_LIST || k == DOC_FIELD_ORDERED || k == DOC_FIELD_TREE;
 }
@@ -24,7 +26,7 @@ static bool is_choice(enum doc_field_kind k)
 bool tui_field_takes_text(const struct tui_field_state *st)
 {
     return st->active && (st->kind == DOC_FIELD_LINE || st->kind == DOC_FIELD_TEXT ||
-                          st->kind == DOC_FIELD_NUMBER || is_list(st->kind));
+                          st->kind == DOC_FIELD_NUMBER || tui_field_is_list(st->kind));
 }
 
 void tui_field_end(struct tui_field_state *st)
@@ -55,8 +57,7 @@ static int grow(struct tui_field_state *st)
     return 0;
 }
 
-/* Puts list row st->row into the editor. */
-static int load_row(struct tui_field_state *st)
+int tui_field_load_row(struct tui_field_state *st)
 {
     return tui_editor_set(&st->ed, st->row < st->nitems ? st->items[st->row] : "");
 }
@@ -81,14 +82,14 @@ int tui_field_begin(struct tui_field_state *st, const struct doc_field *f)
         goto oom;
     if (st->max < st->min)
         st->max = st->min;
-    if (is_list(f->kind)) {
+    if (tui_field_is_list(f->kind)) {
         for (size_t i = 0; i < f->nitems; i++) {
             if (grow(st) != 0 || !(st->items[st->nitems] = strdup(f->items[i] ? f->items[i] : "")))
                 goto oom;
             st->depths[st->nitems++] = f->tree_depths ? f->tree_depths[i] : 0;
         }
         st->row = st->nitems; /* the focus lands on the row that adds an item */
-        if (load_row(st) != 0)
+        if (tui_field_load_row(st) != 0)
             goto oom;
         return 0;
     }
@@ -126,9 +127,7 @@ const char *tui_field_item(const struct tui_field_state *st, size_t i)
 
 /* ---- lists ---- */
 
-/* Takes the editor's text back into the list: a changed item is replaced, an emptied one
- * removed, a typed new row added. Returns whether the list changed; -1 when out of memory. */
-static int store_row(struct tui_field_state *st)
+int tui_field_store_row(struct tui_field_state *st)
 {
     const char *text = st->ed.buf ? st->ed.buf : "";
     if (st->row == st->nitems) {
@@ -159,17 +158,30 @@ static int store_row(struct tui_field_state *st)
     return 1;
 }
 
+int tui_field_insert_item(struct tui_field_state *st, size_t at, const char *text, size_t n)
+{
+    char *copy = at <= st->nitems && grow(st) == 0 ? strndup(text, n) : NULL;
+    if (!copy)
+        return -1;
+    memmove(st->items + at + 1, st->items + at, (st->nitems - at) * sizeof *st->items);
+    memmove(st->depths + at + 1, st->depths + at, (st->nitems - at) * sizeof *st->depths);
+    st->items[at] = copy;
+    st->depths[at] = st->kind == DOC_FIELD_TREE && at > 0 ? 1 : 0;
+    st->nitems++;
+    return 0;
+}
+
 /* Moves the editor to row to (after storing the row it was on). */
 static enum tui_field_result goto_row(struct tui_field_state *st, size_t to, bool at_start)
 {
     size_t from = st->row, before = st->nitems;
-    int changed = store_row(st);
+    int changed = tui_field_store_row(st);
     if (changed < 0)
         return TUI_FIELD_REFUSED;
     if (st->nitems < before && to > from) /* the row left was removed: the rows below moved up */
         to--;
     st->row = to > st->nitems ? st->nitems : to;
-    load_row(st);
+    tui_field_load_row(st);
     if (at_start)
         tui_editor_home(&st->ed);
     if (changed)
@@ -184,7 +196,7 @@ static enum tui_field_result swap_rows(struct tui_field_state *st, int dir)
     size_t other = dir < 0 ? st->row - 1 : st->row + 1;
     if ((dir < 0 && st->row == 0) || other >= st->nitems)
         return TUI_FIELD_REFUSED;
-    if (store_row(st) < 0)
+    if (tui_field_store_row(st) < 0)
         return TUI_FIELD_REFUSED;
     if (st->row >= st->nitems || other >= st->nitems) /* the row was emptied and removed */
         return TUI_FIELD_CHANGED;
@@ -192,7 +204,7 @@ static enum tui_field_result swap_rows(struct tui_field_state *st, int dir)
     st->items[st->row] = st->items[other];
     st->items[other] = t;
     st->row = other;
-    load_row(st);
+    tui_field_load_row(st);
     return TUI_FIELD_CHANGED;
 }
 
@@ -309,7 +321,7 @@ static enum tui_field_result text_key(struct tui_field_state *st, const struct t
     if (n <= 0)
         return TUI_FIELD_REFUSED;
     /* a list row holds one item: its limit is the field's per-item one (none) */
-    size_t limit = is_list(st->kind) ? 0 : st->max_len;
+    size_t limit = tui_field_is_list(st->kind) ? 0 : st->max_len;
     return tui_editor_insert(ed, (const char *)bytes, (size_t)n, limit) > 0 ? TUI_FIELD_EDITED
                                                                            : TUI_FIELD_REFUSED;
 }

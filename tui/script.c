@@ -72,6 +72,18 @@ enum tui_script_step tui_script_next(struct tui_script *sc, struct tui_input *in
         return TUI_SCRIPT_IDLE;
     if (strcmp(name, "Dump") == 0)
         return TUI_SCRIPT_DUMP;
+    if (strcmp(name, "Paste") == 0) {
+        /* everything up to </Paste> is pasted as it stands: line breaks, ESC, any byte */
+        const char *close = strstr(sc->p, "</Paste>");
+        if (!close) {
+            fputs("dreamtree: key script: <Paste> without </Paste>\n", stderr);
+            return TUI_SCRIPT_ERROR;
+        }
+        sc->paste = sc->p;
+        sc->paste_len = (size_t)(close - sc->p);
+        sc->p = close + strlen("</Paste>");
+        return TUI_SCRIPT_PASTE;
+    }
     if (sscanf(name, "Resize %dx%d", w, h) == 2)
         return TUI_SCRIPT_RESIZE;
     struct tui_input k = {0};

@@ -1,5 +1,5 @@
 /* The curses renderer's test mode, the parts that need no renderer state: the key script
- * (a tiny syntax such as "<Tab><Down><Enter>text<C-s>") and the dump of ncurses' screen as plain
+ * (a tiny syntax such as "<Tab><Down><Enter>text<C-s><Paste>pasted</Paste>") and the dump of ncurses' screen as plain
  * text rows. tui_curses_run_script (curses.c) runs them; docs/ui.md describes both. */
 #ifndef DT_SCRIPT_H
 #define DT_SCRIPT_H
@@ -12,6 +12,8 @@ struct tui_script {
     const char *p;         /* what is still to read (not owned) */
     struct tui_input last; /* the last key, for a repeat count */
     int repeat;            /* how many times last is still to come */
+    const char *paste;     /* TUI_SCRIPT_PASTE: the pasted bytes (into the script) */
+    size_t paste_len;
 };
 
 enum tui_script_step {
@@ -19,6 +21,7 @@ enum tui_script_step {
     TUI_SCRIPT_IDLE,   /* <Idle>: the input timeout fires (the debounce time has passed) */
     TUI_SCRIPT_RESIZE, /* <Resize WxH>: the terminal is now *w x *h */
     TUI_SCRIPT_DUMP,   /* <Dump>: write the screen */
+    TUI_SCRIPT_PASTE,  /* <Paste>...</Paste>: a bracketed paste of s->paste, s->paste_len bytes */
     TUI_SCRIPT_END,    /* the script is over */
     TUI_SCRIPT_ERROR,  /* an unknown key name or a '<' without '>' (said on stderr) */
 };

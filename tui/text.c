@@ -231,6 +231,17 @@ size_t tui_text_prev_grapheme(const char *s, size_t n, size_t off)
     return a + prev;
 }
 
+size_t tui_text_graphemes(const char *s, size_t n)
+{
+    struct graphemes g;
+    graphemes_init(&g, s, n);
+    size_t count = 0;
+    for (size_t i = 0; i < n; i = graphemes_next(&g, i))
+        count++;
+    graphemes_done(&g);
+    return count;
+}
+
 size_t tui_text_column(const char *s, size_t n, size_t off)
 {
     if (off > n)

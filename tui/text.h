@@ -76,6 +76,9 @@ char *tui_text_fit(const char *s, int cols, int flags);
 size_t tui_text_next_grapheme(const char *s, size_t n, size_t off);
 size_t tui_text_prev_grapheme(const char *s, size_t n, size_t off);
 
+/* How many grapheme clusters (what a reader counts as characters) s (n bytes, raw) holds. */
+size_t tui_text_graphemes(const char *s, size_t n);
+
 /* The display column of byte offset off in s (n bytes, raw): the columns that the sanitised
  * text from the start of off's line (just after the previous newline) up to off takes, so a wide
  * character counts 2 and ESC, shown as "^[", counts 2. Code points that straddle off are not
