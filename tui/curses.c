@@ -16,31 +16,7 @@
 #include "statusbar.h"
 #include "text.h"
 
-#define MIN_COLS 40
-#define MIN_ROWS 12
-#define DEBOUNCE_MS 500
-#define CTRL_KEY(c) ((c) & 0x1f)
-
-struct ui {
-    const struct tui_host *host;
-    struct doc *doc;
-    unsigned long gen;
-    struct tui_layout lay;
-    struct tui_layout_style style;
-    attr_t attrs[TUI_ROLE_COUNT];
-    enum tui_palette_mode mode;
-    int focus;   /* index of the focused item, -1 for none (reading) */
-    int scroll;  /* the layout row at the top of the viewport */
-    int vh;      /* rows of the viewport, as last drawn */
-    bool follow; /* the viewport is to follow the focus at the next draw */
-    struct tui_field_state field; /* the focused field's, when it is a field */
-    bool pending;                 /* typing not yet sent (the debounce runs) */
-    int64_t last_edit_ms;
-    char *status;
-    bool status_error;
-    bool finished;
-    struct tui_appearance look; /* the colours and font in use, as the host said them */
-};
+#include "curses_internal.h"
 
 /* ---- the terminal: set up, restore ---- */
 
@@ -55,7 +31,7 @@ static void restore_terminal(void)
     }
 }
 
-static void fatal_oom(void)
+void tui_curses_fatal_oom(void)
 {
     restore_terminal();
     fputs("dreamtree: out of memory\n", stderr);
@@ -164,19 +140,19 @@ static void sync_field(struct ui *ui)
     tui_field_end(&ui->field);
     ui->pending = false;
     if (f && tui_field_begin(&ui->field, f) != 0)
-        fatal_oom();
+        tui_curses_fatal_oom();
     if (f && same && !tui_field_takes_text(&ui->field) && row < ui->field.noptions)
         ui->field.row = row;
 }
 
-static void relayout(struct ui *ui)
+void tui_curses_relayout(struct ui *ui)
 {
     tui_layout_free(&ui->lay);
     if (tui_layout_build(&ui->lay, ui->doc, COLS, &ui->style, ui->focus, &ui->field) != 0)
-        fatal_oom();
+        tui_curses_fatal_oom();
 }
 
-static bool row_visible(const struct ui *ui, int row)
+bool tui_curses_row_visible(const struct ui *ui, int row)
 {
     return row >= ui->scroll && row < ui->scroll + ui->vh;
 }
@@ -203,8 +179,8 @@ static void rebuild(struct ui *ui)
         ui->focus = -1;
         ui->follow = false;
         if (n > 0) {
-            relayout(ui);
-            if (ui->lay.nitems && row_visible(ui, ui->lay.items[0].cursor_row))
+            tui_curses_relayout(ui);
+            if (ui->lay.nitems && tui_curses_row_visible(ui, ui->lay.items[0].cursor_row))
                 ui->focus = 0;
         }
     } else {
@@ -220,7 +196,7 @@ static void set_status(struct ui *ui, const char *text, bool is_error)
     free(ui->status);
     ui->status = text ? strdup(text) : NULL;
     if (text && !ui->status)
-        fatal_oom();
+        tui_curses_fatal_oom();
     ui->status_error = is_error;
 }
 
@@ -253,7 +229,7 @@ static enum tui_outcome commit(struct ui *ui)
     char *json = tui_field_value(&ui->field, &why);
     if (!json) {
         if (!why)
-            fatal_oom();
+            tui_curses_fatal_oom();
         if (why[0]) {
             set_status(ui, why, true);
             return TUI_REJECTED;
@@ -263,7 +239,7 @@ static enum tui_outcome commit(struct ui *ui)
     }
     char *id = strdup(ui->field.id);
     if (!id)
-        fatal_oom();
+        tui_curses_fatal_oom();
     ui->field.dirty = false;
     struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = json};
     enum tui_outcome o = send(ui, &ev);
@@ -294,7 +270,7 @@ static bool set_focus(struct ui *ui, int to)
     return true;
 }
 
-static void clamp_scroll(struct ui *ui)
+void tui_curses_clamp_scroll(struct ui *ui)
 {
     int max = (int)ui->lay.nrows - ui->vh;
     if (ui->scroll > max)
@@ -305,16 +281,16 @@ static void clamp_scroll(struct ui *ui)
 
 static void scroll_by(struct ui *ui, int rows)
 {
-    relayout(ui);
+    tui_curses_relayout(ui);
     ui->scroll += rows;
-    clamp_scroll(ui);
+    tui_curses_clamp_scroll(ui);
     ui->follow = false;
     if (ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems &&
-        !row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
+        !tui_curses_row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
         /* the focus scrolled away: the first item in view takes it, else none does */
         int to = -1;
         for (size_t i = 0; i < ui->lay.nitems && to < 0; i++)
-            if (row_visible(ui, ui->lay.items[i].top))
+            if (tui_curses_row_visible(ui, ui->lay.items[i].top))
                 to = (int)i;
         /* a refused value keeps the focus, and the view goes back to it and its error */
         ui->follow = !set_focus(ui, to);
@@ -325,7 +301,7 @@ static void scroll_by(struct ui *ui, int rows)
  * item is more than a screenful away, or there is none, it scrolls instead. */
 static void move_focus(struct ui *ui, int dir, bool tab)
 {
-    relayout(ui);
+    tui_curses_relayout(ui);
     int n = (int)ui->lay.nitems, to = -1;
     const struct tui_item *it = ui->lay.items;
     if (ui->focus >= 0) {
@@ -392,7 +368,7 @@ static enum cmd command_for(const struct tui_input *in)
     return in->ch < 128 ? tui_keys_command((int)in->ch) : CMD_NONE;
 }
 
-static bool too_small(void)
+bool tui_curses_too_small(void)
 {
     return COLS < MIN_COLS || LINES < MIN_ROWS;
 }
@@ -403,7 +379,7 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
         host_command(ui, CMD_QUIT);
         return;
     }
-    if (too_small())
+    if (tui_curses_too_small())
         return;
     ui->follow = true;
     if (ui->field.active) {
@@ -444,7 +420,7 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
  * became of it (tui/paste.c reads it, puts it in and words the note). */
 static void paste(struct ui *ui, struct tui_paste *p)
 {
-    if (too_small())
+    if (tui_curses_too_small())
         return;
     ui->follow = true;
     size_t n;
@@ -452,124 +428,13 @@ static void paste(struct ui *ui, struct tui_paste *p)
     struct tui_paste_result got;
     enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
     if (got.out_of_memory)
-        fatal_oom();
+        tui_curses_fatal_oom();
     char buf[200];
     const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
     if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
         return; /* the screen's reason shows instead */
     if (note)
         set_status(ui, note, false);
-}
-
-/* ---- drawing ---- */
-
-static attr_t attr_of(const struct ui *ui, enum tui_palette_role role, unsigned extra)
-{
-    attr_t a = ui->attrs[role];
-    if (extra & TUI_ATTR_BOLD)
-        a |= A_BOLD;
-    if (extra & TUI_ATTR_UNDERLINE)
-        a |= A_UNDERLINE;
-    if (extra & TUI_ATTR_REVERSE)
-        a |= A_REVERSE;
-    return a;
-}
-
-/* Writes clean text at (y, x), cut to the screen's edge by whole clusters. */
-static void put_at(const struct ui *ui, int y, int x, attr_t a, const char *s)
-{
-    (void)ui;
-    if (x >= COLS || y >= LINES || x < 0)
-        return;
-    size_t n = tui_text_fit_len(s, strlen(s), COLS - x, NULL);
-    attrset(a);
-    mvaddnstr(y, x, s, (int)n);
-}
-
-/* The status line from its first row: the message's lines (tui_statusbar_message), or where
- * more of the page is. */
-static void draw_status(const struct ui *ui, const struct tui_lines *message, int first)
-{
-    if (ui->status) {
-        for (size_t i = 0; i < message->n; i++)
-            put_at(ui, first + (int)i, 0,
-                   ui->attrs[ui->status_error ? TUI_ROLE_ERROR : TUI_ROLE_NOTE],
-                   message->lines[i]);
-        return;
-    }
-    const char *where = tui_statusbar_more(ui->scroll > 0,
-                                           ui->scroll + ui->vh < (int)ui->lay.nrows);
-    if (where)
-        put_at(ui, first, 0, ui->attrs[TUI_ROLE_HINT], where);
-}
-
-static void draw_too_small(const struct ui *ui)
-{
-    char msg[160];
-    snprintf(msg, sizeof msg, "Make the window at least %d columns by %d rows (it is %d by %d"
-             " now).", MIN_COLS, MIN_ROWS, COLS, LINES);
-    struct tui_lines lines;
-    if (tui_text_wrap(msg, COLS > 1 ? COLS - 1 : 1, 0, &lines) != 0)
-        fatal_oom();
-    for (size_t i = 0; i < lines.n && (int)i < LINES; i++)
-        put_at(ui, (int)i, 0, ui->attrs[TUI_ROLE_ERROR], lines.lines[i]);
-    tui_text_lines_free(&lines);
-    move(0, 0);
-}
-
-static void draw(struct ui *ui)
-{
-    erase();
-    if (too_small()) {
-        draw_too_small(ui);
-        refresh();
-        return;
-    }
-    struct tui_lines message = {0};
-    if (ui->status && tui_statusbar_message(ui->status, ui->status_error, COLS - 1, &message) != 0)
-        fatal_oom();
-    int srows = message.n > 1 ? (int)message.n : 1;
-    ui->vh = LINES - 1 - srows;
-    relayout(ui);
-    const struct tui_item *focus = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
-                                       ? &ui->lay.items[ui->focus]
-                                       : NULL;
-    if (focus && ui->follow) {
-        if (focus->bottom - focus->top + 1 <= ui->vh) {
-            if (focus->top < ui->scroll)
-                ui->scroll = focus->top;
-            if (focus->bottom >= ui->scroll + ui->vh)
-                ui->scroll = focus->bottom - ui->vh + 1;
-        }
-        if (focus->cursor_row < ui->scroll)
-            ui->scroll = focus->cursor_row;
-        if (focus->cursor_row >= ui->scroll + ui->vh)
-            ui->scroll = focus->cursor_row - ui->vh + 1;
-    }
-    clamp_scroll(ui);
-    for (int r = 0; r < ui->vh; r++) {
-        size_t lr = (size_t)(ui->scroll + r);
-        if (lr >= ui->lay.nrows)
-            break;
-        const struct tui_row *row = &ui->lay.rows[lr];
-        for (size_t s = 0; s < row->n; s++)
-            put_at(ui, r, row->spans[s].col, attr_of(ui, row->spans[s].role, row->spans[s].extra),
-                   row->spans[s].text);
-    }
-    draw_status(ui, &message, ui->vh);
-    tui_text_lines_free(&message);
-    char hints[512];
-    tui_statusbar_hints(ui->doc, &ui->field, hints, sizeof hints, COLS - 1);
-    put_at(ui, LINES - 1, 0, ui->attrs[TUI_ROLE_HINT], hints);
-    attrset(ui->attrs[TUI_ROLE_TEXT]);
-    /* the hardware cursor: on the focused item (on the text cursor while editing), else on the
-     * first line in view, where reading goes on */
-    if (focus && row_visible(ui, focus->cursor_row))
-        move(focus->cursor_row - ui->scroll,
-             focus->cursor_col < COLS ? focus->cursor_col : COLS - 1);
-    else
-        move(0, TUI_LAYOUT_GUTTER);
-    refresh();
 }
 
 /* ---- the loop ---- */
@@ -638,7 +503,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     tui_paste_terminal_on();
     start(&ui);
     while (!ui.finished) {
-        draw(&ui);
+        tui_curses_draw(&ui);
         struct tui_input in;
         enum input_kind k = read_live(&ui, &in);
         if (k == INPUT_END)
@@ -687,7 +552,7 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     tui_script_init(&sc, keys);
     int rc = 0;
     while (!ui.finished) {
-        draw(&ui);
+        tui_curses_draw(&ui);
         struct tui_input k;
         int w = 0, h = 0;
         enum tui_script_step step = tui_script_next(&sc, &k, &w, &h);
@@ -715,7 +580,7 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     }
     if (rc == 0) { /* typing not yet sent stays unsent: the script stopped the program there */
         if (!ui.finished)
-            draw(&ui);
+            tui_curses_draw(&ui);
         tui_script_dump(dump, tui_palette_mode_name(ui.mode));
     }
     endwin();

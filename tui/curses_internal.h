@@ -1,0 +1,53 @@
+/* What the curses renderer's two files share: curses.c (the terminal, the focus, keys, the
+ * loop) and curses_draw.c (drawing the viewport, the status line and the hints). Not for use
+ * outside tui/curses*.c. */
+#ifndef DT_CURSES_INTERNAL_H
+#define DT_CURSES_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "curses.h"
+#include "fields.h"
+#include "layout.h"
+#include "palette.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 12
+#define DEBOUNCE_MS 500
+#define CTRL_KEY(c) ((c) & 0x1f)
+
+struct ui {
+    const struct tui_host *host;
+    struct doc *doc;
+    unsigned long gen;
+    struct tui_layout lay;
+    struct tui_layout_style style;
+    attr_t attrs[TUI_ROLE_COUNT];
+    enum tui_palette_mode mode;
+    int focus;   /* index of the focused item, -1 for none (reading) */
+    int scroll;  /* the layout row at the top of the viewport */
+    int vh;      /* rows of the viewport, as last drawn */
+    bool follow; /* the viewport is to follow the focus at the next draw */
+    struct tui_field_state field; /* the focused field's, when it is a field */
+    bool pending;                 /* typing not yet sent (the debounce runs) */
+    int64_t last_edit_ms;
+    char *status;
+    bool status_error;
+    bool finished;
+    struct tui_appearance look; /* the colours and font in use, as the host said them */
+};
+
+/* Restores the terminal, says "out of memory" and exits with 70. */
+void tui_curses_fatal_oom(void);
+/* Lays the document out again at the terminal's width. */
+void tui_curses_relayout(struct ui *ui);
+bool tui_curses_row_visible(const struct ui *ui, int row);
+/* Keeps the viewport inside the layout. */
+void tui_curses_clamp_scroll(struct ui *ui);
+/* Below the minimum size (MIN_COLS x MIN_ROWS): a message is drawn instead of the page. */
+bool tui_curses_too_small(void);
+/* Draws the viewport, the status line and the key hints, and puts the cursor. */
+void tui_curses_draw(struct ui *ui);
+
+#endif
