@@ -86,7 +86,10 @@ static void build(const struct screen *s, struct doc *d)
         for (size_t i = 0; i < t->n; i++)
             if (t->entries[i])
                 objects[k++] = t->entries[i];
-        t->form->overview(objects, k, d);
+        char now[STORE_TIME_LEN], today[11];
+        store_now_text(app_store(s->app), now);
+        snprintf(today, sizeof today, "%.10s", now);
+        t->form->overview(objects, k, today, d);
     }
     doc_action(d, CMD_CHOOSE, "new", t->form->new_label);
 

@@ -65,8 +65,10 @@ static void flow_describe(const cJSON *c, char *out, size_t size)
         tf_append(out, size, ", high flow");
 }
 
-static void flow_overview(const cJSON *const *entries, size_t n, struct doc *d)
+static void flow_overview(const cJSON *const *entries, size_t n, const char *today,
+                          struct doc *d)
 {
+    (void)today;
     size_t high = 0;
     char recent[400] = "";
     size_t named = 0;
@@ -229,6 +231,45 @@ static const struct tool_field soared_fields[] = {
     {"skills", "Skills the story shows", "{\"type\":\"list\",\"required\":false,"
                                          "\"hint\":\"One per line.\"}"},
 };
+
+/* ---- follow-ups (networking prep, job tracker) ---- */
+
+/* The entries whose follow-up date (date_key) has come, by name, oldest date first: the ones
+ * the daily reminder is about. */
+static void follow_ups(const cJSON *const *entries, size_t n, const char *today,
+                       const char *date_key, const char *name_key, struct doc *d)
+{
+    char due[600] = "";
+    size_t count = 0;
+    for (size_t pass = 0; pass < 2; pass++) /* first the overdue, then today's */
+        for (size_t i = 0; i < n; i++) {
+            const char *date = tf_text(entries[i], date_key), *name = tf_text(entries[i], name_key);
+            int cmp = date ? strcmp(date, today) : 1;
+            if (!name || (pass == 0 ? cmp >= 0 : cmp != 0))
+                continue;
+            if (count++ < 6)
+                tf_append(due, sizeof due, "%s%s (%s)", count > 1 ? "; " : "", name, date);
+        }
+    if (count == 0) {
+        if (n > 0)
+            doc_para(d, DOC_ROLE_NOTE, "No follow-up is due today.");
+        return;
+    }
+    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Follow-up due for %zu: %s%s.", count, due,
+                                          count > 6 ? " and more" : ""));
+}
+
+static void contact_overview(const cJSON *const *entries, size_t n, const char *today,
+                             struct doc *d)
+{
+    follow_ups(entries, n, today, "next_date", "name", d);
+}
+
+static void prospect_overview(const cJSON *const *entries, size_t n, const char *today,
+                              struct doc *d)
+{
+    follow_ups(entries, n, today, "follow_up", "title", d);
+}
 
 /* ---- networking prep ---- */
 
@@ -496,12 +537,14 @@ static const struct tool_form forms[] = {
      .about = "The people you are getting to know: how you are connected, what you will ask"
               " them, and what happens next.",
      .new_label = "Add a person",
-     FIELDS(contact_fields), .title_key = "name", .describe = contact_describe},
+     FIELDS(contact_fields), .title_key = "name", .describe = contact_describe,
+     .overview = contact_overview},
     {.tool = "job-prospector",
      .about = "Jobs worth a closer look: what draws you, what you bring, what you lack, and when"
               " to follow up.",
      .new_label = "Add a job",
-     FIELDS(prospect_fields), .title_key = "title", .describe = prospect_describe},
+     FIELDS(prospect_fields), .title_key = "title", .describe = prospect_describe,
+     .overview = prospect_overview},
     {.tool = "ranking-grid",
      .one_per_exercise = true,
      .about = "Put a handful of things in order by choosing between two at a time. However many"

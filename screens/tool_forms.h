@@ -33,8 +33,9 @@ struct tool_form {
     void (*describe)(const cJSON *content, char *out, size_t size);
     /* Optional: figures worked out from one entry, shown under its fields. */
     void (*figures)(const cJSON *content, struct doc *d);
-    /* Optional: figures over all entries (newest first), shown above the list. */
-    void (*overview)(const cJSON *const *entries, size_t n, struct doc *d);
+    /* Optional: figures over all entries (newest first), shown above the list; today is
+     * YYYY-MM-DD. */
+    void (*overview)(const cJSON *const *entries, size_t n, const char *today, struct doc *d);
     /* Optional: the value a field shows when the entry keeps it in another shape (a new
      * cJSON the caller deletes, or NULL for none). */
     cJSON *(*shown)(const cJSON *content, const char *key);

@@ -152,18 +152,44 @@ static void test_flow(void)
     CHECK_STR(about, "2026-11-24, energy +2, focus 4, high flow");
     const cJSON *entries[] = {high, c};
     struct doc *d = doc_new();
-    f->overview(entries, 2, d);
+    f->overview(entries, 2, "2026-11-25", d);
     char *all = doc_text(d);
     CHECK(strstr(all, "in 1 of 2 entries. Most recent: Drawing.") != NULL);
     free(all);
     doc_reset(d);
-    f->overview(entries + 1, 1, d);
+    f->overview(entries + 1, 1, "2026-11-25", d);
     all = doc_text(d);
     CHECK(strstr(all, "1 entry logged; none yet with high flow") != NULL);
     free(all);
     doc_free(&d);
     cJSON_Delete(high);
     cJSON_Delete(c);
+}
+
+static void test_follow_ups(void)
+{
+    const struct tool_form *f = tool_form_find("job-prospector");
+    cJSON *a = json("{\"title\":\"Gardener\",\"follow_up\":\"2026-11-25\"}");
+    cJSON *b = json("{\"title\":\"Warden\",\"follow_up\":\"2026-11-20\"}");
+    cJSON *c = json("{\"title\":\"Ranger\",\"follow_up\":\"2026-12-01\"}");
+    cJSON *none = json("{\"title\":\"Guide\"}");
+    const cJSON *entries[] = {a, b, c, none};
+    struct doc *d = doc_new();
+    f->overview(entries, 4, "2026-11-25", d);
+    char *all = doc_text(d);
+    /* the overdue first, then today's; the later one and the undated are not due */
+    CHECK_STR(all, "Follow-up due for 2: Warden (2026-11-20); Gardener (2026-11-25).\n");
+    free(all);
+    doc_reset(d);
+    f->overview(entries + 2, 2, "2026-11-25", d);
+    all = doc_text(d);
+    CHECK_STR(all, "No follow-up is due today.\n");
+    free(all);
+    doc_free(&d);
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    cJSON_Delete(c);
+    cJSON_Delete(none);
 }
 
 static void test_forms_complete(void)
@@ -443,6 +469,7 @@ int main(void)
 {
     RUN(test_budget);
     RUN(test_flow);
+    RUN(test_follow_ups);
     RUN(test_forms_complete);
     RUN(test_dates);
     RUN(test_ranking);
