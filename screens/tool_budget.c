@@ -159,6 +159,22 @@ void budget_describe(const cJSON *c, char *out, size_t size)
     }
 }
 
+void budget_gist(const cJSON *c, char *out, size_t size)
+{
+    double income = 0, needs = expenses_total(c, true), all = expenses_total(c, false);
+    char a[48], b[48], h[48];
+    tf_amount_text(needs, a, sizeof a);
+    tf_amount_text(needs * 12 / HOURS_PER_YEAR, h, sizeof h);
+    out[0] = '\0';
+    tf_append(out, size, "Needs %s a month (%s an hour)", a, h);
+    if (tf_number(c, "income_monthly", &income)) {
+        tf_amount_text(income - all, b, sizeof b);
+        tf_amount_text(income, a, sizeof a);
+        tf_append(out, size, "; income %s a month, %s left after all expenses", a, b);
+    }
+    tf_append(out, size, ".");
+}
+
 void budget_figures(const cJSON *c, struct doc *d)
 {
     double income = 0, rate = 0, walk_away = 0;

@@ -23,6 +23,7 @@ struct tool_entry {
     char origin[32]; /* "standalone" or the exercise it is used in */
     cJSON *content;
     bool confirm_delete;
+    char gist[200]; /* the figures' gist as last said */
 };
 
 /* The exercise's own entry of a tool kept once per exercise, into id ("" when none). */
@@ -180,8 +181,16 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
         return SCREEN_REJECTED;
     }
     if (e->form->after_save &&
-        (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK)
+        (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK) {
         app_fail(s->app, "Your entry is saved, but its tags could not be updated", status);
+    } else if (e->form->gist) {
+        /* when the figures move, say so at once: text mode does not print the page again */
+        char gist[sizeof e->gist];
+        e->form->gist(e->content, gist, sizeof gist);
+        if (strcmp(gist, e->gist) != 0)
+            app_note(s->app, "%s", gist);
+        memcpy(e->gist, gist, sizeof gist);
+    }
     return SCREEN_HANDLED;
 }
 

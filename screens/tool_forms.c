@@ -525,7 +525,7 @@ static const struct tool_form forms[] = {
               " you would take.",
      .new_label = "Start a budget",
      FIELDS(budget_fields), .title_key = NULL, .entry_name = "Budget", .describe = budget_describe,
-     .figures = budget_figures, .shown = budget_shown, .take = budget_take},
+     .figures = budget_figures, .gist = budget_gist, .shown = budget_shown, .take = budget_take},
     {.tool = "soared-story",
      .one_per_exercise = true,
      .about = "Stories of your work in six parts (Situation, Obstacle, Action, Result,"

@@ -31,6 +31,8 @@ struct tool_form {
     const char *entry_name; /* without a title_key: entries are "NAME of DATE" */
     /* Optional: a line about an entry besides its name (out is always terminated). */
     void (*describe)(const cJSON *content, char *out, size_t size);
+    /* Optional: the figures' gist in a sentence, said when an answer changes it. */
+    void (*gist)(const cJSON *content, char *out, size_t size);
     /* Optional: figures worked out from one entry, shown under its fields. */
     void (*figures)(const cJSON *content, struct doc *d);
     /* Optional: figures over all entries (newest first), shown above the list; today is

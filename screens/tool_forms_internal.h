@@ -21,6 +21,7 @@ void tf_amount_text(double v, char *out, size_t size);
 /* The budget's hooks (struct tool_form). */
 void budget_describe(const cJSON *c, char *out, size_t size);
 void budget_figures(const cJSON *c, struct doc *d);
+void budget_gist(const cJSON *c, char *out, size_t size);
 cJSON *budget_shown(const cJSON *c, const char *key);
 bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why);
 

@@ -121,6 +121,10 @@ static void test_budget(void)
     CHECK_STR(name, "Budget of 2026-11-25");
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "Monthly needs 2,470.50, monthly income 3,000");
+    char gist[200];
+    f->gist(c, gist, sizeof gist);
+    CHECK_STR(gist, "Needs 2,470.50 a month (14.25 an hour); income 3,000 a month, 409.50 left"
+                    " after all expenses.");
     CHECK_INT(tool_form_missing(f, c), -1); /* nothing in a budget is required */
     cJSON_Delete(c);
 }
