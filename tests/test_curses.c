@@ -543,6 +543,35 @@ static void test_tools(void)
     world_close(&w);
 }
 
+/* An entry not written as an object (another program's, a later version's) is listed and kept
+ * as it is, never opened for editing; a locked tool says which exercise opens it. */
+static void test_tool_odd_entries(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* the flow log opens; the job tracker does not */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone", "[1,2,3]", id),
+              DT_OK);
+    world_show(&w, "tool", "flow-tracker");
+    char *out = run(&w.host, NULL, 80, 24, "");
+    check_has("odd entry: listed", out, "Kept as it was written", true);
+    free(out);
+    char arg[96];
+    snprintf(arg, sizeof arg, "flow-tracker/%s", id);
+    CHECK(app_new(w.st, w.user, "tool-entry", arg) == NULL);
+    check_has("odd entry: refused", app_last_error(), "cannot change", true);
+    CHECK(app_new(w.st, w.user, "tool", "job-prospector") == NULL);
+    check_has("locked tool: says which exercise", app_last_error(), "opens once you answer", true);
+    CHECK(app_new(w.st, w.user, "tool", "no-such-tool") == NULL);
+    check_has("unknown tool", app_last_error(), "no tool called", true);
+    struct tool_instance ti;
+    CHECK_INT(store_tools_get(w.st, w.user, id, &ti), DT_OK);
+    CHECK_STR(ti.content_json, "[1,2,3]"); /* untouched */
+    store_tools_instance_clear(&ti);
+    world_close(&w);
+}
+
 /* A ranking in the full screen: each pair is chosen with the arrows and Space, the next pair
  * takes its place with the focus on it, and the order is saved when the last is answered. */
 static void test_ranking(void)
@@ -736,6 +765,7 @@ int main(void)
     RUN(test_drafts);
     RUN(test_fields);
     RUN(test_tools);
+    RUN(test_tool_odd_entries);
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_bad_script);
