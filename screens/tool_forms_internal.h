@@ -8,6 +8,11 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "tool_forms.h"
+
+/* The forms, one per tool type (tool_table.c). */
+extern const struct tool_form tool_forms_table[];
+extern const size_t tool_forms_count;
 
 /* A non-empty string at key, or NULL. */
 const char *tf_text(const cJSON *content, const char *key);

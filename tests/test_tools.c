@@ -198,10 +198,10 @@ static void test_follow_ups(void)
 
 static void test_forms_complete(void)
 {
-    /* every form's inputs parse, and every tool with a reminder has a form */
-    static const char *const tools[] = {"flow-tracker",  "failure-reframer", "budget-calculator",
-                                        "soared-story",  "networking-prep",  "job-prospector",
-                                        "list-builder"};
+    /* every tool has a form, and every form's inputs parse */
+    static const char *const tools[] = {
+        "flow-tracker",   "failure-reframer", "budget-calculator", "soared-story", "networking-prep",
+        "job-prospector", "list-builder",     "ranking-grid",      "idea-tree",    "resume-builder"};
     for (size_t t = 0; t < sizeof tools / sizeof *tools; t++) {
         const struct tool_form *f = tool_form_find(tools[t]);
         CHECK(f != NULL);
