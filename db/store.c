@@ -374,6 +374,9 @@ void store_uuid_stable(const char *key, char out[STORE_ID_LEN])
 
 /* ---- opening ---- */
 
+/* How long a statement waits for another process's lock before it gives up (DESIGN.md 3). */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 static enum dt_status pragma_int(struct store *st, const char *sql, int *value)
 {
     sqlite3_stmt *stmt = NULL;
@@ -393,8 +396,6 @@ static enum dt_status pragma_int(struct store *st, const char *sql, int *value)
 static enum dt_status configure(struct store *st)
 {
     enum dt_status s = store_exec(st, "PRAGMA foreign_keys = ON");
-    if (s == DT_OK)
-        s = store_exec(st, "PRAGMA busy_timeout = 5000");
     if (s == DT_OK)
         s = store_exec(st, "PRAGMA journal_mode = WAL");
     if (s == DT_OK)
@@ -444,6 +445,8 @@ static enum dt_status open_connection(const char *path, int flags, struct store 
         return rc == SQLITE_NOMEM ? DT_NOMEM : DT_IO;
     }
     sqlite3_extended_result_codes(st->db, 1);
+    /* first of all: the identity check reads the file, and another process may be writing */
+    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
     if (store_skills_register_sql(st->db) != SQLITE_OK) {
         set_err(err, "cannot set up the database: %s", sqlite3_errmsg(st->db));
         sqlite3_close(st->db);
