@@ -61,9 +61,10 @@ p
 q
 q
 '
-# a look around: the contents, the tools (none open yet), credits, help, wrong choices, back,
-# leave
+# a look around: the page printed again (r), the contents, the tools (none open yet), credits,
+# help, wrong choices, back, leave
 session tour '2
+r
 2
 q
 t

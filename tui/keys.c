@@ -25,7 +25,8 @@ const struct key_binding tui_keys[] = {
     {{'\n', '\r', KEY_ENTER, 0}, 0, CMD_ACTIVATE, "Choose", "Enter",
      "Press the focused button or open the focused item."},
     {{CTRL('s'), 0}, 0, CMD_SUBMIT, "Submit", "Ctrl+S", "Save and submit the exercise."},
-    {{CTRL('l'), 0}, 0, CMD_REDRAW, "Redraw", "Ctrl+L", "Draw the screen again."},
+    {{CTRL('l'), 0}, 'r', CMD_REDRAW, "Show again", "Ctrl+L",
+     "Show the whole screen again; in text mode, print the page again."},
 };
 
 const size_t tui_keys_count = sizeof tui_keys / sizeof tui_keys[0];

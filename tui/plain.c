@@ -625,6 +625,9 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         } else if (s[0] == '?' && !s[1]) {
             say_hints(&p);
             continue;
+        } else if (s[0] && !s[1] && tui_keys_plain(s[0]) == CMD_REDRAW) {
+            first = true; /* the page again, with what changed since it was printed */
+            continue;
         } else if (s[0] && !s[1] && tui_keys_plain(s[0]) != CMD_NONE) {
             ev.cmd = tui_keys_plain(s[0]);
         } else {
