@@ -144,6 +144,23 @@ static const char *earlier_answer(const struct exercise *e, size_t i, struct doc
     return doc_str(d, joined);
 }
 
+/* For a ranking prompt not yet started: the answer to the nearest list question before it in
+ * this exercise (the list the workbook asks to rank), or NULL. */
+static const cJSON *rank_source(const struct exercise *e, size_t i)
+{
+    if (strcmp(e->uses[i].type.id, "ranking-grid") != 0 || cJSON_GetArraySize(e->uses[i].ids) > 0)
+        return NULL;
+    while (i-- > 0) {
+        const cJSON *type = cJSON_GetObjectItemCaseSensitive(e->p.inputs[i], "type");
+        if (!e->p.blocks[i].input_json || !cJSON_IsString(type) ||
+            strcmp(type->valuestring, "list") != 0)
+            continue;
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->p.answers, e->p.blocks[i].prompt_key);
+        return cJSON_GetArraySize(v) >= 2 ? v : NULL;
+    }
+    return NULL;
+}
+
 /* A prompt answered in a tool: its words, what this exercise has made there, the way in. */
 static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
 {
@@ -166,6 +183,10 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
     if (u->form->one_per_exercise && made > 0)
         doc_action(d, CMD_OPEN, arg, doc_printf(d, "Open your %s: %s", u->type.singular_name,
                                                 u->title));
+    else if (rank_source(e, i))
+        doc_action(d, CMD_CHOOSE, doc_printf(d, "rank:%zu", i),
+                   doc_printf(d, "%s with your list above (%s)", u->form->new_label,
+                              u->type.singular_name));
     else
         doc_action(d, CMD_OPEN, arg, doc_printf(d, "%s (%s)", u->form->new_label,
                                                 u->type.singular_name));
@@ -258,6 +279,41 @@ static enum screen_result submit(struct screen *s, struct exercise *e)
     return SCREEN_HANDLED;
 }
 
+/* Starts the exercise's ranking with the list its earlier question holds (items once each),
+ * then opens it: the person ranks what they wrote instead of typing it again. */
+static enum screen_result start_ranking(struct screen *s, struct exercise *e, size_t i)
+{
+    const cJSON *list = i < e->p.nblocks && e->uses[i].form ? rank_source(e, i) : NULL;
+    if (!list)
+        return SCREEN_UNHANDLED;
+    cJSON *content = cJSON_CreateObject();
+    cJSON *items = cJSON_AddArrayToObject(content, "items");
+    cJSON_AddStringToObject(content, "title", e->ref.title);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, list) {
+        bool seen = false;
+        const cJSON *k;
+        cJSON_ArrayForEach(k, items)
+            seen |= strcmp(k->valuestring, item->valuestring) == 0;
+        if (cJSON_IsString(item) && !seen)
+            cJSON_AddItemToArray(items, cJSON_CreateString(item->valuestring));
+    }
+    char *json = cJSON_PrintUnformatted(content);
+    cJSON_Delete(content);
+    char id[STORE_ID_LEN];
+    enum dt_status status = json ? store_tools_create(app_store(s->app), app_user(s->app),
+                                                      "ranking-grid", e->ref.full_exercise_id,
+                                                      json, id)
+                                 : DT_NOMEM;
+    cJSON_free(json);
+    if (status != DT_OK) {
+        app_fail(s->app, "The ranking could not be started", status);
+        return SCREEN_REJECTED;
+    }
+    app_open(s->app, "ranking", id);
+    return SCREEN_HANDLED;
+}
+
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
 {
     struct exercise *e = s->priv;
@@ -267,6 +323,8 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_replace(s->app, "exercise", e->next.full_exercise_id);
         return SCREEN_HANDLED;
     }
+    if (ev->cmd == CMD_CHOOSE && ev->arg && strncmp(ev->arg, "rank:", 5) == 0)
+        return start_ranking(s, e, strtoul(ev->arg + 5, NULL, 10));
     return prompts_change(&e->p, s->app, ev);
 }
 

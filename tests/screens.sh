@@ -270,6 +270,27 @@ d
 11
 '
 
+# an exercise's ranking started from the list the exercise asked for just before (1.1.5 of the
+# real workbook): the list typed, the ranking made from it, its order back in the exercise
+session rank-from-list+ 'w
+5
+1
+Listening
+Planning
+Teaching
+.
+.
+
+2
+1
+1
+2
+1
+q
+q
+q
+'
+
 # the resume, on the fixture workbook answered to its end: a SOARED story to draw on, then the
 # resume typed, previewed with the story as a highlight and the story's skills added, and saved
 # as files, which are compared with tests/golden/resume.md and resume.txt
