@@ -572,6 +572,25 @@ static void test_tool_odd_entries(void)
     world_close(&w);
 }
 
+/* A budget in the full screen: amounts typed as lines, the figures as a table under the
+ * questions (scrolled to with PgDn), the gist on the status line as an answer moves it. */
+static void test_budget(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 4); /* the budget opens */
+    world_show(&w, "tool-entry", "budget-calculator");
+    char *out = run(&w.host, NULL, 80, 24,
+                    "2400<Tab><Tab>Rent 950<Enter>Food: 320.50<Tab><Dump><PgDn><PgDn><Dump>");
+    golden("budget", out);
+    check_has("budget: the gist", nth_dump(out, 0), "Needs 1,270.50 a month", true);
+    check_has("budget: yearly income follows", nth_dump(out, 0), "28800", true);
+    check_has("budget: the table", nth_dump(out, 1), "Left after all expenses", true);
+    check_has("budget: the hourly rate", nth_dump(out, 1), "your income is 13.85", true);
+    free(out);
+    world_close(&w);
+}
+
 /* A ranking in the full screen: each pair is chosen with the arrows and Space, the next pair
  * takes its place with the focus on it, and the order is saved when the last is answered. */
 static void test_ranking(void)
@@ -766,6 +785,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_tool_odd_entries);
+    RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_bad_script);
