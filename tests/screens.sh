@@ -353,6 +353,45 @@ q
 q
 q
 '
+# the same person's job tracker and networking prep: an entry each with a follow-up date that
+# has come, which the tools' screens then name
+session follow-ups+ 't
+8
+1
+1
+Park ranger
+City parks
+Conservation
+.
+.
+.
+.
+4
+1
+2026-11-24
+2
+q
+10
+1
+1
+Sam Okafor
+Riverside Trust
+Volunteer lead
+My neighbour'"'"'s sister
+2
+Ask for coffee
+2026-11-25
+How did you start?
+What does a week look like?
+.
+.
+.
+2
+q
+q
+q
+'
+
 for f in md txt; do
     [ -n "${DT_UPDATE_GOLDEN:-}" ] && cp "$work/home/dreamtree-resume.$f" "$root/tests/golden/resume.$f"
     if cmp -s "$root/tests/golden/resume.$f" "$work/home/dreamtree-resume.$f"; then
