@@ -297,19 +297,34 @@ static int run_screens(const struct options *o, struct store *st, const char *us
         return EXIT_BAD_INPUT;
     }
     struct tui_host host = app_host(app);
-    int rc = -1;
     struct user_preferences prefs; /* the person's own choice of text mode counts too */
-    bool chose_plain = store_preferences_get(st, user_id, &prefs) == DT_OK && prefs.text_mode;
-    if (!chose_plain && !want_plain(o)) {
-        /* the person's colours and font (the defaults when they cannot be read) */
-        struct user_settings us;
-        bool have = store_users_settings(st, user_id, &us) == DT_OK;
-        struct tui_curses_options co = {have ? us.background_color : NULL,
-                                        have ? us.text_color : NULL, have ? us.font : NULL};
-        rc = tui_curses_run(&host, &co) == 0 ? EXIT_DONE : -1;
+    bool plain = (store_preferences_get(st, user_id, &prefs) == DT_OK && prefs.text_mode) ||
+                 want_plain(o);
+    int rc = -1;
+    /* A face runs until the person leaves, or chooses the other face in the settings: then the
+     * other one goes on with the same screens (back to text mode whatever the terminal; to the
+     * full screen only where text mode was not forced by it). */
+    while (rc == -1) {
+        if (!plain) {
+            /* the person's colours and font (the defaults when they cannot be read) */
+            struct user_settings us;
+            bool have = store_users_settings(st, user_id, &us) == DT_OK;
+            struct tui_curses_options co = {have ? us.background_color : NULL,
+                                            have ? us.text_color : NULL, have ? us.font : NULL};
+            int r = tui_curses_run(&host, &co);
+            if (r == 0)
+                rc = EXIT_DONE;
+            if (r == 1)
+                app_say_again(app); /* "Settings saved...", which the full screen showed last */
+            plain = true; /* 1: the person chose text mode; -1: no usable terminal */
+            continue;
+        }
+        int r = tui_plain_run(&host, stdin, stdout);
+        if (r == 1)
+            plain = want_plain(o);
+        else
+            rc = r == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
     }
-    if (rc == -1)
-        rc = tui_plain_run(&host, stdin, stdout) == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
     app_free(&app);
     return rc;
 }

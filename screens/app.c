@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "preferences.h"
 #include "users.h"
 
 #include <stdarg.h>
@@ -21,7 +22,7 @@ struct app {
     char pending_name[32], pending_arg[APP_ARG_LEN];
     /* the message for the renderer, and the one it is reading */
     char message[512], shown[512];
-    bool has_message, message_error;
+    bool has_message, message_error, shown_error;
     bool refreshing; /* a revealed screen is being loaded again */
 };
 
@@ -74,6 +75,15 @@ void app_error(struct app *a, const char *fmt, ...)
 void app_fail(struct app *a, const char *what, enum dt_status status)
 {
     app_error(a, "%s: %s.", what, dt_status_message(status));
+}
+
+void app_say_again(struct app *a)
+{
+    if (a->shown[0] && !a->has_message) {
+        memcpy(a->message, a->shown, sizeof a->message);
+        a->message_error = a->shown_error;
+        a->has_message = true;
+    }
 }
 
 /* ---- the stack ---- */
@@ -316,6 +326,7 @@ static const char *host_message(void *ctx, int *is_error)
         return NULL;
     memcpy(a->shown, a->message, sizeof a->shown);
     a->has_message = false;
+    a->shown_error = a->message_error;
     *is_error = a->message_error;
     return a->shown;
 }
@@ -324,9 +335,11 @@ static bool host_appearance(void *ctx, struct tui_appearance *out)
 {
     struct app *a = ctx;
     struct user_settings set;
+    struct user_preferences prefs;
     memset(out, 0, sizeof *out); /* compared whole by the renderer */
     if (store_users_settings(a->st, a->user_id, &set) != DT_OK)
         return false;
+    out->text_mode = store_preferences_get(a->st, a->user_id, &prefs) == DT_OK && prefs.text_mode;
     store_copy_text(out->background, sizeof out->background, set.background_color);
     store_copy_text(out->text_color, sizeof out->text_color, set.text_color);
     store_copy_text(out->font, sizeof out->font, set.font);

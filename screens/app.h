@@ -69,6 +69,9 @@ void app_redisplay(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */
 void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The last message the renderer showed, once more: for the face that takes over when the
+ * person switches between full screen and text mode. */
+void app_say_again(struct app *a);
 /* An error from the store, in words (never user text). */
 void app_fail(struct app *a, const char *what, enum dt_status status);
 /* The last error message (after app_new returned NULL). */

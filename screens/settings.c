@@ -17,8 +17,9 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
             return SCREEN_REJECTED;
         const struct settings_form *f = s->priv;
         if (f->text_mode != f->text_mode_was)
-            app_note(s->app, "Settings saved. DreamTree opens in %s the next time you start it.",
-                     f->text_mode ? "text mode" : "full screen");
+            app_note(s->app, f->text_mode ? "Settings saved. Text mode from now on."
+                                          : "Settings saved. The full screen from now on, where"
+                                            " the terminal allows it.");
         else
             app_note(s->app, "Settings saved.");
         app_back(s->app);

@@ -47,7 +47,8 @@ session() {
 }
 
 # the first run: the welcome screen; colours (a dark background limits the text colours),
-# text mode and a personality type; then settings and the profile show them
+# text mode and a personality type; then settings and the profile show them; then the full
+# screen chosen, which a pipe cannot show, so text mode goes on
 session welcome '1
 4
 1
@@ -59,6 +60,14 @@ s
 q
 p
 q
+s
+1
+
+
+
+1
+
+2
 q
 '
 # a look around: the page printed again (r), the contents, the tools (none open yet), credits,

@@ -13,6 +13,7 @@
 #include "users.h"
 #include "curses.h"
 #include "drafts.h"
+#include "preferences.h"
 #include "responses.h"
 #include "support.h"
 #include "tools.h"
@@ -317,6 +318,26 @@ static void test_settings_apply(void)
     CHECK_STR(set.font, "serif");
     free(before);
     free(after);
+    world_close(&w);
+}
+
+/* Choosing text mode in the settings hands over at once: the full screen returns 1, and the
+ * caller goes on in text mode with the same host. */
+static void test_face_switch(void)
+{
+    struct world w;
+    world_open(&w);
+    /* s: settings; three Tabs to the face; Down to text mode; Space picks it; Ctrl+S saves */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CHECK_INT(tui_curses_run_script(&w.host, NULL, 80, 24, "s<Tab><Tab><Tab><Down><Space><C-s>", f),
+              1);
+    fclose(f);
+    free(text);
+    struct user_preferences prefs;
+    CHECK_INT(store_preferences_get(w.st, w.user, &prefs), DT_OK);
+    CHECK(prefs.text_mode);
     world_close(&w);
 }
 
@@ -782,6 +803,7 @@ int main(void)
     RUN(test_colour);
     RUN(test_settings_apply);
     RUN(test_drafts);
+    RUN(test_face_switch);
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_tool_odd_entries);

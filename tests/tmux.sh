@@ -179,5 +179,18 @@ wait_file "$work/status"
 paste_after
 check "bracketed paste is off after SIGTERM" '[ "$(cat "$work/after" 2>/dev/null)" = after ]'
 
+gone
+# ---- text mode chosen in the settings: the full screen hands over at once ----
+start run
+check "a fifth run reaches the Daily Dos" to_daily_dos
+tm send-keys -t dt s
+wait_for "Background colour" && tm send-keys -t dt Tab Tab Tab Down Space C-s
+check "text mode goes on in the same run" 'wait_for "Settings saved. Text mode from now on." &&
+    wait_for "Choose 1-"'
+tm send-keys -t dt q Enter
+wait_file "$work/status"
+check "and leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+gone
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -86,6 +86,11 @@ static void follow_look(struct ui *ui)
         memcmp(&now, &ui->look, sizeof now) == 0)
         return;
     ui->look = now;
+    if (now.text_mode) { /* the person chose text mode: hand over to it (tui_curses_run's 1) */
+        ui->to_text_mode = true;
+        ui->finished = true;
+        return;
+    }
     struct tui_curses_options o = {now.background, now.text_color, now.font};
     apply_look(ui, &o);
     clearok(curscr, TRUE); /* every cell takes the new colours */
@@ -525,7 +530,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     restore_terminal();
     delscreen(scr);
     free_ui(&ui);
-    return 0;
+    return ui.to_text_mode ? 1 : 0;
 }
 
 /* ---- the test mode (the key script and the dump are in script.c) ---- */
@@ -588,5 +593,5 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     fclose(out);
     fclose(in);
     free_ui(&ui);
-    return rc;
+    return rc == 0 && ui.to_text_mode ? 1 : rc;
 }

@@ -28,8 +28,9 @@ struct tui_curses_options {
 };
 
 /* Runs the host on the terminal (stdin/stdout) until it finishes or input ends. Returns 0;
- * -1 when the terminal cannot be started (no usable TERM), before anything was drawn, so the
- * caller can fall back to text mode. Bracketed paste is on while it runs (tui/paste.h). The
+ * 1 when the person chose text mode in the settings (the terminal is given back and the caller
+ * goes on in text mode with the same host); -1 when the terminal cannot be started (no usable
+ * TERM), before anything was drawn, so the caller can fall back to text mode. Bracketed paste is on while it runs (tui/paste.h). The
  * terminal is restored, bracketed paste off, on return, on exit() (an atexit handler) and by
  * ncurses' own SIGINT/SIGTERM handling. */
 int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options);
@@ -37,8 +38,9 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
 /* The test mode: runs the host in ncurses' virtual screen (newterm on /dev/null, so no terminal
  * is needed), width x height cells, fed the key script keys, and writes a dump of the screen to
  * dump at every <Dump> and at the end. TERM must name a terminfo entry. The script syntax and
- * the dump format are in docs/ui.md. Returns 0, or -1 when the screen cannot be made or the
- * script has an unknown key name (said on stderr). */
+ * the dump format are in docs/ui.md. Returns 0 (1 when the person chose text mode, as
+ * tui_curses_run), or -1 when the screen cannot be made or the script has an unknown key name
+ * (said on stderr). */
 int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_options *options,
                           int width, int height, const char *keys, FILE *dump);
 

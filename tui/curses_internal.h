@@ -35,6 +35,7 @@ struct ui {
     char *status;
     bool status_error;
     bool finished;
+    bool to_text_mode; /* finished because the person chose text mode */
     struct tui_appearance look; /* the colours and font in use, as the host said them */
 };
 

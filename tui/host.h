@@ -22,11 +22,12 @@ enum tui_outcome {
     TUI_FINISHED, /* leave the program */
 };
 
-/* How the person set DreamTree to look (user_settings ids). */
+/* How the person set DreamTree to look (user_settings ids), and the face they chose. */
 struct tui_appearance {
     char background[32];
     char text_color[32];
     char font[32];
+    bool text_mode; /* they chose text mode (the full screen hands over to it at once) */
 };
 
 struct tui_host {
@@ -39,8 +40,9 @@ struct tui_host {
     /* A message for the person since the last call (a note or an error), or NULL; it stays
      * valid until the next call into the host. */
     const char *(*message)(void *ctx, int *is_error);
-    /* Optional: the person's colours and font as they are now (false when unknown), so a
-     * renderer can follow a change made in the settings without a restart. */
+    /* Optional: the person's colours, font and face as they are now (false when unknown), so a
+     * renderer can follow a change made in the settings without a restart. Asked when another
+     * screen is shown. */
     bool (*appearance)(void *ctx, struct tui_appearance *out);
 };
 

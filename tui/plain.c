@@ -572,9 +572,20 @@ static void say_message(struct plain *p)
         say(p, is_error ? "Error: " : "Note: ", msg);
 }
 
+/* Whether the person's chosen face is text mode (false when the host cannot say). */
+static bool chose_text_mode(const struct tui_host *host, bool *known)
+{
+    struct tui_appearance look;
+    memset(&look, 0, sizeof look);
+    *known = host->appearance && host->appearance(host->ctx, &look);
+    return look.text_mode;
+}
+
 int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
 {
     struct plain p = {.host = host, .in = in, .out = out};
+    bool known = false, text_mode_was = chose_text_mode(host, &known);
+    int rc = 0;
     struct doc *d = doc_new();
     unsigned long shown = 0;
     bool first = true, finished = false;
@@ -582,6 +593,13 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         doc_reset(d);
         host->build(host->ctx, d);
         unsigned long gen = host->generation(host->ctx);
+        if (!first && gen != shown && known && text_mode_was) {
+            bool now_known;
+            if (!chose_text_mode(host, &now_known) && now_known) {
+                rc = 1; /* the person chose the full screen: the caller starts it if it can */
+                break;
+            }
+        }
         if (first || gen != shown) {
             say_document(&p, d);
             fputc('\n', p.out);
@@ -646,5 +664,5 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
     }
     free(p.line);
     doc_free(&d);
-    return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+    return fflush(out) == 0 && !ferror(out) ? rc : -1;
 }

@@ -8,7 +8,9 @@
 
 #include "host.h"
 
-/* Runs the host until it finishes or input ends. Returns 0, or -1 when writing failed. */
+/* Runs the host until it finishes or input ends. Returns 0; 1 when the person, having chosen
+ * text mode, chose the full screen in the settings (the caller starts it when the terminal
+ * allows, else runs text mode again); -1 when writing failed. */
 int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out);
 
 #endif
