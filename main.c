@@ -286,6 +286,27 @@ static bool want_plain(const struct options *o)
     return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
 }
 
+/* After the first frame: load the content again when it changed since it was loaded (a new
+ * release), and show the screen anew. Asking costs a look at every content file, which the
+ * first frame need not wait for. Content that does not load leaves the workbook as it was. */
+static void reload_changed_content(struct app *a, void *ctx)
+{
+    struct store *st = ctx;
+    if (!seed_is_stale(st, content_dir()))
+        return;
+    struct seed_diags d = {0};
+    enum dt_status s = seed_run(st, content_dir(), &d, NULL);
+    seed_diags_free(&d);
+    if (s == DT_OK) {
+        app_reload(a);
+        app_note(a, "The workbook has been updated.");
+    } else {
+        app_error(a, "the workbook's new content could not be loaded, so it stays as it was;"
+                     " 'dreamtree content check' says why.");
+        app_redisplay(a);
+    }
+}
+
 /* The screens, in the face chosen: full-screen curses, or text mode (numbered menus, one
  * question at a time), which also takes over when the terminal cannot be started. */
 static int run_screens(const struct options *o, struct store *st, const char *user_id,
@@ -296,6 +317,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
         report("cannot open the Daily Dos: ", app_last_error());
         return EXIT_BAD_INPUT;
     }
+    app_after_first_frame(app, reload_changed_content, st);
     struct tui_host host = app_host(app);
     struct user_preferences prefs; /* the person's own choice of text mode counts too */
     bool plain = (store_preferences_get(st, user_id, &prefs) == DT_OK && prefs.text_mode) ||
@@ -337,9 +359,10 @@ static int cmd_interactive(const struct options *o)
     struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, db_key);
     if (!st)
         return EXIT_BAD_INPUT;
-    /* Load the content on first run, and again whenever it has changed (a new release). */
+    /* Load the content on the first run: nothing can be shown without it. Whether it changed
+     * since (a new release) is asked once the first screen is out (reload_changed_content). */
     int rc = EXIT_DONE;
-    if (seed_is_stale(st, content_dir()))
+    if (!seed_is_loaded(st))
         rc = seed_into(st, content_dir(), 0);
     struct session se;
     memset(&se, 0, sizeof se);

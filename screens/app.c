@@ -24,6 +24,8 @@ struct app {
     char message[512], shown[512];
     bool has_message, message_error, shown_error;
     bool refreshing; /* a revealed screen is being loaded again */
+    void (*after_first_frame)(struct app *a, void *ctx);
+    void *after_first_frame_ctx;
 };
 
 static char last_error[512];
@@ -75,6 +77,12 @@ void app_error(struct app *a, const char *fmt, ...)
 void app_fail(struct app *a, const char *what, enum dt_status status)
 {
     app_error(a, "%s: %s.", what, dt_status_message(status));
+}
+
+void app_after_first_frame(struct app *a, void (*fn)(struct app *a, void *ctx), void *ctx)
+{
+    a->after_first_frame = fn;
+    a->after_first_frame_ctx = ctx;
 }
 
 void app_say_again(struct app *a)
@@ -221,6 +229,12 @@ void app_redisplay(struct app *a)
     a->generation++;
 }
 
+void app_reload(struct app *a)
+{
+    refresh(a, &a->stack[a->depth - 1]);
+    a->generation++;
+}
+
 struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg)
 {
     struct app *a = calloc(1, sizeof *a);
@@ -331,6 +345,15 @@ static const char *host_message(void *ctx, int *is_error)
     return a->shown;
 }
 
+static void host_first_frame(void *ctx)
+{
+    struct app *a = ctx;
+    void (*fn)(struct app *, void *) = a->after_first_frame;
+    a->after_first_frame = NULL; /* once */
+    if (fn)
+        fn(a, a->after_first_frame_ctx);
+}
+
 static bool host_appearance(void *ctx, struct tui_appearance *out)
 {
     struct app *a = ctx;
@@ -348,6 +371,6 @@ static bool host_appearance(void *ctx, struct tui_appearance *out)
 
 struct tui_host app_host(struct app *a)
 {
-    return (struct tui_host){a, host_build, host_event, host_generation, host_message,
-                             host_appearance};
+    return (struct tui_host){a,           host_build,      host_event, host_generation,
+                             host_message, host_appearance, host_first_frame};
 }

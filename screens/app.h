@@ -69,6 +69,11 @@ void app_redisplay(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */
 void app_note(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void app_error(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Work that can wait until the first screen is shown (the renderers call it once, after
+ * drawing it): fn(a, ctx). */
+void app_after_first_frame(struct app *a, void (*fn)(struct app *a, void *ctx), void *ctx);
+/* Loads the top screen again and shows it anew: the data under it changed (new content). */
+void app_reload(struct app *a);
 /* The last message the renderer showed, once more: for the face that takes over when the
  * person switches between full screen and text mode. */
 void app_say_again(struct app *a);

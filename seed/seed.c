@@ -525,6 +525,13 @@ enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
     return s;
 }
 
+bool seed_is_loaded(struct store *st)
+{
+    char loaded_dir[PATH_MAX], loaded[65], signature[65];
+    return store_content_loaded(st, loaded_dir, sizeof loaded_dir, loaded, signature) == DT_OK &&
+           loaded[0];
+}
+
 bool seed_is_stale(struct store *st, const char *dir)
 {
     char loaded_dir[PATH_MAX], loaded[65], signature[65], current[65], absolute[PATH_MAX];

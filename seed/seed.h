@@ -34,6 +34,8 @@ enum dt_status seed_fingerprint(const char *dir, char out[65]);
 enum dt_status seed_run(struct store *st, const char *dir, struct seed_diags *d,
                         struct seed_counts *counts);
 
+/* True when the database holds content: it has been seeded at least once. */
+bool seed_is_loaded(struct store *st);
 /* True when the interactive start should load dir: the database was never seeded, or it was
  * seeded from this same folder and the folder has changed since (a new release). A database
  * seeded from another folder on purpose is left as it is. */

@@ -128,6 +128,13 @@ sed -i 's/^### Exercise 1.1.1: Every job$/### Exercise 1.1.1: Every job, course 
     "$work/content/workbook/1-1-roots.md"
 check "run after the content changed" run 0 --db "$work/evolving.db" </dev/null
 check "shows the new title" grep -qx 'Resume Workbook: Every job, course and project \[next\]' "$work/out"
+check "says the workbook was updated" grep -qx 'Note: The workbook has been updated.' "$work/out"
+printf '### Exercise 9.9.9: Out of place\n' >"$work/content/workbook/1-1-roots.md"
+check "run after broken content arrived" run 0 --db "$work/evolving.db" </dev/null
+check "says it stays as it was" grep -q "new content could not be loaded, so it stays as it was" \
+    "$work/out"
+check "and it does" grep -qx 'Resume Workbook: Every job, course and project \[next\]' "$work/out"
+check "nothing on stderr then" test ! -s "$work/err"
 unset DREAMTREE_CONTENT
 
 # --- text from the database reaches the terminal only through the sanitiser

@@ -492,6 +492,19 @@ static void start(struct ui *ui)
         set_status(ui, msg, is_error != 0);
 }
 
+/* After the first frame: the host's work that could wait. True when it changed the screen,
+ * which is then built again to be drawn. */
+static bool settle(struct ui *ui)
+{
+    if (!ui->host->first_frame)
+        return false;
+    ui->host->first_frame(ui->host->ctx);
+    if (ui->host->generation(ui->host->ctx) == ui->gen)
+        return false;
+    start(ui); /* build it anew, with any message */
+    return true;
+}
+
 int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options)
 {
     setlocale(LC_CTYPE, "");
@@ -507,8 +520,12 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     setup_screen(&ui, options);
     tui_paste_terminal_on();
     start(&ui);
+    bool settled = false;
     while (!ui.finished) {
         tui_curses_draw(&ui);
+        if (!settled && settle(&ui))
+            continue;
+        settled = true;
         struct tui_input in;
         enum input_kind k = read_live(&ui, &in);
         if (k == INPUT_END)
@@ -553,6 +570,7 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     init_ui(&ui, host);
     setup_screen(&ui, options);
     start(&ui);
+    settle(&ui);
     struct tui_script sc;
     tui_script_init(&sc, keys);
     int rc = 0;

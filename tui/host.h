@@ -44,6 +44,9 @@ struct tui_host {
      * renderer can follow a change made in the settings without a restart. Asked when another
      * screen is shown. */
     bool (*appearance)(void *ctx, struct tui_appearance *out);
+    /* Optional: called once, when the first screen has been shown, for work that can wait until
+     * the person sees something. It may change the screen (the generation then moves). */
+    void (*first_frame)(void *ctx);
 };
 
 #endif

@@ -585,6 +585,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
 {
     struct plain p = {.host = host, .in = in, .out = out};
     bool known = false, text_mode_was = chose_text_mode(host, &known);
+    bool settled = false; /* first_frame has run */
     int rc = 0;
     struct doc *d = doc_new();
     unsigned long shown = 0;
@@ -620,6 +621,15 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             fprintf(p.out, "Choose 1-%zu (Enter = 1, ? = help, q = back):\n", n);
         else
             fputs("Type a letter (? = help, q = back):\n", p.out);
+        if (!settled) { /* the first screen is out: the work that could wait */
+            settled = true;
+            fflush(p.out);
+            if (host->first_frame) {
+                host->first_frame(host->ctx);
+                if (host->generation(host->ctx) != gen)
+                    continue; /* it changed the screen: show it again before reading */
+            }
+        }
         if (!read_line(&p))
             break;
         const char *s = p.line + strspn(p.line, " ");
