@@ -94,7 +94,8 @@ static void build(const struct screen *s, struct doc *d)
 
     doc_heading(d, 2, "Skills you use most");
     if (p->nskills == 0)
-        doc_para(d, DOC_ROLE_NOTE, "No skills tagged yet.");
+        doc_para(d, DOC_ROLE_NOTE, "None yet: the skills you name in your SOARED stories show"
+                                   " here, the ones you name most first.");
     for (size_t i = 0; i < p->nskills; i++)
         doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "%s (%d)", p->skills[i].skill.name,
                                               p->skills[i].uses));
