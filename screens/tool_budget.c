@@ -137,10 +137,11 @@ bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
         return true;
     }
     /* monthly and yearly income are one figure, kept in step */
+    /* the figure worked out is kept to the cent, so it reads back as it shows */
     if (cJSON_IsNumber(value) && strcmp(key, "income_monthly") == 0)
-        set_number(c, "income_yearly", value->valuedouble * 12);
+        set_number(c, "income_yearly", round(value->valuedouble * 12 * 100) / 100);
     if (cJSON_IsNumber(value) && strcmp(key, "income_yearly") == 0)
-        set_number(c, "income_monthly", value->valuedouble / 12);
+        set_number(c, "income_monthly", round(value->valuedouble / 12 * 100) / 100);
     cJSON_DeleteItemFromObjectCaseSensitive(c, key);
     cJSON_AddItemToObject(c, key, value);
     return true;

@@ -609,6 +609,16 @@ static void test_budget(void)
     check_has("budget: the table", nth_dump(out, 1), "Left after all expenses", true);
     check_has("budget: the hourly rate", nth_dump(out, 1), "your income is 13.85", true);
     free(out);
+    /* a large figure shows in full, so editing it keeps its value (no 1.23457e+06) */
+    world_show(&w, "tool-entry", "budget-calculator");
+    out = run(&w.host, NULL, 80, 24, "<Tab>1234567<Tab><S-Tab><End><BS>8<Tab>");
+    check_has("budget: the monthly figure to the cent", out, "102880.67", true);
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, "budget-calculator", &list, &n), DT_OK);
+    CHECK(n >= 1 && strstr(list[0].content_json, "\"income_yearly\":1234568") != NULL);
+    store_tools_list_free(&list, n);
+    free(out);
     world_close(&w);
 }
 

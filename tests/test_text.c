@@ -563,8 +563,25 @@ static void test_huge_input(void)
     free(fit);
 }
 
+/* Numbers shown in fields read back as the same value: no exponent, no rounding to 6 digits. */
+static void test_numbers(void)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {{0, "0"},           {-2, "-2"},         {2.5, "2.5"},
+                 {1234567, "1234567"}, {102880.58, "102880.58"}, {123456789012, "123456789012"},
+                 {0.1, "0.1"},       {1e-9, "1e-09"},    {1e20, "1e+20"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[64];
+        tui_text_number(cases[i].v, out, sizeof out);
+        CHECK_STR(out, cases[i].text);
+    }
+}
+
 int main(void)
 {
+    RUN(test_numbers);
     RUN(test_widths);
     RUN(test_wrap);
     RUN(test_fit);

@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "fields_internal.h"
+#include "text.h"
 
 #define CTRL_KEY(c) ((c) & 0x1f)
 
@@ -104,7 +105,7 @@ int tui_field_begin(struct tui_field_state *st, const struct doc_field *f)
     if (f->kind == DOC_FIELD_NUMBER) {
         char num[32] = "";
         if (f->has_number)
-            snprintf(num, sizeof num, "%g", f->number);
+            tui_text_number(f->number, num, sizeof num);
         if (tui_editor_set(&st->ed, num) != 0)
             goto oom;
         return 0;

@@ -212,14 +212,16 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     }
     case DOC_FIELD_NUMBER: {
         if (f->has_min && f->has_max) {
-            char range[96];
-            snprintf(range, sizeof range, "A number from %g to %g.", f->min, f->max);
+            char range[96], lo[32], hi[32];
+            tui_text_number(f->min, lo, sizeof lo);
+            tui_text_number(f->max, hi, sizeof hi);
+            snprintf(range, sizeof range, "A number from %s to %s.", lo, hi);
             tui_layout_text_rows(y, range, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
             it->cursor_row = (int)y->l->nrows;
         }
         char num[32] = "";
         if (f->has_number)
-            snprintf(num, sizeof num, "%g", f->number);
+            tui_text_number(f->number, num, sizeof num);
         if (st)
             editor_rows(y, &st->ed, col, width, 1, NULL, true, &it->cursor_row, &it->cursor_col);
         else

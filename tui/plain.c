@@ -121,7 +121,7 @@ static const char *role_prefix(enum doc_role role)
 
 static void number_text(double v, char *buf, size_t size)
 {
-    snprintf(buf, size, "%g", v);
+    tui_text_number(v, buf, size);
 }
 
 static const char *stop_label(const struct doc_field *f, double v)

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,4 +478,22 @@ int tui_text_wrap(const char *s, int width, int flags, struct tui_lines *out)
     if (rc != 0)
         tui_text_lines_free(out);
     return rc;
+}
+
+void tui_text_number(double v, char *out, size_t size)
+{
+    if (fabs(v) < 1e15 && fabs(v) >= 1e-4) {
+        /* fixed notation, then the trailing zeros of the fraction go */
+        snprintf(out, size, "%.*f", 15 - (int)floor(log10(fabs(v))) - 1 > 0
+                                        ? 15 - (int)floor(log10(fabs(v))) - 1 : 0, v);
+        if (strchr(out, '.')) {
+            size_t n = strlen(out);
+            while (n > 0 && out[n - 1] == '0')
+                out[--n] = '\0';
+            if (n > 0 && out[n - 1] == '.')
+                out[--n] = '\0';
+        }
+        return;
+    }
+    snprintf(out, size, "%.15g", v); /* zero, the very small and the very large */
 }

@@ -85,4 +85,8 @@ size_t tui_text_graphemes(const char *s, size_t n);
  * counted. */
 size_t tui_text_column(const char *s, size_t n, size_t off);
 
+/* A number as a person writes it: up to 15 significant digits, no exponent for everyday sizes
+ * ("1234567", "102880.58", "-2"), so a value shown in a field reads back as the same value. */
+void tui_text_number(double v, char *out, size_t size);
+
 #endif
