@@ -142,8 +142,12 @@ static void refresh(struct app *a, struct screen *s)
     a->refreshing = true;
     bool entered = enter(a, s, name, arg);
     a->refreshing = false;
-    if (!entered && a->depth > 1)
+    if (entered)
+        return;
+    if (a->depth > 1)
         a->depth--; /* it can no longer open (the message says why): show the one below */
+    else if (strcmp(name, "dashboard") == 0 || !enter(a, s, "dashboard", NULL))
+        a->finished = true; /* not even the Daily Dos opens: the message says why; leave */
 }
 
 static void apply_one(struct app *a);
@@ -271,6 +275,13 @@ static void host_build(void *ctx, struct doc *d)
 {
     struct app *a = ctx;
     const struct screen *top = &a->stack[a->depth - 1];
+    if (!top->ops) { /* nothing could be opened (a->finished): say so, and only that */
+        doc_heading(d, 1, "DreamTree");
+        const char *why = a->has_message ? a->message : a->shown;
+        doc_para(d, DOC_ROLE_ERROR, why[0] ? why : "Nothing can be shown.");
+        doc_action(d, CMD_QUIT, NULL, "Leave DreamTree");
+        return;
+    }
     top->ops->build(top, d);
 }
 
@@ -319,6 +330,8 @@ static enum tui_outcome host_event(void *ctx, const struct tui_event *ev)
 {
     struct app *a = ctx;
     struct screen *top = &a->stack[a->depth - 1];
+    if (!top->ops)
+        return TUI_FINISHED; /* nothing could be opened (host_build says why) */
     enum screen_result r = top->ops->command ? top->ops->command(top, ev) : SCREEN_UNHANDLED;
     if (r == SCREEN_UNHANDLED)
         global_command(a, ev);

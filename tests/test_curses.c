@@ -622,6 +622,26 @@ static void test_budget(void)
     world_close(&w);
 }
 
+/* The only screen can no longer be loaded (its entry was deleted under it): the Daily Dos takes
+ * its place, never a crash. */
+static void test_reload_gone(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7);
+    char id[STORE_ID_LEN], arg[96];
+    CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone",
+                                 "{\"activity\":\"Gone soon\"}", id), DT_OK);
+    snprintf(arg, sizeof arg, "flow-tracker/%s", id);
+    world_show(&w, "tool-entry", arg);
+    CHECK_INT(store_tools_delete(w.st, w.user, id), DT_OK);
+    app_reload(w.app);
+    char *out = run(&w.host, NULL, 80, 24, "");
+    check_has("reload: the Daily Dos instead", out, "Daily Dos", true);
+    free(out);
+    world_close(&w);
+}
+
 /* A ranking in the full screen: each pair is chosen with the arrows and Space, the next pair
  * takes its place with the focus on it, and the order is saved when the last is answered. */
 static void test_ranking(void)
@@ -818,6 +838,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_tool_odd_entries);
+    RUN(test_reload_gone);
     RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);
