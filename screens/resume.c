@@ -18,7 +18,8 @@ struct resume {
     char instance_id[STORE_ID_LEN];
     cJSON *content;
     struct tool_instance *stories; /* the user's SOARED stories, newest first */
-    size_t nstories;
+    size_t nloaded;  /* all of them (what is freed) */
+    size_t nstories; /* the newest RESUME_STORIES of them, which are offered */
     cJSON **story; /* their content */
     char *suggested[RESUME_SUGGESTED]; /* skills not yet on the resume, most named first */
     size_t nsuggested;
@@ -91,9 +92,9 @@ static enum dt_status enter(struct screen *s, const char *arg)
         app_error(s->app, "that entry is not a resume.");
         return DT_INVALID;
     }
-    status = store_tools_list(st, app_user(s->app), "soared-story", &r->stories, &r->nstories);
-    if (status == DT_OK && r->nstories > RESUME_STORIES)
-        r->nstories = RESUME_STORIES; /* the newest; the rest stay in the tool */
+    status = store_tools_list(st, app_user(s->app), "soared-story", &r->stories, &r->nloaded);
+    /* the newest are offered; the rest stay in the tool */
+    r->nstories = r->nloaded < RESUME_STORIES ? r->nloaded : RESUME_STORIES;
     if (status == DT_OK && !(r->story = calloc(r->nstories + 1, sizeof *r->story)))
         status = DT_NOMEM;
     for (size_t i = 0; status == DT_OK && i < r->nstories; i++)
@@ -109,7 +110,7 @@ static void leave(struct screen *s)
     free(r->story);
     for (size_t i = 0; i < r->nsuggested; i++)
         free(r->suggested[i]);
-    store_tools_list_free(&r->stories, r->nstories);
+    store_tools_list_free(&r->stories, r->nloaded);
     cJSON_Delete(r->content);
 }
 
@@ -237,6 +238,15 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
             if (cJSON_IsNumber(i) && i->valueint >= 0 && (size_t)i->valueint < r->nstories)
                 cJSON_AddItemToArray(ids, cJSON_CreateString(r->stories[i->valueint].id));
         cJSON_Delete(v);
+        /* stories chosen before that are no longer among those offered stay chosen */
+        const cJSON *old;
+        cJSON_ArrayForEach(old, cJSON_GetObjectItemCaseSensitive(r->content, "stories")) {
+            bool offered = false;
+            for (size_t k = 0; cJSON_IsString(old) && k < r->nstories; k++)
+                offered |= strcmp(r->stories[k].id, old->valuestring) == 0;
+            if (cJSON_IsString(old) && !offered)
+                cJSON_AddItemToArray(ids, cJSON_CreateString(old->valuestring));
+        }
         cJSON_DeleteItemFromObjectCaseSensitive(r->content, "stories");
         cJSON_AddItemToObject(r->content, "stories", ids);
         return save(s, r);
