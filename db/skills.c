@@ -223,6 +223,18 @@ enum dt_status store_skills_untag(struct store *st, const char *user_id, const c
     return store_write_end(st, s);
 }
 
+enum dt_status store_skills_forget_unused(struct store *st, const char *user_id,
+                                          const char *skill_id)
+{
+    enum dt_status s = store_write_begin(st);
+    if (s == DT_OK)
+        s = store_run(st, "DELETE FROM skills WHERE id = ?1 AND created_by = ?2 AND is_custom = 1"
+                          " AND review_status = 'pending'"
+                          " AND NOT EXISTS (SELECT 1 FROM exercise_skills WHERE skill_id = ?1)",
+                      "tt", skill_id, user_id);
+    return store_write_end(st, s);
+}
+
 enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
                                          const char *instance_id, struct skill **out, size_t *n)
 {

@@ -37,6 +37,11 @@ enum dt_status store_skills_tag(struct store *st, const char *user_id, const cha
                                 const char *skill_id);
 enum dt_status store_skills_untag(struct store *st, const char *user_id, const char *instance_id,
                                   const char *skill_id);
+/* Deletes the user's own custom skill when nothing is tagged with it any more and it was never
+ * reviewed: a name typed once and taken back (half a word saved on a pause) leaves nothing
+ * behind. Any other skill is left alone; DT_OK either way. */
+enum dt_status store_skills_forget_unused(struct store *st, const char *user_id,
+                                          const char *skill_id);
 /* The skills tagged on one of the user's instances, by name; *out malloc'd (caller frees). */
 enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
                                          const char *instance_id, struct skill **out, size_t *n);

@@ -143,7 +143,8 @@ static void soared_describe(const cJSON *c, char *out, size_t size)
 
 /* The story's skills become its tags (spec 3.4): a name of the master list (or of the person's
  * own skills) tags that skill, case and accents aside; a new name becomes a custom skill. Tags
- * for names taken off the list go. A name the store cannot take (too long) is left untagged. */
+ * for names taken off the list go, and so does a custom skill nothing uses any more (a half
+ * word saved while typing paused). A name the store cannot take (too long) is left untagged. */
 static enum dt_status soared_after_save(struct app *a, const char *instance_id,
                                         const cJSON *content)
 {
@@ -176,6 +177,8 @@ static enum dt_status soared_after_save(struct app *a, const char *instance_id,
             keep = strcmp(tagged[i].id, wanted[k]) == 0;
         if (!keep)
             status = store_skills_untag(st, user, instance_id, tagged[i].id);
+        if (!keep && status == DT_OK && tagged[i].is_custom)
+            status = store_skills_forget_unused(st, user, tagged[i].id);
     }
     free(tagged);
     free(wanted);

@@ -464,6 +464,21 @@ static void test_story_skills(void)
     CHECK_INT(store_skills_search(st, user, "herding", 10, &found, &n), DT_OK);
     CHECK_INT(n, 1);
     free(found);
+    /* a half-typed name saved on a pause, then finished: no stray "Herd" is left */
+    cJSON *skills = cJSON_GetObjectItemCaseSensitive(c, "skills");
+    cJSON_ReplaceItemInArray(skills, 1, cJSON_CreateString("Herd"));
+    CHECK_INT(f->after_save(a, id, c), DT_OK);
+    cJSON_ReplaceItemInArray(skills, 1, cJSON_CreateString("Herding cats"));
+    CHECK_INT(f->after_save(a, id, c), DT_OK);
+    CHECK_INT(store_skills_search(st, user, "herd", 10, &found, &n), DT_OK);
+    CHECK_INT(n, 1);
+    if (n == 1)
+        CHECK_STR(found[0].name, "Herding cats");
+    free(found);
+    /* a master-list skill taken off a story stays in the list */
+    CHECK_INT(store_skills_search(st, user, "active listening", 10, &found, &n), DT_OK);
+    CHECK_INT(n, 1);
+    free(found);
     cJSON_Delete(c);
     app_free(&a);
     store_close(&st);
