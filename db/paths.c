@@ -138,14 +138,15 @@ enum dt_status store_paths_read_session(const char *path, const char *db_path, c
     return s;
 }
 
-/* Writes data to path through a temporary file beside it, synced and renamed into place, mode
- * 0600: a crash leaves the old file or the new one, never half of one. */
+/* Writes data to path through a new file beside it (a name of its own, so two processes sharing
+ * the folder never write into each other's), synced and renamed into place, mode 0600: a crash
+ * leaves the old file or the new one, never half of one. */
 static enum dt_status write_atomic(const char *path, const char *data, size_t len)
 {
-    char tmp[PATHS_MAX + 8];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+    char tmp[PATHS_MAX + 16];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
         return DT_INVALID;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    int fd = mkstemp(tmp); /* O_EXCL, mode 0600 */
     if (fd < 0)
         return DT_IO;
     bool ok = fchmod(fd, 0600) == 0;

@@ -156,7 +156,12 @@ static const cJSON *rank_source(const struct exercise *e, size_t i)
             strcmp(type->valuestring, "list") != 0)
             continue;
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->p.answers, e->p.blocks[i].prompt_key);
-        return cJSON_GetArraySize(v) >= 2 ? v : NULL;
+        /* two different items at least: a ranking of one is no ranking */
+        const cJSON *a = cJSON_GetArrayItem(v, 0), *b;
+        cJSON_ArrayForEach(b, v)
+            if (cJSON_IsString(a) && cJSON_IsString(b) && strcmp(a->valuestring, b->valuestring))
+                return v;
+        return NULL;
     }
     return NULL;
 }

@@ -208,10 +208,13 @@ static const struct exercise_block *find_prompt(const struct prompts *e, const c
 /* A calendar date written YYYY-MM-DD that exists (29 February only in leap years). */
 static bool is_date(const char *s)
 {
-    int y, m, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' ||
-        s[7] != '-' || y < 1900 || m < 1 || m > 12 || d < 1)
+    if (strlen(s) != 10)
+        return false;
+    for (int i = 0; i < 10; i++) /* digits everywhere but the two dashes: no signs, no spaces */
+        if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
         return false;
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

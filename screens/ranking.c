@@ -42,8 +42,9 @@ static int answered(const cJSON *choices, const char *x, const char *y)
     return 0;
 }
 
-bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_t *order,
-                 size_t *ask_a, size_t *ask_b)
+/* The sort, replayed from the answers; consulted (may be NULL) counts the answers it used. */
+static bool replay_sort(const char *const *items, size_t n, const cJSON *choices, size_t *order,
+                        size_t *ask_a, size_t *ask_b, size_t *consulted)
 {
     if (n > 0)
         order[0] = 0;
@@ -57,6 +58,8 @@ bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_
                 *ask_b = order[mid];
                 return false;
             }
+            if (consulted)
+                (*consulted)++;
             if (r > 0)
                 hi = mid;
             else
@@ -68,18 +71,18 @@ bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_
     return true;
 }
 
+bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_t *order,
+                 size_t *ask_a, size_t *ask_b)
+{
+    return replay_sort(items, n, choices, order, ask_a, ask_b, NULL);
+}
+
 size_t rank_answered(const char *const *items, size_t n, const cJSON *choices)
 {
-    size_t count = 0;
-    const cJSON *c;
-    cJSON_ArrayForEach(c, choices) {
-        bool better = false, worse = false;
-        for (size_t i = 0; i < n; i++) {
-            better |= strcmp(items[i], text_at(c, "better")) == 0;
-            worse |= strcmp(items[i], text_at(c, "worse")) == 0;
-        }
-        count += better && worse;
-    }
+    size_t count = 0, a, b, *order = calloc(n ? n : 1, sizeof *order);
+    if (order)
+        replay_sort(items, n, choices, order, &a, &b, &count);
+    free(order);
     return count;
 }
 

@@ -20,7 +20,8 @@ size_t rank_bound(size_t n);
 bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_t *order,
                  size_t *ask_a, size_t *ask_b);
 
-/* How many answers in choices are about two of the items. */
+/* How many of the answers in choices the sort uses (answers about items gone, or left over
+ * after the items changed, do not count): the questions answered so far. */
 size_t rank_answered(const char *const *items, size_t n, const cJSON *choices);
 
 #endif

@@ -216,7 +216,7 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
     free(md);
     free(txt);
     if (status == DT_INVALID) {
-        app_error(s->app, "there is no home folder to save into (HOME is not set).");
+        app_error(s->app, "there is no home folder to save into: HOME must name a folder.");
         return SCREEN_REJECTED;
     }
     if (status != DT_OK) {

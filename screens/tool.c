@@ -105,9 +105,9 @@ static void build(const struct screen *s, struct doc *d)
             tool_form_title(t->form, t->entries[i], ti->created_at, title, sizeof title);
             if (t->form->describe)
                 t->form->describe(t->entries[i], about, sizeof about);
-        } else {
-            snprintf(title, sizeof title, "An entry made in exercise %.20s", ti->origin);
-            snprintf(about, sizeof about, "Kept as it was written; it opens with its exercise.");
+        } else { /* written by another program or a later version */
+            snprintf(title, sizeof title, "An entry in a form this version cannot show");
+            snprintf(about, sizeof about, "Kept as it was written.");
         }
         bool editable = t->entries[i] != NULL;
         doc_card(d, title, about, doc_printf(d, "made %.10s", ti->created_at),

@@ -75,18 +75,47 @@ cJSON *budget_shown(const cJSON *c, const char *key)
     return lines;
 }
 
-/* "Rent 950", "Food: 320.50", "Phone - 1,200": the amount is the last number on the line. */
+/* The largest amount taken: a yearly budget of a hundred billion is no budget to plan. */
+#define AMOUNT_MAX 1e11
+
+/* True when digits (n bytes of 0-9 , .) is an amount as people write it: commas only between
+ * groups of three before the point, at most one point, at most two decimals ("1,200.50"). */
+static bool amount_shape(const char *digits, size_t n)
+{
+    const char *point = memchr(digits, '.', n);
+    size_t whole = point ? (size_t)(point - digits) : n;
+    if (point && (memchr(point + 1, '.', n - whole - 1) || memchr(point + 1, ',', n - whole - 1) ||
+                  n - whole - 1 > 2 || n - whole - 1 == 0))
+        return false;
+    size_t group = 0;
+    bool commas = false;
+    for (size_t i = whole; i-- > 0; group++) {
+        if (digits[i] != ',')
+            continue;
+        if (group != 3 || i == 0)
+            return false; /* "1,20" or ",200" */
+        commas = true;
+        group = (size_t)-1; /* the loop adds one: the next digit starts a group */
+    }
+    return whole > 0 && (!commas || group <= 3);
+}
+
+/* "Rent 950", "Food: 320.50", "Phone - 1,200": the amount is the last number on the line, after
+ * a name. False for a line without both, a negative amount, or one too large to be meant. */
 static bool parse_expense(const char *line, char *name, size_t size, double *amount)
 {
     size_t len = strlen(line);
-    while (len && line[len - 1] == ' ')
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
         len--;
     size_t start = len;
     while (start && (strchr("0123456789.,", line[start - 1])))
         start--;
-    if (start == len)
+    if (start == len || len - start > 20 || !amount_shape(line + start, len - start))
         return false;
-    char digits[64];
+    if (start && line[start - 1] == '-' && (start == 1 || line[start - 2] == ' ' ||
+                                            line[start - 2] == ':'))
+        return false; /* "Loan -200": a minus sign, not a dash between name and amount */
+    char digits[32];
     size_t k = 0;
     for (size_t i = start; i < len && k + 1 < sizeof digits; i++)
         if (line[i] != ',')
@@ -94,7 +123,7 @@ static bool parse_expense(const char *line, char *name, size_t size, double *amo
     digits[k] = '\0';
     char *end = NULL;
     *amount = strtod(digits, &end);
-    if (!k || *end || !isfinite(*amount))
+    if (!k || *end || !isfinite(*amount) || *amount > AMOUNT_MAX)
         return false;
     while (start && strchr(" :=-\t", line[start - 1]))
         start--;
@@ -120,7 +149,8 @@ bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
             double amount = 0;
             if (!cJSON_IsString(line) || !parse_expense(line->valuestring, name, sizeof name,
                                                         &amount)) {
-                *why = "give each expense a name and then its monthly amount, like: Rent 950";
+                *why = "give each expense a name and then its monthly amount, like: Rent 950"
+                       " (amounts are positive, with at most two decimals: 1,200.50)";
                 cJSON_Delete(kept);
                 cJSON_Delete(value);
                 return false;

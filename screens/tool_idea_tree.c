@@ -85,6 +85,15 @@ void idea_tree_fields(const cJSON *content, struct doc *d)
         add_questions(content, root, key, 1, 0, d);
 }
 
+/* True when a later item of the same list says the same as t. */
+static bool listed_after(const cJSON *t)
+{
+    for (const cJSON *u = t->next; u; u = u->next)
+        if (cJSON_IsString(u) && strcmp(u->valuestring, t->valuestring) == 0)
+            return true;
+    return false;
+}
+
 static bool listed(const cJSON *texts, const char *text)
 {
     const cJSON *t;
@@ -116,6 +125,12 @@ bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **
         cJSON_Delete(value);
         return false;
     }
+    for (const cJSON *t = value->child; t; t = t->next) /* each idea keeps its own branch */
+        if (cJSON_IsString(t) && listed_after(t)) {
+            *why = "each idea once: two lines say the same.";
+            cJSON_Delete(value);
+            return false;
+        }
     cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(node, "ideas");
     cJSON *ideas = cJSON_AddArrayToObject(node, "ideas");
     const cJSON *replaced = old ? old->child : NULL; /* the next old idea that is gone */

@@ -144,20 +144,23 @@ bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why)
     (void)why;
     if (strcmp(key, "experience") == 0 && cJSON_IsString(value)) {
         cJSON *roles = cJSON_CreateArray();
-        const char *s = value->valuestring;
-        while (*s) {
-            /* a block runs to the next blank line */
-            const char *end = s;
-            while (*end && !(end[0] == '\n' && (end[1] == '\n' || end[1] == '\0')))
-                end++;
-            size_t len = (size_t)(end - s);
-            char *probe = trimmed(s, len);
-            if (probe && probe[strspn(probe, " \t\r\n")])
-                cJSON_AddItemToArray(roles, parse_role(s + strspn(s, "\n"), len - strspn(s, "\n")));
-            free(probe);
-            s = end;
-            while (*s == '\n')
-                s++;
+        /* a block of lines is a role; a line of nothing but spaces (or CR) ends it */
+        const char *s = value->valuestring, *block = NULL;
+        for (;;) {
+            size_t n = strcspn(s, "\n");
+            bool blank = strspn(s, " \t\r") >= n;
+            if (!blank && !block)
+                block = s;
+            if ((blank || !s[n]) && block) {
+                size_t len = (size_t)((blank ? s : s + n) - block);
+                while (len && (block[len - 1] == '\n' || block[len - 1] == '\r'))
+                    len--;
+                cJSON_AddItemToArray(roles, parse_role(block, len));
+                block = NULL;
+            }
+            if (!s[n])
+                break;
+            s += n + 1;
         }
         cJSON_Delete(value);
         cJSON_DeleteItemFromObjectCaseSensitive(c, "experience");

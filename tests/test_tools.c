@@ -94,6 +94,13 @@ static void test_budget(void)
     CHECK(!take(f, c, "essential", "[\"Rent\"]", &why));
     CHECK(why != NULL && strstr(why, "Rent 950") != NULL);
     CHECK(!take(f, c, "other", "[\"1,200\"]", &why));
+    static const char *const refused[] = {
+        "[\"Loan -200\"]",       "[\"Rent 1.200,50\"]", "[\"Rent 9.5.0\"]",
+        "[\"Rent 1,20\"]",       "[\"Rent 320.505\"]", "[\"Big 1,000,000,000,000\"]",
+        "[\"Gym 00000000000000000000000000000000000000000000000000000000000000000099\"]"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+        if (take(f, c, "other", refused[i], &why))
+            CHECK_STR(refused[i], "refused");
     char *after = cJSON_PrintUnformatted(c);
     CHECK_STR(after, before);
     cJSON_free(before);
@@ -224,7 +231,8 @@ static void test_dates(void)
     } cases[] = {{"\"2026-11-25\"", true},  {"\"2028-02-29\"", true},  {"\"2000-02-29\"", true},
                  {"\"\"", true},            {"\"2026-02-29\"", false}, {"\"1900-02-29\"", false},
                  {"\"2026-13-01\"", false}, {"\"2026-11-31\"", false}, {"\"25/11/2026\"", false},
-                 {"\"2026-11-2\"", false},  {"\"2026-11-25x\"", false}};
+                 {"\"2026-11-2\"", false},  {"\"2026-11-25x\"", false}, {"\"2026-+1-+1\"", false},
+                 {"\" 2026-1-01\"", false}, {"\"2026-11- 5\"", false}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         cJSON *v = prompts_accept(a, input, cases[i].value);
         if ((v != NULL) != cases[i].ok)
@@ -399,6 +407,14 @@ static void test_resume(void)
     CHECK_STR(cJSON_GetStringValue(shown), "Ward nurse | St Anne's | 2015-2020\nRan the night"
               " shift\nCut handover time by a third\n\nBaker\n\nVolunteer |  | 2021");
     cJSON_Delete(shown);
+    /* a line of spaces, or CR LF line ends, separate roles too */
+    cJSON *other = cJSON_CreateObject();
+    CHECK(take(f, other, "experience", "\"Nurse | A\\r\\nRan nights\\r\\n   \\r\\nBaker | B\"", &why));
+    text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(other, "experience"));
+    CHECK_STR(text, "[{\"role\":\"Nurse\",\"organisation\":\"A\",\"achievements\":[\"Ran nights\"]},"
+                    "{\"role\":\"Baker\",\"organisation\":\"B\",\"achievements\":[]}]");
+    cJSON_free(text);
+    cJSON_Delete(other);
     take(f, c, "education", "[\"Nursing diploma, 2015\"]", &why);
     take(f, c, "skills", "[\"Triage\",\"Rostering\"]", &why);
 
