@@ -1,6 +1,7 @@
 /* One tool: what it is for, its reminder and whether it is due, figures over its entries, and
  * the entries newest first, each opening in the tool-entry screen. The argument is the tool's
- * id; a tool still locked says which exercise opens it. */
+ * id (with "/all" once every entry is shown); a tool still locked says which exercise opens
+ * it. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,11 @@ static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct tool_screen *t = s->priv;
     struct store *st = app_store(s->app);
-    enum dt_status status = tool_form_open(s->app, arg, NULL, &t->type, &t->form);
+    /* "TOOL", or "TOOL/all" once every entry was asked for (kept for coming back) */
+    char tool[48];
+    snprintf(tool, sizeof tool, "%.*s", (int)strcspn(arg, "/"), arg);
+    t->show_all = strcmp(arg + strcspn(arg, "/"), "/all") == 0;
+    enum dt_status status = tool_form_open(s->app, tool, NULL, &t->type, &t->form);
     if (status == DT_OK)
         status = store_tools_list(st, app_user(s->app), t->type.id, &t->list, &t->n);
     if (status == DT_OK && !(t->entries = calloc(t->n ? t->n : 1, sizeof *t->entries)))
@@ -134,6 +139,7 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     }
     if (strcmp(ev->arg, "all") == 0) {
         t->show_all = true;
+        snprintf(s->arg, sizeof s->arg, "%s/all", t->type.id);
         app_redisplay(s->app);
         return SCREEN_HANDLED;
     }

@@ -13,6 +13,7 @@
 #include "users.h"
 #include "curses.h"
 #include "drafts.h"
+#include "plain.h"
 #include "preferences.h"
 #include "responses.h"
 #include "support.h"
@@ -642,6 +643,36 @@ static void test_reload_gone(void)
     world_close(&w);
 }
 
+/* Text mode with a long list of entries: every one can be chosen by its number (the menu grows
+ * past 128), and "show all" holds when the list is shown again. */
+static void test_long_menu(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* the flow log opens */
+    for (int i = 0; i < 140; i++) {
+        char json[64];
+        snprintf(json, sizeof json, "{\"activity\":\"Act %d\"}", i);
+        store_tools_create(w.st, w.user, "flow-tracker", "standalone", json, NULL);
+    }
+    world_show(&w, "tool", "flow-tracker");
+    /* 33: show all 140; 141: the oldest entry; q: back to the list, still whole */
+    static const char script[] = "33\n141\nq\n";
+    FILE *in = fmemopen((void *)script, sizeof script - 1, "r");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    CHECK_INT(tui_plain_run(&w.host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    check_has("long menu: all listed", text, "142. Back", true);
+    check_has("long menu: the oldest opens", text, "Flow Log: Act 0", true);
+    const char *again = strstr(text, "Flow Log: Act 0");
+    check_has("long menu: still all after coming back", again ? again : "", "142. Back", true);
+    free(text);
+    world_close(&w);
+}
+
 /* A ranking in the full screen: each pair is chosen with the arrows and Space, the next pair
  * takes its place with the focus on it, and the order is saved when the last is answered. */
 static void test_ranking(void)
@@ -839,6 +870,7 @@ int main(void)
     RUN(test_tools);
     RUN(test_tool_odd_entries);
     RUN(test_reload_gone);
+    RUN(test_long_menu);
     RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);

@@ -11,12 +11,16 @@
 
 #include "text.h"
 
+struct menu_item;
+
 struct plain {
     const struct tui_host *host;
     FILE *in, *out;
     char *line; /* the last line read (getline's buffer) */
     size_t line_cap;
     bool eof;
+    struct menu_item *menu; /* the current menu (grown to fit; freed at the end) */
+    size_t menu_cap;
 };
 
 /* ---- output: everything through the sanitiser ---- */
@@ -609,8 +613,15 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             first = false;
         }
         say_message(&p);
-        struct menu_item items[128];
-        size_t n = collect_menu(d, items, sizeof items / sizeof *items);
+        if (p.menu_cap < d->n + 1) { /* a long list of entries is a long menu */
+            struct menu_item *grown = realloc(p.menu, (d->n + 1) * sizeof *grown);
+            if (grown) {
+                p.menu = grown;
+                p.menu_cap = d->n + 1;
+            }
+        }
+        struct menu_item *items = p.menu;
+        size_t n = items ? collect_menu(d, items, p.menu_cap) : 0;
         for (size_t i = 0; i < n; i++) {
             fprintf(p.out, "%zu. ", i + 1);
             say(&p, NULL, items[i].label);
@@ -673,6 +684,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         finished = o == TUI_FINISHED;
     }
     free(p.line);
+    free(p.menu);
     doc_free(&d);
     return fflush(out) == 0 && !ferror(out) ? rc : -1;
 }
