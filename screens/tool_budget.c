@@ -167,6 +167,14 @@ bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
         return true;
     }
     /* monthly and yearly income are one figure, kept in step */
+    /* income taken back: both figures go, as they are one */
+    if (cJSON_IsNull(value) && (strcmp(key, "income_monthly") == 0 ||
+                                strcmp(key, "income_yearly") == 0)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "income_monthly");
+        cJSON_DeleteItemFromObjectCaseSensitive(c, "income_yearly");
+        cJSON_Delete(value);
+        return true;
+    }
     /* the figure worked out is kept to the cent, so it reads back as it shows */
     if (cJSON_IsNumber(value) && strcmp(key, "income_monthly") == 0)
         set_number(c, "income_yearly", round(value->valuedouble * 12 * 100) / 100);

@@ -363,7 +363,7 @@ q
 q
 '
 # the same person's job tracker and networking prep: an entry each with a follow-up date that
-# has come, which the tools' screens then name
+# has come, which the tools' screens then name; then the job's date taken back with -
 session follow-ups+ 't
 8
 1
@@ -395,6 +395,21 @@ What does a week look like?
 .
 .
 .
+2
+q
+8
+2
+1
+
+
+
+.
+.
+.
+.
+
+
+-
 2
 q
 q

@@ -65,6 +65,11 @@ static void test_budget(void)
     CHECK(num(c, "income_yearly") == 30000);
     CHECK(take(f, c, "income_yearly", "36000", &why));
     CHECK(num(c, "income_monthly") == 3000);
+    /* taken back (an emptied field sends null): both figures go, then come back */
+    CHECK(take(f, c, "income_monthly", "null", &why));
+    CHECK(!cJSON_GetObjectItemCaseSensitive(c, "income_monthly") &&
+          !cJSON_GetObjectItemCaseSensitive(c, "income_yearly"));
+    CHECK(take(f, c, "income_yearly", "36000", &why));
 
     /* expenses: the amount is the last number on the line, thousands commas allowed */
     CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Phone - 1,200\"]", &why));

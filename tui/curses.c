@@ -239,7 +239,7 @@ static enum tui_outcome commit(struct ui *ui)
             set_status(ui, why, true);
             return TUI_REJECTED;
         }
-        ui->field.dirty = false; /* nothing to send (an empty number) */
+        ui->field.dirty = false; /* nothing to send (an unfinished slider or choice) */
         return TUI_CONTINUE;
     }
     char *id = strdup(ui->field.id);

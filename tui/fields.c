@@ -431,9 +431,9 @@ char *tui_field_value(const struct tui_field_state *st, const char **why)
     case DOC_FIELD_NUMBER: {
         const char *s = st->ed.buf ? st->ed.buf : "";
         char *end = NULL;
-        if (!s[0]) {
-            *why = "";
-            return NULL;
+        if (!s[strspn(s, " ")]) { /* emptied: the answer is taken back */
+            v = cJSON_CreateNull();
+            break;
         }
         errno = 0;
         double d = strtod(s, &end);

@@ -384,6 +384,8 @@ static bool ask_field(struct plain *p, const struct doc_field *f, size_t number,
         cJSON *value = NULL;
         const char *why = NULL;
         double v;
+        /* an optional answer given can be taken back: a line holding only - */
+        bool clearable = has_value(f) && !f->required;
         switch (f->kind) {
         case DOC_FIELD_TEXT:
         case DOC_FIELD_LIST:
@@ -395,6 +397,8 @@ static bool ask_field(struct plain *p, const struct doc_field *f, size_t number,
                               : "Type your answer; it may take several lines. End with a line"
                                 " holding only a full stop (.); a full stop alone keeps your"
                                 " answer as it is.");
+            if (clearable)
+                say(p, NULL, "A line holding only - (then the full stop) clears it.");
             char *text = read_until_dot(p);
             if (!text)
                 return false;
@@ -402,7 +406,9 @@ static bool ask_field(struct plain *p, const struct doc_field *f, size_t number,
                 free(text);
                 return !p->eof;
             }
-            if (!list) {
+            if (clearable && strcmp(text, "-") == 0) {
+                value = list ? cJSON_CreateArray() : cJSON_CreateString("");
+            } else if (!list) {
                 value = cJSON_CreateString(text);
             } else {
                 value = cJSON_CreateArray();
@@ -415,12 +421,15 @@ static bool ask_field(struct plain *p, const struct doc_field *f, size_t number,
             break;
         }
         case DOC_FIELD_LINE:
-            say(p, NULL, "Type your answer and press Enter (Enter alone keeps it as it is):");
+            say(p, NULL, clearable ? "Type your answer and press Enter (Enter alone keeps it as it"
+                                     " is; - alone clears it):"
+                                   : "Type your answer and press Enter (Enter alone keeps it as it"
+                                     " is):");
             if (!read_line(p))
                 return false;
             if (!p->line[0])
                 return true;
-            value = cJSON_CreateString(p->line);
+            value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
             break;
         case DOC_FIELD_NUMBER:
         case DOC_FIELD_SLIDER: {
@@ -435,15 +444,19 @@ static bool ask_field(struct plain *p, const struct doc_field *f, size_t number,
                 number_text(f->min, lo, sizeof lo);
             if (f->has_max)
                 number_text(f->max, hi, sizeof hi);
+            const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
+                                         : "Enter alone keeps it as it is";
             if (f->has_min && f->has_max)
-                sayf(p, "Type a number from %s to %s (Enter alone keeps it as it is):", lo, hi);
+                sayf(p, "Type a number from %s to %s (%s):", lo, hi, keep);
             else
-                say(p, NULL, "Type a number (Enter alone keeps it as it is):");
+                sayf(p, "Type a number (%s):", keep);
             if (!read_line(p))
                 return false;
             if (!p->line[0])
                 return true;
-            if (!parse_number(p->line, &v))
+            if (clearable && strcmp(p->line, "-") == 0)
+                value = cJSON_CreateNull();
+            else if (!parse_number(p->line, &v))
                 why = "that is not a number.";
             else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
                 why = "that number is out of range.";
