@@ -6,6 +6,7 @@
 
 #include "drafts.h"
 #include "responses.h"
+#include "text.h"
 
 static const char *str(const cJSON *obj, const char *name)
 {
@@ -254,10 +255,11 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
         }
         return labels;
     }
+    size_t chars = cJSON_IsString(v) ? tui_text_graphemes(v->valuestring, strlen(v->valuestring))
+                                     : 0;
     if ((kind == DOC_FIELD_LINE || kind == DOC_FIELD_TEXT) && cJSON_IsString(v) && has_hi &&
-        strlen(v->valuestring) > hi) {
-        app_error(a, "this answer has room for %g characters; yours has %zu.", hi,
-                  strlen(v->valuestring));
+        chars > hi) {
+        app_error(a, "this answer has room for %g characters; yours has %zu.", hi, chars);
         cJSON_Delete(v);
         return NULL;
     }

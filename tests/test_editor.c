@@ -77,7 +77,10 @@ static void test_insert(void)
     CHECK_INT(tui_editor_insert(&e, "\n", 1, 0), 0);             /* one line only */
     CHECK_INT(tui_editor_insert(&e, "\xFF", 1, 0), 0);           /* invalid UTF-8 */
     CHECK_INT(tui_editor_insert(&e, "語", 3, 0), 1);
-    CHECK_INT(tui_editor_insert(&e, "b", 1, 4), 0);              /* past max_len bytes */
+    CHECK_INT(tui_editor_insert(&e, "b", 1, 2), 0);              /* past max_len characters */
+    CHECK_INT(tui_editor_insert(&e, "b", 1, 4), 1);              /* 語 is one character */
+    tui_editor_left(&e);
+    tui_editor_delete(&e);
     CHECK_STR(e.buf, "a語");
     tui_editor_home(&e);
     CHECK_INT(tui_editor_insert(&e, "x", 1, 0), 1);

@@ -68,7 +68,7 @@ struct doc_field {
     /* limits and choices */
     bool has_min, has_max;
     double min, max, step;
-    size_t max_len;             /* LINE, TEXT: bytes; 0 = no limit */
+    size_t max_len;             /* LINE, TEXT: characters (grapheme clusters); 0 = no limit */
     size_t min_items, max_items;
     const struct doc_stop *stops;
     size_t nstops;

@@ -25,7 +25,7 @@ int tui_editor_set(struct tui_editor *e, const char *text);
 
 /* Inserts n bytes at the cursor and moves past them, but only when the sanitiser leaves them
  * as they are (no control, invalid UTF-8 or bidi control; a newline only when multiline) and
- * the result stays within max_len bytes (0: no limit). Returns 1 when inserted, 0 when refused,
+ * the result stays within max_len characters, as grapheme clusters (0: no limit). Returns 1 when inserted, 0 when refused,
  * -1 when out of memory. */
 int tui_editor_insert(struct tui_editor *e, const char *s, size_t n, size_t max_len);
 

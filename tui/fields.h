@@ -33,7 +33,7 @@ struct tui_field_state {
     enum doc_field_kind kind;
     char *id;              /* the field's id (owned) */
     struct tui_editor ed;  /* LINE, TEXT, NUMBER, and the list row being edited */
-    size_t max_len;        /* bytes, 0 for no limit */
+    size_t max_len;        /* characters (grapheme clusters), 0 for no limit */
     char **items;          /* LIST, ORDERED, TREE: the items (owned); items[row] is stale while
                               that row is in ed */
     int *depths;           /* TREE: each item's depth (owned) */

@@ -157,12 +157,13 @@ const char *tui_paste_text(struct tui_paste *p, size_t *len)
 /* ---- into the focused field ---- */
 
 /* The longest prefix of s (n bytes) of at most room bytes that ends between grapheme clusters. */
+/* The bytes of the first room grapheme clusters of s (n bytes). */
 static size_t cut_at_cluster(const char *s, size_t n, size_t room)
 {
-    if (room >= n)
-        return n;
-    size_t start = tui_text_prev_grapheme(s, n, room);
-    return tui_text_next_grapheme(s, n, start) == room ? room : start;
+    size_t at = 0;
+    for (size_t k = 0; k < room && at < n; k++)
+        at = tui_text_next_grapheme(s, n, at);
+    return at;
 }
 
 /* Clean text (no newline unless the editor is multiline) into the editor at the cursor. */
@@ -172,7 +173,8 @@ static enum tui_field_result paste_text(struct tui_field_state *st, const char *
     size_t n = strlen(clean);
     /* a list row holds one item: its limit is the field's per-item one (none) */
     size_t limit = tui_field_is_list(st->kind) ? 0 : st->max_len;
-    size_t room = !limit ? n : limit > st->ed.len ? limit - st->ed.len : 0;
+    size_t have = tui_text_graphemes(st->ed.buf ? st->ed.buf : "", st->ed.len);
+    size_t room = !limit ? n : limit > have ? limit - have : 0; /* in characters */
     size_t cut = cut_at_cluster(clean, n, room);
     got->total = tui_text_graphemes(clean, n);
     got->kept = tui_text_graphemes(clean, cut);
