@@ -565,6 +565,24 @@ static void test_tools(void)
     world_close(&w);
 }
 
+/* Your tools in the full screen: open ones as cards that open the tool, locked ones in words. */
+static void test_tools_list(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 4); /* lists, SOARED stories, rankings and budgets */
+    world_restart(&w);
+    char *out = run(&w.host, NULL, 80, 24, "t<Dump><Down><Enter>");
+    golden("tools-list", out);
+    const char *list = nth_dump(out, 0);
+    check_has("tools list: an open tool", list, "Budgets [due]", true);
+    check_has("tools list: a locked one says which exercise", list, "Opens with exercise 2.1.1", true);
+    check_cursor_on("tools list: the first open tool", list, "Lists");
+    check_has("tools list: Down and Enter open the next", out, "Stories of your work", true);
+    free(out);
+    world_close(&w);
+}
+
 /* An entry not written as an object (another program's, a later version's) is listed and kept
  * as it is, never opened for editing; a locked tool says which exercise opens it. */
 static void test_tool_odd_entries(void)
@@ -868,6 +886,7 @@ int main(void)
     RUN(test_face_switch);
     RUN(test_fields);
     RUN(test_tools);
+    RUN(test_tools_list);
     RUN(test_tool_odd_entries);
     RUN(test_reload_gone);
     RUN(test_long_menu);
