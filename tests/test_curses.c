@@ -565,6 +565,25 @@ static void test_tools(void)
     world_close(&w);
 }
 
+/* An exercise that asks for a tool: its words, a note on what the exercise has made there, and
+ * the way in, which opens the tool inside the exercise before the tool is unlocked. */
+static void test_exercise_tool(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 2); /* 1.1.3 (the ranking) is next */
+    world_show(&w, "exercise", "1.1.3.v1");
+    char *out = run(&w.host, NULL, 80, 24, "<Dump><Enter>");
+    golden("exercise-tool", out);
+    const char *page = nth_dump(out, 0);
+    check_has("exercise tool: the prompt", page, "Rank your skills.", true);
+    check_has("exercise tool: answered in the tool", page, "Answered in the Ranking", true);
+    check_cursor_on("exercise tool: the way in first", page, "[ Start a ranking (Ranking) ]");
+    check_has("exercise tool: the tool opens", out, "New Ranking", true);
+    free(out);
+    world_close(&w);
+}
+
 /* Your tools in the full screen: open ones as cards that open the tool, locked ones in words. */
 static void test_tools_list(void)
 {
@@ -886,6 +905,7 @@ int main(void)
     RUN(test_face_switch);
     RUN(test_fields);
     RUN(test_tools);
+    RUN(test_exercise_tool);
     RUN(test_tools_list);
     RUN(test_tool_odd_entries);
     RUN(test_reload_gone);
