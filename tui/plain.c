@@ -9,19 +9,9 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "plain_internal.h"
 #include "text.h"
 
-struct menu_item;
-
-struct plain {
-    const struct tui_host *host;
-    FILE *in, *out;
-    char *line; /* the last line read (getline's buffer) */
-    size_t line_cap;
-    bool eof;
-    struct menu_item *menu; /* the current menu (grown to fit; freed at the end) */
-    size_t menu_cap;
-};
 
 /* ---- output: everything through the sanitiser ---- */
 
@@ -53,7 +43,7 @@ static char *without_emphasis(const char *text)
 }
 
 /* One line: a prefix of our own (trusted) then text from content or the user. */
-static void say(struct plain *p, const char *prefix, const char *text)
+void plain_say(struct plain *p, const char *prefix, const char *text)
 {
     if (prefix)
         fputs(prefix, p->out);
@@ -65,28 +55,28 @@ static void say(struct plain *p, const char *prefix, const char *text)
     fputc('\n', p->out);
 }
 
-static void sayf(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void plain_sayf(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void sayf(struct plain *p, const char *fmt, ...)
+void plain_sayf(struct plain *p, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    say(p, NULL, buf);
+    plain_say(p, NULL, buf);
 }
 
-static void error(struct plain *p, const char *why)
+void plain_error(struct plain *p, const char *why)
 {
-    say(p, "Error: ", why);
+    plain_say(p, "Error: ", why);
 }
 
 /* ---- input ---- */
 
 /* Reads one line into p->line without its line ending; false at the end of input. Invalid
  * UTF-8 is refused here, and tabs become spaces, so what reaches a screen is clean text. */
-static bool read_line(struct plain *p)
+bool plain_read_line(struct plain *p)
 {
     for (;;) {
         fflush(p->out);
@@ -99,7 +89,7 @@ static bool read_line(struct plain *p)
         while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
             p->line[--n] = '\0';
         if (u8_check((const uint8_t *)p->line, (size_t)n) != NULL) {
-            error(p, "that line is not valid UTF-8 text; please type it again.");
+            plain_error(p, "that line is not valid UTF-8 text; please type it again.");
             continue;
         }
         for (char *c = p->line; *c; c++)
@@ -123,7 +113,7 @@ static const char *role_prefix(enum doc_role role)
     }
 }
 
-static void number_text(double v, char *buf, size_t size)
+void plain_number_text(double v, char *buf, size_t size)
 {
     tui_text_number(v, buf, size);
 }
@@ -136,7 +126,7 @@ static const char *stop_label(const struct doc_field *f, double v)
     return NULL;
 }
 
-static bool has_value(const struct doc_field *f)
+bool plain_has_value(const struct doc_field *f)
 {
     switch (f->kind) {
     case DOC_FIELD_LINE:
@@ -151,17 +141,17 @@ static bool has_value(const struct doc_field *f)
 }
 
 /* The current answer in words, on one or more lines. */
-static void say_value(struct plain *p, const struct doc_field *f)
+void plain_say_value(struct plain *p, const struct doc_field *f)
 {
     char num[32];
     switch (f->kind) {
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT:
-        say(p, "Your answer: ", f->text);
+        plain_say(p, "Your answer: ", f->text);
         break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
-        number_text(f->number, num, sizeof num);
+        plain_number_text(f->number, num, sizeof num);
         const char *label = stop_label(f, f->number);
         fprintf(p->out, "Your answer: %s", num);
         if (label) {
@@ -171,7 +161,7 @@ static void say_value(struct plain *p, const struct doc_field *f)
         }
         fputc('\n', p->out);
         if (f->description)
-            say(p, NULL, f->description);
+            plain_say(p, NULL, f->description);
         break;
     }
     case DOC_FIELD_CHOICE:
@@ -189,31 +179,31 @@ static void say_value(struct plain *p, const struct doc_field *f)
         break;
     }
     default:
-        sayf(p, "Your answer has %zu item%s:", f->nitems, f->nitems == 1 ? "" : "s");
+        plain_sayf(p, "Your answer has %zu item%s:", f->nitems, f->nitems == 1 ? "" : "s");
         for (size_t i = 0; i < f->nitems; i++) {
             int depth = f->tree_depths ? f->tree_depths[i] : 0;
             fprintf(p->out, "%*s%zu. ", 2 * depth, "", i + 1);
-            say(p, NULL, f->items[i]);
+            plain_say(p, NULL, f->items[i]);
         }
         break;
     }
 }
 
-static void say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
+void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
                               size_t total)
 {
-    sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
-    say(p, NULL, f->label);
-    if (has_value(f))
-        say_value(p, f);
+    plain_sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+    plain_say(p, NULL, f->label);
+    if (plain_has_value(f))
+        plain_say_value(p, f);
     else
-        say(p, NULL, "Not answered yet.");
+        plain_say(p, NULL, "Not answered yet.");
 }
 
 static void say_table(struct plain *p, const struct doc_table *t)
 {
     if (t->caption)
-        say(p, NULL, t->caption);
+        plain_say(p, NULL, t->caption);
     /* one line per row, each cell named by its column: easy to follow by ear */
     for (size_t r = 1; r < t->nrows; r++) {
         for (size_t c = 0; c < t->ncols; c++) {
@@ -234,10 +224,10 @@ static void say_document(struct plain *p, const struct doc *d)
         case DOC_HEADING:
             if (i > 0) /* a blank line sets a section off; the screen's first line needs none */
                 fputc('\n', p->out);
-            say(p, NULL, b->text);
+            plain_say(p, NULL, b->text);
             break;
         case DOC_PARAGRAPH:
-            say(p, role_prefix(b->role), b->text);
+            plain_say(p, role_prefix(b->role), b->text);
             if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARAGRAPH)
                 fputc('\n', p->out); /* paragraphs of different blocks stay apart */
             break;
@@ -259,11 +249,11 @@ static void say_document(struct plain *p, const struct doc *d)
             break;
         case DOC_CHART:
             if (b->u.chart.title)
-                say(p, NULL, b->u.chart.title);
-            say(p, NULL, b->u.chart.text);
+                plain_say(p, NULL, b->u.chart.title);
+            plain_say(p, NULL, b->u.chart.text);
             break;
         case DOC_FIELD:
-            say_field_summary(p, &b->u.field, ++number, total);
+            plain_say_field_summary(p, &b->u.field, ++number, total);
             break;
         case DOC_ACTION:
             break;
@@ -281,238 +271,6 @@ static void say_hints(struct plain *p)
             sep = ", ";
         }
     fputs(".\n", p->out);
-}
-
-static void say_message(struct plain *p);
-
-/* ---- asking for fields ---- */
-
-static enum tui_outcome send_value(struct plain *p, const struct doc_field *f, cJSON *value)
-{
-    char *json = cJSON_PrintUnformatted(value);
-    cJSON_Delete(value);
-    if (!json)
-        return TUI_REJECTED;
-    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = f->id, .value = json};
-    enum tui_outcome o = p->host->event(p->host->ctx, &ev);
-    cJSON_free(json);
-    return o;
-}
-
-/* Lines up to one holding only "." (or the end of input), joined by newlines. */
-static char *read_until_dot(struct plain *p)
-{
-    size_t len = 0, cap = 256;
-    char *text = malloc(cap);
-    if (!text)
-        return NULL;
-    text[0] = '\0';
-    while (read_line(p) && strcmp(p->line, ".") != 0) {
-        size_t n = strlen(p->line);
-        if (len + n + 2 > cap) {
-            while (len + n + 2 > cap)
-                cap *= 2;
-            char *grown = realloc(text, cap);
-            if (!grown) {
-                free(text);
-                return NULL;
-            }
-            text = grown;
-        }
-        if (len)
-            text[len++] = '\n';
-        memcpy(text + len, p->line, n + 1);
-        len += n;
-    }
-    return text;
-}
-
-static bool parse_number(const char *s, double *v)
-{
-    char *end = NULL;
-    errno = 0;
-    *v = strtod(s, &end);
-    while (end && *end == ' ')
-        end++;
-    return end != s && end && *end == '\0' && errno == 0 && isfinite(*v);
-}
-
-static void say_options(struct plain *p, const struct doc_field *f)
-{
-    for (size_t i = 0; i < f->noptions; i++) {
-        fprintf(p->out, "  %zu. ", i + 1);
-        say(p, NULL, f->options[i]);
-    }
-}
-
-/* Reads "1,3" into a bitmask of options; false (with a reason) when it is not one. */
-static bool parse_choices(const char *s, size_t n, unsigned long long *mask, const char **why)
-{
-    *mask = 0;
-    char *copy = strdup(s);
-    bool ok = copy != NULL;
-    for (char *save = NULL, *tok = ok ? strtok_r(copy, ", ", &save) : NULL; tok && ok;
-         tok = strtok_r(NULL, ", ", &save)) {
-        char *end;
-        long v = strtol(tok, &end, 10);
-        if (*end || v < 1 || (size_t)v > n) {
-            *why = "type the numbers of your choices, separated by commas, e.g. 1,3.";
-            ok = false;
-        } else {
-            *mask |= 1ULL << (v - 1);
-        }
-    }
-    free(copy);
-    if (ok && *mask == 0) {
-        *why = "choose at least one.";
-        ok = false;
-    }
-    return ok;
-}
-
-/* Asks one field until a value is accepted or the person keeps the current one.
- * Returns false when input ended or the host finished. */
-static bool ask_field(struct plain *p, const struct doc_field *f, size_t number, size_t total)
-{
-    for (;;) {
-        sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
-        say(p, NULL, f->label);
-        if (f->hint)
-            say(p, NULL, f->hint);
-        if (has_value(f))
-            say_value(p, f);
-        cJSON *value = NULL;
-        const char *why = NULL;
-        double v;
-        /* an optional answer given can be taken back: a line holding only - */
-        bool clearable = has_value(f) && !f->required;
-        switch (f->kind) {
-        case DOC_FIELD_TEXT:
-        case DOC_FIELD_LIST:
-        case DOC_FIELD_ORDERED:
-        case DOC_FIELD_TREE: {
-            bool list = f->kind != DOC_FIELD_TEXT;
-            say(p, NULL, list ? "Type one item per line. End with a line holding only a full stop"
-                                " (.); a full stop alone keeps your answer as it is."
-                              : "Type your answer; it may take several lines. End with a line"
-                                " holding only a full stop (.); a full stop alone keeps your"
-                                " answer as it is.");
-            if (clearable)
-                say(p, NULL, "A line holding only - (then the full stop) clears it.");
-            char *text = read_until_dot(p);
-            if (!text)
-                return false;
-            if (!text[0]) {
-                free(text);
-                return !p->eof;
-            }
-            if (clearable && strcmp(text, "-") == 0) {
-                value = list ? cJSON_CreateArray() : cJSON_CreateString("");
-            } else if (!list) {
-                value = cJSON_CreateString(text);
-            } else {
-                value = cJSON_CreateArray();
-                for (char *save = NULL, *item = strtok_r(text, "\n", &save); item;
-                     item = strtok_r(NULL, "\n", &save))
-                    if (item[strspn(item, " ")])
-                        cJSON_AddItemToArray(value, cJSON_CreateString(item + strspn(item, " ")));
-            }
-            free(text);
-            break;
-        }
-        case DOC_FIELD_LINE:
-            say(p, NULL, clearable ? "Type your answer and press Enter (Enter alone keeps it as it"
-                                     " is; - alone clears it):"
-                                   : "Type your answer and press Enter (Enter alone keeps it as it"
-                                     " is):");
-            if (!read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
-            value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
-            break;
-        case DOC_FIELD_NUMBER:
-        case DOC_FIELD_SLIDER: {
-            char lo[32] = "", hi[32] = "";
-            for (size_t i = 0; i < f->nstops; i++) {
-                char num[32];
-                number_text(f->stops[i].value, num, sizeof num);
-                fprintf(p->out, "  %s = ", num);
-                say(p, NULL, f->stops[i].label);
-            }
-            if (f->has_min)
-                number_text(f->min, lo, sizeof lo);
-            if (f->has_max)
-                number_text(f->max, hi, sizeof hi);
-            const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
-                                         : "Enter alone keeps it as it is";
-            if (f->has_min && f->has_max)
-                sayf(p, "Type a number from %s to %s (%s):", lo, hi, keep);
-            else
-                sayf(p, "Type a number (%s):", keep);
-            if (!read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
-            if (clearable && strcmp(p->line, "-") == 0)
-                value = cJSON_CreateNull();
-            else if (!parse_number(p->line, &v))
-                why = "that is not a number.";
-            else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
-                why = "that number is out of range.";
-            else
-                value = cJSON_CreateNumber(v);
-            break;
-        }
-        case DOC_FIELD_CHOICE:
-        case DOC_FIELD_PAIRWISE:
-            say_options(p, f);
-            sayf(p, "Choose 1-%zu (Enter alone keeps it as it is):", f->noptions);
-            if (!read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
-            if (!parse_number(p->line, &v) || v != floor(v) || v < 1 || v > (double)f->noptions)
-                why = "type the number of one choice.";
-            else
-                value = cJSON_CreateNumber(v - 1);
-            break;
-        case DOC_FIELD_CHOICES: {
-            say_options(p, f);
-            say(p, NULL, "Choose one or more: type their numbers separated by commas, e.g. 1,3"
-                         " (Enter alone keeps it as it is):");
-            if (!read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
-            unsigned long long mask;
-            if (parse_choices(p->line, f->noptions, &mask, &why)) {
-                value = cJSON_CreateArray();
-                for (size_t i = 0; i < f->noptions; i++)
-                    if (mask & (1ULL << i))
-                        cJSON_AddItemToArray(value, cJSON_CreateNumber((double)i));
-            }
-            break;
-        }
-        }
-        if (why) {
-            error(p, why);
-            continue;
-        }
-        if (!value)
-            return false;
-        enum tui_outcome o = send_value(p, f, value);
-        if (o == TUI_FINISHED)
-            return false;
-        if (o == TUI_REJECTED) {
-            int is_error = 1;
-            const char *msg = p->host->message ? p->host->message(p->host->ctx, &is_error) : NULL;
-            error(p, msg ? msg : "that answer was not accepted.");
-            continue;
-        }
-        say_message(p);
-        return true;
-    }
 }
 
 /* ---- the menu ---- */
@@ -576,17 +334,17 @@ static bool answer_all(struct plain *p, struct doc *d)
         }
         snprintf(asked, sizeof asked, "%s", f->id ? f->id : "");
         have_asked = true;
-        if (!ask_field(p, f, number, total))
+        if (!plain_ask_field(p, f, number, total))
             return false;
     }
 }
 
-static void say_message(struct plain *p)
+void plain_say_message(struct plain *p)
 {
     int is_error = 0;
     const char *msg = p->host->message ? p->host->message(p->host->ctx, &is_error) : NULL;
     if (msg)
-        say(p, is_error ? "Error: " : "Note: ", msg);
+        plain_say(p, is_error ? "Error: " : "Note: ", msg);
 }
 
 /* Whether the person's chosen face is text mode (false when the host cannot say). */
@@ -625,7 +383,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             shown = gen;
             first = false;
         }
-        say_message(&p);
+        plain_say_message(&p);
         if (p.menu_cap < d->n + 1) { /* a long list of entries is a long menu */
             struct menu_item *grown = realloc(p.menu, (d->n + 1) * sizeof *grown);
             if (grown) {
@@ -637,7 +395,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         size_t n = items ? collect_menu(d, items, p.menu_cap) : 0;
         for (size_t i = 0; i < n; i++) {
             fprintf(p.out, "%zu. ", i + 1);
-            say(&p, NULL, items[i].label);
+            plain_say(&p, NULL, items[i].label);
         }
         if (n == 1)
             fputs("Choose 1 (Enter = 1, ? = help, q = back):\n", p.out);
@@ -654,7 +412,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                     continue; /* it changed the screen: show it again before reading */
             }
         }
-        if (!read_line(&p))
+        if (!plain_read_line(&p))
             break;
         const char *s = p.line + strspn(p.line, " ");
         struct tui_event ev = {.cmd = CMD_NONE};
@@ -666,11 +424,11 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             long k = strtol(s, &end, 10);
             if (*end || k < 1 || (size_t)k > n) {
                 if (n == 1)
-                    error(&p, "the only choice here is 1.");
+                    plain_error(&p, "the only choice here is 1.");
                 else if (n)
-                    sayf(&p, "Error: choose a number from 1 to %zu.", n);
+                    plain_sayf(&p, "Error: choose a number from 1 to %zu.", n);
                 else
-                    error(&p, "there is nothing to choose here; type a letter.");
+                    plain_error(&p, "there is nothing to choose here; type a letter.");
                 continue;
             }
             chosen = &items[k - 1];
@@ -683,7 +441,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         } else if (s[0] && !s[1] && tui_keys_plain(s[0]) != CMD_NONE) {
             ev.cmd = tui_keys_plain(s[0]);
         } else {
-            error(&p, "type the number of a choice, or a letter from the help (?).");
+            plain_error(&p, "type the number of a choice, or a letter from the help (?).");
             continue;
         }
         if (chosen && chosen->answer) {
