@@ -9,6 +9,7 @@
 #include "paths.h"
 #include "skills.h"
 #include "tool_forms.h"
+#include "tool_forms_internal.h"
 #include "tools.h"
 
 #define RESUME_STORIES DOC_MAX_OPTIONS
@@ -24,12 +25,6 @@ struct resume {
     char *suggested[RESUME_SUGGESTED]; /* skills not yet on the resume, most named first */
     size_t nsuggested;
 };
-
-static const char *text_at(const cJSON *obj, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
-}
 
 static bool on_resume(const cJSON *content, const char *skill)
 {
@@ -132,9 +127,9 @@ static struct resume_highlight *highlights(const struct resume *r, size_t *n)
     for (size_t i = 0; h && i < r->nstories; i++) {
         if (!chosen(r, i) || !r->story[i])
             continue;
-        const char *text = text_at(r->story[i], "result");
-        h[*n].title = text_at(r->story[i], "title") ? text_at(r->story[i], "title") : "A story";
-        h[*n].text = text ? text : text_at(r->story[i], "action") ? text_at(r->story[i], "action")
+        const char *text = tf_text(r->story[i], "result");
+        h[*n].title = tf_text(r->story[i], "title") ? tf_text(r->story[i], "title") : "A story";
+        h[*n].text = text ? text : tf_text(r->story[i], "action") ? tf_text(r->story[i], "action")
                                                                   : "";
         (*n)++;
     }
@@ -144,8 +139,8 @@ static struct resume_highlight *highlights(const struct resume *r, size_t *n)
 static void build(const struct screen *s, struct doc *d)
 {
     const struct resume *r = s->priv;
-    doc_heading(d, 1, doc_printf(d, "Resume: %s", text_at(r->content, "name")
-                                                      ? text_at(r->content, "name") : "Untitled"));
+    doc_heading(d, 1, doc_printf(d, "Resume: %s", tf_text(r->content, "name")
+                                                      ? tf_text(r->content, "name") : "Untitled"));
     doc_para(d, DOC_ROLE_INSTRUCTION,
              "Choose the stories that show you at your best; each appears as a highlight with"
              " its result. Then read the preview and save it as files you can send or print.");
@@ -156,7 +151,7 @@ static void build(const struct screen *s, struct doc *d)
         const char *options[RESUME_STORIES];
         unsigned long long mask = 0;
         for (size_t i = 0; i < r->nstories; i++) {
-            options[i] = r->story[i] && text_at(r->story[i], "title") ? text_at(r->story[i], "title")
+            options[i] = r->story[i] && tf_text(r->story[i], "title") ? tf_text(r->story[i], "title")
                                                                       : "A story without a title";
             if (chosen(r, i))
                 mask |= 1ULL << i;

@@ -113,11 +113,6 @@ static const char *role_prefix(enum doc_role role)
     }
 }
 
-void plain_number_text(double v, char *buf, size_t size)
-{
-    tui_text_number(v, buf, size);
-}
-
 static const char *stop_label(const struct doc_field *f, double v)
 {
     for (size_t i = 0; i < f->nstops; i++)
@@ -151,7 +146,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
         break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
-        plain_number_text(f->number, num, sizeof num);
+        tui_text_number(f->number, num, sizeof num);
         const char *label = stop_label(f, f->number);
         fprintf(p->out, "Your answer: %s", num);
         if (label) {

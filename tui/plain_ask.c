@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "plain_internal.h"
+#include "text.h"
 
 static enum tui_outcome send_value(struct plain *p, const struct doc_field *f, cJSON *value)
 {
@@ -158,14 +159,14 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             char lo[32] = "", hi[32] = "";
             for (size_t i = 0; i < f->nstops; i++) {
                 char num[32];
-                plain_number_text(f->stops[i].value, num, sizeof num);
+                tui_text_number(f->stops[i].value, num, sizeof num);
                 fprintf(p->out, "  %s = ", num);
                 plain_say(p, NULL, f->stops[i].label);
             }
             if (f->has_min)
-                plain_number_text(f->min, lo, sizeof lo);
+                tui_text_number(f->min, lo, sizeof lo);
             if (f->has_max)
-                plain_number_text(f->max, hi, sizeof hi);
+                tui_text_number(f->max, hi, sizeof hi);
             const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
                                          : "Enter alone keeps it as it is";
             if (f->has_min && f->has_max)

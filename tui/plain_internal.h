@@ -30,8 +30,6 @@ void plain_error(struct plain *p, const char *why);
 void plain_say_message(struct plain *p);
 /* Reads a line into p->line (valid UTF-8, controls made spaces); false at the end of input. */
 bool plain_read_line(struct plain *p);
-/* A number as text mode writes it. */
-void plain_number_text(double v, char *buf, size_t size);
 /* Whether a field has an answer, and saying it ("Your answer: ..."). */
 bool plain_has_value(const struct doc_field *f);
 void plain_say_value(struct plain *p, const struct doc_field *f);
