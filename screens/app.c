@@ -24,6 +24,10 @@ struct app {
     char message[512], shown[512];
     bool has_message, message_error, shown_error;
     bool refreshing; /* a revealed screen is being loaded again */
+    /* the action a screen asked to have the focus (app_focus), until the renderer takes it */
+    bool has_focus_request;
+    int focus_cmd;
+    char focus_arg[APP_ARG_LEN], focus_taken[APP_ARG_LEN];
     void (*after_first_frame)(struct app *a, void *ctx);
     void *after_first_frame_ctx;
 };
@@ -228,6 +232,13 @@ void app_back(struct app *a)
     request(a, PENDING_BACK, NULL, NULL);
 }
 
+void app_focus(struct app *a, int cmd, const char *arg)
+{
+    a->has_focus_request = true;
+    a->focus_cmd = cmd;
+    store_copy_text(a->focus_arg, sizeof a->focus_arg, arg ? arg : "");
+}
+
 void app_redisplay(struct app *a)
 {
     a->generation++;
@@ -382,8 +393,32 @@ static bool host_appearance(void *ctx, struct tui_appearance *out)
     return true;
 }
 
+static int host_depth(void *ctx)
+{
+    return ((struct app *)ctx)->depth;
+}
+
+static bool host_focus_request(void *ctx, int *cmd, const char **arg)
+{
+    struct app *a = ctx;
+    if (!a->has_focus_request)
+        return false;
+    a->has_focus_request = false;
+    memcpy(a->focus_taken, a->focus_arg, sizeof a->focus_taken);
+    *cmd = a->focus_cmd;
+    *arg = a->focus_taken;
+    return true;
+}
+
 struct tui_host app_host(struct app *a)
 {
-    return (struct tui_host){a,           host_build,      host_event, host_generation,
-                             host_message, host_appearance, host_first_frame};
+    return (struct tui_host){.ctx = a,
+                             .build = host_build,
+                             .event = host_event,
+                             .generation = host_generation,
+                             .message = host_message,
+                             .appearance = host_appearance,
+                             .first_frame = host_first_frame,
+                             .depth = host_depth,
+                             .focus_request = host_focus_request};
 }

@@ -64,6 +64,9 @@ void app_open(struct app *a, const char *name, const char *arg);
 /* Replaces the top screen. */
 void app_replace(struct app *a, const char *name, const char *arg);
 void app_back(struct app *a);
+/* Asks the renderer to put the focus on the action with cmd and arg once the screen is built
+ * again (the full screen focuses it; text mode makes it the menu's default). */
+void app_focus(struct app *a, int cmd, const char *arg);
 /* Shows the whole screen again (text mode prints a screen in full only when it changes). */
 void app_redisplay(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */

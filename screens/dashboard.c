@@ -49,6 +49,7 @@ static void build(const struct screen *s, struct doc *doc)
     gmtime_r(&now, &tm);
     char date[64];
     strftime(date, sizeof date, "%A, %d %B %Y", &tm);
+    doc->home = true;
     doc_heading(doc, 1, "Daily Dos");
     doc_para(doc, DOC_ROLE_NOTE, doc_printf(doc, "Today is %s.", date));
     if (d->nitems == 0)

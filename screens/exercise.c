@@ -280,7 +280,10 @@ static enum screen_result submit(struct screen *s, struct exercise *e)
     e->has_next = store_progress_next(st, app_user(s->app), &e->next) == DT_OK &&
                   e->next.sequence_order > e->ref.sequence_order;
     app_note(s->app, first_time ? "Saved. Well done." : "Your changes are saved.");
-    app_redisplay(s->app); /* the closing words and what comes next are new */
+    /* the page stays where it is, with its closing words and the way on added: the person
+     * lands on "Go on" (text mode says what is new and makes it the default) */
+    if (e->has_next)
+        app_focus(s->app, CMD_CHOOSE, "next");
     return SCREEN_HANDLED;
 }
 

@@ -493,7 +493,7 @@ static const char *fake_message(void *ctx, int *is_error)
 static void test_fields(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL, NULL, NULL};
     /* the story (focused first, being in view; with a wide character, a combining accent and
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
      * two landscapes, one place, the third ranked item moved to the top, then the action */
@@ -824,7 +824,7 @@ static void test_paste(void)
 {
     struct paste_host h = {.title = "\"\"", .story = "\"\"", .jobs = "[]"};
     struct tui_host host = {&h, paste_build, paste_event, paste_generation, fake_message,
-                            NULL, NULL};
+                            NULL, NULL, NULL, NULL};
     /* into the line (focused first): a newline, a colour and an OSC 52 clipboard write in it,
      * then typing goes on in the same field; into the text area; into the list; back to the
      * line, past its 24 bytes; bad UTF-8 into the text area; then with an action focused */
@@ -880,7 +880,7 @@ static void test_paste(void)
 static void test_bad_script(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL};
+    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL, NULL, NULL};
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);

@@ -178,7 +178,7 @@ static const char *forbidden(const char *s)
 int main(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, build, event, generation, message, NULL, NULL};
+    struct tui_host host = {&f, build, event, generation, message, NULL, NULL, NULL, NULL};
     FILE *in = fmemopen((void *)script, sizeof script - 1, "r");
     char *out_text = NULL;
     size_t out_len = 0;

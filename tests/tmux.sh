@@ -167,8 +167,13 @@ tm send-keys -t dt Enter
 check "the exercise shows the draft" 'wait_for "Draft 草稿 typed"'
 check "and says it is back" 'screen | grep -qF "unsubmitted answers"'
 tm send-keys -t dt C-c
+check "Ctrl+C away from the Daily Dos asks first" 'wait_for "Leave DreamTree? What you wrote is kept."'
+tm send-keys -t dt n
+check "n stays" 'wait_for "Staying." && [ ! -f "$work/status" ]'
+tm send-keys -t dt C-c
+wait_for "Leave DreamTree?" && tm send-keys -t dt y
 wait_file "$work/status"
-check "Ctrl+C leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+check "Ctrl+C then y leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
 gone
 
 # ---- SIGTERM: ncurses restores the terminal and _exits; bracketed paste goes off first ----

@@ -162,11 +162,60 @@ bool tui_curses_row_visible(const struct ui *ui, int row)
     return row >= ui->scroll && row < ui->scroll + ui->vh;
 }
 
+/* The item of the action with cmd and arg (a screen asked for it to have the focus), or -1. */
+static int find_action(const struct ui *ui, int cmd, const char *arg)
+{
+    int k = 0;
+    for (size_t i = 0; i < ui->doc->n; i++) {
+        const struct doc_block *b = &ui->doc->blocks[i];
+        if (!tui_layout_focusable(b))
+            continue;
+        const struct doc_action *a = b->kind == DOC_ACTION ? &b->u.action
+                                     : b->kind == DOC_CARD ? &b->u.card.action
+                                                           : NULL;
+        if (a && a->cmd == cmd && strcmp(a->arg ? a->arg : "", arg ? arg : "") == 0)
+            return k;
+        k++;
+    }
+    return -1;
+}
+
+/* A new screen on top keeps where the person was on the one under it; going back puts them
+ * there again (the same item in focus, the same part of the page in view). */
+static bool remember_or_restore(struct ui *ui, int depth, char **key, int scroll)
+{
+    bool restored = false;
+    if (depth > ui->depth && ui->depth >= 0 && ui->depth < SAVED_DEPTH) {
+        free(ui->saved[ui->depth].key);
+        ui->saved[ui->depth].key = *key;
+        ui->saved[ui->depth].scroll = scroll;
+        *key = NULL;
+    } else if (depth < ui->depth && depth >= 0 && depth < SAVED_DEPTH) {
+        int at = find_item(ui, ui->saved[depth].key);
+        if (at >= 0 || !ui->saved[depth].key) {
+            tui_curses_relayout(ui);
+            ui->scroll = ui->saved[depth].scroll;
+            tui_curses_clamp_scroll(ui);
+            ui->focus = at;
+            ui->follow = at >= 0; /* only if the item moved out of view */
+            restored = true;
+        }
+    }
+    for (int i = depth < 0 ? 0 : depth; i < SAVED_DEPTH; i++) { /* screens gone from the stack */
+        free(ui->saved[i].key);
+        ui->saved[i].key = NULL;
+    }
+    ui->depth = depth;
+    return restored;
+}
+
 /* Builds the document again. A new screen starts at its top, with the focus on its first item
- * if that is in view (else none, and the cursor on the first line, where reading starts). */
+ * if that is in view (else none, and the cursor on the first line, where reading starts); a
+ * screen returned to is where it was left. A screen may ask for an action to take the focus. */
 static void rebuild(struct ui *ui)
 {
     char *key = NULL;
+    int scroll = ui->scroll;
     if (ui->focus >= 0) {
         const struct doc_block *b = item_block(ui, ui->focus);
         key = b ? tui_layout_item_key(b) : NULL;
@@ -183,7 +232,8 @@ static void rebuild(struct ui *ui)
         ui->scroll = 0;
         ui->focus = -1;
         ui->follow = false;
-        if (n > 0) {
+        int depth = ui->host->depth ? ui->host->depth(ui->host->ctx) : 0;
+        if (!remember_or_restore(ui, depth, &key, scroll) && n > 0) {
             tui_curses_relayout(ui);
             if (ui->lay.nitems && tui_curses_row_visible(ui, ui->lay.items[0].cursor_row))
                 ui->focus = 0;
@@ -193,6 +243,15 @@ static void rebuild(struct ui *ui)
         ui->focus = at >= 0 ? at : ui->focus >= n ? n - 1 : ui->focus;
     }
     free(key);
+    int cmd;
+    const char *arg;
+    if (ui->host->focus_request && ui->host->focus_request(ui->host->ctx, &cmd, &arg)) {
+        int at = find_action(ui, cmd, arg);
+        if (at >= 0) {
+            ui->focus = at;
+            ui->follow = true;
+        }
+    }
     sync_field(ui);
 }
 
@@ -364,13 +423,18 @@ static void host_command(struct ui *ui, enum cmd cmd)
 
 /* ---- keys ---- */
 
-static enum cmd command_for(const struct tui_input *in)
+static enum key_context context(const struct ui *ui)
+{
+    return doc_is_form(ui->doc) ? KEYS_FORM : KEYS_BROWSE;
+}
+
+static enum cmd command_for(const struct ui *ui, const struct tui_input *in)
 {
     if (in->key)
-        return tui_keys_command(in->key);
+        return tui_keys_command(in->key, context(ui));
     /* characters beyond ASCII share numbers with ncurses' key codes (U+0109 is KEY_F(1)), and
      * none is bound: they are never commands */
-    return in->ch < 128 ? tui_keys_command((int)in->ch) : CMD_NONE;
+    return in->ch < 128 ? tui_keys_command((int)in->ch, context(ui)) : CMD_NONE;
 }
 
 bool tui_curses_too_small(void)
@@ -378,37 +442,137 @@ bool tui_curses_too_small(void)
     return COLS < MIN_COLS || LINES < MIN_ROWS;
 }
 
+static bool is_printable(const struct tui_input *in)
+{
+    return in->key == 0 && in->ch >= 0x20 && in->ch != 0x7f && !(in->ch >= 0x80 && in->ch < 0xa0);
+}
+
+/* Leaving from the Daily Dos is at once; from anywhere else it asks first. */
+static void ask_to_quit(struct ui *ui)
+{
+    if (ui->doc->home || tui_curses_too_small()) {
+        host_command(ui, CMD_QUIT);
+        return;
+    }
+    ui->confirm_quit = true;
+    set_status(ui, "Leave DreamTree? What you wrote is kept. Press y to leave, n to stay.", false);
+}
+
+/* The answer to "Leave DreamTree?": y (or the quit key again) leaves, any other key stays. */
+static void answer_quit(struct ui *ui, const struct tui_input *in)
+{
+    ui->confirm_quit = false;
+    bool yes = (in->key == 0 && (in->ch == 'y' || in->ch == 'Y')) ||
+               command_for(ui, in) == CMD_QUIT;
+    if (yes)
+        host_command(ui, CMD_QUIT);
+    else
+        set_status(ui, "Staying.", false);
+}
+
+static bool item_takes_text(const struct ui *ui, int item)
+{
+    const struct doc_block *b = item_block(ui, item);
+    if (!b || b->kind != DOC_FIELD)
+        return false;
+    switch (b->u.field.kind) {
+    case DOC_FIELD_LINE:
+    case DOC_FIELD_TEXT:
+    case DOC_FIELD_NUMBER:
+    case DOC_FIELD_LIST:
+    case DOC_FIELD_ORDERED:
+    case DOC_FIELD_TREE: return true;
+    default: return false;
+    }
+}
+
+static void apply_field_key(struct ui *ui, const struct tui_input *in);
+
+/* On a form, a printable key typed where no text goes (a button, a choice) is typing meant for
+ * an answer: it goes into the nearest written answer (the one before on a tie), so nothing
+ * typed is lost and no letter sends the person elsewhere. */
+static void type_into_nearest(struct ui *ui, const struct tui_input *in)
+{
+    int n = item_count(ui), to = -1;
+    for (int dist = 1; to < 0 && dist < n + 1; dist++) {
+        if (ui->focus - dist >= 0 && item_takes_text(ui, ui->focus - dist))
+            to = ui->focus - dist;
+        else if (ui->focus + dist < n && item_takes_text(ui, ui->focus + dist))
+            to = ui->focus + dist;
+    }
+    if (ui->focus < 0) /* nothing focused: the first answer in view, else the first */
+        for (int i = 0; i < n && to < 0; i++)
+            if (item_takes_text(ui, i))
+                to = i;
+    if (to < 0) {
+        set_status(ui, "Typing goes into written answers, and this page has none. Tab moves,"
+                       " Enter chooses, Esc goes back, F1 shows the keys.", false);
+        return;
+    }
+    if (!set_focus(ui, to) || !ui->field.active)
+        return;
+    ui->follow = true;
+    apply_field_key(ui, in);
+    if (!ui->status)
+        set_status(ui, "Your typing went into the nearest written answer.", false);
+}
+
+/* A key for the focused field, and what it means for the loop. True when the field took it. */
+static bool field_key(struct ui *ui, const struct tui_input *in)
+{
+    int width = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
+                    ? ui->lay.items[ui->focus].input_width
+                    : COLS;
+    switch (tui_field_key(&ui->field, in, width)) {
+    case TUI_FIELD_IGNORED: return false;
+    case TUI_FIELD_MOVED: return true;
+    case TUI_FIELD_EDITED:
+        ui->pending = true;
+        ui->last_edit_ms = now_ms();
+        return true;
+    case TUI_FIELD_CHANGED: commit(ui); return true;
+    case TUI_FIELD_LEAVE_UP: move_focus(ui, -1, false); return true;
+    case TUI_FIELD_LEAVE_DOWN: move_focus(ui, 1, false); return true;
+    case TUI_FIELD_REFUSED: beep(); return true;
+    }
+    return false;
+}
+
+static void apply_field_key(struct ui *ui, const struct tui_input *in)
+{
+    if (!field_key(ui, in))
+        beep();
+}
+
 static void handle_key(struct ui *ui, const struct tui_input *in)
 {
+    if (ui->confirm_quit) {
+        answer_quit(ui, in);
+        return;
+    }
     if (in->key == 0 && in->ch == CTRL_KEY('c')) { /* raw mode: Ctrl+C is ours to mean quit */
-        host_command(ui, CMD_QUIT);
+        ask_to_quit(ui);
         return;
     }
     if (tui_curses_too_small())
         return;
     ui->follow = true;
-    if (ui->field.active) {
-        int width = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
-                        ? ui->lay.items[ui->focus].input_width
-                        : COLS;
-        switch (tui_field_key(&ui->field, in, width)) {
-        case TUI_FIELD_IGNORED: break;
-        case TUI_FIELD_MOVED: return;
-        case TUI_FIELD_EDITED:
-            ui->pending = true;
-            ui->last_edit_ms = now_ms();
-            return;
-        case TUI_FIELD_CHANGED: commit(ui); return;
-        case TUI_FIELD_LEAVE_UP: move_focus(ui, -1, false); return;
-        case TUI_FIELD_LEAVE_DOWN: move_focus(ui, 1, false); return;
-        case TUI_FIELD_REFUSED: beep(); return;
-        }
-    }
-    enum cmd cmd = command_for(in);
-    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ')
+    if (ui->field.active && field_key(ui, in))
+        return;
+    enum cmd cmd = command_for(ui, in);
+    bool on_button = ui->focus >= 0 && !item_takes_text(ui, ui->focus) &&
+                     item_block(ui, ui->focus) && item_block(ui, ui->focus)->kind != DOC_FIELD;
+    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ' && (on_button || context(ui) == KEYS_BROWSE))
         cmd = CMD_ACTIVATE; /* Space presses a button too */
+    if (cmd == CMD_NONE && is_printable(in) && context(ui) == KEYS_FORM) {
+        type_into_nearest(ui, in);
+        return;
+    }
     switch (cmd) {
-    case CMD_NONE: return;
+    case CMD_NONE:
+        if (is_printable(in) || in->key)
+            set_status(ui, "That key does nothing here. Press ? or F1 to see the keys.", false);
+        return;
     case CMD_NEXT_FIELD: move_focus(ui, 1, true); return;
     case CMD_PREV_FIELD: move_focus(ui, -1, true); return;
     case CMD_UP: move_focus(ui, -1, false); return;
@@ -417,6 +581,7 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     case CMD_PAGE_DOWN: scroll_by(ui, ui->vh > 1 ? ui->vh - 1 : 1); return;
     case CMD_ACTIVATE: activate(ui); return;
     case CMD_REDRAW: clearok(curscr, TRUE); return;
+    case CMD_QUIT: ask_to_quit(ui); return;
     default: host_command(ui, cmd); return;
     }
 }
@@ -475,6 +640,8 @@ static void init_ui(struct ui *ui, const struct tui_host *host)
 
 static void free_ui(struct ui *ui)
 {
+    for (int i = 0; i < SAVED_DEPTH; i++)
+        free(ui->saved[i].key);
     tui_field_end(&ui->field);
     tui_layout_free(&ui->lay);
     doc_free(&ui->doc);

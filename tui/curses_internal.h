@@ -16,6 +16,7 @@
 #define MIN_ROWS 12
 #define DEBOUNCE_MS 500
 #define CTRL_KEY(c) ((c) & 0x1f)
+#define SAVED_DEPTH 16
 
 struct ui {
     const struct tui_host *host;
@@ -37,6 +38,12 @@ struct ui {
     bool finished;
     bool to_text_mode; /* finished because the person chose text mode */
     struct tui_appearance look; /* the colours and font in use, as the host said them */
+    int depth;         /* the host's screen depth when last built */
+    struct {           /* where the person was on each screen under the top one */
+        char *key;     /* the focused item's key (owned), NULL for none */
+        int scroll;
+    } saved[SAVED_DEPTH];
+    bool confirm_quit; /* "Leave DreamTree?" waits for y or n */
 };
 
 /* Restores the terminal, says "out of memory" and exits with 70. */

@@ -98,6 +98,12 @@ void doc_reset(struct doc *d)
         d->arena->used = 0;
     }
     d->n = 0;
+    d->form = d->home = false;
+}
+
+bool doc_is_form(const struct doc *d)
+{
+    return d->form || doc_count(d, DOC_FIELD) > 0;
 }
 
 void doc_free(struct doc **dp)

@@ -128,6 +128,11 @@ struct doc_block {
 struct doc {
     struct doc_block *blocks;
     size_t n, cap;
+    /* A form (any document with a field is one too): typing belongs to the answers, so printable
+     * keys never leave the screen; the letters that jump elsewhere work on browsing screens. */
+    bool form;
+    /* The home screen (the Daily Dos): leaving DreamTree from here needs no question. */
+    bool home;
     struct doc_chunk *arena;
 };
 
@@ -164,6 +169,9 @@ void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
 
 /* A copy of n bytes into the document's memory (n zero bytes when data is NULL). */
 void *doc_copy(struct doc *d, const void *data, size_t n);
+
+/* Whether typing on this document belongs to its answers (d->form, or it has a field). */
+bool doc_is_form(const struct doc *d);
 
 /* How many blocks of a kind the document holds. */
 size_t doc_count(const struct doc *d, enum doc_kind kind);

@@ -47,6 +47,13 @@ struct tui_host {
     /* Optional: called once, when the first screen has been shown, for work that can wait until
      * the person sees something. It may change the screen (the generation then moves). */
     void (*first_frame)(void *ctx);
+    /* Optional: how many screens deep the person is (1 = the first). A renderer keeps where the
+     * person was on a screen when another opens on top, and puts them back there on return. */
+    int (*depth)(void *ctx);
+    /* Optional: the action a screen asks to have the focus now (after a submit, "Go on"), once:
+     * true with its command and argument (valid until the next call into the host). The full
+     * screen moves the focus there; text mode makes it the menu's default. */
+    bool (*focus_request)(void *ctx, int *cmd, const char **arg);
 };
 
 #endif

@@ -33,12 +33,17 @@ enum cmd {
     CMD_COUNT
 };
 
+/* Where a key works. Printable letters jump only on browsing screens: on a form (an exercise,
+ * a tool's entry, the settings) typing is an answer, so there only the other keys work. */
+enum key_context { KEYS_BROWSE, KEYS_FORM };
+
 struct key_binding {
-    int keys[4];      /* ncurses key codes or characters; 0 ends the list */
+    int keys[4];      /* keys that work everywhere: ncurses key codes or controls; 0 ends */
+    int letter;       /* a printable key that works on browsing screens only, or 0 */
     char plain;       /* the letter plain mode accepts at a menu, or 0 */
     enum cmd cmd;
     const char *name; /* "Back" */
-    const char *keys_text; /* how the help screen writes the keys: "q, Esc" */
+    const char *keys_text; /* how the help screen writes the keys that work everywhere: "Esc" */
     const char *help; /* one sentence */
 };
 
@@ -46,8 +51,12 @@ struct key_binding {
 extern const struct key_binding tui_keys[];
 extern const size_t tui_keys_count;
 
-/* The command bound to a key in curses, or CMD_NONE. */
-enum cmd tui_keys_command(int key);
+/* The command bound to a key in curses in that context, or CMD_NONE. */
+enum cmd tui_keys_command(int key, enum key_context where);
+/* How a binding's keys read in that context: "q, Esc" on browsing screens, "Esc" on forms
+ * (into buf; "" when none of its keys works there). */
+const char *tui_keys_text(const struct key_binding *b, enum key_context where, char *buf,
+                          size_t size);
 /* The command a letter typed at a plain-mode menu means, or CMD_NONE. */
 enum cmd tui_keys_plain(char letter);
 /* The binding of a command (NULL when none is bound). */

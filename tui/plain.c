@@ -210,50 +210,137 @@ static void say_table(struct plain *p, const struct doc_table *t)
     }
 }
 
+/* A block's key for what a page has said: its kind and everything it shows. */
+static char *block_key(const struct doc_block *b)
+{
+    char *key = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&key, &len);
+    if (!f)
+        return NULL;
+    fprintf(f, "%d:%d:%d:%s", b->kind, b->role, b->level, b->text ? b->text : "");
+    if (b->kind == DOC_CARD)
+        fprintf(f, "|%s|%s|%s", b->u.card.title ? b->u.card.title : "",
+                b->u.card.subtitle ? b->u.card.subtitle : "", b->u.card.state ? b->u.card.state : "");
+    else if (b->kind == DOC_TABLE)
+        for (size_t i = 0; i < b->u.table.ncols * b->u.table.nrows; i++)
+            fprintf(f, "|%s", b->u.table.cells[i] ? b->u.table.cells[i] : "");
+    else if (b->kind == DOC_CHART)
+        fprintf(f, "|%s|%s", b->u.chart.title ? b->u.chart.title : "",
+                b->u.chart.text ? b->u.chart.text : "");
+    return fclose(f) == 0 ? key : (free(key), NULL);
+}
+
+static bool said(const struct doc_block *b)
+{
+    return b->kind != DOC_FIELD && b->kind != DOC_ACTION;
+}
+
+static void seen_clear(struct plain_seen *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->keys[i]);
+    free(s->keys);
+    *s = (struct plain_seen){0};
+}
+
+static bool seen_has(const struct plain_seen *s, const char *key)
+{
+    for (size_t i = 0; key && i < s->n; i++)
+        if (strcmp(s->keys[i], key) == 0)
+            return true;
+    return false;
+}
+
+/* Remembers every block the document says (what was there before is forgotten). */
+static void seen_take(struct plain_seen *s, const struct doc *d)
+{
+    seen_clear(s);
+    for (size_t i = 0; i < d->n; i++) {
+        if (!said(&d->blocks[i]))
+            continue;
+        if (s->n == s->cap) {
+            size_t cap = s->cap ? s->cap * 2 : 32;
+            char **grown = realloc(s->keys, cap * sizeof *grown);
+            if (!grown)
+                return; /* out of memory: the next change is said in full */
+            s->keys = grown;
+            s->cap = cap;
+        }
+        char *key = block_key(&d->blocks[i]);
+        if (key)
+            s->keys[s->n++] = key;
+    }
+}
+
+static void say_block(struct plain *p, const struct doc *d, size_t i, size_t number, size_t total)
+{
+    const struct doc_block *b = &d->blocks[i];
+    switch (b->kind) {
+    case DOC_HEADING:
+        if (i > 0) /* a blank line sets a section off; the screen's first line needs none */
+            fputc('\n', p->out);
+        plain_say(p, NULL, b->text);
+        break;
+    case DOC_PARAGRAPH:
+        plain_say(p, role_prefix(b->role), b->text);
+        if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARAGRAPH)
+            fputc('\n', p->out); /* paragraphs of different blocks stay apart */
+        break;
+    case DOC_CARD:
+        put_text(p, b->u.card.title, 0);
+        if (b->u.card.subtitle && b->u.card.subtitle[0]) {
+            fputs(": ", p->out);
+            put_text(p, b->u.card.subtitle, 0);
+        }
+        if (b->u.card.state && b->u.card.state[0]) {
+            fputs(" [", p->out);
+            put_text(p, b->u.card.state, 0);
+            fputc(']', p->out);
+        }
+        fputc('\n', p->out);
+        break;
+    case DOC_TABLE:
+        say_table(p, &b->u.table);
+        break;
+    case DOC_CHART:
+        if (b->u.chart.title)
+            plain_say(p, NULL, b->u.chart.title);
+        plain_say(p, NULL, b->u.chart.text);
+        break;
+    case DOC_FIELD:
+        plain_say_field_summary(p, &b->u.field, number, total);
+        break;
+    case DOC_ACTION:
+        break;
+    }
+}
+
 static void say_document(struct plain *p, const struct doc *d)
 {
     size_t total = doc_count(d, DOC_FIELD), number = 0;
+    for (size_t i = 0; i < d->n; i++)
+        say_block(p, d, i, d->blocks[i].kind == DOC_FIELD ? ++number : 0, total);
+    seen_take(&p->seen, d);
+}
+
+/* Says only the blocks the page has not said yet (a screen-reader user does not hear the whole
+ * page again after each answer); "r" prints it all. True when anything was said. */
+static bool say_changes(struct plain *p, const struct doc *d)
+{
+    bool any = false;
     for (size_t i = 0; i < d->n; i++) {
-        const struct doc_block *b = &d->blocks[i];
-        switch (b->kind) {
-        case DOC_HEADING:
-            if (i > 0) /* a blank line sets a section off; the screen's first line needs none */
-                fputc('\n', p->out);
-            plain_say(p, NULL, b->text);
-            break;
-        case DOC_PARAGRAPH:
-            plain_say(p, role_prefix(b->role), b->text);
-            if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARAGRAPH)
-                fputc('\n', p->out); /* paragraphs of different blocks stay apart */
-            break;
-        case DOC_CARD:
-            put_text(p, b->u.card.title, 0);
-            if (b->u.card.subtitle && b->u.card.subtitle[0]) {
-                fputs(": ", p->out);
-                put_text(p, b->u.card.subtitle, 0);
-            }
-            if (b->u.card.state && b->u.card.state[0]) {
-                fputs(" [", p->out);
-                put_text(p, b->u.card.state, 0);
-                fputc(']', p->out);
-            }
-            fputc('\n', p->out);
-            break;
-        case DOC_TABLE:
-            say_table(p, &b->u.table);
-            break;
-        case DOC_CHART:
-            if (b->u.chart.title)
-                plain_say(p, NULL, b->u.chart.title);
-            plain_say(p, NULL, b->u.chart.text);
-            break;
-        case DOC_FIELD:
-            plain_say_field_summary(p, &b->u.field, ++number, total);
-            break;
-        case DOC_ACTION:
-            break;
+        if (!said(&d->blocks[i]))
+            continue;
+        char *key = block_key(&d->blocks[i]);
+        if (!seen_has(&p->seen, key)) {
+            say_block(p, d, i, 0, 0);
+            any = true;
         }
+        free(key);
     }
+    seen_take(&p->seen, d);
+    return any;
 }
 
 static void say_hints(struct plain *p)
@@ -351,6 +438,43 @@ static bool chose_text_mode(const struct tui_host *host, bool *known)
     return look.text_mode;
 }
 
+/* Another screen is shown. A screen opened on top keeps what the one under it said; going back
+ * to it says "Back to" and only what changed there. False when the page is to be said in full. */
+static bool turn_page(struct plain *p, const struct doc *d, int depth)
+{
+    bool back = false;
+    if (depth > p->depth && p->depth >= 0 && p->depth < PLAIN_DEPTHS) {
+        seen_clear(&p->saved[p->depth]);
+        p->saved[p->depth] = p->seen;
+        p->seen = (struct plain_seen){0};
+    } else if (depth < p->depth && depth >= 0 && depth < PLAIN_DEPTHS && p->saved[depth].n) {
+        seen_clear(&p->seen);
+        p->seen = p->saved[depth];
+        p->saved[depth] = (struct plain_seen){0};
+        back = true;
+    }
+    for (int i = depth < 0 ? 0 : depth; i < PLAIN_DEPTHS; i++) /* screens no longer open */
+        seen_clear(&p->saved[i]);
+    if (back && d->n && d->blocks[0].kind == DOC_HEADING)
+        plain_say(p, "Back to: ", d->blocks[0].text);
+    return back;
+}
+
+static void say_menu(struct plain *p, const struct menu_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fprintf(p->out, "%zu. ", i + 1);
+        plain_say(p, NULL, items[i].label);
+    }
+    if (n == 1)
+        fputs("Choose 1 (Enter = 1, ? = help, q = back):\n", p->out);
+    else if (n)
+        fprintf(p->out, "Choose 1-%zu (Enter = %zu, ? = help, q = back):\n", n,
+                p->menu_default + 1);
+    else
+        fputs("Type a letter (? = help, q = back):\n", p->out);
+}
+
 int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
 {
     struct plain p = {.host = host, .in = in, .out = out};
@@ -371,14 +495,27 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 break;
             }
         }
-        if (first || gen != shown) {
+        int depth = host->depth ? host->depth(host->ctx) : 0;
+        bool full = first;
+        if (!first && gen != shown) {
+            p.menu_default = 0;
+            full = !turn_page(&p, d, depth);
+        }
+        p.depth = depth;
+        if (full) {
             say_document(&p, d);
             fputc('\n', p.out);
             say_hints(&p);
-            shown = gen;
-            first = false;
+            plain_say_message(&p);
+        } else {
+            plain_say_message(&p); /* what just happened, then what it changed on the page */
+            say_changes(&p, d);
         }
-        plain_say_message(&p);
+        shown = gen;
+        first = false;
+        int want_cmd;
+        const char *want_arg;
+        bool want = host->focus_request && host->focus_request(host->ctx, &want_cmd, &want_arg);
         if (p.menu_cap < d->n + 1) { /* a long list of entries is a long menu */
             struct menu_item *grown = realloc(p.menu, (d->n + 1) * sizeof *grown);
             if (grown) {
@@ -388,16 +525,13 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         }
         struct menu_item *items = p.menu;
         size_t n = items ? collect_menu(d, items, p.menu_cap) : 0;
-        for (size_t i = 0; i < n; i++) {
-            fprintf(p.out, "%zu. ", i + 1);
-            plain_say(&p, NULL, items[i].label);
-        }
-        if (n == 1)
-            fputs("Choose 1 (Enter = 1, ? = help, q = back):\n", p.out);
-        else if (n)
-            fprintf(p.out, "Choose 1-%zu (Enter = 1, ? = help, q = back):\n", n);
-        else
-            fputs("Type a letter (? = help, q = back):\n", p.out);
+        for (size_t i = 0; want && i < n; i++)
+            if ((int)items[i].ev.cmd == want_cmd &&
+                strcmp(items[i].ev.arg ? items[i].ev.arg : "", want_arg) == 0)
+                p.menu_default = i;
+        if (p.menu_default >= n)
+            p.menu_default = 0;
+        say_menu(&p, items, n);
         if (!settled) { /* the first screen is out: the work that could wait */
             settled = true;
             fflush(p.out);
@@ -413,7 +547,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         struct tui_event ev = {.cmd = CMD_NONE};
         const struct menu_item *chosen = NULL;
         if (!*s && n) {
-            chosen = &items[0];
+            chosen = &items[p.menu_default];
         } else if (*s >= '0' && *s <= '9') {
             char *end;
             long k = strtol(s, &end, 10);
@@ -446,11 +580,15 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         }
         if (chosen)
             ev = chosen->ev;
+        p.menu_default = 0;
         enum tui_outcome o = host->event(host->ctx, &ev);
         finished = o == TUI_FINISHED;
     }
     free(p.line);
     free(p.menu);
+    seen_clear(&p.seen);
+    for (int i = 0; i < PLAIN_DEPTHS; i++)
+        seen_clear(&p.saved[i]);
     doc_free(&d);
     return fflush(out) == 0 && !ferror(out) ? rc : -1;
 }

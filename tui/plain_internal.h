@@ -11,6 +11,15 @@
 
 struct menu_item;
 
+/* What a page showed, block by block (a key per heading, paragraph, card, table and chart), so
+ * that text mode can say only what changed when the page is shown again. */
+struct plain_seen {
+    char **keys;
+    size_t n, cap;
+};
+
+#define PLAIN_DEPTHS 16
+
 struct plain {
     const struct tui_host *host;
     FILE *in, *out;
@@ -19,6 +28,10 @@ struct plain {
     bool eof;
     struct menu_item *menu; /* the current menu (grown to fit; freed at the end) */
     size_t menu_cap;
+    size_t menu_default;    /* the item Enter alone chooses (0: the first) */
+    struct plain_seen seen; /* what the current page has said */
+    struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
+    int depth;
 };
 
 /* Output, everything through the sanitiser: a line (after prefix, when given), a formatted

@@ -50,13 +50,31 @@ static void hint_add(char *out, size_t size, int cols, const char *keys, const c
         memcpy(out + used, entry, strlen(entry) + 1);
 }
 
+/* "keys name" of a command in this context, or false when none of its keys works there. */
+static bool hint_of(enum cmd cmd, enum key_context where, char *keys, size_t size,
+                    const char **name)
+{
+    const struct key_binding *b = tui_keys_binding(cmd);
+    if (!b)
+        return false;
+    /* the bar is short: the letter (on browsing screens) and the first of the other keys */
+    size_t first = strcspn(b->keys_text, ",");
+    if (where == KEYS_BROWSE && b->letter)
+        snprintf(keys, size, "%c%s%.*s", b->letter, first ? ", " : "", (int)first, b->keys_text);
+    else
+        snprintf(keys, size, "%.*s", (int)first, b->keys_text);
+    *name = b->name;
+    return keys[0] != '\0';
+}
+
 void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *field, char *out,
                          size_t size, int cols)
 {
-    /* where CMD_NONE stands, the focused field's own keys */
-    static const enum cmd browse[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_HELP,
-                                      CMD_NONE, CMD_SUBMIT, CMD_QUIT};
-    static const enum cmd typing[] = {CMD_NEXT_FIELD, CMD_BACK, CMD_HELP, CMD_NONE, CMD_SUBMIT};
+    /* where CMD_NONE stands, the focused field's own keys; Help and Quit always show, so the
+     * others take what room is left */
+    static const enum cmd order[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_NONE,
+                                     CMD_SUBMIT};
+    static const enum cmd always[] = {CMD_HELP, CMD_QUIT};
     static const struct {
         enum doc_field_kind kind;
         const char *keys, *name;
@@ -68,37 +86,30 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
         {DOC_FIELD_CHOICE, "Space", "Choose"},     {DOC_FIELD_PAIRWISE, "Space", "Choose"},
         {DOC_FIELD_CHOICES, "Space", "Tick"},      {DOC_FIELD_SLIDER, "Left/Right", "Change"},
     };
+    enum key_context where = doc_is_form(d) ? KEYS_FORM : KEYS_BROWSE;
     bool text = tui_field_takes_text(field);
     bool has_submit = false;
     for (size_t i = 0; i < d->n; i++)
         if (d->blocks[i].kind == DOC_ACTION && d->blocks[i].u.action.cmd == CMD_SUBMIT)
             has_submit = true;
+    char tail[128] = "", keys[64];
+    const char *name;
+    for (size_t i = 0; i < sizeof always / sizeof *always; i++)
+        if (hint_of(always[i], where, keys, sizeof keys, &name))
+            hint_add(tail, sizeof tail, cols, keys, name);
+    int room = cols - (int)tui_text_width(tail) - 2;
     out[0] = '\0';
-    const enum cmd *list = text ? typing : browse;
-    size_t n = text ? sizeof typing / sizeof *typing : sizeof browse / sizeof *browse;
-    for (size_t i = 0; i < n; i++) {
-        if (list[i] == CMD_NONE && field->active)
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        if (order[i] == CMD_NONE && field->active)
             for (size_t k = 0; k < sizeof local / sizeof *local; k++)
                 if (local[k].kind == field->kind)
-                    hint_add(out, size, cols, local[k].keys, local[k].name);
-        if (list[i] == CMD_NONE || (list[i] == CMD_SUBMIT && !has_submit))
+                    hint_add(out, size, room, local[k].keys, local[k].name);
+        if (order[i] == CMD_NONE || (order[i] == CMD_SUBMIT && !has_submit) ||
+            (order[i] == CMD_ACTIVATE && text))
             continue;
-        const struct key_binding *b = tui_keys_binding(list[i]);
-        if (!b)
-            continue;
-        char keys[64] = "";
-        if (!text) {
-            snprintf(keys, sizeof keys, "%s", b->keys_text);
-        } else { /* keep the parts of "q, Esc" that are not one printable character */
-            char copy[64];
-            snprintf(copy, sizeof copy, "%s", b->keys_text);
-            for (char *save = NULL, *k = strtok_r(copy, ", ", &save); k;
-                 k = strtok_r(NULL, ", ", &save))
-                if (strlen(k) > 1)
-                    snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
-                             keys[0] ? ", " : "", k);
-        }
-        if (keys[0])
-            hint_add(out, size, cols, keys, b->name);
+        if (hint_of(order[i], where, keys, sizeof keys, &name))
+            hint_add(out, size, room, keys, name);
     }
+    size_t used = strlen(out);
+    snprintf(out + used, size - used, "%s%s", used && tail[0] ? "  " : "", tail);
 }

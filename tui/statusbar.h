@@ -26,10 +26,10 @@ int tui_statusbar_message(const char *message, bool is_error, int cols, struct t
 const char *tui_statusbar_more(bool above, bool below);
 
 /* One line of key hints for the document d, as many as fit in cols columns, into out (size
- * bytes): moving on, going back and help first, then the keys of the focused field (field, when
- * it is active), then the rest, from the key table; Submit only when d has a submit action.
- * While text is typed, printable keys are text, so only the others are offered ("q, Esc" shows
- * as "Esc"). */
+ * bytes), from the key table: moving on, choosing, going back, the focused field's own keys
+ * (field, when it is active), Submit when d has a submit action; then Help and Quit, which
+ * always show (the others give way first). On a form printable keys are answers, so only the
+ * others are offered ("q, Esc" shows as "Esc"). */
 void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *field, char *out,
                          size_t size, int cols);
 
