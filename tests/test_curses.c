@@ -226,6 +226,8 @@ static void test_exercise(void)
     const char *done = nth_dump(out, 2);
     check_has("exercise: submitted", done, "Saved. Well done.", true);
     check_has("exercise: submitted", done, "New tool unlocked", true);
+    check_cursor_on("exercise: submitting lands on the way on", done,
+                    "[ Go on to the next exercise: A story ]");
     struct response r;
     CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
     CHECK(r.response_json && strstr(r.response_json, "Baker 面包师") &&
