@@ -237,6 +237,47 @@ static void test_exercise(void)
     world_close(&w);
 }
 
+/* On a form, letters are typing: typed with a button focused, they go into the nearest answer
+ * instead of opening Settings, Credits or the tools, and Q does not quit. Leaving away from
+ * the Daily Dos asks first; n stays, y leaves. */
+static void test_typing_on_form(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Enter><Tab><Dump>Quiet scts<Dump><Idle><F10><Dump>n<Dump><Esc><Dump>");
+    const char *on_button = nth_dump(out, 0);
+    check_cursor_on("form: Tab from the list reaches the submit button", on_button,
+                    "[ Submit your answers ]");
+    const char *typed = nth_dump(out, 1);
+    check_has("form: letters on a button stay on the exercise", typed, "Exercise 1.1.1", true);
+    check_has("form: and go into the nearest answer", typed, "1. Quiet scts", true);
+    check_cursor_on("form: the cursor follows the typing", typed, "1. Quiet scts");
+    check_has("form: said where the typing went", typed, "nearest written answer", true);
+    const char *asked = nth_dump(out, 2);
+    check_has("form: F10 asks first", asked, "Leave DreamTree? What you wrote is kept.", true);
+    check_has("form: n stays", nth_dump(out, 3), "Staying.", true);
+    check_has("form: n stays on the exercise", nth_dump(out, 3), "Exercise 1.1.1", true);
+    const char *home = nth_dump(out, 4);
+    check_has("form: Esc goes back to the Daily Dos", home, "Daily Dos", true);
+    check_has("form: the hint bar on the Daily Dos offers letters", home, "q, Esc Back", true);
+    free(out);
+    struct draft d;
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
+    CHECK(d.draft_json && strstr(d.draft_json, "Quiet scts"));
+    store_drafts_clear(&d);
+    /* on the Daily Dos, Q leaves at once; on a form, F10 then y leaves */
+    out = run(&w.host, NULL, 80, 24, "Q<Dump>");
+    check_has("home: Q leaves without a question", out, "Leave DreamTree?", false);
+    free(out);
+    world_restart(&w);
+    out = run(&w.host, NULL, 80, 24, "<Enter><F10>y<Dump>");
+    check_has("form: F10 then y leaves", out, "Exercise 1.1.1", true);
+    check_has("form: F10 then y leaves", out, "Staying", false);
+    free(out);
+    world_close(&w);
+}
+
 static void test_refused(void)
 {
     struct world w;
@@ -899,6 +940,7 @@ int main(void)
     RUN(test_daily_dos);
     RUN(test_contents);
     RUN(test_exercise);
+    RUN(test_typing_on_form);
     RUN(test_refused);
     RUN(test_small);
     RUN(test_colour);

@@ -22,6 +22,7 @@ static const struct {
     {"End", KEY_END, 0},     {"PgUp", KEY_PPAGE, 0},  {"PgDn", KEY_NPAGE, 0},
     {"BS", KEY_BACKSPACE, 0}, {"Del", KEY_DC, 0},     {"Space", 0, ' '},
     {"S-Up", KEY_SR, 0},     {"S-Down", KEY_SF, 0},   {"lt", 0, '<'},
+    {"F1", KEY_F(1), 0},     {"F10", KEY_F(10), 0},
 };
 
 void tui_script_init(struct tui_script *s, const char *keys)
