@@ -28,6 +28,10 @@ struct app {
     bool has_focus_request;
     int focus_cmd;
     char focus_arg[APP_ARG_LEN], focus_taken[APP_ARG_LEN];
+    /* the saved look, read again from the store when another screen is shown */
+    struct tui_appearance look;
+    bool has_look;
+    unsigned long look_generation;
     void (*after_first_frame)(struct app *a, void *ctx);
     void *after_first_frame_ctx;
 };
@@ -381,15 +385,24 @@ static void host_first_frame(void *ctx)
 static bool host_appearance(void *ctx, struct tui_appearance *out)
 {
     struct app *a = ctx;
-    struct user_settings set;
-    struct user_preferences prefs;
-    memset(out, 0, sizeof *out); /* compared whole by the renderer */
-    if (store_users_settings(a->st, a->user_id, &set) != DT_OK)
-        return false;
-    out->text_mode = store_preferences_get(a->st, a->user_id, &prefs) == DT_OK && prefs.text_mode;
-    store_copy_text(out->background, sizeof out->background, set.background_color);
-    store_copy_text(out->text_color, sizeof out->text_color, set.text_color);
-    store_copy_text(out->font, sizeof out->font, set.font);
+    const struct screen *top = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+    if (top && top->ops && top->ops->appearance)
+        return top->ops->appearance(top, out);
+    if (!a->has_look || a->look_generation != a->generation) { /* asked after every key */
+        struct user_settings set;
+        struct user_preferences prefs;
+        memset(&a->look, 0, sizeof a->look); /* compared whole by the renderer */
+        a->has_look = store_users_settings(a->st, a->user_id, &set) == DT_OK;
+        if (!a->has_look)
+            return false;
+        a->look.text_mode = store_preferences_get(a->st, a->user_id, &prefs) == DT_OK &&
+                            prefs.text_mode;
+        store_copy_text(a->look.background, sizeof a->look.background, set.background_color);
+        store_copy_text(a->look.text_color, sizeof a->look.text_color, set.text_color);
+        store_copy_text(a->look.font, sizeof a->look.font, set.font);
+        a->look_generation = a->generation;
+    }
+    *out = a->look;
     return true;
 }
 

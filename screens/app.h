@@ -37,6 +37,9 @@ struct screen_ops {
     enum screen_result (*command)(struct screen *s, const struct tui_event *ev);
     /* Free what enter loaded (priv itself is freed by the framework). May be NULL. */
     void (*leave)(struct screen *s);
+    /* Optional: how DreamTree is to look while this screen is on top (the settings preview
+     * colours before they are saved); without it, as the settings hold. */
+    bool (*appearance)(const struct screen *s, struct tui_appearance *out);
 };
 
 struct screen {

@@ -18,6 +18,7 @@ static enum dt_status settings_form_load(struct settings_form *f, struct app *a)
     if (s == DT_OK)
         s = store_personality_list(st, &f->types, &f->ntypes);
     f->text_mode = f->text_mode_was = s == DT_OK && prefs.text_mode;
+    f->settings_was = f->settings;
     return s;
 }
 
@@ -160,6 +161,25 @@ enum screen_result settings_form_change(struct settings_form *f, struct app *a,
     }
     app_error(a, "that is not one of the choices.");
     return SCREEN_REJECTED;
+}
+
+bool settings_form_changed(const struct settings_form *f)
+{
+    const struct user_settings *a = &f->settings, *b = &f->settings_was;
+    return f->text_mode != f->text_mode_was || strcmp(a->background_color, b->background_color) ||
+           strcmp(a->text_color, b->text_color) || strcmp(a->font, b->font) ||
+           strcmp(a->personality_type, b->personality_type);
+}
+
+bool settings_form_appearance(const struct screen *s, struct tui_appearance *out)
+{
+    const struct settings_form *f = s->priv;
+    memset(out, 0, sizeof *out);
+    store_copy_text(out->background, sizeof out->background, f->settings.background_color);
+    store_copy_text(out->text_color, sizeof out->text_color, f->settings.text_color);
+    store_copy_text(out->font, sizeof out->font, f->settings.font);
+    out->text_mode = f->text_mode_was;
+    return true;
 }
 
 bool settings_form_save(const struct settings_form *f, struct app *a)

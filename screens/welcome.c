@@ -28,7 +28,9 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_replace(s->app, "dashboard", NULL);
         return SCREEN_HANDLED;
     }
-    if (ev->cmd == CMD_BACK) { /* nothing to go back to: start with the settings as they are */
+    if (ev->cmd == CMD_BACK) { /* nothing to go back to: start, keeping any choice made */
+        if (settings_form_changed(s->priv) && !settings_form_save(s->priv, s->app))
+            return SCREEN_REJECTED;
         app_replace(s->app, "dashboard", NULL);
         return SCREEN_HANDLED;
     }
@@ -43,4 +45,5 @@ const struct screen_ops welcome_screen = {
     .build = build,
     .command = command,
     .leave = settings_form_leave,
+    .appearance = settings_form_appearance,
 };

@@ -363,6 +363,29 @@ static void test_settings_apply(void)
     free(before);
     free(after);
     world_close(&w);
+
+    /* a font chosen shows before it is saved; Esc keeps it, as going back keeps work elsewhere */
+    world_open(&w);
+    char *esc = run(&w.host, &o, 80, 24, "s<Tab><Tab><Down><Space><PgUp><PgUp><Dump><Esc>");
+    check_has("serif previewed before saving", nth_dump(esc, 0), "SETTINGS", true);
+    check_has("Esc keeps the settings", nth_dump(esc, 1), "Settings saved.", true);
+    check_has("Esc keeps the settings", nth_dump(esc, 1), "DAILY DOS", true);
+    CHECK_INT(store_users_settings(w.st, w.user, &set), DT_OK);
+    CHECK_STR(set.font, "serif");
+    free(esc);
+    world_close(&w);
+
+    /* "Leave the settings as they were" puts the preview back and saves nothing */
+    world_open(&w);
+    char *undo = run(&w.host, &o, 80, 24,
+                     "s<Tab><Tab><Down><Space><Tab><Tab><Tab><Tab><Dump><Enter>");
+    check_cursor_on("the undo action", nth_dump(undo, 0), "Leave the settings as they were");
+    check_has("back to the Daily Dos as it was", nth_dump(undo, 1), "Daily Dos", true);
+    check_has("back to the Daily Dos as it was", nth_dump(undo, 1), "DAILY DOS", false);
+    CHECK_INT(store_users_settings(w.st, w.user, &set), DT_OK);
+    CHECK_STR(set.font, "system");
+    free(undo);
+    world_close(&w);
 }
 
 /* Choosing text mode in the settings hands over at once: the full screen returns 1, and the

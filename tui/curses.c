@@ -77,7 +77,7 @@ static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
     ui->style.ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
 }
 
-/* A new screen may follow a change of colours or font (the settings screen saved one). */
+/* Colours and font follow the host: the settings preview them, and saving keeps them. */
 static void follow_look(struct ui *ui)
 {
     struct tui_appearance now;
@@ -224,9 +224,9 @@ static void rebuild(struct ui *ui)
     ui->host->build(ui->host->ctx, ui->doc);
     unsigned long gen = ui->host->generation(ui->host->ctx);
     int n = item_count(ui);
+    follow_look(ui); /* a new screen, or the settings previewing a colour */
     if (gen != ui->gen) {
         ui->gen = gen;
-        follow_look(ui);
         tui_field_end(&ui->field);
         ui->pending = false;
         ui->scroll = 0;
