@@ -428,5 +428,61 @@ done
 if [ "$(stat -c %a "$work/home/dreamtree-resume.md")" = 600 ]; then ok "resume: private file"
 else not_ok "resume: private file"; fi
 
+# a list answered again is changed item by item, never lost: add two, change one, remove one,
+# move one, a wrong number refused; Enter keeps the rest. A pass of questions stops at "..";
+# Enter on an empty long answer says what ends it. (After the resume checks: a fresh HOME.)
+session list-edit '2
+1
+1
+Baker
+Nurse
+.
+2
+1
+1
+Teacher
+Cook
+.
+2
+2
+Nurse, 2015-2020
+3
+1
+4
+3
+1
+9
+4
+9
+
+r
+2
+1
+
+The day it rained.
+.
+t
+1
+1
+1
+..
+q
+q
+q
+q
+'
+edit="$work/list-edit.out"
+if grep -qF "Your list has 3 items:" "$edit" &&
+    tail -n +"$(grep -nF 'Your list has 3 items:' "$edit" | tail -1 | cut -d: -f1)" "$edit" |
+    head -4 | tr '\n' '|' | grep -qF "Your list has 3 items:|1. Cook|2. Nurse, 2015-2020|3. Teacher|"; then
+    ok "list-edit: the list is changed item by item and the rest kept"
+else not_ok "list-edit: the list is changed item by item and the rest kept"; fi
+if grep -qF "Stopped. Your answers so far are kept." "$edit"; then ok "list-edit: .. stops a pass"
+else not_ok "list-edit: .. stops a pass"; fi
+
+if grep -qF "(An empty line stays in your answer. A line holding only a full stop (.) ends it.)" "$edit"
+then ok "list-edit: Enter on an empty long answer says what ends it"
+else not_ok "list-edit: Enter on an empty long answer says what ends it"; fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

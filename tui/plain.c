@@ -391,12 +391,18 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
 }
 
 /* Asks every field in turn. The document is built again before each question, because an
- * answer may change the next question (a background colour limits the text colours). */
+ * answer may change the next question (a background colour limits the text colours). A line
+ * holding only ".." stops the pass. False when input ended or the host finished. */
 static bool answer_all(struct plain *p, struct doc *d)
 {
     unsigned long gen = p->host->generation(p->host->ctx);
     char asked[128] = ""; /* the id of the field last asked at this position */
     bool have_asked = false;
+    p->in_pass = doc_count(d, DOC_FIELD) > 1;
+    if (p->in_pass)
+        plain_sayf(p, "%zu questions, one at a time. Enter alone keeps an answer as it is; a line"
+                      " holding only two full stops (..) stops here and goes back to the menu.",
+                   doc_count(d, DOC_FIELD));
     for (size_t number = 1;;) {
         doc_reset(d);
         p->host->build(p->host->ctx, d);
@@ -406,7 +412,7 @@ static bool answer_all(struct plain *p, struct doc *d)
             if (d->blocks[i].kind == DOC_FIELD && ++seen == number)
                 f = &d->blocks[i].u.field;
         if (!f || p->host->generation(p->host->ctx) != gen)
-            return true;
+            break;
         /* the same question again: on to the next one. A new question in its place (a ranking's
          * next pair) is asked straight away. */
         if (have_asked && strcmp(asked, f->id ? f->id : "") == 0) {
@@ -416,9 +422,18 @@ static bool answer_all(struct plain *p, struct doc *d)
         }
         snprintf(asked, sizeof asked, "%s", f->id ? f->id : "");
         have_asked = true;
-        if (!plain_ask_field(p, f, number, total))
+        enum plain_asked r = plain_ask_field(p, f, number, total);
+        if (r == PLAIN_ASK_END) {
+            p->in_pass = false;
             return false;
+        }
+        if (r == PLAIN_ASK_STOP) {
+            plain_say(p, NULL, "Stopped. Your answers so far are kept.");
+            break;
+        }
     }
+    p->in_pass = false;
+    return true;
 }
 
 void plain_say_message(struct plain *p)

@@ -10,7 +10,12 @@
 #include "plain_internal.h"
 #include "text.h"
 
-static enum tui_outcome send_value(struct plain *p, const struct doc_field *f, cJSON *value)
+bool plain_is_stop(const char *line)
+{
+    return strcmp(line, "..") == 0;
+}
+
+enum tui_outcome plain_send_value(struct plain *p, const struct doc_field *f, cJSON *value)
 {
     char *json = cJSON_PrintUnformatted(value);
     cJSON_Delete(value);
@@ -22,16 +27,21 @@ static enum tui_outcome send_value(struct plain *p, const struct doc_field *f, c
     return o;
 }
 
-/* Lines up to one holding only "." (or the end of input), joined by newlines. */
-static char *read_until_dot(struct plain *p)
+char *plain_read_until_dot(struct plain *p)
 {
     size_t len = 0, cap = 256;
     char *text = malloc(cap);
     if (!text)
         return NULL;
     text[0] = '\0';
+    bool told = false;
     while (plain_read_line(p) && strcmp(p->line, ".") != 0) {
         size_t n = strlen(p->line);
+        if (len == 0 && n == 0 && !told) { /* Enter on an empty answer: say what ends it */
+            plain_say(p, NULL, "(An empty line stays in your answer. A line holding only a full"
+                               " stop (.) ends it.)");
+            told = true;
+        }
         if (len + n + 2 > cap) {
             while (len + n + 2 > cap)
                 cap *= 2;
@@ -95,14 +105,27 @@ static bool parse_choices(const char *s, size_t n, unsigned long long *mask, con
 
 /* Asks one field until a value is accepted or the person keeps the current one.
  * Returns false when input ended or the host finished. */
-bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, size_t total)
+enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, size_t number,
+                                 size_t total)
 {
+    /* what a line read may mean besides an answer: the end of input, Enter alone (keep), ".." */
+#define READ_OR_LEAVE()                                                                            \
+    do {                                                                                           \
+        if (!plain_read_line(p))                                                                   \
+            return PLAIN_ASK_END;                                                                  \
+        if (!p->line[0])                                                                           \
+            return PLAIN_ASK_DONE;                                                                 \
+        if (p->in_pass && plain_is_stop(p->line))                                                  \
+            return PLAIN_ASK_STOP;                                                                 \
+    } while (0)
+    const char *stops = p->in_pass ? "; .. stops" : "";
     for (;;) {
         plain_sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
         plain_say(p, NULL, f->label);
         if (f->hint)
             plain_say(p, NULL, f->hint);
-        if (plain_has_value(f))
+        if (plain_has_value(f) && f->kind != DOC_FIELD_LIST && f->kind != DOC_FIELD_ORDERED &&
+            f->kind != DOC_FIELD_TREE) /* a list says its items as it offers changes */
             plain_say_value(p, f);
         cJSON *value = NULL;
         const char *why = NULL;
@@ -110,48 +133,35 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
         /* an optional answer given can be taken back: a line holding only - */
         bool clearable = plain_has_value(f) && !f->required;
         switch (f->kind) {
-        case DOC_FIELD_TEXT:
         case DOC_FIELD_LIST:
         case DOC_FIELD_ORDERED:
-        case DOC_FIELD_TREE: {
-            bool list = f->kind != DOC_FIELD_TEXT;
-            plain_say(p, NULL, list ? "Type one item per line. End with a line holding only a full stop"
-                                " (.); a full stop alone keeps your answer as it is."
-                              : "Type your answer; it may take several lines. End with a line"
-                                " holding only a full stop (.); a full stop alone keeps your"
-                                " answer as it is.");
+        case DOC_FIELD_TREE:
+            return plain_ask_list(p, f);
+        case DOC_FIELD_TEXT: {
+            plain_sayf(p, "Type your answer; it may take several lines. End with a line holding"
+                          " only a full stop (.); a full stop alone keeps your answer as it"
+                          " is%s.", p->in_pass ? "; .. alone stops the questions" : "");
             if (clearable)
                 plain_say(p, NULL, "A line holding only - (then the full stop) clears it.");
-            char *text = read_until_dot(p);
+            char *text = plain_read_until_dot(p);
             if (!text)
-                return false;
-            if (!text[0]) {
+                return PLAIN_ASK_END;
+            if (!text[0] || (p->in_pass && plain_is_stop(text))) {
+                bool stop = text[0] != '\0';
                 free(text);
-                return !p->eof;
+                return p->eof ? PLAIN_ASK_END : stop ? PLAIN_ASK_STOP : PLAIN_ASK_DONE;
             }
-            if (clearable && strcmp(text, "-") == 0) {
-                value = list ? cJSON_CreateArray() : cJSON_CreateString("");
-            } else if (!list) {
+            if (clearable && strcmp(text, "-") == 0)
+                value = cJSON_CreateString("");
+            else
                 value = cJSON_CreateString(text);
-            } else {
-                value = cJSON_CreateArray();
-                for (char *save = NULL, *item = strtok_r(text, "\n", &save); item;
-                     item = strtok_r(NULL, "\n", &save))
-                    if (item[strspn(item, " ")])
-                        cJSON_AddItemToArray(value, cJSON_CreateString(item + strspn(item, " ")));
-            }
             free(text);
             break;
         }
         case DOC_FIELD_LINE:
-            plain_say(p, NULL, clearable ? "Type your answer and press Enter (Enter alone keeps it as it"
-                                     " is; - alone clears it):"
-                                   : "Type your answer and press Enter (Enter alone keeps it as it"
-                                     " is):");
-            if (!plain_read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
+            plain_sayf(p, "Type your answer and press Enter (Enter alone keeps it as it is%s%s):",
+                       clearable ? "; - alone clears it" : "", stops);
+            READ_OR_LEAVE();
             value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
             break;
         case DOC_FIELD_NUMBER:
@@ -170,13 +180,10 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
                                          : "Enter alone keeps it as it is";
             if (f->has_min && f->has_max)
-                plain_sayf(p, "Type a number from %s to %s (%s):", lo, hi, keep);
+                plain_sayf(p, "Type a number from %s to %s (%s%s):", lo, hi, keep, stops);
             else
-                plain_sayf(p, "Type a number (%s):", keep);
-            if (!plain_read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
+                plain_sayf(p, "Type a number (%s%s):", keep, stops);
+            READ_OR_LEAVE();
             if (clearable && strcmp(p->line, "-") == 0)
                 value = cJSON_CreateNull();
             else if (!parse_number(p->line, &v))
@@ -190,11 +197,8 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
         case DOC_FIELD_CHOICE:
         case DOC_FIELD_PAIRWISE:
             say_options(p, f);
-            plain_sayf(p, "Choose 1-%zu (Enter alone keeps it as it is):", f->noptions);
-            if (!plain_read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
+            plain_sayf(p, "Choose 1-%zu (Enter alone keeps it as it is%s):", f->noptions, stops);
+            READ_OR_LEAVE();
             if (!parse_number(p->line, &v) || v != floor(v) || v < 1 || v > (double)f->noptions)
                 why = "type the number of one choice.";
             else
@@ -202,12 +206,9 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             break;
         case DOC_FIELD_CHOICES: {
             say_options(p, f);
-            plain_say(p, NULL, "Choose one or more: type their numbers separated by commas, e.g. 1,3"
-                         " (Enter alone keeps it as it is):");
-            if (!plain_read_line(p))
-                return false;
-            if (!p->line[0])
-                return true;
+            plain_sayf(p, "Choose one or more: type their numbers separated by commas, e.g. 1,3"
+                          " (Enter alone keeps it as it is%s):", stops);
+            READ_OR_LEAVE();
             unsigned long long mask;
             if (parse_choices(p->line, f->noptions, &mask, &why)) {
                 value = cJSON_CreateArray();
@@ -223,10 +224,10 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             continue;
         }
         if (!value)
-            return false;
-        enum tui_outcome o = send_value(p, f, value);
+            return PLAIN_ASK_END;
+        enum tui_outcome o = plain_send_value(p, f, value);
         if (o == TUI_FINISHED)
-            return false;
+            return PLAIN_ASK_END;
         if (o == TUI_REJECTED) {
             int is_error = 1;
             const char *msg = p->host->message ? p->host->message(p->host->ctx, &is_error) : NULL;
@@ -234,7 +235,8 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             continue;
         }
         plain_say_message(p);
-        return true;
+        return PLAIN_ASK_DONE;
     }
+#undef READ_OR_LEAVE
 }
 

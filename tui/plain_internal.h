@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "doc.h"
 #include "host.h"
 
@@ -32,6 +34,14 @@ struct plain {
     struct plain_seen seen; /* what the current page has said */
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
+    bool in_pass;           /* asking several questions in a row (".." stops them) */
+};
+
+/* How asking for a field ended. */
+enum plain_asked {
+    PLAIN_ASK_DONE, /* answered, or kept as it was */
+    PLAIN_ASK_STOP, /* the person typed ".." to stop a pass of questions */
+    PLAIN_ASK_END,  /* input ended, or the host finished */
 };
 
 /* Output, everything through the sanitiser: a line (after prefix, when given), a formatted
@@ -49,7 +59,17 @@ void plain_say_value(struct plain *p, const struct doc_field *f);
 /* "Question N of M (required):" and the question. */
 void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
                              size_t total);
-/* Asks field number of total until an answer is taken or kept; false at the end of input. */
-bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, size_t total);
+/* Asks field number of total until an answer is taken or kept. */
+enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, size_t number,
+                                 size_t total);
+/* A list field (plain_list.c): changed item by item when it has items. */
+enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f);
+/* Lines up to one holding only "." (or the end of input), joined by newlines (malloc'd; NULL
+ * when out of memory). */
+char *plain_read_until_dot(struct plain *p);
+/* Sends a field's value (consumed) to the host. */
+enum tui_outcome plain_send_value(struct plain *p, const struct doc_field *f, cJSON *value);
+/* A line holding only "..": stop the pass of questions. */
+bool plain_is_stop(const char *line);
 
 #endif
