@@ -37,7 +37,7 @@ static void build(const struct screen *s, struct doc *d)
         for (size_t m = part->first_module; m < part->first_module + part->nmodules; m++) {
             const struct outline_module *mod = &o->modules[m];
             const struct module_progress *mp = &mod->progress;
-            doc_para(d, DOC_ROLE_TEXT,
+            doc_heading(d, 3,
                      doc_printf(d, "Module %s: %s (%d of %d answered%s)", mp->module_key,
                                 mp->title, mp->answered, mp->exercises,
                                 mp->complete ? ", complete" : ""));

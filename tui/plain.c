@@ -357,10 +357,14 @@ static void say_hints(struct plain *p)
 
 /* ---- the menu ---- */
 
+#define MENU_GROUPED 9 /* a menu longer than this is said under its headings */
+
 struct menu_item {
     const char *label;
     struct tui_event ev;
     bool answer; /* "answer the questions" */
+    /* a card's headings (levels 2 and 3) in the document, to group a long menu by */
+    const char *section, *subsection;
 };
 
 /* The menu in the document's order, as the full-screen view's focus moves: card actions and
@@ -369,23 +373,28 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
 {
     size_t n = 0;
     bool answer_listed = false;
+    const char *section = NULL, *subsection = NULL;
     for (size_t i = 0; i < d->n && n < cap; i++) {
         const struct doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_HEADING && b->level == 2)
+            section = b->text, subsection = NULL;
+        else if (b->kind == DOC_HEADING && b->level >= 3)
+            subsection = b->text;
         if (b->kind == DOC_CARD && b->u.card.has_action)
             items[n++] = (struct menu_item){b->u.card.action.label ? b->u.card.action.label
                                                                    : b->u.card.title,
                                             {.cmd = b->u.card.action.cmd,
                                              .arg = b->u.card.action.arg},
-                                            false};
+                                            false, section, subsection};
         else if (b->kind == DOC_FIELD && !answer_listed) {
             answer_listed = true;
             items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
                                                                         : "Answer the questions",
-                                            {.cmd = CMD_NONE}, true};
+                                            {.cmd = CMD_NONE}, true, NULL, NULL};
         } else if (b->kind == DOC_ACTION)
             items[n++] = (struct menu_item){b->u.action.label,
                                             {.cmd = b->u.action.cmd, .arg = b->u.action.arg},
-                                            false};
+                                            false, NULL, NULL};
     }
     return n;
 }
@@ -475,9 +484,24 @@ static bool turn_page(struct plain *p, const struct doc *d, int depth)
     return back;
 }
 
+/* A heading of the menu when it changes from the item before (NULL and NULL are the same). */
+static bool differs(const char *a, const char *b)
+{
+    return a != b && (!a || !b || strcmp(a, b) != 0);
+}
+
 static void say_menu(struct plain *p, const struct menu_item *items, size_t n)
 {
+    /* a long menu (the contents) is grouped under its sections, so it can be skimmed by ear */
+    bool grouped = n > MENU_GROUPED;
     for (size_t i = 0; i < n; i++) {
+        const struct menu_item *prev = i ? &items[i - 1] : NULL;
+        if (grouped && items[i].section && (!prev || differs(prev->section, items[i].section)))
+            plain_say(p, NULL, items[i].section);
+        if (grouped && items[i].subsection &&
+            (!prev || differs(prev->section, items[i].section) ||
+             differs(prev->subsection, items[i].subsection)))
+            plain_say(p, "  ", items[i].subsection);
         fprintf(p->out, "%zu. ", i + 1);
         plain_say(p, NULL, items[i].label);
     }
