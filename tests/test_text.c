@@ -473,7 +473,7 @@ static void test_escape_corpus(void)
                     corpus_rows[i].flags, corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
-    char in[8], want[16], label[64];
+    char in[8] = "", want[16], label[64]; /* NUL after each input: wrap and fit read to it */
     for (int c = 0; c < 0x20; c++) {
         if (c == '\t' || c == '\n')
             continue;
@@ -488,10 +488,12 @@ static void test_escape_corpus(void)
     for (int c = 0x80; c <= 0x9F; c++) {
         in[0] = (char)(0xC0 | (c >> 6));
         in[1] = (char)(0x80 | (c & 0x3F));
+        in[2] = '\0';
         snprintf(want, sizeof want, "<U+%04X>", c);
         snprintf(label, sizeof label, "C1 U+%04X", c);
         corpus_case(label, in, 2, 0, want);
         in[0] = (char)c;
+        in[1] = '\0';
         snprintf(label, sizeof label, "bare byte 0x%02X", c);
         corpus_case(label, in, 1, 0, FFFD);
     }
