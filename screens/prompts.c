@@ -358,7 +358,7 @@ const char *prompts_tool(const struct prompts *p, size_t i)
     return i < p->nblocks && p->inputs ? str(p->inputs[i], "tool") : NULL;
 }
 
-/* What question number (its number in *out, "" when nothing) still needs: "4 still needs an
+/* Writes what question number still needs into out ("" when nothing): "4 still needs an
  * answer" or "1 needs at least 8 items (you have 5)". An optional question left empty needs
  * nothing. */
 static void unmet(const cJSON *input, const cJSON *v, size_t number, char *out, size_t size)
