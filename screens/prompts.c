@@ -1,5 +1,6 @@
 #include "prompts.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,8 @@ static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, c
         f->has_min = true, f->min = v, f->min_items = v > 0 ? (size_t)v : 0;
     if (num(input, "max", &v))
         f->has_max = true, f->max = v, f->max_items = v > 0 ? (size_t)v : 0;
+    if (num(input, "step", &v) && v > 0)
+        f->step = v; /* the full screen's slider moves by it */
     if ((f->kind == DOC_FIELD_LINE || f->kind == DOC_FIELD_TEXT) && f->has_max && f->max > 0)
         f->max_len = (size_t)f->max; /* a text's max is its length */
     const cJSON *stops = cJSON_GetObjectItemCaseSensitive(input, "stops");
@@ -185,6 +188,14 @@ struct doc_field *prompts_input_field(struct doc *d, const char *key, const char
     const char *own_hint = str(input, "hint");
     f->hint = doc_str(d, own_hint ? own_hint : hint);
     fill_field(d, f, input, value);
+    /* a minimum is said up front, not first met at submit; one item is what any answer has */
+    const char *minimum = NULL;
+    if (f->min_items > 1 && (kind == DOC_FIELD_LIST || kind == DOC_FIELD_ORDERED))
+        minimum = doc_printf(d, "At least %zu items.", f->min_items);
+    else if (f->min_items > 1 && kind == DOC_FIELD_CHOICES)
+        minimum = doc_printf(d, "Choose at least %zu.", f->min_items);
+    if (minimum)
+        f->hint = f->hint ? doc_printf(d, "%s %s", f->hint, minimum) : minimum;
     return f;
 }
 
@@ -222,13 +233,64 @@ static bool is_date(const char *s)
     return d <= days[m - 1] + (m == 2 && leap);
 }
 
+/* " from 1 to 10", " of 0 or more", " of 40 or less" or "": the range a number may take. */
+static void range_words(bool has_lo, double lo, bool has_hi, double hi, char *out, size_t size)
+{
+    char l[32], h[32];
+    tui_text_number(lo, l, sizeof l);
+    tui_text_number(hi, h, sizeof h);
+    if (has_lo && has_hi)
+        snprintf(out, size, " from %s to %s", l, h);
+    else if (has_lo || has_hi)
+        snprintf(out, size, " of %s or %s", has_lo ? l : h, has_lo ? "more" : "less");
+    else
+        out[0] = '\0';
+}
+
+/* Whether v is base + k * step for a whole k, allowing for the rounding of decimal fractions
+ * in binary (0.1 + 2 * 0.1 is not quite 0.3). */
+static bool on_step(double v, double base, double step)
+{
+    double k = (v - base) / step;
+    return fabs(k - round(k)) <= 1e-9 * fmax(1, fabs(k));
+}
+
+/* A number or slider's value out of its range or off its steps: false with the form said. A
+ * slider moves in steps of 1 unless it names its own; a number has steps only when it names
+ * them ("step": 1 marks a count, which takes whole numbers only). */
+static bool number_fits(struct app *a, const cJSON *input, enum doc_field_kind kind, double v)
+{
+    double lo = 0, hi = 0, step = kind == DOC_FIELD_SLIDER ? 1 : 0;
+    bool has_lo = num(input, "min", &lo), has_hi = num(input, "max", &hi);
+    double own_step = 0;
+    if (num(input, "step", &own_step) && own_step > 0)
+        step = own_step;
+    char range[80];
+    range_words(has_lo, lo, has_hi, hi, range, sizeof range);
+    if ((has_lo && v < lo) || (has_hi && v > hi)) {
+        app_error(a, "choose a number%s.", range);
+        return false;
+    }
+    if (step > 0 && !on_step(v, has_lo ? lo : 0, step)) {
+        const char *verb = kind == DOC_FIELD_SLIDER ? "choose" : "type";
+        char s[32];
+        tui_text_number(step, s, sizeof s);
+        if (step == 1 && (!has_lo || lo == floor(lo)))
+            app_error(a, "%s a whole number%s.", verb, range);
+        else
+            app_error(a, "%s a number%s in steps of %s.", verb, range, s);
+        return false;
+    }
+    return true;
+}
+
 cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
 {
     cJSON *v = cJSON_Parse(json);
     const char *hint;
     enum doc_field_kind kind = field_kind(input, &hint);
-    double lo = 0, hi = 0;
-    bool has_lo = num(input, "min", &lo), has_hi = num(input, "max", &hi);
+    double hi = 0;
+    bool has_hi = num(input, "max", &hi);
     const cJSON *options = cJSON_GetObjectItemCaseSensitive(input, "options");
     if (!v)
         return NULL;
@@ -271,8 +333,7 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
         return NULL;
     }
     if ((kind == DOC_FIELD_NUMBER || kind == DOC_FIELD_SLIDER) && cJSON_IsNumber(v) &&
-        ((has_lo && v->valuedouble < lo) || (has_hi && v->valuedouble > hi))) {
-        app_error(a, "choose a number from %g to %g.", lo, hi);
+        !number_fits(a, input, kind, v->valuedouble)) {
         cJSON_Delete(v);
         return NULL;
     }
@@ -297,29 +358,59 @@ const char *prompts_tool(const struct prompts *p, size_t i)
     return i < p->nblocks && p->inputs ? str(p->inputs[i], "tool") : NULL;
 }
 
+/* Writes what question number still needs into out ("" when nothing): "4 still needs an
+ * answer" or "1 needs at least 8 items (you have 5)". An optional question left empty needs
+ * nothing. */
+static void unmet(const cJSON *input, const cJSON *v, size_t number, char *out, size_t size)
+{
+    double lo = 0;
+    out[0] = '\0';
+    if (prompts_value_empty(v)) {
+        if (is_required(input))
+            snprintf(out, size, "%zu still needs an answer", number);
+        return;
+    }
+    int have = cJSON_GetArraySize(v);
+    if (!cJSON_IsArray(v) || !num(input, "min", &lo) || have >= lo)
+        return;
+    const char *type = str(input, "type");
+    size_t need = (size_t)ceil(lo);
+    bool choices = type && strcmp(type, "choices") == 0;
+    snprintf(out, size, "%zu needs at least %zu %s%s (you have %d)", number, need,
+             choices ? "choice" : "item", need == 1 ? "" : "s", have);
+}
+
 bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const char *key, void *),
                       void *ctx)
 {
-    size_t number = 0;
+    /* every unmet question at once, so a long page is not sent back one question at a time */
+    char details[512] = "", numbers[200] = "", last[24] = "";
+    size_t number = 0, count = 0, used = 0, nused = 0;
     for (size_t i = 0; i < e->nblocks; i++) {
         if (!e->blocks[i].input_json || prompts_tool(e, i))
             continue; /* a tool's prompt is not a question on the page: its screen checks it */
         number++;
         if (skip && skip(e->blocks[i].prompt_key, ctx))
             continue;
-        const cJSON *input = e->inputs[i];
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key);
-        double lo = 0;
-        if (is_required(input) && prompts_value_empty(v)) {
-            app_error(a, "question %zu still needs an answer.", number);
-            return false;
-        }
-        if (cJSON_IsArray(v) && num(input, "min", &lo) && cJSON_GetArraySize(v) < lo) {
-            app_error(a, "question %zu needs at least %g.", number, lo);
-            return false;
-        }
+        char one[128];
+        unmet(e->inputs[i], cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key),
+              number, one, sizeof one);
+        if (!one[0])
+            continue;
+        if (used < sizeof details)
+            used += (size_t)snprintf(details + used, sizeof details - used, "%s%s",
+                                     count ? "; " : "", one);
+        if (count && nused < sizeof numbers) /* the number before goes in; the last waits */
+            nused += (size_t)snprintf(numbers + nused, sizeof numbers - nused, "%s%s",
+                                      count > 1 ? ", " : "", last);
+        snprintf(last, sizeof last, "%zu", number);
+        count++;
     }
-    return true;
+    if (count == 1)
+        app_error(a, "question %s.", details);
+    else if (count > 1)
+        app_error(a, "questions %s and %s need more: %s.", numbers, last, details);
+    return count == 0;
 }
 
 enum screen_result prompts_change(struct prompts *p, struct app *a, const struct tui_event *ev)

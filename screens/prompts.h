@@ -36,7 +36,8 @@ void prompts_field(const struct prompts *p, size_t i, struct doc *d);
  * SCREEN_UNHANDLED when the field is not one of the prompts. */
 enum screen_result prompts_change(struct prompts *p, struct app *a, const struct tui_event *ev);
 /* True when every required prompt (but those skip says to leave out; skip may be NULL) has a
- * usable answer; otherwise an error names the first that has not. */
+ * usable answer and every list or choices answer given has its minimum; otherwise one error
+ * names every question that has not, each with what it still needs. */
 bool prompts_complete(const struct prompts *p, struct app *a, bool (*skip)(const char *key, void *),
                       void *ctx);
 /* The same for any question asked in the prompts' vocabulary: input is an object like a prompt's
@@ -44,8 +45,9 @@ bool prompts_complete(const struct prompts *p, struct app *a, bool (*skip)(const
  * false, "hint": "..."}), value the current answer (may be NULL). Returns the field added. */
 struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
                                      const cJSON *input, const cJSON *value);
-/* A field's event value (JSON) turned into what is kept: a choice by its label, limits checked.
- * NULL with an error said when refused. The caller owns the result. */
+/* A field's event value (JSON) turned into what is kept: a choice by its label, limits checked,
+ * and a number or slider held to its steps ("step", 1 for a slider that names none). NULL with
+ * an error said (the form to use) when refused. The caller owns the result. */
 cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json);
 /* True for no answer: missing, null, "" or []. */
 bool prompts_value_empty(const cJSON *v);

@@ -197,18 +197,34 @@ static int parse_meta(struct parser *p, const char *line, int lineno)
     return 1;
 }
 
+/* The text after "name=" in params, or NULL when the parameter is not given. */
+static const char *param_text(const char *params, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *s = params; (s = strstr(s, name)) != NULL; s += n)
+        if ((s == params || s[-1] == ' ') && s[n] == '=')
+            return s + n + 1;
+    return NULL;
+}
+
 /* "name=value" from params; returns 1 and the number when present. */
 static int param(const char *params, const char *name, double *value)
 {
-    size_t n = strlen(name);
-    for (const char *s = params; (s = strstr(s, name)) != NULL; s += n) {
-        if ((s == params || s[-1] == ' ') && s[n] == '=') {
-            char *end;
-            *value = strtod(s + n + 1, &end);
-            return end != s + n + 1;
-        }
-    }
-    return 0;
+    const char *text = param_text(params, name);
+    char *end;
+    if (!text)
+        return 0;
+    *value = strtod(text, &end);
+    return end != text;
+}
+
+/* A number's or slider's step, when given, must be one a value can move by. */
+static void check_step(struct parser *p, const char *params, int input_line)
+{
+    double step = 0;
+    if (param_text(params, "step") &&
+        (!param(params, "step", &step) || !(step > 0) || step > 1e15))
+        seed_diag(p->d, p->file, input_line, "step must be a number above zero");
 }
 
 static void add_number(cJSON *obj, const char *params, const char *name)
@@ -286,9 +302,12 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
     } else if (nstops) {
         seed_diag(p->d, p->file, stop_lines[0], "\"stop:\" belongs to slider inputs only");
     }
+    if (strcmp(type, "number") == 0 || strcmp(type, "slider") == 0)
+        check_step(p, params, input_line);
     if (strcmp(type, "number") == 0) {
         add_number(obj, params, "min");
         add_number(obj, params, "max");
+        add_number(obj, params, "step"); /* 1: a count, whole numbers only */
     } else if (strcmp(type, "line") == 0 || strcmp(type, "text") == 0) {
         add_number(obj, params, "max");
     } else if (strcmp(type, "list") == 0) {

@@ -151,6 +151,44 @@ q
 8
 '
 
+# numbers by one rule, in text mode: 2.5 refused on a slider of whole steps (then 3), a decimal
+# comma refused with the form to use and 2,400 taken as 2400; then a submit with two questions
+# unanswered names both at once
+session numbers-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE full_exercise_id IN ('1.1.1.v1', '1.1.2.v1', '1.1.3.v1')"
+session numbers+ 'w
+3
+2
+2.5
+3
+q
+4
+1
+2.400,50
+2,400
+2
+2
+2
+q
+q
+10
+'
+kept=$(sqlite3 "$db" "SELECT (SELECT json_extract(draft_json, '\$.energy') FROM drafts
+  WHERE full_exercise_id = '1.1.3.v1') || ' ' || (SELECT json_extract(response_json,
+  '\$.walk_away') FROM exercise_responses WHERE full_exercise_id = '1.2.1.v1')")
+if [ "$kept" = "3 2400" ]; then ok "numbers: 3 and 2400 kept, never 2.5"
+else not_ok "numbers: 3 and 2400 kept, never 2.5 (got '$kept')"; fi
+for said in 'Error: choose a whole number from 1 to 10.' \
+    'Error: use a point for decimals and commas only between thousands, like 2,400.50.' \
+    'Error: questions 1 and 2 need more: 1 still needs an answer; 2 still needs an answer.'; do
+    if grep -qF "$said" "$work/numbers.out"; then ok "numbers: says $said"
+    else not_ok "numbers: says $said"; fi
+done
+
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
 # fifteen levels, the results by the spec's formula, the profile's chart
 export DREAMTREE_CONTENT="$root/content"

@@ -399,6 +399,18 @@ static const struct {
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: slider min=1 max=5\nstop: 1 = Low\nstop: 9 = Off the scale\nQ?\n:::\n",
      "3-x.md:8: a stop is \"stop: N = label\" with N between min and max", 0},
+    {"step-zero", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: number min=0 max=40 step=0\nQ?\n:::\n",
+     "3-x.md:6: step must be a number above zero", 0},
+    {"step-negative", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: slider min=1 max=5 step=-1\nstop: 1 = Low\nstop: 5 = High\nQ?\n:::\n",
+     "3-x.md:6: step must be a number above zero", 0},
+    {"step-not-a-number", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: number min=0 step=one\nQ?\n:::\n",
+     "3-x.md:6: step must be a number above zero", 0},
     {"outside-block", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\nLoose text.\n",
      "3-x.md:5: text outside a block", 0},

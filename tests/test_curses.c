@@ -296,6 +296,39 @@ static void test_refused(void)
     world_close(&w);
 }
 
+/* A number is read by the one rule when it is sent, not filtered key by key: "2k" stays in the
+ * field as typed, is refused with the form to use, and nothing is stored; "2,400" is 2400. */
+static void test_number_refused(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 3); /* 1.2.1 opens: "Your walk-away number?" */
+    world_show(&w, "exercise", "1.2.1.v1");
+    char *out = run(&w.host, NULL, 80, 24, "2k<Tab><Dump><BS><BS>2,400<Tab><Dump>");
+    golden("number-refused", out);
+    const char *refused = nth_dump(out, 0);
+    check_has("2k: the reason, with the form", refused,
+              "Error: type the number in digits, like 2400, 2,400 or 2400.50.", true);
+    check_cursor_on("2k: the focus stays in the answer", refused, "2k");
+    check_has("2,400: taken as 2400", nth_dump(out, 1), "2400", true);
+    struct draft d;
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.2.1.v1", &d), DT_OK);
+    if (!CHECK(d.draft_json && strcmp(d.draft_json, "{\"walk_away\":2400}") == 0))
+        printf("#   draft: %s\n", d.draft_json ? d.draft_json : "none");
+    store_drafts_clear(&d);
+    free(out);
+    world_close(&w);
+
+    /* nothing at all is stored for the refused value */
+    world_open(&w);
+    support_answer_first(w.st, w.user, 3);
+    world_show(&w, "exercise", "1.2.1.v1");
+    out = run(&w.host, NULL, 80, 24, "2k<Tab><Idle>");
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.2.1.v1", &d), DT_NOT_FOUND);
+    free(out);
+    world_close(&w);
+}
+
 static void test_small(void)
 {
     struct world w;
@@ -488,7 +521,7 @@ static void fake_build(void *ctx, struct doc *d)
     struct doc_field *x = doc_field(d, DOC_FIELD_TEXT, "story", "Tell a story.");
     x = doc_field(d, DOC_FIELD_NUMBER, "age", "Years of work?");
     x->has_min = x->has_max = true;
-    x->min = 0, x->max = 80;
+    x->min = 0, x->max = 80, x->step = 1; /* a count: whole numbers */
     x = doc_field(d, DOC_FIELD_SLIDER, "energy", "How full is your tank?");
     x->has_min = x->has_max = true;
     x->min = 1, x->max = 10;
@@ -564,7 +597,7 @@ static void test_fields(void)
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
      * two landscapes, one place, the third ranked item moved to the top, then the action */
     const char *keys = "Caf" "e\xCC\x81" "<BS>é 日本<Enter>ok<Tab>"
-                       "4x2<Tab>"
+                       "42<Tab>"
                        "<Right><Right><Right><Left><Tab>"
                        "<Space><Down><Down><Space><Tab>"
                        "<Down><Enter><Tab>"
@@ -592,6 +625,7 @@ static void test_fields(void)
     check_has("blocks", out, "^[]0;title^G", true);
     check_has("blocks", out, "**", false);
     check_has("blocks", out, "Delivery 3.5 of 5", true);
+    check_has("blocks: a count says so", out, "A whole number from 0 to 80.", true);
     free(out);
 }
 
@@ -965,6 +999,7 @@ int main(void)
     RUN(test_exercise);
     RUN(test_typing_on_form);
     RUN(test_refused);
+    RUN(test_number_refused);
     RUN(test_small);
     RUN(test_colour);
     RUN(test_settings_apply);

@@ -53,7 +53,7 @@ static void build(void *ctx, struct doc *d)
     x->text = doc_str(d, f->story);
     x = doc_field(d, DOC_FIELD_NUMBER, "age", "Years of work?");
     x->has_min = x->has_max = true;
-    x->min = 0, x->max = 80;
+    x->min = 0, x->max = 80, x->step = 1; /* a count: whole numbers */
     x->has_number = f->has_age, x->number = f->age;
     x = doc_field(d, DOC_FIELD_SLIDER, "energy", "How full is your tank?");
     x->has_min = x->has_max = true;
@@ -149,7 +149,7 @@ static const char script[] =
     "A name far too long for the rule\n"
     "Ada\n"
     "First line,\n\xff broken\nsecond line.\n.\n"
-    "abc\n42\n"
+    "2.400,50\nabc\n42\n"  /* a number by the one rule: the form said, nothing guessed */
     "11\n7\n"
     "2\n"
     "1,3\n"
@@ -211,6 +211,11 @@ int main(void)
     CHECK(strstr(out_text, "Error: that line is not valid UTF-8 text") != NULL);
     CHECK(strstr(out_text, "Error: a name has at most 20 characters.") != NULL);
     CHECK(strstr(out_text, "Note: Name saved.") != NULL);
+    CHECK(strstr(out_text, "Type a whole number from 0 to 80") != NULL);
+    CHECK(strstr(out_text, "Error: use a point for decimals and commas only between thousands,"
+                           " like 2,400.50.") != NULL);
+    CHECK(strstr(out_text, "Error: type the number in digits, like 2400, 2,400 or 2400.50.") !=
+          NULL);
     CHECK(strcmp(f.name, "Ada") == 0);
     CHECK(strcmp(f.story, "First line,\nsecond line.") == 0);
     CHECK(f.age == 42 && f.energy == 7);

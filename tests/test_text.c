@@ -1,6 +1,7 @@
 /* The text module (DESIGN.md section 5): widths, wrapping, fitting, grapheme navigation and an
  * escape corpus for the one sanitiser. Every table row is one case; the corpus rows also run
  * through wrap, fit and the cursor column, and all of their output must be terminal-safe. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -472,7 +473,7 @@ static void test_escape_corpus(void)
                     corpus_rows[i].flags, corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
-    char in[8], want[16], label[64];
+    char in[8] = "", want[16], label[64]; /* NUL after each input: wrap and fit read to it */
     for (int c = 0; c < 0x20; c++) {
         if (c == '\t' || c == '\n')
             continue;
@@ -487,10 +488,12 @@ static void test_escape_corpus(void)
     for (int c = 0x80; c <= 0x9F; c++) {
         in[0] = (char)(0xC0 | (c >> 6));
         in[1] = (char)(0x80 | (c & 0x3F));
+        in[2] = '\0';
         snprintf(want, sizeof want, "<U+%04X>", c);
         snprintf(label, sizeof label, "C1 U+%04X", c);
         corpus_case(label, in, 2, 0, want);
         in[0] = (char)c;
+        in[1] = '\0';
         snprintf(label, sizeof label, "bare byte 0x%02X", c);
         corpus_case(label, in, 1, 0, FFFD);
     }
@@ -579,9 +582,77 @@ static void test_numbers(void)
     }
 }
 
+/* The one rule for a typed number, both faces: digits with an optional minus, a point for the
+ * decimals, commas only between groups of three; anything else is refused with the form to use,
+ * never read as some other number. */
+static void test_parse_numbers(void)
+{
+    static const struct {
+        const char *text;
+        double v;         /* when taken */
+        const char *why;  /* NULL: taken; else a word the reason must hold */
+    } cases[] = {
+        {"2400", 2400, NULL},
+        {"2,400", 2400, NULL},
+        {"2400.5", 2400.5, NULL},
+        {"2,400.50", 2400.5, NULL},
+        {"1,234,567.89", 1234567.89, NULL},
+        {"-3", -3, NULL},
+        {"-0", 0, NULL},
+        {"0.25", 0.25, NULL},
+        {".5", 0.5, NULL},
+        {"  42  ", 42, NULL},
+        {"\t7", 7, NULL},
+        {"123456789012345", 123456789012345.0, NULL},
+        {"2.400,50", 0, "2,400.50"}, /* a decimal comma: 2400.5 or 2.4005? refused, not guessed */
+        {"2,5", 0, "2,400.50"},
+        {"1,23", 0, "2,400.50"},
+        {",200", 0, "2,400.50"},
+        {"2,400,", 0, "2,400.50"},
+        {"1234,567", 0, "2,400.50"},
+        {"12,34,567", 0, "2,400.50"},
+        {"2,400.5,0", 0, "2,400.50"},
+        {"2k", 0, "digits"},
+        {"1e3", 0, "digits"},
+        {"abc", 0, "digits"},
+        {"2 400", 0, "digits"},
+        {"4 2", 0, "digits"},
+        {"", 0, "digits"},
+        {"   ", 0, "digits"},
+        {"-", 0, "digits"},
+        {".", 0, "digits"},
+        {"--3", 0, "digits"},
+        {"+3", 0, "digits"},
+        {"1..5", 0, "digits"},
+        {"0x10", 0, "digits"},
+        {"inf", 0, "digits"},
+        {"nan", 0, "digits"},
+        {"$20", 0, "digits"},
+        {"1234567890123456", 0, "15 digits"},
+        {"0.1234567890123456", 0, "15 digits"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        double v = -1;
+        const char *why = tui_text_parse_number(cases[i].text, &v);
+        char label[96];
+        snprintf(label, sizeof label, "\"%s\" %s", cases[i].text,
+                 cases[i].why ? "is refused with the form" : "is taken");
+        if (!cases[i].why) {
+            ROW(why == NULL && v == cases[i].v, label);
+            if (why)
+                printf("#   reason: %s\n", why);
+        } else {
+            ROW(why && strstr(why, cases[i].why), label);
+        }
+    }
+    double v;
+    CHECK(tui_text_parse_number("-0", &v) == NULL && !signbit(v)); /* shown as 0, not -0 */
+}
+
 int main(void)
 {
     RUN(test_numbers);
+    RUN(test_parse_numbers);
     RUN(test_widths);
     RUN(test_wrap);
     RUN(test_fit);

@@ -249,6 +249,164 @@ static void test_dates(void)
     store_close(&st);
 }
 
+/* The app's message for the renderer (NULL when none), as a renderer reads it. */
+static const char *said(struct app *a)
+{
+    struct tui_host h = app_host(a);
+    int is_error = 0;
+    return h.message(h.ctx, &is_error);
+}
+
+/* Steps and whole numbers, checked on the host side both faces go through: a slider takes only
+ * min + k * step (step 1 when not given), a number with a step the same, so "step": 1 marks a
+ * count; each refusal says the form to use. */
+static void test_steps(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    struct app *a = app_new(st, user, "dashboard", NULL);
+    said(a); /* whatever the first screen had to say */
+    static const struct {
+        const char *input, *value;
+        const char *why; /* NULL: accepted; else the error said */
+    } cases[] = {
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "3", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "10", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "2.5",
+         "choose a whole number from 1 to 10."},
+        {"{\"type\":\"slider\",\"min\":-2,\"max\":2}", "-1", NULL},
+        {"{\"type\":\"slider\",\"min\":-2,\"max\":2}", "-1.5",
+         "choose a whole number from -2 to 2."},
+        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5}", "1.5", NULL},
+        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5}", "1.25",
+         "choose a number from 0 to 2 in steps of 0.5."},
+        {"{\"type\":\"slider\",\"min\":0.1,\"max\":1,\"step\":0.1}", "0.3", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "11", "choose a number from 1 to 10."},
+        {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "3", NULL},
+        {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "3.5",
+         "type a whole number from 0 to 40."},
+        {"{\"type\":\"number\",\"step\":1}", "-3.5", "type a whole number."},
+        {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "null", NULL},
+        {"{\"type\":\"number\",\"min\":0,\"max\":40}", "3.5", NULL},
+        {"{\"type\":\"number\",\"min\":0,\"max\":100000000}", "200000000",
+         "choose a number from 0 to 100000000."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cJSON *input = json(cases[i].input);
+        cJSON *v = prompts_accept(a, input, cases[i].value);
+        const char *msg = said(a);
+        char label[160];
+        snprintf(label, sizeof label, "%s takes %s", cases[i].input, cases[i].value);
+        if (!cases[i].why) {
+            check_at(__FILE__, __LINE__, v != NULL, label);
+            if (v == NULL)
+                printf("#   said: %s\n", msg ? msg : "nothing");
+        } else {
+            check_at(__FILE__, __LINE__, v == NULL, label);
+            check_str_at(__FILE__, __LINE__, msg ? msg : "", cases[i].why, label);
+        }
+        cJSON_Delete(v);
+        cJSON_Delete(input);
+    }
+    app_free(&a);
+    store_close(&st);
+}
+
+/* An exercise's prompts as prompts_load would give them, from (key, input) pairs. */
+static void make_prompts(struct prompts *p, const char *const (*prompts)[2], size_t n,
+                         const char *answers)
+{
+    memset(p, 0, sizeof *p);
+    p->blocks = calloc(n, sizeof *p->blocks);
+    p->inputs = calloc(n, sizeof *p->inputs);
+    p->nblocks = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(p->blocks[i].content_type, sizeof p->blocks[i].content_type, "prompt");
+        snprintf(p->blocks[i].prompt_key, sizeof p->blocks[i].prompt_key, "%s", prompts[i][0]);
+        p->blocks[i].content_text = strdup("A question?");
+        p->blocks[i].input_json = strdup(prompts[i][1]);
+        p->inputs[i] = json(prompts[i][1]);
+    }
+    p->answers = json(answers);
+}
+
+/* Submit names every question that still needs more, each with what it needs and, for a list,
+ * how many items it has; the minimum is stated in the question beforehand too. */
+static void test_unmet(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    struct app *a = app_new(st, user, "dashboard", NULL);
+    said(a);
+    static const char *const prompts[][2] = {
+        {"jobs", "{\"type\":\"list\",\"required\":true,\"min\":8,\"max\":60}"},
+        {"name", "{\"type\":\"line\",\"required\":true}"},
+        {"notes", "{\"type\":\"text\",\"required\":false}"},
+        {"place", "{\"type\":\"line\",\"required\":true}"},
+        {"lands", "{\"type\":\"choices\",\"required\":false,\"min\":2,"
+                  "\"options\":[\"Coast\",\"Hills\",\"Plains\"]}"},
+        {"ideas", "{\"type\":\"list\",\"required\":false,\"min\":3}"},
+    };
+    size_t n = sizeof prompts / sizeof *prompts;
+    struct prompts p;
+    /* two unmet: a list short of its minimum and a required answer missing; an optional list
+     * left empty needs nothing */
+    make_prompts(&p, prompts, n,
+                 "{\"jobs\":[\"a\",\"b\",\"c\",\"d\",\"e\"],\"name\":\"Ada\",\"ideas\":[]}");
+    CHECK(!prompts_complete(&p, a, NULL, NULL));
+    const char *msg = said(a);
+    CHECK_STR(msg ? msg : "", "questions 1 and 4 need more: 1 needs at least 8 items (you have"
+                              " 5); 4 still needs an answer.");
+    prompts_free(&p);
+
+    /* three, with the unit of each */
+    make_prompts(&p, prompts, n,
+                 "{\"jobs\":[\"a\"],\"place\":\"Leeds\",\"lands\":[\"Coast\"],"
+                 "\"ideas\":[\"x\",\"y\"]}");
+    CHECK(!prompts_complete(&p, a, NULL, NULL));
+    msg = said(a);
+    CHECK_STR(msg ? msg : "", "questions 1, 2, 5 and 6 need more: 1 needs at least 8 items (you"
+                              " have 1); 2 still needs an answer; 5 needs at least 2 choices (you"
+                              " have 1); 6 needs at least 3 items (you have 2).");
+    prompts_free(&p);
+
+    /* one: said as before, with its unit */
+    make_prompts(&p, prompts, n,
+                 "{\"jobs\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\"],"
+                 "\"name\":\"Ada\",\"place\":\"Leeds\"}");
+    CHECK(!prompts_complete(&p, a, NULL, NULL));
+    msg = said(a);
+    CHECK_STR(msg ? msg : "", "question 1 needs at least 8 items (you have 7).");
+    prompts_free(&p);
+
+    /* none */
+    make_prompts(&p, prompts, n,
+                 "{\"jobs\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"],"
+                 "\"name\":\"Ada\",\"place\":\"Leeds\"}");
+    CHECK(prompts_complete(&p, a, NULL, NULL));
+    prompts_free(&p);
+
+    /* the minimum is stated in the question, with its unit, after any hint of its own */
+    struct doc *d = doc_new();
+    cJSON *input = json("{\"type\":\"list\",\"min\":8,\"max\":60,\"hint\":\"One a line.\"}");
+    struct doc_field *f = prompts_input_field(d, "jobs", "Jobs?", input, NULL);
+    CHECK_STR(f->hint, "One a line. At least 8 items.");
+    cJSON_Delete(input);
+    input = json("{\"type\":\"choices\",\"min\":2,\"max\":3,\"options\":[\"a\",\"b\",\"c\"]}");
+    f = prompts_input_field(d, "lands", "Lands?", input, NULL);
+    CHECK_STR(f->hint ? f->hint : "", "Choose at least 2.");
+    cJSON_Delete(input);
+    input = json("{\"type\":\"list\",\"min\":1,\"max\":10}");
+    f = prompts_input_field(d, "one", "One?", input, NULL);
+    CHECK(f->hint == NULL); /* one item is what any answer has */
+    cJSON_Delete(input);
+    doc_free(&d);
+    app_free(&a);
+    store_close(&st);
+}
+
 /* The person's answers as a ranking would record them, from a hidden true order (a lower
  * rank[] is better); cyclic makes every answer "the first shown is better", which no order fits. */
 static size_t rank_with(size_t n, const size_t *rank, bool cyclic, size_t *order)
@@ -512,6 +670,8 @@ int main(void)
     RUN(test_follow_ups);
     RUN(test_forms_complete);
     RUN(test_dates);
+    RUN(test_steps);
+    RUN(test_unmet);
     RUN(test_ranking);
     RUN(test_idea_tree);
     RUN(test_resume);

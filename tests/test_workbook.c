@@ -103,6 +103,15 @@ static void test_structure(void)
     CHECK(none("SELECT c.full_exercise_id FROM exercise_content c WHERE c.content_type = 'prompt'"
                " AND NOT EXISTS (SELECT 1 FROM prompt_inputs p WHERE p.content_id = c.id)"));
     CHECK(scalar("SELECT count(DISTINCT json_extract(input_json, '$.type')) FROM prompt_inputs") >= 7);
+    /* a number that counts people or organisations takes whole numbers ("step": 1); hours
+     * may have a fraction */
+    CHECK(none("SELECT c.full_exercise_id FROM exercise_content c JOIN prompt_inputs p"
+               " ON p.content_id = c.id WHERE json_extract(p.input_json, '$.type') = 'number'"
+               " AND lower(c.content_text) LIKE '%how many%'"
+               " AND lower(c.content_text) NOT LIKE '%how many hours%'"
+               " AND json_extract(p.input_json, '$.step') IS NOT 1"));
+    CHECK(scalar("SELECT count(*) FROM prompt_inputs WHERE json_extract(input_json, '$.type') ="
+                 " 'number' AND json_extract(input_json, '$.step') = 1") >= 2);
 }
 
 static void test_tools_and_competencies(void)

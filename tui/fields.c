@@ -2,8 +2,6 @@
 
 #include <cjson/cJSON.h>
 #include <ncurses.h>
-#include <errno.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,8 +313,6 @@ static enum tui_field_result text_key(struct tui_field_state *st, const struct t
         return tui_editor_delete(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
     if (ch < 0x20 || ch == 0x7f)
         return TUI_FIELD_IGNORED; /* other controls are commands (Tab, Esc, Ctrl+S...) */
-    if (st->kind == DOC_FIELD_NUMBER && !((ch >= '0' && ch <= '9') || ch == '.' || ch == '-'))
-        return TUI_FIELD_REFUSED;
     uint8_t bytes[8];
     int n = u8_uctomb(bytes, (ucs4_t)ch, (int)sizeof bytes);
     if (n <= 0)
@@ -429,18 +425,15 @@ char *tui_field_value(const struct tui_field_state *st, const char **why)
         v = cJSON_CreateString(st->ed.buf ? st->ed.buf : "");
         break;
     case DOC_FIELD_NUMBER: {
+        /* every key went into the editor: the text is read here, by the rule text mode uses */
         const char *s = st->ed.buf ? st->ed.buf : "";
-        char *end = NULL;
-        if (!s[strspn(s, " ")]) { /* emptied: the answer is taken back */
+        double d;
+        if (!s[strspn(s, " \t")]) { /* emptied: the answer is taken back */
             v = cJSON_CreateNull();
             break;
         }
-        errno = 0;
-        double d = strtod(s, &end);
-        if (end == s || *end || errno || !isfinite(d)) {
-            *why = "that is not a number.";
+        if ((*why = tui_text_parse_number(s, &d)) != NULL)
             return NULL;
-        }
         v = cJSON_CreateNumber(d);
         break;
     }

@@ -25,7 +25,7 @@ enum tui_field_result {
     TUI_FIELD_CHANGED,    /* a choice, a step or an item changed: send it now */
     TUI_FIELD_LEAVE_UP,   /* Up from the first row: focus the item before */
     TUI_FIELD_LEAVE_DOWN, /* Down from the last row, or Enter that ends the answer */
-    TUI_FIELD_REFUSED,    /* the key cannot go in (not a digit, the answer is full) */
+    TUI_FIELD_REFUSED,    /* the key cannot go in (the answer is full) */
 };
 
 struct tui_field_state {
@@ -58,8 +58,9 @@ enum tui_field_result tui_field_key(struct tui_field_state *st, const struct tui
                                     int width);
 
 /* The value as JSON (malloc'd; the caller frees), or NULL with *why set when there is nothing to
- * send (an empty number) or it is not a value (why: "that is not a number."), or NULL with *why
- * NULL when out of memory. */
+ * send (why: "", an unset slider or choice) or it is not a value (a number's text that
+ * tui_text_parse_number refuses; why: its reason), or NULL with *why NULL when out of memory.
+ * An emptied number is null: the answer taken back. */
 char *tui_field_value(const struct tui_field_state *st, const char **why);
 
 /* Whether the field is edited as text (typed keys are text, not commands). */

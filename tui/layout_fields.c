@@ -215,7 +215,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
             char range[96], lo[32], hi[32];
             tui_text_number(f->min, lo, sizeof lo);
             tui_text_number(f->max, hi, sizeof hi);
-            snprintf(range, sizeof range, "A number from %s to %s.", lo, hi);
+            snprintf(range, sizeof range, "A %snumber from %s to %s.",
+                     f->step == 1 ? "whole " : "", lo, hi); /* a count says so */
             tui_layout_text_rows(y, range, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
             it->cursor_row = (int)y->l->nrows;
         }

@@ -197,12 +197,7 @@ static enum tui_field_result paste_number(struct tui_field_state *st, char *clea
         s++;
     while (end > s && end[-1] == ' ')
         *--end = '\0';
-    for (const char *c = s; *c; c++)
-        if (!((*c >= '0' && *c <= '9') || *c == '.' || *c == '-')) {
-            got->total = tui_text_graphemes(s, strlen(s));
-            got->not_a_number = true;
-            return TUI_FIELD_REFUSED;
-        }
+    /* goes in as typed would: the value is read by the one number rule when it is sent */
     return paste_text(st, s, got);
 }
 
@@ -299,10 +294,7 @@ const char *tui_paste_note(const struct tui_paste *p, enum tui_field_result r,
                             "there.");
         return buf;
     case TUI_FIELD_REFUSED:
-        if (got->not_a_number)
-            snprintf(buf, size, "Nothing was pasted: a number takes only digits, '.' and '-'.");
-        else
-            snprintf(buf, size, "Nothing was pasted: this answer is full.");
+        snprintf(buf, size, "Nothing was pasted: this answer is full.");
         return buf;
     default:
         break;

@@ -49,14 +49,13 @@ const char *tui_paste_text(struct tui_paste *p, size_t *len);
  * sanitiser, and how many of them went in. */
 struct tui_paste_result {
     size_t kept, total;
-    bool not_a_number;  /* REFUSED: a NUMBER field and text that is not one */
     bool out_of_memory; /* REFUSED: memory ran out (a list keeps the lines taken so far) */
 };
 
 /* Puts pasted text (n bytes, raw, lines ending in \n; the sanitiser runs here) into the field
  * at the cursor, never over what is there. A LINE takes it on one line (newlines and tabs
- * become spaces), a TEXT keeps its newlines, a NUMBER takes it only when it is a number (spaces
- * around it dropped), and in a list each line becomes an item: the first joins the text before
+ * become spaces), a TEXT keeps its newlines, a NUMBER takes it as typed text (spaces around it
+ * dropped; the number is read when it is sent), and in a list each line becomes an item: the first joins the text before
  * the cursor, the last the text after it, empty lines are left out. Line breaks at the end of
  * a paste into a LINE or NUMBER are dropped (a whole line was copied). Text past the field's
  * max_len is cut at a grapheme cluster. Returns TUI_FIELD_CHANGED (send the value now),

@@ -1,7 +1,6 @@
 /* Text mode asking for a field: each kind of answer read from a line (or lines ending with a
  * full stop), checked, and sent to the host; refused answers are asked again. */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,16 +57,6 @@ char *plain_read_until_dot(struct plain *p)
         len += n;
     }
     return text;
-}
-
-static bool parse_number(const char *s, double *v)
-{
-    char *end = NULL;
-    errno = 0;
-    *v = strtod(s, &end);
-    while (end && *end == ' ')
-        end++;
-    return end != s && end && *end == '\0' && errno == 0 && isfinite(*v);
 }
 
 static void say_options(struct plain *p, const struct doc_field *f)
@@ -179,15 +168,18 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
                 tui_text_number(f->max, hi, sizeof hi);
             const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
                                          : "Enter alone keeps it as it is";
+            /* a count ("step": 1 on a number) says so before a fraction is refused */
+            const char *what = f->kind == DOC_FIELD_NUMBER && f->step == 1 ? "a whole number"
+                                                                           : "a number";
             if (f->has_min && f->has_max)
-                plain_sayf(p, "Type a number from %s to %s (%s%s):", lo, hi, keep, stops);
+                plain_sayf(p, "Type %s from %s to %s (%s%s):", what, lo, hi, keep, stops);
             else
-                plain_sayf(p, "Type a number (%s%s):", keep, stops);
+                plain_sayf(p, "Type %s (%s%s):", what, keep, stops);
             READ_OR_LEAVE();
             if (clearable && strcmp(p->line, "-") == 0)
                 value = cJSON_CreateNull();
-            else if (!parse_number(p->line, &v))
-                why = "that is not a number.";
+            else if ((why = tui_text_parse_number(p->line, &v)) != NULL)
+                ; /* the reason names the form to use */
             else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
                 why = "that number is out of range.";
             else
@@ -199,7 +191,8 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             say_options(p, f);
             plain_sayf(p, "Choose 1-%zu (Enter alone keeps it as it is%s):", f->noptions, stops);
             READ_OR_LEAVE();
-            if (!parse_number(p->line, &v) || v != floor(v) || v < 1 || v > (double)f->noptions)
+            if (tui_text_parse_number(p->line, &v) || v != floor(v) || v < 1 ||
+                v > (double)f->noptions)
                 why = "type the number of one choice.";
             else
                 value = cJSON_CreateNumber(v - 1);
