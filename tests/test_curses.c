@@ -293,6 +293,11 @@ static void test_refused(void)
     check_has("paged", paged, "More above", true);
     check_has("paged", paged, "Part 2: Trunk", true);
     free(out);
+    /* the error goes once the person moves on; scrolling to read keeps it */
+    out = run(&w.host, NULL, 80, 24, "<Enter><C-s><PgDn><Dump><Tab><Dump>");
+    check_has("an error stays while scrolling", nth_dump(out, 0), "still needs an answer", true);
+    check_has("and goes with the next move", nth_dump(out, 1), "still needs an answer", false);
+    free(out);
     world_close(&w);
 }
 

@@ -550,6 +550,13 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
         answer_quit(ui, in);
         return;
     }
+    /* a message is about what came before this key: it goes, unless the key brings another.
+     * Scrolling to read keeps it; typing on in an answer keeps it until the answer is sent
+     * (which says what became of it). */
+    enum cmd scroll = command_for(ui, in);
+    if (!(is_printable(in) && tui_field_takes_text(&ui->field)) && scroll != CMD_PAGE_UP &&
+        scroll != CMD_PAGE_DOWN && scroll != CMD_REDRAW)
+        set_status(ui, NULL, false);
     if (in->key == 0 && in->ch == CTRL_KEY('c')) { /* raw mode: Ctrl+C is ours to mean quit */
         ask_to_quit(ui);
         return;
