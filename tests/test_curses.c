@@ -686,6 +686,26 @@ static void test_exercise_tool(void)
     check_cursor_on("exercise tool: the way in first", page, "[ Start a ranking (Ranking) ]");
     check_has("exercise tool: the tool opens", out, "New Ranking", true);
     free(out);
+    /* back from the tool: the exercise is where it was left, the focus on the way into the
+     * tool (now named after the entry made) */
+    world_show(&w, "exercise", "1.1.3.v1");
+    out = run(&w.host, NULL, 80, 24, "<Tab><S-Tab><Dump><Enter>Skills<Tab><Esc><Dump>");
+    const char *before = nth_dump(out, 0), *after = nth_dump(out, 1);
+    check_has("exercise tool: back on the exercise", after, "Rank your skills.", true);
+    char row_before[1024], row_after[1024];
+    dump_row(before, cursor_row(before), row_before, sizeof row_before);
+    dump_row(after, cursor_row(after), row_after, sizeof row_after);
+    check_has("exercise tool: the focus back on the tool's action", row_after, "Ranking", true);
+    CHECK_INT(cursor_row(after), cursor_row(before));
+    free(out);
+    /* help opened from the second question and closed: the focus is on that question again,
+     * not on the first item as on a new screen */
+    world_show(&w, "exercise", "1.1.3.v1");
+    out = run(&w.host, NULL, 80, 24, "<Tab><Dump><F1><Dump><Esc><Dump>");
+    check_has("help opens from a form with F1", nth_dump(out, 1), "Help", true);
+    check_cursor_on("back from help: the focus where it was", nth_dump(out, 2), "not set");
+    CHECK_INT(cursor_row(nth_dump(out, 2)), cursor_row(nth_dump(out, 0)));
+    free(out);
     world_close(&w);
 }
 

@@ -182,16 +182,19 @@ static int find_action(const struct ui *ui, int cmd, const char *arg)
 
 /* A new screen on top keeps where the person was on the one under it; going back puts them
  * there again (the same item in focus, the same part of the page in view). */
-static bool remember_or_restore(struct ui *ui, int depth, char **key, int scroll)
+static bool remember_or_restore(struct ui *ui, int depth, char **key, int focus, int scroll)
 {
     bool restored = false;
     if (depth > ui->depth && ui->depth >= 0 && ui->depth < SAVED_DEPTH) {
         free(ui->saved[ui->depth].key);
         ui->saved[ui->depth].key = *key;
+        ui->saved[ui->depth].focus = focus;
         ui->saved[ui->depth].scroll = scroll;
         *key = NULL;
     } else if (depth < ui->depth && depth >= 0 && depth < SAVED_DEPTH) {
         int at = find_item(ui, ui->saved[depth].key);
+        if (at < 0 && ui->saved[depth].key && ui->saved[depth].focus < item_count(ui))
+            at = ui->saved[depth].focus; /* the same place, renamed */
         if (at >= 0 || !ui->saved[depth].key) {
             tui_curses_relayout(ui);
             ui->scroll = ui->saved[depth].scroll;
@@ -215,7 +218,7 @@ static bool remember_or_restore(struct ui *ui, int depth, char **key, int scroll
 static void rebuild(struct ui *ui)
 {
     char *key = NULL;
-    int scroll = ui->scroll;
+    int scroll = ui->scroll, focus = ui->focus;
     if (ui->focus >= 0) {
         const struct doc_block *b = item_block(ui, ui->focus);
         key = b ? tui_layout_item_key(b) : NULL;
@@ -233,7 +236,7 @@ static void rebuild(struct ui *ui)
         ui->focus = -1;
         ui->follow = false;
         int depth = ui->host->depth ? ui->host->depth(ui->host->ctx) : 0;
-        if (!remember_or_restore(ui, depth, &key, scroll) && n > 0) {
+        if (!remember_or_restore(ui, depth, &key, focus, scroll) && n > 0) {
             tui_curses_relayout(ui);
             if (ui->lay.nitems && tui_curses_row_visible(ui, ui->lay.items[0].cursor_row))
                 ui->focus = 0;

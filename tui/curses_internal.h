@@ -41,6 +41,7 @@ struct ui {
     int depth;         /* the host's screen depth when last built */
     struct {           /* where the person was on each screen under the top one */
         char *key;     /* the focused item's key (owned), NULL for none */
+        int focus;     /* its place, for when its key changed (a label names a new entry) */
         int scroll;
     } saved[SAVED_DEPTH];
     bool confirm_quit; /* "Leave DreamTree?" waits for y or n */
