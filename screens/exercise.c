@@ -200,6 +200,7 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
 static void build(const struct screen *s, struct doc *d)
 {
     const struct exercise *e = s->priv;
+    d->form = true; /* typing is answers here, even where every question is a tool's */
     doc_heading(d, 1, doc_printf(d, "Exercise %s.%s.%s: %s", e->ref.part_id, e->ref.module_id,
                                  e->ref.exercise_id, e->ref.title));
     doc_para(d, DOC_ROLE_NOTE,
