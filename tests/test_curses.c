@@ -762,6 +762,60 @@ static void test_resume(void)
     world_close(&w);
 }
 
+/* A file's whole text; static storage, "" when it cannot be read. */
+static const char *file_text(const char *path)
+{
+    static char text[8192];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return text;
+}
+
+/* The resume's files are for people, who cat and print them: whatever the entry holds (an
+ * import, an older version), no escape sequence, C1 control or bidi override reaches them. */
+static void test_resume_files(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 11);
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
+                                 "{\"name\":\"Ada\\u001b]0;owned\\u0007\",\"headline\":\"\\u001b[2J"
+                                 "Lead\",\"summary\":\"Calm\\u009b31m in a \\u202ecrisis\","
+                                 "\"experience\":[{\"role\":\"Nurse\\u001b[31m\",\"achievements\":"
+                                 "[\"Ran\\tnights\\u009d0;x\\u009c\"]}],\"skills\":[\"Tri\\u0007age\"]}",
+                                 id), DT_OK);
+    const char *home = support_tmpdir();
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("HOME", home, 1);
+    world_show(&w, "resume", id);
+    char *out = run(&w.host, NULL, 80, 24, "<Tab><Enter><Dump>");
+    check_has("resume files: saved", out, "Saved:", true);
+    static const char *const names[] = {"dreamtree-resume.md", "dreamtree-resume.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", home, names[i]);
+        const char *text = file_text(path);
+        check_has(names[i], text, "Ada", true);
+        check_has(names[i], text, "\x1b", false);      /* ESC: no OSC, no CSI */
+        check_has(names[i], text, "\x07", false);      /* BEL */
+        check_has(names[i], text, "\xC2\x9B", false);  /* U+009B, CSI in one character */
+        check_has(names[i], text, "\xC2\x9D", false);  /* U+009D, OSC */
+        check_has(names[i], text, "\xE2\x80\xAE", false); /* U+202E, right-to-left override */
+        check_has(names[i], text, "Ada^[]0;owned^G", true); /* shown, so the reader sees it */
+        check_has(names[i], text, "Calm<U+009B>31m in a <U+202E>crisis", true);
+        check_has(names[i], text, "Ran\tnights", true); /* a tab is fine in a file */
+    }
+    free(out);
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_home);
+    world_close(&w);
+}
+
 /* ---- bracketed paste: a fake host that keeps what it is sent, as a screen would ---- */
 
 struct paste_host {
@@ -913,6 +967,7 @@ int main(void)
     RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);
+    RUN(test_resume_files);
     RUN(test_bad_script);
     RUN(test_paste);
     return check_done();
