@@ -148,7 +148,7 @@ static const char script[] =
     "2\n"                 /* answer the questions */
     "A name far too long for the rule\n"
     "Ada\n"
-    "First line,\n\xff broken\nsecond line.\n.\n"
+    "First line,\n\xff broken\nsecond\0 line.\n.\n" /* left out, the rest of each line kept */
     "abc\n42\n"
     "11\n7\n"
     "2\n"
@@ -208,11 +208,14 @@ int main(void)
     const char *bad = forbidden(out_text);
     if (!CHECK(bad == NULL))
         printf("#   forbidden byte at %zu\n", (size_t)(bad - out_text));
-    CHECK(strstr(out_text, "Error: that line is not valid UTF-8 text") != NULL);
+    CHECK(strstr(out_text, "Note: 1 byte that is not UTF-8 text was left out (is your terminal"
+                           " set to UTF-8?).\n") != NULL);
+    CHECK(strstr(out_text, "Note: 1 control or invisible character was left out: an answer"
+                           " cannot hold one.\n") != NULL);
     CHECK(strstr(out_text, "Error: a name has at most 20 characters.") != NULL);
     CHECK(strstr(out_text, "Note: Name saved.") != NULL);
     CHECK(strcmp(f.name, "Ada") == 0);
-    CHECK(strcmp(f.story, "First line,\nsecond line.") == 0);
+    CHECK(strcmp(f.story, "First line,\n broken\nsecond line.") == 0);
     CHECK(f.age == 42 && f.energy == 7);
     CHECK(f.place == 2 && f.landscapes == 5);
     CHECK(f.nitems == 3 && strcmp(f.items[2], "tester") == 0);

@@ -653,9 +653,11 @@ static void test_answer(void)
     for (size_t i = 0; i < sizeof answer_rows / sizeof *answer_rows; i++) {
         const char *label = answer_rows[i].label;
         struct tui_text_left_out left;
-        char *out = tui_text_answer(answer_rows[i].s, answer_rows[i].n, answer_rows[i].flags,
-                                    &left);
+        char *out = malloc(answer_rows[i].n + 1);
+        memcpy(out, answer_rows[i].s, answer_rows[i].n);
+        size_t n = tui_text_answer(out, answer_rows[i].n, answer_rows[i].flags, &left);
         ROW_STR(out, answer_rows[i].want, label);
+        ROW_INT(n, strlen(answer_rows[i].want), label);
         ROW_INT(left.characters, answer_rows[i].characters, label);
         ROW_INT(left.bad_bytes, answer_rows[i].bad_bytes, label);
         /* what an answer keeps is shown as it is: the sanitiser leaves it alone */

@@ -161,29 +161,27 @@ char *tui_text_sanitize(const char *s, size_t n, int flags)
     return b.data;
 }
 
-char *tui_text_answer(const char *s, size_t n, int flags, struct tui_text_left_out *left)
+size_t tui_text_answer(char *s, size_t n, int flags, struct tui_text_left_out *left)
 {
-    struct buf b = {0};
     *left = (struct tui_text_left_out){0};
-    if (put(&b, "", 0) != 0)
-        return NULL;
+    /* what is kept is never longer than what it came from (a piece as it is, or one byte for a
+     * newline or tab), so it is written over the text already read */
     const uint8_t *p = (const uint8_t *)s, *end = p + n;
-    int rc = 0;
-    while (p < end && rc == 0) {
+    size_t kept = 0;
+    while (p < end) {
         struct piece pc;
         p += clean_step(p, end, flags & TUI_TEXT_MULTILINE, &pc);
-        if (pc.kind == BAD_BYTE)
+        if (pc.kind == BAD_BYTE) {
             left->bad_bytes++;
-        else if (pc.kind == PLACEHOLDER)
+        } else if (pc.kind == PLACEHOLDER) {
             left->characters++;
-        else
-            rc = put(&b, pc.bytes, pc.len);
+        } else {
+            memmove(s + kept, pc.bytes, pc.len);
+            kept += pc.len;
+        }
     }
-    if (rc != 0) {
-        free(b.data);
-        return NULL;
-    }
-    return b.data;
+    s[kept] = '\0';
+    return kept;
 }
 
 const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *buf, size_t size)

@@ -39,14 +39,14 @@ struct tui_text_left_out {
     size_t bad_bytes;  /* bytes that were not UTF-8 */
 };
 
-/* What may be kept of typed or pasted text s (n bytes, may hold NUL) as an answer, malloc'd
- * (caller frees); both faces store only this, and it shows as it is kept (the sanitiser leaves
- * it unchanged). Every character the sanitiser would show as a placeholder is left out and
- * counted in *left: controls (NUL included) but newline and tab, DEL, C1, bidi controls,
- * U+2028/U+2029, U+FEFF, tags outside a flag; so is each byte of invalid UTF-8. A tab becomes a
- * space; a newline stays with TUI_TEXT_MULTILINE and becomes a space without it. Nothing else
- * changes. NULL only when out of memory. */
-char *tui_text_answer(const char *s, size_t n, int flags, struct tui_text_left_out *left);
+/* Makes typed or pasted text s (n bytes, room for n + 1; it may hold NUL) what an answer may
+ * keep, in place, and returns its new length (s is NUL-terminated there). Both faces store only
+ * this, and it shows as it is kept: the sanitiser leaves it unchanged. Every character the
+ * sanitiser would show as a placeholder is left out and counted in *left: controls (NUL too)
+ * but newline and tab, DEL, C1, bidi controls, U+2028/U+2029, U+FEFF, tags outside a flag;
+ * and each byte of invalid UTF-8. A tab becomes a space; a newline stays with
+ * TUI_TEXT_MULTILINE and becomes a space without it. Nothing else changes. */
+size_t tui_text_answer(char *s, size_t n, int flags, struct tui_text_left_out *left);
 
 /* The note that says what tui_text_answer left out, in buf (size bytes), or NULL when nothing
  * was. */
