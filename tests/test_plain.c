@@ -175,6 +175,71 @@ static const char *forbidden(const char *s)
     return NULL;
 }
 
+/* ---- limits: an answer past its field's length is cut there, and the person told ---- */
+
+struct cut_host {
+    char sent[4][64]; /* the values sent, in order */
+    int nsent;
+};
+
+static void cut_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Limits");
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "motto", "A motto?");
+    x->max_len = 5;
+    x = doc_field(d, DOC_FIELD_TEXT, "note", "A note?");
+    x->max_len = 6;
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static enum tui_outcome cut_event(void *ctx, const struct tui_event *ev)
+{
+    struct cut_host *h = ctx;
+    if (ev->cmd == CMD_QUIT)
+        return TUI_FINISHED;
+    if (ev->cmd == CMD_FIELD_CHANGED && h->nsent < 4)
+        snprintf(h->sent[h->nsent++], sizeof h->sent[0], "%s", ev->value);
+    return TUI_CONTINUE;
+}
+
+static unsigned long cut_generation(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+static const char *cut_message(void *ctx, int *is_error)
+{
+    (void)ctx;
+    *is_error = 0;
+    return NULL;
+}
+
+static void test_cut(void)
+{
+    /* five characters kept of six (the accented e is one); the note's lines past six */
+    static const char cut_script[] = "1\nabcd\xC3\xA9" "f\nab\nc" "e\xCC\x81" "defg\n.\n2\n";
+    struct cut_host h = {0};
+    struct tui_host host = {&h, cut_build, cut_event, cut_generation, cut_message, NULL, NULL};
+    FILE *in = fmemopen((void *)cut_script, sizeof cut_script - 1, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    check_test_name = "cut at the limit";
+    CHECK_INT(tui_plain_run(&host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    CHECK_INT(h.nsent, 2);
+    CHECK_STR(h.sent[0], "\"abcd\xC3\xA9\"");
+    CHECK_STR(h.sent[1], "\"ab\\nce\xCC\x81" "d\"");
+    CHECK(strstr(out_text, "Note: This answer holds at most 5 characters: yours was cut to 5,"
+                           " leaving out the last one.\n") != NULL);
+    CHECK(strstr(out_text, "Note: This answer holds at most 6 characters: yours was cut to 6,"
+                           " leaving out the last 3.\n") != NULL);
+    free(out_text);
+}
+
 int main(void)
 {
     struct fake f = {0};
@@ -221,5 +286,6 @@ int main(void)
     CHECK(f.nitems == 3 && strcmp(f.items[2], "tester") == 0);
     free(out_text);
     free(want);
+    test_cut();
     return check_done();
 }

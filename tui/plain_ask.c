@@ -50,6 +50,26 @@ static char *read_until_dot(struct plain *p)
     return text;
 }
 
+/* An answer past its field's length keeps its first max_len characters (grapheme clusters, a
+ * newline one of them), as a paste in the full screen does, and the person is told. */
+static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)
+{
+    size_t n = strlen(text), total = tui_text_graphemes(text, n);
+    if (!f->max_len || total <= f->max_len)
+        return;
+    size_t at = 0;
+    for (size_t k = 0; k < f->max_len; k++)
+        at = tui_text_next_grapheme(text, n, at);
+    text[at] = '\0';
+    size_t left = total - f->max_len;
+    char note[160], last[32] = "one";
+    if (left > 1)
+        snprintf(last, sizeof last, "%zu", left);
+    snprintf(note, sizeof note, "This answer holds at most %zu characters: yours was cut to %zu,"
+             " leaving out the last %s.", f->max_len, f->max_len, last);
+    plain_say(p, "Note: ", note);
+}
+
 static bool parse_number(const char *s, double *v)
 {
     char *end = NULL;
@@ -132,6 +152,7 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
             if (clearable && strcmp(text, "-") == 0) {
                 value = list ? cJSON_CreateArray() : cJSON_CreateString("");
             } else if (!list) {
+                cut_to_limit(p, f, text);
                 value = cJSON_CreateString(text);
             } else {
                 value = cJSON_CreateArray();
@@ -152,6 +173,7 @@ bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, 
                 return false;
             if (!p->line[0])
                 return true;
+            cut_to_limit(p, f, p->line);
             value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
             break;
         case DOC_FIELD_NUMBER:
