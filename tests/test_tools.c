@@ -332,6 +332,7 @@ static void test_ranking(void)
     char about[128];
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "3 items, not ranked yet");
+
     cJSON_Delete(c);
 }
 
@@ -505,6 +506,85 @@ static void test_story_skills(void)
     store_close(&st);
 }
 
+/* An entry past its size limit (TOOLS_MAX_BYTES) keeps the items that fit and says which limit
+ * it met, rather than losing every item to "invalid input"; a text past it keeps its start. */
+static void test_entry_limit(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 1); /* the list tool open */
+    struct app *a = app_new(st, user, "tool-entry", "list-builder");
+    struct tui_host host = app_host(a);
+    int is_error = 0;
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "title", .value = "\"Huge\""};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    host.message(host.ctx, &is_error);
+
+    /* 9,000 items of 1,000 bytes: about 9 MB of JSON */
+    size_t nitems = 9000, item = 1000;
+    char *items = malloc(nitems * (item + 3) + 3), *w = items;
+    *w++ = '[';
+    for (size_t i = 0; i < nitems; i++) {
+        w += sprintf(w, "%s\"%06zu", i ? "," : "", i);
+        memset(w, 'x', item - 6);
+        w += item - 6;
+        *w++ = '"';
+    }
+    strcpy(w, "]");
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "items", .value = items};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    const char *msg = host.message(host.ctx, &is_error);
+    CHECK(msg && strstr(msg, "An entry holds at most 8 MiB: the first ") &&
+          strstr(msg, " of your 9000 items were kept; the rest were left out."));
+    CHECK(msg && !strstr(msg, "invalid input"));
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(st, user, "list-builder", &list, &n), DT_OK);
+    CHECK_INT(n, 1);
+    cJSON *kept = n ? cJSON_Parse(list[0].content_json) : NULL;
+    int count = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(kept, "items"));
+    CHECK(count > 8000 && count < (int)nitems);
+    CHECK(n && strlen(list[0].content_json) <= TOOLS_MAX_BYTES);
+    char said[32];
+    snprintf(said, sizeof said, "the first %d of", count);
+    CHECK(msg && strstr(msg, said)); /* the number said is the number kept */
+    cJSON_Delete(kept);
+    store_tools_list_free(&list, n);
+
+    free(items);
+    app_free(&a);
+
+    /* a text past the limit keeps its start */
+    support_answer_first(st, user, 11); /* every tool open */
+    a = app_new(st, user, "tool-entry", "resume-builder");
+    host = app_host(a);
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "name", .value = "\"Ada\""};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    host.message(host.ctx, &is_error);
+    /* 9 MiB of JSON: ab" over and over, the quote escaped (two bytes of JSON for one) */
+    size_t big = 9u * 1024 * 1024;
+    char *summary = malloc(big + 3);
+    summary[0] = '"';
+    for (size_t i = 0; i < big; i++)
+        summary[1 + i] = "ab\\\""[i % 4];
+    strcpy(summary + 1 + big, "\"");
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "summary", .value = summary};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    msg = host.message(host.ctx, &is_error);
+    CHECK(msg && strstr(msg, "An entry holds at most 8 MiB: your answer was cut to its first "));
+    CHECK_INT(store_tools_list(st, user, "resume-builder", &list, &n), DT_OK);
+    kept = n ? cJSON_Parse(list[0].content_json) : NULL;
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(kept, "summary"));
+    CHECK(text && strlen(text) > 6000000 && strncmp(text, "ab\"ab\"", 6) == 0);
+    CHECK(n && strlen(list[0].content_json) <= TOOLS_MAX_BYTES);
+    cJSON_Delete(kept);
+    store_tools_list_free(&list, n);
+    free(summary);
+    app_free(&a);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -516,5 +596,6 @@ int main(void)
     RUN(test_idea_tree);
     RUN(test_resume);
     RUN(test_story_skills);
+    RUN(test_entry_limit);
     return check_done();
 }
