@@ -333,7 +333,47 @@ static void test_ranking(void)
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "3 items, not ranked yet");
 
+    /* a ranking takes at most RANK_MAX_ITEMS: more is refused, with the cap said */
+    CHECK_INT(RANK_MAX_ITEMS, 100);
+    CHECK_INT(rank_bound(RANK_MAX_ITEMS), 573);
+    cJSON *many = cJSON_CreateArray();
+    for (int i = 0; i < RANK_MAX_ITEMS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "item %d", i);
+        cJSON_AddItemToArray(many, cJSON_CreateString(name));
+    }
+    why = NULL;
+    CHECK(tool_form_take(f, c, "items", cJSON_Duplicate(many, 1), &why));
+    cJSON_AddItemToArray(many, cJSON_CreateString("one too many"));
+    CHECK(!tool_form_take(f, c, "items", many, &why));
+    CHECK_STR(why, "a ranking takes at most 100 items (at most 573 questions): leave out the"
+                   " ones that matter least.");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "items")), 100);
     cJSON_Delete(c);
+
+    /* an entry with more (an import, an older version) is not opened for ranking */
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], id[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 11);
+    cJSON *entry = json("{\"title\":\"Too many\",\"items\":[]}");
+    for (int i = 0; i <= RANK_MAX_ITEMS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "item %d", i);
+        cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(entry, "items"),
+                             cJSON_CreateString(name));
+    }
+    char *entry_json = cJSON_PrintUnformatted(entry);
+    CHECK_INT(store_tools_create(st, user, "ranking-grid", "standalone", entry_json, id), DT_OK);
+    cJSON_free(entry_json);
+    cJSON_Delete(entry);
+    struct app *a = app_new(st, user, "ranking", id);
+    CHECK(a == NULL);
+    CHECK_STR(app_last_error(), "this ranking has 101 items and a ranking takes at most 100:"
+                                " leave out the ones that matter least in the tool, then rank"
+                                " them.");
+    app_free(&a);
+    store_close(&st);
 }
 
 static void test_idea_tree(void)
