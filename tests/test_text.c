@@ -377,6 +377,15 @@ static void test_navigation(void)
     /* A newline is its own stop, from either side. */
     CHECK_INT(tui_text_next_grapheme("a\nb", 3, 1), 2);
     CHECK_INT(tui_text_prev_grapheme("a\nb", 3, 2), 1);
+    /* Where to cut to k characters: whole clusters, a newline one of them. */
+    CHECK_INT(tui_text_clusters_len("", 0, 3), 0);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 0), 0);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 2), 2);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 9), 3);
+    CHECK_INT(tui_text_clusters_len(E_ACUTE "x", 4, 1), 3);
+    CHECK_INT(tui_text_clusters_len(FAMILY "b", 19, 1), 18);
+    CHECK_INT(tui_text_clusters_len("a\nb", 3, 2), 2);
+    CHECK_INT(tui_text_clusters_len(SCOTLAND "x", sizeof SCOTLAND, 1), sizeof SCOTLAND - 1);
 }
 
 /* ---- the escape corpus ----------------------------------------------------------------- */
@@ -511,7 +520,7 @@ static void test_escape_corpus(void)
                     corpus_rows[i].flags, corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
-    char in[8], want[16], label[64];
+    char in[8] = {0}, want[16], label[64];
     for (int c = 0; c < 0x20; c++) {
         if (c == '\t' || c == '\n')
             continue;

@@ -157,16 +157,6 @@ const char *tui_paste_text(struct tui_paste *p, size_t *len)
 
 /* ---- into the focused field ---- */
 
-/* The longest prefix of s (n bytes) of at most room bytes that ends between grapheme clusters. */
-/* The bytes of the first room grapheme clusters of s (n bytes). */
-static size_t cut_at_cluster(const char *s, size_t n, size_t room)
-{
-    size_t at = 0;
-    for (size_t k = 0; k < room && at < n; k++)
-        at = tui_text_next_grapheme(s, n, at);
-    return at;
-}
-
 /* Clean text (no newline unless the editor is multiline) into the editor at the cursor. */
 static enum tui_field_result paste_text(struct tui_field_state *st, const char *clean,
                                         struct tui_paste_result *got)
@@ -176,7 +166,7 @@ static enum tui_field_result paste_text(struct tui_field_state *st, const char *
     size_t limit = tui_field_is_list(st->kind) ? 0 : st->max_len;
     size_t have = tui_text_graphemes(st->ed.buf ? st->ed.buf : "", st->ed.len);
     size_t room = !limit ? n : limit > have ? limit - have : 0; /* in characters */
-    size_t cut = cut_at_cluster(clean, n, room);
+    size_t cut = tui_text_clusters_len(clean, n, room);
     got->total = tui_text_graphemes(clean, n);
     got->kept = tui_text_graphemes(clean, cut);
     if (cut < n)

@@ -57,10 +57,7 @@ static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)
     size_t n = strlen(text), total = tui_text_graphemes(text, n);
     if (!f->max_len || total <= f->max_len)
         return;
-    size_t at = 0;
-    for (size_t k = 0; k < f->max_len; k++)
-        at = tui_text_next_grapheme(text, n, at);
-    text[at] = '\0';
+    text[tui_text_clusters_len(text, n, f->max_len)] = '\0';
     size_t left = total - f->max_len;
     char note[160], last[32] = "one";
     if (left > 1)

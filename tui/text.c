@@ -329,6 +329,17 @@ size_t tui_text_graphemes(const char *s, size_t n)
     return count;
 }
 
+size_t tui_text_clusters_len(const char *s, size_t n, size_t k)
+{
+    struct graphemes g;
+    graphemes_init(&g, s, n);
+    size_t at = 0;
+    for (size_t i = 0; i < k && at < n; i++)
+        at = graphemes_next(&g, at);
+    graphemes_done(&g);
+    return at;
+}
+
 size_t tui_text_column(const char *s, size_t n, size_t off)
 {
     if (off > n)

@@ -104,6 +104,10 @@ size_t tui_text_prev_grapheme(const char *s, size_t n, size_t off);
 /* How many grapheme clusters (what a reader counts as characters) s (n bytes, raw) holds. */
 size_t tui_text_graphemes(const char *s, size_t n);
 
+/* The bytes of the first k grapheme clusters of s (n bytes, raw): where to cut it to k
+ * characters; n when it holds no more. One pass, however long the text. */
+size_t tui_text_clusters_len(const char *s, size_t n, size_t k);
+
 /* The display column of byte offset off in s (n bytes, raw): the columns that the sanitised
  * text from the start of off's line (just after the previous newline) up to off takes, so a wide
  * character counts 2 and ESC, shown as "^[", counts 2. Code points that straddle off are not
