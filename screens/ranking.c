@@ -134,6 +134,11 @@ static enum dt_status enter(struct screen *s, const char *arg)
         app_error(s->app, "a ranking needs at least two items: add them first.");
         return DT_INVALID;
     }
+    if (n > RANK_MAX_ITEMS) { /* the tool refuses more; an import or an older version did not */
+        app_error(s->app, "this ranking has %zu items and a ranking takes at most %d: leave out"
+                  " the ones that matter least in the tool, then rank them.", n, RANK_MAX_ITEMS);
+        return DT_INVALID;
+    }
     r->items = calloc(n, sizeof *r->items);
     r->order = calloc(n, sizeof *r->order);
     if (!r->items || !r->order)

@@ -10,6 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The most items a ranking takes: 100 items take at most 573 questions, a long sitting already
+ * (10,000 would take 123,617). More is refused where the items are given, with this number. */
+#define RANK_MAX_ITEMS 100
+
 /* The most questions n items can take. */
 size_t rank_bound(size_t n);
 

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "prompts.h"
+#include "text.h"
 #include "tool_forms.h"
 #include "tools.h"
 
@@ -156,6 +157,72 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
     return status;
 }
 
+/* ---- the entry's size limit ---- */
+
+static size_t printed_len(const cJSON *v)
+{
+    char *text = cJSON_PrintUnformatted(v);
+    size_t n = text ? strlen(text) : (size_t)-1;
+    cJSON_free(text);
+    return n;
+}
+
+/* Bytes of a string as cJSON prints it inside quotes: \" \\ and the short escapes take two,
+ * other controls six. */
+static size_t escaped_len(unsigned char c)
+{
+    if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+        return 2;
+    return c < 0x20 ? 6 : 1;
+}
+
+/* The entry is stored as one JSON text of at most TOOLS_MAX_BYTES (db/tools.h). A value that
+ * would take it past that keeps what fits, measured as it will be printed: a list its first
+ * items, a text its first characters (whole grapheme clusters); note says which limit it met.
+ * False when not even an empty value fits (the rest of the entry fills it). */
+static bool fit_entry(const cJSON *content, const char *key, cJSON *value, char *note,
+                      size_t size)
+{
+    note[0] = '\0';
+    const cJSON *old = cJSON_GetObjectItemCaseSensitive(content, key);
+    size_t whole = printed_len(content);
+    /* the entry without this value: the old one's place, or a new member's ,"key": */
+    size_t base = old ? whole - printed_len(old)
+                      : whole + strlen(key) + 3 + (content && content->child ? 1 : 0);
+    if (base + 2 > TOOLS_MAX_BYTES)
+        return false;
+    size_t room = TOOLS_MAX_BYTES - base;
+    if (printed_len(value) <= room)
+        return true;
+    if (cJSON_IsArray(value)) {
+        size_t used = 2, kept = 0, total = (size_t)cJSON_GetArraySize(value);
+        for (const cJSON *item = value->child; item; item = item->next, kept++) {
+            size_t len = printed_len(item) + (kept ? 1 : 0);
+            if (used + len > room)
+                break;
+            used += len;
+        }
+        for (size_t left = total - kept; left > 0; left--) /* the tail is child->prev */
+            cJSON_Delete(cJSON_DetachItemViaPointer(value, value->child->prev));
+        snprintf(note, size, "An entry holds at most %u MiB: the first %zu of your %zu items were"
+                 " kept; the rest were left out.", TOOLS_MAX_BYTES / (1024 * 1024), kept, total);
+    } else if (cJSON_IsString(value)) {
+        char *text = value->valuestring;
+        size_t n = strlen(text), used = 2, at = 0;
+        while (at < n && used + escaped_len((unsigned char)text[at]) <= room)
+            used += escaped_len((unsigned char)text[at++]);
+        if (at < n) { /* back to the start of a cluster the cut went into */
+            size_t start = tui_text_prev_grapheme(text, n, at);
+            if (tui_text_next_grapheme(text, n, start) != at)
+                at = start;
+        }
+        text[at] = '\0';
+        snprintf(note, size, "An entry holds at most %u MiB: your answer was cut to its first %zu"
+                 " characters.", TOOLS_MAX_BYTES / (1024 * 1024), tui_text_graphemes(text, at));
+    }
+    return true;
+}
+
 static enum screen_result change(struct screen *s, struct tool_entry *e, const struct tui_event *ev)
 {
     size_t i = 0;
@@ -169,6 +236,13 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     cJSON *value = prompts_accept(s->app, input, ev->value);
     if (!value)
         return SCREEN_REJECTED;
+    char limit[200];
+    if (!fit_entry(e->content, ev->field_id, value, limit, sizeof limit)) {
+        cJSON_Delete(value);
+        app_error(s->app, "this entry is full: it holds at most %u MiB. Make another answer"
+                  " shorter first.", TOOLS_MAX_BYTES / (1024 * 1024));
+        return SCREEN_REJECTED;
+    }
     const char *why = NULL;
     if (!tool_form_take(e->form, e->content, ev->field_id, value, &why)) {
         app_error(s->app, "%s", why ? why : "that answer cannot be used.");
@@ -176,6 +250,11 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     }
     e->confirm_delete = false;
     enum dt_status status = save(s, e);
+    if (status == DT_INVALID) { /* the form made the value larger than it came (the resume's roles) */
+        app_error(s->app, "this answer would take the entry past the %u MiB it can hold, so it"
+                  " was not saved.", TOOLS_MAX_BYTES / (1024 * 1024));
+        return SCREEN_REJECTED;
+    }
     if (status != DT_OK) {
         app_fail(s->app, "Your entry could not be saved", status);
         return SCREEN_REJECTED;
@@ -183,6 +262,8 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     if (e->form->after_save &&
         (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK) {
         app_fail(s->app, "Your entry is saved, but its tags could not be updated", status);
+    } else if (limit[0]) {
+        app_note(s->app, "%s", limit);
     } else if (e->form->gist) {
         /* when the figures move, say so at once: text mode does not print the page again */
         char gist[sizeof e->gist];

@@ -87,8 +87,9 @@ void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *t
 int tool_form_missing(const struct tool_form *f, const cJSON *content);
 
 /* The resume written out: Markdown (markdown true) or plain text, with the chosen SOARED
- * stories as highlights (title and one line each). malloc'd (caller frees); NULL when out of
- * memory. */
+ * stories as highlights (title and one line each), through the sanitiser's file policy (it is
+ * written to files people cat and print: newlines and tabs stay, every other control is a
+ * visible placeholder). malloc'd (caller frees); NULL when out of memory. */
 struct resume_highlight {
     const char *title;
     const char *text;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "tool_forms.h"
 #include "tool_forms_internal.h"
 
@@ -279,5 +280,8 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
     /* one newline at the end */
     while (t.len > 1 && t.s[t.len - 1] == '\n' && t.s[t.len - 2] == '\n')
         t.s[--t.len] = '\0';
-    return finish(&t);
+    char *raw = finish(&t);
+    char *clean = raw ? tui_text_sanitize(raw, strlen(raw), TUI_TEXT_FILE) : NULL;
+    free(raw);
+    return clean;
 }

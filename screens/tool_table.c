@@ -406,8 +406,20 @@ static bool has_text(const cJSON *array, const char *text)
 
 /* Items are known by their text (the answers name them), so each may appear once. The answers
  * about items that are gone go with them; the rest still count. */
+#define TEXT_OF_(x) #x
+#define TEXT_OF(x) TEXT_OF_(x) /* a number macro as a string literal, for the hint */
+
 static bool ranking_take(cJSON *c, const char *key, cJSON *value, const char **why)
 {
+    if (strcmp(key, "items") == 0 && cJSON_GetArraySize(value) > RANK_MAX_ITEMS) {
+        static char too_many[160];
+        snprintf(too_many, sizeof too_many, "a ranking takes at most %d items (at most %zu"
+                 " questions): leave out the ones that matter least.", RANK_MAX_ITEMS,
+                 rank_bound(RANK_MAX_ITEMS));
+        *why = too_many;
+        cJSON_Delete(value);
+        return false;
+    }
     if (strcmp(key, "items") == 0) {
         const cJSON *item;
         cJSON_ArrayForEach(item, value) {
@@ -436,7 +448,8 @@ static const struct tool_field ranking_fields[] = {
     {"title", "What are you ranking?", "{\"type\":\"line\",\"max\":160,"
                                        "\"hint\":\"For example: what matters most in my next job.\"}"},
     {"items", "The items", "{\"type\":\"list\",\"required\":false,"
-                           "\"hint\":\"One per line; at least two to rank.\"}"},
+                           "\"hint\":\"One per line; at least two to rank, at most "
+                           TEXT_OF(RANK_MAX_ITEMS) ".\"}"},
 };
 
 /* ---- idea tree (its workings in tool_idea_tree.c) ---- */

@@ -14,8 +14,8 @@ void seed_diag(struct seed_diags *d, const char *file, int line, const char *fmt
     __attribute__((format(printf, 4, 5)));
 void seed_diags_free(struct seed_diags *d);
 
-/* A whole file read into memory, checked line by line: invalid UTF-8 and control characters
- * (other than tab) are reported with their line. Lines are split in place (NUL-terminated,
+/* A whole file read into memory, checked line by line: invalid UTF-8, control characters
+ * (other than tab) and tag characters (U+E0000-U+E007F) are reported with their line. Lines are split in place (NUL-terminated,
  * a trailing "\r" dropped). */
 struct seed_source {
     char *path;

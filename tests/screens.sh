@@ -188,6 +188,24 @@ for said in 'Error: choose a whole number from 1 to 10.' \
     if grep -qF "$said" "$work/numbers.out"; then ok "numbers: says $said"
     else not_ok "numbers: says $said"; fi
 done
+# what an answer cannot hold (a bell, a C1 control, a bidi override, a tag character) is left
+# out, with a note, and the rest kept: the same answer test_curses stores from the same bytes
+session answer-kept "2
+1
+1
+$(printf 'Bell\007ed \302\233CSI \342\200\256RLO \363\240\201\250tag')
+.
+2
+q
+8
+"
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+answer=$(sqlite3 "$db" "SELECT response_json FROM exercise_responses WHERE full_exercise_id = '1.1.1.v1'")
+if [ "$answer" = '{"jobs":["Belled CSI RLO tag"]}' ]; then ok "answer-kept: stored as the full screen stores it"
+else not_ok "answer-kept: stored as the full screen stores it (got '$answer')"; fi
+if grep -q '^Note: 4 control or invisible characters were left out' "$work/answer-kept.out"; then
+    ok "answer-kept: the note says how many"
+else not_ok "answer-kept: the note says how many"; fi
 
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
 # fifteen levels, the results by the spec's formula, the profile's chart

@@ -377,6 +377,14 @@ static const struct {
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: line\nQ\x1b[31m?\n:::\n",
      "3-x.md:7: control character U+001B", 0},
+    {"tag-char", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ?\xF3\xA0\x81\xA8\xF3\xA0\x81\xA9\n:::\n",
+     "3-x.md:7: invisible tag character U+E0068", 0},
+    {"tag-char-in-a-flag", "skills.rec",
+     "category: transferable\nskill: Budgeting\nskill: Scots \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7"
+     "\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF\n",
+     "skills.rec:3: invisible tag character U+E0067", 0},
     {"missing-reference", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nsource: nobody-1999 concept\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",

@@ -278,6 +278,28 @@ static void test_typing_on_form(void)
     world_close(&w);
 }
 
+/* What was pasted is stored, less what an answer cannot hold, and the status line says how much
+ * was left out; tests/screens.sh types the same bytes in text mode ("answer-kept") and must
+ * find the same answer stored. */
+static void test_answer_kept(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Enter><Paste>Bell\x07" "ed \xC2\x9B" "CSI \xE2\x80\xAE" "RLO \xF3\xA0\x81\xA8"
+                    "tag</Paste><Dump><C-s>");
+    const char *pasted = nth_dump(out, 0);
+    check_has("answer kept: what went in", pasted, "1. Belled CSI RLO tag ", true);
+    check_has("answer kept: no placeholder", pasted, "^G", false);
+    check_has("answer kept: said", pasted, "4 control or invisible characters were left out", true);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Belled CSI RLO tag\"]}");
+    store_responses_clear(&r);
+    free(out);
+    world_close(&w);
+}
+
 static void test_refused(void)
 {
     struct world w;
@@ -891,6 +913,60 @@ static void test_resume(void)
     world_close(&w);
 }
 
+/* A file's whole text; static storage, "" when it cannot be read. */
+static const char *file_text(const char *path)
+{
+    static char text[8192];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    return text;
+}
+
+/* The resume's files are for people, who cat and print them: whatever the entry holds (an
+ * import, an older version), no escape sequence, C1 control or bidi override reaches them. */
+static void test_resume_files(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 11);
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
+                                 "{\"name\":\"Ada\\u001b]0;owned\\u0007\",\"headline\":\"\\u001b[2J"
+                                 "Lead\",\"summary\":\"Calm\\u009b31m in a \\u202ecrisis\","
+                                 "\"experience\":[{\"role\":\"Nurse\\u001b[31m\",\"achievements\":"
+                                 "[\"Ran\\tnights\\u009d0;x\\u009c\"]}],\"skills\":[\"Tri\\u0007age\"]}",
+                                 id), DT_OK);
+    const char *home = support_tmpdir();
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("HOME", home, 1);
+    world_show(&w, "resume", id);
+    char *out = run(&w.host, NULL, 80, 24, "<Tab><Enter><Dump>");
+    check_has("resume files: saved", out, "Saved:", true);
+    static const char *const names[] = {"dreamtree-resume.md", "dreamtree-resume.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", home, names[i]);
+        const char *text = file_text(path);
+        check_has(names[i], text, "Ada", true);
+        check_has(names[i], text, "\x1b", false);      /* ESC: no OSC, no CSI */
+        check_has(names[i], text, "\x07", false);      /* BEL */
+        check_has(names[i], text, "\xC2\x9B", false);  /* U+009B, CSI in one character */
+        check_has(names[i], text, "\xC2\x9D", false);  /* U+009D, OSC */
+        check_has(names[i], text, "\xE2\x80\xAE", false); /* U+202E, right-to-left override */
+        check_has(names[i], text, "Ada^[]0;owned^G", true); /* shown, so the reader sees it */
+        check_has(names[i], text, "Calm<U+009B>31m in a <U+202E>crisis", true);
+        check_has(names[i], text, "Ran\tnights", true); /* a tab is fine in a file */
+    }
+    free(out);
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_home);
+    world_close(&w);
+}
+
 /* ---- bracketed paste: a fake host that keeps what it is sent, as a screen would ---- */
 
 struct paste_host {
@@ -968,7 +1044,7 @@ static void test_paste(void)
     const char *want = "title=\"Jobs I liked\"; title=\"Jobs I liked!\"; "
                        "story=\"one\\ntwo\\n\\nthree\"; jobs=[\"cook\",\"farmer\"]; "
                        "title=\"Jobs I liked!, and a ver\"; "
-                       "story=\"one\\ntwo\\n\\nthree\\ncaf\xEF\xBF\xBD \xEF\xBF\xBD!\"; ";
+                       "story=\"one\\ntwo\\n\\nthree\\ncaf !\"; ";
     CHECK_STR(h.log, want); /* no command: nothing pasted acted as a key */
 
     const char *line = nth_dump(out, 0);
@@ -987,9 +1063,10 @@ static void test_paste(void)
     const char *cut = nth_dump(out, 3);
     check_has("paste: cut at max_len", cut, "Jobs I liked!, and a ver ", true);
     check_has("paste: the cut said", cut,
-              "Only the first 11 of the 26 characters pasted fit in this answer; the rest", true);
+              "Only the first 11 of the 26 characters pasted fit in this answer (it holds at", true);
     const char *bad = nth_dump(out, 4);
-    check_has("paste: bad UTF-8 replaced", bad, "caf\xEF\xBF\xBD \xEF\xBF\xBD!", true);
+    check_has("paste: bad UTF-8 left out", bad, "|    caf !", true);
+    check_has("paste: and said", bad, "2 bytes that are not UTF-8 text were left out", true);
     const char *button = nth_dump(out, 5);
     check_cursor_on("paste: the button keeps the focus", button, "[ Done ]");
     check_has("paste: ignored, and said", button,
@@ -1027,6 +1104,7 @@ int main(void)
     RUN(test_contents);
     RUN(test_exercise);
     RUN(test_typing_on_form);
+    RUN(test_answer_kept);
     RUN(test_refused);
     RUN(test_number_refused);
     RUN(test_small);
@@ -1044,6 +1122,7 @@ int main(void)
     RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);
+    RUN(test_resume_files);
     RUN(test_bad_script);
     RUN(test_paste);
     return check_done();

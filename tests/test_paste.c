@@ -81,6 +81,20 @@ static void test_huge(void)
     size_t n;
     tui_paste_text(&p, &n);
     CHECK_INT(n, TUI_PASTE_MAX - 1); /* the e lost its accent: it goes too */
+    /* into a text area with no limit: the note says what the cap did, not "65535 pasted" */
+    struct doc *d = doc_new();
+    struct doc_field *f = doc_field(d, DOC_FIELD_TEXT, "f", "F?");
+    struct tui_field_state st = {0};
+    tui_field_begin(&st, f);
+    struct tui_paste_result got;
+    CHECK_INT(tui_paste_into(&st, p.text, n, &got), TUI_FIELD_CHANGED);
+    CHECK_INT(st.ed.len, TUI_PASTE_MAX - 1);
+    char buf[TUI_PASTE_NOTE_MAX];
+    CHECK_STR(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf),
+              "One paste brings at most 64 KiB: the first 65535 characters of your 1024 KiB went"
+              " in, the last 960 KiB were left out.");
+    tui_field_end(&st);
+    doc_free(&d);
     tui_paste_free(&p);
 
     /* the test mode's paste ends as the end marker would */
@@ -109,7 +123,12 @@ static const struct {
     {DOC_FIELD_LINE, 0, "ad", "<", "bc", TUI_FIELD_CHANGED, "\"abcd\"", 2, 2,
      "at the cursor, nothing typed is lost"},
     {DOC_FIELD_LINE, 0, "a", "", "\x1b[2J\xe2\x80\xae" "b\xff", TUI_FIELD_CHANGED,
-     "\"a^[[2J<U+202E>b\xEF\xBF\xBD\"", 15, 15, "the sanitiser's placeholders"},
+     "\"a[2Jb\"", 4, 4, "what an answer cannot hold is left out, never a placeholder"},
+    {DOC_FIELD_TEXT, 0, "", "", "x\x07\xc2\x9b\xf3\xa0\x81\xa8y\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7"
+     "\xf3\xa0\x81\xa2\xf3\xa0\x81\xb3\xf3\xa0\x81\xa3\xf3\xa0\x81\xb4\xf3\xa0\x81\xbf",
+     TUI_FIELD_CHANGED, "\"xy\\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2\xf3\xa0\x81\xb3"
+     "\xf3\xa0\x81\xa3\xf3\xa0\x81\xb4\xf3\xa0\x81\xbf\"", 4, 4,
+     "a bell, a C1 control and a tag go; a subdivision flag stays"},
     {DOC_FIELD_LINE, 10, "abc", "", "defghijklmn", TUI_FIELD_CHANGED, "\"abcdefghij\"", 7, 11,
      "cut at max_len"},
     {DOC_FIELD_LINE, 4, "ab", "", "c" E_ACUTE "日本", TUI_FIELD_CHANGED, "\"abc" E_ACUTE "\"", 2,
@@ -224,19 +243,41 @@ static void test_notes(void)
     char buf[200];
     struct tui_paste_result got = {.kept = 3, .total = 3};
     CHECK(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf) == NULL);
-    got = (struct tui_paste_result){.kept = 7, .total = 11};
+    got = (struct tui_paste_result){.kept = 7, .total = 11, .limit = 10};
     CHECK_STR(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf),
-              "Only the first 7 of the 11 characters pasted fit in this answer; the rest was "
-              "left out.");
+              "Only the first 7 of the 11 characters pasted fit in this answer (it holds at most"
+              " 10); the rest was left out.");
+    got.left_out.characters = 2;
+    CHECK_STR(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf),
+              "Only the first 7 of the 11 characters pasted fit in this answer (it holds at most"
+              " 10); the rest was left out. 2 control or invisible characters were left out: an"
+              " answer cannot hold them.");
+    got = (struct tui_paste_result){.left_out = {.characters = 3}};
+    CHECK_STR(tui_paste_note(&p, TUI_FIELD_MOVED, &got, buf, sizeof buf),
+              "3 control or invisible characters were left out: an answer cannot hold them.");
     CHECK_STR(tui_paste_note(&p, TUI_FIELD_IGNORED, &got, buf, sizeof buf),
               "Nothing was pasted: move to an answer you type (Tab) and paste there.");
     got = (struct tui_paste_result){.total = 1};
     CHECK_STR(tui_paste_note(&p, TUI_FIELD_REFUSED, &got, buf, sizeof buf),
               "Nothing was pasted: this answer is full.");
-    p.dropped = 10;
+    got.limit = 3;
+    CHECK_STR(tui_paste_note(&p, TUI_FIELD_REFUSED, &got, buf, sizeof buf),
+              "Nothing was pasted: this answer is full (it holds at most 3 characters).");
+    /* the cap and the field's limit both: each said, in its own unit */
+    p.len = TUI_PASTE_MAX - 1;
+    p.total = 1024 * 1024;
+    p.dropped = p.total - TUI_PASTE_MAX;
+    got = (struct tui_paste_result){.kept = 4000, .total = 65535, .limit = 4000};
+    CHECK_STR(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf),
+              "One paste brings at most 64 KiB: the last 960 KiB of your 1024 KiB were left out."
+              " Only the first 4000 of the 65535 characters pasted fit in this answer (it holds"
+              " at most 4000); the rest was left out.");
+    p.total = TUI_PASTE_MAX + 100;
+    p.dropped = 100;
     got = (struct tui_paste_result){.kept = 65535, .total = 65535};
     CHECK_STR(tui_paste_note(&p, TUI_FIELD_CHANGED, &got, buf, sizeof buf),
-              "The paste was very long: only its first 65535 characters were kept.");
+              "One paste brings at most 64 KiB: the first 65535 characters of your 64 KiB went"
+              " in, the last 101 bytes were left out.");
     tui_paste_free(&p);
 }
 

@@ -148,7 +148,7 @@ static const char script[] =
     "2\n"                 /* answer the questions */
     "A name far too long for the rule\n"
     "Ada\n"
-    "First line,\n\xff broken\nsecond line.\n.\n"
+    "First line,\n\xff broken\nsecond\0 line.\n.\n" /* left out, the rest of each line kept */
     "2.400,50\nabc\n42\n"  /* a number by the one rule: the form said, nothing guessed */
     "11\n7\n"
     "2\n"
@@ -173,6 +173,71 @@ static const char *forbidden(const char *s)
             return (const char *)p; /* U+2500-U+259F boxes and blocks, U+2800-U+28FF braille */
     }
     return NULL;
+}
+
+/* ---- limits: an answer past its field's length is cut there, and the person told ---- */
+
+struct cut_host {
+    char sent[4][64]; /* the values sent, in order */
+    int nsent;
+};
+
+static void cut_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Limits");
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "motto", "A motto?");
+    x->max_len = 5;
+    x = doc_field(d, DOC_FIELD_TEXT, "note", "A note?");
+    x->max_len = 6;
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static enum tui_outcome cut_event(void *ctx, const struct tui_event *ev)
+{
+    struct cut_host *h = ctx;
+    if (ev->cmd == CMD_QUIT)
+        return TUI_FINISHED;
+    if (ev->cmd == CMD_FIELD_CHANGED && h->nsent < 4)
+        snprintf(h->sent[h->nsent++], sizeof h->sent[0], "%s", ev->value);
+    return TUI_CONTINUE;
+}
+
+static unsigned long cut_generation(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+static const char *cut_message(void *ctx, int *is_error)
+{
+    (void)ctx;
+    *is_error = 0;
+    return NULL;
+}
+
+static void test_cut(void)
+{
+    /* five characters kept of six (the accented e is one); the note's lines past six */
+    static const char cut_script[] = "1\nabcd\xC3\xA9" "f\nab\nc" "e\xCC\x81" "defg\n.\n2\n";
+    struct cut_host h = {0};
+    struct tui_host host = {&h, cut_build, cut_event, cut_generation, cut_message, NULL, NULL, NULL, NULL};
+    FILE *in = fmemopen((void *)cut_script, sizeof cut_script - 1, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    check_test_name = "cut at the limit";
+    CHECK_INT(tui_plain_run(&host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    CHECK_INT(h.nsent, 2);
+    CHECK_STR(h.sent[0], "\"abcd\xC3\xA9\"");
+    CHECK_STR(h.sent[1], "\"ab\\nce\xCC\x81" "d\"");
+    CHECK(strstr(out_text, "Note: This answer holds at most 5 characters: yours was cut to 5,"
+                           " leaving out the last one.\n") != NULL);
+    CHECK(strstr(out_text, "Note: This answer holds at most 6 characters: yours was cut to 6,"
+                           " leaving out the last 3.\n") != NULL);
+    free(out_text);
 }
 
 int main(void)
@@ -208,7 +273,10 @@ int main(void)
     const char *bad = forbidden(out_text);
     if (!CHECK(bad == NULL))
         printf("#   forbidden byte at %zu\n", (size_t)(bad - out_text));
-    CHECK(strstr(out_text, "Error: that line is not valid UTF-8 text") != NULL);
+    CHECK(strstr(out_text, "Note: 1 byte that is not UTF-8 text was left out (is your terminal"
+                           " set to UTF-8?).\n") != NULL);
+    CHECK(strstr(out_text, "Note: 1 control or invisible character was left out: an answer"
+                           " cannot hold one.\n") != NULL);
     CHECK(strstr(out_text, "Error: a name has at most 20 characters.") != NULL);
     CHECK(strstr(out_text, "Note: Name saved.") != NULL);
     CHECK(strstr(out_text, "Type a whole number from 0 to 80") != NULL);
@@ -217,11 +285,12 @@ int main(void)
     CHECK(strstr(out_text, "Error: type the number in digits, like 2400, 2,400 or 2400.50.") !=
           NULL);
     CHECK(strcmp(f.name, "Ada") == 0);
-    CHECK(strcmp(f.story, "First line,\nsecond line.") == 0);
+    CHECK(strcmp(f.story, "First line,\n broken\nsecond line.") == 0);
     CHECK(f.age == 42 && f.energy == 7);
     CHECK(f.place == 2 && f.landscapes == 5);
     CHECK(f.nitems == 3 && strcmp(f.items[2], "tester") == 0);
     free(out_text);
     free(want);
+    test_cut();
     return check_done();
 }

@@ -33,6 +33,13 @@
 #define MARHABA "\xD9\x85\xD9\x8E\xD8\xB1\xD9\x92\xD8\xAD\xD9\x8E\xD8\xA8\xD9\x8B\xD8\xA7"
 #define FFFD "\xEF\xBF\xBD"
 #define ELL "\xE2\x80\xA6"
+#define BLACK_FLAG "\xF0\x9F\x8F\xB4"                                   /* U+1F3F4 */
+#define TAG(c) "\xF3\xA0\x81" c                 /* U+E0040-U+E007F: TAG("\xA7") is U+E0067, g */
+#define CANCEL_TAG "\xF3\xA0\x81\xBF"                                   /* U+E007F */
+/* Scotland: the black flag, the tags g b s c t, the cancel tag */
+#define SCOTLAND BLACK_FLAG TAG("\xA7") TAG("\xA2") TAG("\xB3") TAG("\xA3") TAG("\xB4") CANCEL_TAG
+/* "hi" in tags U+E0068 U+E0069: invisible text */
+#define TAGS_HI TAG("\xA8") TAG("\xA9")
 
 /* Why the text is not safe to write to a terminal, or NULL when it is: it must be valid UTF-8
  * and hold no C0 control (newline only when multiline), no DEL, no C1 control, nothing with
@@ -46,6 +53,22 @@ static const char *unsafe(const char *s, size_t n, int multiline)
     while (p < end) {
         ucs4_t c;
         p += u8_mbtouc(&c, p, (size_t)(end - p));
+        if (c == 0x1F3F4) { /* a subdivision flag may follow: 3-7 tags a-z 0-9, the cancel tag */
+            const uint8_t *q = p;
+            int tags = 0;
+            ucs4_t t = 0;
+            while (q < end) {
+                q += u8_mbtouc(&t, q, (size_t)(end - q));
+                if (!((t >= 0xE0061 && t <= 0xE007A) || (t >= 0xE0030 && t <= 0xE0039)))
+                    break;
+                tags++;
+            }
+            if (t == 0xE007F && tags >= 3 && tags <= 7)
+                p = q;
+            continue;
+        }
+        if (c >= 0xE0000 && c <= 0xE007F)
+            return "tag character";
         if (c == '\n' && !multiline)
             return "newline in one-line text";
         if (c < 0x20 && c != '\n')
@@ -355,6 +378,15 @@ static void test_navigation(void)
     /* A newline is its own stop, from either side. */
     CHECK_INT(tui_text_next_grapheme("a\nb", 3, 1), 2);
     CHECK_INT(tui_text_prev_grapheme("a\nb", 3, 2), 1);
+    /* Where to cut to k characters: whole clusters, a newline one of them. */
+    CHECK_INT(tui_text_clusters_len("", 0, 3), 0);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 0), 0);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 2), 2);
+    CHECK_INT(tui_text_clusters_len("abc", 3, 9), 3);
+    CHECK_INT(tui_text_clusters_len(E_ACUTE "x", 4, 1), 3);
+    CHECK_INT(tui_text_clusters_len(FAMILY "b", 19, 1), 18);
+    CHECK_INT(tui_text_clusters_len("a\nb", 3, 2), 2);
+    CHECK_INT(tui_text_clusters_len(SCOTLAND "x", sizeof SCOTLAND, 1), sizeof SCOTLAND - 1);
 }
 
 /* ---- the escape corpus ----------------------------------------------------------------- */
@@ -420,6 +452,22 @@ static const struct {
     {"unassigned passes", BYTES("\xCD\xB8"), 0, "\xCD\xB8"},
     {"noncharacter passes", BYTES("\xEF\xBF\xBE"), 0, "\xEF\xBF\xBE"},
     {"placeholder text is inert", BYTES("^[<U+202E>"), 0, "^[<U+202E>"},
+    {"tags hide text", BYTES("ok" TAGS_HI), 0, "ok<U+E0068><U+E0069>"},
+    {"language tag", BYTES("\xF3\xA0\x80\x81" "en"), 0, "<U+E0001>en"},
+    {"a subdivision flag passes", BYTES("Scotland " SCOTLAND "!"), 0, "Scotland " SCOTLAND "!"},
+    {"a flag without its cancel tag", BYTES(BLACK_FLAG TAG("\xA7") TAG("\xA2") "x"), 0,
+     BLACK_FLAG "<U+E0067><U+E0062>x"},
+    {"a flag of two tags is too short", BYTES(BLACK_FLAG TAG("\xA7") TAG("\xA2") CANCEL_TAG), 0,
+     BLACK_FLAG "<U+E0067><U+E0062><U+E007F>"},
+    {"a flag of eight tags is a message", BYTES(BLACK_FLAG TAGS_HI TAGS_HI TAGS_HI TAGS_HI
+                                                 CANCEL_TAG), 0,
+     BLACK_FLAG "<U+E0068><U+E0069><U+E0068><U+E0069><U+E0068><U+E0069><U+E0068><U+E0069>"
+                "<U+E007F>"},
+    {"capital tags are no flag", BYTES(BLACK_FLAG TAG("\x87") TAG("\x82") TAG("\x93")
+                                       CANCEL_TAG), 0,
+     BLACK_FLAG "<U+E0047><U+E0042><U+E0053><U+E007F>"},
+    {"a flag cut short by the end", BYTES(BLACK_FLAG TAG("\xA7") "\xF3\xA0"), 0,
+     BLACK_FLAG "<U+E0067>" FFFD FFFD},
     {"everything at once",
      BYTES("\x1b]0;t\x07\x1b[2J\x9b\xC2\x9B\x7f\xE2\x80\xAE\xE2\x81\xA6\xE2\x81\xA9\xE2\x80\xA8"
            "\xC0\xAF\xED\xA0\x80\xE2\x82"),
@@ -473,7 +521,7 @@ static void test_escape_corpus(void)
                     corpus_rows[i].flags, corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
-    char in[8] = "", want[16], label[64]; /* NUL after each input: wrap and fit read to it */
+    char in[8] = {0}, want[16], label[64];
     for (int c = 0; c < 0x20; c++) {
         if (c == '\t' || c == '\n')
             continue;
@@ -564,6 +612,88 @@ static void test_huge_input(void)
     free(multi);
     free(flat);
     free(fit);
+}
+
+/* ---- text for a file, and what an answer keeps ---------------------------------------- */
+
+/* A file for people keeps its lines and tabs; every escape, C1 control, bidi control and stray
+ * tag becomes a visible placeholder, so cat or a printer runs none of them. */
+static void test_file_policy(void)
+{
+    static const char hostile[] = "Ada\t\x1b]0;x\x07" "Byron\n\x1b[2J\xC2\x9B" "31m\xE2\x80\xAE"
+                                  "evil\r\n" TAGS_HI SCOTLAND "\x7f";
+    char *out = tui_text_sanitize(hostile, sizeof hostile - 1, TUI_TEXT_FILE);
+    CHECK_STR(out, "Ada\t^[]0;x^GByron\n^[[2J<U+009B>31m<U+202E>evil^M\n<U+E0068><U+E0069>"
+                   SCOTLAND "^?");
+    char *again = out ? tui_text_sanitize(out, strlen(out), TUI_TEXT_FILE) : NULL;
+    CHECK_STR(again, out);
+    free(again);
+    free(out);
+}
+
+static const struct {
+    const char *label;
+    const char *s;
+    size_t n;
+    int flags;
+    const char *want;
+    size_t characters, bad_bytes; /* left out */
+} answer_rows[] = {
+    {"plain text is kept", BYTES("caf" E_ACUTE " 漢字 " FAMILY), 0,
+     "caf" E_ACUTE " 漢字 " FAMILY, 0, 0},
+    {"a bell is left out, not shown as ^G", BYTES("a\x07" "b"), 0, "ab", 1, 0},
+    {"an escape sequence loses its ESC", BYTES("\x1b[2Jx"), 0, "[2Jx", 1, 0},
+    {"NUL is a control like the others", BYTES("before\0after"), 0, "beforeafter", 1, 0},
+    {"DEL and C1", BYTES("a\x7f\xC2\x9B" "b\xC2\x9D"), 0, "ab", 3, 0},
+    {"bidi controls and U+FEFF", BYTES("\xEF\xBB\xBF" "abc\xE2\x80\xAE" "fed\xE2\x81\xA6"), 0,
+     "abcfed", 3, 0},
+    {"line separators", BYTES("a\xE2\x80\xA8" "b\xE2\x80\xA9"), TUI_TEXT_MULTILINE, "ab", 2, 0},
+    {"tags hide text: left out", BYTES("ok" TAGS_HI), 0, "ok", 2, 0},
+    {"a subdivision flag is kept", BYTES("go " SCOTLAND), 0, "go " SCOTLAND, 0, 0},
+    {"a tab is a space", BYTES("a\tb"), TUI_TEXT_MULTILINE, "a b", 0, 0},
+    {"one line: a newline is a space", BYTES("a\nb"), 0, "a b", 0, 0},
+    {"several lines keep newlines", BYTES("a\nb"), TUI_TEXT_MULTILINE, "a\nb", 0, 0},
+    {"CR is a control", BYTES("a\r\nb"), TUI_TEXT_MULTILINE, "a\nb", 1, 0},
+    {"bytes that are not UTF-8", BYTES("caf\xe9 \xff!"), 0, "caf !", 0, 2},
+    {"an overlong sequence, byte by byte", BYTES("\xC0\xAF" "a"), 0, "a", 0, 2},
+    {"everything at once", BYTES("\x1b]0;t\x07\xC2\x9B\x7f\xE2\x80\xAE\xFF" "ok"),
+     TUI_TEXT_MULTILINE, "]0;tok", 5, 1},
+};
+
+static void test_answer(void)
+{
+    for (size_t i = 0; i < sizeof answer_rows / sizeof *answer_rows; i++) {
+        const char *label = answer_rows[i].label;
+        struct tui_text_left_out left;
+        char *out = malloc(answer_rows[i].n + 1);
+        memcpy(out, answer_rows[i].s, answer_rows[i].n);
+        size_t n = tui_text_answer(out, answer_rows[i].n, answer_rows[i].flags, &left);
+        ROW_STR(out, answer_rows[i].want, label);
+        ROW_INT(n, strlen(answer_rows[i].want), label);
+        ROW_INT(left.characters, answer_rows[i].characters, label);
+        ROW_INT(left.bad_bytes, answer_rows[i].bad_bytes, label);
+        /* what an answer keeps is shown as it is: the sanitiser leaves it alone */
+        char *shown = out ? tui_text_sanitize(out, strlen(out), answer_rows[i].flags) : NULL;
+        ROW_STR(shown, out, label);
+        free(shown);
+        free(out);
+    }
+    char buf[200];
+    struct tui_text_left_out left = {0};
+    CHECK(tui_text_left_out_note(&left, buf, sizeof buf) == NULL);
+    left.characters = 1;
+    CHECK_STR(tui_text_left_out_note(&left, buf, sizeof buf),
+              "1 control or invisible character was left out: an answer cannot hold one.");
+    left.characters = 3;
+    CHECK_STR(tui_text_left_out_note(&left, buf, sizeof buf),
+              "3 control or invisible characters were left out: an answer cannot hold them.");
+    left = (struct tui_text_left_out){.bad_bytes = 1};
+    CHECK_STR(tui_text_left_out_note(&left, buf, sizeof buf),
+              "1 byte that is not UTF-8 text was left out (is your terminal set to UTF-8?).");
+    left.characters = 2;
+    CHECK_STR(tui_text_left_out_note(&left, buf, sizeof buf),
+              "2 control or invisible characters and 1 byte that is not UTF-8 text were left"
+              " out.");
 }
 
 /* Numbers shown in fields read back as the same value: no exponent, no rounding to 6 digits. */
@@ -660,5 +790,7 @@ int main(void)
     RUN(test_escape_corpus);
     RUN(test_every_code_point);
     RUN(test_huge_input);
+    RUN(test_file_policy);
+    RUN(test_answer);
     return check_done();
 }

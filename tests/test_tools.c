@@ -490,7 +490,48 @@ static void test_ranking(void)
     char about[128];
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "3 items, not ranked yet");
+
+    /* a ranking takes at most RANK_MAX_ITEMS: more is refused, with the cap said */
+    CHECK_INT(RANK_MAX_ITEMS, 100);
+    CHECK_INT(rank_bound(RANK_MAX_ITEMS), 573);
+    cJSON *many = cJSON_CreateArray();
+    for (int i = 0; i < RANK_MAX_ITEMS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "item %d", i);
+        cJSON_AddItemToArray(many, cJSON_CreateString(name));
+    }
+    why = NULL;
+    CHECK(tool_form_take(f, c, "items", cJSON_Duplicate(many, 1), &why));
+    cJSON_AddItemToArray(many, cJSON_CreateString("one too many"));
+    CHECK(!tool_form_take(f, c, "items", many, &why));
+    CHECK_STR(why, "a ranking takes at most 100 items (at most 573 questions): leave out the"
+                   " ones that matter least.");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "items")), 100);
     cJSON_Delete(c);
+
+    /* an entry with more (an import, an older version) is not opened for ranking */
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], id[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 11);
+    cJSON *entry = json("{\"title\":\"Too many\",\"items\":[]}");
+    for (int i = 0; i <= RANK_MAX_ITEMS; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "item %d", i);
+        cJSON_AddItemToArray(cJSON_GetObjectItemCaseSensitive(entry, "items"),
+                             cJSON_CreateString(name));
+    }
+    char *entry_json = cJSON_PrintUnformatted(entry);
+    CHECK_INT(store_tools_create(st, user, "ranking-grid", "standalone", entry_json, id), DT_OK);
+    cJSON_free(entry_json);
+    cJSON_Delete(entry);
+    struct app *a = app_new(st, user, "ranking", id);
+    CHECK(a == NULL);
+    CHECK_STR(app_last_error(), "this ranking has 101 items and a ranking takes at most 100:"
+                                " leave out the ones that matter least in the tool, then rank"
+                                " them.");
+    app_free(&a);
+    store_close(&st);
 }
 
 static void test_idea_tree(void)
@@ -663,6 +704,85 @@ static void test_story_skills(void)
     store_close(&st);
 }
 
+/* An entry past its size limit (TOOLS_MAX_BYTES) keeps the items that fit and says which limit
+ * it met, rather than losing every item to "invalid input"; a text past it keeps its start. */
+static void test_entry_limit(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    support_answer_first(st, user, 1); /* the list tool open */
+    struct app *a = app_new(st, user, "tool-entry", "list-builder");
+    struct tui_host host = app_host(a);
+    int is_error = 0;
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "title", .value = "\"Huge\""};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    host.message(host.ctx, &is_error);
+
+    /* 9,000 items of 1,000 bytes: about 9 MB of JSON */
+    size_t nitems = 9000, item = 1000;
+    char *items = malloc(nitems * (item + 3) + 3), *w = items;
+    *w++ = '[';
+    for (size_t i = 0; i < nitems; i++) {
+        w += sprintf(w, "%s\"%06zu", i ? "," : "", i);
+        memset(w, 'x', item - 6);
+        w += item - 6;
+        *w++ = '"';
+    }
+    strcpy(w, "]");
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "items", .value = items};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    const char *msg = host.message(host.ctx, &is_error);
+    CHECK(msg && strstr(msg, "An entry holds at most 8 MiB: the first ") &&
+          strstr(msg, " of your 9000 items were kept; the rest were left out."));
+    CHECK(msg && !strstr(msg, "invalid input"));
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(st, user, "list-builder", &list, &n), DT_OK);
+    CHECK_INT(n, 1);
+    cJSON *kept = n ? cJSON_Parse(list[0].content_json) : NULL;
+    int count = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(kept, "items"));
+    CHECK(count > 8000 && count < (int)nitems);
+    CHECK(n && strlen(list[0].content_json) <= TOOLS_MAX_BYTES);
+    char said[32];
+    snprintf(said, sizeof said, "the first %d of", count);
+    CHECK(msg && strstr(msg, said)); /* the number said is the number kept */
+    cJSON_Delete(kept);
+    store_tools_list_free(&list, n);
+
+    free(items);
+    app_free(&a);
+
+    /* a text past the limit keeps its start */
+    support_answer_first(st, user, 11); /* every tool open */
+    a = app_new(st, user, "tool-entry", "resume-builder");
+    host = app_host(a);
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "name", .value = "\"Ada\""};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    host.message(host.ctx, &is_error);
+    /* 9 MiB of JSON: ab" over and over, the quote escaped (two bytes of JSON for one) */
+    size_t big = 9u * 1024 * 1024;
+    char *summary = malloc(big + 3);
+    summary[0] = '"';
+    for (size_t i = 0; i < big; i++)
+        summary[1 + i] = "ab\\\""[i % 4];
+    strcpy(summary + 1 + big, "\"");
+    ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "summary", .value = summary};
+    CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
+    msg = host.message(host.ctx, &is_error);
+    CHECK(msg && strstr(msg, "An entry holds at most 8 MiB: your answer was cut to its first "));
+    CHECK_INT(store_tools_list(st, user, "resume-builder", &list, &n), DT_OK);
+    kept = n ? cJSON_Parse(list[0].content_json) : NULL;
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(kept, "summary"));
+    CHECK(text && strlen(text) > 6000000 && strncmp(text, "ab\"ab\"", 6) == 0);
+    CHECK(n && strlen(list[0].content_json) <= TOOLS_MAX_BYTES);
+    cJSON_Delete(kept);
+    store_tools_list_free(&list, n);
+    free(summary);
+    app_free(&a);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -676,5 +796,6 @@ int main(void)
     RUN(test_idea_tree);
     RUN(test_resume);
     RUN(test_story_skills);
+    RUN(test_entry_limit);
     return check_done();
 }

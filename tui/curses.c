@@ -609,7 +609,7 @@ static void paste(struct ui *ui, struct tui_paste *p)
     enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
     if (got.out_of_memory)
         tui_curses_fatal_oom();
-    char buf[200];
+    char buf[TUI_PASTE_NOTE_MAX];
     const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
     if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
         return; /* the screen's reason shows instead */

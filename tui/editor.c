@@ -38,10 +38,14 @@ int tui_editor_set(struct tui_editor *e, const char *text)
 {
     if (!text)
         text = "";
-    char *clean = tui_text_sanitize(text, strlen(text), e->multiline ? TUI_TEXT_MULTILINE : 0);
+    size_t n = strlen(text);
+    char *clean = malloc(n + 1);
     if (!clean)
         return -1;
-    size_t n = strlen(clean);
+    memcpy(clean, text, n);
+    /* what the buffer holds is what is stored: a control is left out, never made "^G" */
+    struct tui_text_left_out left;
+    n = tui_text_answer(clean, n, e->multiline ? TUI_TEXT_MULTILINE : 0, &left);
     if (reserve(e, n) != 0) {
         free(clean);
         return -1;

@@ -2,7 +2,7 @@
  * that moves by grapheme cluster, and the soft rows the buffer takes at a given width.
  * No ncurses here, and no width or break tables of its own: clusters, columns and line breaks
  * all come from tui/text.h (libunistring). The buffer only ever holds text the sanitiser leaves
- * as it is, so what is shown is byte for byte what is kept. */
+ * as it is (what tui_text_answer keeps), so what is shown is byte for byte what is kept. */
 #ifndef DT_EDITOR_H
 #define DT_EDITOR_H
 
@@ -19,8 +19,9 @@ struct tui_editor {
 /* An empty buffer. */
 void tui_editor_init(struct tui_editor *e, bool multiline);
 void tui_editor_free(struct tui_editor *e);
-/* Replaces the text with the sanitised copy of text (NULL counts as "") and puts the cursor at
- * its end. Returns 0, or -1 when out of memory (the buffer is then unchanged). */
+/* Replaces the text with what an answer may keep of text (tui_text_answer: controls and
+ * invisible characters left out; NULL counts as "") and puts the cursor at its end. Returns 0,
+ * or -1 when out of memory (the buffer is then unchanged). */
 int tui_editor_set(struct tui_editor *e, const char *text);
 
 /* Inserts n bytes at the cursor and moves past them, but only when the sanitiser leaves them

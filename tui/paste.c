@@ -37,6 +37,7 @@ void tui_paste_free(struct tui_paste *p)
 
 static void keep(struct tui_paste *p, char c)
 {
+    p->total++;
     if (p->len >= TUI_PASTE_MAX) {
         p->dropped++;
         return;
@@ -156,16 +157,6 @@ const char *tui_paste_text(struct tui_paste *p, size_t *len)
 
 /* ---- into the focused field ---- */
 
-/* The longest prefix of s (n bytes) of at most room bytes that ends between grapheme clusters. */
-/* The bytes of the first room grapheme clusters of s (n bytes). */
-static size_t cut_at_cluster(const char *s, size_t n, size_t room)
-{
-    size_t at = 0;
-    for (size_t k = 0; k < room && at < n; k++)
-        at = tui_text_next_grapheme(s, n, at);
-    return at;
-}
-
 /* Clean text (no newline unless the editor is multiline) into the editor at the cursor. */
 static enum tui_field_result paste_text(struct tui_field_state *st, const char *clean,
                                         struct tui_paste_result *got)
@@ -175,9 +166,11 @@ static enum tui_field_result paste_text(struct tui_field_state *st, const char *
     size_t limit = tui_field_is_list(st->kind) ? 0 : st->max_len;
     size_t have = tui_text_graphemes(st->ed.buf ? st->ed.buf : "", st->ed.len);
     size_t room = !limit ? n : limit > have ? limit - have : 0; /* in characters */
-    size_t cut = cut_at_cluster(clean, n, room);
+    size_t cut = tui_text_clusters_len(clean, n, room);
     got->total = tui_text_graphemes(clean, n);
     got->kept = tui_text_graphemes(clean, cut);
+    if (cut < n)
+        got->limit = limit;
     if (cut == 0)
         return n ? TUI_FIELD_REFUSED : TUI_FIELD_MOVED;
     int rc = tui_editor_insert(&st->ed, clean, cut, limit);
@@ -271,11 +264,13 @@ enum tui_field_result tui_paste_into(struct tui_field_state *st, const char *tex
     bool lines = st->kind == DOC_FIELD_TEXT || tui_field_is_list(st->kind);
     while (!lines && n > 0 && text[n - 1] == '\n')
         n--;
-    char *clean = tui_text_sanitize(text, n, lines ? TUI_TEXT_MULTILINE : 0);
+    char *clean = malloc(n + 1);
     if (!clean) {
         got->out_of_memory = true;
         return TUI_FIELD_REFUSED;
     }
+    memcpy(clean, text, n);
+    tui_text_answer(clean, n, lines ? TUI_TEXT_MULTILINE : 0, &got->left_out);
     enum tui_field_result r = st->kind == DOC_FIELD_NUMBER    ? paste_number(st, clean, got)
                               : tui_field_is_list(st->kind) ? paste_list(st, clean, got)
                                                             : paste_text(st, clean, got);
@@ -285,29 +280,66 @@ enum tui_field_result tui_paste_into(struct tui_field_state *st, const char *tex
     return r;
 }
 
+/* A size as a person reads it: bytes up to a KiB, then whole KiB. */
+static void size_words(size_t bytes, char *out, size_t size)
+{
+    if (bytes < 1024)
+        snprintf(out, size, "%zu byte%s", bytes, bytes == 1 ? "" : "s");
+    else
+        snprintf(out, size, "%zu KiB", (bytes + 512) / 1024);
+}
+
+/* Appends a sentence to buf, a space before it unless it is the first. */
+static void sentence(char *buf, size_t size, const char *text)
+{
+    size_t used = strlen(buf);
+    if (used + 2 < size)
+        snprintf(buf + used, size - used, "%s%s", used ? " " : "", text);
+}
+
 const char *tui_paste_note(const struct tui_paste *p, enum tui_field_result r,
                            const struct tui_paste_result *got, char *buf, size_t size)
 {
+    char part[200], whole[32], left[32];
+    buf[0] = '\0';
     switch (r) {
     case TUI_FIELD_IGNORED:
         snprintf(buf, size, "Nothing was pasted: move to an answer you type (Tab) and paste "
                             "there.");
         return buf;
     case TUI_FIELD_REFUSED:
-        snprintf(buf, size, "Nothing was pasted: this answer is full.");
+        if (got->limit)
+            snprintf(buf, size, "Nothing was pasted: this answer is full (it holds at most %zu"
+                                " characters).", got->limit);
+        else
+            snprintf(buf, size, "Nothing was pasted: this answer is full.");
         return buf;
     default:
         break;
     }
-    if (got->kept < got->total)
-        snprintf(buf, size, "Only the first %zu of the %zu characters pasted fit in this answer;"
-                            " the rest was left out.", got->kept, got->total);
-    else if (p->dropped)
-        snprintf(buf, size, "The paste was very long: only its first %zu characters were kept.",
-                 got->kept);
-    else
-        return NULL;
-    return buf;
+    bool cut = got->kept < got->total;
+    if (p->dropped) {
+        /* the bytes past the cap were read, never kept: say how much, in bytes */
+        size_words(p->total, whole, sizeof whole);
+        size_words(p->total - p->len, left, sizeof left);
+        if (cut)
+            snprintf(part, sizeof part, "One paste brings at most 64 KiB: the last %s of your %s"
+                                        " were left out.", left, whole);
+        else
+            snprintf(part, sizeof part, "One paste brings at most 64 KiB: the first %zu"
+                                        " characters of your %s went in, the last %s were left"
+                                        " out.", got->kept, whole, left);
+        sentence(buf, size, part);
+    }
+    if (cut) {
+        snprintf(part, sizeof part, "Only the first %zu of the %zu characters pasted fit in this"
+                                    " answer (it holds at most %zu); the rest was left out.",
+                 got->kept, got->total, got->limit);
+        sentence(buf, size, part);
+    }
+    if (tui_text_left_out_note(&got->left_out, part, sizeof part))
+        sentence(buf, size, part);
+    return buf[0] ? buf : NULL;
 }
 
 /* ---- the terminal ---- */

@@ -5,9 +5,9 @@
  * the text, drops the escape sequences in it (terminal protocol, not text: colours copied along,
  * an OSC 52 clipboard write), turns CR and CR LF into a newline and stops at the end marker.
  * It keeps at most TUI_PASTE_MAX bytes and only reads the rest, so a huge paste costs no
- * memory. Everything else (controls, invalid UTF-8, bidi controls) is left to the one sanitiser
- * (tui_text_sanitize), which tui_paste_into runs. The terminal part (turning the mode on and
- * off, reading through ncurses) is at the end. See docs/ui.md. */
+ * memory. Everything else (controls, invalid UTF-8, bidi controls) is left to the one rule of
+ * what an answer keeps (tui_text_answer), which tui_paste_into runs. The terminal part (turning
+ * the mode on and off, reading through ncurses) is at the end. See docs/ui.md. */
 #ifndef DT_PASTE_H
 #define DT_PASTE_H
 
@@ -15,13 +15,17 @@
 #include <stddef.h>
 
 #include "fields.h"
+#include "text.h"
 
 /* The most bytes of one paste that are kept: far more than any answer, little memory. */
 #define TUI_PASTE_MAX (64 * 1024)
+/* Room for the note tui_paste_note words. */
+#define TUI_PASTE_NOTE_MAX 320
 
 struct tui_paste {
     char *text;      /* what was kept, NUL-terminated (owned; tui_paste_free frees it) */
     size_t len, cap;
+    size_t total;    /* bytes of text read, kept or not (escape sequences are not text) */
     size_t dropped;  /* bytes of text read past TUI_PASTE_MAX and not kept */
     bool done;       /* the end marker came */
     int state;       /* where in an escape sequence the reader is (paste.c) */
@@ -45,27 +49,32 @@ void tui_paste_bytes(struct tui_paste *p, const char *bytes, size_t n);
 /* The kept text, less a last grapheme cluster that may have been cut by TUI_PASTE_MAX. */
 const char *tui_paste_text(struct tui_paste *p, size_t *len);
 
-/* What a paste did to a field: the characters (grapheme clusters) of the paste after the
- * sanitiser, and how many of them went in. */
+/* What a paste did to a field: the characters (grapheme clusters) of the paste that an answer
+ * may hold, how many of them went in, and what was left out on the way. */
 struct tui_paste_result {
     size_t kept, total;
+    size_t limit;       /* the field's max_len, when it cut the paste */
+    struct tui_text_left_out left_out; /* controls and bytes an answer cannot hold */
     bool out_of_memory; /* REFUSED: memory ran out (a list keeps the lines taken so far) */
 };
 
-/* Puts pasted text (n bytes, raw, lines ending in \n; the sanitiser runs here) into the field
- * at the cursor, never over what is there. A LINE takes it on one line (newlines and tabs
- * become spaces), a TEXT keeps its newlines, a NUMBER takes it as typed text (spaces around it
- * dropped; the number is read when it is sent), and in a list each line becomes an item: the first joins the text before
- * the cursor, the last the text after it, empty lines are left out. Line breaks at the end of
- * a paste into a LINE or NUMBER are dropped (a whole line was copied). Text past the field's
- * max_len is cut at a grapheme cluster. Returns TUI_FIELD_CHANGED (send the value now),
- * TUI_FIELD_MOVED (nothing to add), TUI_FIELD_REFUSED (nothing fits, not a number, out of
- * memory) or TUI_FIELD_IGNORED (not a text field); *got says how much went in and why not. */
+/* Puts pasted text (n bytes, raw, lines ending in \n) into the field at the cursor, never over
+ * what is there, less what an answer cannot hold (tui_text_answer, counted in got->left_out).
+ * A LINE takes it on one line (newlines and tabs become spaces), a TEXT keeps its newlines, a
+ * NUMBER takes it as typed text (spaces around it dropped; the number is read when it is sent),
+ * and in a list each line becomes an item: the first joins the text before the cursor, the last
+ * the text after it, empty lines are left out. Line breaks at the end of a paste into a LINE or
+ * NUMBER are dropped (a whole line was copied). Text past the field's max_len is cut at a
+ * grapheme cluster. Returns TUI_FIELD_CHANGED (send the value now), TUI_FIELD_MOVED (nothing to
+ * add), TUI_FIELD_REFUSED (nothing fits, out of memory) or TUI_FIELD_IGNORED (not a text
+ * field); *got says how much went in and why not. */
 enum tui_field_result tui_paste_into(struct tui_field_state *st, const char *text, size_t n,
                                      struct tui_paste_result *got);
 
 /* What the status line says after a paste went (or did not go) into a field: into buf (size
- * bytes), or NULL when there is nothing to say. r and got are tui_paste_into's. */
+ * bytes, TUI_PASTE_NOTE_MAX is enough), or NULL when there is nothing to say: what the 64 KiB
+ * cap left out, what the field's limit left out, what an answer cannot hold. r and got are
+ * tui_paste_into's. */
 const char *tui_paste_note(const struct tui_paste *p, enum tui_field_result r,
                            const struct tui_paste_result *got, char *buf, size_t size);
 

@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 #include "plain_internal.h"
 #include "text.h"
@@ -74,29 +73,27 @@ void plain_error(struct plain *p, const char *why)
 
 /* ---- input ---- */
 
-/* Reads one line into p->line without its line ending; false at the end of input. Invalid
- * UTF-8 is refused here, and tabs become spaces, so what reaches a screen is clean text. */
+/* Reads one line into p->line without its line ending; false at the end of input. What an
+ * answer cannot hold is left out here, as the full screen leaves it out of a paste (the one
+ * rule, tui_text_answer), and a note says how much: the rest of the line, even after a NUL,
+ * is kept. */
 bool plain_read_line(struct plain *p)
 {
-    for (;;) {
-        fflush(p->out);
-        errno = 0;
-        ssize_t n = getline(&p->line, &p->line_cap, p->in);
-        if (n < 0) {
-            p->eof = true;
-            return false;
-        }
-        while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-            p->line[--n] = '\0';
-        if (u8_check((const uint8_t *)p->line, (size_t)n) != NULL) {
-            plain_error(p, "that line is not valid UTF-8 text; please type it again.");
-            continue;
-        }
-        for (char *c = p->line; *c; c++)
-            if ((unsigned char)*c < 0x20 || *c == 0x7f)
-                *c = ' ';
-        return true;
+    fflush(p->out);
+    errno = 0;
+    ssize_t n = getline(&p->line, &p->line_cap, p->in);
+    if (n < 0) {
+        p->eof = true;
+        return false;
     }
+    while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+        n--;
+    struct tui_text_left_out left;
+    tui_text_answer(p->line, (size_t)n, 0, &left);
+    char note[200];
+    if (tui_text_left_out_note(&left, note, sizeof note))
+        plain_say(p, "Note: ", note);
+    return true;
 }
 
 /* ---- describing the document ---- */

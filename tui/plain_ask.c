@@ -59,6 +59,23 @@ char *plain_read_until_dot(struct plain *p)
     return text;
 }
 
+/* An answer past its field's length keeps its first max_len characters (grapheme clusters, a
+ * newline one of them), as a paste in the full screen does, and the person is told. */
+static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)
+{
+    size_t n = strlen(text), total = tui_text_graphemes(text, n);
+    if (!f->max_len || total <= f->max_len)
+        return;
+    text[tui_text_clusters_len(text, n, f->max_len)] = '\0';
+    size_t left = total - f->max_len;
+    char note[160], last[32] = "one";
+    if (left > 1)
+        snprintf(last, sizeof last, "%zu", left);
+    snprintf(note, sizeof note, "This answer holds at most %zu characters: yours was cut to %zu,"
+             " leaving out the last %s.", f->max_len, f->max_len, last);
+    plain_say(p, "Note: ", note);
+}
+
 static void say_options(struct plain *p, const struct doc_field *f)
 {
     for (size_t i = 0; i < f->noptions; i++) {
@@ -140,10 +157,12 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
                 free(text);
                 return p->eof ? PLAIN_ASK_END : stop ? PLAIN_ASK_STOP : PLAIN_ASK_DONE;
             }
-            if (clearable && strcmp(text, "-") == 0)
+            if (clearable && strcmp(text, "-") == 0) {
                 value = cJSON_CreateString("");
-            else
+            } else {
+                cut_to_limit(p, f, text);
                 value = cJSON_CreateString(text);
+            }
             free(text);
             break;
         }
@@ -151,6 +170,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             plain_sayf(p, "Type your answer and press Enter (Enter alone keeps it as it is%s%s):",
                        clearable ? "; - alone clears it" : "", stops);
             READ_OR_LEAVE();
+            cut_to_limit(p, f, p->line);
             value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
             break;
         case DOC_FIELD_NUMBER:

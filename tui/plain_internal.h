@@ -51,7 +51,8 @@ void plain_sayf(struct plain *p, const char *fmt, ...) __attribute__((format(pri
 void plain_error(struct plain *p, const char *why);
 /* The message the host has for the person, if any, as "Note:" or "Error:". */
 void plain_say_message(struct plain *p);
-/* Reads a line into p->line (valid UTF-8, controls made spaces); false at the end of input. */
+/* Reads a line into p->line (what an answer may hold, tui_text_answer: controls, invisible
+ * characters and bytes that are not UTF-8 left out, with a note); false at the end of input. */
 bool plain_read_line(struct plain *p);
 /* Whether a field has an answer, and saying it ("Your answer: ..."). */
 bool plain_has_value(const struct doc_field *f);

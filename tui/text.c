@@ -56,6 +56,38 @@ static int needs_placeholder(ucs4_t c)
      * can only hide something (two titles that look alike but differ). */
     if (c == 0xFEFF)
         return 1;
+    /* Tag characters: invisible, and each stands for an ASCII letter, so a run of them hides a
+     * whole sentence in plain sight ("ASCII smuggling"). Only a subdivision flag keeps them
+     * (flag_len). */
+    if (c >= 0xE0000 && c <= 0xE007F)
+        return 1;
+    return 0;
+}
+
+#define BLACK_FLAG 0x1F3F4
+#define CANCEL_TAG 0xE007F
+
+/* Bytes of the subdivision flag at p (Scotland: U+1F3F4, the tags "gbsct", U+E007F), or 0 when
+ * none starts there. Unicode's emoji tag sequence holds a CLDR subdivision id: 3 to 7 tag
+ * letters (a-z) and digits, so at most seven hidden ASCII characters, which cannot carry a
+ * sentence. */
+static size_t flag_len(const uint8_t *p, const uint8_t *end)
+{
+    ucs4_t c;
+    int len = u8_mbtoucr(&c, p, (size_t)(end - p));
+    if (len < 0 || c != BLACK_FLAG)
+        return 0;
+    const uint8_t *q = p + len;
+    for (int tags = 0; tags <= 7; tags++) {
+        len = u8_mbtoucr(&c, q, (size_t)(end - q));
+        if (len < 0)
+            return 0;
+        q += len;
+        if (c == CANCEL_TAG)
+            return tags >= 3 ? (size_t)(q - p) : 0;
+        if (!((c >= 0xE0030 && c <= 0xE0039) || (c >= 0xE0061 && c <= 0xE007A)))
+            return 0;
+    }
     return 0;
 }
 
@@ -63,6 +95,7 @@ static int needs_placeholder(ucs4_t c)
 struct piece {
     const char *bytes; /* into the input, or into tmp */
     size_t len;
+    enum { AS_IS, SPACING, PLACEHOLDER, BAD_BYTE } kind; /* SPACING: a newline or tab */
     char tmp[16];
 };
 
@@ -74,17 +107,27 @@ static size_t clean_step(const uint8_t *p, const uint8_t *end, int flags, struct
     ucs4_t c;
     int len = u8_mbtoucr(&c, p, (size_t)(end - p));
     out->bytes = out->tmp;
+    out->kind = PLACEHOLDER;
     if (len < 0) { /* invalid or truncated sequence: one byte becomes U+FFFD */
         memcpy(out->tmp, REPLACEMENT, 3);
         out->len = 3;
+        out->kind = BAD_BYTE;
         return 1;
     }
-    if (c == '\n') {
-        out->tmp[0] = flags & TUI_TEXT_MULTILINE ? '\n' : ' ';
+    size_t flag = c == BLACK_FLAG ? flag_len(p, end) : 0;
+    if (flag) { /* the flag and its tags, whole */
+        len = (int)flag;
+        out->bytes = (const char *)p;
+        out->len = flag;
+        out->kind = AS_IS;
+    } else if (c == '\n') {
+        out->tmp[0] = flags & (TUI_TEXT_MULTILINE | TUI_TEXT_FILE) ? '\n' : ' ';
         out->len = 1;
+        out->kind = SPACING;
     } else if (c == '\t') {
-        out->tmp[0] = ' ';
+        out->tmp[0] = flags & TUI_TEXT_FILE ? '\t' : ' ';
         out->len = 1;
+        out->kind = SPACING;
     } else if (c < 0x20 || c == 0x7F) {
         out->tmp[0] = '^';
         out->tmp[1] = c == 0x7F ? '?' : (char)(c + 0x40);
@@ -95,6 +138,7 @@ static size_t clean_step(const uint8_t *p, const uint8_t *end, int flags, struct
     } else {
         out->bytes = (const char *)p;
         out->len = (size_t)len;
+        out->kind = AS_IS;
     }
     return (size_t)len;
 }
@@ -116,6 +160,48 @@ char *tui_text_sanitize(const char *s, size_t n, int flags)
         return NULL;
     }
     return b.data;
+}
+
+size_t tui_text_answer(char *s, size_t n, int flags, struct tui_text_left_out *left)
+{
+    *left = (struct tui_text_left_out){0};
+    /* what is kept is never longer than what it came from (a piece as it is, or one byte for a
+     * newline or tab), so it is written over the text already read */
+    const uint8_t *p = (const uint8_t *)s, *end = p + n;
+    size_t kept = 0;
+    while (p < end) {
+        struct piece pc;
+        p += clean_step(p, end, flags & TUI_TEXT_MULTILINE, &pc);
+        if (pc.kind == BAD_BYTE) {
+            left->bad_bytes++;
+        } else if (pc.kind == PLACEHOLDER) {
+            left->characters++;
+        } else {
+            memmove(s + kept, pc.bytes, pc.len);
+            kept += pc.len;
+        }
+    }
+    s[kept] = '\0';
+    return kept;
+}
+
+const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *buf, size_t size)
+{
+    size_t c = left->characters, k = left->bad_bytes;
+    if (c && k)
+        snprintf(buf, size, "%zu control or invisible character%s and %zu byte%s that %s not"
+                 " UTF-8 text were left out.", c, c == 1 ? "" : "s", k, k == 1 ? "" : "s",
+                 k == 1 ? "is" : "are");
+    else if (c)
+        snprintf(buf, size, "%zu control or invisible character%s left out: an answer"
+                 " cannot hold %s.", c, c == 1 ? " was" : "s were", c == 1 ? "one" : "them");
+    else if (k)
+        snprintf(buf, size, "%zu byte%s that %s not UTF-8 text %s left out (is your terminal"
+                 " set to UTF-8?).", k, k == 1 ? "" : "s", k == 1 ? "is" : "are",
+                 k == 1 ? "was" : "were");
+    else
+        return NULL;
+    return buf;
 }
 
 size_t tui_text_width(const char *s)
@@ -242,6 +328,17 @@ size_t tui_text_graphemes(const char *s, size_t n)
         count++;
     graphemes_done(&g);
     return count;
+}
+
+size_t tui_text_clusters_len(const char *s, size_t n, size_t k)
+{
+    struct graphemes g;
+    graphemes_init(&g, s, n);
+    size_t at = 0;
+    for (size_t i = 0; i < k && at < n; i++)
+        at = graphemes_next(&g, at);
+    graphemes_done(&g);
+    return at;
 }
 
 size_t tui_text_column(const char *s, size_t n, size_t off)

@@ -14,6 +14,8 @@ enum tui_text_flags {
     TUI_TEXT_HANGING = 2,   /* wrap: continuation lines of a "- " or "* " item line up under
                                its text */
     TUI_TEXT_ELLIPSIS = 4,  /* fit: end a cut string with "…" */
+    TUI_TEXT_FILE = 8,      /* sanitiser: for a file people read (a resume): newlines and tabs
+                               kept, every other control a placeholder as on a terminal */
 };
 
 /* A malloc'd copy of s (n bytes) that is safe to write to a terminal (caller frees):
@@ -21,11 +23,34 @@ enum tui_text_flags {
  * - C0 controls and DEL become caret notation (ESC is "^[", NUL "^@", DEL "^?"), except tab
  *   and, with TUI_TEXT_MULTILINE, newline; a tab becomes one space so no control byte leaves;
  * - C1 controls (U+0080-U+009F), every bidi control (U+061C, U+200E, U+200F, U+202A-U+202E,
- *   U+2066-U+2069), the line/paragraph separators U+2028/U+2029 and U+FEFF become "<U+XXXX>".
+ *   U+2066-U+2069), the line/paragraph separators U+2028/U+2029, U+FEFF and the invisible tag
+ *   characters (U+E0000-U+E007F) become "<U+XXXX>"; tags pass only inside a subdivision flag
+ *   (U+1F3F4, 3 to 7 tags a-z or 0-9, U+E007F: Scotland, Wales, England), shown whole.
+ * With TUI_TEXT_FILE (text written to a file for people, which they may cat or print) newlines
+ * and tabs stay as they are and everything else is as above.
  * Everything else, including private-use and unassigned code points, passes unchanged.
  * The result is valid UTF-8 without NUL, and sanitising it again changes nothing.
  * NULL only when out of memory. */
 char *tui_text_sanitize(const char *s, size_t n, int flags);
+
+/* What tui_text_answer left out. */
+struct tui_text_left_out {
+    size_t characters; /* controls and invisible characters (each code point) */
+    size_t bad_bytes;  /* bytes that were not UTF-8 */
+};
+
+/* Makes typed or pasted text s (n bytes, room for n + 1; it may hold NUL) what an answer may
+ * keep, in place, and returns its new length (s is NUL-terminated there). Both faces store only
+ * this, and it shows as it is kept: the sanitiser leaves it unchanged. Every character the
+ * sanitiser would show as a placeholder is left out and counted in *left: controls (NUL too)
+ * but newline and tab, DEL, C1, bidi controls, U+2028/U+2029, U+FEFF, tags outside a flag;
+ * and each byte of invalid UTF-8. A tab becomes a space; a newline stays with
+ * TUI_TEXT_MULTILINE and becomes a space without it. Nothing else changes. */
+size_t tui_text_answer(char *s, size_t n, int flags, struct tui_text_left_out *left);
+
+/* The note that says what tui_text_answer left out, in buf (size bytes), or NULL when nothing
+ * was. */
+const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *buf, size_t size);
 
 /* Writes s through the sanitiser (one line: newlines become spaces) and a newline to out.
  * Returns 0, or -1 when out of memory or the write failed. */
@@ -78,6 +103,10 @@ size_t tui_text_prev_grapheme(const char *s, size_t n, size_t off);
 
 /* How many grapheme clusters (what a reader counts as characters) s (n bytes, raw) holds. */
 size_t tui_text_graphemes(const char *s, size_t n);
+
+/* The bytes of the first k grapheme clusters of s (n bytes, raw): where to cut it to k
+ * characters; n when it holds no more. One pass, however long the text. */
+size_t tui_text_clusters_len(const char *s, size_t n, size_t k);
 
 /* The display column of byte offset off in s (n bytes, raw): the columns that the sanitised
  * text from the start of off's line (just after the previous newline) up to off takes, so a wide
