@@ -207,69 +207,6 @@ static void say_table(struct plain *p, const struct doc_table *t)
     }
 }
 
-/* A block's key for what a page has said: its kind and everything it shows. */
-static char *block_key(const struct doc_block *b)
-{
-    char *key = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&key, &len);
-    if (!f)
-        return NULL;
-    fprintf(f, "%d:%d:%d:%s", b->kind, b->role, b->level, b->text ? b->text : "");
-    if (b->kind == DOC_CARD)
-        fprintf(f, "|%s|%s|%s", b->u.card.title ? b->u.card.title : "",
-                b->u.card.subtitle ? b->u.card.subtitle : "", b->u.card.state ? b->u.card.state : "");
-    else if (b->kind == DOC_TABLE)
-        for (size_t i = 0; i < b->u.table.ncols * b->u.table.nrows; i++)
-            fprintf(f, "|%s", b->u.table.cells[i] ? b->u.table.cells[i] : "");
-    else if (b->kind == DOC_CHART)
-        fprintf(f, "|%s|%s", b->u.chart.title ? b->u.chart.title : "",
-                b->u.chart.text ? b->u.chart.text : "");
-    return fclose(f) == 0 ? key : (free(key), NULL);
-}
-
-static bool said(const struct doc_block *b)
-{
-    return b->kind != DOC_FIELD && b->kind != DOC_ACTION;
-}
-
-static void seen_clear(struct plain_seen *s)
-{
-    for (size_t i = 0; i < s->n; i++)
-        free(s->keys[i]);
-    free(s->keys);
-    *s = (struct plain_seen){0};
-}
-
-static bool seen_has(const struct plain_seen *s, const char *key)
-{
-    for (size_t i = 0; key && i < s->n; i++)
-        if (strcmp(s->keys[i], key) == 0)
-            return true;
-    return false;
-}
-
-/* Remembers every block the document says (what was there before is forgotten). */
-static void seen_take(struct plain_seen *s, const struct doc *d)
-{
-    seen_clear(s);
-    for (size_t i = 0; i < d->n; i++) {
-        if (!said(&d->blocks[i]))
-            continue;
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 32;
-            char **grown = realloc(s->keys, cap * sizeof *grown);
-            if (!grown)
-                return; /* out of memory: the next change is said in full */
-            s->keys = grown;
-            s->cap = cap;
-        }
-        char *key = block_key(&d->blocks[i]);
-        if (key)
-            s->keys[s->n++] = key;
-    }
-}
-
 static void say_block(struct plain *p, const struct doc *d, size_t i, size_t number, size_t total)
 {
     const struct doc_block *b = &d->blocks[i];
@@ -318,7 +255,7 @@ static void say_document(struct plain *p, const struct doc *d)
     size_t total = doc_count(d, DOC_FIELD), number = 0;
     for (size_t i = 0; i < d->n; i++)
         say_block(p, d, i, d->blocks[i].kind == DOC_FIELD ? ++number : 0, total);
-    seen_take(&p->seen, d);
+    plain_seen_take(&p->seen, d);
 }
 
 /* Says only the blocks the page has not said yet (a screen-reader user does not hear the whole
@@ -327,16 +264,12 @@ static bool say_changes(struct plain *p, const struct doc *d)
 {
     bool any = false;
     for (size_t i = 0; i < d->n; i++) {
-        if (!said(&d->blocks[i]))
-            continue;
-        char *key = block_key(&d->blocks[i]);
-        if (!seen_has(&p->seen, key)) {
+        if (plain_seen_says(&d->blocks[i]) && !plain_seen_has(&p->seen, &d->blocks[i])) {
             say_block(p, d, i, 0, 0);
             any = true;
         }
-        free(key);
     }
-    seen_take(&p->seen, d);
+    plain_seen_take(&p->seen, d);
     return any;
 }
 
@@ -465,17 +398,17 @@ static bool turn_page(struct plain *p, const struct doc *d, int depth)
 {
     bool back = false;
     if (depth > p->depth && p->depth >= 0 && p->depth < PLAIN_DEPTHS) {
-        seen_clear(&p->saved[p->depth]);
+        plain_seen_clear(&p->saved[p->depth]);
         p->saved[p->depth] = p->seen;
         p->seen = (struct plain_seen){0};
     } else if (depth < p->depth && depth >= 0 && depth < PLAIN_DEPTHS && p->saved[depth].n) {
-        seen_clear(&p->seen);
+        plain_seen_clear(&p->seen);
         p->seen = p->saved[depth];
         p->saved[depth] = (struct plain_seen){0};
         back = true;
     }
     for (int i = depth < 0 ? 0 : depth; i < PLAIN_DEPTHS; i++) /* screens no longer open */
-        seen_clear(&p->saved[i]);
+        plain_seen_clear(&p->saved[i]);
     if (back && d->n && d->blocks[0].kind == DOC_HEADING)
         plain_say(p, "Back to: ", d->blocks[0].text);
     return back;
@@ -622,9 +555,9 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
     }
     free(p.line);
     free(p.menu);
-    seen_clear(&p.seen);
+    plain_seen_clear(&p.seen);
     for (int i = 0; i < PLAIN_DEPTHS; i++)
-        seen_clear(&p.saved[i]);
+        plain_seen_clear(&p.saved[i]);
     doc_free(&d);
     return fflush(out) == 0 && !ferror(out) ? rc : -1;
 }

@@ -63,6 +63,13 @@ void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t 
 /* Asks field number of total until an answer is taken or kept. */
 enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, size_t number,
                                  size_t total);
+/* What a page said (plain_seen.c): whether a block is one that is said (not a field or an
+ * action), whether s holds it, s taking every said block of d (what it held is forgotten), and
+ * s emptied. */
+bool plain_seen_says(const struct doc_block *b);
+bool plain_seen_has(const struct plain_seen *s, const struct doc_block *b);
+void plain_seen_take(struct plain_seen *s, const struct doc *d);
+void plain_seen_clear(struct plain_seen *s);
 /* A list field (plain_list.c): changed item by item when it has items. */
 enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f);
 /* Lines up to one holding only "." (or the end of input), joined by newlines (malloc'd; NULL
