@@ -181,10 +181,11 @@ static void test_daily_dos(void)
     golden("dailydos", out);
     check_has("dailydos", out, "screen 80x24", true);
     check_has("dailydos", out, "Daily Dos", true);
-    check_has("dailydos", out, "Resume Workbook", true);
+    check_has("dailydos", out, "Start the workbook", true);
+    check_has("dailydos: not the resume tool's word", out, "Resume", false);
     check_has("dailydos", out, "[ Open the workbook's contents ]", true);
     check_has("dailydos", out, "Tab Next", true);
-    check_cursor_on("dailydos", out, "Resume Workbook");
+    check_cursor_on("dailydos", out, "Start the workbook");
     free(out);
     world_close(&w);
 }
