@@ -299,6 +299,15 @@ q
 q
 q
 '
+# each pair is counted against the most there can be, and named in the question
+for want in 'Pair 1 of at most 3:' 'Pair 2 of at most 3:' \
+    'Which matters more to you: Planning or Listening?'; do
+    if grep -qF "$want" "$work/rank-from-list.out"; then ok "rank-from-list: says \"$want\""
+    else not_ok "rank-from-list: says \"$want\""; fi
+done
+if grep -qF 'Question 1 of 1' "$work/rank-from-list.out"; then
+    not_ok "rank-from-list: no \"Question 1 of 1\" on a pair"
+else ok "rank-from-list: no \"Question 1 of 1\" on a pair"; fi
 
 # the resume, on the fixture workbook answered to its end: a SOARED story to draw on, then the
 # resume typed, previewed with the story as a highlight and the story's skills added, and saved

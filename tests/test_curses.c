@@ -728,7 +728,10 @@ static void test_ranking(void)
     golden("ranking", out);
     check_has("ranking: the first pair", nth_dump(out, 0), "Team", true);
     check_cursor_on("ranking: the focus on the pair", nth_dump(out, 0), "Team");
-    check_has("ranking: the second question", nth_dump(out, 1), "Question 2;", true);
+    check_has("ranking: the first pair of at most three", nth_dump(out, 0), "Pair 1 of at most 3",
+              true);
+    check_has("ranking: the second pair", nth_dump(out, 1), "Pair 2 of at most 3", true);
+    check_has("ranking: never one question of one", out, "Question 1 of 1", false);
     check_cursor_on("ranking: the focus on the new pair", nth_dump(out, 1), "Learning");
     check_has("ranking: the order", nth_dump(out, 2), "Your order", true);
     struct tool_instance ti;

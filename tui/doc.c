@@ -190,6 +190,16 @@ struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char 
     return &b->u.field;
 }
 
+const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
+                              size_t size)
+{
+    if (f->counter)
+        snprintf(buf, size, "%s", f->counter);
+    else
+        snprintf(buf, size, "Question %zu of %zu", number, total);
+    return buf;
+}
+
 void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char *const *options)
 {
     if (n > DOC_MAX_OPTIONS)

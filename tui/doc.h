@@ -56,6 +56,8 @@ struct doc_field {
     const char *label;       /* the question */
     const char *hint;        /* optional: what an answer looks like */
     const char *description; /* optional: e.g. the chosen slider level's meaning */
+    const char *counter;     /* optional: said instead of "Question N of M" ("Pair 3 of at most
+                                25": a ranking's one field is not one question of one) */
     bool required;
     /* the current value, by kind */
     const char *text;           /* LINE, TEXT */
@@ -161,6 +163,10 @@ void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char 
 void doc_field_items(struct doc *d, struct doc_field *f, size_t n, const char *const *items);
 void doc_field_stops(struct doc *d, struct doc_field *f, size_t n, const struct doc_stop *stops);
 void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
+/* What the renderers say above a field: its own counter, else "Question NUMBER of TOTAL".
+ * Returns buf (always terminated). */
+const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
+                              size_t size);
 
 /* A copy of n bytes into the document's memory (n zero bytes when data is NULL). */
 void *doc_copy(struct doc *d, const void *data, size_t n);

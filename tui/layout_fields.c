@@ -187,8 +187,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     const struct tui_field_state *st = focused && y->field && y->field->active ? y->field : NULL;
     int col = TUI_LAYOUT_GUTTER + 2, width = y->cw - 2;
     it->input_width = width;
-    char head[64];
-    snprintf(head, sizeof head, "Question %zu of %zu%s", number, total,
+    char head[96], counter[80];
+    snprintf(head, sizeof head, "%s%s", doc_field_counter(f, number, total, counter, sizeof counter),
              f->required ? ", required" : "");
     tui_layout_span(y, tui_layout_new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_HINT, 0, head);
     tui_layout_text_rows(y, f->label ? f->label : "", TUI_LAYOUT_GUTTER, y->cw,

@@ -98,7 +98,9 @@ static bool parse_choices(const char *s, size_t n, unsigned long long *mask, con
 bool plain_ask_field(struct plain *p, const struct doc_field *f, size_t number, size_t total)
 {
     for (;;) {
-        plain_sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+        char counter[80];
+        plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
+                   f->required ? " (required)" : "");
         plain_say(p, NULL, f->label);
         if (f->hint)
             plain_say(p, NULL, f->hint);
