@@ -742,6 +742,40 @@ static void test_ranking(void)
     world_close(&w);
 }
 
+/* Competency results in one unit and one rounding: the bars, their labels and the words all say
+ * "1.8 of 5" (no percentages, no "out of 5" beside them); a slider's five levels each on a line
+ * of their own. */
+static void test_competencies(void)
+{
+    struct world w;
+    world_open(&w);
+    world_show(&w, "competencies", "");
+    /* delivery 2 and 2, interpersonal 1 and 2, strategic 2 and 2: overall 11/6, 1.8 */
+    char *out = run(&w.host, NULL, 80, 80,
+                    "<Dump><Right*2><Tab><Right*2><Tab><Right><Tab><Right*2><Tab><Right*2><Tab>"
+                    "<Right*2><Tab><Dump><C-s>");
+    const char *levels = nth_dump(out, 0);
+    check_has("competencies: level 1 on a line of its own", levels,
+              "|    1 Level 1. Entry and support roles      ", true);
+    check_has("competencies: level 2 on a line of its own", levels,
+              "|    2 Level 2. Individual contributors      ", true);
+    check_has("competencies: levels not run together", levels, "roles; 2 Level 2", false);
+    const char *results = nth_dump(out, 1);
+    check_has("competencies: the overall bar's value", results, "1.8 of 5", true);
+    check_has("competencies: the interpersonal bar's value", results, "1.5 of 5", true);
+    check_has("competencies: the words say the same", results, "overall 1.8 of 5", true);
+    check_has("competencies: no percentages", results, "%", false);
+    check_has("competencies: one unit", results, "out of 5", false);
+    free(out);
+    world_show(&w, "profile", NULL);
+    out = run(&w.host, NULL, 80, 40, "");
+    check_has("profile: a level in the chart's unit", out, "2 of 5", true);
+    check_has("profile: no percentages", out, "%", false);
+    check_has("profile: overall in the same rounding", out, "Overall 1.8 of 5", true);
+    free(out);
+    world_close(&w);
+}
+
 /* A resume's preview in the full screen: the story chosen with Space shows as a highlight, the
  * preview keeps the text's lines. */
 static void test_resume(void)
@@ -917,6 +951,7 @@ int main(void)
     RUN(test_budget);
     RUN(test_ranking);
     RUN(test_resume);
+    RUN(test_competencies);
     RUN(test_bad_script);
     RUN(test_paste);
     return check_done();

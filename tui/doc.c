@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -177,6 +178,11 @@ struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const ch
                                     doc_copy(d, values, n * sizeof *values), max,
                                     doc_str(d, text_equivalent)};
     return &b->u.chart;
+}
+
+double doc_round_tenths(double v)
+{
+    return round(v * 10) / 10;
 }
 
 struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,

@@ -173,7 +173,17 @@ static void slider_rows(struct tui_layout_builder *y, const struct doc_field *f,
         for (size_t i = 0; i < f->nstops; i++)
             used += (size_t)snprintf(legend + used, cap - used, "%s%g %s", i ? "; " : "",
                                      f->stops[i].value, f->stops[i].label ? f->stops[i].label : "");
-        tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+        /* short stops share a line; longer ones (a competency's levels) get a line each, so
+         * that one level's words do not run into the next */
+        if (tui_text_width(legend) <= (size_t)width) {
+            tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+        } else {
+            for (size_t i = 0; i < f->nstops; i++) {
+                snprintf(legend, cap, "%g %s", f->stops[i].value,
+                         f->stops[i].label ? f->stops[i].label : "");
+                tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+            }
+        }
         free(legend);
     }
     if (f->description && f->description[0])
