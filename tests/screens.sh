@@ -255,9 +255,6 @@ Sharing
 Compost
 Worms
 .
-Kitchen scraps
-.
-.
 Seed swap
 Heirloom tomatoes
 Patience
@@ -266,6 +263,9 @@ Saving seeds
 Seed swap
 Heirloom tomatoes
 Patience
+.
+.
+Kitchen scraps
 .
 .
 .

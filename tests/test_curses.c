@@ -742,6 +742,35 @@ static void test_ranking(void)
     world_close(&w);
 }
 
+/* The idea tree in the full screen: after Soil's ideas, Tab goes to the question for Seeds, the
+ * next idea of the same level, not to one that Soil's answer has just added; what is typed
+ * there grows from Seeds. */
+static void test_idea_tree(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 8); /* the idea tree opens */
+    world_show(&w, "tool-entry", "idea-tree");
+    char *out = run(&w.host, NULL, 80, 40,
+                    "Gardening<Tab>Soil<Enter>Seeds<Enter>Sharing<Tab>Compost<Enter>Worms<Tab>"
+                    "<Dump>Swaps<Tab>");
+    const char *dump = nth_dump(out, 0);
+    char row[256];
+    int r = cursor_row(dump);
+    /* the question's label is two rows above its input (the label, then the hint) */
+    dump_row(dump, r - 2, row, sizeof row);
+    if (!CHECK(strstr(row, "Three ideas that \"Seeds\" brings to mind") != NULL))
+        printf("#   the question above the cursor: \"%s\"\n", row);
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, "idea-tree", &list, &n), DT_OK);
+    CHECK(n == 1 && strstr(list[0].content_json,
+                           "{\"idea\":\"Seeds\",\"ideas\":[{\"idea\":\"Swaps\"}]}") != NULL);
+    store_tools_list_free(&list, n);
+    free(out);
+    world_close(&w);
+}
+
 /* Competency results in one unit and one rounding: the bars, their labels and the words all say
  * "1.8 of 5" (no percentages, no "out of 5" beside them); a slider's five levels each on a line
  * of their own. */
@@ -952,6 +981,7 @@ int main(void)
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_competencies);
+    RUN(test_idea_tree);
     RUN(test_bad_script);
     RUN(test_paste);
     return check_done();

@@ -335,6 +335,15 @@ static void test_ranking(void)
     cJSON_Delete(c);
 }
 
+/* The ids of a document's fields, in order, each followed by a space. */
+static void field_ids(const struct doc *d, char *ids, size_t size)
+{
+    ids[0] = '\0';
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_FIELD)
+            snprintf(ids + strlen(ids), size - strlen(ids), "%s ", d->blocks[i].u.field.id);
+}
+
 static void test_idea_tree(void)
 {
     const struct tool_form *f = tool_form_find("idea-tree");
@@ -363,14 +372,25 @@ static void test_idea_tree(void)
                     "{\"idea\":\"Sharing\",\"ideas\":[{\"idea\":\"x\"}]}]");
     cJSON_free(text);
 
-    /* the questions follow the tree, depth first */
+    /* the questions follow the tree a level at a time: answering one adds questions after all
+     * those of its level, so no question moves while the person answers the next */
     struct doc *d = doc_new();
     f->more_fields(c, d);
     char ids[256] = "";
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_FIELD)
-            snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s ", d->blocks[i].u.field.id);
-    CHECK_STR(ids, "n n0 n00 n1 n10 n11 n2 n20 ");
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 n00 n10 n11 n20 ");
+    doc_reset(d);
+    cJSON *young = json("{\"root\":\"Gardening\",\"ideas\":[{\"idea\":\"Soil\"},"
+                        "{\"idea\":\"Seeds\"},{\"idea\":\"Sharing\"}]}");
+    f->more_fields(young, d);
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 ");
+    doc_reset(d);
+    CHECK(take(f, young, "n0", "[\"Compost\",\"Worms\"]", &why)); /* Soil's three */
+    f->more_fields(young, d);
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 n00 n01 "); /* Seeds' question is still the third */
+    cJSON_Delete(young);
     doc_reset(d);
     f->figures(c, d);
     char *all = doc_text(d);
