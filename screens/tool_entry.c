@@ -174,6 +174,7 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
         app_error(s->app, "%s", why ? why : "that answer cannot be used.");
         return SCREEN_REJECTED;
     }
+    const char *partly = why; /* taken in part: what was used is saved, why says the rest */
     e->confirm_delete = false;
     enum dt_status status = save(s, e);
     if (status != DT_OK) {
@@ -183,6 +184,10 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     if (e->form->after_save &&
         (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK) {
         app_fail(s->app, "Your entry is saved, but its tags could not be updated", status);
+    } else if (partly) {
+        app_error(s->app, "%s", partly);
+        if (e->form->gist) /* said once the lines are put right, as the figures move */
+            e->gist[0] = '\0';
     } else if (e->form->gist) {
         /* when the figures move, say so at once: text mode does not print the page again */
         char gist[sizeof e->gist];

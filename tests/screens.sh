@@ -188,8 +188,8 @@ q
 '
 
 # the tools, from the same user: a flow log entry (a date refused first), its high flow, then
-# deleted (asked twice); a budget with its expenses (a line without an amount refused) and the
-# figures worked out from it; the Daily Dos afterwards
+# deleted (asked twice); a budget with its expenses (a line without an amount named, the others
+# kept, then put right) and the figures worked out from it; the Daily Dos afterwards
 session tools+ 't
 5
 1
@@ -211,15 +211,25 @@ q
 1
 2500
 
-Rent
-.
 Rent 950
+Phone nine
 Food: 320.50
 .
 Eating out 120
 .
 20
 28000
+.
+1
+
+
+Rent 950
+Phone 9
+Food: 320.50
+.
+.
+
+
 .
 2
 2
@@ -278,6 +288,12 @@ q
 d
 11
 '
+# the budget's line without an amount: named, kept in its place, the others saved at once
+for want in 'Error: line 2, “Phone nine”: write an amount after the name, like Rent 950.' \
+    '2. Phone nine' 'Budget of 2026-11-25: Monthly needs 1,279.50'; do
+    if grep -qF "$want" "$work/tools.out"; then ok "tools: says \"$want\""
+    else not_ok "tools: says \"$want\""; fi
+done
 
 # an exercise's ranking started from the list the exercise asked for just before (1.1.5 of the
 # real workbook): the list typed, the ranking made from it, its order back in the exercise

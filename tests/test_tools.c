@@ -93,19 +93,60 @@ static void test_budget(void)
     cJSON_free(text);
     cJSON_Delete(shown);
 
-    /* a line without an amount, or without a name, is refused and nothing changes */
+    CHECK(why == NULL); /* every line used: nothing to say */
+
+    /* a line that is not "name amount" is named, with what to write; the good lines are kept,
+     * and it stays as typed, in its place, for the person to put right */
     char *before = cJSON_PrintUnformatted(c);
-    why = NULL;
-    CHECK(!take(f, c, "essential", "[\"Rent\"]", &why));
-    CHECK(why != NULL && strstr(why, "Rent 950") != NULL);
-    CHECK(!take(f, c, "other", "[\"1,200\"]", &why));
-    static const char *const refused[] = {
-        "[\"Loan -200\"]",       "[\"Rent 1.200,50\"]", "[\"Rent 9.5.0\"]",
-        "[\"Rent 1,20\"]",       "[\"Rent 320.505\"]", "[\"Big 1,000,000,000,000\"]",
-        "[\"Gym 00000000000000000000000000000000000000000000000000000000000000000099\"]"};
-    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
-        if (take(f, c, "other", refused[i], &why))
-            CHECK_STR(refused[i], "refused");
+    CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Rent nine\", \"Gas 40\"]",
+               &why));
+    CHECK_STR(why, "line 3, \u201cRent nine\u201d: write an amount after the name, like Rent 950."
+                   " Your other lines are saved; line 3 is kept as you wrote it, for you to put"
+                   " right.");
+    shown = tool_form_value(f, essential, c);
+    text = cJSON_PrintUnformatted(shown);
+    CHECK_STR(text, "[\"Rent 950\",\"Food 320.50\",\"Rent nine\",\"Gas 40\"]");
+    cJSON_free(text);
+    cJSON_Delete(shown);
+    char gist[200];
+    f->gist(c, gist, sizeof gist);
+    CHECK(strstr(gist, "Needs 1,310.50 a month") == gist); /* the line to fix counts for nothing */
+    /* each way a line can go wrong says what to write instead; more than one are counted */
+    static const struct {
+        const char *lines, *why;
+    } wrong[] = {
+        {"[\"1,200\"]", "line 1, \u201c1,200\u201d: write a name before the amount"},
+        {"[\"Loan -200\"]", "line 1, \u201cLoan -200\u201d: an amount is what you spend, so it"},
+        {"[\"Rent 1.200,50\"]", "line 1, \u201cRent 1.200,50\u201d: write the amount like 1,200.50"},
+        {"[\"Rent 9.5.0\"]", "write the amount like 1,200.50"},
+        {"[\"Rent 1,20\"]", "write the amount like 1,200.50"},
+        {"[\"Rent 320.505\"]", "write the amount like 1,200.50"},
+        {"[\"Big 1,000,000,000,000\"]", "more than a budget can use"},
+        {"[\"Gym 00000000000000000000000000000000000000000000000000000000000000000099\"]",
+         "write the amount like 1,200.50"},
+        {"[\"Rent\", \"Bus 60\", \"Cat\", \"Dog\"]",
+         "line 1, \u201cRent\u201d: write an amount after the name, like Rent 950. Lines 3 and 4"
+         " need putting right too; your other lines are saved, and these are kept as you wrote"
+         " them."},
+        {"[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]",
+         "Lines 2, 3, 4, 5, 6 and 2 more need putting right too; these are kept as you wrote"
+         " them."},
+    };
+    for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+        why = NULL;
+        if (!take(f, c, "other", wrong[i].lines, &why) || !why || !strstr(why, wrong[i].why)) {
+            CHECK_STR(why ? why : "(nothing said)", wrong[i].why);
+            printf("#   for %s\n", wrong[i].lines);
+        }
+    }
+    /* a long line is cut in the message, at a character */
+    CHECK(take(f, c, "other", "[\"A very long line about the cost of running a small allotment"
+                              " shed through the winter months\"]", &why));
+    CHECK(why && strstr(why, "\u201cA very long line about the cost of\u2026\u201d") != NULL);
+    /* put right, the lines are all used again */
+    CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Phone - 1,200\"]", &why));
+    CHECK(why == NULL);
+    CHECK(take(f, c, "other", "[\"Eating out 120\"]", &why));
     char *after = cJSON_PrintUnformatted(c);
     CHECK_STR(after, before);
     cJSON_free(before);
@@ -133,7 +174,6 @@ static void test_budget(void)
     CHECK_STR(name, "Budget of 2026-11-25");
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "Monthly needs 2,470.50, monthly income 3,000");
-    char gist[200];
     f->gist(c, gist, sizeof gist);
     CHECK_STR(gist, "Needs 2,470.50 a month (14.25 an hour); income 3,000 a month, 409.50 left"
                     " after all expenses.");
