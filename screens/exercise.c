@@ -23,9 +23,14 @@
 struct tool_use {
     struct tool_type type;
     const struct tool_form *form;
-    cJSON *ids;      /* the entries made in this exercise, newest first */
-    char title[160]; /* the newest one's name */
+    cJSON *ids;    /* the entries made in this exercise, newest first */
+    cJSON *titles; /* their names, in the same order */
+    int min, max;  /* how many entries the prompt asks for (0: not said) */
+    bool several;  /* the exercise makes more than one entry of the tool */
 };
+
+/* Entries of a tool named and offered to open on an exercise's page; the rest are counted. */
+#define TOOL_USES_LISTED 10
 
 struct exercise {
     struct exercise_ref ref;
@@ -70,20 +75,29 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
         if (!tool || store_tools_type(st, tool, &u->type) != DT_OK ||
             !(u->form = tool_form_find(u->type.id)))
             continue;
+        const cJSON *input = e->p.inputs[i];
+        u->min = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "min")) >= 1
+                     ? (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "min"))
+                     : 0;
+        u->max = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "max")) >= 1
+                     ? (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "max"))
+                     : 0;
+        /* a tool kept once per exercise makes one, unless the prompt asks for more */
+        u->several = !u->form->one_per_exercise || u->min > 1 || u->max > 1;
         struct tool_instance *list = NULL;
         size_t n = 0;
         enum dt_status status = store_tools_list(st, app_user(s->app), tool, &list, &n);
-        if (status == DT_OK && !(u->ids = cJSON_CreateArray()))
+        if (status == DT_OK && (!(u->ids = cJSON_CreateArray()) || !(u->titles = cJSON_CreateArray())))
             status = DT_NOMEM;
         for (size_t k = 0; status == DT_OK && k < n; k++) {
             if (strcmp(list[k].origin, e->ref.full_exercise_id) != 0)
                 continue;
-            if (cJSON_GetArraySize(u->ids) == 0) {
-                cJSON *content = cJSON_Parse(list[k].content_json);
-                tool_form_title(u->form, content, list[k].created_at, u->title, sizeof u->title);
-                cJSON_Delete(content);
-            }
+            char title[160];
+            cJSON *content = cJSON_Parse(list[k].content_json);
+            tool_form_title(u->form, content, list[k].created_at, title, sizeof title);
+            cJSON_Delete(content);
             cJSON_AddItemToArray(u->ids, cJSON_CreateString(list[k].id));
+            cJSON_AddItemToArray(u->titles, cJSON_CreateString(title));
         }
         store_tools_list_free(&list, n);
         if (status != DT_OK)
@@ -121,8 +135,10 @@ static enum dt_status enter(struct screen *s, const char *arg)
 static void leave(struct screen *s)
 {
     struct exercise *e = s->priv;
-    for (size_t i = 0; e->uses && i < e->p.nblocks; i++)
+    for (size_t i = 0; e->uses && i < e->p.nblocks; i++) {
         cJSON_Delete(e->uses[i].ids);
+        cJSON_Delete(e->uses[i].titles);
+    }
     free(e->uses);
     prompts_free(&e->p);
 }
@@ -166,6 +182,45 @@ static const cJSON *rank_source(const struct exercise *e, size_t i)
     return NULL;
 }
 
+/* The entries an exercise has made in a tool, named and offered one by one (the newest first),
+ * and another while the prompt asks for more: "2 of at least 3 SOARED Stories made: ...". */
+static void several_made(const struct exercise *e, const struct tool_use *u, struct doc *d)
+{
+    size_t made = (size_t)cJSON_GetArraySize(u->ids), listed = 0;
+    char names[1200] = "";
+    const cJSON *title;
+    cJSON_ArrayForEach(title, u->titles)
+        if (listed++ < TOOL_USES_LISTED && strlen(names) + strlen(title->valuestring) + 3 < sizeof names)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                     names[0] ? "; " : "", title->valuestring);
+    const char *more = made > TOOL_USES_LISTED
+                           ? doc_printf(d, "; and %zu more", made - TOOL_USES_LISTED) : "";
+    bool enough = u->max > 0 && made >= (size_t)u->max;
+    if (u->min > 1)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu of at least %d %s made: %s%s.%s", made,
+                                              u->min, u->type.plural_name, names, more,
+                                              enough ? " That is as many as this exercise asks for."
+                                                     : ""));
+    else
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu %s made here: %s%s.%s", made,
+                                              made == 1 ? u->type.singular_name
+                                                        : u->type.plural_name,
+                                              names, more,
+                                              enough ? " That is as many as this exercise asks for."
+                                                     : ""));
+    for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++)
+        doc_action(d, CMD_OPEN,
+                   doc_printf(d, "tool-entry:%s/%s@%s", u->type.id,
+                              cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
+                              e->ref.full_exercise_id),
+                   doc_printf(d, "Open %s: %s", u->type.singular_name,
+                              cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
+    if (!enough) /* "/new": a new entry, even of a tool that reopens the exercise's own */
+        doc_action(d, CMD_OPEN,
+                   doc_printf(d, "tool-entry:%s/new@%s", u->type.id, e->ref.full_exercise_id),
+                   doc_printf(d, "Start another %s", u->type.singular_name));
+}
+
 /* A prompt answered in a tool: its words, what this exercise has made there, the way in. */
 static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
 {
@@ -175,19 +230,25 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
     const char *earlier = earlier_answer(e, i, d);
     if (earlier && made == 0)
         doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answer from before: %s", earlier));
+    if (made > 0 && u->several) {
+        several_made(e, u, d);
+        return;
+    }
+    const char *title = made > 0 ? cJSON_GetArrayItem(u->titles, 0)->valuestring : "";
     if (made == 0)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Answered in the %s, which keeps each answer as"
-                                                 " you give it.", u->type.singular_name));
-    else if (u->form->one_per_exercise)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
-                                              u->type.singular_name, u->title));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "Answered in the %s, which keeps each answer as you give it.%s",
+                            u->type.singular_name,
+                            u->min > 1 ? doc_printf(d, " This exercise asks for at least %d %s.",
+                                                    u->min, u->type.plural_name)
+                                       : ""));
     else
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu %s made here, the newest: %s.", made,
-                                              made == 1 ? "entry" : "entries", u->title));
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
+                                              u->type.singular_name, title));
     const char *arg = doc_printf(d, "tool-entry:%s@%s", u->type.id, e->ref.full_exercise_id);
-    if (u->form->one_per_exercise && made > 0)
+    if (made > 0)
         doc_action(d, CMD_OPEN, arg, doc_printf(d, "Open your %s: %s", u->type.singular_name,
-                                                u->title));
+                                                title));
     else if (rank_source(e, i))
         doc_action(d, CMD_CHOOSE, doc_printf(d, "rank:%zu", i),
                    doc_printf(d, "%s with your list above (%s)", u->form->new_label,
@@ -230,8 +291,8 @@ static void build(const struct screen *s, struct doc *d)
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
 }
 
-/* Every required tool prompt has an entry (or an answer from before); the response records the
- * entries that answer each. */
+/* Every required tool prompt has an entry (or an answer from before), and as many as it asks
+ * for; the response records the entries that answer each. */
 static bool tools_complete(struct screen *s, struct exercise *e)
 {
     for (size_t i = 0; i < e->p.nblocks; i++) {
@@ -241,16 +302,27 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         const char *key = e->p.blocks[i].prompt_key;
         const cJSON *input = e->p.inputs[i];
         bool required = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(input, "required"));
-        if (cJSON_GetArraySize(u->ids) > 0) {
+        size_t made = (size_t)cJSON_GetArraySize(u->ids);
+        if (made > 0 && made < (size_t)u->min) {
+            app_error(s->app, "this exercise asks for at least %d %s and you have made %zu:"
+                              " choose \"Start another %s\" for the next.", u->min,
+                      u->type.plural_name, made, u->type.singular_name);
+            return false;
+        }
+        if (made > 0) {
             cJSON *answer = cJSON_CreateObject();
             cJSON_AddStringToObject(answer, "tool", u->type.id);
             cJSON_AddItemToObject(answer, "entries", cJSON_Duplicate(u->ids, true));
             cJSON_DeleteItemFromObjectCaseSensitive(e->p.answers, key);
             cJSON_AddItemToObject(e->p.answers, key, answer);
-        } else if (required &&
+        } else if ((required || u->min > 0) &&
                    prompts_value_empty(cJSON_GetObjectItemCaseSensitive(e->p.answers, key))) {
-            app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make a"
-                              " start.", u->type.singular_name, u->form->new_label);
+            if (u->min > 1)
+                app_error(s->app, "this exercise asks for at least %d %s: choose \"%s\" to make"
+                                  " the first.", u->min, u->type.plural_name, u->form->new_label);
+            else
+                app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make"
+                                  " a start.", u->type.singular_name, u->form->new_label);
             return false;
         }
     }

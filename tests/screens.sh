@@ -151,6 +151,42 @@ q
 8
 '
 
+# an exercise that asks for two idea trees (2.2.1 of the fixture): refused with none, then with
+# one; each made from the exercise (the second a new one, not the first again), then submitted
+session several-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE sequence_order <= 7"
+session several+ '1
+2
+1
+1
+Gardening
+.
+2
+3
+2
+1
+Cooking
+.
+2
+4
+q
+'
+for want in 'asks for at least 2 Idea Trees: choose "Plant an idea" to make the first' \
+    'Note: 1 of at least 2 Idea Trees made: Gardening.' '2. Start another Idea Tree' \
+    'asks for at least 2 Idea Trees and you have made 1' \
+    'Note: 2 of at least 2 Idea Trees made: Cooking; Gardening.' 'Note: Saved. Well done.'; do
+    if grep -qF "$want" "$work/several.out"; then ok "several: says \"$want\""
+    else not_ok "several: says \"$want\""; fi
+done
+entries=$(sqlite3 "$db" "SELECT json_array_length(response_json, '\$.ideas.entries')
+  FROM exercise_responses WHERE full_exercise_id = '2.2.1.v1'")
+if [ "$entries" = 2 ]; then ok "several: the response names both trees"
+else not_ok "several: the response names both trees (got '$entries')"; fi
+
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
 # fifteen levels, the results by the spec's formula, the profile's chart
 export DREAMTREE_CONTENT="$root/content"

@@ -585,6 +585,43 @@ static void test_exercise_tool(void)
     world_close(&w);
 }
 
+/* An exercise that asks for two idea trees (a tool kept once per exercise): with one made, it
+ * says so, offers that one and another; submit says how many more; "Start another" makes a new
+ * entry (not the first again); with two, the exercise is submitted and names both. */
+static void test_exercise_several(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* 2.2.1, "Grow two idea trees", is next */
+    CHECK_INT(store_tools_create(w.st, w.user, "idea-tree", "2.2.1.v1", "{\"root\":\"Gardening\"}",
+                                 NULL), DT_OK);
+    world_show(&w, "exercise", "2.2.1.v1");
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Dump><C-s><Dump><Tab><Enter><Dump>Cooking<Esc><Dump><C-s><Dump>");
+    golden("exercise-several", out);
+    const char *one = nth_dump(out, 0);
+    check_has("several: how many of how many", one, "1 of at least 2 Idea Trees made", true);
+    check_cursor_on("several: the one made, to open", one, "[ Open Idea Tree: Gardening ]");
+    check_has("several: and another", one, "[ Start another Idea Tree ]", true);
+    check_has("several: submit says how many more", nth_dump(out, 1),
+              "asks for at least 2 Idea Trees and you have made 1", true);
+    check_has("several: another is a new one", nth_dump(out, 2), "New Idea Tree", true);
+    const char *two = nth_dump(out, 3);
+    check_has("several: two made", two, "2 of at least 2 Idea Trees made", true);
+    check_has("several: the new one to open", two, "[ Open Idea Tree: Cooking ]", true);
+    check_has("several: the first still there", two, "[ Open Idea Tree: Gardening ]", true);
+    check_has("several: submitted", nth_dump(out, 4), "Saved. Well done.", true);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "2.2.1.v1", &r), DT_OK);
+    cJSON *answers = cJSON_Parse(r.response_json);
+    const cJSON *ideas = cJSON_GetObjectItem(answers, "ideas");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(ideas, "entries")), 2);
+    cJSON_Delete(answers);
+    store_responses_clear(&r);
+    free(out);
+    world_close(&w);
+}
+
 /* Your tools in the full screen: open ones as cards that open the tool, locked ones in words. */
 static void test_tools_list(void)
 {
@@ -973,6 +1010,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_exercise_tool);
+    RUN(test_exercise_several);
     RUN(test_tools_list);
     RUN(test_tool_odd_entries);
     RUN(test_reload_gone);
