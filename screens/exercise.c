@@ -14,10 +14,13 @@
 #include "competencies.h"
 #include "drafts.h"
 #include "exercises.h"
+#include "personality.h"
+#include "personality_answers.h"
 #include "progress.h"
 #include "responses.h"
 #include "tool_forms.h"
 #include "tools.h"
+#include "users.h"
 
 /* A prompt answered in a tool. */
 struct tool_use {
@@ -41,6 +44,12 @@ struct exercise {
     struct exercise_ref next;
     bool has_next;
     char module_title[PROGRESS_TITLE_LEN];
+    /* where the answers work out a personality type (1.1.6): the last of its prompts, or
+     * nblocks; the types there are, and the one the settings keep */
+    size_t type_block;
+    struct personality_type *types;
+    size_t ntypes;
+    char kept_type[8];
 };
 
 /* True when every prompt of the exercise rates a competency: the assessment has a screen of
@@ -106,6 +115,26 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
     return DT_OK;
 }
 
+/* For an exercise that works out a personality type: where to offer it, the types, and the
+ * one the settings keep now. */
+static enum dt_status load_type_offer(struct screen *s, struct exercise *e)
+{
+    e->type_block = e->p.nblocks;
+    for (size_t i = 0; i < e->p.nblocks; i++)
+        if (e->p.blocks[i].input_json && personality_answers_key(e->p.blocks[i].prompt_key))
+            e->type_block = i;
+    if (e->type_block == e->p.nblocks)
+        return DT_OK;
+    struct store *st = app_store(s->app);
+    struct user_settings set;
+    enum dt_status status = store_users_settings(st, app_user(s->app), &set);
+    if (status == DT_OK)
+        store_copy_text(e->kept_type, sizeof e->kept_type, set.personality_type);
+    if (status == DT_OK)
+        status = store_personality_list(st, &e->types, &e->ntypes);
+    return status;
+}
+
 static enum dt_status enter(struct screen *s, const char *arg)
 {
     struct exercise *e = s->priv;
@@ -129,6 +158,8 @@ static enum dt_status enter(struct screen *s, const char *arg)
                                       sizeof e->module_title);
     if (status == DT_OK)
         status = load_tool_uses(s, e);
+    if (status == DT_OK)
+        status = load_type_offer(s, e);
     return status;
 }
 
@@ -140,7 +171,64 @@ static void leave(struct screen *s)
         cJSON_Delete(e->uses[i].titles);
     }
     free(e->uses);
+    store_personality_list_free(e->types, e->ntypes);
     prompts_free(&e->p);
+}
+
+/* The type the answers work out, when it is one of the types there are (else NULL). */
+static const struct personality_type *answered_type(const struct exercise *e)
+{
+    char code[5];
+    if (!personality_answers_type(e->p.answers, code))
+        return NULL;
+    for (size_t i = 0; i < e->ntypes; i++)
+        if (strcmp(e->types[i].code, code) == 0)
+            return &e->types[i];
+    return NULL;
+}
+
+/* Once the exercise is answered: the type its answers point to, and the way to keep it where
+ * the settings and the profile find it. */
+static void type_offer(const struct exercise *e, struct doc *d)
+{
+    if (!e->p.answered || e->ntypes == 0)
+        return;
+    const struct personality_type *t = answered_type(e);
+    if (!t)
+        doc_para(d, DOC_ROLE_NOTE, "Your answers do not lean one way on every scale, so they"
+                                   " point to no type yet. You can choose one in Settings.");
+    else if (strcmp(t->code, e->kept_type) == 0)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s is your personality type in your settings;"
+                                                 " your profile shows it.", t->code));
+    else {
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answers point to %s, %s.", t->code,
+                                              t->name));
+        doc_action(d, CMD_CHOOSE, "keep-type",
+                   doc_printf(d, "Keep %s as your personality type", t->code));
+    }
+}
+
+/* Saves the type the answers point to as the person's personality type. */
+static enum screen_result keep_type(struct screen *s, struct exercise *e)
+{
+    const struct personality_type *t = e->p.answered ? answered_type(e) : NULL;
+    if (!t)
+        return SCREEN_UNHANDLED;
+    struct store *st = app_store(s->app);
+    struct user_settings set;
+    enum dt_status status = store_users_settings(st, app_user(s->app), &set);
+    if (status == DT_OK) {
+        store_copy_text(set.personality_type, sizeof set.personality_type, t->code);
+        status = store_users_save_settings(st, app_user(s->app), &set);
+    }
+    if (status != DT_OK) {
+        app_fail(s->app, "Your personality type could not be kept", status);
+        return SCREEN_REJECTED;
+    }
+    store_copy_text(e->kept_type, sizeof e->kept_type, t->code);
+    app_note(s->app, "%s is your personality type now: your profile shows it, and Settings can"
+                     " change it.", t->code);
+    return SCREEN_HANDLED;
 }
 
 /* The earlier answer to a tool's prompt, typed before the tool opened inside the exercise. */
@@ -280,6 +368,8 @@ static void build(const struct screen *s, struct doc *d)
             tool_prompt(e, i, d);
         else
             prompts_field(&e->p, i, d);
+        if (i == e->type_block)
+            type_offer(e, d);
     }
     if (e->submitted && e->unlocked[0])
         doc_para(d, DOC_ROLE_CELEBRATION,
@@ -400,6 +490,8 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_replace(s->app, "exercise", e->next.full_exercise_id);
         return SCREEN_HANDLED;
     }
+    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "keep-type") == 0)
+        return keep_type(s, e);
     if (ev->cmd == CMD_CHOOSE && ev->arg && strncmp(ev->arg, "rank:", 5) == 0)
         return start_ranking(s, e, strtoul(ev->arg + 5, NULL, 10));
     return prompts_change(&e->p, s->app, ev);

@@ -187,6 +187,42 @@ entries=$(sqlite3 "$db" "SELECT json_array_length(response_json, '\$.ideas.entri
 if [ "$entries" = 2 ]; then ok "several: the response names both trees"
 else not_ok "several: the response names both trees (got '$entries')"; fi
 
+# the personality type worked out in 1.1.6 of the real workbook: after submitting, the exercise
+# offers to keep it; kept, the settings hold it and the profile shows it
+export DREAMTREE_CONTENT="$root/content"
+session personality-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE sequence_order < (SELECT sequence_order FROM exercise_sequence
+  WHERE full_exercise_id = '1.1.6.v1')"
+session personality+ '1
+1
+1
+-1
+1
+-2
+
+Running the night shift on the ward, alone with a plan.
+.
+Two years of sales targets and cold calls.
+.
+2
+2
+p
+q
+q
+'
+for want in '2. Keep ISFJ as your personality type' \
+    'Note: ISFJ is your personality type now' 'ISFJ, Attentive Caretaker'; do
+    if grep -qF "$want" "$work/personality.out"; then ok "personality: says \"$want\""
+    else not_ok "personality: says \"$want\""; fi
+done
+kept=$(sqlite3 "$db" "SELECT personality_type FROM user_settings WHERE user_id = '$user'")
+if [ "$kept" = ISFJ ]; then ok "personality: kept in the settings"
+else not_ok "personality: kept in the settings (got '$kept')"; fi
+
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
 # fifteen levels, the results by the spec's formula, the profile's chart
 export DREAMTREE_CONTENT="$root/content"

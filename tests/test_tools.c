@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "personality_answers.h"
 #include "prompts.h"
 #include "ranking.h"
 #include "skills.h"
@@ -565,6 +566,34 @@ static void test_story_skills(void)
     store_close(&st);
 }
 
+/* The personality type 1.1.6's answers work out: the letters written win when they are a type's;
+ * else the four sliders, when none sits in the middle. */
+static void test_personality_answers(void)
+{
+    static const struct {
+        const char *answers, *want;
+    } cases[] = {
+        {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2}", "ISFJ"},
+        {"{\"ei\":-2,\"sn\":1,\"tf\":-1,\"jp\":1}", "ENTP"},
+        {"{\"ei\":1,\"sn\":0,\"tf\":2,\"jp\":-2}", ""},           /* no clear lean */
+        {"{\"ei\":1,\"tf\":2,\"jp\":-2}", ""},                      /* not answered */
+        {"{\"ei\":1,\"sn\":0,\"type_code\":\" entj \"}", "ENTJ"},    /* written: it wins */
+        {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2,\"type_code\":\"ISFX\"}", "ISFJ"},
+        {"{\"type_code\":\"INTJS\"}", ""},
+        {"{\"type_code\":\"\"}", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cJSON *answers = json(cases[i].answers);
+        char code[5] = "x";
+        bool found = personality_answers_type(answers, code);
+        if (!CHECK_STR(code, cases[i].want) || !CHECK(found == (cases[i].want[0] != '\0')))
+            printf("#   for %s\n", cases[i].answers);
+        cJSON_Delete(answers);
+    }
+    CHECK(personality_answers_key("jp") && personality_answers_key("type_code"));
+    CHECK(!personality_answers_key("at_home"));
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -574,6 +603,7 @@ int main(void)
     RUN(test_dates);
     RUN(test_ranking);
     RUN(test_idea_tree);
+    RUN(test_personality_answers);
     RUN(test_resume);
     RUN(test_story_skills);
     return check_done();
