@@ -72,6 +72,13 @@ static bool is_assessment(struct store *st, const struct exercise *e)
     return n > 0 && prompts >= n && matched == n; /* any other prompt is asked there too */
 }
 
+/* A tool prompt's count of entries ("min", "max"), or 0 when it does not give one. */
+static int entry_count(const cJSON *input, const char *name)
+{
+    double v = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, name));
+    return v >= 1 && v <= 1000 ? (int)v : 0; /* NaN when absent: 0 */
+}
+
 /* For each prompt that uses a tool: the tool, and the entries this exercise has made in it. */
 static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
 {
@@ -84,19 +91,15 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
         if (!tool || store_tools_type(st, tool, &u->type) != DT_OK ||
             !(u->form = tool_form_find(u->type.id)))
             continue;
-        const cJSON *input = e->p.inputs[i];
-        u->min = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "min")) >= 1
-                     ? (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "min"))
-                     : 0;
-        u->max = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "max")) >= 1
-                     ? (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, "max"))
-                     : 0;
+        u->min = entry_count(e->p.inputs[i], "min");
+        u->max = entry_count(e->p.inputs[i], "max");
         /* a tool kept once per exercise makes one, unless the prompt asks for more */
         u->several = !u->form->one_per_exercise || u->min > 1 || u->max > 1;
         struct tool_instance *list = NULL;
         size_t n = 0;
         enum dt_status status = store_tools_list(st, app_user(s->app), tool, &list, &n);
-        if (status == DT_OK && (!(u->ids = cJSON_CreateArray()) || !(u->titles = cJSON_CreateArray())))
+        if (status == DT_OK && (!(u->ids = cJSON_CreateArray()) ||
+                                !(u->titles = cJSON_CreateArray())))
             status = DT_NOMEM;
         for (size_t k = 0; status == DT_OK && k < n; k++) {
             if (strcmp(list[k].origin, e->ref.full_exercise_id) != 0)
@@ -274,28 +277,25 @@ static const cJSON *rank_source(const struct exercise *e, size_t i)
  * and another while the prompt asks for more: "2 of at least 3 SOARED Stories made: ...". */
 static void several_made(const struct exercise *e, const struct tool_use *u, struct doc *d)
 {
-    size_t made = (size_t)cJSON_GetArraySize(u->ids), listed = 0;
-    char names[1200] = "";
-    const cJSON *title;
-    cJSON_ArrayForEach(title, u->titles)
-        if (listed++ < TOOL_USES_LISTED && strlen(names) + strlen(title->valuestring) + 3 < sizeof names)
-            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-                     names[0] ? "; " : "", title->valuestring);
-    const char *more = made > TOOL_USES_LISTED
-                           ? doc_printf(d, "; and %zu more", made - TOOL_USES_LISTED) : "";
+    size_t made = (size_t)cJSON_GetArraySize(u->ids);
+    /* titles are at most 103 bytes (tool_form_title): the ten and "and N more" fit */
+    char names[TOOL_USES_LISTED * 110 + 64];
+    size_t used = 0;
+    names[0] = '\0';
+    for (size_t k = 0; k < made && k < TOOL_USES_LISTED && used < sizeof names; k++)
+        used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", k ? "; " : "",
+                                 cJSON_GetArrayItem(u->titles, (int)k)->valuestring);
+    if (made > TOOL_USES_LISTED && used < sizeof names)
+        snprintf(names + used, sizeof names - used, "; and %zu more", made - TOOL_USES_LISTED);
     bool enough = u->max > 0 && made >= (size_t)u->max;
-    if (u->min > 1)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu of at least %d %s made: %s%s.%s", made,
-                                              u->min, u->type.plural_name, names, more,
-                                              enough ? " That is as many as this exercise asks for."
-                                                     : ""));
-    else
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu %s made here: %s%s.%s", made,
-                                              made == 1 ? u->type.singular_name
-                                                        : u->type.plural_name,
-                                              names, more,
-                                              enough ? " That is as many as this exercise asks for."
-                                                     : ""));
+    const char *how_many = u->min > 1 ? doc_printf(d, "%zu of at least %d %s made", made, u->min,
+                                                   u->type.plural_name)
+                                      : doc_printf(d, "%zu %s made here", made,
+                                                   made == 1 ? u->type.singular_name
+                                                             : u->type.plural_name);
+    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s: %s.%s", how_many, names,
+                                          enough ? " That is as many as this exercise asks for."
+                                                 : ""));
     for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++)
         doc_action(d, CMD_OPEN,
                    doc_printf(d, "tool-entry:%s/%s@%s", u->type.id,

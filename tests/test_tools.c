@@ -118,7 +118,8 @@ static void test_budget(void)
     } wrong[] = {
         {"[\"1,200\"]", "line 1, \u201c1,200\u201d: write a name before the amount"},
         {"[\"Loan -200\"]", "line 1, \u201cLoan -200\u201d: an amount is what you spend, so it"},
-        {"[\"Rent 1.200,50\"]", "line 1, \u201cRent 1.200,50\u201d: write the amount like 1,200.50"},
+        {"[\"Rent 1.200,50\"]",
+         "line 1, \u201cRent 1.200,50\u201d: write the amount like 1,200.50"},
         {"[\"Rent 9.5.0\"]", "write the amount like 1,200.50"},
         {"[\"Rent 1,20\"]", "write the amount like 1,200.50"},
         {"[\"Rent 320.505\"]", "write the amount like 1,200.50"},

@@ -198,8 +198,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     int col = TUI_LAYOUT_GUTTER + 2, width = y->cw - 2;
     it->input_width = width;
     char head[96], counter[80];
-    snprintf(head, sizeof head, "%s%s", doc_field_counter(f, number, total, counter, sizeof counter),
-             f->required ? ", required" : "");
+    doc_field_counter(f, number, total, counter, sizeof counter);
+    snprintf(head, sizeof head, "%s%s", counter, f->required ? ", required" : "");
     tui_layout_span(y, tui_layout_new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_HINT, 0, head);
     tui_layout_text_rows(y, f->label ? f->label : "", TUI_LAYOUT_GUTTER, y->cw,
                          focused ? TUI_ROLE_FOCUS : TUI_ROLE_PROMPT, 0,
