@@ -1,5 +1,6 @@
 #include "dailydos.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,25 @@ static enum dt_status append(struct dailydo **items, size_t *n, const struct dai
     return DT_OK;
 }
 
+static int read_flag(sqlite3_stmt *stmt, void *out)
+{
+    *(bool *)out = sqlite3_column_int(stmt, 0) != 0;
+    return 0;
+}
+
+/* Whether the user has written anything in the workbook yet: an answer or a draft. */
+static enum dt_status has_written(struct store *st, const char *user_id, bool *out)
+{
+    *out = false;
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM exercise_responses"
+                                        " WHERE user_id = ?1)"
+                                        " OR EXISTS (SELECT 1 FROM drafts WHERE user_id = ?1)");
+    if (!stmt)
+        return DT_DB;
+    store_bind_text(stmt, 1, user_id);
+    return store_one(st, stmt, out, read_flag);
+}
+
 enum dt_status store_dailydos_list(struct store *st, const char *user_id, struct dailydo **out,
                                    size_t *n)
 {
@@ -69,11 +89,18 @@ enum dt_status store_dailydos_list(struct store *st, const char *user_id, struct
     size_t count = 0;
     if (!user.workbook_complete) {
         struct exercise_ref next;
+        bool started = false;
         s = store_progress_next(st, user_id, &next);
+        if (s == DT_OK)
+            s = has_written(st, user_id, &started);
         if (s == DT_OK) {
-            struct dailydo card = {.kind = DAILYDO_RESUME, .id = "resume-workbook",
-                                   .title = "Resume Workbook",
-                                   .action_label = "Continue \xe2\x86\x92"};
+            /* not the spec's "Resume Workbook": beside the resume tool it reads as "work on your
+             * resume" */
+            struct dailydo card = {.kind = DAILYDO_RESUME, .id = "resume-workbook"};
+            store_copy_text(card.title, sizeof card.title,
+                            started ? "Continue the workbook" : "Start the workbook");
+            store_copy_text(card.action_label, sizeof card.action_label,
+                            started ? "Continue \xe2\x86\x92" : "Start \xe2\x86\x92");
             store_copy_text(card.subtitle, sizeof card.subtitle, next.title);
             store_copy_text(card.target, sizeof card.target, next.full_exercise_id);
             s = append(&items, &count, &card, 1);

@@ -1,5 +1,5 @@
-/* Daily Dos (spec 11): the resume-workbook card, then the daily, weekly and monthly reminders of
- * unlocked tools that are due. */
+/* Daily Dos (spec 11): the workbook card (the spec's resume-workbook), then the daily, weekly
+ * and monthly reminders of unlocked tools that are due. */
 #ifndef DT_DAILYDOS_H
 #define DT_DAILYDOS_H
 
@@ -16,9 +16,11 @@ enum dailydo_kind {
 struct dailydo {
     enum dailydo_kind kind;
     char id[40];
-    char title[PROGRESS_TITLE_LEN];    /* "Resume Workbook" or the tool's singular name */
+    /* "Start the workbook" ("Continue the workbook" once an answer or a draft exists) or the
+     * tool's singular name */
+    char title[PROGRESS_TITLE_LEN];
     char subtitle[PROGRESS_TITLE_LEN]; /* the next exercise's title or the reminder prompt */
-    char action_label[96];             /* "Continue →" or "<singular name> →" */
+    char action_label[96];             /* "Start →", "Continue →" or "<singular name> →" */
     char target[40];
     char frequency[16]; /* reminders: "daily", "weekly", "monthly" */
 };

@@ -12,6 +12,7 @@
 #include "competencies.h"
 #include "progress.h"
 #include "responses.h"
+#include "text.h"
 
 struct assessment {
     struct competency *list;
@@ -111,6 +112,9 @@ static void build_summary(const struct assessment *a, struct doc *d)
     store_competencies_summarize(scores, a->n, &sum);
     const char *labels[] = {"Delivery", "Interpersonal", "Strategic", "Overall"};
     double values[] = {sum.delivery, sum.interpersonal, sum.strategic, sum.overall};
+    char said[4][32]; /* each as the chart shows it */
+    for (size_t i = 0; i < 4; i++)
+        tui_text_number(doc_round_tenths(values[i]), said[i], sizeof said[i]);
     char strengths[1024] = "", improve[1024] = "";
     for (size_t i = 0; i < sum.n_strengths; i++)
         snprintf(strengths + strlen(strengths), sizeof strengths - strlen(strengths), "%s%s",
@@ -119,10 +123,9 @@ static void build_summary(const struct assessment *a, struct doc *d)
         snprintf(improve + strlen(improve), sizeof improve - strlen(improve), "%s%s",
                  i ? ", " : "", scores[sum.improvements[i]].name);
     doc_heading(d, 2, "Your results");
-    doc_chart(d, "Average level by category, out of 5", 4, labels, values, 5,
-              doc_printf(d, "Delivery %.1f, Interpersonal %.1f, Strategic %.1f; overall %.1f"
-                            " out of 5.", sum.delivery, sum.interpersonal, sum.strategic,
-                         sum.overall));
+    doc_chart(d, "Average level by category", 4, labels, values, 5,
+              doc_printf(d, "Delivery %s of 5, Interpersonal %s of 5, Strategic %s of 5; overall"
+                            " %s of 5.", said[0], said[1], said[2], said[3]));
     doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "Strengths: %s.", strengths[0] ? strengths : "none"
                                                                                         " stand out"));
     doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "Areas to improve: %s.", improve[0] ? improve

@@ -1,6 +1,6 @@
-/* Daily Dos: the resume-workbook card and every reminder that is due (spec 11), the
- * workbook's progress, and a small tree whose roots, trunk and branches fill in as the parts
- * complete. */
+/* Daily Dos: the workbook card ("Start the workbook", then "Continue the workbook") and every
+ * reminder that is due (spec 11), the workbook's progress, and a small tree whose roots, trunk
+ * and branches fill in as the parts complete. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +60,7 @@ static void build(const struct screen *s, struct doc *doc)
         if (item->kind == DAILYDO_RESUME)
             doc_card(doc, item->title, item->subtitle, "next", CMD_OPEN,
                      doc_printf(doc, "exercise:%s", item->target),
-                     doc_printf(doc, "Continue the workbook: %s", item->subtitle));
+                     doc_printf(doc, "%s: %s", item->title, item->subtitle));
         else
             doc_card(doc, item->title, item->subtitle, doc_printf(doc, "due, %s", item->frequency),
                      CMD_OPEN, doc_printf(doc, "tool:%s", item->target),

@@ -14,18 +14,26 @@
 #include "competencies.h"
 #include "drafts.h"
 #include "exercises.h"
+#include "personality.h"
+#include "personality_answers.h"
 #include "progress.h"
 #include "responses.h"
 #include "tool_forms.h"
 #include "tools.h"
+#include "users.h"
 
 /* A prompt answered in a tool. */
 struct tool_use {
     struct tool_type type;
     const struct tool_form *form;
-    cJSON *ids;      /* the entries made in this exercise, newest first */
-    char title[160]; /* the newest one's name */
+    cJSON *ids;    /* the entries made in this exercise, newest first */
+    cJSON *titles; /* their names, in the same order */
+    int min, max;  /* how many entries the prompt asks for (0: not said) */
+    bool several;  /* the exercise makes more than one entry of the tool */
 };
+
+/* Entries of a tool named and offered to open on an exercise's page; the rest are counted. */
+#define TOOL_USES_LISTED 10
 
 struct exercise {
     struct exercise_ref ref;
@@ -36,6 +44,12 @@ struct exercise {
     struct exercise_ref next;
     bool has_next;
     char module_title[PROGRESS_TITLE_LEN];
+    /* where the answers work out a personality type (1.1.6): the last of its prompts, or
+     * nblocks; the types there are, and the one the settings keep */
+    size_t type_block;
+    struct personality_type *types;
+    size_t ntypes;
+    char kept_type[8];
 };
 
 /* True when every prompt of the exercise rates a competency: the assessment has a screen of
@@ -58,6 +72,13 @@ static bool is_assessment(struct store *st, const struct exercise *e)
     return n > 0 && prompts >= n && matched == n; /* any other prompt is asked there too */
 }
 
+/* A tool prompt's count of entries ("min", "max"), or 0 when it does not give one. */
+static int entry_count(const cJSON *input, const char *name)
+{
+    double v = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, name));
+    return v >= 1 && v <= 1000 ? (int)v : 0; /* NaN when absent: 0 */
+}
+
 /* For each prompt that uses a tool: the tool, and the entries this exercise has made in it. */
 static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
 {
@@ -70,26 +91,51 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
         if (!tool || store_tools_type(st, tool, &u->type) != DT_OK ||
             !(u->form = tool_form_find(u->type.id)))
             continue;
+        u->min = entry_count(e->p.inputs[i], "min");
+        u->max = entry_count(e->p.inputs[i], "max");
+        /* a tool kept once per exercise makes one, unless the prompt asks for more */
+        u->several = !u->form->one_per_exercise || u->min > 1 || u->max > 1;
         struct tool_instance *list = NULL;
         size_t n = 0;
         enum dt_status status = store_tools_list(st, app_user(s->app), tool, &list, &n);
-        if (status == DT_OK && !(u->ids = cJSON_CreateArray()))
+        if (status == DT_OK && (!(u->ids = cJSON_CreateArray()) ||
+                                !(u->titles = cJSON_CreateArray())))
             status = DT_NOMEM;
         for (size_t k = 0; status == DT_OK && k < n; k++) {
             if (strcmp(list[k].origin, e->ref.full_exercise_id) != 0)
                 continue;
-            if (cJSON_GetArraySize(u->ids) == 0) {
-                cJSON *content = cJSON_Parse(list[k].content_json);
-                tool_form_title(u->form, content, list[k].created_at, u->title, sizeof u->title);
-                cJSON_Delete(content);
-            }
+            char title[160];
+            cJSON *content = cJSON_Parse(list[k].content_json);
+            tool_form_title(u->form, content, list[k].created_at, title, sizeof title);
+            cJSON_Delete(content);
             cJSON_AddItemToArray(u->ids, cJSON_CreateString(list[k].id));
+            cJSON_AddItemToArray(u->titles, cJSON_CreateString(title));
         }
         store_tools_list_free(&list, n);
         if (status != DT_OK)
             return status;
     }
     return DT_OK;
+}
+
+/* For an exercise that works out a personality type: where to offer it, the types, and the
+ * one the settings keep now. */
+static enum dt_status load_type_offer(struct screen *s, struct exercise *e)
+{
+    e->type_block = e->p.nblocks;
+    for (size_t i = 0; i < e->p.nblocks; i++)
+        if (e->p.blocks[i].input_json && personality_answers_key(e->p.blocks[i].prompt_key))
+            e->type_block = i;
+    if (e->type_block == e->p.nblocks)
+        return DT_OK;
+    struct store *st = app_store(s->app);
+    struct user_settings set;
+    enum dt_status status = store_users_settings(st, app_user(s->app), &set);
+    if (status == DT_OK)
+        store_copy_text(e->kept_type, sizeof e->kept_type, set.personality_type);
+    if (status == DT_OK)
+        status = store_personality_list(st, &e->types, &e->ntypes);
+    return status;
 }
 
 static enum dt_status enter(struct screen *s, const char *arg)
@@ -115,16 +161,77 @@ static enum dt_status enter(struct screen *s, const char *arg)
                                       sizeof e->module_title);
     if (status == DT_OK)
         status = load_tool_uses(s, e);
+    if (status == DT_OK)
+        status = load_type_offer(s, e);
     return status;
 }
 
 static void leave(struct screen *s)
 {
     struct exercise *e = s->priv;
-    for (size_t i = 0; e->uses && i < e->p.nblocks; i++)
+    for (size_t i = 0; e->uses && i < e->p.nblocks; i++) {
         cJSON_Delete(e->uses[i].ids);
+        cJSON_Delete(e->uses[i].titles);
+    }
     free(e->uses);
+    store_personality_list_free(e->types, e->ntypes);
     prompts_free(&e->p);
+}
+
+/* The type the answers work out, when it is one of the types there are (else NULL). */
+static const struct personality_type *answered_type(const struct exercise *e)
+{
+    char code[5];
+    if (!personality_answers_type(e->p.answers, code))
+        return NULL;
+    for (size_t i = 0; i < e->ntypes; i++)
+        if (strcmp(e->types[i].code, code) == 0)
+            return &e->types[i];
+    return NULL;
+}
+
+/* Once the exercise is answered: the type its answers point to, and the way to keep it where
+ * the settings and the profile find it. */
+static void type_offer(const struct exercise *e, struct doc *d)
+{
+    if (!e->p.answered || e->ntypes == 0)
+        return;
+    const struct personality_type *t = answered_type(e);
+    if (!t)
+        doc_para(d, DOC_ROLE_NOTE, "Your answers do not lean one way on every scale, so they"
+                                   " point to no type yet. You can choose one in Settings.");
+    else if (strcmp(t->code, e->kept_type) == 0)
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s is your personality type in your settings;"
+                                                 " your profile shows it.", t->code));
+    else {
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answers point to %s, %s.", t->code,
+                                              t->name));
+        doc_action(d, CMD_CHOOSE, "keep-type",
+                   doc_printf(d, "Keep %s as your personality type", t->code));
+    }
+}
+
+/* Saves the type the answers point to as the person's personality type. */
+static enum screen_result keep_type(struct screen *s, struct exercise *e)
+{
+    const struct personality_type *t = e->p.answered ? answered_type(e) : NULL;
+    if (!t)
+        return SCREEN_UNHANDLED;
+    struct store *st = app_store(s->app);
+    struct user_settings set;
+    enum dt_status status = store_users_settings(st, app_user(s->app), &set);
+    if (status == DT_OK) {
+        store_copy_text(set.personality_type, sizeof set.personality_type, t->code);
+        status = store_users_save_settings(st, app_user(s->app), &set);
+    }
+    if (status != DT_OK) {
+        app_fail(s->app, "Your personality type could not be kept", status);
+        return SCREEN_REJECTED;
+    }
+    store_copy_text(e->kept_type, sizeof e->kept_type, t->code);
+    app_note(s->app, "%s is your personality type now: your profile shows it, and Settings can"
+                     " change it.", t->code);
+    return SCREEN_HANDLED;
 }
 
 /* The earlier answer to a tool's prompt, typed before the tool opened inside the exercise. */
@@ -166,6 +273,42 @@ static const cJSON *rank_source(const struct exercise *e, size_t i)
     return NULL;
 }
 
+/* The entries an exercise has made in a tool, named and offered one by one (the newest first),
+ * and another while the prompt asks for more: "2 of at least 3 SOARED Stories made: ...". */
+static void several_made(const struct exercise *e, const struct tool_use *u, struct doc *d)
+{
+    size_t made = (size_t)cJSON_GetArraySize(u->ids);
+    /* titles are at most 103 bytes (tool_form_title): the ten and "and N more" fit */
+    char names[TOOL_USES_LISTED * 110 + 64];
+    size_t used = 0;
+    names[0] = '\0';
+    for (size_t k = 0; k < made && k < TOOL_USES_LISTED && used < sizeof names; k++)
+        used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", k ? "; " : "",
+                                 cJSON_GetArrayItem(u->titles, (int)k)->valuestring);
+    if (made > TOOL_USES_LISTED && used < sizeof names)
+        snprintf(names + used, sizeof names - used, "; and %zu more", made - TOOL_USES_LISTED);
+    bool enough = u->max > 0 && made >= (size_t)u->max;
+    const char *how_many = u->min > 1 ? doc_printf(d, "%zu of at least %d %s made", made, u->min,
+                                                   u->type.plural_name)
+                                      : doc_printf(d, "%zu %s made here", made,
+                                                   made == 1 ? u->type.singular_name
+                                                             : u->type.plural_name);
+    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s: %s.%s", how_many, names,
+                                          enough ? " That is as many as this exercise asks for."
+                                                 : ""));
+    for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++)
+        doc_action(d, CMD_OPEN,
+                   doc_printf(d, "tool-entry:%s/%s@%s", u->type.id,
+                              cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
+                              e->ref.full_exercise_id),
+                   doc_printf(d, "Open %s: %s", u->type.singular_name,
+                              cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
+    if (!enough) /* "/new": a new entry, even of a tool that reopens the exercise's own */
+        doc_action(d, CMD_OPEN,
+                   doc_printf(d, "tool-entry:%s/new@%s", u->type.id, e->ref.full_exercise_id),
+                   doc_printf(d, "Start another %s", u->type.singular_name));
+}
+
 /* A prompt answered in a tool: its words, what this exercise has made there, the way in. */
 static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
 {
@@ -175,19 +318,25 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
     const char *earlier = earlier_answer(e, i, d);
     if (earlier && made == 0)
         doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answer from before: %s", earlier));
+    if (made > 0 && u->several) {
+        several_made(e, u, d);
+        return;
+    }
+    const char *title = made > 0 ? cJSON_GetArrayItem(u->titles, 0)->valuestring : "";
     if (made == 0)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Answered in the %s, which keeps each answer as"
-                                                 " you give it.", u->type.singular_name));
-    else if (u->form->one_per_exercise)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
-                                              u->type.singular_name, u->title));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "Answered in the %s, which keeps each answer as you give it.%s",
+                            u->type.singular_name,
+                            u->min > 1 ? doc_printf(d, " This exercise asks for at least %d %s.",
+                                                    u->min, u->type.plural_name)
+                                       : ""));
     else
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%zu %s made here, the newest: %s.", made,
-                                              made == 1 ? "entry" : "entries", u->title));
+        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
+                                              u->type.singular_name, title));
     const char *arg = doc_printf(d, "tool-entry:%s@%s", u->type.id, e->ref.full_exercise_id);
-    if (u->form->one_per_exercise && made > 0)
+    if (made > 0)
         doc_action(d, CMD_OPEN, arg, doc_printf(d, "Open your %s: %s", u->type.singular_name,
-                                                u->title));
+                                                title));
     else if (rank_source(e, i))
         doc_action(d, CMD_CHOOSE, doc_printf(d, "rank:%zu", i),
                    doc_printf(d, "%s with your list above (%s)", u->form->new_label,
@@ -220,6 +369,8 @@ static void build(const struct screen *s, struct doc *d)
             tool_prompt(e, i, d);
         else
             prompts_field(&e->p, i, d);
+        if (i == e->type_block)
+            type_offer(e, d);
     }
     if (e->submitted && e->unlocked[0])
         doc_para(d, DOC_ROLE_CELEBRATION,
@@ -231,8 +382,8 @@ static void build(const struct screen *s, struct doc *d)
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
 }
 
-/* Every required tool prompt has an entry (or an answer from before); the response records the
- * entries that answer each. */
+/* Every required tool prompt has an entry (or an answer from before), and as many as it asks
+ * for; the response records the entries that answer each. */
 static bool tools_complete(struct screen *s, struct exercise *e)
 {
     for (size_t i = 0; i < e->p.nblocks; i++) {
@@ -242,16 +393,27 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         const char *key = e->p.blocks[i].prompt_key;
         const cJSON *input = e->p.inputs[i];
         bool required = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(input, "required"));
-        if (cJSON_GetArraySize(u->ids) > 0) {
+        size_t made = (size_t)cJSON_GetArraySize(u->ids);
+        if (made > 0 && made < (size_t)u->min) {
+            app_error(s->app, "this exercise asks for at least %d %s and you have made %zu:"
+                              " choose \"Start another %s\" for the next.", u->min,
+                      u->type.plural_name, made, u->type.singular_name);
+            return false;
+        }
+        if (made > 0) {
             cJSON *answer = cJSON_CreateObject();
             cJSON_AddStringToObject(answer, "tool", u->type.id);
             cJSON_AddItemToObject(answer, "entries", cJSON_Duplicate(u->ids, true));
             cJSON_DeleteItemFromObjectCaseSensitive(e->p.answers, key);
             cJSON_AddItemToObject(e->p.answers, key, answer);
-        } else if (required &&
+        } else if ((required || u->min > 0) &&
                    prompts_value_empty(cJSON_GetObjectItemCaseSensitive(e->p.answers, key))) {
-            app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make a"
-                              " start.", u->type.singular_name, u->form->new_label);
+            if (u->min > 1)
+                app_error(s->app, "this exercise asks for at least %d %s: choose \"%s\" to make"
+                                  " the first.", u->min, u->type.plural_name, u->form->new_label);
+            else
+                app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make"
+                                  " a start.", u->type.singular_name, u->form->new_label);
             return false;
         }
     }
@@ -332,6 +494,8 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_replace(s->app, "exercise", e->next.full_exercise_id);
         return SCREEN_HANDLED;
     }
+    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "keep-type") == 0)
+        return keep_type(s, e);
     if (ev->cmd == CMD_CHOOSE && ev->arg && strncmp(ev->arg, "rank:", 5) == 0)
         return start_ranking(s, e, strtoul(ev->arg + 5, NULL, 10));
     return prompts_change(&e->p, s->app, ev);

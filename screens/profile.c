@@ -7,6 +7,7 @@
 #include "competencies.h"
 #include "personality.h"
 #include "skills.h"
+#include "text.h"
 #include "users.h"
 
 struct profile {
@@ -78,13 +79,15 @@ static void build(const struct screen *s, struct doc *d)
         for (size_t i = 0; i < p->nscores; i++) {
             labels[i] = p->scores[i].name;
             values[i] = p->scores[i].score;
-            used += (size_t)snprintf(text + used, cap - used, "%s %d%s", p->scores[i].name,
+            used += (size_t)snprintf(text + used, cap - used, "%s %d of 5%s", p->scores[i].name,
                                      p->scores[i].score, i + 1 < p->nscores ? "; " : ".");
         }
-        doc_chart(d, "Your level in each, out of 5", p->nscores, labels, values, 5, text);
+        doc_chart(d, "Your level in each competency", p->nscores, labels, values, 5, text);
+        char overall[32]; /* as a chart would show it */
+        tui_text_number(doc_round_tenths(sum.overall), overall, sizeof overall);
         doc_para(d, DOC_ROLE_TEXT,
-                 doc_printf(d, "Overall %.1f of 5. Strengths: %zu; areas to improve: %zu.",
-                            sum.overall, sum.n_strengths, sum.n_improvements));
+                 doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.",
+                            overall, sum.n_strengths, sum.n_improvements));
         if (p->due)
             doc_para(d, DOC_ROLE_NOTE, "More than a year has passed since your assessment: it"
                                        " is time to reassess.");

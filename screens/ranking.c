@@ -170,12 +170,13 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_INSTRUCTION,
                  "Choose the one that matters more to you. There are no wrong answers; go with"
                  " your first instinct. Every answer is saved as you give it.");
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Question %zu; %zu items take at most %zu.",
-                                              asked + 1, r->n, rank_bound(r->n)));
         const char *options[2] = {r->items[r->ask_a], r->items[r->ask_b]};
-        /* a new id for every pair: each is a new question to the renderers */
+        /* a new id for every pair: each is a new question to the renderers. The pair is named
+         * in the question, so it is heard before the two options are read out. */
         struct doc_field *f = doc_field(d, DOC_FIELD_PAIRWISE, doc_printf(d, "pair-%zu", asked),
-                                        "Which matters more to you?");
+                                        doc_printf(d, "Which matters more to you: %s or %s?",
+                                                   options[0], options[1]));
+        f->counter = doc_printf(d, "Pair %zu of at most %zu", asked + 1, rank_bound(r->n));
         doc_field_options(d, f, 2, options);
     } else {
         doc_para(d, DOC_ROLE_CELEBRATION,

@@ -62,9 +62,14 @@ cJSON *budget_shown(const cJSON *c, const char *key)
     const cJSON *e;
     cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
         double amount = 0;
-        const char *name = tf_text(e, "name");
-        if (!name || !tf_number(e, "amount", &amount) ||
-            cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+        const char *name = tf_text(e, "name"), *typed = tf_text(e, "line");
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+            continue;
+        if (typed) { /* a line still to put right, as it was typed */
+            cJSON_AddItemToArray(lines, cJSON_CreateString(typed));
+            continue;
+        }
+        if (!name || !tf_number(e, "amount", &amount))
             continue;
         char num[48], line[320];
         tf_amount_text(amount, num, sizeof num);
@@ -100,9 +105,21 @@ static bool amount_shape(const char *digits, size_t n)
     return whole > 0 && (!commas || group <= 3);
 }
 
+/* What is wrong with an expense line, if anything, and what to write instead. */
+enum expense_fault { EXPENSE_OK, NO_AMOUNT, NO_NAME, NEGATIVE, AMOUNT_SHAPE, TOO_LARGE };
+
+static const char *const expense_advice[] = {
+    [NO_AMOUNT] = "write an amount after the name, like Rent 950",
+    [NO_NAME] = "write a name before the amount, like Rent 950",
+    [NEGATIVE] = "an amount is what you spend, so it has no minus sign: Loan 200",
+    [AMOUNT_SHAPE] = "write the amount like 1,200.50: commas only between groups of three, at"
+                     " most two decimals",
+    [TOO_LARGE] = "that is more than a budget can use (at most 100,000,000,000)",
+};
+
 /* "Rent 950", "Food: 320.50", "Phone - 1,200": the amount is the last number on the line, after
- * a name. False for a line without both, a negative amount, or one too large to be meant. */
-static bool parse_expense(const char *line, char *name, size_t size, double *amount)
+ * a name. A line without both, a negative amount, or one too large to be meant is a fault. */
+static enum expense_fault parse_expense(const char *line, char *name, size_t size, double *amount)
 {
     size_t len = strlen(line);
     while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
@@ -110,11 +127,13 @@ static bool parse_expense(const char *line, char *name, size_t size, double *amo
     size_t start = len;
     while (start && (strchr("0123456789.,", line[start - 1])))
         start--;
-    if (start == len || len - start > 20 || !amount_shape(line + start, len - start))
-        return false;
+    if (start == len)
+        return NO_AMOUNT;
+    if (len - start > 20 || !amount_shape(line + start, len - start))
+        return AMOUNT_SHAPE;
     if (start && line[start - 1] == '-' && (start == 1 || line[start - 2] == ' ' ||
                                             line[start - 2] == ':'))
-        return false; /* "Loan -200": a minus sign, not a dash between name and amount */
+        return NEGATIVE; /* "Loan -200": a minus sign, not a dash between name and amount */
     char digits[32];
     size_t k = 0;
     for (size_t i = start; i < len && k + 1 < sizeof digits; i++)
@@ -123,15 +142,55 @@ static bool parse_expense(const char *line, char *name, size_t size, double *amo
     digits[k] = '\0';
     char *end = NULL;
     *amount = strtod(digits, &end);
-    if (!k || *end || !isfinite(*amount) || *amount > AMOUNT_MAX)
-        return false;
+    if (!k || *end || !isfinite(*amount))
+        return AMOUNT_SHAPE;
+    if (*amount > AMOUNT_MAX)
+        return TOO_LARGE;
     while (start && strchr(" :=-\t", line[start - 1]))
         start--;
     if (start == 0)
-        return false;
+        return NO_NAME;
     snprintf(name, size, "%.*s", (int)start, line);
     store_trim_partial_utf8(name);
-    return true;
+    return EXPENSE_OK;
+}
+
+#define FAULTS_LISTED 5 /* lines named after the first; the rest are counted */
+
+/* Says which lines could not be used and why the first could not: "line 3, “Rent nine”: write
+ * an amount after the name, like Rent 950. ..." bad holds the numbers (from 1) of the first
+ * FAULTS_LISTED + 1 of the nbad lines. */
+static const char *faults_said(const size_t *bad, size_t nbad, const char *first_line,
+                               enum expense_fault first, bool others_saved)
+{
+    static char said[640]; /* the take's *why: read before the next take */
+    char quoted[64];
+    size_t n = strlen(first_line);
+    snprintf(quoted, sizeof quoted, "%.*s", (int)(n > 40 ? 40 : n), first_line);
+    store_trim_partial_utf8(quoted);
+    if (n > 40) { /* cut at a word where there is one, and say it was cut */
+        char *space = strrchr(quoted, ' ');
+        if (space && space - quoted > 20)
+            *space = '\0';
+        tf_append(quoted, sizeof quoted, "\xE2\x80\xA6");
+    }
+    said[0] = '\0';
+    tf_append(said, sizeof said, "line %zu, \xE2\x80\x9C%s\xE2\x80\x9D: %s.", bad[0], quoted,
+              expense_advice[first]);
+    if (nbad == 1) {
+        tf_append(said, sizeof said, " %sline %zu is kept as you wrote it, for you to put right.",
+                  others_saved ? "Your other lines are saved; " : "", bad[0]);
+        return said;
+    }
+    tf_append(said, sizeof said, " Lines");
+    size_t listed = nbad - 1 < FAULTS_LISTED ? nbad - 1 : FAULTS_LISTED;
+    for (size_t i = 1; i <= listed; i++)
+        tf_append(said, sizeof said, "%s %zu", i == 1 ? "" : i == nbad - 1 ? " and" : ",", bad[i]);
+    if (listed < nbad - 1)
+        tf_append(said, sizeof said, " and %zu more", nbad - 1 - listed);
+    tf_append(said, sizeof said, " need putting right too; %sthese are kept as you wrote them.",
+              others_saved ? "your other lines are saved, and " : "");
+    return said;
 }
 
 bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
@@ -143,24 +202,37 @@ bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
         cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses"))
             if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
                 cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
+        /* the lines that are "name amount" are used; any other is kept as typed, in its
+         * place, for the person to put right, and the first is named in *why */
+        size_t bad[FAULTS_LISTED + 1], nbad = 0, number = 0, good = 0;
+        enum expense_fault first = EXPENSE_OK;
+        const char *first_line = "";
         const cJSON *line;
         cJSON_ArrayForEach(line, value) {
+            if (!cJSON_IsString(line))
+                continue;
+            number++;
             char name[256];
             double amount = 0;
-            if (!cJSON_IsString(line) || !parse_expense(line->valuestring, name, sizeof name,
-                                                        &amount)) {
-                *why = "give each expense a name and then its monthly amount, like: Rent 950"
-                       " (amounts are positive, with at most two decimals: 1,200.50)";
-                cJSON_Delete(kept);
-                cJSON_Delete(value);
-                return false;
-            }
+            enum expense_fault fault = parse_expense(line->valuestring, name, sizeof name, &amount);
             cJSON *item = cJSON_CreateObject();
-            cJSON_AddStringToObject(item, "name", name);
-            cJSON_AddNumberToObject(item, "amount", amount);
+            if (fault == EXPENSE_OK) {
+                cJSON_AddStringToObject(item, "name", name);
+                cJSON_AddNumberToObject(item, "amount", amount);
+                good++;
+            } else {
+                cJSON_AddStringToObject(item, "line", line->valuestring);
+                if (nbad == 0)
+                    first = fault, first_line = line->valuestring;
+                if (nbad < sizeof bad / sizeof *bad)
+                    bad[nbad] = number;
+                nbad++;
+            }
             cJSON_AddBoolToObject(item, "essential", essential);
             cJSON_AddItemToArray(kept, item);
         }
+        if (nbad)
+            *why = faults_said(bad, nbad, first_line, first, good > 0);
         cJSON_Delete(value);
         cJSON_DeleteItemFromObjectCaseSensitive(c, "expenses");
         cJSON_AddItemToObject(c, "expenses", kept);

@@ -2,8 +2,9 @@
  * record, not an exercise with a submit step), the figures worked out from it, and a delete that
  * asks twice. The argument is "TOOL[/INSTANCE][@EXERCISE]": TOOL alone starts a new entry,
  * /INSTANCE opens one, @EXERCISE uses the tool inside that exercise (the entry's origin; for a
- * tool kept once per exercise, the exercise's own entry is reopened). A new entry is written to
- * the database with its first answer, so opening and leaving makes nothing. */
+ * tool kept once per exercise, the exercise's own entry is reopened, unless INSTANCE is "new":
+ * the exercise asks for another). A new entry is written to the database with its first
+ * answer, so opening and leaving makes nothing. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,9 +56,12 @@ static enum dt_status enter(struct screen *s, const char *arg)
         snprintf(id, sizeof id, "%.*s", (int)(at ? (size_t)(at - slash - 1) : strlen(slash + 1)),
                  slash + 1);
     snprintf(e->origin, sizeof e->origin, "%s", at ? at + 1 : "standalone");
+    bool another = strcmp(id, "new") == 0;
+    if (another)
+        id[0] = '\0';
     enum dt_status status = tool_form_open(s->app, tool, at ? at + 1 : NULL, &e->type, &e->form);
     struct store *st = app_store(s->app);
-    if (status == DT_OK && at && !id[0] && e->form->one_per_exercise)
+    if (status == DT_OK && at && !id[0] && !another && e->form->one_per_exercise)
         status = find_exercise_entry(s, e->type.id, at + 1, id);
     if (status != DT_OK)
         return status;
@@ -248,6 +252,7 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
         app_error(s->app, "%s", why ? why : "that answer cannot be used.");
         return SCREEN_REJECTED;
     }
+    const char *partly = why; /* taken in part: what was used is saved, why says the rest */
     e->confirm_delete = false;
     enum dt_status status = save(s, e);
     if (status == DT_INVALID) { /* the form made the value larger than it came (the resume's roles) */
@@ -262,6 +267,10 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     if (e->form->after_save &&
         (status = e->form->after_save(s->app, e->instance_id, e->content)) != DT_OK) {
         app_fail(s->app, "Your entry is saved, but its tags could not be updated", status);
+    } else if (partly) {
+        app_error(s->app, "%s", partly);
+        if (e->form->gist) /* said once the lines are put right, as the figures move */
+            e->gist[0] = '\0';
     } else if (limit[0]) {
         app_note(s->app, "%s", limit);
     } else if (e->form->gist) {

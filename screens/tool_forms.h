@@ -42,7 +42,9 @@ struct tool_form {
      * cJSON the caller deletes, or NULL for none). */
     cJSON *(*shown)(const cJSON *content, const char *key);
     /* Optional: takes a field's accepted value into the entry (owning value either way);
-     * false with *why set when the value cannot be used. Without it, content[key] = value. */
+     * false with *why set when the value cannot be used; true with *why set when only part of
+     * it could (the budget's expense lines: the others are kept), *why saying what was not
+     * (a static text, good until the next take). Without it, content[key] = value. */
     bool (*take)(cJSON *content, const char *key, cJSON *value, const char **why);
     /* Optional: questions that depend on the entry (the idea tree grows), added after the
      * fixed ones, and the input of such a question by its key (NULL: not one of them). */
@@ -73,7 +75,8 @@ const struct tool_form *tool_form_find(const char *tool);
 const cJSON *tool_form_input(const struct tool_form *f, size_t i);
 /* The value field i shows for an entry (a new cJSON the caller deletes, or NULL). */
 cJSON *tool_form_value(const struct tool_form *f, size_t i, const cJSON *content);
-/* Takes an accepted value (owned) into the entry: see struct tool_form.take. */
+/* Takes an accepted value (owned) into the entry: see struct tool_form.take (true with *why
+ * set: taken in part). */
 bool tool_form_take(const struct tool_form *f, cJSON *content, const char *key, cJSON *value,
                     const char **why);
 /* An entry's name for lists ("Untitled" when its naming field is empty; a form without one

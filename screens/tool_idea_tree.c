@@ -1,9 +1,10 @@
 /* The idea tree: one idea, three it brings to mind, three from each of those, three again
  * (1 + 3 + 9 + 27), grown a step at a time. The entry keeps the tree itself:
  * {"root": "...", "ideas": [{"idea": "...", "ideas": [...]}, ...]}. Its questions follow the
- * tree: once an idea is written, the question for its three appears. A question's key is the
- * path to the idea it grows from: "n" for the root, "n0" for its first idea, "n02" for that
- * idea's third, so a question always finds its place. */
+ * tree a level at a time: once an idea is written, the question for its three appears after
+ * the questions of the ideas beside it. A question's key is the path to the idea it grows
+ * from: "n" for the root, "n0" for its first idea, "n02" for that idea's third, so a question
+ * always finds its place. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,9 +51,8 @@ const cJSON *idea_tree_input(const char *key)
     return list;
 }
 
-/* Adds the question for node's ideas, then (depth first) the questions of those ideas. */
-static void add_questions(const cJSON *node, const char *label_idea, char *key, size_t key_len,
-                          int depth, struct doc *d)
+/* The question for node's ideas. */
+static void add_question(const cJSON *node, const char *label_idea, const char *key, struct doc *d)
 {
     cJSON *values = cJSON_CreateArray();
     const cJSON *child;
@@ -63,26 +63,38 @@ static void add_questions(const cJSON *node, const char *label_idea, char *key, 
                         doc_printf(d, "Three ideas that \"%s\" brings to mind", label_idea),
                         idea_tree_input(key), values);
     cJSON_Delete(values);
-    if (depth + 1 >= IDEA_DEPTH)
+}
+
+/* Adds the questions of the ideas `levels` below node, in the tree's order. */
+static void add_level(const cJSON *node, const char *label_idea, char *key, size_t key_len,
+                      int levels, struct doc *d)
+{
+    if (levels == 0) {
+        add_question(node, label_idea, key, d);
         return;
+    }
     int i = 0;
+    const cJSON *child;
     cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas")) {
         if (idea_text(child) && key_len + 2 < 8) {
             key[key_len] = (char)('0' + i);
             key[key_len + 1] = '\0';
-            add_questions(child, idea_text(child), key, key_len + 1, depth + 1, d);
+            add_level(child, idea_text(child), key, key_len + 1, levels - 1, d);
             key[key_len] = '\0';
         }
         i++;
     }
 }
 
+/* A level at a time (the root's three, then theirs, then theirs): an answer adds questions
+ * after every question of its own level, so the question the person goes on to next stays
+ * where it was and keeps its number. */
 void idea_tree_fields(const cJSON *content, struct doc *d)
 {
     const char *root = tf_text(content, "root");
     char key[8] = "n";
-    if (root)
-        add_questions(content, root, key, 1, 0, d);
+    for (int level = 0; root && level < IDEA_DEPTH; level++)
+        add_level(content, root, key, 1, level, d);
 }
 
 /* True when a later item of the same list says the same as t. */

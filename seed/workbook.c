@@ -318,6 +318,18 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
         if (sscanf(params, "%39s", tool) != 1)
             seed_diag(p->d, p->file, input_line, "a tool input names its tool: \"input: tool ID\"");
         cJSON_AddStringToObject(obj, "tool", tool);
+        /* how many entries the exercise asks for: counted, so whole and at least one */
+        static const char *const counts[] = {"min", "max"};
+        for (size_t i = 0; i < 2; i++) {
+            double v;
+            if (!param(params, counts[i], &v))
+                continue;
+            if (!(v >= 1 && v <= 1000) || (double)(int)v != v) /* NaN too */
+                seed_diag(p->d, p->file, input_line,
+                          "a tool's min and max count entries: whole numbers from 1 to 1000");
+            else
+                cJSON_AddNumberToObject(obj, counts[i], v);
+        }
     }
     double lo, hi;
     if (param(params, "min", &lo) && param(params, "max", &hi) && lo > hi)

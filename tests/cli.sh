@@ -93,14 +93,14 @@ sqlite3 "$fx" .dump >"$work/dump2"
 check "seeding twice changes nothing" cmp -s "$work/dump1" "$work/dump2"
 check "interactive run on the fixture db" run_in '2
 ' 0 --db "$fx"
-check "the Daily Dos offer the first exercise" grep -qx 'Resume Workbook: Every job \[next\]' "$work/out"
+check "the Daily Dos offer the first exercise" grep -qx 'Start the workbook: Every job \[next\]' "$work/out"
 check "and the progress" grep -qx 'Modules complete: 0 of 4. Roots: 0 of 2. Trunk: 0 of 2.' "$work/out"
 check "today prints the resume card" run 0 --db "$fx" today
-check "today's line" test "$(cat "$work/out")" = "Resume Workbook: Every job"
+check "today's line" test "$(cat "$work/out")" = "Start the workbook: Every job"
 check "the first database keeps its own user" run 0 </dev/null
 check "still one user there" test "$(sqlite3 "$db" 'SELECT count(*) FROM users')" = 1
 check "and the fixture database keeps its user" run 0 --db "$fx" today
-check "so today still answers for it" test "$(cat "$work/out")" = "Resume Workbook: Every job"
+check "so today still answers for it" test "$(cat "$work/out")" = "Start the workbook: Every job"
 user=$(sqlite3 "$fx" 'SELECT id FROM users')
 # answer the first seven exercises by hand, then the reminders of the unlocked tools are due
 sqlite3 "$fx" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
@@ -108,7 +108,7 @@ sqlite3 "$fx" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))),
   FROM exercise_sequence WHERE sequence_order <= 7"
 check "today --user" run 0 --db "$fx" today --user "$user"
 cat >"$work/want" <<'TXT'
-Resume Workbook: Ideas
+Continue the workbook: Ideas
 Flow Log: Track your flow today
 Reframe: Turn one setback from this week into a lesson
 SOARED Story: Write down a recent challenge as a SOARED story
@@ -123,17 +123,17 @@ cp -r "$fixtures" "$work/content"
 export DREAMTREE_CONTENT="$work/content"
 check "run with a content folder" run_in '2
 ' 0 --db "$work/evolving.db"
-check "shows its first exercise" grep -qx 'Resume Workbook: Every job \[next\]' "$work/out"
+check "shows its first exercise" grep -qx 'Start the workbook: Every job \[next\]' "$work/out"
 sed -i 's/^### Exercise 1.1.1: Every job$/### Exercise 1.1.1: Every job, course and project/' \
     "$work/content/workbook/1-1-roots.md"
 check "run after the content changed" run 0 --db "$work/evolving.db" </dev/null
-check "shows the new title" grep -qx 'Resume Workbook: Every job, course and project \[next\]' "$work/out"
+check "shows the new title" grep -qx 'Start the workbook: Every job, course and project \[next\]' "$work/out"
 check "says the workbook was updated" grep -qx 'Note: The workbook has been updated.' "$work/out"
 printf '### Exercise 9.9.9: Out of place\n' >"$work/content/workbook/1-1-roots.md"
 check "run after broken content arrived" run 0 --db "$work/evolving.db" </dev/null
 check "says it stays as it was" grep -q "new content could not be loaded, so it stays as it was" \
     "$work/out"
-check "and it does" grep -qx 'Resume Workbook: Every job, course and project \[next\]' "$work/out"
+check "and it does" grep -qx 'Start the workbook: Every job, course and project \[next\]' "$work/out"
 check "nothing on stderr then" test ! -s "$work/err"
 unset DREAMTREE_CONTENT
 

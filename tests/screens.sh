@@ -207,6 +207,78 @@ if grep -q '^Note: 4 control or invisible characters were left out' "$work/answe
     ok "answer-kept: the note says how many"
 else not_ok "answer-kept: the note says how many"; fi
 
+# an exercise that asks for two idea trees (2.2.1 of the fixture): refused with none, then with
+# one; each made from the exercise (the second a new one, not the first again), then submitted
+session several-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE sequence_order <= 7"
+session several+ '1
+2
+1
+1
+Gardening
+.
+2
+3
+2
+1
+Cooking
+.
+2
+4
+q
+'
+for want in 'asks for at least 2 Idea Trees: choose "Plant an idea" to make the first' \
+    'Note: 1 of at least 2 Idea Trees made: Gardening.' '2. Start another Idea Tree' \
+    'asks for at least 2 Idea Trees and you have made 1' \
+    'Note: 2 of at least 2 Idea Trees made: Cooking; Gardening.' 'Note: Saved. Well done.'; do
+    if grep -qF "$want" "$work/several.out"; then ok "several: says \"$want\""
+    else not_ok "several: says \"$want\""; fi
+done
+entries=$(sqlite3 "$db" "SELECT json_array_length(response_json, '\$.ideas.entries')
+  FROM exercise_responses WHERE full_exercise_id = '2.2.1.v1'")
+if [ "$entries" = 2 ]; then ok "several: the response names both trees"
+else not_ok "several: the response names both trees (got '$entries')"; fi
+
+# the personality type worked out in 1.1.6 of the real workbook: after submitting, the exercise
+# offers to keep it; kept, the settings hold it and the profile shows it
+export DREAMTREE_CONTENT="$root/content"
+session personality-start ''
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+user=$(sqlite3 "$db" 'SELECT id FROM users')
+sqlite3 "$db" "INSERT INTO exercise_responses SELECT lower(hex(randomblob(16))), '$user', part_id,
+  module_id, exercise_id, version, full_exercise_id, '{}', '2026-11-20T10:00:00Z'
+  FROM exercise_sequence WHERE sequence_order < (SELECT sequence_order FROM exercise_sequence
+  WHERE full_exercise_id = '1.1.6.v1')"
+session personality+ '1
+1
+1
+-1
+1
+-2
+
+Running the night shift on the ward, alone with a plan.
+.
+Two years of sales targets and cold calls.
+.
+2
+2
+p
+q
+q
+'
+for want in '2. Keep ISFJ as your personality type' \
+    'Note: ISFJ is your personality type now' 'ISFJ, Attentive Caretaker'; do
+    if grep -qF "$want" "$work/personality.out"; then ok "personality: says \"$want\""
+    else not_ok "personality: says \"$want\""; fi
+done
+kept=$(sqlite3 "$db" "SELECT personality_type FROM user_settings WHERE user_id = '$user'")
+if [ "$kept" = ISFJ ]; then ok "personality: kept in the settings"
+else not_ok "personality: kept in the settings (got '$kept')"; fi
+
 # the competency assessment (2.5.1 of the real workbook): answered up to it by hand, then
 # fifteen levels, the results by the spec's formula, the profile's chart
 export DREAMTREE_CONTENT="$root/content"
@@ -244,8 +316,8 @@ q
 '
 
 # the tools, from the same user: a flow log entry (a date refused first), its high flow, then
-# deleted (asked twice); a budget with its expenses (a line without an amount refused) and the
-# figures worked out from it; the Daily Dos afterwards
+# deleted (asked twice); a budget with its expenses (a line without an amount named, the others
+# kept, then put right) and the figures worked out from it; the Daily Dos afterwards
 session tools+ 't
 5
 1
@@ -267,15 +339,25 @@ q
 1
 2500
 
-Rent
-.
 Rent 950
+Phone nine
 Food: 320.50
 .
 Eating out 120
 .
 20
 28000
+.
+1
+
+
+2
+2
+Phone 9
+
+
+
+
 .
 2
 2
@@ -311,9 +393,6 @@ Sharing
 Compost
 Worms
 .
-Kitchen scraps
-.
-.
 Seed swap
 Heirloom tomatoes
 Patience
@@ -322,6 +401,9 @@ Saving seeds
 Seed swap
 Heirloom tomatoes
 Patience
+.
+.
+Kitchen scraps
 .
 .
 .
@@ -334,6 +416,12 @@ q
 d
 11
 '
+# the budget's line without an amount: named, kept in its place, the others saved at once
+for want in 'Error: line 2, “Phone nine”: write an amount after the name, like Rent 950.' \
+    '2. Phone nine' 'Budget of 2026-11-25: Monthly needs 1,279.50'; do
+    if grep -qF "$want" "$work/tools.out"; then ok "tools: says \"$want\""
+    else not_ok "tools: says \"$want\""; fi
+done
 
 # an exercise's ranking started from the list the exercise asked for just before (1.1.5 of the
 # real workbook): the list typed, the ranking made from it, its order back in the exercise
@@ -355,6 +443,15 @@ q
 q
 q
 '
+# each pair is counted against the most there can be, and named in the question
+for want in 'Pair 1 of at most 3:' 'Pair 2 of at most 3:' \
+    'Which matters more to you: Planning or Listening?'; do
+    if grep -qF "$want" "$work/rank-from-list.out"; then ok "rank-from-list: says \"$want\""
+    else not_ok "rank-from-list: says \"$want\""; fi
+done
+if grep -qF 'Question 1 of 1' "$work/rank-from-list.out"; then
+    not_ok "rank-from-list: no \"Question 1 of 1\" on a pair"
+else ok "rank-from-list: no \"Question 1 of 1\" on a pair"; fi
 
 # the resume, on the fixture workbook answered to its end: a SOARED story to draw on, then the
 # resume typed, previewed with the story as a highlight and the story's skills added, and saved

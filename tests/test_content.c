@@ -350,6 +350,14 @@ static const struct {
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: tool teleporter\nQ?\n:::\n",
      "3-x.md:5: unknown tool \"teleporter\"", 0},
+    {"tool-min-fraction", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: tool flow-tracker min=2.5\nQ?\n:::\n",
+     "3-x.md:6: a tool's min and max count entries: whole numbers from 1 to 1000", 0},
+    {"tool-max-zero", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: tool flow-tracker max=0\nQ?\n:::\n",
+     "3-x.md:6: a tool's min and max count entries: whole numbers from 1 to 1000", 0},
     {"unlocked-twice", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nunlocks: flow-tracker\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",

@@ -181,10 +181,11 @@ static void test_daily_dos(void)
     golden("dailydos", out);
     check_has("dailydos", out, "screen 80x24", true);
     check_has("dailydos", out, "Daily Dos", true);
-    check_has("dailydos", out, "Resume Workbook", true);
+    check_has("dailydos", out, "Start the workbook", true);
+    check_has("dailydos: not the resume tool's word", out, "Resume", false);
     check_has("dailydos", out, "[ Open the workbook's contents ]", true);
     check_has("dailydos", out, "Tab Next", true);
-    check_cursor_on("dailydos", out, "Resume Workbook");
+    check_cursor_on("dailydos", out, "Start the workbook");
     free(out);
     world_close(&w);
 }
@@ -735,6 +736,43 @@ static void test_exercise_tool(void)
     world_close(&w);
 }
 
+/* An exercise that asks for two idea trees (a tool kept once per exercise): with one made, it
+ * says so, offers that one and another; submit says how many more; "Start another" makes a new
+ * entry (not the first again); with two, the exercise is submitted and names both. */
+static void test_exercise_several(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* 2.2.1, "Grow two idea trees", is next */
+    CHECK_INT(store_tools_create(w.st, w.user, "idea-tree", "2.2.1.v1", "{\"root\":\"Gardening\"}",
+                                 NULL), DT_OK);
+    world_show(&w, "exercise", "2.2.1.v1");
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Dump><C-s><Dump><Tab><Enter><Dump>Cooking<Esc><Dump><C-s><Dump>");
+    golden("exercise-several", out);
+    const char *one = nth_dump(out, 0);
+    check_has("several: how many of how many", one, "1 of at least 2 Idea Trees made", true);
+    check_cursor_on("several: the one made, to open", one, "[ Open Idea Tree: Gardening ]");
+    check_has("several: and another", one, "[ Start another Idea Tree ]", true);
+    check_has("several: submit says how many more", nth_dump(out, 1),
+              "asks for at least 2 Idea Trees and you have made 1", true);
+    check_has("several: another is a new one", nth_dump(out, 2), "New Idea Tree", true);
+    const char *two = nth_dump(out, 3);
+    check_has("several: two made", two, "2 of at least 2 Idea Trees made", true);
+    check_has("several: the new one to open", two, "[ Open Idea Tree: Cooking ]", true);
+    check_has("several: the first still there", two, "[ Open Idea Tree: Gardening ]", true);
+    check_has("several: submitted", nth_dump(out, 4), "Saved. Well done.", true);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "2.2.1.v1", &r), DT_OK);
+    cJSON *answers = cJSON_Parse(r.response_json);
+    const cJSON *ideas = cJSON_GetObjectItem(answers, "ideas");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetObjectItem(ideas, "entries")), 2);
+    cJSON_Delete(answers);
+    store_responses_clear(&r);
+    free(out);
+    world_close(&w);
+}
+
 /* Your tools in the full screen: open ones as cards that open the tool, locked ones in words. */
 static void test_tools_list(void)
 {
@@ -878,13 +916,79 @@ static void test_ranking(void)
     golden("ranking", out);
     check_has("ranking: the first pair", nth_dump(out, 0), "Team", true);
     check_cursor_on("ranking: the focus on the pair", nth_dump(out, 0), "Team");
-    check_has("ranking: the second question", nth_dump(out, 1), "Question 2;", true);
+    check_has("ranking: the first pair of at most three", nth_dump(out, 0), "Pair 1 of at most 3",
+              true);
+    check_has("ranking: the second pair", nth_dump(out, 1), "Pair 2 of at most 3", true);
+    check_has("ranking: never one question of one", out, "Question 1 of 1", false);
     check_cursor_on("ranking: the focus on the new pair", nth_dump(out, 1), "Learning");
     check_has("ranking: the order", nth_dump(out, 2), "Your order", true);
     struct tool_instance ti;
     CHECK_INT(store_tools_get(w.st, w.user, id, &ti), DT_OK);
     CHECK(strstr(ti.content_json, "\"order\":[\"Learning\",\"Team\",\"Pay\"]") != NULL);
     store_tools_instance_clear(&ti);
+    free(out);
+    world_close(&w);
+}
+
+/* The idea tree in the full screen: after Soil's ideas, Tab goes to the question for Seeds, the
+ * next idea of the same level, not to one that Soil's answer has just added; what is typed
+ * there grows from Seeds. */
+static void test_idea_tree(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 8); /* the idea tree opens */
+    world_show(&w, "tool-entry", "idea-tree");
+    char *out = run(&w.host, NULL, 80, 40,
+                    "Gardening<Tab>Soil<Enter>Seeds<Enter>Sharing<Tab>Compost<Enter>Worms<Tab>"
+                    "<Dump>Swaps<Tab>");
+    const char *dump = nth_dump(out, 0);
+    char row[256];
+    int r = cursor_row(dump);
+    /* the question's label is two rows above its input (the label, then the hint) */
+    dump_row(dump, r - 2, row, sizeof row);
+    if (!CHECK(strstr(row, "Three ideas that \"Seeds\" brings to mind") != NULL))
+        printf("#   the question above the cursor: \"%s\"\n", row);
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, "idea-tree", &list, &n), DT_OK);
+    CHECK(n == 1 && strstr(list[0].content_json,
+                           "{\"idea\":\"Seeds\",\"ideas\":[{\"idea\":\"Swaps\"}]}") != NULL);
+    store_tools_list_free(&list, n);
+    free(out);
+    world_close(&w);
+}
+
+/* Competency results in one unit and one rounding: the bars, their labels and the words all say
+ * "1.8 of 5" (no percentages, no "out of 5" beside them); a slider's five levels each on a line
+ * of their own. */
+static void test_competencies(void)
+{
+    struct world w;
+    world_open(&w);
+    world_show(&w, "competencies", "");
+    /* delivery 2 and 2, interpersonal 1 and 2, strategic 2 and 2: overall 11/6, 1.8 */
+    char *out = run(&w.host, NULL, 80, 80,
+                    "<Dump><Right*2><Tab><Right*2><Tab><Right><Tab><Right*2><Tab><Right*2><Tab>"
+                    "<Right*2><Tab><Dump><C-s>");
+    const char *levels = nth_dump(out, 0);
+    check_has("competencies: level 1 on a line of its own", levels,
+              "|    1 Level 1. Entry and support roles      ", true);
+    check_has("competencies: level 2 on a line of its own", levels,
+              "|    2 Level 2. Individual contributors      ", true);
+    check_has("competencies: levels not run together", levels, "roles; 2 Level 2", false);
+    const char *results = nth_dump(out, 1);
+    check_has("competencies: the overall bar's value", results, "1.8 of 5", true);
+    check_has("competencies: the interpersonal bar's value", results, "1.5 of 5", true);
+    check_has("competencies: the words say the same", results, "overall 1.8 of 5", true);
+    check_has("competencies: no percentages", results, "%", false);
+    check_has("competencies: one unit", results, "out of 5", false);
+    free(out);
+    world_show(&w, "profile", NULL);
+    out = run(&w.host, NULL, 80, 40, "");
+    check_has("profile: a level in the chart's unit", out, "2 of 5", true);
+    check_has("profile: no percentages", out, "%", false);
+    check_has("profile: overall in the same rounding", out, "Overall 1.8 of 5", true);
     free(out);
     world_close(&w);
 }
@@ -1115,6 +1219,7 @@ int main(void)
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_exercise_tool);
+    RUN(test_exercise_several);
     RUN(test_tools_list);
     RUN(test_tool_odd_entries);
     RUN(test_reload_gone);
@@ -1123,6 +1228,8 @@ int main(void)
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_resume_files);
+    RUN(test_competencies);
+    RUN(test_idea_tree);
     RUN(test_bad_script);
     RUN(test_paste);
     return check_done();

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "dailydos.h"
+#include "drafts.h"
 #include "progress.h"
 #include "responses.h"
 #include "support.h"
@@ -226,17 +227,29 @@ static void test_dailydos(void)
     struct dailydo *items = NULL;
     size_t n = 0;
     CHECK_INT(store_dailydos_list(st, user, &items, &n), DT_OK);
-    CHECK_STR(items[0].title, "Resume Workbook");
+    /* nothing written yet: the card starts the workbook (never "Resume", the resume tool's word) */
+    CHECK_STR(items[0].title, "Start the workbook");
     CHECK_STR(items[0].subtitle, "Every job");
     CHECK_STR(items[0].target, "1.1.1.v1");
+    CHECK_STR(items[0].action_label, "Start \xe2\x86\x92");
+    free(items);
+    /* a draft is something written: from then on the card continues it */
+    CHECK_INT(store_drafts_save(st, user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}"), DT_OK);
+    CHECK_INT(store_dailydos_list(st, user, &items, &n), DT_OK);
+    CHECK_STR(items[0].title, "Continue the workbook");
+    CHECK_STR(items[0].subtitle, "Every job");
     CHECK_STR(items[0].action_label, "Continue \xe2\x86\x92");
     free(items);
+    CHECK_INT(store_drafts_delete(st, user, "1.1.1.v1"), DT_OK);
     CHECK_INT(store_dailydos_list(st, "nobody", &items, &n), DT_NOT_FOUND);
 
     /* soared-story (monthly) unlocks at 1.1.2, budget (monthly) at 1.2.1, flow (daily) at 2.1.1,
      * reframe (weekly) at 2.1.2; a locked tool is never due */
     support_answer_first(st, user, 2);
     CHECK_STR(dos(st, user), "resume-workbook soared-story");
+    CHECK_INT(store_dailydos_list(st, user, &items, &n), DT_OK);
+    CHECK_STR(items[0].title, "Continue the workbook"); /* answers are something written too */
+    free(items);
     support_answer_first(st, user, 7);
     CHECK_STR(dos(st, user), "resume-workbook flow-tracker failure-reframer soared-story budget-calculator");
 

@@ -63,6 +63,13 @@ static void test_blocks(void)
     }
     store_exercises_blocks_free(b, n);
 
+    /* a tool prompt that asks for several entries says how many at least */
+    CHECK_INT(store_exercises_blocks(st, "2.2.1.v1", NULL, &b, &n), DT_OK);
+    if (CHECK_INT(n, 1))
+        CHECK_STR(b[0].input_json,
+                  "{\"type\":\"tool\",\"required\":true,\"tool\":\"idea-tree\",\"min\":2}");
+    store_exercises_blocks_free(b, n);
+
     CHECK_INT(store_exercises_blocks(st, "9.9.9.v1", NULL, &b, &n), DT_NOT_FOUND);
     CHECK(b == NULL && n == 0);
     store_exercises_blocks_free(NULL, 0);

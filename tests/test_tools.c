@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "personality_answers.h"
 #include "prompts.h"
 #include "ranking.h"
 #include "skills.h"
@@ -93,19 +94,61 @@ static void test_budget(void)
     cJSON_free(text);
     cJSON_Delete(shown);
 
-    /* a line without an amount, or without a name, is refused and nothing changes */
+    CHECK(why == NULL); /* every line used: nothing to say */
+
+    /* a line that is not "name amount" is named, with what to write; the good lines are kept,
+     * and it stays as typed, in its place, for the person to put right */
     char *before = cJSON_PrintUnformatted(c);
-    why = NULL;
-    CHECK(!take(f, c, "essential", "[\"Rent\"]", &why));
-    CHECK(why != NULL && strstr(why, "Rent 950") != NULL);
-    CHECK(!take(f, c, "other", "[\"1,200\"]", &why));
-    static const char *const refused[] = {
-        "[\"Loan -200\"]",       "[\"Rent 1.200,50\"]", "[\"Rent 9.5.0\"]",
-        "[\"Rent 1,20\"]",       "[\"Rent 320.505\"]", "[\"Big 1,000,000,000,000\"]",
-        "[\"Gym 00000000000000000000000000000000000000000000000000000000000000000099\"]"};
-    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
-        if (take(f, c, "other", refused[i], &why))
-            CHECK_STR(refused[i], "refused");
+    CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Rent nine\", \"Gas 40\"]",
+               &why));
+    CHECK_STR(why, "line 3, \u201cRent nine\u201d: write an amount after the name, like Rent 950."
+                   " Your other lines are saved; line 3 is kept as you wrote it, for you to put"
+                   " right.");
+    shown = tool_form_value(f, essential, c);
+    text = cJSON_PrintUnformatted(shown);
+    CHECK_STR(text, "[\"Rent 950\",\"Food 320.50\",\"Rent nine\",\"Gas 40\"]");
+    cJSON_free(text);
+    cJSON_Delete(shown);
+    char gist[200];
+    f->gist(c, gist, sizeof gist);
+    CHECK(strstr(gist, "Needs 1,310.50 a month") == gist); /* the line to fix counts for nothing */
+    /* each way a line can go wrong says what to write instead; more than one are counted */
+    static const struct {
+        const char *lines, *why;
+    } wrong[] = {
+        {"[\"1,200\"]", "line 1, \u201c1,200\u201d: write a name before the amount"},
+        {"[\"Loan -200\"]", "line 1, \u201cLoan -200\u201d: an amount is what you spend, so it"},
+        {"[\"Rent 1.200,50\"]",
+         "line 1, \u201cRent 1.200,50\u201d: write the amount like 1,200.50"},
+        {"[\"Rent 9.5.0\"]", "write the amount like 1,200.50"},
+        {"[\"Rent 1,20\"]", "write the amount like 1,200.50"},
+        {"[\"Rent 320.505\"]", "write the amount like 1,200.50"},
+        {"[\"Big 1,000,000,000,000\"]", "more than a budget can use"},
+        {"[\"Gym 00000000000000000000000000000000000000000000000000000000000000000099\"]",
+         "write the amount like 1,200.50"},
+        {"[\"Rent\", \"Bus 60\", \"Cat\", \"Dog\"]",
+         "line 1, \u201cRent\u201d: write an amount after the name, like Rent 950. Lines 3 and 4"
+         " need putting right too; your other lines are saved, and these are kept as you wrote"
+         " them."},
+        {"[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]",
+         "Lines 2, 3, 4, 5, 6 and 2 more need putting right too; these are kept as you wrote"
+         " them."},
+    };
+    for (size_t i = 0; i < sizeof wrong / sizeof *wrong; i++) {
+        why = NULL;
+        if (!take(f, c, "other", wrong[i].lines, &why) || !why || !strstr(why, wrong[i].why)) {
+            CHECK_STR(why ? why : "(nothing said)", wrong[i].why);
+            printf("#   for %s\n", wrong[i].lines);
+        }
+    }
+    /* a long line is cut in the message, at a character */
+    CHECK(take(f, c, "other", "[\"A very long line about the cost of running a small allotment"
+                              " shed through the winter months\"]", &why));
+    CHECK(why && strstr(why, "\u201cA very long line about the cost of\u2026\u201d") != NULL);
+    /* put right, the lines are all used again */
+    CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Phone - 1,200\"]", &why));
+    CHECK(why == NULL);
+    CHECK(take(f, c, "other", "[\"Eating out 120\"]", &why));
     char *after = cJSON_PrintUnformatted(c);
     CHECK_STR(after, before);
     cJSON_free(before);
@@ -133,7 +176,6 @@ static void test_budget(void)
     CHECK_STR(name, "Budget of 2026-11-25");
     f->describe(c, about, sizeof about);
     CHECK_STR(about, "Monthly needs 2,470.50, monthly income 3,000");
-    char gist[200];
     f->gist(c, gist, sizeof gist);
     CHECK_STR(gist, "Needs 2,470.50 a month (14.25 an hour); income 3,000 a month, 409.50 left"
                     " after all expenses.");
@@ -534,6 +576,15 @@ static void test_ranking(void)
     store_close(&st);
 }
 
+/* The ids of a document's fields, in order, each followed by a space. */
+static void field_ids(const struct doc *d, char *ids, size_t size)
+{
+    ids[0] = '\0';
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_FIELD)
+            snprintf(ids + strlen(ids), size - strlen(ids), "%s ", d->blocks[i].u.field.id);
+}
+
 static void test_idea_tree(void)
 {
     const struct tool_form *f = tool_form_find("idea-tree");
@@ -562,14 +613,25 @@ static void test_idea_tree(void)
                     "{\"idea\":\"Sharing\",\"ideas\":[{\"idea\":\"x\"}]}]");
     cJSON_free(text);
 
-    /* the questions follow the tree, depth first */
+    /* the questions follow the tree a level at a time: answering one adds questions after all
+     * those of its level, so no question moves while the person answers the next */
     struct doc *d = doc_new();
     f->more_fields(c, d);
     char ids[256] = "";
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_FIELD)
-            snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s ", d->blocks[i].u.field.id);
-    CHECK_STR(ids, "n n0 n00 n1 n10 n11 n2 n20 ");
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 n00 n10 n11 n20 ");
+    doc_reset(d);
+    cJSON *young = json("{\"root\":\"Gardening\",\"ideas\":[{\"idea\":\"Soil\"},"
+                        "{\"idea\":\"Seeds\"},{\"idea\":\"Sharing\"}]}");
+    f->more_fields(young, d);
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 ");
+    doc_reset(d);
+    CHECK(take(f, young, "n0", "[\"Compost\",\"Worms\"]", &why)); /* Soil's three */
+    f->more_fields(young, d);
+    field_ids(d, ids, sizeof ids);
+    CHECK_STR(ids, "n n0 n1 n2 n00 n01 "); /* Seeds' question is still the third */
+    cJSON_Delete(young);
     doc_reset(d);
     f->figures(c, d);
     char *all = doc_text(d);
@@ -783,6 +845,34 @@ static void test_entry_limit(void)
     store_close(&st);
 }
 
+/* The personality type 1.1.6's answers work out: the letters written win when they are a type's;
+ * else the four sliders, when none sits in the middle. */
+static void test_personality_answers(void)
+{
+    static const struct {
+        const char *answers, *want;
+    } cases[] = {
+        {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2}", "ISFJ"},
+        {"{\"ei\":-2,\"sn\":1,\"tf\":-1,\"jp\":1}", "ENTP"},
+        {"{\"ei\":1,\"sn\":0,\"tf\":2,\"jp\":-2}", ""},           /* no clear lean */
+        {"{\"ei\":1,\"tf\":2,\"jp\":-2}", ""},                      /* not answered */
+        {"{\"ei\":1,\"sn\":0,\"type_code\":\" entj \"}", "ENTJ"},    /* written: it wins */
+        {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2,\"type_code\":\"ISFX\"}", "ISFJ"},
+        {"{\"type_code\":\"INTJS\"}", ""},
+        {"{\"type_code\":\"\"}", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cJSON *answers = json(cases[i].answers);
+        char code[5] = "x";
+        bool found = personality_answers_type(answers, code);
+        if (!CHECK_STR(code, cases[i].want) || !CHECK(found == (cases[i].want[0] != '\0')))
+            printf("#   for %s\n", cases[i].answers);
+        cJSON_Delete(answers);
+    }
+    CHECK(personality_answers_key("jp") && personality_answers_key("type_code"));
+    CHECK(!personality_answers_key("at_home"));
+}
+
 int main(void)
 {
     RUN(test_budget);
@@ -794,6 +884,7 @@ int main(void)
     RUN(test_unmet);
     RUN(test_ranking);
     RUN(test_idea_tree);
+    RUN(test_personality_answers);
     RUN(test_resume);
     RUN(test_story_skills);
     RUN(test_entry_limit);

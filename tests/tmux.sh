@@ -72,7 +72,7 @@ to_daily_dos() {
     i=0
     while [ $i -lt 100 ]; do
         screen | grep -qF "Welcome to DreamTree" && { tm send-keys -t dt Escape; sleep 0.3; }
-        screen | grep -qF "Resume Workbook" && return 0
+        screen | grep -qE "(Start|Continue) the workbook" && return 0
         sleep 0.1
         i=$((i + 1))
     done
@@ -100,7 +100,7 @@ gone() {
 # ---- a session: answer, submit, resize, paste, leave ----
 start read-after
 check "starts and reaches the Daily Dos" to_daily_dos
-check "the cursor is on the focused card" '[ "$(cursor_y)" = "$(row_of "Resume Workbook")" ]'
+check "the cursor is on the focused card" '[ "$(cursor_y)" = "$(row_of "Start the workbook")" ]'
 tm send-keys -t dt Enter
 check "Enter opens the first exercise" 'wait_for "Exercise 1.1.1: Every job"'
 check "the cursor is in the answer" '[ "$(cursor_y)" = "$(row_of "    1.")" ]'
@@ -116,7 +116,7 @@ check "too small: one clear message" 'wait_for "Make the window at least 40"'
 tm resize-window -t dt -x 80 -y 24
 check "back to 80x24: the exercise again" 'wait_for "Exercise 1.1.1: Every job"'
 tm send-keys -t dt Escape
-check "Esc goes back to the Daily Dos" 'wait_for "Resume Workbook"'
+check "Esc goes back to the Daily Dos" 'wait_for "Continue the workbook"'
 # the exercise unlocked the lists: a new list's first question is a line
 tm send-keys -t dt t
 wait_for "Lists [open]" && tm send-keys -t dt Enter
@@ -130,7 +130,7 @@ check "the colour in the paste is not text" '! screen | grep -qF "31m"'
 tm send-keys -t dt Escape
 wait_for "Your Lists" && tm send-keys -t dt Escape
 wait_for "Your tools" && tm send-keys -t dt Escape
-check "back to the Daily Dos" 'wait_for "Resume Workbook"'
+check "back to the Daily Dos" 'wait_for "Continue the workbook"'
 tm send-keys -t dt Q
 wait_file "$work/status"
 check "Q leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'

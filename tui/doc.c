@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -185,6 +186,11 @@ struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const ch
     return &b->u.chart;
 }
 
+double doc_round_tenths(double v)
+{
+    return round(v * 10) / 10;
+}
+
 struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,
                             const char *label)
 {
@@ -194,6 +200,16 @@ struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char 
     b->u.field.id = doc_str(d, id);
     b->u.field.label = doc_str(d, label);
     return &b->u.field;
+}
+
+const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
+                              size_t size)
+{
+    if (f->counter)
+        snprintf(buf, size, "%s", f->counter);
+    else
+        snprintf(buf, size, "Question %zu of %zu", number, total);
+    return buf;
 }
 
 void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char *const *options)

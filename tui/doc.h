@@ -56,6 +56,8 @@ struct doc_field {
     const char *label;       /* the question */
     const char *hint;        /* optional: what an answer looks like */
     const char *description; /* optional: e.g. the chosen slider level's meaning */
+    const char *counter;     /* optional: said instead of "Question N of M" ("Pair 3 of at most
+                                25": a ranking's one field is not one question of one) */
     bool required;
     /* the current value, by kind */
     const char *text;           /* LINE, TEXT */
@@ -155,7 +157,9 @@ void doc_card(struct doc *d, const char *title, const char *subtitle, const char
 /* A table of ncols x nrows cells, the first row being the header. */
 void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
                const char *const *cells);
-/* A chart (bars unless the returned struct's style is changed). */
+/* A chart (bars unless the returned struct's style is changed). Bars are drawn and labelled
+ * "VALUE of MAX" with each value rounded by doc_round_tenths; a text equivalent that names the
+ * values rounds them the same way, so the words and the bars agree. */
 struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
                             const double *values, double max, const char *text_equivalent);
 /* A field of the given kind; fill the returned struct with doc_field_* or directly (strings
@@ -166,6 +170,13 @@ void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char 
 void doc_field_items(struct doc *d, struct doc_field *f, size_t n, const char *const *items);
 void doc_field_stops(struct doc *d, struct doc_field *f, size_t n, const struct doc_stop *stops);
 void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
+/* What the renderers say above a field: its own counter, else "Question NUMBER of TOTAL".
+ * Returns buf (always terminated). */
+const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
+                              size_t size);
+
+/* v to one decimal, halves away from zero (1.75 is 1.8): the one rounding of a chart's values. */
+double doc_round_tenths(double v);
 
 /* A copy of n bytes into the document's memory (n zero bytes when data is NULL). */
 void *doc_copy(struct doc *d, const void *data, size_t n);

@@ -525,21 +525,33 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
         free(label);
         lw = w > lw ? w : lw;
     }
-    int bw = y->cw - lw - 7; /* label, a space, the bar, " 100%" */
+    /* each bar says its value in the chart's own unit ("1.8 of 5"), rounded once: the bar is
+     * drawn from the same rounded value */
+    double max = c->max > 0 ? c->max : 1;
+    char of_max[40], value[32], said[80];
+    tui_text_number(max, value, sizeof value);
+    snprintf(of_max, sizeof of_max, " of %s", value);
+    int vw = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        tui_text_number(doc_round_tenths(c->values[i]), value, sizeof value);
+        int w = (int)(strlen(value) + strlen(of_max));
+        vw = w > vw ? w : vw;
+    }
+    int bw = y->cw - lw - 2 - vw; /* label, a space, the bar, a space, "1.8 of 5" */
     for (size_t i = 0; i < c->n && bw > 0; i++) {
         int row = tui_layout_new_row(y);
         tui_layout_span_fit(y, row, TUI_LAYOUT_GUTTER, TUI_ROLE_TEXT, 0,
                             c->labels[i] ? c->labels[i] : "", lw);
-        double v = c->values[i], max = c->max > 0 ? c->max : 1;
+        double v = doc_round_tenths(c->values[i]);
         double share = v / max;
         share = share < 0 ? 0 : share > 1 ? 1 : share;
         int fill = (int)lround(share * bw);
         /* the bar in full blocks: solid in any mode, and seen in a character dump */
         tui_layout_span_repeat(y, row, TUI_LAYOUT_GUTTER + lw + 1, TUI_ROLE_CHART_BAR,
                                tui_layout_mark(y, "\xE2\x96\x88", "#"), fill);
-        char pct[16];
-        snprintf(pct, sizeof pct, "%d%%", (int)lround(share * 100));
-        tui_layout_span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, pct);
+        tui_text_number(v, value, sizeof value);
+        snprintf(said, sizeof said, "%s%s", value, of_max);
+        tui_layout_span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, said);
     }
     /* the text equivalent, always: the bars are for the eye only */
     if (c->text)

@@ -173,7 +173,17 @@ static void slider_rows(struct tui_layout_builder *y, const struct doc_field *f,
         for (size_t i = 0; i < f->nstops; i++)
             used += (size_t)snprintf(legend + used, cap - used, "%s%g %s", i ? "; " : "",
                                      f->stops[i].value, f->stops[i].label ? f->stops[i].label : "");
-        tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+        /* short stops share a line; longer ones (a competency's levels) get a line each, so
+         * that one level's words do not run into the next */
+        if (tui_text_width(legend) <= (size_t)width) {
+            tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+        } else {
+            for (size_t i = 0; i < f->nstops; i++) {
+                snprintf(legend, cap, "%g %s", f->stops[i].value,
+                         f->stops[i].label ? f->stops[i].label : "");
+                tui_layout_text_rows(y, legend, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
+            }
+        }
         free(legend);
     }
     if (f->description && f->description[0])
@@ -187,9 +197,9 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     const struct tui_field_state *st = focused && y->field && y->field->active ? y->field : NULL;
     int col = TUI_LAYOUT_GUTTER + 2, width = y->cw - 2;
     it->input_width = width;
-    char head[64];
-    snprintf(head, sizeof head, "Question %zu of %zu%s", number, total,
-             f->required ? ", required" : "");
+    char head[96], counter[80];
+    doc_field_counter(f, number, total, counter, sizeof counter);
+    snprintf(head, sizeof head, "%s%s", counter, f->required ? ", required" : "");
     tui_layout_span(y, tui_layout_new_row(y), TUI_LAYOUT_GUTTER, TUI_ROLE_HINT, 0, head);
     tui_layout_text_rows(y, f->label ? f->label : "", TUI_LAYOUT_GUTTER, y->cw,
                          focused ? TUI_ROLE_FOCUS : TUI_ROLE_PROMPT, 0,

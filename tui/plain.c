@@ -184,7 +184,9 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
 void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
                               size_t total)
 {
-    plain_sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+    char counter[80];
+    plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
+               f->required ? " (required)" : "");
     plain_say(p, NULL, f->label);
     if (plain_has_value(f))
         plain_say_value(p, f);

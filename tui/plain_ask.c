@@ -126,7 +126,9 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
     } while (0)
     const char *stops = p->in_pass ? "; .. stops" : "";
     for (;;) {
-        plain_sayf(p, "Question %zu of %zu%s:", number, total, f->required ? " (required)" : "");
+        char counter[80];
+        plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
+                   f->required ? " (required)" : "");
         plain_say(p, NULL, f->label);
         if (f->hint)
             plain_say(p, NULL, f->hint);
