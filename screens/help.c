@@ -34,6 +34,17 @@ static void build(const struct screen *s, struct doc *d)
         cells[rows * COLS + 3] = k->plain ? doc_printf(d, "type %c", k->plain) : "not needed";
     }
     doc_table(d, "Keys", COLS, rows, cells);
+    /* the keys inside an answer, from the same table the fields use (full screen only: text mode
+     * reads whole lines) */
+    const char *field_cells[2 * MAX_ROWS];
+    size_t frows = 1;
+    field_cells[0] = "Keys";
+    field_cells[1] = "Does";
+    for (size_t i = 0; i < tui_field_keys_count && frows < MAX_ROWS; i++, frows++) {
+        field_cells[frows * 2] = tui_field_keys[i].keys_text;
+        field_cells[frows * 2 + 1] = tui_field_keys[i].help;
+    }
+    doc_table(d, "Keys in an answer (full screen)", 2, frows, field_cells);
     doc_para(d, DOC_ROLE_NOTE,
              "In text mode every choice is a numbered list: type the number and press Enter."
              " Long answers end with a line holding only a full stop.");

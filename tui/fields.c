@@ -8,9 +8,9 @@
 #include <unistr.h>
 
 #include "fields_internal.h"
+#include "keys.h"
 #include "text.h"
 
-#define CTRL_KEY(c) ((c) & 0x1f)
 
 bool tui_field_is_list(enum doc_field_kind k)
 {
@@ -207,110 +207,74 @@ static enum tui_field_result swap_rows(struct tui_field_state *st, int dir)
     return TUI_FIELD_CHANGED;
 }
 
-static enum tui_field_result list_key(struct tui_field_state *st, const struct tui_input *in,
-                                      int width)
+static enum tui_field_result list_key(struct tui_field_state *st, enum field_cmd cmd)
 {
-    (void)width;
     bool empty = st->ed.len == 0;
-    switch (in->key) {
-    case KEY_UP:
+    switch (cmd) {
+    case FIELD_UP:
         if (st->row == 0) {
             goto_row(st, 0, false); /* keeps what was typed; the loop sends it on leaving */
             return TUI_FIELD_LEAVE_UP;
         }
         return goto_row(st, st->row - 1, false);
-    case KEY_DOWN:
+    case FIELD_DOWN:
         if (st->row >= st->nitems && empty)
             return TUI_FIELD_LEAVE_DOWN;
         return goto_row(st, st->row + 1, false);
-    case KEY_SR: /* Shift+Up */
-        if (st->kind == DOC_FIELD_ORDERED)
-            return swap_rows(st, -1);
-        return TUI_FIELD_REFUSED;
-    case KEY_SF: /* Shift+Down */
-        if (st->kind == DOC_FIELD_ORDERED)
-            return swap_rows(st, 1);
-        return TUI_FIELD_REFUSED;
-    case KEY_BACKSPACE:
+    case FIELD_ITEM_UP: return swap_rows(st, -1);
+    case FIELD_ITEM_DOWN: return swap_rows(st, 1);
+    case FIELD_BACKSPACE:
         if (empty && st->row > 0)
             return goto_row(st, st->row - 1, false); /* an emptied item goes with it */
         if (empty && st->row < st->nitems)
             return goto_row(st, st->row, false);
-        break;
-    case KEY_ENTER:
-        goto enter;
+        return TUI_FIELD_IGNORED; /* a character, as in any text */
+    case FIELD_ENTER:
+        if (st->row == st->nitems && empty)
+            return TUI_FIELD_LEAVE_DOWN; /* Enter on the empty last row: the list is done */
+        return goto_row(st, st->row + 1, false);
+    case FIELD_ITEM_DELETE:
+        if (st->row >= st->nitems)
+            return TUI_FIELD_REFUSED;
+        tui_editor_set(&st->ed, "");
+        return goto_row(st, st->row, false);
     default:
-        break;
+        return TUI_FIELD_IGNORED;
     }
-    if (in->key == 0) {
-        if (in->ch == '\r' || in->ch == '\n') {
-        enter:
-            if (st->row == st->nitems && empty)
-                return TUI_FIELD_LEAVE_DOWN; /* Enter on the empty last row: the list is done */
-            return goto_row(st, st->row + 1, false);
-        }
-        if ((in->ch == 127 || in->ch == 8) && empty && st->row > 0)
-            return goto_row(st, st->row - 1, false);
-        if ((in->ch == 127 || in->ch == 8) && empty && st->row < st->nitems)
-            return goto_row(st, st->row, false);
-        if (in->ch == CTRL_KEY('k') && st->row < st->nitems) { /* delete the item */
-            tui_editor_set(&st->ed, "");
-            return goto_row(st, st->row, false);
-        }
-        if (in->ch == CTRL_KEY('p') && st->kind == DOC_FIELD_ORDERED)
-            return swap_rows(st, -1);
-        if (in->ch == CTRL_KEY('n') && st->kind == DOC_FIELD_ORDERED)
-            return swap_rows(st, 1);
-    }
-    return TUI_FIELD_IGNORED;
 }
 
 /* ---- text ---- */
 
-static enum tui_field_result text_key(struct tui_field_state *st, const struct tui_input *in,
-                                      int width)
+static enum tui_field_result text_key(struct tui_field_state *st, enum field_cmd cmd,
+                                      const struct tui_input *in, int width)
 {
     struct tui_editor *ed = &st->ed;
-    switch (in->key) {
-    case KEY_LEFT: return tui_editor_left(ed) ? TUI_FIELD_MOVED : TUI_FIELD_REFUSED;
-    case KEY_RIGHT: return tui_editor_right(ed) ? TUI_FIELD_MOVED : TUI_FIELD_REFUSED;
-    case KEY_HOME: tui_editor_home(ed); return TUI_FIELD_MOVED;
-    case KEY_END: tui_editor_end(ed); return TUI_FIELD_MOVED;
-    case KEY_BACKSPACE: return tui_editor_backspace(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
-    case KEY_DC: return tui_editor_delete(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
-    case KEY_UP:
+    switch (cmd) {
+    case FIELD_LEFT: return tui_editor_left(ed) ? TUI_FIELD_MOVED : TUI_FIELD_REFUSED;
+    case FIELD_RIGHT: return tui_editor_right(ed) ? TUI_FIELD_MOVED : TUI_FIELD_REFUSED;
+    case FIELD_HOME: tui_editor_home(ed); return TUI_FIELD_MOVED;
+    case FIELD_END: tui_editor_end(ed); return TUI_FIELD_MOVED;
+    case FIELD_BACKSPACE: return tui_editor_backspace(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
+    case FIELD_DELETE: return tui_editor_delete(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
+    case FIELD_UP:
         if (st->kind == DOC_FIELD_TEXT && tui_editor_up(ed, width))
             return TUI_FIELD_MOVED;
         return TUI_FIELD_LEAVE_UP;
-    case KEY_DOWN:
+    case FIELD_DOWN:
         if (st->kind == DOC_FIELD_TEXT && tui_editor_down(ed, width))
             return TUI_FIELD_MOVED;
         return TUI_FIELD_LEAVE_DOWN;
-    case KEY_ENTER:
-        return st->kind == DOC_FIELD_TEXT ? (tui_editor_insert(ed, "\n", 1, st->max_len) > 0
-                                                 ? TUI_FIELD_EDITED
-                                                 : TUI_FIELD_REFUSED)
-                                          : TUI_FIELD_LEAVE_DOWN;
+    case FIELD_ENTER:
+        if (st->kind != DOC_FIELD_TEXT)
+            return TUI_FIELD_LEAVE_DOWN;
+        return tui_editor_insert(ed, "\n", 1, st->max_len) > 0 ? TUI_FIELD_EDITED
+                                                               : TUI_FIELD_REFUSED;
     default:
         break;
     }
     if (in->key != 0)
         return TUI_FIELD_IGNORED;
     unsigned ch = in->ch;
-    if (ch == '\r' || ch == '\n') {
-        if (st->kind != DOC_FIELD_TEXT)
-            return TUI_FIELD_LEAVE_DOWN;
-        return tui_editor_insert(ed, "\n", 1, st->max_len) > 0 ? TUI_FIELD_EDITED
-                                                               : TUI_FIELD_REFUSED;
-    }
-    if (ch == 127 || ch == 8)
-        return tui_editor_backspace(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
-    if (ch == CTRL_KEY('a'))
-        return tui_editor_home(ed), TUI_FIELD_MOVED;
-    if (ch == CTRL_KEY('e'))
-        return tui_editor_end(ed), TUI_FIELD_MOVED;
-    if (ch == CTRL_KEY('d'))
-        return tui_editor_delete(ed) ? TUI_FIELD_EDITED : TUI_FIELD_REFUSED;
     if (ch < 0x20 || ch == 0x7f)
         return TUI_FIELD_IGNORED; /* other controls are commands (Tab, Esc, Ctrl+S...) */
     uint8_t bytes[8];
@@ -325,23 +289,21 @@ static enum tui_field_result text_key(struct tui_field_state *st, const struct t
 
 /* ---- choices and sliders ---- */
 
-static enum tui_field_result choice_key(struct tui_field_state *st, const struct tui_input *in)
+static enum tui_field_result choice_key(struct tui_field_state *st, enum field_cmd cmd)
 {
-    if (in->key == KEY_UP) {
+    if (cmd == FIELD_UP) {
         if (st->row == 0)
             return TUI_FIELD_LEAVE_UP;
         st->row--;
         return TUI_FIELD_MOVED;
     }
-    if (in->key == KEY_DOWN) {
+    if (cmd == FIELD_DOWN) {
         if (st->row + 1 >= st->noptions)
             return TUI_FIELD_LEAVE_DOWN;
         st->row++;
         return TUI_FIELD_MOVED;
     }
-    bool press = in->key == KEY_ENTER || (in->key == 0 && (in->ch == ' ' || in->ch == '\r' ||
-                                                            in->ch == '\n'));
-    if (!press || st->row >= st->noptions)
+    if (cmd != FIELD_CHOOSE || st->row >= st->noptions)
         return TUI_FIELD_IGNORED;
     unsigned long long bit = 1ULL << st->row;
     if (st->kind == DOC_FIELD_CHOICES) {
@@ -354,23 +316,18 @@ static enum tui_field_result choice_key(struct tui_field_state *st, const struct
     return TUI_FIELD_CHANGED;
 }
 
-static enum tui_field_result slider_key(struct tui_field_state *st, const struct tui_input *in)
+static enum tui_field_result slider_key(struct tui_field_state *st, enum field_cmd cmd)
 {
     double v = st->number;
-    if (in->key == KEY_UP)
-        return TUI_FIELD_LEAVE_UP;
-    if (in->key == KEY_DOWN)
-        return TUI_FIELD_LEAVE_DOWN;
-    if (in->key == KEY_LEFT || (in->key == 0 && in->ch == '-'))
-        v = st->has_number ? v - st->step : st->min;
-    else if (in->key == KEY_RIGHT || (in->key == 0 && in->ch == '+'))
-        v = st->has_number ? v + st->step : st->min;
-    else if (in->key == KEY_HOME)
-        v = st->min;
-    else if (in->key == KEY_END)
-        v = st->max;
-    else
-        return TUI_FIELD_IGNORED;
+    switch (cmd) {
+    case FIELD_UP: return TUI_FIELD_LEAVE_UP;
+    case FIELD_DOWN: return TUI_FIELD_LEAVE_DOWN;
+    case FIELD_LESS: v = st->has_number ? v - st->step : st->min; break;
+    case FIELD_MORE: v = st->has_number ? v + st->step : st->min; break;
+    case FIELD_LEAST: v = st->min; break;
+    case FIELD_MOST: v = st->max; break;
+    default: return TUI_FIELD_IGNORED;
+    }
     if (v < st->min)
         v = st->min;
     if (v > st->max)
@@ -387,27 +344,31 @@ enum tui_field_result tui_field_key(struct tui_field_state *st, const struct tui
 {
     if (!st->active)
         return TUI_FIELD_IGNORED;
+    /* what the key does here comes from the field table (keys.c); beyond ASCII, characters
+     * share numbers with ncurses' key codes and are always typing */
+    int key = in->key ? in->key : in->ch < 128 ? (int)in->ch : 0;
+    enum field_cmd cmd = tui_keys_field(st->kind, key);
     enum tui_field_result r = TUI_FIELD_IGNORED;
     switch (st->kind) {
     case DOC_FIELD_LIST:
     case DOC_FIELD_ORDERED:
     case DOC_FIELD_TREE:
-        r = list_key(st, in, width);
+        r = list_key(st, cmd);
         if (r == TUI_FIELD_IGNORED)
-            r = text_key(st, in, width);
+            r = text_key(st, cmd, in, width);
         break;
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT:
     case DOC_FIELD_NUMBER:
-        r = text_key(st, in, width);
+        r = text_key(st, cmd, in, width);
         break;
     case DOC_FIELD_CHOICE:
     case DOC_FIELD_CHOICES:
     case DOC_FIELD_PAIRWISE:
-        r = choice_key(st, in);
+        r = choice_key(st, cmd);
         break;
     case DOC_FIELD_SLIDER:
-        r = slider_key(st, in);
+        r = slider_key(st, cmd);
         break;
     }
     if (r == TUI_FIELD_EDITED || r == TUI_FIELD_CHANGED)

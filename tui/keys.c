@@ -3,6 +3,8 @@
 #include <ncurses.h>
 #include <stdio.h>
 
+#include "doc.h"
+
 #define CTRL(c) ((c) & 0x1f)
 
 const struct key_binding tui_keys[] = {
@@ -33,6 +35,67 @@ const struct key_binding tui_keys[] = {
 };
 
 const size_t tui_keys_count = sizeof tui_keys / sizeof tui_keys[0];
+
+#define KIND(k) (1u << (k))
+#define TEXTS (KIND(DOC_FIELD_LINE) | KIND(DOC_FIELD_TEXT) | KIND(DOC_FIELD_NUMBER))
+#define LISTS (KIND(DOC_FIELD_LIST) | KIND(DOC_FIELD_ORDERED) | KIND(DOC_FIELD_TREE))
+#define CHOICES (KIND(DOC_FIELD_CHOICE) | KIND(DOC_FIELD_CHOICES) | KIND(DOC_FIELD_PAIRWISE))
+#define SLIDER KIND(DOC_FIELD_SLIDER)
+
+/* In this order the hint bar offers a field's keys; the help screen lists them all. */
+const struct field_binding tui_field_keys[] = {
+    {KIND(DOC_FIELD_TEXT), {'\r', '\n', KEY_ENTER, 0}, FIELD_ENTER, "New line", "Enter", "Enter",
+     "In a longer answer, start a new line."},
+    {KIND(DOC_FIELD_LINE) | KIND(DOC_FIELD_NUMBER), {'\r', '\n', KEY_ENTER, 0}, FIELD_ENTER, "Next",
+     "Enter", NULL, "In a one-line answer, go on to the next question."},
+    {LISTS, {'\r', '\n', KEY_ENTER, 0}, FIELD_ENTER, "Add", "Enter", "Enter",
+     "In a list, keep the item and start the next; on the empty last row, go on."},
+    {KIND(DOC_FIELD_ORDERED), {KEY_SR, CTRL('p'), 0}, FIELD_ITEM_UP, "Move", "Shift+Up, Ctrl+P",
+     "Shift+Up/Down", "In a list whose order counts, move the item up."},
+    {KIND(DOC_FIELD_ORDERED), {KEY_SF, CTRL('n'), 0}, FIELD_ITEM_DOWN, "Move down",
+     "Shift+Down, Ctrl+N", NULL, "In a list whose order counts, move the item down."},
+    {LISTS, {CTRL('k'), 0}, FIELD_ITEM_DELETE, "Delete", "Ctrl+K", "Ctrl+K",
+     "In a list, delete the item."},
+    {KIND(DOC_FIELD_CHOICE) | KIND(DOC_FIELD_PAIRWISE), {' ', '\r', '\n', KEY_ENTER}, FIELD_CHOOSE,
+     "Choose", "Space, Enter", "Space", "In a choice, choose the option under the cursor."},
+    {KIND(DOC_FIELD_CHOICES), {' ', '\r', '\n', KEY_ENTER}, FIELD_CHOOSE, "Tick", "Space, Enter",
+     "Space", "Where several may be chosen, tick or untick the option."},
+    {SLIDER, {KEY_LEFT, '-', 0}, FIELD_LESS, "Change", "Left, -", "Left/Right",
+     "On a slider, a step down."},
+    {SLIDER, {KEY_RIGHT, '+', 0}, FIELD_MORE, "More", "Right, +", NULL, "On a slider, a step up."},
+    {SLIDER, {KEY_HOME, 0}, FIELD_LEAST, "Lowest", "Home", NULL, "On a slider, its lowest value."},
+    {SLIDER, {KEY_END, 0}, FIELD_MOST, "Highest", "End", NULL, "On a slider, its highest value."},
+    {TEXTS | LISTS, {KEY_LEFT, 0}, FIELD_LEFT, "Left", "Left", NULL,
+     "In an answer, move the cursor a character left."},
+    {TEXTS | LISTS, {KEY_RIGHT, 0}, FIELD_RIGHT, "Right", "Right", NULL,
+     "In an answer, move the cursor a character right."},
+    {TEXTS | LISTS, {KEY_HOME, CTRL('a'), 0}, FIELD_HOME, "Start", "Home, Ctrl+A", NULL,
+     "In an answer, go to the start of the line."},
+    {TEXTS | LISTS, {KEY_END, CTRL('e'), 0}, FIELD_END, "End", "End, Ctrl+E", NULL,
+     "In an answer, go to the end of the line."},
+    {TEXTS | LISTS, {KEY_BACKSPACE, 127, 8, 0}, FIELD_BACKSPACE, "Backspace", "Backspace", NULL,
+     "In an answer, delete the character before the cursor; in a list, an empty item goes."},
+    {TEXTS | LISTS, {KEY_DC, CTRL('d'), 0}, FIELD_DELETE, "Delete", "Delete, Ctrl+D", NULL,
+     "In an answer, delete the character under the cursor."},
+    {TEXTS | LISTS | CHOICES | SLIDER, {KEY_UP, 0}, FIELD_UP, "Up", "Up", NULL,
+     "In an answer, the row, item or option above; from the first, the question before."},
+    {TEXTS | LISTS | CHOICES | SLIDER, {KEY_DOWN, 0}, FIELD_DOWN, "Down", "Down", NULL,
+     "In an answer, the row, item or option below; from the last, the next question."},
+};
+
+const size_t tui_field_keys_count = sizeof tui_field_keys / sizeof tui_field_keys[0];
+
+enum field_cmd tui_keys_field(int kind, int key)
+{
+    for (size_t i = 0; key && i < tui_field_keys_count; i++) {
+        if (!(tui_field_keys[i].kinds & KIND(kind)))
+            continue;
+        for (size_t k = 0; k < 4 && tui_field_keys[i].keys[k]; k++)
+            if (tui_field_keys[i].keys[k] == key)
+                return tui_field_keys[i].cmd;
+    }
+    return FIELD_NONE;
+}
 
 enum cmd tui_keys_command(int key, enum key_context where)
 {

@@ -47,6 +47,49 @@ struct key_binding {
     const char *help; /* one sentence */
 };
 
+/* What a key does inside the focused field. The same key means different things in different
+ * kinds of field (Enter is a new line in a text area, adds an item in a list, goes on from a
+ * line); the field table says which, per kind. Printable keys are typing, not in the table. */
+enum field_cmd {
+    FIELD_NONE = 0,
+    FIELD_LEFT,       /* the cursor a character left */
+    FIELD_RIGHT,
+    FIELD_HOME,       /* to the start of the line */
+    FIELD_END,
+    FIELD_BACKSPACE,  /* the character before the cursor (an empty list item: the item) */
+    FIELD_DELETE,     /* the character under the cursor */
+    FIELD_UP,         /* a row, an item or an option up; from the first, the item before */
+    FIELD_DOWN,
+    FIELD_ENTER,      /* a new line (text area), an item (list), go on (line, number) */
+    FIELD_ITEM_DELETE,
+    FIELD_ITEM_UP,    /* move the item (ordered lists) */
+    FIELD_ITEM_DOWN,
+    FIELD_CHOOSE,     /* choose or tick the option under the cursor */
+    FIELD_LESS,       /* a slider a step down */
+    FIELD_MORE,
+    FIELD_LEAST,      /* a slider's ends */
+    FIELD_MOST,
+};
+
+/* One row of the field table: in fields of these kinds (bits of 1 << enum doc_field_kind),
+ * these keys do cmd. hint: how the hint bar offers it ("Shift+Up/Down" for two rows), or NULL
+ * when it is not offered there. */
+struct field_binding {
+    unsigned kinds;
+    int keys[4];
+    enum field_cmd cmd;
+    const char *name;      /* "Add" */
+    const char *keys_text; /* "Enter" */
+    const char *hint;
+    const char *help;
+};
+
+extern const struct field_binding tui_field_keys[];
+extern const size_t tui_field_keys_count;
+
+/* What a key does in a field of that kind (an enum doc_field_kind), or FIELD_NONE. */
+enum field_cmd tui_keys_field(int kind, int key);
+
 /* The table, in help order; tui_keys_count entries. */
 extern const struct key_binding tui_keys[];
 extern const size_t tui_keys_count;

@@ -75,17 +75,6 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
     static const enum cmd order[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_NONE,
                                      CMD_SUBMIT};
     static const enum cmd always[] = {CMD_HELP, CMD_QUIT};
-    static const struct {
-        enum doc_field_kind kind;
-        const char *keys, *name;
-    } local[] = {
-        {DOC_FIELD_TEXT, "Enter", "New line"},     {DOC_FIELD_LIST, "Enter", "Add"},
-        {DOC_FIELD_LIST, "Ctrl+K", "Delete"},      {DOC_FIELD_TREE, "Enter", "Add"},
-        {DOC_FIELD_TREE, "Ctrl+K", "Delete"},      {DOC_FIELD_ORDERED, "Enter", "Add"},
-        {DOC_FIELD_ORDERED, "Shift+Up/Down", "Move"}, {DOC_FIELD_ORDERED, "Ctrl+K", "Delete"},
-        {DOC_FIELD_CHOICE, "Space", "Choose"},     {DOC_FIELD_PAIRWISE, "Space", "Choose"},
-        {DOC_FIELD_CHOICES, "Space", "Tick"},      {DOC_FIELD_SLIDER, "Left/Right", "Change"},
-    };
     enum key_context where = doc_is_form(d) ? KEYS_FORM : KEYS_BROWSE;
     bool text = tui_field_takes_text(field);
     bool has_submit = false;
@@ -100,10 +89,10 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
     int room = cols - (int)tui_text_width(tail) - 2;
     out[0] = '\0';
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
-        if (order[i] == CMD_NONE && field->active)
-            for (size_t k = 0; k < sizeof local / sizeof *local; k++)
-                if (local[k].kind == field->kind)
-                    hint_add(out, size, room, local[k].keys, local[k].name);
+        if (order[i] == CMD_NONE && field->active) /* the field table's keys for its kind */
+            for (size_t k = 0; k < tui_field_keys_count; k++)
+                if (tui_field_keys[k].hint && (tui_field_keys[k].kinds & (1u << field->kind)))
+                    hint_add(out, size, room, tui_field_keys[k].hint, tui_field_keys[k].name);
         if (order[i] == CMD_NONE || (order[i] == CMD_SUBMIT && !has_submit) ||
             (order[i] == CMD_ACTIVATE && text))
             continue;
