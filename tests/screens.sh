@@ -70,10 +70,14 @@ s
 2
 q
 '
-# a look around: the page printed again (r), the contents, the tools (none open yet), credits,
+# a look around: the page printed again (r), words found on it (/, case aside), the contents,
+# the tools (none open yet), credits,
 # help, wrong choices, back, leave
 session tour '2
 r
+/WORKBOOK
+/zzz
+/
 2
 q
 t

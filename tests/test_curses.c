@@ -207,6 +207,27 @@ static void test_contents(void)
     world_close(&w);
 }
 
+/* Pages move with j/k, g/G and Home/End too; / finds words (case and accents aside), n again. */
+static void test_find_and_jump(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 80, 24,
+                    "w<Dump>G<Dump>g<Dump>/part 2<Dump><Enter><Dump>n<Dump>/zzz<Enter><Dump>");
+    check_cursor_on("jump: the contents open on their first card", nth_dump(out, 0), "1.1.1");
+    check_has("jump: G goes to the end", nth_dump(out, 1), "[ Back ]", true);
+    check_cursor_on("jump: G focuses the last item", nth_dump(out, 1), "[ Back ]");
+    check_cursor_on("jump: g back to the first", nth_dump(out, 2), "1.1.1");
+    check_has("find: the words as they are typed", nth_dump(out, 3), "Find: part 2", true);
+    const char *found = nth_dump(out, 4);
+    check_has("find: found and said", found, "Found \"part 2\". n finds it again.", true);
+    check_has("find: the words in view", found, "Part 2: Trunk", true);
+    check_has("find: n goes round to the top", nth_dump(out, 5), "back at the top", true);
+    check_has("find: not found is said", nth_dump(out, 6), "\"zzz\" is not on this page.", true);
+    free(out);
+    world_close(&w);
+}
+
 static void test_exercise(void)
 {
     struct world w;
@@ -1206,6 +1227,7 @@ int main(void)
     unsetenv("NO_COLOR");
     RUN(test_daily_dos);
     RUN(test_contents);
+    RUN(test_find_and_jump);
     RUN(test_exercise);
     RUN(test_typing_on_form);
     RUN(test_answer_kept);

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistr.h>
 
 #include "fields.h"
+#include "find.h"
 #include "layout.h"
 #include "palette.h"
 #include "paste.h"
@@ -230,6 +232,7 @@ static void rebuild(struct ui *ui)
     follow_look(ui); /* a new screen, or the settings previewing a colour */
     if (gen != ui->gen) {
         ui->gen = gen;
+        ui->found_row = -1;
         tui_field_end(&ui->field);
         ui->pending = false;
         ui->scroll = 0;
@@ -491,6 +494,86 @@ static bool item_takes_text(const struct ui *ui, int item)
 
 static void apply_field_key(struct ui *ui, const struct tui_input *in);
 
+/* Puts the page's top (or end) in view, the first (or last) item in view focused. */
+static void to_end_of_page(struct ui *ui, bool bottom)
+{
+    tui_curses_relayout(ui);
+    ui->scroll = bottom ? (int)ui->lay.nrows : 0;
+    tui_curses_clamp_scroll(ui);
+    int to = -1, n = (int)ui->lay.nitems;
+    for (int k = 0; k < n && to < 0; k++) {
+        int i = bottom ? n - 1 - k : k;
+        if (tui_curses_row_visible(ui, ui->lay.items[i].cursor_row))
+            to = i;
+    }
+    if (set_focus(ui, to))
+        ui->follow = false;
+}
+
+/* Finds the words in ui->find from the row after from: the row comes into view (at the top),
+ * its item takes the focus, and the status line says what happened. */
+static void find_from(struct ui *ui, int from)
+{
+    tui_curses_relayout(ui);
+    int row = tui_find_row(&ui->lay, ui->find, from);
+    char msg[256];
+    if (row < 0) {
+        snprintf(msg, sizeof msg, "\"%s\" is not on this page.", ui->find);
+        set_status(ui, msg, true);
+        return;
+    }
+    ui->found_row = row;
+    int item = ui->lay.rows[row].item;
+    for (size_t i = 0; item < 0 && i < ui->lay.nitems; i++) /* a heading: the item under it */
+        if (ui->lay.items[i].top > row && ui->lay.items[i].top < row + ui->vh)
+            item = (int)i;
+    if (!set_focus(ui, item))
+        return;
+    ui->scroll = row;
+    tui_curses_clamp_scroll(ui);
+    ui->follow = false;
+    snprintf(msg, sizeof msg, "Found \"%s\"%s. n finds it again.", ui->find,
+             row <= from ? ", back at the top" : "");
+    set_status(ui, msg, false);
+}
+
+/* A key while "Find:" is open: typing, Backspace, Enter to find, Esc to give up. */
+static void find_key(struct ui *ui, const struct tui_input *in)
+{
+    size_t len = strlen(ui->find);
+    if (in->key == 0 && (in->ch == '\r' || in->ch == '\n')) {
+        ui->finding = false;
+        if (len)
+            find_from(ui, ui->scroll - 1);
+        else
+            set_status(ui, NULL, false);
+        return;
+    }
+    if (in->key == 0 && in->ch == 27) {
+        ui->finding = false;
+        ui->find[0] = '\0';
+        set_status(ui, NULL, false);
+        return;
+    }
+    if (in->key == KEY_BACKSPACE || (in->key == 0 && (in->ch == 127 || in->ch == 8))) {
+        while (len > 0 && (ui->find[len - 1] & 0xC0) == 0x80) /* a whole character */
+            len--;
+        if (len > 0)
+            len--;
+        ui->find[len] = '\0';
+    } else if (is_printable(in)) {
+        uint8_t bytes[8];
+        int n = u8_uctomb(bytes, (ucs4_t)in->ch, (int)sizeof bytes);
+        if (n > 0 && len + (size_t)n < sizeof ui->find) {
+            memcpy(ui->find + len, bytes, (size_t)n);
+            ui->find[len + (size_t)n] = '\0';
+        }
+    }
+    char msg[160];
+    snprintf(msg, sizeof msg, "Find: %s", ui->find);
+    set_status(ui, msg, false);
+}
+
 /* On a form, a printable key typed where no text goes (a button, a choice) is typing meant for
  * an answer: it goes into the nearest written answer (the one before on a tie), so nothing
  * typed is lost and no letter sends the person elsewhere. */
@@ -553,6 +636,10 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
         answer_quit(ui, in);
         return;
     }
+    if (ui->finding) {
+        find_key(ui, in);
+        return;
+    }
     /* a message is about what came before this key: it goes, unless the key brings another.
      * Scrolling to read keeps it; typing on in an answer keeps it until the answer is sent
      * (which says what became of it). */
@@ -592,6 +679,19 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     case CMD_ACTIVATE: activate(ui); return;
     case CMD_REDRAW: clearok(curscr, TRUE); return;
     case CMD_QUIT: ask_to_quit(ui); return;
+    case CMD_TOP: to_end_of_page(ui, false); return;
+    case CMD_BOTTOM: to_end_of_page(ui, true); return;
+    case CMD_FIND:
+        ui->finding = true;
+        ui->find[0] = '\0';
+        set_status(ui, "Find: (type the words, then Enter; Esc gives up)", false);
+        return;
+    case CMD_FIND_NEXT:
+        if (ui->find[0])
+            find_from(ui, ui->found_row >= 0 ? ui->found_row : ui->scroll - 1);
+        else
+            set_status(ui, "Nothing to find again yet: / finds words on the page.", false);
+        return;
     default: host_command(ui, cmd); return;
     }
 }
@@ -643,7 +743,7 @@ static enum input_kind read_live(struct ui *ui, struct tui_input *in)
 
 static void init_ui(struct ui *ui, const struct tui_host *host)
 {
-    *ui = (struct ui){.host = host, .focus = -1, .vh = 1};
+    *ui = (struct ui){.host = host, .focus = -1, .vh = 1, .found_row = -1};
     ui->doc = doc_new();
     ui->gen = host->generation(host->ctx) + 1; /* anything but the host's: a first screen */
 }

@@ -45,6 +45,9 @@ struct ui {
         int scroll;
     } saved[SAVED_DEPTH];
     bool confirm_quit; /* "Leave DreamTree?" waits for y or n */
+    bool finding;      /* "Find:" takes the keys typed, until Enter or Esc */
+    char find[128];    /* the words being typed, then the words last found */
+    int found_row;     /* the layout row they were last found on, -1 for none */
 };
 
 /* Restores the terminal, says "out of memory" and exits with 70. */

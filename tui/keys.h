@@ -26,6 +26,10 @@ enum cmd {
     CMD_ACTIVATE,
     CMD_SUBMIT,
     CMD_REDRAW,
+    CMD_TOP,
+    CMD_BOTTOM,
+    CMD_FIND,
+    CMD_FIND_NEXT,
     /* carried by actions and fields, not keys */
     CMD_FIELD_CHANGED, /* field id + new value (JSON) */
     CMD_OPEN,          /* arg: a screen name, optionally "name:argument" */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "plain_internal.h"
+#include "find.h"
 #include "text.h"
 
 
@@ -422,6 +423,37 @@ static bool differs(const char *a, const char *b)
     return a != b && (!a || !b || strcmp(a, b) != 0);
 }
 
+/* "/words" at a menu: the page's lines and menu items that hold the words, said again. */
+static void find_on_page(struct plain *p, const struct doc *d, const struct menu_item *items,
+                         size_t n, const char *query)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        const char *text = b->kind == DOC_CARD ? b->u.card.title
+                           : b->kind == DOC_CHART ? b->u.chart.text
+                                                  : b->text;
+        bool hit = text && tui_find_in(text, query);
+        if (b->kind == DOC_CARD && b->u.card.subtitle)
+            hit = hit || tui_find_in(b->u.card.subtitle, query);
+        if (b->kind == DOC_TABLE)
+            for (size_t c = 0; !hit && c < b->u.table.ncols * b->u.table.nrows; c++)
+                hit = b->u.table.cells[c] && tui_find_in(b->u.table.cells[c], query);
+        if (hit && plain_seen_says(b)) {
+            say_block(p, d, i, 0, 0);
+            found++;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (tui_find_in(items[i].label, query)) {
+            fprintf(p->out, "%zu. ", i + 1);
+            plain_say(p, NULL, items[i].label);
+            found++;
+        }
+    if (!found)
+        plain_sayf(p, "Nothing on this page holds \"%s\".", query);
+}
+
 static void say_menu(struct plain *p, const struct menu_item *items, size_t n)
 {
     /* a long menu (the contents) is grouped under its sections, so it can be skimmed by ear */
@@ -532,6 +564,12 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 continue;
             }
             chosen = &items[k - 1];
+        } else if (s[0] == '/') {
+            if (s[1 + strspn(s + 1, " ")])
+                find_on_page(&p, d, items, n, s + 1 + strspn(s + 1, " "));
+            else
+                plain_say(&p, NULL, "Type / and the words to find, like /budget.");
+            continue;
         } else if (s[0] == '?' && !s[1]) {
             say_hints(&p);
             continue;
