@@ -117,6 +117,10 @@ int seed_refdata_references(struct seed_content *c, const char *path, struct see
  * and module the previous file opened. */
 int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d);
 
+/* The checks across files (check.c): reports what is wrong in d, sorts the exercises into
+ * sequence order, records which exercise unlocks each tool and numbers the references. */
+void seed_check_content(struct seed_content *c, struct seed_diags *d);
+
 /* Grows an array by one zeroed element; returns it or NULL (the array is unchanged). */
 void *seed_push(void *array_ptr, size_t *n, size_t elem_size);
 
