@@ -144,6 +144,9 @@ static void print_diags(const struct seed_diags *d)
 {
     for (size_t i = 0; i < d->n; i++)
         report("", d->items[i]);
+    if (d->more) /* only the first problems are kept: a broken file can hold millions */
+        fprintf(stderr, "dreamtree: ... and %zu more problem%s, not shown here\n", d->more,
+                d->more == 1 ? "" : "s");
 }
 
 static int seed_into(struct store *st, const char *dir, int verbose)
@@ -197,7 +200,8 @@ static int cmd_content(int argc, char **argv)
                n.tools, n.personality_types, n.competencies, n.skills, n.references, n.exercises,
                n.prompts);
     } else if (s == DT_INVALID) {
-        fprintf(stderr, "dreamtree: content check: %zu problem%s\n", d.n, d.n == 1 ? "" : "s");
+        size_t n = seed_diags_count(&d);
+        fprintf(stderr, "dreamtree: content check: %zu problem%s\n", n, n == 1 ? "" : "s");
     } else {
         fprintf(stderr, "dreamtree: content check: %s\n", dt_status_message(s));
     }

@@ -216,17 +216,17 @@ enum dt_status seed_check_dir(const char *dir, struct seed_content **out, struct
     if (!*out)
         return DT_NOMEM;
     struct seed_content *c = *out;
-    size_t before = d->n;
+    size_t before = seed_diags_count(d);
     if (read_dir(c, dir, d) != 0)
         return DT_NOMEM;
-    seed_check_content(c, d);
-    return d->n == before ? DT_OK : DT_INVALID;
+    if (seed_check_content(c, d) != 0)
+        return DT_NOMEM;
+    return seed_diags_count(d) == before ? DT_OK : DT_INVALID;
 }
 
 /* ---- loading ---- */
 
-static enum dt_status load_reference(struct store *st, const struct seed_content *c,
-                                     const struct seed_reference *r)
+static enum dt_status load_reference(struct store *st, const struct seed_reference *r)
 {
     char key[96];
     struct reference row = {.citation_number = r->citation_number};
@@ -236,16 +236,7 @@ static enum dt_status load_reference(struct store *st, const struct seed_content
     store_copy_text(row.short_citation, sizeof row.short_citation, r->short_citation);
     store_copy_text(row.category, sizeof row.category, r->category);
     row.full_citation = r->full_citation;
-    cJSON *meta = cJSON_Duplicate(r->metadata, 1);
-    cJSON *cited = cJSON_AddArrayToObject(meta, "referenced_in");
-    for (size_t i = 0; i < c->nexercises; i++)
-        for (size_t s = 0; s < c->exercises[i].nsources; s++)
-            if (strcmp(c->exercises[i].sources[s].key, r->key) == 0) {
-                cJSON_AddItemToArray(cited, cJSON_CreateString(c->exercises[i].full_id));
-                break;
-            }
-    row.metadata = cJSON_PrintUnformatted(meta);
-    cJSON_Delete(meta);
+    row.metadata = cJSON_PrintUnformatted(r->metadata); /* with referenced_in (check.c) */
     if (!row.metadata)
         return DT_NOMEM;
     enum dt_status s = store_content_reference(st, &row);
@@ -312,7 +303,7 @@ enum dt_status seed_load(struct store *st, const struct seed_content *c, const c
     for (size_t i = 0; s == DT_OK && i < c->ntools; i++)
         s = store_content_tool(st, &c->tools[i].t);
     for (size_t i = 0; s == DT_OK && i < c->nrefs; i++)
-        s = load_reference(st, c, &c->refs[i]);
+        s = load_reference(st, &c->refs[i]);
     for (size_t i = 0; s == DT_OK && i < c->nheadings; i++) {
         char node[16];
         const struct seed_heading *h = &c->headings[i];

@@ -172,6 +172,20 @@ check "content check on broken content exits 1" run 1 content check "$work/bad"
 check "names file and line" grep -q "$work/bad/workbook/a.md:3: unknown tool \"nothing-here\"" "$work/err"
 check "and counts the problems" grep -q 'content check: [0-9]* problems' "$work/err"
 check "seed refuses broken content" run 1 --db "$work/bad.db" seed "$work/bad"
+# thousands of repeated headings: each repeat once, the first 100 shown, the rest counted
+mkdir -p "$work/repeats/workbook"
+cp "$fixtures/tools.rec" "$work/repeats/"
+awk 'BEGIN { for (i = 0; i <= 20000; i++) print "# Part 1: P\n## Module 1.1: M" }' \
+    >"$work/repeats/workbook/a.md"
+check "content check on 40,000 repeated headings" run 1 content check "$work/repeats"
+check "shows the first 100 problems" \
+    test "$(grep -c "^dreamtree: $work/repeats/workbook/a.md:[0-9]*: duplicate heading" "$work/err")" = 100
+check "the first repeat first" grep -qx "dreamtree: $work/repeats/workbook/a.md:3: duplicate heading for part 1 (first at $work/repeats/workbook/a.md:1)" "$work/err"
+check "says how many more it left out" grep -qx 'dreamtree: ... and 39900 more problems, not shown here' "$work/err"
+check "and counts them all" grep -qx 'dreamtree: content check: 40000 problems' "$work/err"
+check "nothing else" test "$(wc -l <"$work/err")" = 102
+check "seed refuses them the same way" run 1 --db "$work/repeats.db" seed "$work/repeats"
+check "with the same cap" grep -qx 'dreamtree: ... and 39900 more problems, not shown here' "$work/err"
 
 # --- the man page lists the options --help lists
 "$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"
