@@ -405,8 +405,9 @@ static enum dt_status configure(struct store *st)
     return s;
 }
 
-/* Refuses, without writing, anything that is not a dreamtree database of a version we know. */
-static enum dt_status check_identity(struct store *st, char *err)
+/* Refuses, without writing, anything that is not a dreamtree database of a version we know;
+ * *version is the file's schema version. */
+static enum dt_status check_identity(struct store *st, int *version_out, char *err)
 {
     int app_id = 0, version = 0;
     enum dt_status s = pragma_int(st, "PRAGMA application_id", &app_id);
@@ -429,7 +430,33 @@ static enum dt_status check_identity(struct store *st, char *err)
                      " upgrade dreamtree", version, store_schema_version());
         return DT_TOO_NEW;
     }
+    *version_out = version;
     return DT_OK;
+}
+
+/* Refuses, without writing, a dreamtree database whose structure is not the one its schema
+ * version has: a table, column, index, trigger or view dropped, renamed, added or changed by
+ * hand. Migrations run only on a structure they know. One statement over a few dozen rows,
+ * whose schema SQLite would parse for the first statement anyway. */
+static enum dt_status check_structure(struct store *st, int version, char *err)
+{
+    char got[STORE_FINGERPRINT_HEX];
+    int rc = store_schema_fingerprint(st->db, got);
+    if (rc != SQLITE_OK) {
+        enum dt_status s = store_fail(st, rc);
+        set_err(err, "cannot read the database: %s", st->err);
+        return s == DT_CORRUPT ? DT_NOT_DREAMTREE : s;
+    }
+    /* The version was read a moment before the structure: another dreamtree may have migrated
+     * the file in between, so a later version's structure is as good. (One whose user_version
+     * was set back by hand gets only as far as the first migration that cannot run again.) */
+    for (int v = version; v >= 0 && v <= STORE_MIGRATION_COUNT; v++)
+        if (strcmp(got, dt_schema_fingerprints[v]) == 0)
+            return DT_OK;
+    set_err(err, "database structure was changed outside dreamtree (a table, column, index,"
+                 " trigger or view is not as schema %d has it); the file is left as it is:"
+                 " restore a copy from before the change", version);
+    return DT_SCHEMA_CHANGED;
 }
 
 static enum dt_status open_connection(const char *path, int flags, struct store **out, char *err)
@@ -545,8 +572,11 @@ enum dt_status store_open(const char *path, enum store_open_mode mode, struct st
                                        &st, err);
     if (s != DT_OK)
         return s;
+    int version = 0;
     if (!memory)
-        s = check_identity(st, err);
+        s = check_identity(st, &version, err);
+    if (s == DT_OK && !memory)
+        s = check_structure(st, version, err);
     if (s == DT_OK) {
         s = configure(st);
         if (s != DT_OK)

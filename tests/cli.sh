@@ -160,6 +160,29 @@ check "another program's database is refused" run 1 --db "$work/other.db" seed "
 check "names the problem" grep -q 'an SQLite file of another program' "$work/err"
 check "and is not modified" cmp -s "$work/other.db" "$work/other.orig"
 
+# --- a dreamtree database whose structure was changed by hand is refused and left alone
+run 0 --db "$work/shape.db" seed "$fixtures" >/dev/null
+for change in "dropped-table:DROP TABLE drafts" \
+    "renamed-column:ALTER TABLE users RENAME COLUMN created_at TO made_at" \
+    "raising-trigger:CREATE TRIGGER t BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'no'); END"
+do
+    name=${change%%:*}
+    cp "$work/shape.db" "$work/$name.db"
+    sqlite3 "$work/$name.db" "${change#*:}"
+    cp -p "$work/$name.db" "$work/$name.orig"
+    touch -d '2001-02-03 04:05:06' "$work/$name.db"
+    for args in "today --user x" "" "seed $fixtures"; do
+        # shellcheck disable=SC2086 # args are words
+        check "$name: refused (${args:-interactive})" run_in '' 1 --db "$work/$name.db" $args
+        check "$name: says the structure was changed" \
+            grep -q 'database structure was changed outside dreamtree' "$work/err"
+    done
+    check "$name: the file is byte for byte as it was" cmp -s "$work/$name.db" "$work/$name.orig"
+    check "$name: and its time of change too" \
+        test "$(stat -c %y "$work/$name.db")" = "$(date -d '2001-02-03 04:05:06' '+%Y-%m-%d %H:%M:%S.000000000 %z')"
+    check "$name: nothing beside it" test ! -e "$work/$name.db-wal" -a ! -e "$work/$name.db-journal"
+done
+
 # --- content check
 check "content check on the fixtures" run 0 content check "$fixtures"
 check "says it is clean" grep -q '^Content is clean: 10 tool types' "$work/out"
