@@ -35,6 +35,14 @@ run() { # run EXPECTED_STATUS ARGS... -> stdout in $work/out, stderr in $work/er
     return 0
 }
 mode() { stat -c %a "$1"; }
+# clean_text FILE: no C0 control but newline, no DEL, no C1 control (as UTF-8 or as a raw
+# byte), and valid UTF-8: what a terminal will not act on
+not() { ! "$@"; }
+clean_text() {
+    ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" &&
+        ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" &&
+        iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}
 # run_in INPUT EXPECTED_STATUS ARGS...: like run, with INPUT on stdin (text mode reads it)
 run_in() {
     input=$1
@@ -56,6 +64,21 @@ check "content needs check" run 2 content lint
 check "--db needs a value" run 2 --db
 check "and says so" grep -q "option '--db' needs a value" "$work/err"
 check "--user needs a value" run 2 today --user
+# arguments echoed in usage errors reach stderr through the sanitiser: ESC, BEL, a C1 control
+# (U+009B, CSI) as UTF-8 and as a raw byte
+hostile=$(printf 'x\033]0;pwned\007\302\233\2332J\033[31my')
+check "an unknown command with control bytes" run 2 "$hostile"
+check "stderr holds no control byte" clean_text "$work/err"
+check "and shows them as placeholders" grep -qF "unknown command 'x^[]0;pwned^G<U+009B>" "$work/err"
+check "an unknown option with control bytes" run 2 "--$hostile"
+check "stderr holds no control byte then either" clean_text "$work/err"
+check "a stray word after today" run 2 today "$hostile"
+check "is shown clean" clean_text "$work/err"
+check "an option without its value" run 2 "--db"
+for bad in 'ESC:a\033b' 'C1 as UTF-8:a\302\233b' 'C1 as a byte:a\233b' 'DEL:a\177b'; do
+    printf "${bad#*:}\\n" >"$work/bad-bytes" # the check itself can fail
+    check "clean_text refuses ${bad%%:*}" not clean_text "$work/bad-bytes"
+done
 check "no HOME, no orphan users" sh -c "env -u HOME -u XDG_STATE_HOME '$bin' --db '$work/nohome.db' >/dev/null 2>'$work/err'; test \$? = 1"
 check "says why" grep -q 'cannot keep your session' "$work/err"
 check "and made no user" test "$(sqlite3 "$work/nohome.db" 'SELECT count(*) FROM users')" = 0
@@ -164,7 +187,8 @@ check "and is not modified" cmp -s "$work/other.db" "$work/other.orig"
 run 0 --db "$work/shape.db" seed "$fixtures" >/dev/null
 for change in "dropped-table:DROP TABLE drafts" \
     "renamed-column:ALTER TABLE users RENAME COLUMN created_at TO made_at" \
-    "raising-trigger:CREATE TRIGGER t BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'no'); END"
+    "raising-trigger:CREATE TRIGGER t BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'no'); END" \
+    "$(printf 'hostile-trigger:CREATE TRIGGER "t\033]0;x\007" BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, '"'"'\033[2J\302\233y'"'"'); END')"
 do
     name=${change%%:*}
     cp "$work/shape.db" "$work/$name.db"
@@ -176,6 +200,7 @@ do
         check "$name: refused (${args:-interactive})" run_in '' 1 --db "$work/$name.db" $args
         check "$name: says the structure was changed" \
             grep -q 'database structure was changed outside dreamtree' "$work/err"
+        check "$name: stderr holds no control byte" clean_text "$work/err"
     done
     check "$name: the file is byte for byte as it was" cmp -s "$work/$name.db" "$work/$name.orig"
     check "$name: and its time of change too" \
