@@ -262,7 +262,7 @@ static int cmd_today(const struct options *o, int argc, char **argv)
         return usage_error("today does not take '%s'", argv[optind]);
     int missing = 0;
     char db_key[PATHS_MAX];
-    struct store *st = open_store(o, STORE_OPEN_EXISTING, &missing, db_key);
+    struct store *st = open_store(o, STORE_OPEN_READONLY, &missing, db_key); /* it only reads */
     if (!st) {
         if (missing && !user)
             return EXIT_DONE; /* nothing started yet: nothing is due */

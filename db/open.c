@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,16 +47,26 @@ static enum dt_status pragma_int(struct store *st, const char *sql, int *value)
     return s;
 }
 
-static enum dt_status configure(struct store *st)
+static enum dt_status configure(struct store *st, bool reading)
 {
     enum dt_status s = store_exec(st, "PRAGMA foreign_keys = ON");
-    if (s == DT_OK)
+    if (s == DT_OK && !reading) /* a reader leaves the file's mode alone: setting it writes */
         s = store_exec(st, "PRAGMA journal_mode = WAL");
     if (s == DT_OK)
         s = store_exec(st, "PRAGMA synchronous = FULL");
     if (s == DT_OK) /* sorts and temp tables stay in memory: no user text in a temp file */
         s = store_exec(st, "PRAGMA temp_store = MEMORY");
     return s;
+}
+
+/* True when the first read failed because SQLite could not make the files it keeps beside a
+ * database in WAL mode (-wal, -shm): the folder cannot be written. */
+static bool folder_refused(struct store *st)
+{
+    int code = sqlite3_extended_errcode(st->db), errno_seen = sqlite3_system_errno(st->db);
+    return code == SQLITE_READONLY_DIRECTORY || code == SQLITE_READONLY_CANTINIT ||
+           ((code & 0xff) == SQLITE_CANTOPEN &&
+            (errno_seen == EACCES || errno_seen == EROFS || errno_seen == EPERM));
 }
 
 /* Refuses, without writing, anything that is not a dreamtree database of a version we know;
@@ -69,6 +80,11 @@ static enum dt_status check_identity(struct store *st, int *version_out, char *e
     if (s == DT_NOT_DREAMTREE || s == DT_CORRUPT) {
         set_err(err, "not a dreamtree database (the file is not SQLite, or is damaged)");
         return DT_NOT_DREAMTREE;
+    }
+    if (s != DT_OK && folder_refused(st)) {
+        set_err(err, "database cannot be written: its folder is read-only for you (while the database"
+                     " is open, SQLite keeps two files beside it, -wal and -shm)");
+        return DT_READONLY;
     }
     if (s != DT_OK) {
         set_err(err, "cannot read the database: %s", st->err);
@@ -135,6 +151,62 @@ static enum dt_status open_connection(const char *path, int flags, struct store 
     }
     *out = st;
     return DT_OK;
+}
+
+/* The name to open path by for reading only. While a dreamtree has the database open, its -wal
+ * file lies beside it: then SQLite reads as usual, with its locks, taking what the log holds
+ * (and makes a -shm beside it if there is none and it can). Without a -wal no one is writing,
+ * and the file holds everything: it is opened immutable (no locks, no -wal or -shm made), which
+ * works in a folder that cannot be written and leaves nothing behind; so is a database whose
+ * -wal has no -shm that can be made (the log's last changes then go unseen). malloc'd (caller
+ * frees); *uri tells which. NULL when out of memory. */
+static char *reading_name(const char *path, bool immutable, bool *uri)
+{
+    size_t n = strlen(path);
+    if (!immutable) {
+        char *wal = malloc(n + 5);
+        if (!wal)
+            return NULL;
+        memcpy(wal, path, n);
+        memcpy(wal + n, "-wal", 5);
+        struct stat sb;
+        immutable = lstat(wal, &sb) != 0 && errno == ENOENT;
+        free(wal);
+    }
+    *uri = immutable;
+    if (!immutable)
+        return strdup(path);
+    /* file: URI, every byte but the unreserved ones escaped as %XX (RFC 3986) */
+    static const char hex[] = "0123456789ABCDEF", tail[] = "?immutable=1";
+    char *name = malloc(5 + 3 * n + sizeof tail);
+    if (!name)
+        return NULL;
+    char *w = name;
+    w += sprintf(w, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p)) {
+            *w++ = (char)*p;
+        } else {
+            *w++ = '%';
+            *w++ = hex[*p >> 4];
+            *w++ = hex[*p & 15];
+        }
+    }
+    memcpy(w, tail, sizeof tail);
+    return name;
+}
+
+static enum dt_status open_reading(const char *path, bool immutable, bool *uri,
+                                   struct store **out, char *err)
+{
+    char *name = reading_name(path, immutable, uri);
+    if (!name)
+        return DT_NOMEM;
+    enum dt_status s = open_connection(name, SQLITE_OPEN_READONLY | (*uri ? SQLITE_OPEN_URI : 0),
+                                       out, err);
+    free(name);
+    return s;
 }
 
 /* Builds a new database beside path and links it into place, so a crash during creation never
@@ -205,7 +277,7 @@ enum dt_status store_open(const char *path, enum store_open_mode mode, struct st
                 set_err(err, "cannot open the database: %s", strerror(errno));
                 return DT_IO;
             }
-            if (mode == STORE_OPEN_EXISTING) {
+            if (mode != STORE_OPEN_CREATE) {
                 set_err(err, "no database at that path");
                 return DT_NOT_FOUND;
             }
@@ -220,22 +292,47 @@ enum dt_status store_open(const char *path, enum store_open_mode mode, struct st
             return DT_NOT_DREAMTREE;
         }
     }
+    bool reading = mode == STORE_OPEN_READONLY && !memory, uri = false;
     struct store *st = NULL;
-    enum dt_status s = open_connection(path, SQLITE_OPEN_READWRITE | (memory ? SQLITE_OPEN_CREATE : 0),
-                                       &st, err);
+    enum dt_status s = reading ? open_reading(path, false, &uri, &st, err)
+                               : open_connection(path, SQLITE_OPEN_READWRITE |
+                                                           (memory ? SQLITE_OPEN_CREATE : 0),
+                                                 &st, err);
     if (s != DT_OK)
         return s;
+    /* SQLite opens a file it may not write read-only, quietly: a session on it would fail at its
+     * first save, after the person had typed their answer. */
+    if (!reading && !memory && sqlite3_db_readonly(st->db, "main") == 1) {
+        set_err(err, "database cannot be written: the file is read-only for you");
+        s = DT_READONLY;
+    }
     int version = 0;
-    if (!memory)
+    if (s == DT_OK && !memory)
         s = check_identity(st, &version, err);
+    if ((s == DT_READONLY || s == DT_IO) && reading && !uri) {
+        /* a -wal, but no -shm to be had (a folder you cannot write): read the file alone */
+        store_close(&st);
+        s = open_reading(path, true, &uri, &st, err);
+        if (s == DT_OK)
+            s = check_identity(st, &version, err);
+    }
     if (s == DT_OK && !memory)
         s = check_structure(st, version, err);
     if (s == DT_OK) {
-        s = configure(st);
+        s = configure(st, reading);
         if (s != DT_OK)
             set_err(err, "cannot set up the database: %s", st->err);
     }
-    if (s == DT_OK) {
+    if (s == DT_OK && reading && version < STORE_MIGRATION_COUNT) {
+        /* made by an older dreamtree: updating it is a write, so it is opened for writing */
+        store_close(&st);
+        s = store_open(path, STORE_OPEN_EXISTING, &st, err);
+        if (s == DT_READONLY)
+            set_err(err, "database was made by an older dreamtree and needs updating, which needs"
+                         " writing to it: open it once with dreamtree where you can write to it");
+        if (s != DT_OK)
+            return s;
+    } else if (s == DT_OK && !reading) {
         s = store_migrate(st);
         if (s != DT_OK)
             set_err(err, "cannot update the database: %s", st->err);

@@ -252,6 +252,55 @@ static void test_migrates_older_schema(void)
     free(v1);
 }
 
+/* Opening for reading only (dreamtree today): nothing is written, nothing is made beside the
+ * file, and a write is refused; a missing file stays missing; an old database is updated. */
+static void test_open_for_reading(void)
+{
+    const char *path = path_in_tmp("reading.db");
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_NOT_FOUND);
+    CHECK(!exists(path));
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    struct user u;
+    CHECK_INT(store_users_create_anonymous(st, &u), DT_OK);
+    store_close(&st);
+    size_t n = 0;
+    char *before = slurp(path, &n);
+
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
+    struct user again;
+    CHECK_INT(store_users_get(st, u.id, &again), DT_OK);
+    struct user other;
+    CHECK_INT(store_users_create_anonymous(st, &other), DT_READONLY);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path);
+    CHECK(!exists(side)); /* not even while it is open */
+    snprintf(side, sizeof side, "%s-shm", path);
+    CHECK(!exists(side));
+    store_close(&st);
+    size_t got_n = 0;
+    char *got = slurp(path, &got_n);
+    CHECK(before && got && got_n == n && memcmp(got, before, n) == 0);
+    free(got);
+    free(before);
+
+    /* an older schema is brought up to date, which takes writing */
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    CHECK(sqlite3_exec(db, "DROP INDEX idx_tool_instances_user_type_created;"
+                           " PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
+    store_close(&st);
+    sqlite3_open(path, &db);
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
+    CHECK(sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == store_schema_version());
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+}
+
 static void test_time_and_ids(void)
 {
     char text[STORE_TIME_LEN];
@@ -782,6 +831,7 @@ int main(void)
     RUN(test_refuses_changed_schema);
     RUN(test_creates_and_reopens);
     RUN(test_migrates_older_schema);
+    RUN(test_open_for_reading);
     RUN(test_time_and_ids);
     RUN(test_users_and_settings);
     RUN(test_sessions);
