@@ -218,7 +218,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 printf 'x\n' >"$work/probe" && chmod 0400 "$work/probe"
 if [ -n "$as_user" ] && ! $as_user true 2>/dev/null; then
-    modes_hold="setpriv cannot drop CAP_DAC_OVERRIDE here"
+    modes_hold="running as root, and setpriv is missing or cannot drop CAP_DAC_OVERRIDE here"
 elif $as_user sh -c "printf y >>'$work/probe'" 2>/dev/null; then
     modes_hold="file modes do not stop writes for this user (root with CAP_DAC_OVERRIDE)"
 else
