@@ -312,6 +312,8 @@ enum dt_status store_open(const char *path, enum store_open_mode mode, struct st
     if ((s == DT_READONLY || s == DT_IO) && reading && !uri) {
         /* a -wal, but no -shm to be had (a folder you cannot write): read the file alone */
         store_close(&st);
+        if (err)
+            err[0] = '\0';
         s = open_reading(path, true, &uri, &st, err);
         if (s == DT_OK)
             s = check_identity(st, &version, err);
