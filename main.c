@@ -57,26 +57,49 @@ struct options {
     int plain;
 };
 
+/* Every message to stderr goes through here, and so through the sanitiser: it may hold a path,
+ * an argument, or SQLite's words about a file someone changed (an object's name, a trigger's
+ * RAISE text), all text someone else chose. */
+static void vsay(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+static void vsay(const char *fmt, va_list ap)
+{
+    char fixed[512], *text = fixed;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(fixed, sizeof fixed, fmt, ap);
+    if (n >= (int)sizeof fixed && (text = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!text)
+        text = fixed; /* out of memory: the first part, cut */
+    char *clean = n < 0 ? NULL : tui_text_sanitize(text, strlen(text), 0);
+    fprintf(stderr, "dreamtree: %s\n", clean ? clean : "(a message that could not be shown)");
+    free(clean);
+    if (text != fixed)
+        free(text);
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static int usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("dreamtree: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vsay(fmt, ap);
     va_end(ap);
-    fputs("\nTry 'dreamtree --help'.\n", stderr);
+    fputs("Try 'dreamtree --help'.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* Messages about a path or a content problem go through the sanitiser too: a file name is text
- * someone else chose. */
-static void report(const char *prefix, const char *detail)
-{
-    char *clean = tui_text_sanitize(detail, strlen(detail), 0);
-    fprintf(stderr, "dreamtree: %s%s\n", prefix, clean ? clean : "");
-    free(clean);
 }
 
 static const char *content_dir(void)
@@ -100,8 +123,8 @@ static int database_path(const struct options *o, char path[PATHS_MAX], int crea
     }
     enum dt_status s = store_paths_database(path, create_dir);
     if (s != DT_OK) {
-        report("cannot find a place for the database: ", s == DT_NOT_FOUND ? "HOME is not set"
-                                                                          : dt_status_message(s));
+        say("cannot find a place for the database: %s",
+            s == DT_NOT_FOUND ? "HOME is not set" : dt_status_message(s));
         return -1;
     }
     return 0;
@@ -122,9 +145,7 @@ static struct store *open_store(const struct options *o, enum store_open_mode mo
         return NULL;
     }
     if (s != DT_OK) {
-        char *clean = tui_text_sanitize(path, strlen(path), 0);
-        fprintf(stderr, "dreamtree: %s: %s\n", clean ? clean : "", err[0] ? err : dt_status_message(s));
-        free(clean);
+        say("%s: %s", path, err[0] ? err : dt_status_message(s));
         return NULL;
     }
     const char *now = getenv("DREAMTREE_NOW"); /* a fixed clock for tests and demonstrations */
@@ -133,7 +154,7 @@ static struct store *open_store(const struct options *o, enum store_open_mode mo
         if (store_time_parse(now, &t) == 0)
             store_set_now(st, t);
         else
-            fputs("dreamtree: DREAMTREE_NOW is not an ISO 8601 time; using the real clock\n", stderr);
+            say("DREAMTREE_NOW is not an ISO 8601 time; using the real clock");
     }
     if (db_key && !realpath(path, db_key))
         store_copy_text(db_key, PATHS_MAX, path);
@@ -143,7 +164,9 @@ static struct store *open_store(const struct options *o, enum store_open_mode mo
 static void print_diags(const struct seed_diags *d)
 {
     for (size_t i = 0; i < d->n; i++)
-        report("", d->items[i]);
+        say("%s", d->items[i]);
+    if (d->more) /* only the first problems are kept: a broken file can hold millions */
+        say("... and %zu more problem%s, not shown here", d->more, d->more == 1 ? "" : "s");
 }
 
 static int seed_into(struct store *st, const char *dir, int verbose)
@@ -154,8 +177,8 @@ static int seed_into(struct store *st, const char *dir, int verbose)
     print_diags(&d);
     seed_diags_free(&d);
     if (s != DT_OK) {
-        fprintf(stderr, "dreamtree: seed: %s%s%s\n", dt_status_message(s),
-                store_last_error(st)[0] ? ": " : "", store_last_error(st));
+        say("seed: %s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
+            store_last_error(st));
         return EXIT_BAD_INPUT;
     }
     if (verbose)
@@ -197,9 +220,10 @@ static int cmd_content(int argc, char **argv)
                n.tools, n.personality_types, n.competencies, n.skills, n.references, n.exercises,
                n.prompts);
     } else if (s == DT_INVALID) {
-        fprintf(stderr, "dreamtree: content check: %zu problem%s\n", d.n, d.n == 1 ? "" : "s");
+        size_t n = seed_diags_count(&d);
+        say("content check: %zu problem%s", n, n == 1 ? "" : "s");
     } else {
-        fprintf(stderr, "dreamtree: content check: %s\n", dt_status_message(s));
+        say("content check: %s", dt_status_message(s));
     }
     seed_diags_free(&d);
     seed_content_free(&c);
@@ -238,12 +262,12 @@ static int cmd_today(const struct options *o, int argc, char **argv)
         return usage_error("today does not take '%s'", argv[optind]);
     int missing = 0;
     char db_key[PATHS_MAX];
-    struct store *st = open_store(o, STORE_OPEN_EXISTING, &missing, db_key);
+    struct store *st = open_store(o, STORE_OPEN_READONLY, &missing, db_key); /* it only reads */
     if (!st) {
         if (missing && !user)
             return EXIT_DONE; /* nothing started yet: nothing is due */
         if (missing)
-            report("no such user (there is no database yet): ", user);
+            say("no such user (there is no database yet): %s", user);
         return EXIT_BAD_INPUT;
     }
     char user_id[STORE_ID_LEN];
@@ -262,9 +286,9 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (s == DT_OK)
         s = screens_today_lines(st, user_id, stdout);
     if (s == DT_NOT_FOUND)
-        report("no such user: ", user ? user : "");
+        say("no such user: %s", user ? user : "");
     else if (s != DT_OK)
-        fprintf(stderr, "dreamtree: today: %s\n", dt_status_message(s));
+        say("today: %s", dt_status_message(s));
     store_close(&st);
     return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
 }
@@ -314,7 +338,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
 {
     struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
-        report("cannot open the Daily Dos: ", app_last_error());
+        say("cannot open the Daily Dos: %s", app_last_error());
         return EXIT_BAD_INPUT;
     }
     app_after_first_frame(app, reload_changed_content, st);
@@ -376,8 +400,7 @@ static int cmd_interactive(const struct options *o)
         struct user u;
         s = store_paths_session_file(path, 1);
         if (s != DT_OK) {
-            fputs("dreamtree: cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder"
-                  " you own\n", stderr);
+            say("cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder you own");
             store_close(&st);
             return EXIT_BAD_INPUT;
         }
@@ -392,8 +415,8 @@ static int cmd_interactive(const struct options *o)
         store_sessions_touch(st, se.id); /* last_seen_at: the session's last activity */
     }
     if (rc == EXIT_DONE && s != DT_OK) {
-        fprintf(stderr, "dreamtree: %s%s%s\n", dt_status_message(s),
-                store_last_error(st)[0] ? ": " : "", store_last_error(st));
+        say("%s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
+            store_last_error(st));
         rc = EXIT_BAD_INPUT;
     }
     store_close(&st);

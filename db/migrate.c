@@ -5,36 +5,9 @@
 
 #include <stdio.h>
 
-/* Generated at build time from db/schema.sql, db/schema-extra.sql and db/migrate-N.sql
- * (db/embed.c). */
-extern const char dt_schema_sql[];
-extern const char dt_schema_extra_sql[];
-extern const char dt_migrate_2_sql[];
-extern const char dt_migrate_3_sql[];
-extern const char dt_migrate_4_sql[];
-
-struct migration {
-    const char *const *steps; /* SQL scripts, run in order */
-};
-
-static const char *const migration_1[] = {dt_schema_sql, dt_schema_extra_sql, NULL};
-static const char *const migration_2[] = {dt_migrate_2_sql, NULL};
-static const char *const migration_3[] = {dt_migrate_3_sql, NULL};
-static const char *const migration_4[] = {dt_migrate_4_sql, NULL};
-
-/* In order; never edit one that has shipped: add the next. */
-static const struct migration migrations[] = {
-    {migration_1},
-    {migration_2},
-    {migration_3},
-    {migration_4},
-};
-
-enum { MIGRATION_COUNT = sizeof migrations / sizeof migrations[0] };
-
 int store_schema_version(void)
 {
-    return MIGRATION_COUNT;
+    return STORE_MIGRATION_COUNT;
 }
 
 static enum dt_status read_version(struct store *st, int *version)
@@ -53,7 +26,7 @@ static enum dt_status read_version(struct store *st, int *version)
 static enum dt_status apply(struct store *st, int index)
 {
     enum dt_status s = DT_OK;
-    for (const char *const *step = migrations[index].steps; *step && s == DT_OK; step++)
+    for (const char *const *step = store_migrations[index]; *step && s == DT_OK; step++)
         s = store_exec(st, *step);
     if (s == DT_OK && index == 0) {
         char sql[64];
@@ -72,20 +45,20 @@ enum dt_status store_migrate(struct store *st)
 {
     int version = 0;
     enum dt_status s = read_version(st, &version);
-    while (s == DT_OK && version < MIGRATION_COUNT) {
+    while (s == DT_OK && version < STORE_MIGRATION_COUNT) {
         s = store_write_begin(st);
         if (s != DT_OK)
             break;
         s = read_version(st, &version);
-        if (s == DT_OK && version < MIGRATION_COUNT)
+        if (s == DT_OK && version < STORE_MIGRATION_COUNT)
             s = apply(st, version);
         s = store_write_end(st, s);
         if (s == DT_OK)
             s = read_version(st, &version);
     }
-    if (s == DT_OK && version > MIGRATION_COUNT) {
+    if (s == DT_OK && version > STORE_MIGRATION_COUNT) {
         snprintf(st->err, sizeof st->err, "database schema %d is newer than this dreamtree (%d)",
-                 version, MIGRATION_COUNT);
+                 version, STORE_MIGRATION_COUNT);
         s = DT_TOO_NEW;
     }
     return s;

@@ -11,6 +11,7 @@
     X(DT_LOCKED, "not unlocked yet")                                                   \
     X(DT_NOT_DREAMTREE, "not a dreamtree database")                                    \
     X(DT_TOO_NEW, "database was written by a newer dreamtree")                         \
+    X(DT_SCHEMA_CHANGED, "database structure was changed outside dreamtree")         \
     X(DT_CORRUPT, "database file is damaged")                                          \
     X(DT_BUSY, "database is busy; another dreamtree is writing")                       \
     X(DT_READONLY, "database cannot be written")                                       \

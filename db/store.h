@@ -21,10 +21,14 @@ struct store;
 enum store_open_mode {
     STORE_OPEN_CREATE,   /* create (0600) and migrate when the file is missing */
     STORE_OPEN_EXISTING, /* DT_NOT_FOUND when the file is missing */
+    STORE_OPEN_READONLY, /* DT_NOT_FOUND when missing; for reading only, so it works on a file or
+                          * folder you cannot write (every write fails with DT_READONLY); a
+                          * database of an older schema is opened for writing, to update it */
 };
 
 /* Opens the database at path (":memory:" for a private in-memory one), refuses anything that is
- * not a dreamtree database without writing to it, and migrates it to the current schema.
+ * not a dreamtree database without writing to it, and migrates it to the current schema. The
+ * writing modes refuse with DT_READONLY a database whose file or folder cannot be written.
  * On success *out is a new store (free with store_close); on failure *out is NULL and, when err
  * is not NULL, err holds a one-line explanation (it never contains user-written text). */
 enum dt_status store_open(const char *path, enum store_open_mode mode, struct store **out,

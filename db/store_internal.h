@@ -70,4 +70,20 @@ int store_skills_register_sql(sqlite3 *db);
 /* Migrations (migrate.c): brings the schema to store_schema_version(). */
 enum dt_status store_migrate(struct store *st);
 
+/* The migrations (migrations.c): store_migrations[v] holds the SQL scripts, NULL-terminated, that
+ * bring a database from schema version v to v + 1. */
+#define STORE_MIGRATION_COUNT 4
+extern const char *const *const store_migrations[STORE_MIGRATION_COUNT];
+
+/* The fingerprint of a database's structure (fingerprint.c): a hash over every table, column,
+ * index, trigger and view, in name order (rowid pages and SQLite's own objects left out), so
+ * it does not change with the data but does with any change to the structure. */
+#define STORE_FINGERPRINT_HEX 65 /* 32 bytes in hex and a NUL */
+/* Returns an SQLite result code (SQLITE_OK on success). */
+int store_schema_fingerprint(sqlite3 *db, char out[STORE_FINGERPRINT_HEX]);
+
+/* What store_schema_fingerprint gives for a database made by the first v migrations, for v from 0
+ * to STORE_MIGRATION_COUNT: worked out at build time from the embedded SQL (fingerprint_gen.c). */
+extern const char *const dt_schema_fingerprints[STORE_MIGRATION_COUNT + 1];
+
 #endif

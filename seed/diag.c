@@ -11,6 +11,10 @@
 
 void seed_diag(struct seed_diags *d, const char *file, int line, const char *fmt, ...)
 {
+    if (d->n >= SEED_DIAGS_KEPT) {
+        d->more++;
+        return;
+    }
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -24,14 +28,23 @@ void seed_diag(struct seed_diags *d, const char *file, int line, const char *fmt
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         char **grown = realloc(d->items, cap * sizeof *grown);
-        if (!grown)
-            return; /* out of memory: the count of errors still stands above zero elsewhere */
+        if (!grown) {
+            d->more++; /* out of memory: still counted */
+            return;
+        }
         d->items = grown;
         d->cap = cap;
     }
     char *copy = strdup(full);
     if (copy)
         d->items[d->n++] = copy;
+    else
+        d->more++;
+}
+
+size_t seed_diags_count(const struct seed_diags *d)
+{
+    return d->n + d->more;
 }
 
 void seed_diags_free(struct seed_diags *d)

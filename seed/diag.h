@@ -4,15 +4,22 @@
 
 #include <stddef.h>
 
+/* At most this many problems are kept, in the order found: a hostile file can hold millions. */
+#define SEED_DIAGS_KEPT 100
+
 struct seed_diags {
-    char **items; /* malloc'd strings */
+    char **items; /* the first problems found (at most SEED_DIAGS_KEPT), malloc'd strings */
     size_t n, cap;
+    size_t more; /* problems found after those, counted but not kept */
 };
 
-/* Adds "file:line: message" (line 0 leaves out the line). printf-style. */
+/* Adds "file:line: message" (line 0 leaves out the line), or only counts it once
+ * SEED_DIAGS_KEPT are kept. printf-style. */
 void seed_diag(struct seed_diags *d, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void seed_diags_free(struct seed_diags *d);
+/* Every problem found: those kept and those only counted. */
+size_t seed_diags_count(const struct seed_diags *d);
 
 /* A whole file read into memory, checked line by line: invalid UTF-8, control characters
  * (other than tab) and tag characters (U+E0000-U+E007F) are reported with their line. Lines are split in place (NUL-terminated,

@@ -43,7 +43,7 @@ struct seed_skill {
 struct seed_reference {
     char key[64];
     char *surname, *full_citation, *short_citation, *category;
-    cJSON *metadata; /* influence, key_concepts, application, notes; referenced_in is added */
+    cJSON *metadata; /* influence, key_concepts, application, notes; the checks add referenced_in */
     int citation_number; /* by first appearance in the workbook; uncited ones follow */
     struct seed_where at;
 };
@@ -117,7 +117,13 @@ int seed_refdata_references(struct seed_content *c, const char *path, struct see
  * and module the previous file opened. */
 int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d);
 
-/* Grows an array by one zeroed element; returns it or NULL (the array is unchanged). */
+/* The checks across files (check.c): reports what is wrong in d, sorts the exercises into
+ * sequence order, records which exercise unlocks each tool, numbers the references and lists
+ * in each reference's metadata the exercises that cite it. -1 when out of memory. */
+int seed_check_content(struct seed_content *c, struct seed_diags *d);
+
+/* Grows an array by one zeroed element; returns it or NULL (the array is unchanged). The array
+ * must grow only through this function (its room is worked out from the count). */
 void *seed_push(void *array_ptr, size_t *n, size_t elem_size);
 
 #endif

@@ -1,41 +1,52 @@
 #include "rec.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
+
 static int add_field(struct rec *r, const char *name, const char *value, int line)
 {
-    struct rec_field *grown = realloc(r->fields, (r->n + 1) * sizeof *grown);
-    if (!grown)
+    struct rec_field *field = seed_push(&r->fields, &r->n, sizeof *r->fields);
+    if (!field)
         return -1;
-    r->fields = grown;
-    char *copy = strdup(value);
+    size_t len = strlen(value);
+    char *copy = malloc(len + 1);
     if (!copy)
         return -1;
-    r->fields[r->n++] = (struct rec_field){.name = name, .value = copy, .line = line};
+    memcpy(copy, value, len + 1);
+    *field = (struct rec_field){.name = name, .value = copy, .len = len, .room = len + 1,
+                                .line = line};
     return 0;
 }
 
+/* Joins a continuation line to the value with one space. The room doubles as it fills: a
+ * value of a million continuation lines is not copied a million times. */
 static int append_value(struct rec_field *f, const char *more)
 {
-    size_t a = strlen(f->value), b = strlen(more);
-    char *grown = realloc(f->value, a + b + 2);
-    if (!grown)
-        return -1;
-    if (a)
-        grown[a++] = ' ';
-    memcpy(grown + a, more, b + 1);
-    f->value = grown;
+    size_t b = strlen(more), need = f->len + b + 2;
+    if (need > f->room) {
+        size_t room = f->room * 2 > need ? f->room * 2 : need;
+        char *grown = realloc(f->value, room);
+        if (!grown)
+            return -1;
+        f->value = grown;
+        f->room = room;
+    }
+    if (f->len)
+        f->value[f->len++] = ' ';
+    memcpy(f->value + f->len, more, b + 1);
+    f->len += b;
     return 0;
 }
 
 static int new_record(struct rec_file *f, int line)
 {
-    struct rec *grown = realloc(f->recs, (f->n + 1) * sizeof *grown);
-    if (!grown)
+    struct rec *r = seed_push(&f->recs, &f->n, sizeof *f->recs);
+    if (!r)
         return -1;
-    f->recs = grown;
-    f->recs[f->n++] = (struct rec){.line = line};
+    r->line = line;
     return 0;
 }
 
@@ -121,22 +132,24 @@ const char *rec_need(const struct rec_file *f, const struct rec *r, const char *
 void rec_only(const struct rec_file *f, const struct rec *r, const char *const *allowed,
               struct seed_diags *d)
 {
+    /* which allowed names were met so far: a record of thousands of fields is read once */
+    bool seen[REC_ALLOWED_MAX] = {0};
     for (size_t i = 0; i < r->n; i++) {
         const char *name = r->fields[i].name;
-        int known = 0, repeatable = 0;
-        for (const char *const *a = allowed; *a && !known; a++) {
-            size_t n = strlen(*a);
-            repeatable = (*a)[n - 1] == '+';
-            known = strncmp(name, *a, n - (size_t)repeatable) == 0 && name[n - (size_t)repeatable] == '\0';
+        int known = 0, repeatable = 0; /* known: 1 + the name's place in allowed */
+        for (int a = 0; a < REC_ALLOWED_MAX && allowed[a] && !known; a++) {
+            size_t n = strlen(allowed[a]);
+            repeatable = allowed[a][n - 1] == '+';
+            if (strncmp(name, allowed[a], n - (size_t)repeatable) == 0 &&
+                name[n - (size_t)repeatable] == '\0')
+                known = a + 1;
         }
         if (!known) {
             seed_diag(d, f->src.path, r->fields[i].line, "unknown field \"%s\"", name);
             continue;
         }
-        for (size_t j = 0; !repeatable && j < i; j++)
-            if (strcmp(r->fields[j].name, name) == 0) {
-                seed_diag(d, f->src.path, r->fields[i].line, "field \"%s\" is given twice", name);
-                break;
-            }
+        if (!repeatable && seen[known - 1])
+            seed_diag(d, f->src.path, r->fields[i].line, "field \"%s\" is given twice", name);
+        seen[known - 1] = true;
     }
 }

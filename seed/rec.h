@@ -11,6 +11,7 @@
 struct rec_field {
     const char *name;
     char *value; /* malloc'd */
+    size_t len, room; /* of value: continuation lines append without measuring it again */
     int line;
 };
 
@@ -35,8 +36,10 @@ const struct rec_field *rec_get(const struct rec *r, const char *name);
 /* The value of a field that must be there and not be empty; reports and returns NULL if not. */
 const char *rec_need(const struct rec_file *f, const struct rec *r, const char *name,
                      struct seed_diags *d);
-/* Reports every field whose name is not in allowed (a NULL-terminated list), and every field
- * given twice unless its name in allowed ends in '+' (a repeatable field, e.g. "skill+"). */
+/* Reports every field whose name is not in allowed (a NULL-terminated list of at most
+ * REC_ALLOWED_MAX names), and every field given twice unless its name in allowed ends in '+'
+ * (a repeatable field, e.g. "skill+"). */
+#define REC_ALLOWED_MAX 32
 void rec_only(const struct rec_file *f, const struct rec *r, const char *const *allowed,
               struct seed_diags *d);
 

@@ -1,5 +1,6 @@
 /* Parsers of the reference data files: tools.rec, personality-types.rec, competencies.rec,
  * skills.rec and references.rec (docs/content-format.md). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +14,20 @@ void *seed_push(void *array_ptr, size_t *n, size_t elem_size)
 {
     char *array;
     memcpy(&array, array_ptr, sizeof array);
-    char *grown = realloc(array, (*n + 1) * elem_size);
-    if (!grown)
-        return NULL;
-    memset(grown + *n * elem_size, 0, elem_size);
-    memcpy(array_ptr, &grown, sizeof grown);
-    return grown + (*n)++ * elem_size;
+    /* The room doubles whenever the count reaches a power of two, so no capacity needs keeping
+     * and a file of a million headings is not copied a million times. */
+    if ((*n & (*n - 1)) == 0) {
+        size_t room = *n ? *n * 2 : 1;
+        if (room > SIZE_MAX / elem_size)
+            return NULL;
+        char *grown = realloc(array, room * elem_size);
+        if (!grown)
+            return NULL;
+        array = grown;
+        memcpy(array_ptr, &array, sizeof array);
+    }
+    memset(array + *n * elem_size, 0, elem_size);
+    return array + (*n)++ * elem_size;
 }
 
 /* Copies a value into a fixed buffer, reporting one that does not fit. */

@@ -35,6 +35,14 @@ run() { # run EXPECTED_STATUS ARGS... -> stdout in $work/out, stderr in $work/er
     return 0
 }
 mode() { stat -c %a "$1"; }
+# clean_text FILE: no C0 control but newline, no DEL, no C1 control (as UTF-8 or as a raw
+# byte), and valid UTF-8: what a terminal will not act on
+not() { ! "$@"; }
+clean_text() {
+    ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" &&
+        ! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" &&
+        iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1
+}
 # run_in INPUT EXPECTED_STATUS ARGS...: like run, with INPUT on stdin (text mode reads it)
 run_in() {
     input=$1
@@ -56,6 +64,21 @@ check "content needs check" run 2 content lint
 check "--db needs a value" run 2 --db
 check "and says so" grep -q "option '--db' needs a value" "$work/err"
 check "--user needs a value" run 2 today --user
+# arguments echoed in usage errors reach stderr through the sanitiser: ESC, BEL, a C1 control
+# (U+009B, CSI) as UTF-8 and as a raw byte
+hostile=$(printf 'x\033]0;pwned\007\302\233\2332J\033[31my')
+check "an unknown command with control bytes" run 2 "$hostile"
+check "stderr holds no control byte" clean_text "$work/err"
+check "and shows them as placeholders" grep -qF "unknown command 'x^[]0;pwned^G<U+009B>" "$work/err"
+check "an unknown option with control bytes" run 2 "--$hostile"
+check "stderr holds no control byte then either" clean_text "$work/err"
+check "a stray word after today" run 2 today "$hostile"
+check "is shown clean" clean_text "$work/err"
+check "an option without its value" run 2 "--db"
+for bad in 'ESC:a\033b' 'C1 as UTF-8:a\302\233b' 'C1 as a byte:a\233b' 'DEL:a\177b'; do
+    printf "${bad#*:}\\n" >"$work/bad-bytes" # the check itself can fail
+    check "clean_text refuses ${bad%%:*}" not clean_text "$work/bad-bytes"
+done
 check "no HOME, no orphan users" sh -c "env -u HOME -u XDG_STATE_HOME '$bin' --db '$work/nohome.db' >/dev/null 2>'$work/err'; test \$? = 1"
 check "says why" grep -q 'cannot keep your session' "$work/err"
 check "and made no user" test "$(sqlite3 "$work/nohome.db" 'SELECT count(*) FROM users')" = 0
@@ -160,6 +183,102 @@ check "another program's database is refused" run 1 --db "$work/other.db" seed "
 check "names the problem" grep -q 'an SQLite file of another program' "$work/err"
 check "and is not modified" cmp -s "$work/other.db" "$work/other.orig"
 
+# --- a dreamtree database whose structure was changed by hand is refused and left alone
+run 0 --db "$work/shape.db" seed "$fixtures" >/dev/null
+for change in "dropped-table:DROP TABLE drafts" \
+    "renamed-column:ALTER TABLE users RENAME COLUMN created_at TO made_at" \
+    "raising-trigger:CREATE TRIGGER t BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, 'no'); END" \
+    "$(printf 'hostile-trigger:CREATE TRIGGER "t\033]0;x\007" BEFORE INSERT ON sessions BEGIN SELECT RAISE(ABORT, '"'"'\033[2J\302\233y'"'"'); END')"
+do
+    name=${change%%:*}
+    cp "$work/shape.db" "$work/$name.db"
+    sqlite3 "$work/$name.db" "${change#*:}"
+    cp -p "$work/$name.db" "$work/$name.orig"
+    touch -d '2001-02-03 04:05:06' "$work/$name.db"
+    for args in "today --user x" "" "seed $fixtures"; do
+        # shellcheck disable=SC2086 # args are words
+        check "$name: refused (${args:-interactive})" run_in '' 1 --db "$work/$name.db" $args
+        check "$name: says the structure was changed" \
+            grep -q 'database structure was changed outside dreamtree' "$work/err"
+        check "$name: stderr holds no control byte" clean_text "$work/err"
+    done
+    check "$name: the file is byte for byte as it was" cmp -s "$work/$name.db" "$work/$name.orig"
+    check "$name: and its time of change too" \
+        test "$(stat -c %y "$work/$name.db")" = "$(date -d '2001-02-03 04:05:06' '+%Y-%m-%d %H:%M:%S.000000000 %z')"
+    check "$name: nothing beside it" test ! -e "$work/$name.db-wal" -a ! -e "$work/$name.db-journal"
+done
+
+# --- a database you cannot write: today reads it; a session or a seed is refused up front,
+# with a clear message, and nothing is left beside the file. As root, file modes do not stop
+# writes: the tests then run without CAP_DAC_OVERRIDE (setpriv), and skip, saying why, where
+# that is not possible.
+as_user=""
+if [ "$(id -u)" = 0 ]; then
+    as_user="setpriv --bounding-set=-dac_override,-dac_read_search"
+fi
+printf 'x\n' >"$work/probe" && chmod 0400 "$work/probe"
+if [ -n "$as_user" ] && ! $as_user true 2>/dev/null; then
+    modes_hold="running as root, and setpriv is missing or cannot drop CAP_DAC_OVERRIDE here"
+elif $as_user sh -c "printf y >>'$work/probe'" 2>/dev/null; then
+    modes_hold="file modes do not stop writes for this user (root with CAP_DAC_OVERRIDE)"
+else
+    modes_hold=yes
+fi
+ro_check() { # ro_check DESCRIPTION COMMAND...: check, or skip with the reason
+    if [ "$modes_hold" = yes ]; then check "$@"; else
+        n=$((n + 1)); echo "ok $n - $1 # SKIP $modes_hold"
+    fi
+}
+ro_run() { # ro_run like run, as a user whom file modes bind
+    want=$1
+    shift
+    $as_user "$bin" "$@" >"$work/out" 2>"$work/err" <"$work/in"
+    got=$?
+    [ "$got" -eq "$want" ] || { echo "# exited $got, expected $want:"; sed 's/^/#   /' "$work/err"; }
+    [ "$got" -eq "$want" ]
+}
+nothing_beside() { test ! -e "$1-wal" -a ! -e "$1-shm" -a ! -e "$1-journal"; }
+mkdir -p "$work/ro"
+run 0 --db "$work/ro/db" seed "$fixtures" >/dev/null
+run_in '2
+' 0 --db "$work/ro/db" # a user and a session to resume
+ro_user=$(sqlite3 "$work/ro/db" 'SELECT id FROM users')
+chmod 0400 "$work/ro/db"
+cp -p "$work/ro/db" "$work/ro.orig"
+printf '2\n' >"$work/in"
+ro_check "a 0400 database: today reads it" ro_run 0 --db "$work/ro/db" today --user "$ro_user"
+ro_check "and prints its Daily Dos" grep -qx 'Resume Workbook: Every job' "$work/out"
+ro_check "and leaves nothing beside it" nothing_beside "$work/ro/db"
+ro_check "a session on it is refused" ro_run 1 --db "$work/ro/db"
+ro_check "up front: nothing was shown" test ! -s "$work/out"
+ro_check "saying the file cannot be written" grep -q 'database cannot be written: the file is read-only for you' "$work/err"
+ro_check "so is a seed" ro_run 1 --db "$work/ro/db" seed "$fixtures"
+ro_check "for the same reason" grep -q 'database cannot be written: the file is read-only for you' "$work/err"
+ro_check "the file is as it was" cmp -s "$work/ro/db" "$work/ro.orig"
+chmod 0500 "$work/ro"
+ro_check "(nothing beside it to read from)" nothing_beside "$work/ro/db"
+ro_check "a 0400 database in a 0500 folder: today reads it" ro_run 0 --db "$work/ro/db" today --user "$ro_user"
+ro_check "and prints its Daily Dos there too" grep -qx 'Resume Workbook: Every job' "$work/out"
+ro_check "a session there is refused" ro_run 1 --db "$work/ro/db"
+ro_check "saying why" grep -q 'database cannot be written: the file is read-only for you' "$work/err"
+chmod 0700 "$work/ro"
+chmod 0600 "$work/ro/db"
+chmod 0500 "$work/ro"
+ro_check "a writable database in a 0500 folder: a session is refused" ro_run 1 --db "$work/ro/db"
+ro_check "saying the folder is read-only" grep -q 'database cannot be written: its folder is read-only for you' "$work/err"
+ro_check "today still reads it" ro_run 0 --db "$work/ro/db" today --user "$ro_user"
+ro_check "and prints" grep -qx 'Resume Workbook: Every job' "$work/out"
+ro_check "the folder stays empty but for it" test "$(ls -A "$work/ro")" = db
+chmod 0700 "$work/ro"
+# a change still in the write-ahead log (its writer did not check it in): a reader sees it
+sqlite3 "$work/ro/db" ".dbconfig no_ckpt_on_close on" \
+    "UPDATE workbook_titles SET title = 'Changed in the log' WHERE node_id = '1.1.1.v1'" >/dev/null
+chmod 0400 "$work/ro/db" "$work/ro/db-wal" "$work/ro/db-shm"
+chmod 0500 "$work/ro"
+ro_check "a read-only database with its log beside it: today reads it" ro_run 0 --db "$work/ro/db" today --user "$ro_user"
+ro_check "with the change in the log" grep -qx 'Resume Workbook: Changed in the log' "$work/out"
+chmod 0700 "$work/ro"
+
 # --- content check
 check "content check on the fixtures" run 0 content check "$fixtures"
 check "says it is clean" grep -q '^Content is clean: 10 tool types' "$work/out"
@@ -172,6 +291,20 @@ check "content check on broken content exits 1" run 1 content check "$work/bad"
 check "names file and line" grep -q "$work/bad/workbook/a.md:3: unknown tool \"nothing-here\"" "$work/err"
 check "and counts the problems" grep -q 'content check: [0-9]* problems' "$work/err"
 check "seed refuses broken content" run 1 --db "$work/bad.db" seed "$work/bad"
+# thousands of repeated headings: each repeat once, the first 100 shown, the rest counted
+mkdir -p "$work/repeats/workbook"
+cp "$fixtures/tools.rec" "$work/repeats/"
+awk 'BEGIN { for (i = 0; i <= 20000; i++) print "# Part 1: P\n## Module 1.1: M" }' \
+    >"$work/repeats/workbook/a.md"
+check "content check on 40,000 repeated headings" run 1 content check "$work/repeats"
+check "shows the first 100 problems" \
+    test "$(grep -c "^dreamtree: $work/repeats/workbook/a.md:[0-9]*: duplicate heading" "$work/err")" = 100
+check "the first repeat first" grep -qx "dreamtree: $work/repeats/workbook/a.md:3: duplicate heading for part 1 (first at $work/repeats/workbook/a.md:1)" "$work/err"
+check "says how many more it left out" grep -qx 'dreamtree: ... and 39900 more problems, not shown here' "$work/err"
+check "and counts them all" grep -qx 'dreamtree: content check: 40000 problems' "$work/err"
+check "nothing else" test "$(wc -l <"$work/err")" = 102
+check "seed refuses them the same way" run 1 --db "$work/repeats.db" seed "$work/repeats"
+check "with the same cap" grep -qx 'dreamtree: ... and 39900 more problems, not shown here' "$work/err"
 
 # --- the man page lists the options --help lists
 "$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"

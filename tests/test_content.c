@@ -442,6 +442,15 @@ static const struct {
      "# Part 1: X\n## Module 1.2: Y\n### Exercise 1.2.1: Z\n\n"
      "::: prompt a\ninput: line\nQ?\n:::\n",
      "a.md:3: gap in the sequence: the workbook starts at 1.2.1, not 1.1.1", 1},
+    {"prompt-key-twice", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n\n::: prompt a\ninput: line\nQ again?\n:::\n",
+     "3-x.md:10: duplicate prompt key \"a\" (first at ", 0},
+    {"tool-id-twice", "tools.rec",
+     "id: flow-tracker\nsingular: Flow Log\nplural: Flow Logs\nicon: waves\nreminder: none\n\n"
+     "id: zz-last\nsingular: Z\nplural: Zs\nicon: z\nreminder: none\n\n"
+     "id: flow-tracker\nsingular: Again\nplural: Agains\nicon: x\nreminder: none\n",
+     "tools.rec:13: duplicate tool id \"flow-tracker\" (first at ", 0},
     {"field-twice", "references.rec",
      "key: a-1\nkey: a-2\nsurname: A\ncitation: A. B. 2000.\nshort: A, B\n",
      "references.rec:2: field \"key\" is given twice", 0},
@@ -515,6 +524,48 @@ static void test_linter(void)
     seed_diags_free(&d);
 }
 
+/* Hostile content: thousands of repeated part and module headings. Each repeat is reported
+ * once, against the first heading, in file order; only the first SEED_DIAGS_KEPT reports are
+ * kept and the rest counted. Comparing every heading with every other (and reporting each pair)
+ * took minutes and gigabytes for this file: the meson timeout catches that coming back. */
+static void test_repeated_headings(void)
+{
+    enum { REPEATS = 20000 };
+    const char *dir = content_copy("repeated-headings", 0);
+    char path[600];
+    snprintf(path, sizeof path, "%s/workbook/1-1-repeats.md", dir);
+    FILE *f = fopen(path, "wb");
+    if (!CHECK(f != NULL))
+        return;
+    for (int i = 0; i <= REPEATS; i++) /* line 2i+1 a part, line 2i+2 a module */
+        fputs("# Part 1: Again\n## Module 1.1: And again\n", f);
+    fclose(f);
+    struct seed_content *c = NULL;
+    struct seed_diags d = {0};
+    CHECK_INT(seed_check_dir(dir, &c, &d), DT_INVALID);
+    CHECK_INT(d.n, SEED_DIAGS_KEPT);
+    CHECK_INT(d.n + d.more, 2 * REPEATS);
+    char first_part[700], first_module[700];
+    snprintf(first_part, sizeof first_part, "duplicate heading for part 1 (first at %s:1)", path);
+    snprintf(first_module, sizeof first_module, "duplicate heading for module 1.1 (first at %s:2)",
+             path);
+    size_t plen = strlen(path);
+    long last = 2;
+    int in_order = 1, against_first = 1;
+    for (size_t i = 0; i < d.n; i++) {
+        const char *item = d.items[i];
+        long line = strncmp(item, path, plen) == 0 && item[plen] == ':' ? atol(item + plen + 1) : 0;
+        in_order &= line == last + 1; /* every repeat once, in file order */
+        last = line;
+        against_first &= strstr(item, line % 2 ? first_part : first_module) != NULL;
+    }
+    if (!CHECK(in_order && against_first))
+        for (size_t i = 0; i < d.n && i < 5; i++)
+            printf("#   got: %s\n", d.items[i]);
+    seed_diags_free(&d);
+    seed_content_free(&c);
+}
+
 static void test_real_tools(void)
 {
     /* content/tools.rec holds the spec's ten tool types exactly */
@@ -557,6 +608,7 @@ int main(void)
     RUN(test_reseed_effects);
     RUN(test_bad_content_is_not_loaded);
     RUN(test_linter);
+    RUN(test_repeated_headings);
     RUN(test_real_tools);
     return check_done();
 }

@@ -115,6 +115,56 @@ static void test_refuses_newer_schema(void)
     CHECK(st == NULL);
 }
 
+/* A dreamtree database whose structure was changed by hand: opening it is refused, and the file
+ * is left byte for byte as it was. Before, it opened, and every screen said "database error". */
+static void test_refuses_changed_schema(void)
+{
+    static const struct {
+        const char *name, *sql;
+    } changes[] = {
+        {"dropped-table", "DROP TABLE drafts"},
+        {"renamed-column", "ALTER TABLE users RENAME COLUMN created_at TO made_at"},
+        {"renamed-table", "ALTER TABLE emails RENAME TO mails"},
+        {"added-column", "ALTER TABLE users ADD COLUMN nickname TEXT"},
+        {"dropped-index", "DROP INDEX idx_sessions_user_id"},
+        {"raising-trigger", "CREATE TRIGGER no_sessions BEFORE INSERT ON sessions"
+                            " BEGIN SELECT RAISE(ABORT, 'no sessions today'); END"},
+        {"extra-view", "CREATE VIEW everyone AS SELECT id FROM users"},
+    };
+    for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
+        check_test_name = changes[i].name;
+        char name[64];
+        snprintf(name, sizeof name, "%s.db", changes[i].name);
+        const char *path = path_in_tmp(name);
+        struct store *st = NULL;
+        char err[STORE_ERR_LEN];
+        CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+        store_close(&st);
+        sqlite3 *db = NULL;
+        sqlite3_open(path, &db);
+        CHECK_INT(sqlite3_exec(db, changes[i].sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+        size_t n = 0;
+        char *bytes = slurp(path, &n);
+        struct stat before;
+        stat(path, &before);
+        CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &st, err), DT_SCHEMA_CHANGED);
+        CHECK(st == NULL);
+        store_close(&st); /* had it opened, closing would checkpoint its writes into the file */
+        CHECK(strstr(err, "changed outside dreamtree") != NULL);
+        size_t got_n = 0;
+        char *got = slurp(path, &got_n);
+        CHECK(bytes && got && got_n == n && memcmp(got, bytes, n) == 0);
+        struct stat after;
+        stat(path, &after);
+        CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+              after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+        free(got);
+        free(bytes);
+    }
+    check_test_name = "test_refuses_changed_schema";
+}
+
 static void test_creates_and_reopens(void)
 {
     const char *path = path_in_tmp("fresh.db");
@@ -151,7 +201,7 @@ static void test_creates_and_reopens(void)
 
 static void test_migrates_older_schema(void)
 {
-    /* a database as migration 1 left it: no dreamtree_meta, user_version 1 */
+    /* a database as migration 1 left it: none of the later tables and index, user_version 1 */
     const char *path = path_in_tmp("older.db");
     struct store *st = NULL;
     char err[STORE_ERR_LEN];
@@ -161,9 +211,12 @@ static void test_migrates_older_schema(void)
     store_close(&st);
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
-    CHECK(sqlite3_exec(db, "DROP TABLE dreamtree_meta; PRAGMA user_version = 1", NULL, NULL, NULL) ==
-          SQLITE_OK);
+    CHECK(sqlite3_exec(db, "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences;"
+                           " DROP INDEX idx_tool_instances_user_type_created;"
+                           " PRAGMA user_version = 1", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
+    size_t n = 0;
+    char *v1 = slurp(path, &n);
 
     CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &st, err), DT_OK);
     struct user again;
@@ -180,6 +233,72 @@ static void test_migrates_older_schema(void)
     sqlite3_finalize(stmt);
     sqlite3_close(db);
     CHECK(store_schema_version() >= 2);
+
+    /* an old database is checked against its own version before it is migrated: one with a
+     * table its version does not have is left as it is */
+    const char *odd = path_in_tmp("older-odd.db");
+    write_file(odd, v1, n);
+    sqlite3_open(odd, &db);
+    CHECK(sqlite3_exec(db, "CREATE TABLE drafts (x)", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    free(v1);
+    v1 = slurp(odd, &n);
+    CHECK_INT(store_open(odd, STORE_OPEN_EXISTING, &st, err), DT_SCHEMA_CHANGED);
+    store_close(&st);
+    size_t got_n = 0;
+    char *got = slurp(odd, &got_n);
+    CHECK(v1 && got && got_n == n && memcmp(got, v1, n) == 0);
+    free(got);
+    free(v1);
+}
+
+/* Opening for reading only (dreamtree today): nothing is written, nothing is made beside the
+ * file, and a write is refused; a missing file stays missing; an old database is updated. */
+static void test_open_for_reading(void)
+{
+    const char *path = path_in_tmp("reading.db");
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_NOT_FOUND);
+    CHECK(!exists(path));
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    struct user u;
+    CHECK_INT(store_users_create_anonymous(st, &u), DT_OK);
+    store_close(&st);
+    size_t n = 0;
+    char *before = slurp(path, &n);
+
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
+    struct user again;
+    CHECK_INT(store_users_get(st, u.id, &again), DT_OK);
+    struct user other;
+    CHECK_INT(store_users_create_anonymous(st, &other), DT_READONLY);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path);
+    CHECK(!exists(side)); /* not even while it is open */
+    snprintf(side, sizeof side, "%s-shm", path);
+    CHECK(!exists(side));
+    store_close(&st);
+    size_t got_n = 0;
+    char *got = slurp(path, &got_n);
+    CHECK(before && got && got_n == n && memcmp(got, before, n) == 0);
+    free(got);
+    free(before);
+
+    /* an older schema is brought up to date, which takes writing */
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    CHECK(sqlite3_exec(db, "DROP INDEX idx_tool_instances_user_type_created;"
+                           " PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
+    store_close(&st);
+    sqlite3_open(path, &db);
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
+    CHECK(sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == store_schema_version());
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
 }
 
 static void test_time_and_ids(void)
@@ -709,8 +828,10 @@ int main(void)
 {
     RUN(test_refuses_foreign_files);
     RUN(test_refuses_newer_schema);
+    RUN(test_refuses_changed_schema);
     RUN(test_creates_and_reopens);
     RUN(test_migrates_older_schema);
+    RUN(test_open_for_reading);
     RUN(test_time_and_ids);
     RUN(test_users_and_settings);
     RUN(test_sessions);

@@ -521,7 +521,7 @@ static void test_escape_corpus(void)
                     corpus_rows[i].flags, corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
-    char in[8] = {0}, want[16], label[64];
+    char in[8] = {0}, want[16], label[64]; /* in stays NUL-terminated: wrap and fit use strlen */
     for (int c = 0; c < 0x20; c++) {
         if (c == '\t' || c == '\n')
             continue;

@@ -1,0 +1,332 @@
+/* The checks across content files: unique keys, the numbering of the workbook, exercises that
+ * name tools and references which exist, and the references' citation numbers. */
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* One element of an array, by key. Sorted by key and then place, the rows of an array line up
+ * every element behind the first one with the same key: repeats are found, and keys looked up,
+ * in O(n log n) however hostile the file (comparing every pair took minutes and gigabytes). */
+struct keyed {
+    const char *key;                 /* "" never repeats */
+    const char *shown;               /* the key as a message shows it */
+    const struct seed_where *where;
+    size_t at;                       /* the place in its array */
+    const struct keyed *first;       /* the first row with this key (itself when it is first) */
+};
+
+static int compare_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Sorts rows and links each to the first row of its key. */
+static void sort_keyed(struct keyed *rows, size_t n)
+{
+    if (n > 1)
+        qsort(rows, n, sizeof *rows, compare_keyed);
+    for (size_t i = 0; i < n; i++) {
+        bool same = i > 0 && rows[i].key[0] && strcmp(rows[i].key, rows[i - 1].key) == 0;
+        rows[i].first = same ? rows[i - 1].first : &rows[i];
+    }
+}
+
+/* The place of the first element whose key is key, among sorted rows; SIZE_MAX when none. */
+static size_t find_keyed(const struct keyed *rows, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(rows[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && key[0] && strcmp(rows[lo].key, key) == 0 ? rows[lo].at : SIZE_MAX;
+}
+
+/* Reports every element whose key an earlier one has, once, against the first, in the order of
+ * the array. rows must be sorted (sort_keyed). -1 when out of memory. */
+static int report_repeats(const struct keyed *rows, size_t n, const char *what, bool quoted,
+                          struct seed_diags *d)
+{
+    const struct keyed **by_place = malloc((n ? n : 1) * sizeof *by_place);
+    if (!by_place)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        by_place[rows[i].at] = &rows[i];
+    const char *q = quoted ? "\"" : "";
+    for (size_t i = 0; i < n; i++) {
+        const struct keyed *r = by_place[i];
+        if (r->first != r)
+            seed_diag(d, r->where->file, r->where->line, "duplicate %s %s%s%s (first at %s:%d)",
+                      what, q, r->shown, q, r->first->where->file, r->first->where->line);
+    }
+    free(by_place);
+    return 0;
+}
+
+/* Rows for count elements of elem_size bytes from array: the key is the text at key_offset (a
+ * char array), the place at where_offset. malloc'd (caller frees); NULL when out of memory. */
+static struct keyed *rows_of(const void *array, size_t count, size_t elem_size, size_t key_offset,
+                             size_t where_offset)
+{
+    struct keyed *rows = malloc((count ? count : 1) * sizeof *rows);
+    if (!rows)
+        return NULL;
+    for (size_t i = 0; i < count; i++) {
+        const char *elem = (const char *)array + i * elem_size;
+        rows[i] = (struct keyed){.key = elem + key_offset, .shown = elem + key_offset,
+                                 .where = (const struct seed_where *)(elem + where_offset), .at = i};
+    }
+    sort_keyed(rows, count);
+    return rows;
+}
+
+#define ROWS_OF(array, count, type, keyfield) \
+    rows_of((array), (count), sizeof(type), offsetof(type, keyfield), offsetof(type, at))
+
+/* The content and its sorted keys, for the checks below. */
+struct checker {
+    struct seed_content *c;
+    struct seed_diags *d;
+    struct keyed *tools, *refs; /* sorted: lookups by id and key */
+};
+
+static struct seed_tool *find_tool(const struct checker *k, const char *id)
+{
+    size_t at = find_keyed(k->tools, k->c->ntools, id);
+    return at == SIZE_MAX ? NULL : &k->c->tools[at];
+}
+
+static struct seed_reference *find_ref(const struct checker *k, const char *key)
+{
+    size_t at = find_keyed(k->refs, k->c->nrefs, key);
+    return at == SIZE_MAX ? NULL : &k->c->refs[at];
+}
+
+static int compare_exercises(const void *a, const void *b)
+{
+    const struct seed_exercise *x = a, *y = b;
+    if (x->part != y->part)
+        return x->part - y->part;
+    if (x->module != y->module)
+        return x->module - y->module;
+    return x->number - y->number;
+}
+
+/* Keys that must be unique: tool ids, personality types, competency ids, reference keys and
+ * skill names (the same name in any case is one skill). Keeps the tools' and references' rows
+ * for lookups. -1 when out of memory. */
+static int check_reference_data(struct checker *k)
+{
+    struct seed_content *c = k->c;
+    k->tools = ROWS_OF(c->tools, c->ntools, struct seed_tool, t.id);
+    k->refs = ROWS_OF(c->refs, c->nrefs, struct seed_reference, key);
+    struct keyed *types = ROWS_OF(c->types, c->ntypes, struct seed_personality, code);
+    struct keyed *competencies = ROWS_OF(c->competencies, c->ncompetencies,
+                                         struct seed_competency, c.id);
+    struct keyed *skills = malloc((c->nskills ? c->nskills : 1) * sizeof *skills);
+    int rc = k->tools && k->refs && types && competencies && skills ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < c->nskills; i++)
+        skills[i] = (struct keyed){.key = c->skills[i].folded ? c->skills[i].folded : "",
+                                   .shown = c->skills[i].name, .where = &c->skills[i].at, .at = i};
+    if (rc == 0) {
+        sort_keyed(skills, c->nskills);
+        rc |= report_repeats(k->tools, c->ntools, "tool id", true, k->d);
+        rc |= report_repeats(types, c->ntypes, "personality type", true, k->d);
+        rc |= report_repeats(competencies, c->ncompetencies, "competency id", true, k->d);
+        rc |= report_repeats(k->refs, c->nrefs, "reference key", true, k->d);
+        rc |= report_repeats(skills, c->nskills, "skill", true, k->d);
+    }
+    free(types);
+    free(competencies);
+    free(skills);
+    return rc;
+}
+
+/* Exercises in order without repeats or gaps; part and module headings each once. */
+static int check_numbering(struct checker *k)
+{
+    struct seed_content *c = k->c;
+    struct seed_diags *d = k->d;
+    if (c->nexercises > 1)
+        qsort(c->exercises, c->nexercises, sizeof *c->exercises, compare_exercises);
+    const struct seed_exercise *prev = NULL;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        const struct seed_exercise *e = &c->exercises[i];
+        int pp = prev ? prev->part : 1, pm = prev ? prev->module : 1, pe = prev ? prev->number : 0;
+        int ok;
+        if (prev && compare_exercises(prev, e) == 0) {
+            seed_diag(d, e->at.file, e->at.line, "duplicate exercise %d.%d.%d (first at %s:%d)",
+                      e->part, e->module, e->number, prev->at.file, prev->at.line);
+            continue;
+        }
+        if (!prev)
+            ok = e->part == 1 && e->module == 1 && e->number == 1;
+        else if (e->part == pp && e->module == pm)
+            ok = e->number == pe + 1;
+        else if (e->part == pp)
+            ok = e->module == pm + 1 && e->number == 1;
+        else
+            ok = e->part == pp + 1 && e->module == 1 && e->number == 1;
+        if (!ok && !prev)
+            seed_diag(d, e->at.file, e->at.line,
+                      "gap in the sequence: the workbook starts at %d.%d.%d, not 1.1.1", e->part,
+                      e->module, e->number);
+        else if (!ok)
+            seed_diag(d, e->at.file, e->at.line,
+                      "gap in the sequence: exercise %d.%d.%d follows %d.%d.%d", e->part, e->module,
+                      e->number, pp, pm, pe);
+        prev = e;
+    }
+    /* a heading's key is its name: "part 1", "module 1.2" (numbers are 1 to 99) */
+    enum { NAME = 16 };
+    char *names = malloc((c->nheadings ? c->nheadings : 1) * NAME);
+    struct keyed *rows = malloc((c->nheadings ? c->nheadings : 1) * sizeof *rows);
+    int rc = names && rows ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < c->nheadings; i++) {
+        const struct seed_heading *h = &c->headings[i];
+        char *name = names + i * NAME;
+        if (h->module)
+            snprintf(name, NAME, "module %d.%d", h->part, h->module);
+        else
+            snprintf(name, NAME, "part %d", h->part);
+        rows[i] = (struct keyed){.key = name, .shown = name, .where = &h->at, .at = i};
+    }
+    if (rc == 0) {
+        sort_keyed(rows, c->nheadings);
+        rc = report_repeats(rows, c->nheadings, "heading for", false, d);
+    }
+    free(rows);
+    free(names);
+    return rc;
+}
+
+/* Prompt keys repeated within one exercise; rows has room for its blocks. */
+static int check_prompt_keys(struct checker *k, const struct seed_exercise *e, struct keyed *rows)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < e->nblocks; b++)
+        if (strcmp(e->blocks[b].type, "prompt") == 0) {
+            rows[n] = (struct keyed){.key = e->blocks[b].key, .shown = e->blocks[b].key,
+                                     .where = &e->blocks[b].at, .at = n};
+            n++;
+        }
+    sort_keyed(rows, n);
+    return report_repeats(rows, n, "prompt key", true, k->d);
+}
+
+static int check_exercises(struct checker *k)
+{
+    struct seed_content *c = k->c;
+    struct seed_diags *d = k->d;
+    size_t most = 1;
+    for (size_t i = 0; i < c->nexercises; i++)
+        most = c->exercises[i].nblocks > most ? c->exercises[i].nblocks : most;
+    struct keyed *rows = malloc(most * sizeof *rows);
+    if (!rows)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < c->nexercises; i++) {
+        struct seed_exercise *e = &c->exercises[i];
+        snprintf(e->full_id, sizeof e->full_id, "%d.%d.%d.v%d", e->part, e->module, e->number,
+                 e->version);
+        rc = check_prompt_keys(k, e, rows);
+        size_t prompts = 0;
+        for (size_t b = 0; b < e->nblocks; b++) {
+            const struct seed_block *blk = &e->blocks[b];
+            if (strcmp(blk->type, "prompt") != 0)
+                continue;
+            prompts++;
+            cJSON *input = blk->input_json ? cJSON_Parse(blk->input_json) : NULL;
+            const cJSON *tool = cJSON_GetObjectItemCaseSensitive(input, "tool");
+            if (cJSON_IsString(tool) && tool->valuestring[0] && !find_tool(k, tool->valuestring))
+                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", tool->valuestring);
+            cJSON_Delete(input);
+        }
+        if (prompts == 0)
+            seed_diag(d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,
+                      e->module, e->number);
+        if (e->unlocks[0]) {
+            struct seed_tool *tool = find_tool(k, e->unlocks);
+            if (!tool)
+                seed_diag(d, e->at.file, e->at.line, "unknown tool \"%s\"", e->unlocks);
+            else if (tool->t.unlocks_at_exercise[0])
+                seed_diag(d, e->at.file, e->at.line, "tool \"%s\" is unlocked twice (also by %s)",
+                          e->unlocks, tool->t.unlocks_at_exercise);
+            else
+                snprintf(tool->t.unlocks_at_exercise, sizeof tool->t.unlocks_at_exercise, "%s",
+                         e->full_id);
+        }
+        for (size_t s = 0; s < e->nsources; s++)
+            if (!find_ref(k, e->sources[s].key))
+                seed_diag(d, e->sources[s].at.file, e->sources[s].at.line,
+                          "reference \"%s\" is cited but missing from references.rec",
+                          e->sources[s].key);
+    }
+    free(rows);
+    if (rc == 0 && c->nexercises > 0)
+        for (size_t i = 0; i < c->ntools; i++)
+            if (!c->tools[i].t.unlocks_at_exercise[0])
+                seed_diag(d, c->tools[i].at.file, c->tools[i].at.line,
+                          "tool \"%s\" is never unlocked (no exercise says \"unlocks: %s\")",
+                          c->tools[i].t.id, c->tools[i].t.id);
+    return rc;
+}
+
+/* Citation numbers by first appearance in the workbook, uncited references following in file
+ * order; and each reference's metadata gets "referenced_in", the exercises that cite it. */
+static int number_references(struct checker *k)
+{
+    struct seed_content *c = k->c;
+    cJSON **cited = malloc((c->nrefs ? c->nrefs : 1) * sizeof *cited);
+    if (!cited)
+        return -1;
+    for (size_t i = 0; i < c->nrefs; i++)
+        cited[i] = cJSON_AddArrayToObject(c->refs[i].metadata, "referenced_in");
+    int next = 1;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        const struct seed_exercise *e = &c->exercises[i];
+        for (size_t s = 0; s < e->nsources; s++) {
+            size_t at = find_keyed(k->refs, c->nrefs, e->sources[s].key);
+            if (at == SIZE_MAX)
+                continue;
+            struct seed_reference *r = &c->refs[at];
+            if (r->citation_number == 0)
+                r->citation_number = next++;
+            /* an exercise is listed once, however often it cites the reference */
+            const cJSON *last = cited[at] && cited[at]->child ? cited[at]->child->prev : NULL;
+            if (cited[at] && (!last || strcmp(last->valuestring, e->full_id) != 0))
+                cJSON_AddItemToArray(cited[at], cJSON_CreateString(e->full_id));
+        }
+    }
+    for (size_t i = 0; i < c->nrefs; i++)
+        if (c->refs[i].citation_number == 0)
+            c->refs[i].citation_number = next++;
+    free(cited);
+    return 0;
+}
+
+int seed_check_content(struct seed_content *c, struct seed_diags *d)
+{
+    struct checker k = {.c = c, .d = d};
+    int rc = check_reference_data(&k);
+    if (rc == 0)
+        rc = check_numbering(&k);
+    if (rc == 0)
+        rc = check_exercises(&k);
+    if (rc == 0)
+        rc = number_references(&k);
+    free(k.tools);
+    free(k.refs);
+    return rc;
+}
