@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "app.h"
 #include "check.h"
 #include "users.h"
 #include "curses.h"
 #include "drafts.h"
+#include "keyboard.h"
 #include "plain.h"
 #include "preferences.h"
 #include "responses.h"
@@ -889,6 +891,53 @@ static void test_bad_script(void)
     free(text);
 }
 
+/* ---- keys from the terminal, byte by byte (tui/keyboard.c) ---- */
+
+/* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
+ * bytes are left out, counting a character still unfinished at the end. */
+static void test_utf8_keys(void)
+{
+    static const struct {
+        const char *bytes, *chars;
+        size_t dropped;
+    } rows[] = {
+        {"a", "a", 0},
+        {"\xC3\xA9", "\xC3\xA9", 0},                       /* é */
+        {"\xE9\xBA\xB5\xE5\x8C\x85", "\xE9\xBA\xB5\xE5\x8C\x85", 0}, /* 面包 */
+        {"\xF0\x9F\x91\xA8", "\xF0\x9F\x91\xA8", 0},           /* U+1F468 */
+        {"\xE9", "", 1},                 /* a Latin-1 é alone: waits, then is left out */
+        {"\xE9t", "t", 1},               /* é then t: the t is kept */
+        {"\xE9\xC3\xA9", "\xC3\xA9", 1},     /* Latin-1 é, then UTF-8 é */
+        {"\xE1x", "x", 1},               /* 8-bit meta Alt+a, then x */
+        {"\xFF\x03", "\x03", 1},         /* a junk byte, then Ctrl+C */
+        {"\x80\xBF", "", 2},            /* continuation bytes alone */
+        {"\xC0\xAF", "", 2},            /* an overlong '/' */
+        {"\xED\xA0\x80", "", 3},        /* a surrogate */
+        {"\xF4\x90\x80\x80", "", 4},    /* past U+10FFFF */
+        {"\xF0\x9F\x91" "a", "a", 3},   /* three of four bytes, cut short */
+        {"\xE9\xE9\xE9" "ok", "ok", 3},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct tui_utf8_keys u = {0};
+        char got[64] = "";
+        size_t dropped = 0, len = 0;
+        for (const char *p = rows[i].bytes; *p; p++) {
+            unsigned ch;
+            size_t d;
+            if (tui_utf8_keys_add(&u, (unsigned char)*p, &ch, &d))
+                len += (size_t)u8_uctomb((uint8_t *)got + len, ch, 8);
+            dropped += d;
+        }
+        dropped += tui_utf8_keys_cut(&u);
+        got[len] = '\0';
+        char what[64];
+        snprintf(what, sizeof what, "utf8 keys row %zu: characters", i);
+        check_str_at(__FILE__, __LINE__, got, rows[i].chars, what);
+        snprintf(what, sizeof what, "utf8 keys row %zu: bytes left out", i);
+        check_int_at(__FILE__, __LINE__, (long long)dropped, (long long)rows[i].dropped, what);
+    }
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -915,5 +964,6 @@ int main(void)
     RUN(test_resume);
     RUN(test_bad_script);
     RUN(test_paste);
+    RUN(test_utf8_keys);
     return check_done();
 }
