@@ -18,6 +18,7 @@
 #include "plain.h"
 #include "preferences.h"
 #include "responses.h"
+#include "statusbar.h"
 #include "support.h"
 #include "tools.h"
 
@@ -891,6 +892,62 @@ static void test_bad_script(void)
     free(text);
 }
 
+/* ---- the key hints at the narrowest ---- */
+
+/* The hint bar (one column short of the screen) keeps Help and Quit whatever has the focus,
+ * browsing or typing, at the minimum width and at 80; the other hints give way first. */
+static void test_hints_keep_help_and_quit(void)
+{
+    static const enum doc_field_kind kinds[] = {
+        DOC_FIELD_LINE,   DOC_FIELD_TEXT,  DOC_FIELD_NUMBER,  DOC_FIELD_SLIDER,
+        DOC_FIELD_CHOICE, DOC_FIELD_CHOICES, DOC_FIELD_LIST, DOC_FIELD_ORDERED,
+        DOC_FIELD_TREE,   DOC_FIELD_PAIRWISE,
+    };
+    static const int widths[] = {39, 79};
+    const char *options[] = {"one", "two"};
+    struct doc *d = doc_new();
+    doc_action(d, CMD_SUBMIT, NULL, "Submit");
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        for (size_t k = 0; k <= sizeof kinds / sizeof *kinds; k++) {
+            struct tui_field_state st = {0};
+            if (k < sizeof kinds / sizeof *kinds) { /* else nothing focused: browsing */
+                struct doc_field *f = doc_field(d, kinds[k], "f", "A question?");
+                doc_field_options(d, f, 2, options);
+                f->has_min = f->has_max = true;
+                f->min = 1, f->max = 10;
+                CHECK(tui_field_begin(&st, f) == 0);
+            }
+            char hints[512], what[640];
+            tui_statusbar_hints(d, &st, hints, sizeof hints, widths[w]);
+            snprintf(what, sizeof what, "%d columns, field kind %zu: Help and Quit in \"%s\"",
+                     widths[w], k, hints);
+            check_at(__FILE__, __LINE__, strstr(hints, " Help") && strstr(hints, " Quit"), what);
+            snprintf(what, sizeof what, "%d columns, field kind %zu: the hints fit", widths[w], k);
+            check_at(__FILE__, __LINE__, (int)tui_text_width(hints) <= widths[w], what);
+            tui_field_end(&st);
+        }
+    }
+    doc_free(&d);
+}
+
+/* The real screens at 40x12: the Daily Dos (browsing) and an answer being typed in a list. */
+static void test_hints_40(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 40, 12, "<Dump><Enter><Tab>Cook");
+    golden("hints40", out);
+    for (int i = 0; i < 2; i++) {
+        char row[256], what[320];
+        dump_row(nth_dump(out, i), 11, row, sizeof row);
+        snprintf(what, sizeof what, "40x12 dump %d: Help and Quit in \"%s\"", i, row);
+        check_at(__FILE__, __LINE__, strstr(row, " Help") && strstr(row, " Quit"), what);
+    }
+    check_has("40x12 typing: Ctrl+C quits", nth_dump(out, 1), "Ctrl+C Quit", true);
+    free(out);
+    world_close(&w);
+}
+
 /* ---- keys from the terminal, byte by byte (tui/keyboard.c) ---- */
 
 /* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
@@ -965,5 +1022,7 @@ int main(void)
     RUN(test_bad_script);
     RUN(test_paste);
     RUN(test_utf8_keys);
+    RUN(test_hints_keep_help_and_quit);
+    RUN(test_hints_40);
     return check_done();
 }

@@ -29,7 +29,8 @@ const char *tui_statusbar_more(bool above, bool below);
  * bytes): moving on, going back and help first, then the keys of the focused field (field, when
  * it is active), then the rest, from the key table; Submit only when d has a submit action.
  * While text is typed, printable keys are text, so only the others are offered ("q, Esc" shows
- * as "Esc"). */
+ * as "Esc", Quit as "Ctrl+C"). Help and Quit are always there (they fit from 18 columns); the
+ * others give way when they do not all fit, the least needed first (docs/ui.md). */
 void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *field, char *out,
                          size_t size, int cols);
 
