@@ -948,6 +948,63 @@ static void test_hints_40(void)
     world_close(&w);
 }
 
+/* ---- a wide window ---- */
+
+static void wide_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "A page in a wide window");
+    doc_para(d, DOC_ROLE_TEXT,
+             "A paragraph long enough to run across the whole of a wide window if it were let: "
+             "lines of two hundred characters are hard to follow back to their start, so the "
+             "text keeps to a column about as wide as a book's, however wide the window is.");
+    doc_para(d, DOC_ROLE_PROMPT, "- a list item in a prompt, also long enough to need a second "
+                                 "line in a column of readable width");
+    const char *cells[] = {"What", "Why", "Words", "They run on and on and on, more than a "
+                           "readable line can take, so the column wraps them."};
+    doc_table(d, "A table", 2, 2, cells);
+    doc_field(d, DOC_FIELD_TEXT, "story", "Tell a story?");
+    doc_action(d, CMD_OPEN, "done", "Done");
+}
+
+static enum tui_outcome wide_event(void *ctx, const struct tui_event *ev)
+{
+    (void)ctx;
+    (void)ev;
+    return TUI_CONTINUE;
+}
+
+/* The text column stops at a readable width: at 200 columns the page is the page at 80 (only
+ * the status line and the hints may use the rest), typing included. */
+static void test_wide(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, wide_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL};
+    const char *keys = "Typing in the answer goes on and on, well past what a readable "
+                       "line holds, and it wraps in the same column as the text above it.";
+    char *wide = run(&host, NULL, 200, 30, keys);
+    golden("wide", wide);
+    char *narrow = run(&host, NULL, 80, 30, keys);
+    for (int r = 0; r < 28; r++) { /* the page's rows: all but the status line and the hints */
+        char w[1024], n[1024], what[64];
+        dump_row(wide, r + 1, w, sizeof w);
+        dump_row(narrow, r + 1, n, sizeof n);
+        size_t wl = strlen(w), nl = strlen(n);
+        while (wl > 0 && w[wl - 1] == ' ')
+            w[--wl] = '\0';
+        while (nl > 0 && n[nl - 1] == ' ')
+            n[--nl] = '\0';
+        snprintf(what, sizeof what, "wide: row %d as at 80 columns", r);
+        check_str_at(__FILE__, __LINE__, w, n, what);
+    }
+    check_has("wide", wide, "screen 200x30", true);
+    check_has("wide", wide, "column wraps them.", true);
+    CHECK(cursor_row(wide) == cursor_row(narrow));
+    free(wide);
+    free(narrow);
+}
+
 /* ---- keys from the terminal, byte by byte (tui/keyboard.c) ---- */
 
 /* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
@@ -1024,5 +1081,6 @@ int main(void)
     RUN(test_utf8_keys);
     RUN(test_hints_keep_help_and_quit);
     RUN(test_hints_40);
+    RUN(test_wide);
     return check_done();
 }
