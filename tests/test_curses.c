@@ -4,6 +4,7 @@
  * DT_UPDATE_GOLDEN=1 rewrites them (review the diff before committing). The checks beside the
  * goldens say what each dump must show, so a golden written in error still fails a check. */
 #include <cjson/cJSON.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,18 @@
 #include "responses.h"
 #include "statusbar.h"
 #include "support.h"
+#include "text.h"
 #include "tools.h"
+
+#define ZWJ "\xE2\x80\x8D"
+#define MAN "\xF0\x9F\x91\xA8"
+#define WOMAN "\xF0\x9F\x91\xA9"
+#define GIRL "\xF0\x9F\x91\xA7"
+#define LAPTOP "\xF0\x9F\x92\xBB"
+#define FAMILY_ZWJ MAN ZWJ WOMAN ZWJ GIRL
+#define FAMILY_APART MAN WOMAN GIRL
+#define TECH_ZWJ WOMAN ZWJ LAPTOP
+#define TECH_APART WOMAN LAPTOP
 
 /* ---- running a script and comparing its dump ---- */
 
@@ -1005,6 +1017,83 @@ static void test_wide(void)
     free(narrow);
 }
 
+/* ---- widths as ncurses draws them ---- */
+
+/* tui_text_width of every code point of planes 0, 1 and 14 that the sanitiser lets through is
+ * the columns ncurses moves on when it draws it between two letters: the layout, the cursor
+ * and the drawing agree. */
+static void test_widths_as_drawn(void)
+{
+    setlocale(LC_CTYPE, "");
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = newterm(NULL, out, in);
+    if (!CHECK(scr != NULL))
+        return;
+    resizeterm(4, 20);
+    unsigned long checked = 0, differ = 0;
+    for (ucs4_t c = 0x20; c < 0xE0200; c++) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0x20000 && c < 0xE0000))
+            continue;
+        char s[16] = "a";
+        int k = u8_uctomb((uint8_t *)s + 1, c, 8);
+        s[1 + k] = 'b';
+        s[2 + k] = '\0';
+        char *clean = tui_text_sanitize(s, strlen(s), 0);
+        if (clean && strcmp(clean, s) == 0) {
+            erase();
+            mvaddstr(0, 0, s);
+            int drawn = getcurx(stdscr);
+            checked++;
+            if (drawn != (int)tui_text_width(s) && differ++ < 5)
+                printf("#   U+%04X: ncurses %d columns, tui_text_width %zu\n", (unsigned)c, drawn,
+                       tui_text_width(s));
+        }
+        free(clean);
+    }
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    CHECK(checked > 100000);
+    CHECK_INT(differ, 0);
+}
+
+/* An emoji family in a paragraph and typed into a field: drawn as its three people side by
+ * side (no joiner reaches ncurses), the text after it where the layout put it, the cursor
+ * after it; the same after a resize. */
+static void family_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Who is at home?");
+    doc_para(d, DOC_ROLE_TEXT, "The family " FAMILY_ZWJ " lives here, with " TECH_ZWJ " at work.");
+    doc_field(d, DOC_FIELD_LINE, "who", "Who else?");
+}
+
+static void test_family(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, family_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL};
+    char *out = run(&host, NULL, 60, 12, FAMILY_ZWJ "x<Dump><Resize 80x24>");
+    golden("family", out);
+    for (int i = 0; i < 2; i++) {
+        const char *dump = nth_dump(out, i);
+        check_has("family: no joiner drawn", dump, "\xE2\x80\x8D", false);
+        check_has("family: side by side, the text after it", dump,
+                  "The family " FAMILY_APART " lives here, with " TECH_APART " at work.", true);
+        check_has("family: typed", dump, FAMILY_APART "x", true);
+        /* "    " then 6 columns of family and the x: the cursor after them */
+        char what[64];
+        snprintf(what, sizeof what, "family: dump %d: the cursor after the x", i);
+        int col = -1;
+        const char *p = strstr(dump, "column ");
+        if (p)
+            sscanf(p, "column %d", &col);
+        check_int_at(__FILE__, __LINE__, col, 4 + 6 + 1, what);
+    }
+    free(out);
+}
+
 /* ---- keys from the terminal, byte by byte (tui/keyboard.c) ---- */
 
 /* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
@@ -1082,5 +1171,7 @@ int main(void)
     RUN(test_hints_keep_help_and_quit);
     RUN(test_hints_40);
     RUN(test_wide);
+    RUN(test_widths_as_drawn);
+    RUN(test_family);
     return check_done();
 }

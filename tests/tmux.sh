@@ -258,6 +258,24 @@ tm send-keys -t dt C-c
 wait_file "$work/status"
 gone
 
+# ---- an emoji family: drawn side by side, in the columns ncurses counts, before and after a
+# resize (tmux joins the family into 2 columns; ncurses counts 6: the rest of the row was off) ----
+start run
+check "a run for the family reaches the Daily Dos" to_daily_dos
+type_in_draft " $(printf '\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247') end"
+apart=$(printf '\360\237\221\250\360\237\221\251\360\237\221\247')
+check "the family shows side by side" 'wait_for "$apart end"'
+tm resize-window -t dt -x 60 -y 24
+wait_for "Tab Next" >/dev/null
+tm resize-window -t dt -x 80 -y 24
+check "after a resize: no joiner on the screen, nothing left over" \
+    'sleep 0.3; wait_for "$apart end" && ! screen | grep -qF "$(printf "\342\200\215")" &&
+     [ "$(screen | grep -c "end")" = 1 ]'
+check "the cursor is after it" '[ "$(cursor_y)" = "$(row_of "$apart end")" ]'
+tm send-keys -t dt C-c
+wait_file "$work/status"
+gone
+
 # ---- text mode chosen in the settings: the full screen hands over at once ----
 start run
 check "a fifth run reaches the Daily Dos" to_daily_dos

@@ -537,6 +537,10 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
             commit(&ui);
         } else if (k == TUI_KEYBOARD_KEY) {
             handle_key(&ui, &in);
+        } else if (k == TUI_KEYBOARD_RESIZE) {
+            /* every cell is written again: where the terminal drew something in other columns
+             * than ncurses counted, nothing of the old frame stays behind */
+            clearok(curscr, TRUE);
         } else if (k == TUI_KEYBOARD_PASTE) {
             struct tui_paste p;
             tui_paste_init(&p);
