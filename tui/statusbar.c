@@ -144,7 +144,7 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
     }
     /* Take the hints rank by rank while they fit (the first rank always), then show the ones
      * taken in the bar's order, two spaces apart. */
-    bool taken[16] = {false};
+    bool taken[sizeof h / sizeof *h] = {false};
     int used = 0;
     for (int rank = 0; rank < RANKS; rank++)
         for (size_t i = 0; i < nh; i++) {

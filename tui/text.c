@@ -154,7 +154,7 @@ size_t tui_text_unjoin(char *s)
     static const char zwj[] = "\xE2\x80\x8D";
     size_t w = 0;
     for (const char *p = s; *p;) {
-        if (memcmp(p, zwj, 3) == 0) {
+        if (strncmp(p, zwj, 3) == 0) { /* strncmp: stops at the end of s */
             p += 3;
             continue;
         }
