@@ -360,6 +360,10 @@ static int run_screens(const struct options *o, struct store *st, const char *us
             int r = tui_curses_run(&host, &co);
             if (r == 0)
                 rc = EXIT_DONE;
+            else if (r == TUI_CURSES_INPUT_ENDED)
+                rc = EXIT_BAD_INPUT; /* what was typed is kept, but the session did not end well */
+            else if (r > 1)
+                rc = r; /* 128 + the signal that stopped it, as a shell would say */
             if (r == 1)
                 app_say_again(app); /* "Settings saved...", which the full screen showed last */
             plain = true; /* 1: the person chose text mode; -1: no usable terminal */

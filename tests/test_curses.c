@@ -4,20 +4,35 @@
  * DT_UPDATE_GOLDEN=1 rewrites them (review the diff before committing). The checks beside the
  * goldens say what each dump must show, so a golden written in error still fails a check. */
 #include <cjson/cJSON.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "app.h"
 #include "check.h"
 #include "users.h"
 #include "curses.h"
 #include "drafts.h"
+#include "keyboard.h"
 #include "plain.h"
 #include "preferences.h"
 #include "responses.h"
+#include "statusbar.h"
 #include "support.h"
+#include "text.h"
 #include "tools.h"
+
+#define ZWJ "\xE2\x80\x8D"
+#define MAN "\xF0\x9F\x91\xA8"
+#define WOMAN "\xF0\x9F\x91\xA9"
+#define GIRL "\xF0\x9F\x91\xA7"
+#define LAPTOP "\xF0\x9F\x92\xBB"
+#define FAMILY_ZWJ MAN ZWJ WOMAN ZWJ GIRL
+#define FAMILY_APART MAN WOMAN GIRL
+#define TECH_ZWJ WOMAN ZWJ LAPTOP
+#define TECH_APART WOMAN LAPTOP
 
 /* ---- running a script and comparing its dump ---- */
 
@@ -1220,6 +1235,243 @@ static void test_bad_script(void)
     free(text);
 }
 
+/* ---- the key hints at the narrowest ---- */
+
+/* The hint bar (one column short of the screen) keeps Help and Quit whatever has the focus,
+ * browsing or typing, at the minimum width and at 80; the other hints give way first. */
+static void test_hints_keep_help_and_quit(void)
+{
+    static const enum doc_field_kind kinds[] = {
+        DOC_FIELD_LINE,   DOC_FIELD_TEXT,  DOC_FIELD_NUMBER,  DOC_FIELD_SLIDER,
+        DOC_FIELD_CHOICE, DOC_FIELD_CHOICES, DOC_FIELD_LIST, DOC_FIELD_ORDERED,
+        DOC_FIELD_TREE,   DOC_FIELD_PAIRWISE,
+    };
+    static const int widths[] = {39, 79};
+    const char *options[] = {"one", "two"};
+    struct doc *d = doc_new();
+    doc_action(d, CMD_SUBMIT, NULL, "Submit");
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        for (size_t k = 0; k <= sizeof kinds / sizeof *kinds; k++) {
+            struct tui_field_state st = {0};
+            if (k < sizeof kinds / sizeof *kinds) { /* else nothing focused: browsing */
+                struct doc_field *f = doc_field(d, kinds[k], "f", "A question?");
+                doc_field_options(d, f, 2, options);
+                f->has_min = f->has_max = true;
+                f->min = 1, f->max = 10;
+                CHECK(tui_field_begin(&st, f) == 0);
+            }
+            char hints[512], what[640];
+            tui_statusbar_hints(d, &st, hints, sizeof hints, widths[w]);
+            snprintf(what, sizeof what, "%d columns, field kind %zu: Help and Quit in \"%s\"",
+                     widths[w], k, hints);
+            check_at(__FILE__, __LINE__, strstr(hints, " Help") && strstr(hints, " Quit"), what);
+            snprintf(what, sizeof what, "%d columns, field kind %zu: the hints fit", widths[w], k);
+            check_at(__FILE__, __LINE__, (int)tui_text_width(hints) <= widths[w], what);
+            tui_field_end(&st);
+        }
+    }
+    doc_free(&d);
+}
+
+/* The real screens at 40x12: the Daily Dos (browsing) and an answer being typed in a list. */
+static void test_hints_40(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 40, 12, "<Dump><Enter><Tab>Cook");
+    golden("hints40", out);
+    for (int i = 0; i < 2; i++) {
+        char row[256], what[320];
+        dump_row(nth_dump(out, i), 11, row, sizeof row);
+        snprintf(what, sizeof what, "40x12 dump %d: Help and Quit in \"%s\"", i, row);
+        check_at(__FILE__, __LINE__, strstr(row, " Help") && strstr(row, " Quit"), what);
+    }
+    check_has("40x12 typing: F10 quits", nth_dump(out, 1), "F10 Quit", true);
+    free(out);
+    world_close(&w);
+}
+
+/* ---- a wide window ---- */
+
+static void wide_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "A page in a wide window");
+    doc_para(d, DOC_ROLE_TEXT,
+             "A paragraph long enough to run across the whole of a wide window if it were let: "
+             "lines of two hundred characters are hard to follow back to their start, so the "
+             "text keeps to a column about as wide as a book's, however wide the window is.");
+    doc_para(d, DOC_ROLE_PROMPT, "- a list item in a prompt, also long enough to need a second "
+                                 "line in a column of readable width");
+    const char *cells[] = {"What", "Why", "Words", "They run on and on and on, more than a "
+                           "readable line can take, so the column wraps them."};
+    doc_table(d, "A table", 2, 2, cells);
+    doc_field(d, DOC_FIELD_TEXT, "story", "Tell a story?");
+    doc_action(d, CMD_OPEN, "done", "Done");
+}
+
+static enum tui_outcome wide_event(void *ctx, const struct tui_event *ev)
+{
+    (void)ctx;
+    (void)ev;
+    return TUI_CONTINUE;
+}
+
+/* The text column stops at a readable width: at 200 columns the page is the page at 80 (only
+ * the status line and the hints may use the rest), typing included. */
+static void test_wide(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, wide_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL, NULL, NULL};
+    const char *keys = "Typing in the answer goes on and on, well past what a readable "
+                       "line holds, and it wraps in the same column as the text above it.";
+    char *wide = run(&host, NULL, 200, 30, keys);
+    golden("wide", wide);
+    char *narrow = run(&host, NULL, 80, 30, keys);
+    for (int r = 0; r < 28; r++) { /* the page's rows: all but the status line and the hints */
+        char w[1024], n[1024], what[64];
+        dump_row(wide, r + 1, w, sizeof w);
+        dump_row(narrow, r + 1, n, sizeof n);
+        size_t wl = strlen(w), nl = strlen(n);
+        while (wl > 0 && w[wl - 1] == ' ')
+            w[--wl] = '\0';
+        while (nl > 0 && n[nl - 1] == ' ')
+            n[--nl] = '\0';
+        snprintf(what, sizeof what, "wide: row %d as at 80 columns", r);
+        check_str_at(__FILE__, __LINE__, w, n, what);
+    }
+    check_has("wide", wide, "screen 200x30", true);
+    check_has("wide", wide, "column wraps them.", true);
+    CHECK(cursor_row(wide) == cursor_row(narrow));
+    free(wide);
+    free(narrow);
+}
+
+/* ---- widths as ncurses draws them ---- */
+
+/* tui_text_width of every code point of planes 0, 1 and 14 that the sanitiser lets through is
+ * the columns ncurses moves on when it draws it between two letters: the layout, the cursor
+ * and the drawing agree. */
+static void test_widths_as_drawn(void)
+{
+    setlocale(LC_CTYPE, "");
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = newterm(NULL, out, in);
+    if (!CHECK(scr != NULL))
+        return;
+    resizeterm(4, 20);
+    unsigned long checked = 0, differ = 0;
+    for (ucs4_t c = 0x20; c < 0xE0200; c++) {
+        if ((c >= 0xD800 && c <= 0xDFFF) || (c >= 0x20000 && c < 0xE0000))
+            continue;
+        char s[16] = "a";
+        int k = u8_uctomb((uint8_t *)s + 1, c, 8);
+        s[1 + k] = 'b';
+        s[2 + k] = '\0';
+        char *clean = tui_text_sanitize(s, strlen(s), 0);
+        if (clean && strcmp(clean, s) == 0) {
+            erase();
+            mvaddstr(0, 0, s);
+            int drawn = getcurx(stdscr);
+            checked++;
+            if (drawn != (int)tui_text_width(s) && differ++ < 5)
+                printf("#   U+%04X: ncurses %d columns, tui_text_width %zu\n", (unsigned)c, drawn,
+                       tui_text_width(s));
+        }
+        free(clean);
+    }
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    CHECK(checked > 100000);
+    CHECK_INT(differ, 0);
+}
+
+/* An emoji family in a paragraph and typed into a field: drawn as its three people side by
+ * side (no joiner reaches ncurses), the text after it where the layout put it, the cursor
+ * after it; the same after a resize. */
+static void family_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Who is at home?");
+    doc_para(d, DOC_ROLE_TEXT, "The family " FAMILY_ZWJ " lives here, with " TECH_ZWJ " at work.");
+    doc_field(d, DOC_FIELD_LINE, "who", "Who else?");
+}
+
+static void test_family(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {&f, family_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL, NULL, NULL};
+    char *out = run(&host, NULL, 60, 12, FAMILY_ZWJ "x<Dump><Resize 80x24>");
+    golden("family", out);
+    for (int i = 0; i < 2; i++) {
+        const char *dump = nth_dump(out, i);
+        check_has("family: no joiner drawn", dump, "\xE2\x80\x8D", false);
+        check_has("family: side by side, the text after it", dump,
+                  "The family " FAMILY_APART " lives here, with " TECH_APART " at work.", true);
+        check_has("family: typed", dump, FAMILY_APART "x", true);
+        /* "    " then 6 columns of family and the x: the cursor after them */
+        char what[64];
+        snprintf(what, sizeof what, "family: dump %d: the cursor after the x", i);
+        int col = -1;
+        const char *p = strstr(dump, "column ");
+        if (p)
+            sscanf(p, "column %d", &col);
+        check_int_at(__FILE__, __LINE__, col, 4 + 6 + 1, what);
+    }
+    free(out);
+}
+
+/* ---- keys from the terminal, byte by byte (tui/keyboard.c) ---- */
+
+/* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
+ * bytes are left out, counting a character still unfinished at the end. */
+static void test_utf8_keys(void)
+{
+    static const struct {
+        const char *bytes, *chars;
+        size_t dropped;
+    } rows[] = {
+        {"a", "a", 0},
+        {"\xC3\xA9", "\xC3\xA9", 0},                       /* é */
+        {"\xE9\xBA\xB5\xE5\x8C\x85", "\xE9\xBA\xB5\xE5\x8C\x85", 0}, /* 面包 */
+        {"\xF0\x9F\x91\xA8", "\xF0\x9F\x91\xA8", 0},           /* U+1F468 */
+        {"\xE9", "", 1},                 /* a Latin-1 é alone: waits, then is left out */
+        {"\xE9t", "t", 1},               /* é then t: the t is kept */
+        {"\xE9\xC3\xA9", "\xC3\xA9", 1},     /* Latin-1 é, then UTF-8 é */
+        {"\xE1x", "x", 1},               /* 8-bit meta Alt+a, then x */
+        {"\xFF\x03", "\x03", 1},         /* a junk byte, then Ctrl+C */
+        {"\x80\xBF", "", 2},            /* continuation bytes alone */
+        {"\xC0\xAF", "", 2},            /* an overlong '/' */
+        {"\xED\xA0\x80", "", 3},        /* a surrogate */
+        {"\xF4\x90\x80\x80", "", 4},    /* past U+10FFFF */
+        {"\xF0\x9F\x91" "a", "a", 3},   /* three of four bytes, cut short */
+        {"\xE9\xE9\xE9" "ok", "ok", 3},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct tui_utf8_keys u = {0};
+        char got[64] = "";
+        size_t dropped = 0, len = 0;
+        for (const char *p = rows[i].bytes; *p; p++) {
+            unsigned ch;
+            size_t d;
+            if (tui_utf8_keys_add(&u, (unsigned char)*p, &ch, &d))
+                len += (size_t)u8_uctomb((uint8_t *)got + len, ch, 8);
+            dropped += d;
+        }
+        dropped += tui_utf8_keys_cut(&u);
+        got[len] = '\0';
+        char what[64];
+        snprintf(what, sizeof what, "utf8 keys row %zu: characters", i);
+        check_str_at(__FILE__, __LINE__, got, rows[i].chars, what);
+        snprintf(what, sizeof what, "utf8 keys row %zu: bytes left out", i);
+        check_int_at(__FILE__, __LINE__, (long long)dropped, (long long)rows[i].dropped, what);
+    }
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -1254,5 +1506,11 @@ int main(void)
     RUN(test_idea_tree);
     RUN(test_bad_script);
     RUN(test_paste);
+    RUN(test_utf8_keys);
+    RUN(test_hints_keep_help_and_quit);
+    RUN(test_hints_40);
+    RUN(test_wide);
+    RUN(test_widths_as_drawn);
+    RUN(test_family);
     return check_done();
 }

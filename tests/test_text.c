@@ -2,6 +2,7 @@
  * escape corpus for the one sanitiser. Every table row is one case; the corpus rows also run
  * through wrap, fit and the cursor column, and all of their output must be terminal-safe. */
 #include <math.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +98,40 @@ static int safe(const char *s, int multiline)
 
 /* ---- widths ---------------------------------------------------------------------------- */
 
+/* What the full screen hands ncurses: no zero width joiner, so emoji a terminal would join (in
+ * 2 columns where ncurses counts 6) stand side by side, and nothing else is touched. */
+static const struct {
+    const char *label, *s, *want;
+} unjoin_rows[] = {
+    {"no joiner", "plain text", "plain text"},
+    {"a family", "a " FAMILY " b", "a \xF0\x9F\x91\xA8\xF0\x9F\x91\xA9\xF0\x9F\x91\xA7 b"},
+    {"a technologist", TECHNOLOGIST, "\xF0\x9F\x91\xA9\xF0\x9F\x92\xBB"},
+    {"skin tone before the joiner", "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD" ZWJ "\xF0\x9F\x92\xBB",
+     "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xF0\x9F\x92\xBB"},
+    {"VS16 before the joiner (heart on fire)", "\xE2\x9D\xA4\xEF\xB8\x8F" ZWJ "\xF0\x9F\x94\xA5",
+     "\xE2\x9D\xA4\xEF\xB8\x8F\xF0\x9F\x94\xA5"},
+    {"a joiner still waiting for its emoji (typing)", "\xF0\x9F\x91\xA8" ZWJ,
+     "\xF0\x9F\x91\xA8"},
+    {"Devanagari half form (tmux joins it too)", "\xE0\xA4\x95\xE0\xA5\x8D" ZWJ "\xE0\xA4\xB7",
+     "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7"},
+    {"two in a row", "a" ZWJ ZWJ "b", "ab"},
+    {"the non-joiner stays", "a\xE2\x80\x8C" "b", "a\xE2\x80\x8C" "b"},
+    {"other characters of the same block stay", "\xE2\x80\x8B\xE2\x80\x90", "\xE2\x80\x8B\xE2\x80\x90"},
+};
+
+static void test_unjoin(void)
+{
+    for (size_t i = 0; i < sizeof unjoin_rows / sizeof *unjoin_rows; i++) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s", unjoin_rows[i].s);
+        size_t n = tui_text_unjoin(buf);
+        ROW_STR(buf, unjoin_rows[i].want, unjoin_rows[i].label);
+        ROW_INT(n, strlen(unjoin_rows[i].want), unjoin_rows[i].label);
+        /* the columns do not change: the joiner takes none */
+        ROW_INT(tui_text_width(buf), tui_text_width(unjoin_rows[i].s), unjoin_rows[i].label);
+    }
+}
+
 static const struct {
     const char *label, *s;
     size_t width;
@@ -111,7 +146,7 @@ static const struct {
     {"two combined e", E_ACUTE E_ACUTE, 2},
     {"precomposed matches", "ma\xC3\xB1" "ana", 6},
     {"emoji", "\xF0\x9F\x91\x8D", 2},
-    /* libunistring sums code points, as wcwidth-based terminals do: the modifier counts too */
+    /* code points are summed, as ncurses gives each its own cells: the modifier counts too */
     {"emoji with skin tone", THUMB_MEDIUM, 4},
     {"emoji with dark skin tone", WAVE_DARK, 4},
     {"ZWJ family: 2+0+2+0+2", FAMILY, 6},
@@ -126,6 +161,13 @@ static const struct {
     {"Arabic with harakat", MARHABA, 5},
     {"ellipsis is one column", ELL, 1},
     {"placeholder text counts", "<U+202E>", 8},
+    /* where libunistring's widths and the C library's wcwidth, which ncurses draws by, differ:
+     * the width is the cells ncurses gives (test_curses checks every code point of planes 0, 1
+     * and 14 against ncurses itself) */
+    {"soft hyphen: ncurses gives it a cell", "co\xC2\xADop", 5},
+    {"Arabic number sign U+0600: a cell", "\xD8\x80", 1},
+    {"Kannada ki: the vowel sign takes none", "\xE0\xB2\x95\xE0\xB2\xBF", 1},
+    {"unassigned U+2E9A: one cell, as ncurses draws it", "\xE2\xBA\x9A", 1},
 };
 
 static void test_widths(void)
@@ -781,9 +823,11 @@ static void test_parse_numbers(void)
 
 int main(void)
 {
+    setlocale(LC_CTYPE, ""); /* the widths are ncurses', which draws in the locale (C.UTF-8 here) */
     RUN(test_numbers);
     RUN(test_parse_numbers);
     RUN(test_widths);
+    RUN(test_unjoin);
     RUN(test_wrap);
     RUN(test_fit);
     RUN(test_navigation);

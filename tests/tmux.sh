@@ -5,7 +5,9 @@
 # line field as a bracketed paste, leave; the answer must be in the database, the hardware
 # cursor on the focused row, and bracketed paste off again once the program has left. Then the
 # kill -9 test: type into the next exercise, wait past the 0.5 s debounce, kill -9, start again:
-# the draft is there.
+# the draft is there. Then what the terminal can throw at it: bytes that are not UTF-8 (left out
+# with a note, typing goes on), the end of input (typing kept, a status that is not 0), SIGHUP
+# and SIGTERM just after typing (the typing is in the draft).
 # TAP output; "1..0 # SKIP" without tmux. Usage: tmux.sh DREAMTREE SOURCE_ROOT
 set -u
 bin=$1
@@ -41,6 +43,8 @@ export DREAMTREE_NOW=2026-11-25T12:00:00Z LC_ALL=C.UTF-8
 # LINES and COLUMNS would pin ncurses to one size (the test environment sets them)
 unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB ACCESSIBLE NO_COLOR COLORTERM LINES COLUMNS
 if [ "\${1:-}" = exec ]; then exec "$bin"; fi
+# nohup: the hang-up signal ignored, so only the end of input tells the terminal is gone
+if [ "\${1:-}" = nohup ]; then trap '' HUP; fi
 "$bin" 2>"$work/stderr"
 echo \$? >"$work/status"
 # what a paste into the shell's terminal gives now: markers around it if the mode were left on
@@ -176,7 +180,7 @@ wait_file "$work/status"
 check "Ctrl+C then y leaves with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
 gone
 
-# ---- SIGTERM: ncurses restores the terminal and _exits; bracketed paste goes off first ----
+# ---- SIGTERM at the Daily Dos: the terminal is restored, bracketed paste off ----
 start read-after
 check "a fourth run reaches the Daily Dos" to_daily_dos
 kill -TERM $(ps -o pid= --ppid "$(tm display -p -t dt '#{pane_pid}')")
@@ -185,6 +189,98 @@ paste_after
 check "bracketed paste is off after SIGTERM" '[ "$(cat "$work/after" 2>/dev/null)" = after ]'
 
 gone
+
+# the pid of dreamtree under run.sh (the pane's shell runs it as its child)
+child() { ps -o pid= --ppid "$(tm display -p -t dt '#{pane_pid}')" | tr -d ' '; }
+# open the exercise with the draft (Resume Workbook) and type TEXT after it
+type_in_draft() {
+    tm send-keys -t dt Enter
+    wait_for "Draft 草稿 typed" && tm send-keys -t dt C-e && tm send-keys -t dt -l "$1"
+}
+draft_has() { sqlite3 "$db" "SELECT draft_json FROM drafts" | grep -qF -- "$1"; }
+have_sqlite() { command -v sqlite3 >/dev/null 2>&1; }
+
+# ---- a byte that is not UTF-8 (a Latin-1 terminal's é, 8-bit meta): left out with a note ----
+start run
+check "a run for bytes that are not UTF-8 reaches the Daily Dos" to_daily_dos
+type_in_draft " one"
+check "typing shows" 'wait_for "typed one"'
+sleep 1 # past the debounce: the read now waits with no timeout, where the byte froze the input
+tm send-keys -t dt -H e9
+check "a lone 0xE9 is left out, and the status line says so" 'wait_for "not UTF-8"'
+tm send-keys -t dt -l " two"
+check "typing goes on after it" 'wait_for "typed one two"'
+tm send-keys -t dt -H e1
+tm send-keys -t dt -l "x three"
+check "a lead byte cut short by ASCII: the ASCII is kept" 'wait_for "typed one twox three"'
+tm send-keys -t dt C-c && wait_for "Leave DreamTree?" && tm send-keys -t dt y
+wait_file "$work/status"
+check "Ctrl+C still leaves, with status 0" '[ "$(cat "$work/status" 2>/dev/null)" = 0 ]'
+gone
+if have_sqlite; then
+    check "what was typed around the bytes is kept" 'draft_has "typed one twox three"'
+fi
+
+# ---- the end of input (the terminal closed, hang-up ignored): typing kept, status not 0 ----
+start nohup
+check "a nohup run reaches the Daily Dos" to_daily_dos
+type_in_draft " four"
+check "typing shows before the end" 'wait_for "three four"'
+tm kill-session -t dt
+wait_file "$work/status"
+check "the end of input leaves with a status that is not 0" \
+    '[ -s "$work/status" ] && [ "$(cat "$work/status")" != 0 ]'
+if have_sqlite; then
+    check "what was typed before the end is kept" 'draft_has "three four"'
+fi
+
+# ---- SIGHUP and SIGTERM at once after typing: the typing is saved on the way out ----
+start run
+check "a run for SIGHUP reaches the Daily Dos" to_daily_dos
+type_in_draft " five"
+wait_for "four five" && kill -HUP "$(child)"
+wait_file "$work/status"
+check "SIGHUP leaves with status 129" '[ "$(cat "$work/status" 2>/dev/null)" = 129 ]'
+gone
+if have_sqlite; then
+    check "the typing just before SIGHUP is in the draft" 'draft_has "four five"'
+fi
+start run
+check "a run for SIGTERM reaches the Daily Dos" to_daily_dos
+type_in_draft " six"
+wait_for "five six" && kill -TERM "$(child)"
+wait_file "$work/status"
+check "SIGTERM leaves with status 143" '[ "$(cat "$work/status" 2>/dev/null)" = 143 ]'
+gone
+if have_sqlite; then
+    check "the typing just before SIGTERM is in the draft" 'draft_has "four five six"'
+fi
+start run
+check "a run after the signals reaches the Daily Dos" to_daily_dos
+tm send-keys -t dt Enter
+check "the exercise shows all of it" 'wait_for "four five six"'
+tm send-keys -t dt C-c && wait_for "Leave DreamTree?" && tm send-keys -t dt y
+wait_file "$work/status"
+gone
+
+# ---- an emoji family: drawn side by side, in the columns ncurses counts, before and after a
+# resize (tmux joins the family into 2 columns; ncurses counts 6: the rest of the row was off) ----
+start run
+check "a run for the family reaches the Daily Dos" to_daily_dos
+type_in_draft " $(printf '\360\237\221\250\342\200\215\360\237\221\251\342\200\215\360\237\221\247') end"
+apart=$(printf '\360\237\221\250\360\237\221\251\360\237\221\247')
+check "the family shows side by side" 'wait_for "$apart end"'
+tm resize-window -t dt -x 60 -y 24
+wait_for "Tab Next" >/dev/null
+tm resize-window -t dt -x 80 -y 24
+check "after a resize: no joiner on the screen, nothing left over" \
+    'sleep 0.3; wait_for "$apart end" && ! screen | grep -qF "$(printf "\342\200\215")" &&
+     [ "$(screen | grep -c "end")" = 1 ]'
+check "the cursor is after it" '[ "$(cursor_y)" = "$(row_of "$apart end")" ]'
+tm send-keys -t dt C-c && wait_for "Leave DreamTree?" && tm send-keys -t dt y
+wait_file "$work/status"
+gone
+
 # ---- text mode chosen in the settings: the full screen hands over at once ----
 start run
 check "a fifth run reaches the Daily Dos" to_daily_dos

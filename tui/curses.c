@@ -11,6 +11,7 @@
 
 #include "fields.h"
 #include "find.h"
+#include "keyboard.h"
 #include "layout.h"
 #include "palette.h"
 #include "paste.h"
@@ -719,26 +720,22 @@ static void paste(struct ui *ui, struct tui_paste *p)
 
 /* ---- the loop ---- */
 
-enum input_kind { INPUT_KEY, INPUT_PASTE, INPUT_TIMEOUT, INPUT_RESIZE, INPUT_END };
-
-static enum input_kind read_live(struct ui *ui, struct tui_input *in)
+/* The next event from the terminal; the debounce sets how long to wait. */
+static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
+                                         struct tui_input *in)
 {
     int wait = -1;
     if (ui->pending) {
         int64_t left = DEBOUNCE_MS - (now_ms() - ui->last_edit_ms);
         wait = left < 0 ? 0 : (int)left;
     }
-    timeout(wait);
-    wint_t ch = 0;
-    int rc = get_wch(&ch);
-    if (rc == ERR)
-        return wait >= 0 ? INPUT_TIMEOUT : INPUT_END; /* a blocking read failed: input is gone */
-    if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-        return INPUT_RESIZE;
-    if (rc == KEY_CODE_YES && tui_paste_is_start((int)ch))
-        return INPUT_PASTE;
-    *in = rc == KEY_CODE_YES ? (struct tui_input){.key = (int)ch} : (struct tui_input){.ch = ch};
-    return INPUT_KEY;
+    enum tui_keyboard_event ev = tui_keyboard_read(kb, wait, in);
+    if (kb->dropped) {
+        kb->dropped = 0;
+        set_status(ui, "A key that was not UTF-8 text was left out (is your terminal set to"
+                       " UTF-8?).", false);
+    }
+    return ev;
 }
 
 static void init_ui(struct ui *ui, const struct tui_host *host)
@@ -785,9 +782,13 @@ static bool settle(struct ui *ui)
 int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options)
 {
     setlocale(LC_CTYPE, "");
+    struct tui_keyboard kb;
+    tui_keyboard_begin(&kb, fileno(stdin)); /* before newterm: the stop signals are ours */
     SCREEN *scr = newterm(NULL, stdout, stdin);
-    if (!scr)
+    if (!scr) {
+        tui_keyboard_end(&kb);
         return -1;
+    }
     static bool registered;
     if (!registered)
         registered = atexit(restore_terminal) == 0;
@@ -797,21 +798,27 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     setup_screen(&ui, options);
     tui_paste_terminal_on();
     start(&ui);
-    bool settled = false;
+    bool settled = false, ended = false;
     while (!ui.finished) {
         tui_curses_draw(&ui);
         if (!settled && settle(&ui))
             continue;
         settled = true;
         struct tui_input in;
-        enum input_kind k = read_live(&ui, &in);
-        if (k == INPUT_END)
+        enum tui_keyboard_event k = read_live(&ui, &kb, &in);
+        if (k == TUI_KEYBOARD_END || k == TUI_KEYBOARD_STOP) {
+            ended = true;
             break;
-        if (k == INPUT_TIMEOUT) {
+        }
+        if (k == TUI_KEYBOARD_TIMEOUT) {
             commit(&ui);
-        } else if (k == INPUT_KEY) {
+        } else if (k == TUI_KEYBOARD_KEY) {
             handle_key(&ui, &in);
-        } else if (k == INPUT_PASTE) {
+        } else if (k == TUI_KEYBOARD_RESIZE) {
+            /* every cell is written again: where the terminal drew something in other columns
+             * than ncurses counted, nothing of the old frame stays behind */
+            clearok(curscr, TRUE);
+        } else if (k == TUI_KEYBOARD_PASTE) {
             struct tui_paste p;
             tui_paste_init(&p);
             tui_paste_read_terminal(&p, fileno(stdin));
@@ -819,12 +826,14 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
             tui_paste_free(&p);
         }
     }
-    if (!ui.finished)
-        commit(&ui); /* input ended: keep what was typed */
+    if (ended)
+        commit(&ui); /* the terminal is gone or a signal asked to stop: keep what was typed */
     restore_terminal();
     delscreen(scr);
+    tui_keyboard_end(&kb);
     free_ui(&ui);
-    return ui.to_text_mode ? 1 : 0;
+    int sig = tui_keyboard_signal();
+    return ui.to_text_mode ? 1 : !ended ? 0 : sig ? 128 + sig : TUI_CURSES_INPUT_ENDED;
 }
 
 /* ---- the test mode (the key script and the dump are in script.c) ---- */

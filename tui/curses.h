@@ -27,12 +27,16 @@ struct tui_curses_options {
     const char *font;
 };
 
-/* Runs the host on the terminal (stdin/stdout) until it finishes or input ends. Returns 0;
- * 1 when the person chose text mode in the settings (the terminal is given back and the caller
- * goes on in text mode with the same host); -1 when the terminal cannot be started (no usable
- * TERM), before anything was drawn, so the caller can fall back to text mode. Bracketed paste is on while it runs (tui/paste.h). The
- * terminal is restored, bracketed paste off, on return, on exit() (an atexit handler) and by
- * ncurses' own SIGINT/SIGTERM handling. */
+/* Runs the host on the terminal (stdin/stdout) until it finishes, input ends or a stop signal
+ * comes. Returns 0 when the person left; 1 when the person chose text mode in the settings (the
+ * terminal is given back and the caller goes on in text mode with the same host); -1 when the
+ * terminal cannot be started (no usable TERM), before anything was drawn, so the caller can fall
+ * back to text mode; TUI_CURSES_INPUT_ENDED when the input ended (the terminal is gone); 128 + N
+ * when signal N (SIGHUP, SIGTERM or SIGINT) asked it to stop, as a shell reports a process that
+ * signal ended. In the last two cases what was typed is sent to the host first (tui/keyboard.h).
+ * Bracketed paste is on while it runs (tui/paste.h). The terminal is restored, bracketed paste
+ * off, on return and on exit() (an atexit handler). */
+#define TUI_CURSES_INPUT_ENDED 2
 int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options);
 
 /* The test mode: runs the host in ncurses' virtual screen (newterm on /dev/null, so no terminal

@@ -19,15 +19,23 @@ static attr_t attr_of(const struct ui *ui, enum tui_palette_role role, unsigned 
     return a;
 }
 
-/* Writes clean text at (y, x), cut to the screen's edge by whole clusters. */
+/* Writes clean text at (y, x), cut to the screen's edge by whole clusters, without zero width
+ * joiners (tui_text_unjoin): joined emoji go side by side, so the terminal draws them in the
+ * columns ncurses counts, whether or not it would have joined them. */
 static void put_at(const struct ui *ui, int y, int x, attr_t a, const char *s)
 {
     (void)ui;
     if (x >= COLS || y >= LINES || x < 0)
         return;
+    char *apart = strstr(s, "\xE2\x80\x8D") ? strdup(s) : NULL;
+    if (apart) {
+        tui_text_unjoin(apart);
+        s = apart;
+    }
     size_t n = tui_text_fit_len(s, strlen(s), COLS - x, NULL);
     attrset(a);
     mvaddnstr(y, x, s, (int)n);
+    free(apart);
 }
 
 /* The status line from its first row: the message's lines (tui_statusbar_message), or where

@@ -626,6 +626,8 @@ int tui_layout_build(struct tui_layout *l, const struct doc *d, int width,
     struct tui_layout_builder y = {.l = l, .style = style, .width = width, .focus = focus,
                                    .field = field, .item = -1};
     y.cw = width - 2 * TUI_LAYOUT_GUTTER;
+    if (y.cw > TUI_LAYOUT_MAX_TEXT)
+        y.cw = TUI_LAYOUT_MAX_TEXT;
     if (y.cw < 10)
         y.cw = 10;
     size_t total = doc_count(d, DOC_FIELD), number = 0;

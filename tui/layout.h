@@ -16,6 +16,10 @@
 
 /* Columns left of the content: the focus mark sits in them. */
 #define TUI_LAYOUT_GUTTER 2
+/* The most columns the content takes: what an 80-column window gives it. Lines much longer than
+ * that are hard to follow back to their start, so a wider window lays the page out as an 80-column
+ * one does, at the left (the status line and the key hints still take the whole width). */
+#define TUI_LAYOUT_MAX_TEXT 76
 
 struct tui_span {
     int col;
@@ -50,7 +54,7 @@ struct tui_layout_style {
     bool ascii; /* the locale is not UTF-8: ASCII marks and rules */
 };
 
-/* Lays d out for a screen width columns wide into *l (which must be zeroed or freed).
+/* Lays d out for a screen width columns wide (the content at most TUI_LAYOUT_MAX_TEXT) into *l (which must be zeroed or freed).
  * focus is the index of the focused item (-1 for none); field, when active, is its field's
  * state, whose value is shown instead of the document's. Returns 0, or -1 when out of memory
  * (*l is then empty). */

@@ -92,7 +92,7 @@ void tui_paste_terminal_on(void);
 void tui_paste_terminal_off(void);
 
 /* Reads the rest of a paste from the terminal (fd: the descriptor ncurses reads, for the part
- * past TUI_PASTE_MAX), after get_wch returned the start key: bytes with the keypad off (so
+ * past TUI_PASTE_MAX), after the start key was read: bytes with the keypad off (so
  * nothing in it becomes a key) until the end marker, the end of input, or TUI_PASTE_SILENCE_MS
  * without a byte (a terminal that never sent the end). p must be initialised. */
 #define TUI_PASTE_SILENCE_MS 3000

@@ -1,5 +1,9 @@
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* wcwidth (ncursesw's flags define it too) */
+#endif
 #include "text.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <math.h>
 #include <stdbool.h>
@@ -10,6 +14,7 @@
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
+#include <wchar.h>
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 #define ELLIPSIS "\xE2\x80\xA6"    /* U+2026, one column */
@@ -204,10 +209,46 @@ const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *b
     return buf;
 }
 
+/* Columns of n bytes of clean UTF-8: each code point's cells as ncurses gives them, which is
+ * what the full screen draws with and where its cursor goes. ncurses gives a code point
+ * wcwidth() cells in the locale it draws in, and one cell when wcwidth has no answer (-1: an
+ * unassigned code point); a zero-width one joins the cell before. libunistring's widths differ
+ * from the C library's for some 65,000 code points (U+00AD, U+0600, Kannada vowel signs,
+ * unassigned ones in wide blocks...), and each difference left stray cells on the screen, so
+ * the C library's count. Outside a multibyte locale (no setlocale yet; the C locale) wcwidth
+ * knows only ASCII and nothing is drawn anyway: libunistring's width then, as before. */
+static int columns(const char *s, size_t n)
+{
+    bool locale_widths = MB_CUR_MAX > 1;
+    const uint8_t *p = (const uint8_t *)s, *end = p + n;
+    int w = 0;
+    while (p < end) {
+        ucs4_t c;
+        p += u8_mbtouc(&c, p, (size_t)(end - p));
+        int cw = locale_widths ? wcwidth((wchar_t)c) : uc_width(c, "UTF-8");
+        w += cw >= 0 ? cw : locale_widths ? 1 : 0;
+    }
+    return w;
+}
+
 size_t tui_text_width(const char *s)
 {
-    int w = u8_strwidth((const uint8_t *)s, "UTF-8");
-    return w < 0 ? 0 : (size_t)w;
+    return (size_t)columns(s, strlen(s));
+}
+
+size_t tui_text_unjoin(char *s)
+{
+    static const char zwj[] = "\xE2\x80\x8D";
+    size_t w = 0;
+    for (const char *p = s; *p;) {
+        if (strncmp(p, zwj, 3) == 0) { /* strncmp: stops at the end of s */
+            p += 3;
+            continue;
+        }
+        s[w++] = *p++;
+    }
+    s[w] = '\0';
+    return w;
 }
 
 int tui_text_put_line(FILE *out, const char *s)
@@ -218,12 +259,6 @@ int tui_text_put_line(FILE *out, const char *s)
     int rc = fputs(clean, out) < 0 || fputc('\n', out) == EOF ? -1 : 0;
     free(clean);
     return rc;
-}
-
-/* Columns of n bytes of UTF-8, by libunistring ("UTF-8": East Asian ambiguous counts 1). */
-static int columns(const char *s, size_t n)
-{
-    return u8_width((const uint8_t *)s, n, "UTF-8");
 }
 
 /* Grapheme cluster boundaries of s[0..n). libunistring 1.0's u8_grapheme_next/prev judge each
@@ -473,7 +508,7 @@ static void piece_at(const char *s, const char *opp, size_t n, size_t a, size_t 
 /* Wraps one paragraph (no newline in it) s[0..n) to width columns; the first line starts with
  * first[0..indent), the others with indent spaces.
  * Break opportunities come from u8_possible_linebreaks (UAX #14), clusters from
- * u8_grapheme_breaks and widths from u8_width; the greedy fill is done here rather than by
+ * u8_grapheme_breaks and widths from columns(); the greedy fill is done here rather than by
  * u8_width_linebreaks because that one counts the spaces after a word against the line, so a
  * line whose last word ends exactly at the margin ("plain text" at 10) lost that word to the
  * next line. Here a piece's trailing spaces count only when more text follows on the line. */

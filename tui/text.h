@@ -2,7 +2,8 @@
  * fitting and grapheme navigation. Every string from users or content passes through
  * tui_text_sanitize before any renderer writes it; tui_text_wrap and tui_text_fit run it
  * themselves, so what they return is always safe to write.
- * Widths, line breaks and grapheme clusters come from libunistring, never from local tables. */
+ * Line breaks and grapheme clusters come from libunistring, widths from the C library's wcwidth
+ * (which ncurses draws by), never from local tables. */
 #ifndef DT_TEXT_H
 #define DT_TEXT_H
 
@@ -56,8 +57,20 @@ const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *b
  * Returns 0, or -1 when out of memory or the write failed. */
 int tui_text_put_line(FILE *out, const char *s);
 
-/* Columns the (sanitised) UTF-8 text takes in a terminal, by libunistring. */
+/* Columns the (sanitised) UTF-8 text takes on the full screen: the cells ncurses gives each code
+ * point (wcwidth in the current locale, one cell where it has no answer), summed, so the layout
+ * and the cursor agree with what ncurses draws. Outside a multibyte locale, libunistring's
+ * widths. Every width below (wrap, fit, column) is counted the same way. */
 size_t tui_text_width(const char *s);
+
+/* Removes every U+200D ZERO WIDTH JOINER from s, in place; returns the new length. For the full
+ * screen's drawing only (stored text and text mode keep it): ncurses counts the cells of each
+ * code point (a family of three joined emoji takes 6 columns), while a terminal that joins the
+ * sequence (tmux, kitty, WezTerm) draws it in 2, and tmux also joins Indic letters after one;
+ * everything after it on the row then lands short of where ncurses thinks, leaving stray cells
+ * that stay until the screen is drawn again. Without the joiners every terminal draws the parts
+ * side by side, in the columns ncurses counts. The width does not change (a joiner takes none). */
+size_t tui_text_unjoin(char *s);
 
 /* Lines made by tui_text_wrap. lines[0..n) are malloc'd, NUL-terminated, sanitised UTF-8 with
  * no newline and no trailing space; the struct owns them and tui_text_lines_free frees them. */
@@ -71,7 +84,7 @@ struct tui_lines {
  * - Each newline ends a line; a blank line stays a blank line, and one final newline does not
  *   add an empty line ("" gives no lines, "\n" one empty line).
  * - Lines break at libunistring's line-break opportunities (UAX #14), filled greedily by
- *   u8_width columns; a word wider than the width (a URL) is broken between grapheme clusters.
+ *   tui_text_width's columns; a word wider than the width (a URL) is broken between grapheme clusters.
  *   A cluster is never split, so a lone cluster wider than the width (a CJK character at
  *   width 1) stays whole on its own line.
  * - Trailing spaces are stripped. width <= 0 counts as 1.
