@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "input_spec.h"
 #include "model.h"
 
 const char *seed_content_file(struct seed_content *c, const char *path)
@@ -334,11 +335,13 @@ static void check_exercises(struct seed_content *c, struct seed_diags *d)
                 if (blk->key[0] && strcmp(e->blocks[k].key, blk->key) == 0)
                     seed_diag(d, blk->at.file, blk->at.line, "duplicate prompt key \"%s\" in %d.%d.%d",
                               blk->key, e->part, e->module, e->number);
-            cJSON *input = blk->input_json ? cJSON_Parse(blk->input_json) : NULL;
-            const cJSON *tool = cJSON_GetObjectItemCaseSensitive(input, "tool");
-            if (cJSON_IsString(tool) && tool->valuestring[0] && !find_tool(c, tool->valuestring))
-                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", tool->valuestring);
-            cJSON_Delete(input);
+            struct input_spec *input = NULL; /* an input it cannot read is said already */
+            char why[200];
+            if (blk->input_json &&
+                input_spec_parse(blk->input_json, &input, why, sizeof why) == DT_OK &&
+                input->tool && !find_tool(c, input->tool))
+                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", input->tool);
+            input_spec_free(&input);
         }
         if (prompts == 0)
             seed_diag(d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,
