@@ -4,8 +4,8 @@
  * initialisers (screens/tools/), so the compiler checks them; an exercise prompt's input is
  * read into one from its JSON (prompt_inputs.input_json) once, when the exercise is loaded.
  * `content check` refuses content whose input could not be read back, so the seed never
- * stores a question the screens cannot ask. Needs neither the store nor ncurses: the seed and
- * the screens both link it. */
+ * stores a question the screens cannot ask. No store calls and no ncurses (only the status
+ * codes of db/status.h): the seed and the screens both link it. */
 #ifndef DT_INPUT_SPEC_H
 #define DT_INPUT_SPEC_H
 
