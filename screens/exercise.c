@@ -19,6 +19,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "tool_forms.h"
+#include "tool_keys.h"
 #include "tools.h"
 #include "users.h"
 
@@ -72,13 +73,6 @@ static bool is_assessment(struct store *st, const struct exercise *e)
     return n > 0 && prompts >= n && matched == n; /* any other prompt is asked there too */
 }
 
-/* A tool prompt's count of entries ("min", "max"), or 0 when it does not give one. */
-static int entry_count(const cJSON *input, const char *name)
-{
-    double v = cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(input, name));
-    return v >= 1 && v <= 1000 ? (int)v : 0; /* NaN when absent: 0 */
-}
-
 /* For each prompt that uses a tool: the tool, and the entries this exercise has made in it. */
 static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
 {
@@ -91,8 +85,9 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
         if (!tool || store_tools_type(st, tool, &u->type) != DT_OK ||
             !(u->form = tool_form_find(u->type.id)))
             continue;
-        u->min = entry_count(e->p.inputs[i], "min");
-        u->max = entry_count(e->p.inputs[i], "max");
+        /* at most INPUT_MAX_ENTRIES: the input was checked when it was read */
+        u->min = (int)prompts_input(&e->p, i)->min_items;
+        u->max = (int)prompts_input(&e->p, i)->max_items;
         /* a tool kept once per exercise makes one, unless the prompt asks for more */
         u->several = !u->form->one_per_exercise || u->min > 1 || u->max > 1;
         struct tool_instance *list = NULL;
@@ -255,12 +250,12 @@ static const char *earlier_answer(const struct exercise *e, size_t i, struct doc
  * this exercise (the list the workbook asks to rank), or NULL. */
 static const cJSON *rank_source(const struct exercise *e, size_t i)
 {
-    if (strcmp(e->uses[i].type.id, "ranking-grid") != 0 || cJSON_GetArraySize(e->uses[i].ids) > 0)
+    if (strcmp(e->uses[i].type.id, TOOL_RANKING_GRID) != 0 ||
+        cJSON_GetArraySize(e->uses[i].ids) > 0)
         return NULL;
     while (i-- > 0) {
-        const cJSON *type = cJSON_GetObjectItemCaseSensitive(e->p.inputs[i], "type");
-        if (!e->p.blocks[i].input_json || !cJSON_IsString(type) ||
-            strcmp(type->valuestring, "list") != 0)
+        const struct input_spec *input = prompts_input(&e->p, i);
+        if (!input || input->type != INPUT_LIST)
             continue;
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->p.answers, e->p.blocks[i].prompt_key);
         /* two different items at least: a ranking of one is no ranking */
@@ -391,8 +386,7 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         if (!u->form)
             continue;
         const char *key = e->p.blocks[i].prompt_key;
-        const cJSON *input = e->p.inputs[i];
-        bool required = !cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(input, "required"));
+        bool required = !prompts_input(&e->p, i)->optional;
         size_t made = (size_t)cJSON_GetArraySize(u->ids);
         if (made > 0 && made < (size_t)u->min) {
             app_error(s->app, "this exercise asks for at least %d %s and you have made %zu:"
@@ -402,8 +396,8 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         }
         if (made > 0) {
             cJSON *answer = cJSON_CreateObject();
-            cJSON_AddStringToObject(answer, "tool", u->type.id);
-            cJSON_AddItemToObject(answer, "entries", cJSON_Duplicate(u->ids, true));
+            cJSON_AddStringToObject(answer, ANSWER_KEY_TOOL, u->type.id);
+            cJSON_AddItemToObject(answer, ANSWER_KEY_ENTRIES, cJSON_Duplicate(u->ids, true));
             cJSON_DeleteItemFromObjectCaseSensitive(e->p.answers, key);
             cJSON_AddItemToObject(e->p.answers, key, answer);
         } else if ((required || u->min > 0) &&
@@ -458,8 +452,8 @@ static enum screen_result start_ranking(struct screen *s, struct exercise *e, si
     if (!list)
         return SCREEN_UNHANDLED;
     cJSON *content = cJSON_CreateObject();
-    cJSON *items = cJSON_AddArrayToObject(content, "items");
-    cJSON_AddStringToObject(content, "title", e->ref.title);
+    cJSON *items = cJSON_AddArrayToObject(content, RANKING_ITEMS);
+    cJSON_AddStringToObject(content, RANKING_TITLE, e->ref.title);
     const cJSON *item;
     cJSON_ArrayForEach(item, list) {
         bool seen = false;
@@ -473,7 +467,7 @@ static enum screen_result start_ranking(struct screen *s, struct exercise *e, si
     cJSON_Delete(content);
     char id[STORE_ID_LEN];
     enum dt_status status = json ? store_tools_create(app_store(s->app), app_user(s->app),
-                                                      "ranking-grid", e->ref.full_exercise_id,
+                                                      TOOL_RANKING_GRID, e->ref.full_exercise_id,
                                                       json, id)
                                  : DT_NOMEM;
     cJSON_free(json);

@@ -9,19 +9,7 @@
 #include "responses.h"
 #include "text.h"
 
-static const char *str(const cJSON *obj, const char *name)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static bool num(const cJSON *obj, const char *name, double *out)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
-    if (cJSON_IsNumber(v))
-        *out = v->valuedouble;
-    return cJSON_IsNumber(v);
-}
+_Static_assert(INPUT_MAX_OPTIONS <= DOC_MAX_OPTIONS, "a field shows every option an input has");
 
 static enum dt_status load_answers(struct prompts *e, struct app *a)
 {
@@ -63,9 +51,12 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
                                                    &p->blocks, &p->nblocks);
     if (status == DT_OK && !(p->inputs = calloc(p->nblocks ? p->nblocks : 1, sizeof *p->inputs)))
         status = DT_NOMEM;
-    for (size_t i = 0; status == DT_OK && i < p->nblocks; i++)
-        if (p->blocks[i].input_json)
-            p->inputs[i] = cJSON_Parse(p->blocks[i].input_json);
+    for (size_t i = 0; status == DT_OK && i < p->nblocks; i++) {
+        char why[200]; /* content check reads every input it loads: none should fail here */
+        if (p->blocks[i].input_json &&
+            input_spec_parse(p->blocks[i].input_json, &p->inputs[i], why, sizeof why) == DT_NOMEM)
+            status = DT_NOMEM;
+    }
     if (status == DT_OK)
         status = load_answers(p, a);
     return status;
@@ -74,7 +65,7 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
 void prompts_free(struct prompts *p)
 {
     for (size_t i = 0; p->inputs && i < p->nblocks; i++)
-        cJSON_Delete(p->inputs[i]);
+        input_spec_free(&p->inputs[i]);
     free(p->inputs);
     store_exercises_blocks_free(p->blocks, p->nblocks);
     cJSON_Delete(p->answers);
@@ -94,64 +85,47 @@ enum doc_role prompts_role(const char *type)
     return DOC_ROLE_TEXT;
 }
 
-static enum doc_field_kind field_kind(const cJSON *input, const char **hint)
+/* The field that asks an input's question (a date is typed as a line; a tool's prompt, which
+ * its tool answers, would be a text). */
+static enum doc_field_kind field_kind(enum input_type type)
 {
-    const char *type = str(input, "type");
-    *hint = NULL;
-    if (!type)
+    switch (type) {
+    case INPUT_LINE:
+    case INPUT_DATE:
+        return DOC_FIELD_LINE;
+    case INPUT_NUMBER:
+        return DOC_FIELD_NUMBER;
+    case INPUT_SLIDER:
+        return DOC_FIELD_SLIDER;
+    case INPUT_CHOICE:
+        return DOC_FIELD_CHOICE;
+    case INPUT_CHOICES:
+        return DOC_FIELD_CHOICES;
+    case INPUT_LIST:
+        return DOC_FIELD_LIST;
+    case INPUT_ORDERED:
+        return DOC_FIELD_ORDERED;
+    default:
         return DOC_FIELD_TEXT;
-    static const struct {
-        const char *type;
-        enum doc_field_kind kind;
-    } kinds[] = {{"line", DOC_FIELD_LINE},     {"text", DOC_FIELD_TEXT},
-                 {"number", DOC_FIELD_NUMBER}, {"slider", DOC_FIELD_SLIDER},
-                 {"choice", DOC_FIELD_CHOICE}, {"choices", DOC_FIELD_CHOICES},
-                 {"list", DOC_FIELD_LIST},     {"ordered", DOC_FIELD_ORDERED},
-                 {"date", DOC_FIELD_LINE}};
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (strcmp(type, kinds[i].type) == 0)
-            return kinds[i].kind;
-    return DOC_FIELD_TEXT;
+    }
 }
 
-static bool is_required(const cJSON *input)
+/* Puts the input's limits, stops, options and the current value into a field. */
+static void fill_field(struct doc *d, struct doc_field *f, const struct input_spec *in,
+                       const cJSON *value)
 {
-    const cJSON *r = cJSON_GetObjectItemCaseSensitive(input, "required");
-    return !cJSON_IsFalse(r);
-}
-
-/* Puts the prompt's limits, options and current value into a field. */
-static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, const cJSON *value)
-{
-    double v = 0;
-    f->required = is_required(input);
-    if (num(input, "min", &v))
-        f->has_min = true, f->min = v, f->min_items = v > 0 ? (size_t)v : 0;
-    if (num(input, "max", &v))
-        f->has_max = true, f->max = v, f->max_items = v > 0 ? (size_t)v : 0;
-    if (num(input, "step", &v) && v > 0)
-        f->step = v; /* the full screen's slider moves by it */
-    if ((f->kind == DOC_FIELD_LINE || f->kind == DOC_FIELD_TEXT) && f->has_max && f->max > 0)
-        f->max_len = (size_t)f->max; /* a text's max is its length */
-    const cJSON *stops = cJSON_GetObjectItemCaseSensitive(input, "stops");
-    size_t nstops = (size_t)cJSON_GetArraySize(stops);
-    struct doc_stop *list = doc_copy(d, NULL, nstops * sizeof *list);
-    size_t k = 0;
-    const cJSON *stop;
-    cJSON_ArrayForEach(stop, stops) {
-        list[k].value = 0;
-        if (num(stop, "value", &list[k].value) && str(stop, "label"))
-            list[k].label = str(stop, "label"), k++;
-    }
-    doc_field_stops(d, f, k, list);
-    const cJSON *options = cJSON_GetObjectItemCaseSensitive(input, "options");
-    const char *opts[DOC_MAX_OPTIONS];
-    size_t nopts = 0;
-    const cJSON *o;
-    cJSON_ArrayForEach(o, options) {
-        if (cJSON_IsString(o) && nopts < DOC_MAX_OPTIONS)
-            opts[nopts++] = o->valuestring;
-    }
+    f->required = !in->optional;
+    f->has_min = in->min.set, f->min = in->min.value;
+    f->has_max = in->max.set, f->max = in->max.value;
+    f->step = in->step; /* the full screen's slider moves by it (by 1 when 0) */
+    f->max_len = in->max_length;
+    f->min_items = in->min_items, f->max_items = in->max_items;
+    struct doc_stop *list = doc_copy(d, NULL, in->nstops * sizeof *list);
+    for (size_t k = 0; k < in->nstops; k++)
+        list[k] = (struct doc_stop){in->stops[k].value, in->stops[k].label};
+    doc_field_stops(d, f, in->nstops, list);
+    const char *const *opts = in->options;
+    size_t nopts = in->noptions;
     doc_field_options(d, f, nopts, opts);
     /* the current value */
     if (cJSON_IsString(value)) {
@@ -180,13 +154,11 @@ static void fill_field(struct doc *d, struct doc_field *f, const cJSON *input, c
 }
 
 struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
-                                     const cJSON *input, const cJSON *value)
+                                     const struct input_spec *input, const cJSON *value)
 {
-    const char *hint;
-    enum doc_field_kind kind = field_kind(input, &hint);
+    enum doc_field_kind kind = field_kind(input->type);
     struct doc_field *f = doc_field(d, kind, key, label);
-    const char *own_hint = str(input, "hint");
-    f->hint = doc_str(d, own_hint ? own_hint : hint);
+    f->hint = doc_str(d, input->hint);
     fill_field(d, f, input, value);
     /* a minimum is said up front, not first met at submit; one item is what any answer has */
     const char *minimum = NULL;
@@ -202,18 +174,16 @@ struct doc_field *prompts_input_field(struct doc *d, const char *key, const char
 void prompts_field(const struct prompts *p, size_t i, struct doc *d)
 {
     const struct exercise_block *b = &p->blocks[i];
-    prompts_input_field(d, b->prompt_key, b->content_text, p->inputs[i],
+    prompts_input_field(d, b->prompt_key, b->content_text, prompts_input(p, i),
                         cJSON_GetObjectItemCaseSensitive(p->answers, b->prompt_key));
 }
 
-static const struct exercise_block *find_prompt(const struct prompts *e, const char *key,
-                                                const cJSON **input)
+/* The input of the prompt keyed key, or NULL when none is. */
+static const struct input_spec *find_prompt(const struct prompts *e, const char *key)
 {
     for (size_t i = 0; i < e->nblocks; i++)
-        if (e->blocks[i].input_json && strcmp(e->blocks[i].prompt_key, key) == 0) {
-            *input = e->inputs[i];
-            return &e->blocks[i];
-        }
+        if (e->blocks[i].input_json && strcmp(e->blocks[i].prompt_key, key) == 0)
+            return prompts_input(e, i);
     return NULL;
 }
 
@@ -258,13 +228,12 @@ static bool on_step(double v, double base, double step)
 /* A number or slider's value out of its range or off its steps: false with the form said. A
  * slider moves in steps of 1 unless it names its own; a number has steps only when it names
  * them ("step": 1 marks a count, which takes whole numbers only). */
-static bool number_fits(struct app *a, const cJSON *input, enum doc_field_kind kind, double v)
+static bool number_fits(struct app *a, const struct input_spec *input, enum doc_field_kind kind,
+                        double v)
 {
-    double lo = 0, hi = 0, step = kind == DOC_FIELD_SLIDER ? 1 : 0;
-    bool has_lo = num(input, "min", &lo), has_hi = num(input, "max", &hi);
-    double own_step = 0;
-    if (num(input, "step", &own_step) && own_step > 0)
-        step = own_step;
+    double lo = input->min.value, hi = input->max.value;
+    bool has_lo = input->min.set, has_hi = input->max.set;
+    double step = input->step > 0 ? input->step : kind == DOC_FIELD_SLIDER ? 1 : 0;
     char range[80];
     range_words(has_lo, lo, has_hi, hi, range, sizeof range);
     if ((has_lo && v < lo) || (has_hi && v > hi)) {
@@ -284,19 +253,24 @@ static bool number_fits(struct app *a, const cJSON *input, enum doc_field_kind k
     return true;
 }
 
-cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
+/* The option an index names, or NULL when it names none. */
+static const char *option_at(const struct input_spec *input, const cJSON *index)
+{
+    return cJSON_IsNumber(index) && index->valuedouble >= 0 &&
+                   index->valuedouble < (double)input->noptions
+               ? input->options[(size_t)index->valuedouble]
+               : NULL;
+}
+
+cJSON *prompts_accept(struct app *a, const struct input_spec *input, const char *json)
 {
     cJSON *v = cJSON_Parse(json);
-    const char *hint;
-    enum doc_field_kind kind = field_kind(input, &hint);
-    double hi = 0;
-    bool has_hi = num(input, "max", &hi);
-    const cJSON *options = cJSON_GetObjectItemCaseSensitive(input, "options");
+    enum doc_field_kind kind = field_kind(input->type);
     if (!v)
         return NULL;
     if ((kind == DOC_FIELD_CHOICE) && cJSON_IsNumber(v)) { /* kept by label */
-        const cJSON *o = cJSON_GetArrayItem(options, v->valueint);
-        cJSON *label = cJSON_IsString(o) ? cJSON_CreateString(o->valuestring) : NULL;
+        const char *o = option_at(input, v);
+        cJSON *label = o ? cJSON_CreateString(o) : NULL;
         cJSON_Delete(v);
         return label;
     }
@@ -304,14 +278,14 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
         cJSON *labels = cJSON_CreateArray();
         const cJSON *i;
         cJSON_ArrayForEach(i, v) {
-            const cJSON *o = cJSON_GetArrayItem(options, i->valueint);
-            if (cJSON_IsString(o))
-                cJSON_AddItemToArray(labels, cJSON_CreateString(o->valuestring));
+            const char *o = option_at(input, i);
+            if (o)
+                cJSON_AddItemToArray(labels, cJSON_CreateString(o));
         }
         cJSON_Delete(v);
-        int n = cJSON_GetArraySize(labels);
-        if (has_hi && n > hi) {
-            app_error(a, "choose at most %g.", hi);
+        size_t n = (size_t)cJSON_GetArraySize(labels);
+        if (input->max_items && n > input->max_items) {
+            app_error(a, "choose at most %zu.", input->max_items);
             cJSON_Delete(labels);
             return NULL;
         }
@@ -319,14 +293,14 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
     }
     size_t chars = cJSON_IsString(v) ? tui_text_graphemes(v->valuestring, strlen(v->valuestring))
                                      : 0;
-    if ((kind == DOC_FIELD_LINE || kind == DOC_FIELD_TEXT) && cJSON_IsString(v) && has_hi &&
-        chars > hi) {
-        app_error(a, "this answer has room for %g characters; yours has %zu.", hi, chars);
+    if ((kind == DOC_FIELD_LINE || kind == DOC_FIELD_TEXT) && cJSON_IsString(v) &&
+        input->max_length && chars > input->max_length) {
+        app_error(a, "this answer has room for %zu characters; yours has %zu.", input->max_length,
+                  chars);
         cJSON_Delete(v);
         return NULL;
     }
-    const char *type = str(input, "type");
-    if (type && strcmp(type, "date") == 0 && cJSON_IsString(v) && v->valuestring[0] &&
+    if (input->type == INPUT_DATE && cJSON_IsString(v) && v->valuestring[0] &&
         !is_date(v->valuestring)) {
         app_error(a, "write the date as year-month-day, like 2026-11-25.");
         cJSON_Delete(v);
@@ -337,9 +311,9 @@ cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json)
         cJSON_Delete(v);
         return NULL;
     }
-    if ((kind == DOC_FIELD_LIST || kind == DOC_FIELD_ORDERED) && cJSON_IsArray(v) && has_hi &&
-        cJSON_GetArraySize(v) > hi) {
-        app_error(a, "this list has room for %g items; yours has %d.", hi,
+    if ((kind == DOC_FIELD_LIST || kind == DOC_FIELD_ORDERED) && cJSON_IsArray(v) &&
+        input->max_items && (size_t)cJSON_GetArraySize(v) > input->max_items) {
+        app_error(a, "this list has room for %zu items; yours has %d.", input->max_items,
                   cJSON_GetArraySize(v));
         cJSON_Delete(v);
         return NULL;
@@ -353,31 +327,38 @@ bool prompts_value_empty(const cJSON *v)
            (cJSON_IsArray(v) && cJSON_GetArraySize(v) == 0);
 }
 
+const struct input_spec *prompts_input(const struct prompts *p, size_t i)
+{
+    /* what an unreadable input was before inputs were read once: a required text */
+    static const struct input_spec unreadable = {.type = INPUT_TEXT};
+    if (i >= p->nblocks || !p->blocks[i].input_json)
+        return NULL;
+    return p->inputs && p->inputs[i] ? p->inputs[i] : &unreadable;
+}
+
 const char *prompts_tool(const struct prompts *p, size_t i)
 {
-    return i < p->nblocks && p->inputs ? str(p->inputs[i], "tool") : NULL;
+    const struct input_spec *input = prompts_input(p, i);
+    return input && input->type == INPUT_TOOL ? input->tool : NULL;
 }
 
 /* Writes what question number still needs into out ("" when nothing): "4 still needs an
  * answer" or "1 needs at least 8 items (you have 5)". An optional question left empty needs
  * nothing. */
-static void unmet(const cJSON *input, const cJSON *v, size_t number, char *out, size_t size)
+static void unmet(const struct input_spec *input, const cJSON *v, size_t number, char *out,
+                  size_t size)
 {
-    double lo = 0;
     out[0] = '\0';
     if (prompts_value_empty(v)) {
-        if (is_required(input))
+        if (!input->optional)
             snprintf(out, size, "%zu still needs an answer", number);
         return;
     }
-    int have = cJSON_GetArraySize(v);
-    if (!cJSON_IsArray(v) || !num(input, "min", &lo) || have >= lo)
+    size_t have = (size_t)cJSON_GetArraySize(v), need = input->min_items;
+    if (!cJSON_IsArray(v) || have >= need)
         return;
-    const char *type = str(input, "type");
-    size_t need = (size_t)ceil(lo);
-    bool choices = type && strcmp(type, "choices") == 0;
-    snprintf(out, size, "%zu needs at least %zu %s%s (you have %d)", number, need,
-             choices ? "choice" : "item", need == 1 ? "" : "s", have);
+    snprintf(out, size, "%zu needs at least %zu %s%s (you have %zu)", number, need,
+             input->type == INPUT_CHOICES ? "choice" : "item", need == 1 ? "" : "s", have);
 }
 
 bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const char *key, void *),
@@ -393,7 +374,8 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
         if (skip && skip(e->blocks[i].prompt_key, ctx))
             continue;
         char one[128];
-        unmet(e->inputs[i], cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key),
+        unmet(prompts_input(e, i),
+              cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key),
               number, one, sizeof one);
         if (!one[0])
             continue;
@@ -415,8 +397,8 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
 
 enum screen_result prompts_change(struct prompts *p, struct app *a, const struct tui_event *ev)
 {
-    const cJSON *input = NULL;
-    if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id || !find_prompt(p, ev->field_id, &input))
+    const struct input_spec *input = NULL;
+    if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id || !(input = find_prompt(p, ev->field_id)))
         return SCREEN_UNHANDLED;
     cJSON *value = prompts_accept(a, input, ev->value);
     if (!value)

@@ -10,12 +10,14 @@
 
 #include "app.h"
 #include "exercises.h"
+#include "input_spec.h"
 
 struct prompts {
     char full_exercise_id[32];
     struct exercise_block *blocks;
     size_t nblocks;
-    cJSON **inputs; /* per block: the prompt's parsed input, NULL for other blocks */
+    struct input_spec **inputs; /* per block: the prompt's input, read once at load; NULL for
+                                 * other blocks (and for an input that could not be read) */
     cJSON *answers; /* prompt key -> value, as response_json keeps it */
     bool answered;  /* the user has a saved response */
 };
@@ -27,6 +29,9 @@ void prompts_free(struct prompts *p);
 
 /* The document role of a block type ("instruction", "reflection"...). */
 enum doc_role prompts_role(const char *content_type);
+/* The input of prompt block i; NULL when block i is not a prompt. An input the store holds but
+ * that cannot be read (written by another version) is asked as a text. */
+const struct input_spec *prompts_input(const struct prompts *p, size_t i);
 /* The tool prompt block i uses ("flow-tracker"), or NULL when it is not a tool's prompt. Such
  * a prompt is answered in the tool itself; prompts_complete leaves it to the caller. */
 const char *prompts_tool(const struct prompts *p, size_t i);
@@ -40,17 +45,21 @@ enum screen_result prompts_change(struct prompts *p, struct app *a, const struct
  * names every question that has not, each with what it still needs. */
 bool prompts_complete(const struct prompts *p, struct app *a, bool (*skip)(const char *key, void *),
                       void *ctx);
-/* The same for any question asked in the prompts' vocabulary: input is an object like a prompt's
- * input ({"type": "slider", "min": 1, "max": 5, "stops": [...], "options": [...], "required":
- * false, "hint": "..."}), value the current answer (may be NULL). Returns the field added. */
+/* The same for any question asked in the prompts' vocabulary (a tool's form, say): input says
+ * its type, limits, stops, options, hint and whether it is required; value is the current
+ * answer (may be NULL). Returns the field added. */
 struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
-                                     const cJSON *input, const cJSON *value);
+                                     const struct input_spec *input, const cJSON *value);
 /* A field's event value (JSON) turned into what is kept: a choice by its label, limits checked,
- * and a number or slider held to its steps ("step", 1 for a slider that names none). NULL with
+ * and a number or slider held to its steps (step 1 for a slider that names none). NULL with
  * an error said (the form to use) when refused. The caller owns the result. */
-cJSON *prompts_accept(struct app *a, const cJSON *input, const char *json);
+cJSON *prompts_accept(struct app *a, const struct input_spec *input, const char *json);
 /* True for no answer: missing, null, "" or []. */
 bool prompts_value_empty(const cJSON *v);
+
+/* The answer a tool prompt keeps in response_json: {"tool": ID, "entries": [instance ids]}. */
+#define ANSWER_KEY_TOOL "tool"
+#define ANSWER_KEY_ENTRIES "entries"
 
 /* The answers as JSON text (cJSON_free it); NULL when out of memory. */
 char *prompts_json(const struct prompts *p);

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "tool_forms.h"
+#include "tool_keys.h"
 #include "tools.h"
 
 size_t rank_bound(size_t n)
@@ -33,7 +34,7 @@ static int answered(const cJSON *choices, const char *x, const char *y)
 {
     const cJSON *c;
     cJSON_ArrayForEach(c, choices) {
-        const char *better = text_at(c, "better"), *worse = text_at(c, "worse");
+        const char *better = text_at(c, CHOICE_BETTER), *worse = text_at(c, CHOICE_WORSE);
         if (strcmp(better, x) == 0 && strcmp(worse, y) == 0)
             return 1;
         if (strcmp(better, y) == 0 && strcmp(worse, x) == 0)
@@ -101,11 +102,11 @@ struct ranking {
 /* Replays the answers; when they are complete, keeps the order in the entry as well. */
 static void replay(struct ranking *r)
 {
-    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, "choices");
+    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, RANKING_CHOICES);
     r->done = rank_replay(r->items, r->n, choices, r->order, &r->ask_a, &r->ask_b);
-    cJSON_DeleteItemFromObjectCaseSensitive(r->content, "order");
+    cJSON_DeleteItemFromObjectCaseSensitive(r->content, RANKING_ORDER);
     if (r->done) {
-        cJSON *order = cJSON_AddArrayToObject(r->content, "order");
+        cJSON *order = cJSON_AddArrayToObject(r->content, RANKING_ORDER);
         for (size_t i = 0; order && i < r->n; i++)
             cJSON_AddItemToArray(order, cJSON_CreateString(r->items[r->order[i]]));
     }
@@ -120,11 +121,11 @@ static enum dt_status enter(struct screen *s, const char *arg)
         app_error(s->app, "that ranking is not there any more.");
     if (status != DT_OK)
         return status;
-    bool is_ranking = strcmp(ti.tool_type, "ranking-grid") == 0;
+    bool is_ranking = strcmp(ti.tool_type, TOOL_RANKING_GRID) == 0;
     memcpy(r->instance_id, ti.id, sizeof r->instance_id);
     r->content = cJSON_Parse(ti.content_json);
     store_tools_instance_clear(&ti);
-    const cJSON *items = cJSON_GetObjectItemCaseSensitive(r->content, "items");
+    const cJSON *items = cJSON_GetObjectItemCaseSensitive(r->content, RANKING_ITEMS);
     size_t n = (size_t)cJSON_GetArraySize(items);
     if (!is_ranking || !cJSON_IsObject(r->content)) {
         app_error(s->app, "that entry is not a ranking.");
@@ -162,8 +163,8 @@ static void leave(struct screen *s)
 static void build(const struct screen *s, struct doc *d)
 {
     const struct ranking *r = s->priv;
-    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, "choices");
-    const char *title = text_at(r->content, "title");
+    const cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, RANKING_CHOICES);
+    const char *title = text_at(r->content, RANKING_TITLE);
     doc_heading(d, 1, doc_printf(d, "Ranking: %s", title[0] ? title : "Untitled"));
     size_t asked = rank_answered(r->items, r->n, choices);
     if (!r->done) {
@@ -215,14 +216,14 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
             app_error(s->app, "choose one of the two.");
             return SCREEN_REJECTED;
         }
-        cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, "choices");
+        cJSON *choices = cJSON_GetObjectItemCaseSensitive(r->content, RANKING_CHOICES);
         if (!cJSON_IsArray(choices)) {
-            cJSON_DeleteItemFromObjectCaseSensitive(r->content, "choices");
-            choices = cJSON_AddArrayToObject(r->content, "choices");
+            cJSON_DeleteItemFromObjectCaseSensitive(r->content, RANKING_CHOICES);
+            choices = cJSON_AddArrayToObject(r->content, RANKING_CHOICES);
         }
         cJSON *answer = cJSON_CreateObject();
-        cJSON_AddStringToObject(answer, "better", r->items[chosen == 0 ? r->ask_a : r->ask_b]);
-        cJSON_AddStringToObject(answer, "worse", r->items[chosen == 0 ? r->ask_b : r->ask_a]);
+        cJSON_AddStringToObject(answer, CHOICE_BETTER, r->items[chosen == 0 ? r->ask_a : r->ask_b]);
+        cJSON_AddStringToObject(answer, CHOICE_WORSE, r->items[chosen == 0 ? r->ask_b : r->ask_a]);
         cJSON_AddItemToArray(choices, answer);
         enum screen_result result = save(s, r);
         if (result == SCREEN_HANDLED && r->done) {
@@ -232,7 +233,7 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         return result;
     }
     if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "restart") == 0) {
-        cJSON_DeleteItemFromObjectCaseSensitive(r->content, "choices");
+        cJSON_DeleteItemFromObjectCaseSensitive(r->content, RANKING_CHOICES);
         enum screen_result result = save(s, r);
         if (result == SCREEN_HANDLED) {
             app_note(s->app, "Your earlier answers are cleared; here is the first question again.");

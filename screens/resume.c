@@ -10,6 +10,7 @@
 #include "skills.h"
 #include "tool_forms.h"
 #include "tool_forms_internal.h"
+#include "tool_keys.h"
 #include "tools.h"
 
 #define RESUME_STORIES DOC_MAX_OPTIONS
@@ -29,7 +30,7 @@ struct resume {
 static bool on_resume(const cJSON *content, const char *skill)
 {
     const cJSON *s;
-    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(content, "skills"))
+    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(content, RESUME_SKILLS))
         if (cJSON_IsString(s) && strcmp(s->valuestring, skill) == 0)
             return true;
     return false;
@@ -62,7 +63,7 @@ static enum dt_status find_suggestions(struct resume *r, struct app *a)
     free(top);
     for (size_t i = 0; i < r->nstories; i++) {
         const cJSON *s;
-        cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r->story[i], "skills"))
+        cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r->story[i], STORY_SKILLS))
             if (cJSON_IsString(s))
                 suggest(r, s->valuestring);
     }
@@ -79,7 +80,7 @@ static enum dt_status enter(struct screen *s, const char *arg)
         app_error(s->app, "that resume is not there any more.");
     if (status != DT_OK)
         return status;
-    bool is_resume = strcmp(ti.tool_type, "resume-builder") == 0;
+    bool is_resume = strcmp(ti.tool_type, TOOL_RESUME_BUILDER) == 0;
     memcpy(r->instance_id, ti.id, sizeof r->instance_id);
     r->content = cJSON_Parse(ti.content_json);
     store_tools_instance_clear(&ti);
@@ -87,7 +88,7 @@ static enum dt_status enter(struct screen *s, const char *arg)
         app_error(s->app, "that entry is not a resume.");
         return DT_INVALID;
     }
-    status = store_tools_list(st, app_user(s->app), "soared-story", &r->stories, &r->nloaded);
+    status = store_tools_list(st, app_user(s->app), TOOL_SOARED_STORY, &r->stories, &r->nloaded);
     /* the newest are offered; the rest stay in the tool */
     r->nstories = r->nloaded < RESUME_STORIES ? r->nloaded : RESUME_STORIES;
     if (status == DT_OK && !(r->story = calloc(r->nstories + 1, sizeof *r->story)))
@@ -112,7 +113,7 @@ static void leave(struct screen *s)
 static bool chosen(const struct resume *r, size_t i)
 {
     const cJSON *id;
-    cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(r->content, "stories"))
+    cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS))
         if (cJSON_IsString(id) && strcmp(id->valuestring, r->stories[i].id) == 0)
             return true;
     return false;
@@ -127,10 +128,12 @@ static struct resume_highlight *highlights(const struct resume *r, size_t *n)
     for (size_t i = 0; h && i < r->nstories; i++) {
         if (!chosen(r, i) || !r->story[i])
             continue;
-        const char *text = tf_text(r->story[i], "result");
-        h[*n].title = tf_text(r->story[i], "title") ? tf_text(r->story[i], "title") : "A story";
-        h[*n].text = text ? text : tf_text(r->story[i], "action") ? tf_text(r->story[i], "action")
-                                                                  : "";
+        const char *text = tf_text(r->story[i], STORY_RESULT);
+        h[*n].title = tf_text(r->story[i], STORY_TITLE) ? tf_text(r->story[i], STORY_TITLE)
+                                                         : "A story";
+        h[*n].text = text                                ? text
+                     : tf_text(r->story[i], STORY_ACTION) ? tf_text(r->story[i], STORY_ACTION)
+                                                          : "";
         (*n)++;
     }
     return h;
@@ -139,8 +142,8 @@ static struct resume_highlight *highlights(const struct resume *r, size_t *n)
 static void build(const struct screen *s, struct doc *d)
 {
     const struct resume *r = s->priv;
-    doc_heading(d, 1, doc_printf(d, "Resume: %s", tf_text(r->content, "name")
-                                                      ? tf_text(r->content, "name") : "Untitled"));
+    const char *name = tf_text(r->content, RESUME_NAME);
+    doc_heading(d, 1, doc_printf(d, "Resume: %s", name ? name : "Untitled"));
     doc_para(d, DOC_ROLE_INSTRUCTION,
              "Choose the stories that show you at your best; each appears as a highlight with"
              " its result. Then read the preview and save it as files you can send or print.");
@@ -151,12 +154,12 @@ static void build(const struct screen *s, struct doc *d)
         const char *options[RESUME_STORIES];
         unsigned long long mask = 0;
         for (size_t i = 0; i < r->nstories; i++) {
-            options[i] = r->story[i] && tf_text(r->story[i], "title") ? tf_text(r->story[i], "title")
-                                                                      : "A story without a title";
+            const char *title = r->story[i] ? tf_text(r->story[i], STORY_TITLE) : NULL;
+            options[i] = title ? title : "A story without a title";
             if (chosen(r, i))
                 mask |= 1ULL << i;
         }
-        struct doc_field *f = doc_field(d, DOC_FIELD_CHOICES, "stories",
+        struct doc_field *f = doc_field(d, DOC_FIELD_CHOICES, RESUME_STORY_IDS,
                                         "SOARED stories to show as highlights");
         doc_field_options(d, f, r->nstories, options);
         f->chosen = mask;
@@ -225,7 +228,8 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
 {
     struct resume *r = s->priv;
-    if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id && strcmp(ev->field_id, "stories") == 0) {
+    if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id &&
+        strcmp(ev->field_id, RESUME_STORY_IDS) == 0) {
         cJSON *v = cJSON_Parse(ev->value);
         cJSON *ids = cJSON_CreateArray();
         const cJSON *i;
@@ -235,22 +239,22 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         cJSON_Delete(v);
         /* stories chosen before that are no longer among those offered stay chosen */
         const cJSON *old;
-        cJSON_ArrayForEach(old, cJSON_GetObjectItemCaseSensitive(r->content, "stories")) {
+        cJSON_ArrayForEach(old, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS)) {
             bool offered = false;
             for (size_t k = 0; cJSON_IsString(old) && k < r->nstories; k++)
                 offered |= strcmp(r->stories[k].id, old->valuestring) == 0;
             if (cJSON_IsString(old) && !offered)
                 cJSON_AddItemToArray(ids, cJSON_CreateString(old->valuestring));
         }
-        cJSON_DeleteItemFromObjectCaseSensitive(r->content, "stories");
-        cJSON_AddItemToObject(r->content, "stories", ids);
+        cJSON_DeleteItemFromObjectCaseSensitive(r->content, RESUME_STORY_IDS);
+        cJSON_AddItemToObject(r->content, RESUME_STORY_IDS, ids);
         return save(s, r);
     }
     if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "skills") == 0) {
-        cJSON *skills = cJSON_GetObjectItemCaseSensitive(r->content, "skills");
+        cJSON *skills = cJSON_GetObjectItemCaseSensitive(r->content, RESUME_SKILLS);
         if (!cJSON_IsArray(skills)) {
-            cJSON_DeleteItemFromObjectCaseSensitive(r->content, "skills");
-            skills = cJSON_AddArrayToObject(r->content, "skills");
+            cJSON_DeleteItemFromObjectCaseSensitive(r->content, RESUME_SKILLS);
+            skills = cJSON_AddArrayToObject(r->content, RESUME_SKILLS);
         }
         for (size_t k = 0; k < r->nsuggested; k++)
             cJSON_AddItemToArray(skills, cJSON_CreateString(r->suggested[k]));

@@ -232,9 +232,9 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     size_t i = 0;
     while (i < e->form->nfields && strcmp(e->form->fields[i].key, ev->field_id) != 0)
         i++;
-    const cJSON *input = i < e->form->nfields ? tool_form_input(e->form, i)
-                         : e->form->more_input ? e->form->more_input(ev->field_id)
-                                               : NULL;
+    const struct input_spec *input = i < e->form->nfields ? tool_form_input(e->form, i)
+                                     : e->form->more_input ? e->form->more_input(ev->field_id)
+                                                           : NULL;
     if (!input)
         return SCREEN_UNHANDLED;
     cJSON *value = prompts_accept(s->app, input, ev->value);

@@ -1,5 +1,5 @@
-/* The functions over the tools' forms (the table itself is tool_table.c): finding a form,
- * its parsed inputs, an entry's values, names and defaults, and opening a tool for a screen. */
+/* The functions over the tools' forms (each form is a file of screens/tools/): finding a form,
+ * its inputs, an entry's values, names and defaults, and opening a tool for a screen. */
 #include "tool_forms.h"
 
 #include <stdarg.h>
@@ -13,8 +13,12 @@
 #include "tools.h"
 #include "tool_forms_internal.h"
 
-#define TOOL_FORM_MAX_FIELDS 16
-#define TOOL_FORMS_MAX 16 /* room in the parsed-input cache; test_tools checks all ten fit */
+/* Every tool's form: one row per file of screens/tools/. */
+static const struct tool_form *const forms[] = {
+    &flow_tracker_form,    &failure_reframer_form, &budget_calculator_form, &soared_story_form,
+    &networking_prep_form, &job_prospector_form,   &ranking_grid_form,      &idea_tree_form,
+    &resume_builder_form,  &list_builder_form,
+};
 
 /* ---- small helpers over an entry's JSON (tool_forms_internal.h) ---- */
 
@@ -44,25 +48,46 @@ void tf_append(char *out, size_t size, const char *fmt, ...)
     store_trim_partial_utf8(out);
 }
 
+/* The entries whose follow-up date has come, by name, oldest date first. */
+void tf_follow_ups(const cJSON *const *entries, size_t n, const char *today, const char *date_key,
+                   const char *name_key, struct doc *d)
+{
+    char due[600] = "";
+    size_t count = 0;
+    for (size_t pass = 0; pass < 2; pass++) /* first the overdue, then today's */
+        for (size_t i = 0; i < n; i++) {
+            const char *date = tf_text(entries[i], date_key), *name = tf_text(entries[i], name_key);
+            int cmp = date ? strcmp(date, today) : 1;
+            if (!name || (pass == 0 ? cmp >= 0 : cmp != 0))
+                continue;
+            if (count++ < 6)
+                tf_append(due, sizeof due, "%s%s (%s)", count > 1 ? "; " : "", name, date);
+        }
+    if (count == 0) {
+        if (n > 0)
+            doc_para(d, DOC_ROLE_NOTE, "No follow-up is due today.");
+        return;
+    }
+    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Follow-up due for %zu: %s%s.", count, due,
+                                          count > 6 ? " and more" : ""));
+}
+
 const struct tool_form *tool_form_find(const char *tool)
 {
-    for (size_t i = 0; tool && i < tool_forms_count; i++)
-        if (strcmp(tool_forms_table[i].tool, tool) == 0)
-            return &tool_forms_table[i];
+    for (size_t i = 0; tool && i < sizeof forms / sizeof *forms; i++)
+        if (strcmp(forms[i]->tool, tool) == 0)
+            return forms[i];
     return NULL;
 }
 
-const cJSON *tool_form_input(const struct tool_form *f, size_t i)
+const struct tool_form *tool_form_at(size_t i)
 {
-    /* the inputs are constants: parse each once, keep it for the program's life */
-    static cJSON *parsed[TOOL_FORMS_MAX][TOOL_FORM_MAX_FIELDS];
-    size_t form = (size_t)(f - tool_forms_table);
-    if (form >= tool_forms_count || form >= TOOL_FORMS_MAX || i >= f->nfields ||
-        i >= TOOL_FORM_MAX_FIELDS)
-        return NULL;
-    if (!parsed[form][i])
-        parsed[form][i] = cJSON_Parse(f->fields[i].input);
-    return parsed[form][i];
+    return i < sizeof forms / sizeof *forms ? forms[i] : NULL;
+}
+
+const struct input_spec *tool_form_input(const struct tool_form *f, size_t i)
+{
+    return i < f->nfields ? &f->fields[i].input : NULL;
 }
 
 cJSON *tool_form_value(const struct tool_form *f, size_t i, const cJSON *content)
@@ -105,20 +130,16 @@ void tool_form_title(const struct tool_form *f, const cJSON *content, const char
 
 void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *today)
 {
-    for (size_t i = 0; i < f->nfields; i++) {
-        const cJSON *input = tool_form_input(f, i);
-        const cJSON *def = cJSON_GetObjectItemCaseSensitive(input, "default");
-        if (cJSON_IsString(def) && strcmp(def->valuestring, "today") == 0 &&
+    for (size_t i = 0; i < f->nfields; i++)
+        if (f->fields[i].input.default_today &&
             !cJSON_GetObjectItemCaseSensitive(content, f->fields[i].key))
             cJSON_AddStringToObject(content, f->fields[i].key, today);
-    }
 }
 
 int tool_form_missing(const struct tool_form *f, const cJSON *content)
 {
     for (size_t i = 0; i < f->nfields; i++) {
-        const cJSON *input = tool_form_input(f, i);
-        if (cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(input, "required")))
+        if (f->fields[i].input.optional)
             continue;
         cJSON *v = tool_form_value(f, i, content);
         bool empty = prompts_value_empty(v);

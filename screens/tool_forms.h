@@ -1,8 +1,10 @@
-/* The tools' forms: for each tool type, the questions an entry answers (in the prompts'
- * vocabulary, so the exercise screens' field and validation code serves them too), how an entry
- * is named in a list, and the figures worked out from entries (budget totals, high-flow days).
- * An entry's content_json is an object keyed by the fields' keys, except where a form keeps a
- * value in another shape (the budget's expenses). Used by the tool and tool-entry screens. */
+/* The tools' forms: for each tool type, the questions an entry answers (each a struct
+ * input_spec, the prompts' vocabulary, so the exercise screens' field and validation code serves
+ * them too), how an entry is named in a list, and the figures worked out from entries (budget
+ * totals, high-flow days). Each form is a const struct in a file of its own under
+ * screens/tools/; the functions over them are in tool_forms.c. An entry's content_json is an
+ * object keyed by the fields' keys (tool_keys.h), except where a form keeps a value in another
+ * shape (the budget's expenses). Used by the tool and tool-entry screens. */
 #ifndef DT_TOOL_FORMS_H
 #define DT_TOOL_FORMS_H
 
@@ -12,12 +14,13 @@
 
 #include "app.h"
 #include "doc.h"
+#include "input_spec.h"
 #include "tools.h"
 
 struct tool_field {
-    const char *key;
-    const char *label;
-    const char *input; /* JSON like a prompt's input: {"type": "slider", "min": 1, ...} */
+    const char *key;   /* where the entry keeps the answer (tool_keys.h) */
+    const char *label; /* the question */
+    struct input_spec input;
 };
 
 struct tool_form {
@@ -49,7 +52,7 @@ struct tool_form {
     /* Optional: questions that depend on the entry (the idea tree grows), added after the
      * fixed ones, and the input of such a question by its key (NULL: not one of them). */
     void (*more_fields)(const cJSON *content, struct doc *d);
-    const cJSON *(*more_input)(const char *key);
+    const struct input_spec *(*more_input)(const char *key);
     /* Optional: work after each save of an entry (the SOARED story tags its skills). */
     enum dt_status (*after_save)(struct app *a, const char *instance_id, const cJSON *content);
     /* Optional: a screen of its own for a saved entry (arg: the instance id), offered as
@@ -71,8 +74,10 @@ enum screen_result tool_form_store(struct app *a, const char *instance_id, const
                                    const char *what);
 /* The form of a tool type, or NULL when the tool has none. */
 const struct tool_form *tool_form_find(const char *tool);
-/* The parsed input of field i (owned by the form's table; parsed once, never freed). */
-const cJSON *tool_form_input(const struct tool_form *f, size_t i);
+/* Every form in turn: form i, or NULL past the last (for checks over all of them). */
+const struct tool_form *tool_form_at(size_t i);
+/* The input of field i (part of the form; NULL past its fields). */
+const struct input_spec *tool_form_input(const struct tool_form *f, size_t i);
 /* The value field i shows for an entry (a new cJSON the caller deletes, or NULL). */
 cJSON *tool_form_value(const struct tool_form *f, size_t i, const cJSON *content);
 /* Takes an accepted value (owned) into the entry: see struct tool_form.take (true with *why
@@ -83,8 +88,8 @@ bool tool_form_take(const struct tool_form *f, cJSON *content, const char *key, 
  * names entries by created_at). */
 void tool_form_title(const struct tool_form *f, const cJSON *content, const char *created_at,
                      char *out, size_t size);
-/* Fills in what a new entry starts with (a date field marked "default": "today" gets today,
- * given as YYYY-MM-DD). */
+/* Fills in what a new entry starts with (a date field with default_today gets today, given as
+ * YYYY-MM-DD). */
 void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *today);
 /* The index of the first required field an entry leaves empty, or -1 when none is. */
 int tool_form_missing(const struct tool_form *f, const cJSON *content);

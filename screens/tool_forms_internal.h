@@ -1,5 +1,5 @@
-/* Shared by the tool forms' own files (tool_forms.c, tool_budget.c); screens use
- * tool_forms.h. */
+/* Shared by the tools' forms (each in its own file under screens/tools/) and the functions over
+ * them (tool_forms.c); screens use tool_forms.h. */
 #ifndef DT_TOOL_FORMS_INTERNAL_H
 #define DT_TOOL_FORMS_INTERNAL_H
 
@@ -8,11 +8,24 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "input_spec.h"
 #include "tool_forms.h"
+#include "tool_keys.h"
 
-/* The forms, one per tool type (tool_table.c). */
-extern const struct tool_form tool_forms_table[];
-extern const size_t tool_forms_count;
+/* The forms, one per tool type (screens/tools/TOOL.c), listed in tool_forms.c. */
+extern const struct tool_form flow_tracker_form;
+extern const struct tool_form failure_reframer_form;
+extern const struct tool_form budget_calculator_form;
+extern const struct tool_form soared_story_form;
+extern const struct tool_form networking_prep_form;
+extern const struct tool_form job_prospector_form;
+extern const struct tool_form list_builder_form;
+extern const struct tool_form ranking_grid_form;
+extern const struct tool_form idea_tree_form;
+extern const struct tool_form resume_builder_form;
+
+/* A form's fields and their count, in its designated initialiser. */
+#define TOOL_FORM_FIELDS(array) .fields = (array), .nfields = sizeof(array) / sizeof *(array)
 
 /* A non-empty string at key, or NULL. */
 const char *tf_text(const cJSON *content, const char *key);
@@ -20,26 +33,10 @@ const char *tf_text(const cJSON *content, const char *key);
 bool tf_number(const cJSON *content, const char *key, double *out);
 /* Appends to out (always terminated, never splitting a character). */
 void tf_append(char *out, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* "1,234.5" style: thousands grouped, at most two decimals, none when whole. */
-void tf_amount_text(double v, char *out, size_t size);
-
-/* The budget's hooks (struct tool_form). */
-void budget_describe(const cJSON *c, char *out, size_t size);
-void budget_figures(const cJSON *c, struct doc *d);
-void budget_gist(const cJSON *c, char *out, size_t size);
-cJSON *budget_shown(const cJSON *c, const char *key);
-bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why);
-
-/* The idea tree's hooks (tool_idea_tree.c). */
-void idea_tree_describe(const cJSON *c, char *out, size_t size);
-void idea_tree_figures(const cJSON *c, struct doc *d);
-void idea_tree_fields(const cJSON *content, struct doc *d);
-const cJSON *idea_tree_input(const char *key);
-bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **why);
-
-/* The resume's hooks (tool_resume.c). */
-cJSON *resume_shown(const cJSON *c, const char *key);
-bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why);
-void resume_describe(const cJSON *c, char *out, size_t size);
+/* The entries whose follow-up date (date_key) has come, by name (name_key), the overdue first
+ * and then today's (today is YYYY-MM-DD): the ones a daily reminder is about (the networking
+ * prep and the job tracker). */
+void tf_follow_ups(const cJSON *const *entries, size_t n, const char *today, const char *date_key,
+                   const char *name_key, struct doc *d);
 
 #endif

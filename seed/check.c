@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input_spec.h"
 #include "model.h"
 
 /* One element of an array, by key. Sorted by key and then place, the rows of an array line up
@@ -247,11 +248,13 @@ static int check_exercises(struct checker *k)
             if (strcmp(blk->type, "prompt") != 0)
                 continue;
             prompts++;
-            cJSON *input = blk->input_json ? cJSON_Parse(blk->input_json) : NULL;
-            const cJSON *tool = cJSON_GetObjectItemCaseSensitive(input, "tool");
-            if (cJSON_IsString(tool) && tool->valuestring[0] && !find_tool(k, tool->valuestring))
-                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", tool->valuestring);
-            cJSON_Delete(input);
+            struct input_spec *input = NULL; /* an input it cannot read is said already */
+            char why[200];
+            if (blk->input_json &&
+                input_spec_parse(blk->input_json, &input, why, sizeof why) == DT_OK &&
+                input->tool && !find_tool(k, input->tool))
+                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", input->tool);
+            input_spec_free(&input);
         }
         if (prompts == 0)
             seed_diag(d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "input_spec.h"
 #include "model.h"
 
 const char *seed_content_file(struct seed_content *c, const char *path)

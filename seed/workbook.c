@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input_spec.h"
 #include "model.h"
 #include "store.h"
 
@@ -222,8 +223,8 @@ static int param(const char *params, const char *name, double *value)
 static void check_step(struct parser *p, const char *params, int input_line)
 {
     double step = 0;
-    if (param_text(params, "step") &&
-        (!param(params, "step", &step) || !(step > 0) || step > 1e15))
+    if (param_text(params, INPUT_KEY_STEP) &&
+        (!param(params, INPUT_KEY_STEP, &step) || !(step > 0) || step > 1e15))
         seed_diag(p->d, p->file, input_line, "step must be a number above zero");
 }
 
@@ -234,11 +235,26 @@ static void add_number(cJSON *obj, const char *params, const char *name)
         cJSON_AddNumberToObject(obj, name, v);
 }
 
+/* Reads an input's JSON back the way the screens will (input_spec_parse), so the content
+ * cannot hold a question they could not ask; said at the input line when it cannot be. */
+static void check_readable(struct parser *p, const char *json, int input_line)
+{
+    struct input_spec *spec = NULL;
+    char why[200];
+    enum dt_status status = input_spec_parse(json, &spec, why, sizeof why);
+    if (status == DT_INVALID)
+        seed_diag(p->d, p->file, input_line, "%s", why);
+    else if (status != DT_OK)
+        p->oom = 1;
+    input_spec_free(&spec);
+}
+
 /* Turns the directive lines of a prompt into its input JSON; reports what is wrong. */
 static char *build_input(struct parser *p, const char *input, int input_line, char **options,
                          int *option_lines, size_t noptions, char **stops, int *stop_lines,
                          size_t nstops, int required, int at_line)
 {
+    size_t reported = p->d->n; /* what was said before this input */
     if (!input) {
         seed_diag(p->d, p->file, at_line, "prompt without an input type (add \"input: TYPE\")");
         return NULL;
@@ -256,34 +272,35 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
         return NULL;
     }
     cJSON *obj = cJSON_CreateObject();
-    cJSON_AddStringToObject(obj, "type", type);
-    cJSON_AddBoolToObject(obj, "required", required);
+    cJSON_AddStringToObject(obj, INPUT_KEY_TYPE, type);
+    cJSON_AddBoolToObject(obj, INPUT_KEY_REQUIRED, required);
     int choice = strcmp(type, "choice") == 0 || strcmp(type, "choices") == 0;
     if (choice) {
         if (noptions < 2)
             seed_diag(p->d, p->file, input_line, "a %s input needs at least two \"option:\" lines", type);
-        cJSON *list = cJSON_AddArrayToObject(obj, "options");
+        cJSON *list = cJSON_AddArrayToObject(obj, INPUT_KEY_OPTIONS);
         for (size_t i = 0; i < noptions; i++)
             cJSON_AddItemToArray(list, cJSON_CreateString(options[i]));
         if (strcmp(type, "choices") == 0) {
-            add_number(obj, params, "min");
-            add_number(obj, params, "max");
+            add_number(obj, params, INPUT_KEY_MIN);
+            add_number(obj, params, INPUT_KEY_MAX);
         }
     } else if (noptions) {
         seed_diag(p->d, p->file, option_lines[0], "\"option:\" belongs to choice inputs only");
     }
     if (strcmp(type, "slider") == 0) {
         double min, max;
-        if (!param(params, "min", &min) || !param(params, "max", &max) || min >= max) {
+        if (!param(params, INPUT_KEY_MIN, &min) || !param(params, INPUT_KEY_MAX, &max) ||
+            min >= max) {
             seed_diag(p->d, p->file, input_line, "a slider needs min=N max=N with min below max");
             min = 0, max = 0;
         }
-        cJSON_AddNumberToObject(obj, "min", min);
-        cJSON_AddNumberToObject(obj, "max", max);
-        add_number(obj, params, "step");
+        cJSON_AddNumberToObject(obj, INPUT_KEY_MIN, min);
+        cJSON_AddNumberToObject(obj, INPUT_KEY_MAX, max);
+        add_number(obj, params, INPUT_KEY_STEP);
         if (nstops < 2)
             seed_diag(p->d, p->file, input_line, "a slider needs at least two \"stop: N = label\" lines");
-        cJSON *list = cJSON_AddArrayToObject(obj, "stops");
+        cJSON *list = cJSON_AddArrayToObject(obj, INPUT_KEY_STOPS);
         for (size_t i = 0; i < nstops; i++) {
             char *eq = strchr(stops[i], '=');
             char *end = NULL;
@@ -295,8 +312,8 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
                 continue;
             }
             cJSON *stop = cJSON_CreateObject();
-            cJSON_AddNumberToObject(stop, "value", v);
-            cJSON_AddStringToObject(stop, "label", label);
+            cJSON_AddNumberToObject(stop, INPUT_KEY_STOP_VALUE, v);
+            cJSON_AddStringToObject(stop, INPUT_KEY_STOP_LABEL, label);
             cJSON_AddItemToArray(list, stop);
         }
     } else if (nstops) {
@@ -305,39 +322,42 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
     if (strcmp(type, "number") == 0 || strcmp(type, "slider") == 0)
         check_step(p, params, input_line);
     if (strcmp(type, "number") == 0) {
-        add_number(obj, params, "min");
-        add_number(obj, params, "max");
-        add_number(obj, params, "step"); /* 1: a count, whole numbers only */
+        add_number(obj, params, INPUT_KEY_MIN);
+        add_number(obj, params, INPUT_KEY_MAX);
+        add_number(obj, params, INPUT_KEY_STEP); /* 1: a count, whole numbers only */
     } else if (strcmp(type, "line") == 0 || strcmp(type, "text") == 0) {
-        add_number(obj, params, "max");
+        add_number(obj, params, INPUT_KEY_MAX);
     } else if (strcmp(type, "list") == 0) {
-        add_number(obj, params, "min");
-        add_number(obj, params, "max");
+        add_number(obj, params, INPUT_KEY_MIN);
+        add_number(obj, params, INPUT_KEY_MAX);
     } else if (strcmp(type, "tool") == 0) {
         char tool[40] = "";
         if (sscanf(params, "%39s", tool) != 1)
             seed_diag(p->d, p->file, input_line, "a tool input names its tool: \"input: tool ID\"");
-        cJSON_AddStringToObject(obj, "tool", tool);
+        cJSON_AddStringToObject(obj, INPUT_KEY_TOOL, tool);
         /* how many entries the exercise asks for: counted, so whole and at least one */
-        static const char *const counts[] = {"min", "max"};
+        static const char *const counts[] = {INPUT_KEY_MIN, INPUT_KEY_MAX};
         for (size_t i = 0; i < 2; i++) {
             double v;
             if (!param(params, counts[i], &v))
                 continue;
-            if (!(v >= 1 && v <= 1000) || (double)(int)v != v) /* NaN too */
+            if (!(v >= 1 && v <= INPUT_MAX_ENTRIES) || (double)(int)v != v) /* NaN too */
                 seed_diag(p->d, p->file, input_line,
-                          "a tool's min and max count entries: whole numbers from 1 to 1000");
+                          "a tool's min and max count entries: whole numbers from 1 to %d",
+                          INPUT_MAX_ENTRIES);
             else
                 cJSON_AddNumberToObject(obj, counts[i], v);
         }
     }
     double lo, hi;
-    if (param(params, "min", &lo) && param(params, "max", &hi) && lo > hi)
+    if (param(params, INPUT_KEY_MIN, &lo) && param(params, INPUT_KEY_MAX, &hi) && lo > hi)
         seed_diag(p->d, p->file, input_line, "min is above max");
     char *json = cJSON_PrintUnformatted(obj);
     cJSON_Delete(obj);
     if (!json)
         p->oom = 1;
+    else if (p->d->n == reported) /* what is wrong is said once: the checks above go first */
+        check_readable(p, json, input_line);
     return json;
 }
 
@@ -377,8 +397,8 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
     /* prompt directives come first */
     const char *input = NULL;
     int input_line = 0, required = 1;
-    char *options[64], *stops[32];
-    int option_lines[64], stop_lines[32];
+    char *options[INPUT_MAX_OPTIONS], *stops[INPUT_MAX_STOPS];
+    int option_lines[INPUT_MAX_OPTIONS], stop_lines[INPUT_MAX_STOPS];
     size_t noptions = 0, nstops = 0;
     size_t text_start = first;
     for (; is_prompt && text_start < end; text_start++) {
@@ -388,15 +408,15 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
             input = l + 6 + strspn(l + 6, " ");
             input_line = ln;
         } else if (strncmp(l, "option:", 7) == 0) {
-            if (noptions == 64) {
-                seed_diag(p->d, p->file, ln, "a prompt has at most 64 options");
+            if (noptions == INPUT_MAX_OPTIONS) {
+                seed_diag(p->d, p->file, ln, "a prompt has at most %d options", INPUT_MAX_OPTIONS);
                 continue;
             }
             option_lines[noptions] = ln;
             options[noptions++] = l + 7 + strspn(l + 7, " ");
         } else if (strncmp(l, "stop:", 5) == 0) {
-            if (nstops == 32) {
-                seed_diag(p->d, p->file, ln, "a slider has at most 32 stops");
+            if (nstops == INPUT_MAX_STOPS) {
+                seed_diag(p->d, p->file, ln, "a slider has at most %d stops", INPUT_MAX_STOPS);
                 continue;
             }
             stop_lines[nstops] = ln;

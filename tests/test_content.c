@@ -427,6 +427,31 @@ static const struct {
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: prompt a\ninput: number min=0 step=one\nQ?\n:::\n",
      "3-x.md:6: step must be a number above zero", 0},
+    /* inputs the directives allow but the screens could not ask: read back as they will be */
+    {"option-twice", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: choice\noption: Yes\noption: No\noption: Yes\nQ?\n:::\n",
+     "3-x.md:6: option \"Yes\" is given twice", 0},
+    {"option-empty", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: choices\noption: Yes\noption:\nQ?\n:::\n",
+     "3-x.md:6: an option may not be empty", 0},
+    {"choices-min-above-options", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: choices min=3\noption: Yes\noption: No\nQ?\n:::\n",
+     "3-x.md:6: min asks for 3 choices, but there are 2 options", 0},
+    {"stops-same-value", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: slider min=1 max=5\nstop: 1 = Low\nstop: 1.0 = Very low\nQ?\n:::\n",
+     "3-x.md:6: stops \"Low\" and \"Very low\" have the same value", 0},
+    {"list-min-fraction", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: list min=2.5\nQ?\n:::\n",
+     "3-x.md:6: the min and max of a list input count items: whole numbers, max from 1", 0},
+    {"line-max-zero", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line max=0\nQ?\n:::\n",
+     "3-x.md:6: the max of a line input is its length in characters: a whole number from 1", 0},
     {"outside-block", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\nLoose text.\n",
      "3-x.md:5: text outside a block", 0},

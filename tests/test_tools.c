@@ -26,6 +26,18 @@ static cJSON *json(const char *text)
     return v;
 }
 
+/* An input read from its JSON, as an exercise's prompt is. */
+static struct input_spec *spec(const char *text)
+{
+    struct input_spec *in = NULL;
+    char why[200];
+    if (input_spec_parse(text, &in, why, sizeof why) != DT_OK) {
+        printf("Bail out! an input the test cannot read (%s): %s\n", why, text);
+        exit(1);
+    }
+    return in;
+}
+
 static bool take(const struct tool_form *f, cJSON *content, const char *key, const char *value,
                  const char **why)
 {
@@ -250,19 +262,140 @@ static void test_follow_ups(void)
     cJSON_Delete(none);
 }
 
+/* Every tool has a form, and every question of every form is one that can be asked: a type
+ * given, limits in order, a slider's stops and a choice's options as its type needs them, and
+ * nothing its type does not use (what a missing quote in a JSON form once did quietly). */
 static void test_forms_complete(void)
 {
-    /* every tool has a form, and every form's inputs parse */
     static const char *const tools[] = {
         "flow-tracker",   "failure-reframer", "budget-calculator", "soared-story", "networking-prep",
         "job-prospector", "list-builder",     "ranking-grid",      "idea-tree",    "resume-builder"};
-    for (size_t t = 0; t < sizeof tools / sizeof *tools; t++) {
-        const struct tool_form *f = tool_form_find(tools[t]);
-        CHECK(f != NULL);
-        for (size_t i = 0; f && i < f->nfields; i++)
-            if (!cJSON_IsObject(tool_form_input(f, i)))
-                CHECK_STR(f->fields[i].key, "a field whose input is not JSON");
+    for (size_t t = 0; t < sizeof tools / sizeof *tools; t++)
+        if (!CHECK(tool_form_find(tools[t]) != NULL))
+            printf("#   no form for %s\n", tools[t]);
+    size_t nforms = 0;
+    for (const struct tool_form *f; (f = tool_form_at(nforms)) != NULL; nforms++) {
+        char what[160], why[200];
+        snprintf(what, sizeof what, "%s has a label for what it is and how to start one", f->tool);
+        check_at(__FILE__, __LINE__, f->about && f->about[0] && f->new_label && f->new_label[0],
+                 what);
+        snprintf(what, sizeof what, "%s names its entries", f->tool);
+        check_at(__FILE__, __LINE__, f->nfields > 0 && (f->title_key || f->entry_name), what);
+        for (size_t i = 0; i < f->nfields; i++) {
+            const struct tool_field *q = &f->fields[i];
+            snprintf(what, sizeof what, "%s field %zu (%s) can be asked", f->tool, i,
+                     q->key ? q->key : "no key");
+            bool ok = q->key && q->key[0] && q->label && q->label[0] &&
+                      input_spec_check(&q->input, why, sizeof why);
+            for (size_t k = 0; ok && k < i; k++)
+                if (strcmp(f->fields[k].key, q->key) == 0)
+                    ok = false, snprintf(why, sizeof why, "its key is used twice");
+            if (!check_at(__FILE__, __LINE__, ok, what))
+                printf("#   %s\n", why);
+        }
     }
+    CHECK_INT(nforms, sizeof tools / sizeof *tools);
+}
+
+/* The check the forms and content check share refuses each kind of question that cannot be
+ * asked, and reading an input's JSON refuses what is not one, each with its reason. */
+static void test_input_spec(void)
+{
+    static const struct input_stop two_stops[] = {{1, "Low"}, {5, "High"}};
+    const struct { /* not static: the stops and options written in place are the function's */
+        struct input_spec in;
+        const char *why; /* NULL: a question that can be asked */
+    } cases[] = {
+        {{.type = INPUT_LINE, .max_length = 80}, NULL},
+        {{.hint = "A type forgotten"}, "the input names no type"},
+        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5)},
+         "a slider needs at least two stops"},
+        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .stops = two_stops, .nstops = 2},
+         "a slider needs min and max with min below max"},
+        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5),
+          INPUT_STOPS({1, "Low"}, {7, "Off the scale"})},
+         "stop \"Off the scale\" is not between min and max"},
+        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5),
+          INPUT_STOPS({1, "Low"}, {5, "High"})},
+         NULL},
+        {{.type = INPUT_TEXT, .stops = two_stops, .nstops = 2},
+         "stops belong to slider inputs only"},
+        {{.type = INPUT_LINE, .min = INPUT_BOUND(1)},
+         "a range (min, max) belongs to number and slider inputs only"},
+        {{.type = INPUT_NUMBER, .min = INPUT_BOUND(5), .max = INPUT_BOUND(1)}, "min is above max"},
+        {{.type = INPUT_NUMBER, .step = -1}, "step must be a number above zero"},
+        {{.type = INPUT_CHOICE, INPUT_OPTIONS("Yes")}, "a choice input needs at least two options"},
+        {{.type = INPUT_CHOICE, INPUT_OPTIONS("Yes", "Yes")}, "option \"Yes\" is given twice"},
+        {{.type = INPUT_CHOICES, .min_items = 3, INPUT_OPTIONS("Yes", "No")},
+         "min asks for 3 choices, but there are 2 options"},
+        {{.type = INPUT_LIST, .max_length = 3},
+         "a length (max) belongs to line and text inputs only"},
+        {{.type = INPUT_DATE, .max_items = 3},
+         "a count (min, max) belongs to list, ordered, choices and tool inputs only"},
+        {{.type = INPUT_TOOL}, "a tool input names its tool"},
+        {{.type = INPUT_LINE, .default_today = true},
+         "a default of today belongs to date inputs only"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char why[200], what[64];
+        bool ok = input_spec_check(&cases[i].in, why, sizeof why);
+        snprintf(what, sizeof what, "input case %zu", i);
+        check_at(__FILE__, __LINE__, ok == !cases[i].why, what);
+        if (cases[i].why)
+            check_str_at(__FILE__, __LINE__, why, cases[i].why, what);
+    }
+
+    /* read from JSON: every member where its type puts it, an absent "required" is required */
+    struct input_spec *in = spec("{\"type\":\"slider\",\"min\":-2,\"max\":2,\"step\":0.5,"
+                                 "\"stops\":[{\"value\":-2,\"label\":\"Low\"},"
+                                 "{\"value\":2,\"label\":\"High\"}],\"hint\":\"Slide.\"}");
+    CHECK_INT(in->type, INPUT_SLIDER);
+    CHECK(!in->optional);
+    CHECK(in->min.set && in->min.value == -2 && in->max.set && in->max.value == 2);
+    CHECK(in->step == 0.5);
+    CHECK_INT(in->nstops, 2);
+    CHECK_STR(in->stops[1].label, "High");
+    CHECK_STR(in->hint, "Slide.");
+    input_spec_free(&in);
+    CHECK(in == NULL);
+    in = spec("{\"type\":\"text\",\"required\":false,\"max\":4000}");
+    CHECK(in->optional && in->max_length == 4000 && !in->max.set);
+    input_spec_free(&in);
+    in = spec("{\"type\":\"tool\",\"required\":true,\"tool\":\"soared-story\",\"min\":3}");
+    CHECK_STR(in->tool, "soared-story");
+    CHECK_INT(in->min_items, 3);
+    input_spec_free(&in);
+    in = spec("{\"type\":\"choices\",\"options\":[\"Coast\",\"Hills\"],\"min\":1,\"max\":2}");
+    CHECK(in->noptions == 2 && in->min_items == 1 && in->max_items == 2);
+    CHECK_STR(in->options[1], "Hills");
+    input_spec_free(&in);
+
+    static const struct {
+        const char *json, *why;
+    } refused[] = {
+        {"[1]", "the input is not a JSON object"},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":5,\"stops\":[]", "the input is not a JSON object"},
+        {"{\"min\":1}", "the input names no type"},
+        {"{\"type\":\"dial\"}", "unknown input type \"dial\""},
+        {"{\"type\":\"line\",\"optinos\":[]}", "the input has an unknown member \"optinos\""},
+        {"{\"type\":\"number\",\"min\":\"1\"}", "\"min\" is a number"},
+        {"{\"type\":\"line\",\"required\":\"no\"}", "\"required\" is true or false"},
+        {"{\"type\":\"line\",\"max\":2.5}",
+         "the max of a line input is its length in characters: a whole number from 1"},
+        {"{\"type\":\"line\",\"max\":10,\"max\":20}", "the input gives \"max\" twice"},
+        {"{\"type\":\"choice\",\"options\":[\"a\",1]}", "options are a choice's list of strings"},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":5,\"stops\":[{\"value\":1}]}",
+         "a stop is {\"value\": a number, \"label\": a string}"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        char why[200];
+        in = NULL;
+        check_test_name = refused[i].json;
+        CHECK_INT(input_spec_parse(refused[i].json, &in, why, sizeof why), DT_INVALID);
+        CHECK(in == NULL);
+        CHECK_STR(why, refused[i].why);
+    }
+    check_test_name = "test_input_spec";
 }
 
 static void test_dates(void)
@@ -271,7 +404,7 @@ static void test_dates(void)
     char user[STORE_ID_LEN];
     support_user(st, user);
     struct app *a = app_new(st, user, "dashboard", NULL);
-    cJSON *input = json("{\"type\":\"date\"}");
+    struct input_spec *input = spec("{\"type\":\"date\"}");
     static const struct {
         const char *value;
         bool ok;
@@ -286,7 +419,7 @@ static void test_dates(void)
             CHECK_STR(cases[i].value, cases[i].ok ? "accepted" : "refused");
         cJSON_Delete(v);
     }
-    cJSON_Delete(input);
+    input_spec_free(&input);
     app_free(&a);
     store_close(&st);
 }
@@ -302,6 +435,10 @@ static const char *said(struct app *a)
 /* Steps and whole numbers, checked on the host side both faces go through: a slider takes only
  * min + k * step (step 1 when not given), a number with a step the same, so "step": 1 marks a
  * count; each refusal says the form to use. */
+/* Two stops for a slider's JSON: an input without them is not one (input_spec_check). */
+#define SLIDER_STOPS(lo, hi)                                                                   \
+    "\"stops\":[{\"value\":" #lo ",\"label\":\"Low\"},{\"value\":" #hi ",\"label\":\"High\"}]"
+
 static void test_steps(void)
 {
     struct store *st = support_store();
@@ -313,18 +450,21 @@ static void test_steps(void)
         const char *input, *value;
         const char *why; /* NULL: accepted; else the error said */
     } cases[] = {
-        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "3", NULL},
-        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "10", NULL},
-        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "2.5",
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10," SLIDER_STOPS(1, 10) "}", "3", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10," SLIDER_STOPS(1, 10) "}", "10", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10," SLIDER_STOPS(1, 10) "}", "2.5",
          "choose a whole number from 1 to 10."},
-        {"{\"type\":\"slider\",\"min\":-2,\"max\":2}", "-1", NULL},
-        {"{\"type\":\"slider\",\"min\":-2,\"max\":2}", "-1.5",
+        {"{\"type\":\"slider\",\"min\":-2,\"max\":2," SLIDER_STOPS(-2, 2) "}", "-1", NULL},
+        {"{\"type\":\"slider\",\"min\":-2,\"max\":2," SLIDER_STOPS(-2, 2) "}", "-1.5",
          "choose a whole number from -2 to 2."},
-        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5}", "1.5", NULL},
-        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5}", "1.25",
+        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5," SLIDER_STOPS(0, 2) "}", "1.5",
+         NULL},
+        {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5," SLIDER_STOPS(0, 2) "}", "1.25",
          "choose a number from 0 to 2 in steps of 0.5."},
-        {"{\"type\":\"slider\",\"min\":0.1,\"max\":1,\"step\":0.1}", "0.3", NULL},
-        {"{\"type\":\"slider\",\"min\":1,\"max\":10}", "11", "choose a number from 1 to 10."},
+        {"{\"type\":\"slider\",\"min\":0.1,\"max\":1,\"step\":0.1," SLIDER_STOPS(0.1, 1) "}",
+         "0.3", NULL},
+        {"{\"type\":\"slider\",\"min\":1,\"max\":10," SLIDER_STOPS(1, 10) "}", "11",
+         "choose a number from 1 to 10."},
         {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "3", NULL},
         {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "3.5",
          "type a whole number from 0 to 40."},
@@ -335,7 +475,7 @@ static void test_steps(void)
          "choose a number from 0 to 100000000."},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        cJSON *input = json(cases[i].input);
+        struct input_spec *input = spec(cases[i].input);
         cJSON *v = prompts_accept(a, input, cases[i].value);
         const char *msg = said(a);
         char label[160];
@@ -349,7 +489,7 @@ static void test_steps(void)
             check_str_at(__FILE__, __LINE__, msg ? msg : "", cases[i].why, label);
         }
         cJSON_Delete(v);
-        cJSON_Delete(input);
+        input_spec_free(&input);
     }
     app_free(&a);
     store_close(&st);
@@ -368,7 +508,7 @@ static void make_prompts(struct prompts *p, const char *const (*prompts)[2], siz
         snprintf(p->blocks[i].prompt_key, sizeof p->blocks[i].prompt_key, "%s", prompts[i][0]);
         p->blocks[i].content_text = strdup("A question?");
         p->blocks[i].input_json = strdup(prompts[i][1]);
-        p->inputs[i] = json(prompts[i][1]);
+        p->inputs[i] = spec(prompts[i][1]);
     }
     p->answers = json(answers);
 }
@@ -432,18 +572,19 @@ static void test_unmet(void)
 
     /* the minimum is stated in the question, with its unit, after any hint of its own */
     struct doc *d = doc_new();
-    cJSON *input = json("{\"type\":\"list\",\"min\":8,\"max\":60,\"hint\":\"One a line.\"}");
+    struct input_spec *input =
+        spec("{\"type\":\"list\",\"min\":8,\"max\":60,\"hint\":\"One a line.\"}");
     struct doc_field *f = prompts_input_field(d, "jobs", "Jobs?", input, NULL);
     CHECK_STR(f->hint, "One a line. At least 8 items.");
-    cJSON_Delete(input);
-    input = json("{\"type\":\"choices\",\"min\":2,\"max\":3,\"options\":[\"a\",\"b\",\"c\"]}");
+    input_spec_free(&input);
+    input = spec("{\"type\":\"choices\",\"min\":2,\"max\":3,\"options\":[\"a\",\"b\",\"c\"]}");
     f = prompts_input_field(d, "lands", "Lands?", input, NULL);
     CHECK_STR(f->hint ? f->hint : "", "Choose at least 2.");
-    cJSON_Delete(input);
-    input = json("{\"type\":\"list\",\"min\":1,\"max\":10}");
+    input_spec_free(&input);
+    input = spec("{\"type\":\"list\",\"min\":1,\"max\":10}");
     f = prompts_input_field(d, "one", "One?", input, NULL);
     CHECK(f->hint == NULL); /* one item is what any answer has */
-    cJSON_Delete(input);
+    input_spec_free(&input);
     doc_free(&d);
     app_free(&a);
     store_close(&st);
@@ -879,6 +1020,7 @@ int main(void)
     RUN(test_flow);
     RUN(test_follow_ups);
     RUN(test_forms_complete);
+    RUN(test_input_spec);
     RUN(test_dates);
     RUN(test_steps);
     RUN(test_unmet);

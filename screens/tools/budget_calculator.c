@@ -16,7 +16,7 @@ static void set_number(cJSON *content, const char *key, double value)
 }
 
 /* "1,234.5" style: thousands grouped, at most two decimals, none when whole. */
-void tf_amount_text(double v, char *out, size_t size)
+static void amount_text(double v, char *out, size_t size)
 {
     char digits[64];
     double rounded = round(v * 100) / 100;
@@ -44,35 +44,35 @@ static double expenses_total(const cJSON *c, bool essential_only)
 {
     double sum = 0;
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
         double amount = 0;
-        bool essential = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential"));
-        if (tf_number(e, "amount", &amount) && (essential || !essential_only))
+        bool essential = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL));
+        if (tf_number(e, EXPENSE_AMOUNT, &amount) && (essential || !essential_only))
             sum += amount;
     }
     return sum;
 }
 
-cJSON *budget_shown(const cJSON *c, const char *key)
+static cJSON *shown(const cJSON *c, const char *key)
 {
-    bool essential = strcmp(key, "essential") == 0;
-    if (!essential && strcmp(key, "other") != 0)
+    bool essential = strcmp(key, BUDGET_ESSENTIAL) == 0;
+    if (!essential && strcmp(key, BUDGET_OTHER) != 0)
         return NULL;
     cJSON *lines = cJSON_CreateArray();
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses")) {
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
         double amount = 0;
-        const char *name = tf_text(e, "name"), *typed = tf_text(e, "line");
-        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+        const char *name = tf_text(e, EXPENSE_NAME), *typed = tf_text(e, EXPENSE_LINE);
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL)) != essential)
             continue;
         if (typed) { /* a line still to put right, as it was typed */
             cJSON_AddItemToArray(lines, cJSON_CreateString(typed));
             continue;
         }
-        if (!name || !tf_number(e, "amount", &amount))
+        if (!name || !tf_number(e, EXPENSE_AMOUNT, &amount))
             continue;
         char num[48], line[320];
-        tf_amount_text(amount, num, sizeof num);
+        amount_text(amount, num, sizeof num);
         snprintf(line, sizeof line, "%.250s %s", name, num);
         store_trim_partial_utf8(line);
         cJSON_AddItemToArray(lines, cJSON_CreateString(line));
@@ -193,14 +193,14 @@ static const char *faults_said(const size_t *bad, size_t nbad, const char *first
     return said;
 }
 
-bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
+static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
 {
-    bool essential = strcmp(key, "essential") == 0;
-    if (essential || strcmp(key, "other") == 0) {
+    bool essential = strcmp(key, BUDGET_ESSENTIAL) == 0;
+    if (essential || strcmp(key, BUDGET_OTHER) == 0) {
         cJSON *kept = cJSON_CreateArray();
         const cJSON *e;
-        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "expenses"))
-            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "essential")) != essential)
+        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES))
+            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL)) != essential)
                 cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
         /* the lines that are "name amount" are used; any other is kept as typed, in its
          * place, for the person to put right, and the first is named in *why */
@@ -217,89 +217,89 @@ bool budget_take(cJSON *c, const char *key, cJSON *value, const char **why)
             enum expense_fault fault = parse_expense(line->valuestring, name, sizeof name, &amount);
             cJSON *item = cJSON_CreateObject();
             if (fault == EXPENSE_OK) {
-                cJSON_AddStringToObject(item, "name", name);
-                cJSON_AddNumberToObject(item, "amount", amount);
+                cJSON_AddStringToObject(item, EXPENSE_NAME, name);
+                cJSON_AddNumberToObject(item, EXPENSE_AMOUNT, amount);
                 good++;
             } else {
-                cJSON_AddStringToObject(item, "line", line->valuestring);
+                cJSON_AddStringToObject(item, EXPENSE_LINE, line->valuestring);
                 if (nbad == 0)
                     first = fault, first_line = line->valuestring;
                 if (nbad < sizeof bad / sizeof *bad)
                     bad[nbad] = number;
                 nbad++;
             }
-            cJSON_AddBoolToObject(item, "essential", essential);
+            cJSON_AddBoolToObject(item, EXPENSE_ESSENTIAL, essential);
             cJSON_AddItemToArray(kept, item);
         }
         if (nbad)
             *why = faults_said(bad, nbad, first_line, first, good > 0);
         cJSON_Delete(value);
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "expenses");
-        cJSON_AddItemToObject(c, "expenses", kept);
+        cJSON_DeleteItemFromObjectCaseSensitive(c, BUDGET_EXPENSES);
+        cJSON_AddItemToObject(c, BUDGET_EXPENSES, kept);
         return true;
     }
     /* monthly and yearly income are one figure, kept in step */
     /* income taken back: both figures go, as they are one */
-    if (cJSON_IsNull(value) && (strcmp(key, "income_monthly") == 0 ||
-                                strcmp(key, "income_yearly") == 0)) {
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "income_monthly");
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "income_yearly");
+    if (cJSON_IsNull(value) && (strcmp(key, BUDGET_INCOME_MONTHLY) == 0 ||
+                                strcmp(key, BUDGET_INCOME_YEARLY) == 0)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(c, BUDGET_INCOME_MONTHLY);
+        cJSON_DeleteItemFromObjectCaseSensitive(c, BUDGET_INCOME_YEARLY);
         cJSON_Delete(value);
         return true;
     }
     /* the figure worked out is kept to the cent, so it reads back as it shows */
-    if (cJSON_IsNumber(value) && strcmp(key, "income_monthly") == 0)
-        set_number(c, "income_yearly", round(value->valuedouble * 12 * 100) / 100);
-    if (cJSON_IsNumber(value) && strcmp(key, "income_yearly") == 0)
-        set_number(c, "income_monthly", round(value->valuedouble / 12 * 100) / 100);
+    if (cJSON_IsNumber(value) && strcmp(key, BUDGET_INCOME_MONTHLY) == 0)
+        set_number(c, BUDGET_INCOME_YEARLY, round(value->valuedouble * 12 * 100) / 100);
+    if (cJSON_IsNumber(value) && strcmp(key, BUDGET_INCOME_YEARLY) == 0)
+        set_number(c, BUDGET_INCOME_MONTHLY, round(value->valuedouble / 12 * 100) / 100);
     cJSON_DeleteItemFromObjectCaseSensitive(c, key);
     cJSON_AddItemToObject(c, key, value);
     return true;
 }
 
-void budget_describe(const cJSON *c, char *out, size_t size)
+static void describe(const cJSON *c, char *out, size_t size)
 {
     char needs[48], income[48];
     double monthly = 0;
     out[0] = '\0';
-    tf_amount_text(expenses_total(c, true), needs, sizeof needs);
+    amount_text(expenses_total(c, true), needs, sizeof needs);
     tf_append(out, size, "Monthly needs %s", needs);
-    if (tf_number(c, "income_monthly", &monthly)) {
-        tf_amount_text(monthly, income, sizeof income);
+    if (tf_number(c, BUDGET_INCOME_MONTHLY, &monthly)) {
+        amount_text(monthly, income, sizeof income);
         tf_append(out, size, ", monthly income %s", income);
     }
 }
 
-void budget_gist(const cJSON *c, char *out, size_t size)
+static void gist(const cJSON *c, char *out, size_t size)
 {
     double income = 0, needs = expenses_total(c, true), all = expenses_total(c, false);
     char a[48], b[48], h[48];
-    tf_amount_text(needs, a, sizeof a);
-    tf_amount_text(needs * 12 / HOURS_PER_YEAR, h, sizeof h);
+    amount_text(needs, a, sizeof a);
+    amount_text(needs * 12 / HOURS_PER_YEAR, h, sizeof h);
     out[0] = '\0';
     tf_append(out, size, "Needs %s a month (%s an hour)", a, h);
-    if (tf_number(c, "income_monthly", &income)) {
-        tf_amount_text(income - all, b, sizeof b);
-        tf_amount_text(income, a, sizeof a);
+    if (tf_number(c, BUDGET_INCOME_MONTHLY, &income)) {
+        amount_text(income - all, b, sizeof b);
+        amount_text(income, a, sizeof a);
         tf_append(out, size, "; income %s a month, %s left after all expenses", a, b);
     }
     tf_append(out, size, ".");
 }
 
-void budget_figures(const cJSON *c, struct doc *d)
+static void figures(const cJSON *c, struct doc *d)
 {
     double income = 0, rate = 0, walk_away = 0;
-    bool has_income = tf_number(c, "income_yearly", &income);
-    bool has_rate = tf_number(c, "tax_rate", &rate) && rate > 0 && rate < 100;
-    bool has_walk_away = tf_number(c, "walk_away", &walk_away);
+    bool has_income = tf_number(c, BUDGET_INCOME_YEARLY, &income);
+    bool has_rate = tf_number(c, BUDGET_TAX_RATE, &rate) && rate > 0 && rate < 100;
+    bool has_walk_away = tf_number(c, BUDGET_WALK_AWAY, &walk_away);
     double needs = expenses_total(c, true), all = expenses_total(c, false);
     const char *cells[3 * 9];
     size_t rows = 0;
     char buf[9][2][48];
 #define ROW(label, month, year)                                                         \
     do {                                                                                \
-        tf_amount_text(month, buf[rows][0], sizeof buf[rows][0]);                          \
-        tf_amount_text(year, buf[rows][1], sizeof buf[rows][1]);                           \
+        amount_text(month, buf[rows][0], sizeof buf[rows][0]);                          \
+        amount_text(year, buf[rows][1], sizeof buf[rows][1]);                           \
         cells[3 * (rows + 1)] = label;                                                  \
         cells[3 * (rows + 1) + 1] = buf[rows][0];                                       \
         cells[3 * (rows + 1) + 2] = buf[rows][1];                                       \
@@ -320,9 +320,9 @@ void budget_figures(const cJSON *c, struct doc *d)
 #undef ROW
     doc_table(d, "What the numbers say", 3, rows + 1, cells);
     char hourly[48], hourly_needs[48];
-    tf_amount_text(needs * 12 / HOURS_PER_YEAR, hourly_needs, sizeof hourly_needs);
+    amount_text(needs * 12 / HOURS_PER_YEAR, hourly_needs, sizeof hourly_needs);
     if (has_income) {
-        tf_amount_text(income / HOURS_PER_YEAR, hourly, sizeof hourly);
+        amount_text(income / HOURS_PER_YEAR, hourly, sizeof hourly);
         doc_para(d, DOC_ROLE_NOTE,
                  doc_printf(d, "As an hourly rate over a full-time year of 2,080 hours: your"
                                " income is %s an hour; your needs take %s an hour.", hourly,
@@ -335,7 +335,7 @@ void budget_figures(const cJSON *c, struct doc *d)
     if (has_walk_away) {
         double floor_needed = needs * 12 / (has_rate ? 1 - rate / 100 : 1);
         char gap[48];
-        tf_amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
+        amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
         doc_para(d, DOC_ROLE_NOTE,
                  walk_away >= floor_needed
                      ? doc_printf(d, "Your walk-away number covers your yearly needs%s, with %s"
@@ -344,3 +344,41 @@ void budget_figures(const cJSON *c, struct doc *d)
                                   gap, has_rate ? " before tax" : ""));
     }
 }
+
+static const struct tool_field fields[] = {
+    {.key = BUDGET_INCOME_MONTHLY, .label = "Your income a month, after tax",
+     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0),
+               .hint = "The yearly figure follows; change either one."}},
+    {.key = BUDGET_INCOME_YEARLY, .label = "Your income a year, after tax",
+     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0)}},
+    {.key = BUDGET_ESSENTIAL, .label = "Essential expenses a month",
+     .input = {.type = INPUT_LIST, .optional = true,
+               .hint = "One per line: what it is, then the amount. For example: Rent 950"}},
+    {.key = BUDGET_OTHER, .label = "Other expenses a month",
+     .input = {.type = INPUT_LIST, .optional = true,
+               .hint = "Things you could cut back on, the same way: Eating out 120"}},
+    {.key = BUDGET_TAX_RATE, .label = "Your tax rate, in percent (optional)",
+     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0),
+               .max = INPUT_BOUND(95),
+               .hint = "Your own estimate: DreamTree keeps no tax tables."}},
+    {.key = BUDGET_WALK_AWAY,
+     .label = "Your walk-away number: the lowest yearly pay you would accept",
+     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0)}},
+    {.key = BUDGET_NOTES, .label = "Notes", .input = {.type = INPUT_TEXT, .optional = true}},
+};
+
+const struct tool_form budget_calculator_form = {
+    .tool = TOOL_BUDGET_CALCULATOR,
+    .one_per_exercise = true,
+    .about = "Work out what you need to live on, what an hour of it costs, and the lowest pay"
+             " you would take.",
+    .new_label = "Start a budget",
+    TOOL_FORM_FIELDS(fields),
+    .title_key = NULL,
+    .entry_name = "Budget",
+    .describe = describe,
+    .figures = figures,
+    .gist = gist,
+    .shown = shown,
+    .take = take,
+};

@@ -18,7 +18,7 @@
 
 static const char *idea_text(const cJSON *node)
 {
-    return tf_text(node, "idea");
+    return tf_text(node, IDEA_TEXT);
 }
 
 /* The node whose ideas the key names ("n", "n0", "n02"), or NULL; the root is content itself. */
@@ -31,24 +31,25 @@ static cJSON *node_at(cJSON *content, const char *key, int *depth)
     for (const char *p = key + 1; *p; p++) {
         if (*p < '0' || *p >= '0' + IDEAS_PER_IDEA || *depth >= IDEA_DEPTH - 1)
             return NULL;
-        node = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(node, "ideas"), *p - '0');
+        node = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS), *p - '0');
         if (!idea_text(node))
             return NULL;
         (*depth)++;
     }
-    return node == content && !tf_text(content, "root") ? NULL : node;
+    return node == content && !tf_text(content, IDEA_ROOT) ? NULL : node;
 }
 
-const cJSON *idea_tree_input(const char *key)
+/* The question of each idea's three. */
+static const struct input_spec ideas_input = {
+    .type = INPUT_LIST, .optional = true, .max_items = IDEAS_PER_IDEA,
+    .hint = "Up to three, one per line: whatever comes to mind first."};
+
+static const struct input_spec *more_input(const char *key)
 {
-    static cJSON *list; /* constant: parsed once for the program's life */
     if (strncmp(key, "n", 1) != 0 || strspn(key + 1, "012") != strlen(key + 1) ||
         strlen(key) > IDEA_DEPTH)
         return NULL;
-    if (!list)
-        list = cJSON_Parse("{\"type\":\"list\",\"required\":false,\"max\":3,"
-                           "\"hint\":\"Up to three, one per line: whatever comes to mind first.\"}");
-    return list;
+    return &ideas_input;
 }
 
 /* The question for node's ideas. */
@@ -56,12 +57,12 @@ static void add_question(const cJSON *node, const char *label_idea, const char *
 {
     cJSON *values = cJSON_CreateArray();
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas"))
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
         if (idea_text(child))
             cJSON_AddItemToArray(values, cJSON_CreateString(idea_text(child)));
     prompts_input_field(d, doc_str(d, key),
                         doc_printf(d, "Three ideas that \"%s\" brings to mind", label_idea),
-                        idea_tree_input(key), values);
+                        &ideas_input, values);
     cJSON_Delete(values);
 }
 
@@ -75,7 +76,7 @@ static void add_level(const cJSON *node, const char *label_idea, char *key, size
     }
     int i = 0;
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas")) {
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS)) {
         if (idea_text(child) && key_len + 2 < 8) {
             key[key_len] = (char)('0' + i);
             key[key_len + 1] = '\0';
@@ -89,9 +90,9 @@ static void add_level(const cJSON *node, const char *label_idea, char *key, size
 /* A level at a time (the root's three, then theirs, then theirs): an answer adds questions
  * after every question of its own level, so the question the person goes on to next stays
  * where it was and keeps its number. */
-void idea_tree_fields(const cJSON *content, struct doc *d)
+static void more_fields(const cJSON *content, struct doc *d)
 {
-    const char *root = tf_text(content, "root");
+    const char *root = tf_text(content, IDEA_ROOT);
     char key[8] = "n";
     for (int level = 0; root && level < IDEA_DEPTH; level++)
         add_level(content, root, key, 1, level, d);
@@ -118,11 +119,11 @@ static bool listed(const cJSON *texts, const char *text)
 /* The new ideas of a node. An idea whose text is unchanged keeps the ideas grown from it; the
  * new texts take, in order, the places of the old ideas that are gone (an idea rewritten keeps
  * its branch); an old idea with no new text in its place goes, with its branch. */
-bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **why)
+static bool take(cJSON *content, const char *key, cJSON *value, const char **why)
 {
-    if (strcmp(key, "root") == 0) {
-        cJSON_DeleteItemFromObjectCaseSensitive(content, "root");
-        cJSON_AddItemToObject(content, "root", value);
+    if (strcmp(key, IDEA_ROOT) == 0) {
+        cJSON_DeleteItemFromObjectCaseSensitive(content, IDEA_ROOT);
+        cJSON_AddItemToObject(content, IDEA_ROOT, value);
         return true;
     }
     int depth = 0;
@@ -143,8 +144,8 @@ bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **
             cJSON_Delete(value);
             return false;
         }
-    cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(node, "ideas");
-    cJSON *ideas = cJSON_AddArrayToObject(node, "ideas");
+    cJSON *old = cJSON_DetachItemFromObjectCaseSensitive(node, IDEA_IDEAS);
+    cJSON *ideas = cJSON_AddArrayToObject(node, IDEA_IDEAS);
     const cJSON *replaced = old ? old->child : NULL; /* the next old idea that is gone */
     const cJSON *text;
     cJSON_ArrayForEach(text, value) {
@@ -160,10 +161,10 @@ bool idea_tree_take(cJSON *content, const char *key, cJSON *value, const char **
                 replaced = replaced->next;
         }
         cJSON *idea = cJSON_CreateObject();
-        cJSON_AddStringToObject(idea, "idea", text->valuestring);
-        const cJSON *grown = cJSON_GetObjectItemCaseSensitive(from, "ideas");
+        cJSON_AddStringToObject(idea, IDEA_TEXT, text->valuestring);
+        const cJSON *grown = cJSON_GetObjectItemCaseSensitive(from, IDEA_IDEAS);
         if (grown && depth + 1 < IDEA_DEPTH)
-            cJSON_AddItemToObject(idea, "ideas", cJSON_Duplicate(grown, true));
+            cJSON_AddItemToObject(idea, IDEA_IDEAS, cJSON_Duplicate(grown, true));
         cJSON_AddItemToArray(ideas, idea);
     }
     cJSON_Delete(old);
@@ -175,39 +176,39 @@ static size_t count_ideas(const cJSON *node)
 {
     size_t n = 0;
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, "ideas"))
+    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
         if (idea_text(child))
             n += 1 + count_ideas(child);
     return n;
 }
 
-void idea_tree_describe(const cJSON *c, char *out, size_t size)
+static void describe(const cJSON *c, char *out, size_t size)
 {
-    size_t n = tf_text(c, "root") ? 1 + count_ideas(c) : 0;
+    size_t n = tf_text(c, IDEA_ROOT) ? 1 + count_ideas(c) : 0;
     snprintf(out, size, "%zu of 40 ideas", n);
 }
 
 /* The tree in words: a paragraph per branch, its ideas and theirs in brackets. */
-void idea_tree_figures(const cJSON *c, struct doc *d)
+static void figures(const cJSON *c, struct doc *d)
 {
-    const char *root = tf_text(c, "root");
+    const char *root = tf_text(c, IDEA_ROOT);
     if (!root)
         return;
     doc_heading(d, 2, "Your tree so far");
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "%zu of 40 ideas, grown from \"%s\".", 1 + count_ideas(c), root));
     const cJSON *branch;
-    cJSON_ArrayForEach(branch, cJSON_GetObjectItemCaseSensitive(c, "ideas")) {
+    cJSON_ArrayForEach(branch, cJSON_GetObjectItemCaseSensitive(c, IDEA_IDEAS)) {
         char line[2048] = "";
         tf_append(line, sizeof line, "%s", idea_text(branch) ? idea_text(branch) : "");
         const char *sep = ": ";
         const cJSON *twig;
-        cJSON_ArrayForEach(twig, cJSON_GetObjectItemCaseSensitive(branch, "ideas")) {
+        cJSON_ArrayForEach(twig, cJSON_GetObjectItemCaseSensitive(branch, IDEA_IDEAS)) {
             tf_append(line, sizeof line, "%s%s", sep, idea_text(twig) ? idea_text(twig) : "");
             sep = "; ";
             const char *open = " (";
             const cJSON *leaf;
-            cJSON_ArrayForEach(leaf, cJSON_GetObjectItemCaseSensitive(twig, "ideas")) {
+            cJSON_ArrayForEach(leaf, cJSON_GetObjectItemCaseSensitive(twig, IDEA_IDEAS)) {
                 tf_append(line, sizeof line, "%s%s", open, idea_text(leaf) ? idea_text(leaf) : "");
                 open = ", ";
             }
@@ -217,3 +218,24 @@ void idea_tree_figures(const cJSON *c, struct doc *d)
         doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "- %s", line));
     }
 }
+
+static const struct tool_field fields[] = {
+    {.key = IDEA_ROOT, .label = "Your starting idea",
+     .input = {.type = INPUT_LINE, .max_length = 160,
+               .hint = "A word or a few: an interest, an activity, a skill."}},
+};
+
+const struct tool_form idea_tree_form = {
+    .tool = TOOL_IDEA_TREE,
+    .one_per_exercise = true,
+    .about = "Grow ideas from one starting point: three that it brings to mind, three from each"
+             " of those, and three again, forty in all. Go quickly; odd ones are welcome.",
+    .new_label = "Plant an idea",
+    TOOL_FORM_FIELDS(fields),
+    .title_key = IDEA_ROOT,
+    .describe = describe,
+    .figures = figures,
+    .take = take,
+    .more_fields = more_fields,
+    .more_input = more_input,
+};

@@ -1,5 +1,6 @@
 /* The resume: its experience typed as blocks of lines but kept as {role, organisation, dates,
- * achievements}, and the whole resume written out as Markdown or plain text. */
+ * achievements}, and the whole resume written out as Markdown or plain text (the resume
+ * screen, screens/resume.c, previews it, chooses highlights and saves the files). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,7 +93,7 @@ static cJSON *parse_role(const char *block, size_t len)
         lens[k + 1] = (size_t)(parts[k] + lens[k] - (bar + 1));
         lens[k] = (size_t)(bar - parts[k]);
     }
-    static const char *const keys[3] = {"role", "organisation", "dates"};
+    static const char *const keys[3] = {ROLE_TITLE, ROLE_ORGANISATION, ROLE_DATES};
     for (int k = 0; k < 3; k++)
         if (parts[k])
             add_string(role, keys[k], trimmed(parts[k], lens[k]));
@@ -112,25 +113,27 @@ static cJSON *parse_role(const char *block, size_t len)
         free(item);
         at += n;
     }
-    cJSON_AddItemToObject(role, "achievements", achievements);
+    cJSON_AddItemToObject(role, ROLE_ACHIEVEMENTS, achievements);
     return role;
 }
 
-cJSON *resume_shown(const cJSON *c, const char *key)
+static cJSON *shown(const cJSON *c, const char *key)
 {
-    if (strcmp(key, "experience") != 0)
+    if (strcmp(key, RESUME_EXPERIENCE) != 0)
         return NULL;
     struct text t = {0};
     const cJSON *role;
-    cJSON_ArrayForEach(role, cJSON_GetObjectItemCaseSensitive(c, "experience")) {
-        const char *organisation = tf_text(role, "organisation"), *dates = tf_text(role, "dates");
-        add(&t, "%s%s", t.len ? "\n\n" : "", tf_text(role, "role") ? tf_text(role, "role") : "");
+    cJSON_ArrayForEach(role, cJSON_GetObjectItemCaseSensitive(c, RESUME_EXPERIENCE)) {
+        const char *organisation = tf_text(role, ROLE_ORGANISATION);
+        const char *dates = tf_text(role, ROLE_DATES);
+        add(&t, "%s%s", t.len ? "\n\n" : "",
+            tf_text(role, ROLE_TITLE) ? tf_text(role, ROLE_TITLE) : "");
         if (organisation || dates)
             add(&t, " | %s", organisation ? organisation : "");
         if (dates)
             add(&t, " | %s", dates);
         const cJSON *a;
-        cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, "achievements"))
+        cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
             if (cJSON_IsString(a))
                 add(&t, "\n%s", a->valuestring);
     }
@@ -140,10 +143,10 @@ cJSON *resume_shown(const cJSON *c, const char *key)
     return v;
 }
 
-bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why)
+static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
 {
     (void)why;
-    if (strcmp(key, "experience") == 0 && cJSON_IsString(value)) {
+    if (strcmp(key, RESUME_EXPERIENCE) == 0 && cJSON_IsString(value)) {
         cJSON *roles = cJSON_CreateArray();
         /* a block of lines is a role; a line of nothing but spaces (or CR) ends it */
         const char *s = value->valuestring, *block = NULL;
@@ -164,8 +167,8 @@ bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why)
             s += n + 1;
         }
         cJSON_Delete(value);
-        cJSON_DeleteItemFromObjectCaseSensitive(c, "experience");
-        cJSON_AddItemToObject(c, "experience", roles);
+        cJSON_DeleteItemFromObjectCaseSensitive(c, RESUME_EXPERIENCE);
+        cJSON_AddItemToObject(c, RESUME_EXPERIENCE, roles);
         return true;
     }
     cJSON_DeleteItemFromObjectCaseSensitive(c, key);
@@ -173,12 +176,12 @@ bool resume_take(cJSON *c, const char *key, cJSON *value, const char **why)
     return true;
 }
 
-void resume_describe(const cJSON *c, char *out, size_t size)
+static void describe(const cJSON *c, char *out, size_t size)
 {
-    int roles = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, "experience"));
+    int roles = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c, RESUME_EXPERIENCE));
     out[0] = '\0';
-    if (tf_text(c, "headline"))
-        tf_append(out, size, "%s, ", tf_text(c, "headline"));
+    if (tf_text(c, RESUME_HEADLINE))
+        tf_append(out, size, "%s, ", tf_text(c, RESUME_HEADLINE));
     tf_append(out, size, "%d %s", roles, roles == 1 ? "role" : "roles");
 }
 
@@ -187,7 +190,7 @@ void resume_describe(const cJSON *c, char *out, size_t size)
 /* One line of the contact details: "a · b · c" (Markdown) or "a | b | c" (text). */
 static void contact_line(struct text *t, const cJSON *c, const char *sep)
 {
-    static const char *const keys[] = {"email", "phone", "location"};
+    static const char *const keys[] = {RESUME_EMAIL, RESUME_PHONE, RESUME_LOCATION};
     const char *between = "";
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (tf_text(c, keys[i])) {
@@ -195,7 +198,7 @@ static void contact_line(struct text *t, const cJSON *c, const char *sep)
             between = sep;
         }
     const cJSON *link;
-    cJSON_ArrayForEach(link, cJSON_GetObjectItemCaseSensitive(c, "links"))
+    cJSON_ArrayForEach(link, cJSON_GetObjectItemCaseSensitive(c, RESUME_LINKS))
         if (cJSON_IsString(link) && link->valuestring[0]) {
             add(t, "%s%s", between, link->valuestring);
             between = sep;
@@ -208,10 +211,10 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
                    bool markdown)
 {
     struct text t = {0};
-    const char *name = tf_text(c, "name") ? tf_text(c, "name") : "";
+    const char *name = tf_text(c, RESUME_NAME) ? tf_text(c, RESUME_NAME) : "";
     add(&t, markdown ? "# %s\n\n" : "%s\n", name);
-    if (tf_text(c, "headline"))
-        add(&t, markdown ? "%s\n\n" : "%s\n", tf_text(c, "headline"));
+    if (tf_text(c, RESUME_HEADLINE))
+        add(&t, markdown ? "%s\n\n" : "%s\n", tf_text(c, RESUME_HEADLINE));
     contact_line(&t, c, markdown ? " \xc2\xb7 " : " | ");
     if (t.len < 2 || t.s[t.len - 2] != '\n')
         add(&t, "\n"); /* a blank line before the first section */
@@ -221,18 +224,18 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
                   {"Highlights", "HIGHLIGHTS"}, {"Education", "EDUCATION"},
                   {"Skills", "SKILLS"}};
 #define SECTION(i) add(&t, markdown ? "## %s\n\n" : "%s\n", markdown ? titles[i].md : titles[i].text)
-    if (tf_text(c, "summary")) {
+    if (tf_text(c, RESUME_SUMMARY)) {
         SECTION(0);
-        add(&t, "%s\n\n", tf_text(c, "summary"));
+        add(&t, "%s\n\n", tf_text(c, RESUME_SUMMARY));
     }
-    const cJSON *experience = cJSON_GetObjectItemCaseSensitive(c, "experience");
+    const cJSON *experience = cJSON_GetObjectItemCaseSensitive(c, RESUME_EXPERIENCE);
     if (cJSON_GetArraySize(experience) > 0) {
         SECTION(1);
         const cJSON *role;
         cJSON_ArrayForEach(role, experience) {
-            const char *title = tf_text(role, "role") ? tf_text(role, "role") : "";
-            const char *organisation = tf_text(role, "organisation");
-            const char *dates = tf_text(role, "dates");
+            const char *title = tf_text(role, ROLE_TITLE) ? tf_text(role, ROLE_TITLE) : "";
+            const char *organisation = tf_text(role, ROLE_ORGANISATION);
+            const char *dates = tf_text(role, ROLE_DATES);
             add(&t, markdown ? "### %s" : "%s", title);
             if (organisation)
                 add(&t, ", %s", organisation);
@@ -241,7 +244,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
             add(&t, "\n");
             const cJSON *a;
             int n = 0;
-            cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, "achievements"))
+            cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
                 if (cJSON_IsString(a))
                     add(&t, markdown ? "%s- %s\n" : "%s  - %s\n", markdown && n++ == 0 ? "\n" : "",
                         a->valuestring);
@@ -255,7 +258,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
                 highlights[i].text);
         add(&t, "\n");
     }
-    const cJSON *education = cJSON_GetObjectItemCaseSensitive(c, "education");
+    const cJSON *education = cJSON_GetObjectItemCaseSensitive(c, RESUME_EDUCATION);
     if (cJSON_GetArraySize(education) > 0) {
         SECTION(3);
         const cJSON *e;
@@ -264,7 +267,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
                 add(&t, markdown ? "- %s\n" : "  - %s\n", e->valuestring);
         add(&t, "\n");
     }
-    const cJSON *skills = cJSON_GetObjectItemCaseSensitive(c, "skills");
+    const cJSON *skills = cJSON_GetObjectItemCaseSensitive(c, RESUME_SKILLS);
     if (cJSON_GetArraySize(skills) > 0) {
         SECTION(4);
         const cJSON *s;
@@ -285,3 +288,54 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
     free(raw);
     return clean;
 }
+
+static bool ready(const cJSON *c)
+{
+    return tf_text(c, RESUME_NAME) != NULL;
+}
+
+static const struct tool_field fields[] = {
+    {.key = RESUME_NAME, .label = "Your name, as it should appear",
+     .input = {.type = INPUT_LINE, .max_length = 120}},
+    {.key = RESUME_HEADLINE, .label = "A line under your name: the work you are after",
+     .input = {.type = INPUT_LINE, .optional = true, .max_length = 160,
+               .hint = "For example: Community gardener and workshop leader."}},
+    {.key = RESUME_EMAIL, .label = "Email",
+     .input = {.type = INPUT_LINE, .optional = true, .max_length = 160}},
+    {.key = RESUME_PHONE, .label = "Phone",
+     .input = {.type = INPUT_LINE, .optional = true, .max_length = 60}},
+    {.key = RESUME_LOCATION, .label = "Where you are based",
+     .input = {.type = INPUT_LINE, .optional = true, .max_length = 120}},
+    {.key = RESUME_LINKS, .label = "Web pages",
+     .input = {.type = INPUT_LIST, .optional = true,
+               .hint = "One per line: a portfolio, a profile."}},
+    {.key = RESUME_SUMMARY,
+     .label = "A short summary: who you are at work, in three or four sentences",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = RESUME_EXPERIENCE, .label = "Experience",
+     .input = {.type = INPUT_TEXT, .optional = true,
+               .hint = "One role per block, a blank line between. First line: role |"
+                       " organisation | dates. Then one achievement per line."}},
+    {.key = RESUME_EDUCATION, .label = "Education and training",
+     .input = {.type = INPUT_LIST, .optional = true,
+               .hint = "One per line: what, where, when."}},
+    {.key = RESUME_SKILLS, .label = "Skills",
+     .input = {.type = INPUT_LIST, .optional = true,
+               .hint = "One per line. The preview can add the ones your stories name."}},
+};
+
+const struct tool_form resume_builder_form = {
+    .tool = TOOL_RESUME_BUILDER,
+    .one_per_exercise = true,
+    .about = "Your resume, drawn from the workbook: your roles and what you achieved in them,"
+             " your stories as highlights, your skills. Save it as Markdown and plain text.",
+    .new_label = "Start a resume",
+    TOOL_FORM_FIELDS(fields),
+    .title_key = RESUME_NAME,
+    .describe = describe,
+    .shown = shown,
+    .take = take,
+    .action_label = "Preview it, choose highlights and save it as files",
+    .action_screen = "resume",
+    .action_ready = ready,
+};

@@ -1,0 +1,98 @@
+/* The SOARED story: a story of your work in six parts (Situation, Obstacle, Action, Result,
+ * Evaluation, Discovery), its skills kept as the entry's tags. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "skills.h"
+#include "store.h"
+#include "tool_forms_internal.h"
+
+static void describe(const cJSON *c, char *out, size_t size)
+{
+    static const char *const parts[] = {STORY_SITUATION, STORY_OBSTACLE,   STORY_ACTION,
+                                        STORY_RESULT,    STORY_EVALUATION, STORY_DISCOVERY};
+    int written = 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        written += tf_text(c, parts[i]) != NULL;
+    out[0] = '\0';
+    if (tf_text(c, STORY_KIND))
+        tf_append(out, size, "%s, ", tf_text(c, STORY_KIND));
+    tf_append(out, size, "%d of 6 parts written", written);
+}
+
+/* The story's skills become its tags (spec 3.4): a name of the master list (or of the person's
+ * own skills) tags that skill, case and accents aside; a new name becomes a custom skill. Tags
+ * for names taken off the list go, and so does a custom skill nothing uses any more (a half
+ * word saved while typing paused). A name the store cannot take (too long) is left untagged. */
+static enum dt_status after_save(struct app *a, const char *instance_id, const cJSON *content)
+{
+    struct store *st = app_store(a);
+    const char *user = app_user(a);
+    const cJSON *names = cJSON_GetObjectItemCaseSensitive(content, STORY_SKILLS);
+    size_t n = (size_t)cJSON_GetArraySize(names), nwanted = 0;
+    char(*wanted)[STORE_ID_LEN] = calloc(n + 1, sizeof *wanted);
+    if (!wanted)
+        return DT_NOMEM;
+    enum dt_status status = DT_OK;
+    const cJSON *name;
+    cJSON_ArrayForEach(name, names) {
+        if (!cJSON_IsString(name) || status != DT_OK)
+            continue;
+        enum dt_status s = store_skills_add_custom(st, user, name->valuestring, NULL,
+                                                   wanted[nwanted]);
+        if (s == DT_OK || s == DT_DUPLICATE)
+            status = store_skills_tag(st, user, instance_id, wanted[nwanted++]);
+        else if (s != DT_INVALID)
+            status = s;
+    }
+    struct skill *tagged = NULL;
+    size_t ntagged = 0;
+    if (status == DT_OK)
+        status = store_skills_for_instance(st, user, instance_id, &tagged, &ntagged);
+    for (size_t i = 0; status == DT_OK && i < ntagged; i++) {
+        bool keep = false;
+        for (size_t k = 0; k < nwanted && !keep; k++)
+            keep = strcmp(tagged[i].id, wanted[k]) == 0;
+        if (!keep)
+            status = store_skills_untag(st, user, instance_id, tagged[i].id);
+        if (!keep && status == DT_OK && tagged[i].is_custom)
+            status = store_skills_forget_unused(st, user, tagged[i].id);
+    }
+    free(tagged);
+    free(wanted);
+    return status;
+}
+
+static const struct tool_field fields[] = {
+    {.key = STORY_TITLE, .label = "A short name for the story",
+     .input = {.type = INPUT_LINE, .max_length = 120}},
+    {.key = STORY_KIND, .label = "What kind of story is it?",
+     .input = {.type = INPUT_CHOICE, .optional = true,
+               INPUT_OPTIONS("A challenge I met", "A setback I reframed", "Something else")}},
+    {.key = STORY_SITUATION, .label = "Situation: where were you, and what was at stake?",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_OBSTACLE, .label = "Obstacle: what stood in the way?",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_ACTION, .label = "Action: what did you do, step by step?",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_RESULT, .label = "Result: what changed because of it? Numbers help.",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_EVALUATION, .label = "Evaluation: how do you judge it now?",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_DISCOVERY, .label = "Discovery: what did you learn about yourself?",
+     .input = {.type = INPUT_TEXT, .optional = true}},
+    {.key = STORY_SKILLS, .label = "Skills the story shows",
+     .input = {.type = INPUT_LIST, .optional = true, .hint = "One per line."}},
+};
+
+const struct tool_form soared_story_form = {
+    .tool = TOOL_SOARED_STORY,
+    .one_per_exercise = true,
+    .about = "Stories of your work in six parts (Situation, Obstacle, Action, Result,"
+             " Evaluation, Discovery), ready for interviews and your resume.",
+    .new_label = "Write a story",
+    TOOL_FORM_FIELDS(fields),
+    .title_key = STORY_TITLE,
+    .describe = describe,
+    .after_save = after_save,
+};
