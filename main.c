@@ -334,7 +334,7 @@ static void reload_changed_content(struct app *a, void *ctx)
 /* The screens, in the face chosen: full-screen curses, or text mode (numbered menus, one
  * question at a time), which also takes over when the terminal cannot be started. */
 static int run_screens(const struct options *o, struct store *st, const char *user_id,
-                       const char *first)
+                       enum screen_id first)
 {
     struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
@@ -394,10 +394,10 @@ static int cmd_interactive(const struct options *o)
         rc = seed_into(st, content_dir(), 0);
     struct session se;
     memset(&se, 0, sizeof se);
-    const char *first = "dashboard";
+    enum screen_id first = SCREEN_DASHBOARD;
     enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, &se) : DT_OK;
     if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
-        first = "welcome"; /* a new person: say what DreamTree is, offer the settings */
+        first = SCREEN_WELCOME; /* a new person: say what DreamTree is, offer the settings */
         /* First the place for the session file: without it the next run could not resume,
          * and every run would leave another anonymous user behind. */
         char path[PATHS_MAX];

@@ -262,7 +262,7 @@ int main(int argc, char **argv)
     free(seq);
 
     /* in-process: a keystroke is an event, its store calls and the document built again */
-    struct app *app = app_new(st, user, "dashboard", NULL);
+    struct app *app = app_new(st, user, SCREEN_DASHBOARD, NULL);
     if (!app)
         fail("cannot open the Daily Dos");
     struct tui_host host = app_host(app);

@@ -19,7 +19,8 @@ struct app {
     bool finished;
     /* navigation asked for by a handler, applied after it returns */
     enum pending_kind pending;
-    char pending_name[32], pending_arg[APP_ARG_LEN];
+    enum screen_id pending_id;
+    struct screen_arg pending_arg;
     /* the message for the renderer, and the one it is reading */
     char message[512], shown[512];
     bool has_message, message_error, shown_error;
@@ -113,24 +114,26 @@ static void leave(struct screen *s)
 }
 
 /* Fills slot with a freshly entered screen; false (and a message) when it cannot open. */
-static bool enter(struct app *a, struct screen *slot, const char *name, const char *arg)
+static bool enter(struct app *a, struct screen *slot, enum screen_id id,
+                  const struct screen_arg *arg)
 {
-    const struct screen_ops *ops = screens_find(name);
+    const struct screen_ops *ops = screens_get(id);
     if (!ops) {
-        app_error(a, "there is no screen called %s.", name);
+        app_error(a, "that screen cannot be opened.");
         return false;
     }
-    struct screen s = {.ops = ops, .app = a};
-    store_copy_text(s.arg, sizeof s.arg, arg ? arg : "");
+    struct screen s = {.ops = ops, .app = a, .id = id};
+    if (arg)
+        s.arg = *arg;
     if (ops->priv_size && !(s.priv = calloc(1, ops->priv_size))) {
         app_error(a, "out of memory.");
         return false;
     }
     *slot = s; /* before enter: a screen may keep a pointer to itself */
-    enum dt_status st = ops->enter ? ops->enter(slot, slot->arg) : DT_OK;
+    enum dt_status st = ops->enter ? ops->enter(slot, &slot->arg) : DT_OK;
     if (st != DT_OK) {
         if (!a->has_message)
-            app_fail(a, ops->title ? ops->title : ops->name, st);
+            app_fail(a, ops->title ? ops->title : "That screen", st);
         if (ops->leave)
             ops->leave(slot);
         free(slot->priv);
@@ -143,18 +146,17 @@ static bool enter(struct app *a, struct screen *slot, const char *name, const ch
 /* Loads a revealed screen again, so it shows what changed above it. */
 static void refresh(struct app *a, struct screen *s)
 {
-    char name[32], arg[APP_ARG_LEN];
-    store_copy_text(name, sizeof name, s->ops->name);
-    memcpy(arg, s->arg, sizeof arg);
+    enum screen_id id = s->id;
+    struct screen_arg arg = s->arg;
     leave(s);
     a->refreshing = true;
-    bool entered = enter(a, s, name, arg);
+    bool entered = enter(a, s, id, &arg);
     a->refreshing = false;
     if (entered)
         return;
     if (a->depth > 1)
         a->depth--; /* it can no longer open (the message says why): show the one below */
-    else if (strcmp(name, "dashboard") == 0 || !enter(a, s, "dashboard", NULL))
+    else if (id == SCREEN_DASHBOARD || !enter(a, s, SCREEN_DASHBOARD, NULL))
         a->finished = true; /* not even the Daily Dos opens: the message says why; leave */
 }
 
@@ -183,12 +185,12 @@ static void apply_one(struct app *a)
             memset(&a->stack[APP_DEPTH - 1], 0, sizeof a->stack[0]);
             a->depth--;
         }
-        if (enter(a, &a->stack[a->depth], a->pending_name, a->pending_arg))
+        if (enter(a, &a->stack[a->depth], a->pending_id, &a->pending_arg))
             a->depth++;
         break;
     case PENDING_REPLACE: {
         struct screen old = a->stack[a->depth - 1];
-        if (enter(a, &a->stack[a->depth - 1], a->pending_name, a->pending_arg)) {
+        if (enter(a, &a->stack[a->depth - 1], a->pending_id, &a->pending_arg)) {
             leave(&old);
         } else {
             a->stack[a->depth - 1] = old;
@@ -214,26 +216,27 @@ static void apply_one(struct app *a)
     a->generation++;
 }
 
-static void request(struct app *a, enum pending_kind kind, const char *name, const char *arg)
+static void request(struct app *a, enum pending_kind kind, enum screen_id id,
+                    const struct screen_arg *arg)
 {
     a->pending = kind;
-    store_copy_text(a->pending_name, sizeof a->pending_name, name ? name : "");
-    store_copy_text(a->pending_arg, sizeof a->pending_arg, arg ? arg : "");
+    a->pending_id = id;
+    a->pending_arg = arg ? *arg : (struct screen_arg){0};
 }
 
-void app_open(struct app *a, const char *name, const char *arg)
+void app_open(struct app *a, enum screen_id id, const struct screen_arg *arg)
 {
-    request(a, PENDING_OPEN, name, arg);
+    request(a, PENDING_OPEN, id, arg);
 }
 
-void app_replace(struct app *a, const char *name, const char *arg)
+void app_replace(struct app *a, enum screen_id id, const struct screen_arg *arg)
 {
-    request(a, PENDING_REPLACE, name, arg);
+    request(a, PENDING_REPLACE, id, arg);
 }
 
 void app_back(struct app *a)
 {
-    request(a, PENDING_BACK, NULL, NULL);
+    request(a, PENDING_BACK, SCREEN_NONE, NULL);
 }
 
 void app_focus(struct app *a, int cmd, const char *arg)
@@ -241,6 +244,12 @@ void app_focus(struct app *a, int cmd, const char *arg)
     a->has_focus_request = true;
     a->focus_cmd = cmd;
     store_copy_text(a->focus_arg, sizeof a->focus_arg, arg ? arg : "");
+}
+
+void app_focus_choice(struct app *a, int choice, size_t index)
+{
+    char buf[48];
+    app_focus(a, CMD_CHOOSE, screen_choice_arg(choice, index, buf, sizeof buf));
 }
 
 void app_redisplay(struct app *a)
@@ -254,7 +263,8 @@ void app_reload(struct app *a)
     a->generation++;
 }
 
-struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg)
+struct app *app_new(struct store *st, const char *user_id, enum screen_id first,
+                    const struct screen_arg *arg)
 {
     struct app *a = calloc(1, sizeof *a);
     if (!a) {
@@ -305,10 +315,11 @@ static void global_command(struct app *a, const struct tui_event *ev)
 {
     static const struct {
         enum cmd cmd;
-        const char *screen;
+        enum screen_id screen;
     } jumps[] = {
-        {CMD_HELP, "help"},         {CMD_WORKBOOK, "contents"}, {CMD_SETTINGS, "settings"},
-        {CMD_PROFILE, "profile"},   {CMD_CREDITS, "credits"},   {CMD_TOOLS, "tools"},
+        {CMD_HELP, SCREEN_HELP},       {CMD_WORKBOOK, SCREEN_CONTENTS},
+        {CMD_SETTINGS, SCREEN_SETTINGS}, {CMD_PROFILE, SCREEN_PROFILE},
+        {CMD_CREDITS, SCREEN_CREDITS}, {CMD_TOOLS, SCREEN_TOOLS},
     };
     const struct screen *top = &a->stack[a->depth - 1];
     switch (ev->cmd) {
@@ -319,23 +330,22 @@ static void global_command(struct app *a, const struct tui_event *ev)
         app_back(a);
         return;
     case CMD_DASHBOARD:
-        request(a, PENDING_HOME, NULL, NULL);
+        request(a, PENDING_HOME, SCREEN_NONE, NULL);
         return;
     case CMD_OPEN: {
-        /* "name" or "name:argument" */
-        char name[32] = "";
-        const char *colon = ev->arg ? strchr(ev->arg, ':') : NULL;
-        size_t n = colon ? (size_t)(colon - ev->arg) : (ev->arg ? strlen(ev->arg) : 0);
-        if (n < sizeof name && ev->arg)
-            memcpy(name, ev->arg, n), name[n] = '\0';
-        app_open(a, name, colon ? colon + 1 : NULL);
+        enum screen_id id;
+        struct screen_arg arg;
+        if (screen_link_parse(ev->arg, &id, &arg))
+            app_open(a, id, &arg);
+        else
+            app_error(a, "that cannot be opened.");
         return;
     }
     default:
         break;
     }
     for (size_t i = 0; i < sizeof jumps / sizeof *jumps; i++)
-        if (jumps[i].cmd == ev->cmd && strcmp(top->ops->name, jumps[i].screen) != 0) {
+        if (jumps[i].cmd == ev->cmd && top->id != jumps[i].screen) {
             app_open(a, jumps[i].screen, NULL);
             return;
         }

@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "host.h"
+#include "screen_id.h"
 #include "status.h"
 #include "store.h"
 
@@ -27,11 +28,10 @@ enum screen_result {
 
 /* One per screen, a const table with designated initialisers. */
 struct screen_ops {
-    const char *name;
     const char *title; /* for the help screen and the breadcrumbs */
     size_t priv_size;  /* the framework allocates (zeroed) and frees the screen's state */
     /* Load what the screen shows. A failure is shown as an error and the screen not opened. */
-    enum dt_status (*enter)(struct screen *s, const char *arg);
+    enum dt_status (*enter)(struct screen *s, const struct screen_arg *arg);
     /* Describe the screen: no I/O, no side effects. */
     void (*build)(const struct screen *s, struct doc *d);
     enum screen_result (*command)(struct screen *s, const struct tui_event *ev);
@@ -46,12 +46,14 @@ struct screen {
     const struct screen_ops *ops;
     struct app *app;
     void *priv;
-    char arg[APP_ARG_LEN];
+    enum screen_id id;
+    struct screen_arg arg;
 };
 
 /* A new app over st for user_id, showing the screen named first (e.g. "dashboard"). Free with
  * app_free. NULL when the first screen cannot be opened (app_last_error says why). */
-struct app *app_new(struct store *st, const char *user_id, const char *first, const char *arg);
+struct app *app_new(struct store *st, const char *user_id, enum screen_id first,
+                    const struct screen_arg *arg);
 void app_free(struct app **a);
 /* The renderers' view of the app. */
 struct tui_host app_host(struct app *a);
@@ -63,13 +65,15 @@ const char *app_user(const struct app *a);
  * leave out what it says only on arrival. */
 bool app_refreshing(const struct app *a);
 /* Opens a screen on top (from a command handler: applied before the next build). */
-void app_open(struct app *a, const char *name, const char *arg);
+void app_open(struct app *a, enum screen_id id, const struct screen_arg *arg);
 /* Replaces the top screen. */
-void app_replace(struct app *a, const char *name, const char *arg);
+void app_replace(struct app *a, enum screen_id id, const struct screen_arg *arg);
 void app_back(struct app *a);
 /* Asks the renderer to put the focus on the action with cmd and arg once the screen is built
  * again (the full screen focuses it; text mode makes it the menu's default). */
 void app_focus(struct app *a, int cmd, const char *arg);
+/* The same for one of the screen's own choices (screen_choice). */
+void app_focus_choice(struct app *a, int choice, size_t index);
 /* Shows the whole screen again (text mode prints a screen in full only when it changes). */
 void app_redisplay(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */
@@ -88,9 +92,7 @@ void app_fail(struct app *a, const char *what, enum dt_status status);
 /* The last error message (after app_new returned NULL). */
 const char *app_last_error(void);
 
-/* The registry (registry.c): every screen by name. NULL when there is none. */
-const struct screen_ops *screens_find(const char *name);
-extern const struct screen_ops *const screens_all[];
-extern const size_t screens_count;
+/* The registry (registry.c): every screen by id. NULL for SCREEN_NONE. */
+const struct screen_ops *screens_get(enum screen_id id);
 
 #endif

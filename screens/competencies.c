@@ -14,6 +14,9 @@
 #include "responses.h"
 #include "text.h"
 
+/* The screen's own choices. */
+enum assessment_choice { ASSESSMENT_NEXT = 1 };
+
 struct assessment {
     struct competency *list;
     size_t n;
@@ -28,11 +31,11 @@ struct assessment {
     bool has_next;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct assessment *a = s->priv;
     struct store *st = app_store(s->app);
-    store_copy_text(a->exercise, sizeof a->exercise, arg);
+    store_copy_text(a->exercise, sizeof a->exercise, arg->exercise);
     enum dt_status status = store_competencies_list(st, &a->list, &a->n);
     if (status == DT_OK && a->n == 0)
         status = DT_NOT_FOUND;
@@ -208,8 +211,8 @@ static void build(const struct screen *s, struct doc *d)
     if (a->saved || all_scored(a))
         build_summary(a, d);
     if (a->saved && a->has_next)
-        doc_action(d, CMD_CHOOSE, "next",
-                   doc_printf(d, "Go on to the next exercise: %s", a->next.title));
+        screen_choice(d, ASSESSMENT_NEXT, 0,
+                      doc_printf(d, "Go on to the next exercise: %s", a->next.title));
     doc_action(d, CMD_SUBMIT, NULL, a->saved ? "Save again" : "Save your levels");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
@@ -262,8 +265,12 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     struct assessment *a = s->priv;
     if (ev->cmd == CMD_SUBMIT)
         return save(s, a);
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "next") == 0 && a->has_next) {
-        app_replace(s->app, "exercise", a->next.full_exercise_id);
+    int choice;
+    size_t index;
+    if (ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index) &&
+        choice == ASSESSMENT_NEXT && a->has_next) {
+        struct screen_arg next = screen_arg_exercise(a->next.full_exercise_id);
+        app_replace(s->app, SCREEN_EXERCISE, &next);
         return SCREEN_HANDLED;
     }
     if (ev->cmd != CMD_FIELD_CHANGED || !ev->field_id)
@@ -288,7 +295,6 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
 }
 
 const struct screen_ops competencies_screen = {
-    .name = "competencies",
     .title = "Competencies",
     .priv_size = sizeof(struct assessment),
     .enter = enter,

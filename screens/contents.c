@@ -9,7 +9,7 @@ struct contents {
     struct exercise_outline outline;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     struct contents *c = s->priv;
@@ -50,12 +50,13 @@ static void build(const struct screen *s, struct doc *d)
                 const char *extra = ex->ref.is_required ? NULL : "optional";
                 if (ex->state == EXERCISE_LOCKED)
                     doc_card(d, title, extra, state, 0, NULL, NULL);
-                else
-                    doc_card(d, title, extra, state, CMD_OPEN,
-                             doc_printf(d, "exercise:%s", ex->ref.full_exercise_id),
-                             doc_printf(d, "%s %s (%s)", ex->state == EXERCISE_DONE ? "Review"
-                                                                                    : "Open",
-                                        title, state));
+                else {
+                    struct screen_arg open = screen_arg_exercise(ex->ref.full_exercise_id);
+                    screen_card(d, title, extra, state, SCREEN_EXERCISE, &open,
+                                doc_printf(d, "%s %s (%s)",
+                                           ex->state == EXERCISE_DONE ? "Review" : "Open", title,
+                                           state));
+                }
             }
         }
     }
@@ -63,7 +64,6 @@ static void build(const struct screen *s, struct doc *d)
 }
 
 const struct screen_ops contents_screen = {
-    .name = "contents",
     .title = "Workbook",
     .priv_size = sizeof(struct contents),
     .enter = enter,

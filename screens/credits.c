@@ -12,7 +12,7 @@ struct credits {
     size_t nsources;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     struct credits *c = s->priv;
@@ -54,7 +54,6 @@ static void build(const struct screen *s, struct doc *d)
 }
 
 const struct screen_ops credits_screen = {
-    .name = "credits",
     .title = "Credits",
     .priv_size = sizeof(struct credits),
     .enter = enter,

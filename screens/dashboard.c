@@ -18,7 +18,7 @@ struct dashboard {
     char part_titles[3][PROGRESS_TITLE_LEN];
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     struct dashboard *d = s->priv;
@@ -57,14 +57,16 @@ static void build(const struct screen *s, struct doc *doc)
                                      " tool is up to date.");
     for (size_t i = 0; i < d->nitems; i++) {
         const struct dailydo *item = &d->items[i];
-        if (item->kind == DAILYDO_RESUME)
-            doc_card(doc, item->title, item->subtitle, "next", CMD_OPEN,
-                     doc_printf(doc, "exercise:%s", item->target),
-                     doc_printf(doc, "%s: %s", item->title, item->subtitle));
-        else
-            doc_card(doc, item->title, item->subtitle, doc_printf(doc, "due, %s", item->frequency),
-                     CMD_OPEN, doc_printf(doc, "tool:%s", item->target),
-                     doc_printf(doc, "Open the %s: %s", item->title, item->subtitle));
+        if (item->kind == DAILYDO_RESUME) {
+            struct screen_arg next = screen_arg_exercise(item->target);
+            screen_card(doc, item->title, item->subtitle, "next", SCREEN_EXERCISE, &next,
+                        doc_printf(doc, "%s: %s", item->title, item->subtitle));
+        } else {
+            struct screen_arg tool = screen_arg_tool(item->target, 0);
+            screen_card(doc, item->title, item->subtitle,
+                        doc_printf(doc, "due, %s", item->frequency), SCREEN_TOOL, &tool,
+                        doc_printf(doc, "Open the %s: %s", item->title, item->subtitle));
+        }
     }
 
     /* progress: modules per part, and the tree that grows with it */
@@ -102,7 +104,6 @@ static void build(const struct screen *s, struct doc *doc)
 }
 
 const struct screen_ops dashboard_screen = {
-    .name = "dashboard",
     .title = "Daily Dos",
     .priv_size = sizeof(struct dashboard),
     .enter = enter,

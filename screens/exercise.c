@@ -23,6 +23,13 @@
 #include "tools.h"
 #include "users.h"
 
+/* The screen's own choices (screen_choice). */
+enum exercise_choice {
+    CHOOSE_NEXT = 1,  /* on to the next exercise */
+    CHOOSE_KEEP_TYPE, /* keep the personality type the answers point to */
+    CHOOSE_RANK,      /* rank the list above the ranking prompt at index */
+};
+
 /* A prompt answered in a tool. */
 struct tool_use {
     struct tool_type type;
@@ -133,22 +140,23 @@ static enum dt_status load_type_offer(struct screen *s, struct exercise *e)
     return status;
 }
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct exercise *e = s->priv;
     struct store *st = app_store(s->app);
     bool may = false;
-    enum dt_status status = store_progress_exercise(st, arg, &e->ref);
+    const char *id = arg->exercise;
+    enum dt_status status = store_progress_exercise(st, id, &e->ref);
     if (status == DT_OK)
-        status = store_progress_may_open(st, app_user(s->app), arg, &may);
+        status = store_progress_may_open(st, app_user(s->app), id, &may);
     if (status == DT_OK && !may) {
-        app_error(s->app, "exercise %s opens once the one before it is answered.", arg);
+        app_error(s->app, "exercise %s opens once the one before it is answered.", id);
         return DT_LOCKED;
     }
     if (status == DT_OK)
-        status = prompts_load(&e->p, s->app, arg);
+        status = prompts_load(&e->p, s->app, id);
     if (status == DT_OK && is_assessment(st, e)) {
-        app_replace(s->app, "competencies", arg);
+        app_replace(s->app, SCREEN_COMPETENCIES, arg);
         return DT_OK;
     }
     if (status == DT_OK)
@@ -201,8 +209,8 @@ static void type_offer(const struct exercise *e, struct doc *d)
     else {
         doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answers point to %s, %s.", t->code,
                                               t->name));
-        doc_action(d, CMD_CHOOSE, "keep-type",
-                   doc_printf(d, "Keep %s as your personality type", t->code));
+        screen_choice(d, CHOOSE_KEEP_TYPE, 0,
+                      doc_printf(d, "Keep %s as your personality type", t->code));
     }
 }
 
@@ -291,17 +299,20 @@ static void several_made(const struct exercise *e, const struct tool_use *u, str
     doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s: %s.%s", how_many, names,
                                           enough ? " That is as many as this exercise asks for."
                                                  : ""));
-    for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++)
-        doc_action(d, CMD_OPEN,
-                   doc_printf(d, "tool-entry:%s/%s@%s", u->type.id,
-                              cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
-                              e->ref.full_exercise_id),
-                   doc_printf(d, "Open %s: %s", u->type.singular_name,
-                              cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
-    if (!enough) /* "/new": a new entry, even of a tool that reopens the exercise's own */
-        doc_action(d, CMD_OPEN,
-                   doc_printf(d, "tool-entry:%s/new@%s", u->type.id, e->ref.full_exercise_id),
-                   doc_printf(d, "Start another %s", u->type.singular_name));
+    for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++) {
+        struct screen_arg entry =
+            screen_arg_entry(u->type.id, cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
+                             e->ref.full_exercise_id, 0);
+        screen_action(d, SCREEN_TOOL_ENTRY, &entry,
+                      doc_printf(d, "Open %s: %s", u->type.singular_name,
+                                 cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
+    }
+    if (!enough) { /* a new entry, even of a tool that reopens the exercise's own */
+        struct screen_arg another =
+            screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id, SCREEN_NEW_ENTRY);
+        screen_action(d, SCREEN_TOOL_ENTRY, &another,
+                      doc_printf(d, "Start another %s", u->type.singular_name));
+    }
 }
 
 /* A prompt answered in a tool: its words, what this exercise has made there, the way in. */
@@ -328,17 +339,17 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
     else
         doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
                                               u->type.singular_name, title));
-    const char *arg = doc_printf(d, "tool-entry:%s@%s", u->type.id, e->ref.full_exercise_id);
+    struct screen_arg arg = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id, 0);
     if (made > 0)
-        doc_action(d, CMD_OPEN, arg, doc_printf(d, "Open your %s: %s", u->type.singular_name,
-                                                title));
+        screen_action(d, SCREEN_TOOL_ENTRY, &arg,
+                      doc_printf(d, "Open your %s: %s", u->type.singular_name, title));
     else if (rank_source(e, i))
-        doc_action(d, CMD_CHOOSE, doc_printf(d, "rank:%zu", i),
-                   doc_printf(d, "%s with your list above (%s)", u->form->new_label,
-                              u->type.singular_name));
+        screen_choice(d, CHOOSE_RANK, i,
+                      doc_printf(d, "%s with your list above (%s)", u->form->new_label,
+                                 u->type.singular_name));
     else
-        doc_action(d, CMD_OPEN, arg, doc_printf(d, "%s (%s)", u->form->new_label,
-                                                u->type.singular_name));
+        screen_action(d, SCREEN_TOOL_ENTRY, &arg,
+                      doc_printf(d, "%s (%s)", u->form->new_label, u->type.singular_name));
 }
 
 static void build(const struct screen *s, struct doc *d)
@@ -371,8 +382,8 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_CELEBRATION,
                  doc_printf(d, "New tool unlocked: %s. It stays with you from now on.", e->unlocked));
     if (e->submitted && e->has_next)
-        doc_action(d, CMD_CHOOSE, "next",
-                   doc_printf(d, "Go on to the next exercise: %s", e->next.title));
+        screen_choice(d, CHOOSE_NEXT, 0,
+                      doc_printf(d, "Go on to the next exercise: %s", e->next.title));
     doc_action(d, CMD_SUBMIT, NULL, e->p.answered ? "Save your changes" : "Submit your answers");
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
 }
@@ -440,7 +451,7 @@ static enum screen_result submit(struct screen *s, struct exercise *e)
     /* the page stays where it is, with its closing words and the way on added: the person
      * lands on "Go on" (text mode says what is new and makes it the default) */
     if (e->has_next)
-        app_focus(s->app, CMD_CHOOSE, "next");
+        app_focus_choice(s->app, CHOOSE_NEXT, 0);
     return SCREEN_HANDLED;
 }
 
@@ -475,7 +486,8 @@ static enum screen_result start_ranking(struct screen *s, struct exercise *e, si
         app_fail(s->app, "The ranking could not be started", status);
         return SCREEN_REJECTED;
     }
-    app_open(s->app, "ranking", id);
+    struct screen_arg ranking = screen_arg_instance(id);
+    app_open(s->app, SCREEN_RANKING, &ranking);
     return SCREEN_HANDLED;
 }
 
@@ -484,19 +496,26 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     struct exercise *e = s->priv;
     if (ev->cmd == CMD_SUBMIT)
         return submit(s, e);
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "next") == 0 && e->has_next) {
-        app_replace(s->app, "exercise", e->next.full_exercise_id);
-        return SCREEN_HANDLED;
+    int choice;
+    size_t index;
+    if (ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index)) {
+        switch ((enum exercise_choice)choice) {
+        case CHOOSE_NEXT: {
+            if (!e->has_next)
+                break;
+            struct screen_arg next = screen_arg_exercise(e->next.full_exercise_id);
+            app_replace(s->app, SCREEN_EXERCISE, &next);
+            return SCREEN_HANDLED;
+        }
+        case CHOOSE_KEEP_TYPE: return keep_type(s, e);
+        case CHOOSE_RANK: return start_ranking(s, e, index);
+        }
+        return SCREEN_UNHANDLED;
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "keep-type") == 0)
-        return keep_type(s, e);
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strncmp(ev->arg, "rank:", 5) == 0)
-        return start_ranking(s, e, strtoul(ev->arg + 5, NULL, 10));
     return prompts_change(&e->p, s->app, ev);
 }
 
 const struct screen_ops exercise_screen = {
-    .name = "exercise",
     .title = "Exercise",
     .priv_size = sizeof(struct exercise),
     .enter = enter,

@@ -52,7 +52,6 @@ static void build(const struct screen *s, struct doc *d)
 }
 
 const struct screen_ops help_screen = {
-    .name = "help",
     .title = "Help",
     .build = build,
 };

@@ -21,7 +21,7 @@ struct profile {
     size_t nskills;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     struct profile *p = s->priv;
@@ -91,8 +91,8 @@ static void build(const struct screen *s, struct doc *d)
         if (p->due)
             doc_para(d, DOC_ROLE_NOTE, "More than a year has passed since your assessment: it"
                                        " is time to reassess.");
-        doc_action(d, CMD_OPEN, "competencies",
-                   p->due ? "Reassess your competencies (due)" : "Reassess your competencies");
+        screen_action(d, SCREEN_COMPETENCIES, NULL,
+                      p->due ? "Reassess your competencies (due)" : "Reassess your competencies");
     }
 
     doc_heading(d, 2, "Skills you use most");
@@ -106,7 +106,6 @@ static void build(const struct screen *s, struct doc *d)
 }
 
 const struct screen_ops profile_screen = {
-    .name = "profile",
     .title = "Profile",
     .priv_size = sizeof(struct profile),
     .enter = enter,

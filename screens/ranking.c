@@ -112,11 +112,14 @@ static void replay(struct ranking *r)
     }
 }
 
-static enum dt_status enter(struct screen *s, const char *arg)
+/* The screen's own choices. */
+enum ranking_choice { RANKING_RESTART = 1 };
+
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct ranking *r = s->priv;
     struct tool_instance ti;
-    enum dt_status status = store_tools_get(app_store(s->app), app_user(s->app), arg, &ti);
+    enum dt_status status = store_tools_get(app_store(s->app), app_user(s->app), arg->entry, &ti);
     if (status == DT_NOT_FOUND)
         app_error(s->app, "that ranking is not there any more.");
     if (status != DT_OK)
@@ -193,7 +196,7 @@ static void build(const struct screen *s, struct doc *d)
         doc_action(d, CMD_BACK, NULL, "Done");
     }
     if (asked > 0)
-        doc_action(d, CMD_CHOOSE, "restart", "Start again from the first question");
+        screen_choice(d, RANKING_RESTART, 0, "Start again from the first question");
     if (!r->done)
         doc_action(d, CMD_BACK, NULL, "Back (your answers so far are kept)");
 }
@@ -232,7 +235,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         }
         return result;
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "restart") == 0) {
+    int choice;
+    size_t index;
+    if (ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index) &&
+        choice == RANKING_RESTART) {
         cJSON_DeleteItemFromObjectCaseSensitive(r->content, RANKING_CHOICES);
         enum screen_result result = save(s, r);
         if (result == SCREEN_HANDLED) {
@@ -245,7 +251,6 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
 }
 
 const struct screen_ops ranking_screen = {
-    .name = "ranking",
     .title = "Ranking",
     .priv_size = sizeof(struct ranking),
     .enter = enter,

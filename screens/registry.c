@@ -1,25 +1,17 @@
-/* Every screen, by name: adding a screen is one file and one row here. */
-#include <string.h>
-
+/* Every screen, by id: the list is SCREENS in screen_id.h. */
 #include "app.h"
 
-extern const struct screen_ops welcome_screen, dashboard_screen, contents_screen,
-    exercise_screen, competencies_screen, settings_screen, profile_screen, credits_screen,
-    help_screen, tools_screen, tool_screen, tool_entry_screen, ranking_screen,
-    resume_screen;
+#define SCREEN_EXTERN(id, name) extern const struct screen_ops name##_screen;
+SCREENS(SCREEN_EXTERN)
+#undef SCREEN_EXTERN
 
-const struct screen_ops *const screens_all[] = {
-    &welcome_screen,  &dashboard_screen, &contents_screen, &exercise_screen, &competencies_screen,
-    &settings_screen, &profile_screen,   &credits_screen,  &help_screen,    &tools_screen,
-    &tool_screen,     &tool_entry_screen, &ranking_screen, &resume_screen,
+static const struct screen_ops *const screens_all[SCREEN_COUNT] = {
+#define SCREEN_OPS(id, name) [SCREEN_##id] = &name##_screen,
+    SCREENS(SCREEN_OPS)
+#undef SCREEN_OPS
 };
 
-const size_t screens_count = sizeof screens_all / sizeof screens_all[0];
-
-const struct screen_ops *screens_find(const char *name)
+const struct screen_ops *screens_get(enum screen_id id)
 {
-    for (size_t i = 0; name && i < screens_count; i++)
-        if (strcmp(screens_all[i]->name, name) == 0)
-            return screens_all[i];
-    return NULL;
+    return id > SCREEN_NONE && id < SCREEN_COUNT ? screens_all[id] : NULL;
 }

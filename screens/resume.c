@@ -70,12 +70,15 @@ static enum dt_status find_suggestions(struct resume *r, struct app *a)
     return status;
 }
 
-static enum dt_status enter(struct screen *s, const char *arg)
+/* The screen's own choices. */
+enum resume_choice { RESUME_ADD_SKILLS = 1, RESUME_EXPORT };
+
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct resume *r = s->priv;
     struct store *st = app_store(s->app);
     struct tool_instance ti;
-    enum dt_status status = store_tools_get(st, app_user(s->app), arg, &ti);
+    enum dt_status status = store_tools_get(st, app_user(s->app), arg->entry, &ti);
     if (status == DT_NOT_FOUND)
         app_error(s->app, "that resume is not there any more.");
     if (status != DT_OK)
@@ -170,8 +173,8 @@ static void build(const struct screen *s, struct doc *d)
             snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
                      r->suggested[i]);
         store_trim_partial_utf8(names);
-        doc_action(d, CMD_CHOOSE, "skills",
-                   doc_printf(d, "Add the skills your stories and tags name: %s", names));
+        screen_choice(d, RESUME_ADD_SKILLS, 0,
+                      doc_printf(d, "Add the skills your stories and tags name: %s", names));
     }
     size_t nh = 0;
     struct resume_highlight *h = highlights(r, &nh);
@@ -189,8 +192,8 @@ static void build(const struct screen *s, struct doc *d)
         block = end ? end + 2 : NULL;
     }
     free(text);
-    doc_action(d, CMD_CHOOSE, "export",
-               "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
+    screen_choice(d, RESUME_EXPORT, 0,
+                  "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 
@@ -250,7 +253,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         cJSON_AddItemToObject(r->content, RESUME_STORY_IDS, ids);
         return save(s, r);
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "skills") == 0) {
+    int choice;
+    size_t index;
+    bool chosen = ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index);
+    if (chosen && choice == RESUME_ADD_SKILLS) {
         cJSON *skills = cJSON_GetObjectItemCaseSensitive(r->content, RESUME_SKILLS);
         if (!cJSON_IsArray(skills)) {
             cJSON_DeleteItemFromObjectCaseSensitive(r->content, RESUME_SKILLS);
@@ -267,13 +273,12 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         }
         return result;
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "export") == 0)
+    if (chosen && choice == RESUME_EXPORT)
         return export_files(s, r);
     return SCREEN_UNHANDLED;
 }
 
 const struct screen_ops resume_screen = {
-    .name = "resume",
     .title = "Resume",
     .priv_size = sizeof(struct resume),
     .enter = enter,

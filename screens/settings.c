@@ -3,6 +3,9 @@
 
 #include "settings_form.h"
 
+/* The screen's own choices. */
+enum settings_choice { SETTINGS_DISCARD = 1 };
+
 static void build(const struct screen *s, struct doc *d)
 {
     doc_heading(d, 1, "Settings");
@@ -11,7 +14,7 @@ static void build(const struct screen *s, struct doc *d)
                                " mode or full screen) comes once they are saved.");
     settings_form_build(s->priv, d);
     doc_action(d, CMD_SUBMIT, NULL, "Save the settings");
-    doc_action(d, CMD_CHOOSE, "discard", "Leave the settings as they were");
+    screen_choice(d, SETTINGS_DISCARD, 0, "Leave the settings as they were");
 }
 
 static enum screen_result save(struct screen *s)
@@ -39,7 +42,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_back(s->app);
         return SCREEN_HANDLED;
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "discard") == 0) {
+    int choice;
+    size_t index;
+    if (ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index) &&
+        choice == SETTINGS_DISCARD) {
         if (settings_form_changed(s->priv))
             app_note(s->app, "The settings are as they were.");
         app_back(s->app);
@@ -49,7 +55,6 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
 }
 
 const struct screen_ops settings_screen = {
-    .name = "settings",
     .title = "Settings",
     .priv_size = sizeof(struct settings_form),
     .enter = settings_form_enter,

@@ -29,7 +29,7 @@ static void settings_form_free(struct settings_form *f)
     f->ntypes = 0;
 }
 
-enum dt_status settings_form_enter(struct screen *s, const char *arg)
+enum dt_status settings_form_enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     return settings_form_load(s->priv, s->app);

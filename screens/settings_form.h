@@ -19,7 +19,7 @@ struct settings_form {
 };
 
 /* The enter and leave of a screen whose state is a settings form (welcome, settings). */
-enum dt_status settings_form_enter(struct screen *s, const char *arg);
+enum dt_status settings_form_enter(struct screen *s, const struct screen_arg *arg);
 void settings_form_leave(struct screen *s);
 /* Adds the form's fields to d. */
 void settings_form_build(const struct settings_form *f, struct doc *d);

@@ -26,15 +26,16 @@ struct tool_screen {
     bool show_all;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+/* The screen's own choices. */
+enum tool_choice { TOOL_NEW = 1, TOOL_ALL };
+
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct tool_screen *t = s->priv;
     struct store *st = app_store(s->app);
-    /* "TOOL", or "TOOL/all" once every entry was asked for (kept for coming back) */
-    char tool[48];
-    snprintf(tool, sizeof tool, "%.*s", (int)strcspn(arg, "/"), arg);
-    t->show_all = strcmp(arg + strcspn(arg, "/"), "/all") == 0;
-    enum dt_status status = tool_form_open(s->app, tool, NULL, &t->type, &t->form);
+    /* every entry shown once asked for (the flag is kept in the argument, for coming back) */
+    t->show_all = arg->flags & SCREEN_ALL_ENTRIES;
+    enum dt_status status = tool_form_open(s->app, arg->tool, NULL, &t->type, &t->form);
     if (status == DT_OK)
         status = store_tools_list(st, app_user(s->app), t->type.id, &t->list, &t->n);
     if (status == DT_OK && !(t->entries = calloc(t->n ? t->n : 1, sizeof *t->entries)))
@@ -96,7 +97,7 @@ static void build(const struct screen *s, struct doc *d)
         snprintf(today, sizeof today, "%.10s", now);
         t->form->overview(objects, k, today, d);
     }
-    doc_action(d, CMD_CHOOSE, "new", t->form->new_label);
+    screen_choice(d, TOOL_NEW, 0, t->form->new_label);
 
     doc_heading(d, 2, t->n ? doc_printf(d, "Your %s (%zu)", t->type.plural_name, t->n)
                            : doc_printf(d, "Your %s", t->type.plural_name));
@@ -114,16 +115,18 @@ static void build(const struct screen *s, struct doc *d)
             snprintf(title, sizeof title, "An entry in a form this version cannot show");
             snprintf(about, sizeof about, "Kept as it was written.");
         }
-        bool editable = t->entries[i] != NULL;
-        doc_card(d, title, about, doc_printf(d, "made %.10s", ti->created_at),
-                 editable ? CMD_OPEN : 0,
-                 editable ? doc_printf(d, "tool-entry:%s/%s", t->type.id, ti->id) : NULL,
-                 editable ? doc_printf(d, "Open: %s", title) : NULL);
+        const char *made = doc_printf(d, "made %.10s", ti->created_at);
+        struct screen_arg entry = screen_arg_entry(t->type.id, ti->id, NULL, 0);
+        if (t->entries[i])
+            screen_card(d, title, about, made, SCREEN_TOOL_ENTRY, &entry,
+                        doc_printf(d, "Open: %s", title));
+        else
+            doc_card(d, title, about, made, 0, NULL, NULL);
     }
     if (shown < t->n) {
         doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "The %zu most recent of %zu are shown.", shown,
                                               t->n));
-        doc_action(d, CMD_CHOOSE, "all", doc_printf(d, "Show all %zu", t->n));
+        screen_choice(d, TOOL_ALL, 0, doc_printf(d, "Show all %zu", t->n));
     }
     doc_action(d, CMD_BACK, NULL, "Back");
 }
@@ -131,15 +134,19 @@ static void build(const struct screen *s, struct doc *d)
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
 {
     struct tool_screen *t = s->priv;
-    if (ev->cmd != CMD_CHOOSE || !ev->arg)
+    int choice;
+    size_t index;
+    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index))
         return SCREEN_UNHANDLED;
-    if (strcmp(ev->arg, "new") == 0) {
-        app_open(s->app, "tool-entry", t->type.id);
+    switch ((enum tool_choice)choice) {
+    case TOOL_NEW: {
+        struct screen_arg entry = screen_arg_entry(t->type.id, NULL, NULL, 0);
+        app_open(s->app, SCREEN_TOOL_ENTRY, &entry);
         return SCREEN_HANDLED;
     }
-    if (strcmp(ev->arg, "all") == 0) {
+    case TOOL_ALL:
         t->show_all = true;
-        snprintf(s->arg, sizeof s->arg, "%s/all", t->type.id);
+        s->arg.flags |= SCREEN_ALL_ENTRIES;
         app_redisplay(s->app);
         return SCREEN_HANDLED;
     }
@@ -147,7 +154,6 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
 }
 
 const struct screen_ops tool_screen = {
-    .name = "tool",
     .title = "Tool",
     .priv_size = sizeof(struct tool_screen),
     .enter = enter,

@@ -28,6 +28,9 @@ struct tool_entry {
     char gist[200]; /* the figures' gist as last said */
 };
 
+/* The screen's own choices. */
+enum entry_choice { ENTRY_DELETE = 1 };
+
 /* The exercise's own entry of a tool kept once per exercise, into id ("" when none). */
 static enum dt_status find_exercise_entry(struct screen *s, const char *tool, const char *exercise,
                                           char id[STORE_ID_LEN])
@@ -43,26 +46,19 @@ static enum dt_status find_exercise_entry(struct screen *s, const char *tool, co
     return status;
 }
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     struct tool_entry *e = s->priv;
-    char tool[48] = "", id[STORE_ID_LEN] = "";
-    const char *at = strchr(arg, '@'), *slash = strchr(arg, '/');
-    if (slash && at && slash > at)
-        slash = NULL;
-    size_t tool_len = slash ? (size_t)(slash - arg) : at ? (size_t)(at - arg) : strlen(arg);
-    snprintf(tool, sizeof tool, "%.*s", (int)tool_len, arg);
-    if (slash)
-        snprintf(id, sizeof id, "%.*s", (int)(at ? (size_t)(at - slash - 1) : strlen(slash + 1)),
-                 slash + 1);
-    snprintf(e->origin, sizeof e->origin, "%s", at ? at + 1 : "standalone");
-    bool another = strcmp(id, "new") == 0;
-    if (another)
-        id[0] = '\0';
-    enum dt_status status = tool_form_open(s->app, tool, at ? at + 1 : NULL, &e->type, &e->form);
+    /* the tool; the entry (none: a new one); the exercise it is made from (none: standalone) */
+    char id[STORE_ID_LEN];
+    memcpy(id, arg->entry, sizeof id);
+    const char *exercise = arg->exercise[0] ? arg->exercise : NULL;
+    snprintf(e->origin, sizeof e->origin, "%s", exercise ? exercise : "standalone");
+    bool another = arg->flags & SCREEN_NEW_ENTRY;
+    enum dt_status status = tool_form_open(s->app, arg->tool, exercise, &e->type, &e->form);
     struct store *st = app_store(s->app);
-    if (status == DT_OK && at && !id[0] && !another && e->form->one_per_exercise)
-        status = find_exercise_entry(s, e->type.id, at + 1, id);
+    if (status == DT_OK && exercise && !id[0] && !another && e->form->one_per_exercise)
+        status = find_exercise_entry(s, e->type.id, exercise, id);
     if (status != DT_OK)
         return status;
     if (!id[0]) {
@@ -125,15 +121,16 @@ static void build(const struct screen *s, struct doc *d)
         e->form->more_fields(e->content, d);
     if (e->form->figures)
         e->form->figures(e->content, d);
-    if (e->instance_id[0] && e->form->action_screen &&
-        (!e->form->action_ready || e->form->action_ready(e->content)))
-        doc_action(d, CMD_OPEN, doc_printf(d, "%s:%s", e->form->action_screen, e->instance_id),
-                   e->form->action_label);
+    if (e->instance_id[0] && e->form->action_screen != SCREEN_NONE &&
+        (!e->form->action_ready || e->form->action_ready(e->content))) {
+        struct screen_arg entry = screen_arg_instance(e->instance_id);
+        screen_action(d, e->form->action_screen, &entry, e->form->action_label);
+    }
     doc_action(d, CMD_SUBMIT, NULL, "Done");
     if (e->instance_id[0])
-        doc_action(d, CMD_CHOOSE, "delete",
-                   e->confirm_delete ? "Yes, delete this entry for good"
-                                     : doc_printf(d, "Delete this %s", e->type.singular_name));
+        screen_choice(d, ENTRY_DELETE, 0,
+                      e->confirm_delete ? "Yes, delete this entry for good"
+                                        : doc_printf(d, "Delete this %s", e->type.singular_name));
     doc_action(d, CMD_BACK, NULL, "Back (what you wrote is kept)");
 }
 
@@ -151,9 +148,8 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
     cJSON_free(json);
     if (status == DT_OK) {
         /* from now on this screen shows a saved entry: coming back to it must reopen that */
-        snprintf(s->arg, sizeof s->arg, "%s/%s%s%s", e->type.id, e->instance_id,
-                 strcmp(e->origin, "standalone") != 0 ? "@" : "",
-                 strcmp(e->origin, "standalone") != 0 ? e->origin : "");
+        memcpy(s->arg.entry, e->instance_id, sizeof s->arg.entry);
+        s->arg.flags &= ~(unsigned)SCREEN_NEW_ENTRY;
         store_now_text(st, e->saved_at);
         if (!e->created_at[0])
             memcpy(e->created_at, e->saved_at, sizeof e->created_at);
@@ -301,7 +297,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         app_back(s->app);
         return SCREEN_HANDLED;
     }
-    if (ev->cmd == CMD_CHOOSE && ev->arg && strcmp(ev->arg, "delete") == 0 && e->instance_id[0]) {
+    int choice;
+    size_t index;
+    if (ev->cmd == CMD_CHOOSE && screen_chosen(ev->arg, &choice, &index) &&
+        choice == ENTRY_DELETE && e->instance_id[0]) {
         if (!e->confirm_delete) {
             e->confirm_delete = true;
             app_note(s->app, "Choose delete once more to delete it for good; anything else keeps it.");
@@ -322,7 +321,6 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
 }
 
 const struct screen_ops tool_entry_screen = {
-    .name = "tool-entry",
     .title = "Tool entry",
     .priv_size = sizeof(struct tool_entry),
     .enter = enter,

@@ -55,10 +55,10 @@ struct tool_form {
     const struct input_spec *(*more_input)(const char *key);
     /* Optional: work after each save of an entry (the SOARED story tags its skills). */
     enum dt_status (*after_save)(struct app *a, const char *instance_id, const cJSON *content);
-    /* Optional: a screen of its own for a saved entry (arg: the instance id), offered as
+    /* Optional: a screen of its own for a saved entry (opened with the instance id), offered as
      * action_label once action_ready says the entry is ready for it. */
     const char *action_label;
-    const char *action_screen;
+    enum screen_id action_screen;
     bool (*action_ready)(const cJSON *content);
 };
 

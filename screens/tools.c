@@ -23,7 +23,7 @@ struct tools {
     size_t n;
 };
 
-static enum dt_status enter(struct screen *s, const char *arg)
+static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
     (void)arg;
     struct tools *t = s->priv;
@@ -90,15 +90,14 @@ static void build(const struct screen *s, struct doc *d)
         const char *about = r->count == 0 ? "Nothing here yet."
                             : doc_printf(d, "%zu %s, the newest made %.10s.", r->count,
                                          r->count == 1 ? "entry" : "entries", r->last);
-        doc_card(d, r->type.plural_name, about, r->due ? "due" : "open", CMD_OPEN,
-                 doc_printf(d, "tool:%s", r->type.id),
-                 doc_printf(d, "Open: %s", r->type.plural_name));
+        struct screen_arg tool = screen_arg_tool(r->type.id, 0);
+        screen_card(d, r->type.plural_name, about, r->due ? "due" : "open", SCREEN_TOOL, &tool,
+                    doc_printf(d, "Open: %s", r->type.plural_name));
     }
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 
 const struct screen_ops tools_screen = {
-    .name = "tools",
     .title = "Your tools",
     .priv_size = sizeof(struct tools),
     .enter = enter,

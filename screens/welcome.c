@@ -25,20 +25,19 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     if (ev->cmd == CMD_SUBMIT) {
         if (!settings_form_save(s->priv, s->app))
             return SCREEN_REJECTED;
-        app_replace(s->app, "dashboard", NULL);
+        app_replace(s->app, SCREEN_DASHBOARD, NULL);
         return SCREEN_HANDLED;
     }
     if (ev->cmd == CMD_BACK) { /* nothing to go back to: start, keeping any choice made */
         if (settings_form_changed(s->priv) && !settings_form_save(s->priv, s->app))
             return SCREEN_REJECTED;
-        app_replace(s->app, "dashboard", NULL);
+        app_replace(s->app, SCREEN_DASHBOARD, NULL);
         return SCREEN_HANDLED;
     }
     return settings_form_change(s->priv, s->app, ev);
 }
 
 const struct screen_ops welcome_screen = {
-    .name = "welcome",
     .title = "Welcome",
     .priv_size = sizeof(struct settings_form),
     .enter = settings_form_enter,

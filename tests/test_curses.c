@@ -154,7 +154,7 @@ static void world_open(struct world *w)
 {
     w->st = support_store();
     support_user(w->st, w->user);
-    w->app = app_new(w->st, w->user, "dashboard", NULL);
+    w->app = app_new(w->st, w->user, SCREEN_DASHBOARD, NULL);
     if (!w->app) {
         printf("Bail out! app_new: %s\n", app_last_error());
         exit(1);
@@ -166,17 +166,17 @@ static void world_open(struct world *w)
 static void world_restart(struct world *w)
 {
     app_free(&w->app);
-    w->app = app_new(w->st, w->user, "dashboard", NULL);
+    w->app = app_new(w->st, w->user, SCREEN_DASHBOARD, NULL);
     w->host = app_host(w->app);
 }
 
 /* The app again, showing screen (with arg) first. */
-static void world_show(struct world *w, const char *screen, const char *arg)
+static void world_show(struct world *w, enum screen_id screen, struct screen_arg arg)
 {
     app_free(&w->app);
-    w->app = app_new(w->st, w->user, screen, arg);
+    w->app = app_new(w->st, w->user, screen, &arg);
     if (!w->app) {
-        printf("Bail out! app_new %s: %s\n", screen, app_last_error());
+        printf("Bail out! app_new %d: %s\n", (int)screen, app_last_error());
         exit(1);
     }
     w->host = app_host(w->app);
@@ -367,7 +367,7 @@ static void test_number_refused(void)
     struct world w;
     world_open(&w);
     support_answer_first(w.st, w.user, 3); /* 1.2.1 opens: "Your walk-away number?" */
-    world_show(&w, "exercise", "1.2.1.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.2.1.v1"));
     char *out = run(&w.host, NULL, 80, 24, "2k<Tab><Dump><BS><BS>2,400<Tab><Dump>");
     golden("number-refused", out);
     const char *refused = nth_dump(out, 0);
@@ -386,7 +386,7 @@ static void test_number_refused(void)
     /* nothing at all is stored for the refused value */
     world_open(&w);
     support_answer_first(w.st, w.user, 3);
-    world_show(&w, "exercise", "1.2.1.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.2.1.v1"));
     out = run(&w.host, NULL, 80, 24, "2k<Tab><Idle>");
     CHECK_INT(store_drafts_get(w.st, w.user, "1.2.1.v1", &d), DT_NOT_FOUND);
     free(out);
@@ -736,7 +736,7 @@ static void test_exercise_tool(void)
     struct world w;
     world_open(&w);
     support_answer_first(w.st, w.user, 2); /* 1.1.3 (the ranking) is next */
-    world_show(&w, "exercise", "1.1.3.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.3.v1"));
     char *out = run(&w.host, NULL, 80, 24, "<Dump><Enter>");
     golden("exercise-tool", out);
     const char *page = nth_dump(out, 0);
@@ -747,7 +747,7 @@ static void test_exercise_tool(void)
     free(out);
     /* back from the tool: the exercise is where it was left, the focus on the way into the
      * tool (now named after the entry made) */
-    world_show(&w, "exercise", "1.1.3.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.3.v1"));
     out = run(&w.host, NULL, 80, 24, "<Tab><S-Tab><Dump><Enter>Skills<Tab><Esc><Dump>");
     char *before = strdup(nth_dump(out, 0)), *after = strdup(nth_dump(out, 1)); /* nth_dump's copy is
                                                                                     static */
@@ -762,7 +762,7 @@ static void test_exercise_tool(void)
     free(out);
     /* help opened from the second question and closed: the focus is on that question again,
      * not on the first item as on a new screen */
-    world_show(&w, "exercise", "1.1.3.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.3.v1"));
     out = run(&w.host, NULL, 80, 24, "<Tab><Dump><F1><Dump><Esc><Dump>");
     check_has("help opens from a form with F1", nth_dump(out, 1), "Help", true);
     check_cursor_on("back from help: the focus where it was", nth_dump(out, 2), "not set");
@@ -782,7 +782,7 @@ static void test_exercise_several(void)
     support_answer_first(w.st, w.user, 7); /* 2.2.1, "Grow two idea trees", is next */
     CHECK_INT(store_tools_create(w.st, w.user, "idea-tree", "2.2.1.v1", "{\"root\":\"Gardening\"}",
                                  NULL), DT_OK);
-    world_show(&w, "exercise", "2.2.1.v1");
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("2.2.1.v1"));
     char *out = run(&w.host, NULL, 80, 24,
                     "<Dump><C-s><Dump><Tab><Enter><Dump>Cooking<Esc><Dump><C-s><Dump>");
     golden("exercise-several", out);
@@ -837,17 +837,16 @@ static void test_tool_odd_entries(void)
     char id[STORE_ID_LEN];
     CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone", "[1,2,3]", id),
               DT_OK);
-    world_show(&w, "tool", "flow-tracker");
+    world_show(&w, SCREEN_TOOL, screen_arg_tool("flow-tracker", 0));
     char *out = run(&w.host, NULL, 80, 24, "");
     check_has("odd entry: listed", out, "Kept as it was written", true);
     free(out);
-    char arg[96];
-    snprintf(arg, sizeof arg, "flow-tracker/%s", id);
-    CHECK(app_new(w.st, w.user, "tool-entry", arg) == NULL);
+    struct screen_arg odd = screen_arg_entry("flow-tracker", id, NULL, 0);
+    CHECK(app_new(w.st, w.user, SCREEN_TOOL_ENTRY, &odd) == NULL);
     check_has("odd entry: refused", app_last_error(), "cannot change", true);
-    CHECK(app_new(w.st, w.user, "tool", "job-prospector") == NULL);
+    CHECK(app_new(w.st, w.user, SCREEN_TOOL, &(struct screen_arg){.tool = "job-prospector"}) == NULL);
     check_has("locked tool: says which exercise", app_last_error(), "opens once you answer", true);
-    CHECK(app_new(w.st, w.user, "tool", "no-such-tool") == NULL);
+    CHECK(app_new(w.st, w.user, SCREEN_TOOL, &(struct screen_arg){.tool = "no-such-tool"}) == NULL);
     check_has("unknown tool", app_last_error(), "no tool called", true);
     struct tool_instance ti;
     CHECK_INT(store_tools_get(w.st, w.user, id, &ti), DT_OK);
@@ -863,7 +862,7 @@ static void test_budget(void)
     struct world w;
     world_open(&w);
     support_answer_first(w.st, w.user, 4); /* the budget opens */
-    world_show(&w, "tool-entry", "budget-calculator");
+    world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("budget-calculator", NULL, NULL, 0));
     char *out = run(&w.host, NULL, 80, 24,
                     "2400<Tab><Tab>Rent 950<Enter>Food: 320.50<Tab><Dump><PgDn><PgDn><Dump>");
     golden("budget", out);
@@ -873,7 +872,7 @@ static void test_budget(void)
     check_has("budget: the hourly rate", nth_dump(out, 1), "your income is 13.85", true);
     free(out);
     /* a large figure shows in full, so editing it keeps its value (no 1.23457e+06) */
-    world_show(&w, "tool-entry", "budget-calculator");
+    world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("budget-calculator", NULL, NULL, 0));
     out = run(&w.host, NULL, 80, 24, "<Tab>1234567<Tab><S-Tab><End><BS>8<Tab>");
     check_has("budget: the monthly figure to the cent", out, "102880.67", true);
     struct tool_instance *list = NULL;
@@ -892,11 +891,10 @@ static void test_reload_gone(void)
     struct world w;
     world_open(&w);
     support_answer_first(w.st, w.user, 7);
-    char id[STORE_ID_LEN], arg[96];
+    char id[STORE_ID_LEN];
     CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone",
                                  "{\"activity\":\"Gone soon\"}", id), DT_OK);
-    snprintf(arg, sizeof arg, "flow-tracker/%s", id);
-    world_show(&w, "tool-entry", arg);
+    world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("flow-tracker", id, NULL, 0));
     CHECK_INT(store_tools_delete(w.st, w.user, id), DT_OK);
     app_reload(w.app);
     char *out = run(&w.host, NULL, 80, 24, "");
@@ -917,7 +915,7 @@ static void test_long_menu(void)
         snprintf(json, sizeof json, "{\"activity\":\"Act %d\"}", i);
         store_tools_create(w.st, w.user, "flow-tracker", "standalone", json, NULL);
     }
-    world_show(&w, "tool", "flow-tracker");
+    world_show(&w, SCREEN_TOOL, screen_arg_tool("flow-tracker", 0));
     /* 33: show all 140; 141: the oldest entry; q: back to the list, still whole */
     static const char script[] = "33\n141\nq\n";
     FILE *in = fmemopen((void *)script, sizeof script - 1, "r");
@@ -946,7 +944,7 @@ static void test_ranking(void)
     CHECK_INT(store_tools_create(w.st, w.user, "ranking-grid", "standalone",
                                  "{\"title\":\"Next job\",\"items\":[\"Pay\",\"Team\",\"Learning\"]}",
                                  id), DT_OK);
-    world_show(&w, "ranking", id);
+    world_show(&w, SCREEN_RANKING, screen_arg_instance(id));
     /* Team over Pay; Learning over Pay (the midpoint), then over Team: Learning, Team, Pay */
     char *out = run(&w.host, NULL, 80, 24, "<Dump><Space><Dump><Space><Space><Dump>");
     golden("ranking", out);
@@ -974,7 +972,7 @@ static void test_idea_tree(void)
     struct world w;
     world_open(&w);
     support_answer_first(w.st, w.user, 8); /* the idea tree opens */
-    world_show(&w, "tool-entry", "idea-tree");
+    world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("idea-tree", NULL, NULL, 0));
     char *out = run(&w.host, NULL, 80, 40,
                     "Gardening<Tab>Soil<Enter>Seeds<Enter>Sharing<Tab>Compost<Enter>Worms<Tab>"
                     "<Dump>Swaps<Tab>");
@@ -1002,7 +1000,7 @@ static void test_competencies(void)
 {
     struct world w;
     world_open(&w);
-    world_show(&w, "competencies", "");
+    world_show(&w, SCREEN_COMPETENCIES, (struct screen_arg){0});
     /* delivery 2 and 2, interpersonal 1 and 2, strategic 2 and 2: overall 11/6, 1.8 */
     char *out = run(&w.host, NULL, 80, 80,
                     "<Dump><Right*2><Tab><Right*2><Tab><Right><Tab><Right*2><Tab><Right*2><Tab>"
@@ -1020,7 +1018,7 @@ static void test_competencies(void)
     check_has("competencies: no percentages", results, "%", false);
     check_has("competencies: one unit", results, "out of 5", false);
     free(out);
-    world_show(&w, "profile", NULL);
+    world_show(&w, SCREEN_PROFILE, (struct screen_arg){0});
     out = run(&w.host, NULL, 80, 40, "");
     check_has("profile: a level in the chart's unit", out, "2 of 5", true);
     check_has("profile: no percentages", out, "%", false);
@@ -1043,7 +1041,7 @@ static void test_resume(void)
     CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
                                  "{\"name\":\"Ada\",\"summary\":\"Calm.\",\"experience\":[{\"role\":"
                                  "\"Nurse\",\"achievements\":[\"Ran nights\"]}]}", id), DT_OK);
-    world_show(&w, "resume", id);
+    world_show(&w, SCREEN_RESUME, screen_arg_instance(id));
     char *out = run(&w.host, NULL, 80, 24, "<Space><Tab><Dump>");
     golden("resume", out);
     check_has("resume: the highlight", out, "The flooded ward: No one was hurt.", true);
@@ -1082,7 +1080,7 @@ static void test_resume_files(void)
     const char *home = support_tmpdir();
     char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
     setenv("HOME", home, 1);
-    world_show(&w, "resume", id);
+    world_show(&w, SCREEN_RESUME, screen_arg_instance(id));
     char *out = run(&w.host, NULL, 80, 24, "<Tab><Enter><Dump>");
     check_has("resume files: saved", out, "Saved:", true);
     static const char *const names[] = {"dreamtree-resume.md", "dreamtree-resume.txt"};

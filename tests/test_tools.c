@@ -403,7 +403,7 @@ static void test_dates(void)
     struct store *st = support_store();
     char user[STORE_ID_LEN];
     support_user(st, user);
-    struct app *a = app_new(st, user, "dashboard", NULL);
+    struct app *a = app_new(st, user, SCREEN_DASHBOARD, NULL);
     struct input_spec *input = spec("{\"type\":\"date\"}");
     static const struct {
         const char *value;
@@ -444,7 +444,7 @@ static void test_steps(void)
     struct store *st = support_store();
     char user[STORE_ID_LEN];
     support_user(st, user);
-    struct app *a = app_new(st, user, "dashboard", NULL);
+    struct app *a = app_new(st, user, SCREEN_DASHBOARD, NULL);
     said(a); /* whatever the first screen had to say */
     static const struct {
         const char *input, *value;
@@ -520,7 +520,7 @@ static void test_unmet(void)
     struct store *st = support_store();
     char user[STORE_ID_LEN];
     support_user(st, user);
-    struct app *a = app_new(st, user, "dashboard", NULL);
+    struct app *a = app_new(st, user, SCREEN_DASHBOARD, NULL);
     said(a);
     static const char *const prompts[][2] = {
         {"jobs", "{\"type\":\"list\",\"required\":true,\"min\":8,\"max\":60}"},
@@ -708,7 +708,8 @@ static void test_ranking(void)
     CHECK_INT(store_tools_create(st, user, "ranking-grid", "standalone", entry_json, id), DT_OK);
     cJSON_free(entry_json);
     cJSON_Delete(entry);
-    struct app *a = app_new(st, user, "ranking", id);
+    struct screen_arg ranking = screen_arg_instance(id);
+    struct app *a = app_new(st, user, SCREEN_RANKING, &ranking);
     CHECK(a == NULL);
     CHECK_STR(app_last_error(), "this ranking has 101 items and a ranking takes at most 100:"
                                 " leave out the ones that matter least in the tool, then rank"
@@ -857,7 +858,7 @@ static void test_story_skills(void)
     char user[STORE_ID_LEN], id[STORE_ID_LEN];
     support_user(st, user);
     support_answer_first(st, user, 2); /* SOARED stories open */
-    struct app *a = app_new(st, user, "dashboard", NULL);
+    struct app *a = app_new(st, user, SCREEN_DASHBOARD, NULL);
     const struct tool_form *f = tool_form_find("soared-story");
     cJSON *c = json("{\"title\":\"Flood\",\"skills\":[\"ACTIVE LISTENING\",\"écriture"
                     " technique\",\"Herding cats\"]}");
@@ -915,7 +916,7 @@ static void test_entry_limit(void)
     char user[STORE_ID_LEN];
     support_user(st, user);
     support_answer_first(st, user, 1); /* the list tool open */
-    struct app *a = app_new(st, user, "tool-entry", "list-builder");
+    struct app *a = app_new(st, user, SCREEN_TOOL_ENTRY, &(struct screen_arg){.tool = "list-builder"});
     struct tui_host host = app_host(a);
     int is_error = 0;
     struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "title", .value = "\"Huge\""};
@@ -958,7 +959,7 @@ static void test_entry_limit(void)
 
     /* a text past the limit keeps its start */
     support_answer_first(st, user, 11); /* every tool open */
-    a = app_new(st, user, "tool-entry", "resume-builder");
+    a = app_new(st, user, SCREEN_TOOL_ENTRY, &(struct screen_arg){.tool = "resume-builder"});
     host = app_host(a);
     ev = (struct tui_event){.cmd = CMD_FIELD_CHANGED, .field_id = "name", .value = "\"Ada\""};
     CHECK_INT(host.event(host.ctx, &ev), TUI_CONTINUE);
@@ -1014,8 +1015,48 @@ static void test_personality_answers(void)
     CHECK(!personality_answers_key("at_home"));
 }
 
+/* Navigation's one string form: what is formatted parses back the same; an unknown screen, a
+ * field too long or a stray separator is refused, never cut. */
+static void test_screen_links(void)
+{
+    struct doc *d = doc_new();
+    struct screen_arg arg = screen_arg_entry("flow-tracker", "abc123", "1.1.4.v1", SCREEN_NEW_ENTRY);
+    const char *link = screen_link(d, SCREEN_TOOL_ENTRY, &arg);
+    enum screen_id id;
+    struct screen_arg back;
+    CHECK(screen_link_parse(link, &id, &back));
+    CHECK_INT(id, SCREEN_TOOL_ENTRY);
+    CHECK_STR(back.tool, "flow-tracker");
+    CHECK_STR(back.entry, "abc123");
+    CHECK_STR(back.exercise, "1.1.4.v1");
+    CHECK_INT(back.flags, SCREEN_NEW_ENTRY);
+    CHECK(screen_link_parse(screen_link(d, SCREEN_DASHBOARD, NULL), &id, &back) &&
+          id == SCREEN_DASHBOARD);
+    CHECK(!screen_link_parse("nowhere||||0", &id, &back));
+    CHECK(!screen_link_parse("tool|||", &id, &back));
+    CHECK(!screen_link_parse("tool||flow|x|y|0", &id, &back));
+    CHECK(!screen_link_parse(NULL, &id, &back));
+    char longer[200];
+    memset(longer, 'x', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    struct screen_arg too_long = screen_arg_tool(longer, 0);
+    CHECK_STR(too_long.tool, ""); /* refused, not cut */
+    char text[300];
+    snprintf(text, sizeof text, "tool||%s||0", longer);
+    CHECK(!screen_link_parse(text, &id, &back));
+    /* a choice and its index */
+    int choice;
+    size_t index;
+    char buf[32];
+    CHECK(screen_chosen(screen_choice_arg(3, 7, buf, sizeof buf), &choice, &index) &&
+          choice == 3 && index == 7);
+    CHECK(!screen_chosen("next", &choice, &index));
+    doc_free(&d);
+}
+
 int main(void)
 {
+    RUN(test_screen_links);
     RUN(test_budget);
     RUN(test_flow);
     RUN(test_follow_ups);

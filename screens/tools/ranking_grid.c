@@ -145,6 +145,6 @@ const struct tool_form ranking_grid_form = {
     .figures = figures,
     .take = take,
     .action_label = "Rank them, two at a time",
-    .action_screen = "ranking",
+    .action_screen = SCREEN_RANKING,
     .action_ready = ready,
 };

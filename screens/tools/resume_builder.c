@@ -336,6 +336,6 @@ const struct tool_form resume_builder_form = {
     .shown = shown,
     .take = take,
     .action_label = "Preview it, choose highlights and save it as files",
-    .action_screen = "resume",
+    .action_screen = SCREEN_RESUME,
     .action_ready = ready,
 };
