@@ -644,9 +644,9 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     /* a message is about what came before this key: it goes, unless the key brings another.
      * Scrolling to read keeps it; typing on in an answer keeps it until the answer is sent
      * (which says what became of it). */
-    enum cmd scroll = command_for(ui, in);
-    if (!(is_printable(in) && tui_field_takes_text(&ui->field)) && scroll != CMD_PAGE_UP &&
-        scroll != CMD_PAGE_DOWN && scroll != CMD_REDRAW)
+    enum cmd cmd = command_for(ui, in); /* the key table is read once per key */
+    if (!(is_printable(in) && tui_field_takes_text(&ui->field)) && cmd != CMD_PAGE_UP &&
+        cmd != CMD_PAGE_DOWN && cmd != CMD_REDRAW)
         set_status(ui, NULL, false);
     if (in->key == 0 && in->ch == CTRL_KEY('c')) { /* raw mode: Ctrl+C is ours to mean quit */
         ask_to_quit(ui);
@@ -657,7 +657,6 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
     ui->follow = true;
     if (ui->field.active && field_key(ui, in))
         return;
-    enum cmd cmd = command_for(ui, in);
     bool on_button = ui->focus >= 0 && !item_takes_text(ui, ui->focus) &&
                      item_block(ui, ui->focus) && item_block(ui, ui->focus)->kind != DOC_FIELD;
     if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ' && (on_button || context(ui) == KEYS_BROWSE))

@@ -30,13 +30,21 @@ static char *fold(const char *text)
     return out;
 }
 
+/* Whether text holds the query already folded. */
+static bool holds_folded(const char *text, const char *folded_query)
+{
+    char *t = fold(text);
+    bool found = t && strstr(t, folded_query) != NULL;
+    free(t);
+    return found;
+}
+
 bool tui_find_in(const char *text, const char *query)
 {
     if (!query[0])
         return true;
-    char *t = fold(text), *q = fold(query);
-    bool found = t && q && strstr(t, q) != NULL;
-    free(t);
+    char *q = fold(query);
+    bool found = q && holds_folded(text, q);
     free(q);
     return found;
 }
@@ -61,14 +69,15 @@ static char *row_text(const struct tui_row *row)
 
 int tui_find_row(const struct tui_layout *l, const char *query, int from)
 {
-    int n = (int)l->nrows;
-    for (int k = 1; k <= n; k++) {
+    int n = (int)l->nrows, at = -1;
+    char *q = fold(query); /* once, not once a row */
+    for (int k = 1; q && k <= n && at < 0; k++) {
         int r = ((from + k) % n + n) % n;
         char *text = row_text(&l->rows[r]);
-        bool found = text && tui_find_in(text, query);
+        if (text && holds_folded(text, q))
+            at = r;
         free(text);
-        if (found)
-            return r;
     }
-    return -1;
+    free(q);
+    return at;
 }
