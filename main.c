@@ -19,8 +19,9 @@
 
 #include "diag.h"
 #include "content.h"
-#include "curses.h"
-#include "paths.h"
+#include "fullscreen.h"
+#include "files.h"
+#include "oom.h"
 #include "preferences.h"
 #include "seed.h"
 #include "sessions.h"
@@ -113,15 +114,15 @@ static const char *content_dir(void)
     return DT_CONTENT_INSTALLED;
 }
 
-static int database_path(const struct options *o, char path[PATHS_MAX], int create_dir)
+static int database_path(const struct options *o, char path[FILES_PATH_MAX], int create_dir)
 {
     if (o->db) {
-        if (strlen(o->db) >= PATHS_MAX)
+        if (strlen(o->db) >= FILES_PATH_MAX)
             return -1;
         strcpy(path, o->db);
         return 0;
     }
-    enum dt_status s = store_paths_database(path, create_dir);
+    enum dt_status s = store_files_database(path, create_dir);
     if (s != DT_OK) {
         say("cannot find a place for the database: %s",
             s == DT_NOT_FOUND ? "HOME is not set" : dt_status_message(s));
@@ -133,9 +134,9 @@ static int database_path(const struct options *o, char path[PATHS_MAX], int crea
 /* Opens the database; db_key (may be NULL) receives its absolute path, which names it in the
  * session file. */
 static struct store *open_store(const struct options *o, enum store_open_mode mode, int *missing,
-                                char db_key[PATHS_MAX])
+                                char db_key[FILES_PATH_MAX])
 {
-    char path[PATHS_MAX], err[STORE_ERR_LEN];
+    char path[FILES_PATH_MAX], err[STORE_ERR_LEN];
     if (database_path(o, path, mode == STORE_OPEN_CREATE) != 0)
         return NULL;
     struct store *st = NULL;
@@ -157,7 +158,7 @@ static struct store *open_store(const struct options *o, enum store_open_mode mo
             say("DREAMTREE_NOW is not an ISO 8601 time; using the real clock");
     }
     if (db_key && !realpath(path, db_key))
-        store_copy_text(db_key, PATHS_MAX, path);
+        store_copy_text(db_key, FILES_PATH_MAX, path);
     return st;
 }
 
@@ -235,10 +236,10 @@ static int cmd_content(int argc, char **argv)
  * leaves, so it never stands between starting and the first screen. */
 static enum dt_status session_user(struct store *st, const char *db_key, struct session *se)
 {
-    char path[PATHS_MAX], id[STORE_ID_LEN];
-    enum dt_status s = store_paths_session_file(path, 0);
+    char path[FILES_PATH_MAX], id[STORE_ID_LEN];
+    enum dt_status s = store_files_session_file(path, 0);
     if (s == DT_OK)
-        s = store_paths_read_session(path, db_key, id);
+        s = store_files_read_session(path, db_key, id);
     if (s == DT_OK)
         s = store_sessions_get(st, id, se);
     return s;
@@ -261,7 +262,7 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (optind < argc)
         return usage_error("today does not take '%s'", argv[optind]);
     int missing = 0;
-    char db_key[PATHS_MAX];
+    char db_key[FILES_PATH_MAX];
     struct store *st = open_store(o, STORE_OPEN_READONLY, &missing, db_key); /* it only reads */
     if (!st) {
         if (missing && !user)
@@ -355,12 +356,12 @@ static int run_screens(const struct options *o, struct store *st, const char *us
             /* the person's colours and font (the defaults when they cannot be read) */
             struct user_settings us;
             bool have = store_users_settings(st, user_id, &us) == DT_OK;
-            struct tui_curses_options co = {have ? us.background_color : NULL,
+            struct tui_fullscreen_options co = {have ? us.background_color : NULL,
                                             have ? us.text_color : NULL, have ? us.font : NULL};
-            int r = tui_curses_run(&host, &co);
+            int r = tui_fullscreen_run(&host, &co);
             if (r == 0)
                 rc = EXIT_DONE;
-            else if (r == TUI_CURSES_INPUT_ENDED)
+            else if (r == TUI_FULLSCREEN_INPUT_ENDED)
                 rc = EXIT_BAD_INPUT; /* what was typed is kept, but the session did not end well */
             else if (r > 1)
                 rc = r; /* 128 + the signal that stopped it, as a shell would say */
@@ -383,7 +384,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
  * the Daily Dos. */
 static int cmd_interactive(const struct options *o)
 {
-    char db_key[PATHS_MAX];
+    char db_key[FILES_PATH_MAX];
     struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, db_key);
     if (!st)
         return EXIT_BAD_INPUT;
@@ -400,9 +401,9 @@ static int cmd_interactive(const struct options *o)
         first = SCREEN_WELCOME; /* a new person: say what DreamTree is, offer the settings */
         /* First the place for the session file: without it the next run could not resume,
          * and every run would leave another anonymous user behind. */
-        char path[PATHS_MAX];
+        char path[FILES_PATH_MAX];
         struct user u;
-        s = store_paths_session_file(path, 1);
+        s = store_files_session_file(path, 1);
         if (s != DT_OK) {
             say("cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder you own");
             store_close(&st);
@@ -412,7 +413,7 @@ static int cmd_interactive(const struct options *o)
         if (s == DT_OK)
             s = store_sessions_create(st, u.id, &se);
         if (s == DT_OK)
-            s = store_paths_write_session(path, db_key, se.id);
+            s = store_files_write_session(path, db_key, se.id);
     }
     if (rc == EXIT_DONE && s == DT_OK) {
         rc = run_screens(o, st, se.user_id, first);
@@ -452,6 +453,7 @@ int main(int argc, char **argv)
     /* No core files: a core dump would hold the user's writing. */
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
+    dt_oom_use_for_cjson();
 
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},  {"plain", no_argument, NULL, 'p'},

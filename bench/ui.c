@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "curses.h"
+#include "fullscreen.h"
 #include "progress.h"
 #include "responses.h"
 #include "doc.h"
@@ -288,10 +288,10 @@ int main(int argc, char **argv)
     double frames[RUNS], tabs[RUNS];
     for (int i = 0; i < RUNS; i++) {
         double t0 = now_us();
-        tui_curses_run_script(&host, NULL, 80, 24, "", sink);
+        tui_fullscreen_run_script(&host, NULL, 80, 24, "", sink);
         frames[i] = now_us() - t0;
         t0 = now_us();
-        tui_curses_run_script(&host, NULL, 80, 24, "<Tab*100>", sink);
+        tui_fullscreen_run_script(&host, NULL, 80, 24, "<Tab*100>", sink);
         tabs[i] = (now_us() - t0 - frames[i]) / 100;
     }
     fclose(sink);

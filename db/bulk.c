@@ -248,18 +248,15 @@ enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const
     store_copy_text(u->user_id, sizeof u->user_id, user_id);
     store_copy_text(u->module_key, sizeof u->module_key, module_key);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT workbook_complete, updated_at FROM users WHERE id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     enum dt_status s = store_one(st, stmt, u, read_user_state);
     if (s != DT_OK)
         return s;
     stmt = store_stmt(st, "SELECT first_completed_at, last_modified_at FROM user_modules"
                           " WHERE user_id = ?1 AND module_id = ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, module_key) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, module_key);
     s = store_one(st, stmt, u, read_module_state);
     u->had_module = s == DT_OK;
     return s == DT_NOT_FOUND ? DT_OK : s; /* no row: the module was not complete */

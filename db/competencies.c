@@ -34,9 +34,8 @@ enum dt_status store_competencies_levels(struct store *st, const char *competenc
     *n = 0;
     sqlite3_stmt *stmt = store_stmt(st, "SELECT level, description, job_context FROM competency_levels"
                                         " WHERE competency_id = ?1 ORDER BY level");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", competency_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, competency_id);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && *n < 5) {
         struct competency_level *l = &levels[(*n)++];
@@ -91,9 +90,8 @@ enum dt_status store_competencies_scores(struct store *st, const char *user_id,
         " WHERE s.user_id = ?1 ORDER BY "
         "CASE c.category WHEN 'delivery' THEN 1 WHEN 'interpersonal' THEN 2 ELSE 3 END,"
         " c.sort_order");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_collect(st, stmt, out, n, sizeof **out, read_score, NULL);
 }
 
@@ -141,10 +139,8 @@ enum dt_status store_competencies_reassessment(struct store *st, const char *use
     sqlite3_stmt *stmt = store_stmt(st,
         "SELECT MIN(assessed_at), CASE WHEN MIN(assessed_at) < DATE(?2, '-1 year') THEN 1 ELSE 0 END"
         " FROM user_competency_scores WHERE user_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, now);
     int rc = sqlite3_step(stmt);
     enum dt_status s = DT_OK;
     if (rc == SQLITE_ROW) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "skills.h"
 #include "store_internal.h"
 
@@ -82,9 +83,10 @@ enum dt_status store_content_finish(struct store *st, enum dt_status status)
                 break;
             }
             if (stmt) {
-                if (sqlite3_bind_parameter_count(stmt) > 0)
-                    store_bind_text(stmt, 1, now);
-                rc = sqlite3_step(stmt);
+                /* the statements that take a time take it as ?1 */
+                status = store_bind(st, stmt, sqlite3_bind_parameter_count(stmt) > 0 ? "t" : "",
+                                    now);
+                rc = status == DT_OK ? sqlite3_step(stmt) : SQLITE_DONE;
                 if (rc != SQLITE_DONE)
                     status = store_fail(st, rc);
                 sqlite3_finalize(stmt);
@@ -146,11 +148,7 @@ enum dt_status store_content_skill(struct store *st, const char *name, const cha
     if (!folded)
         return DT_INVALID;
     size_t n = strlen(folded) + 8;
-    char *key = malloc(n);
-    if (!key) {
-        free(folded);
-        return DT_NOMEM;
-    }
+    char *key = dt_oom_malloc(n);
     snprintf(key, n, "skill:%s", folded);
     char id[STORE_ID_LEN], now[STORE_TIME_LEN];
     store_uuid_stable(key, id);

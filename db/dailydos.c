@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "store_internal.h"
 #include "users.h"
 
@@ -48,11 +49,8 @@ static enum dt_status append(struct dailydo **items, size_t *n, const struct dai
 {
     if (m == 0)
         return DT_OK;
-    struct dailydo *grown = realloc(*items, (*n + m) * sizeof **items);
-    if (!grown)
-        return DT_NOMEM;
-    memcpy(grown + *n, more, m * sizeof *more);
-    *items = grown;
+    *items = dt_oom_realloc(*items, (*n + m) * sizeof **items);
+    memcpy(*items + *n, more, m * sizeof *more);
     *n += m;
     return DT_OK;
 }
@@ -70,9 +68,8 @@ static enum dt_status has_written(struct store *st, const char *user_id, bool *o
     sqlite3_stmt *stmt = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM exercise_responses"
                                         " WHERE user_id = ?1)"
                                         " OR EXISTS (SELECT 1 FROM drafts WHERE user_id = ?1)");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_one(st, stmt, out, read_flag);
 }
 
@@ -111,11 +108,9 @@ enum dt_status store_dailydos_list(struct store *st, const char *user_id, struct
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
     sqlite3_stmt *stmt = s == DT_OK ? store_stmt(st, reminder_query) : NULL;
-    if (s == DT_OK && !stmt)
+    if (s == DT_OK && (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK))
         s = DT_DB;
     if (s == DT_OK) {
-        store_bind_text(stmt, 1, user_id);
-        store_bind_text(stmt, 2, now);
         struct dailydo *found = NULL;
         size_t nfound = 0;
         s = store_collect(st, stmt, &found, &nfound, sizeof *found, read_reminder, NULL);

@@ -50,10 +50,8 @@ enum dt_status store_drafts_get(struct store *st, const char *user_id,
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT full_exercise_id, draft_json, saved_at FROM drafts"
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, full_exercise_id);
     return store_one(st, stmt, out, read_draft);
 }
 

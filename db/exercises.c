@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "store_internal.h"
 #include "users.h"
 
@@ -52,10 +53,8 @@ enum dt_status store_exercises_blocks(struct store *st, const char *full_exercis
         " WHERE c.full_exercise_id = ?1 AND c.is_active = 1"
         " AND (c.variant_group IS NULL OR c.variant_group = COALESCE(?2, 'control'))"
         " ORDER BY c.display_order, c.id");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", full_exercise_id, variant_group) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, full_exercise_id);
-    store_bind_text(stmt, 2, variant_group);
     enum dt_status s = store_collect(st, stmt, out, n, sizeof **out, read_block, clear_block);
     if (s == DT_OK && *n == 0) {
         struct exercise_ref ref;
@@ -64,11 +63,14 @@ enum dt_status store_exercises_blocks(struct store *st, const char *full_exercis
     return s;
 }
 
-void store_exercises_blocks_free(struct exercise_block *blocks, size_t n)
+void store_exercises_blocks_free(struct exercise_block **blocks, size_t n)
 {
-    for (size_t i = 0; blocks && i < n; i++)
-        clear_block(&blocks[i]);
-    free(blocks);
+    if (!blocks || !*blocks)
+        return;
+    for (size_t i = 0; i < n; i++)
+        clear_block(&(*blocks)[i]);
+    free(*blocks);
+    *blocks = NULL;
 }
 
 /* ---- outline ---- */
@@ -96,9 +98,8 @@ static enum dt_status answered_ids(struct store *st, const char *user_id, struct
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT DISTINCT full_exercise_id FROM exercise_responses"
                                         " WHERE user_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     enum dt_status s = store_collect(st, stmt, out, n, sizeof **out, read_done, NULL);
     if (s == DT_OK && *n > 1)
         qsort(*out, *n, sizeof **out, compare_done);
@@ -168,11 +169,9 @@ enum dt_status store_exercises_outline(struct store *st, const char *user_id,
 
     struct exercise_outline o = {0};
     if (s == DT_OK && nmods > 0) {
-        o.parts = calloc(nmods, sizeof *o.parts);
-        o.modules = calloc(nmods, sizeof *o.modules);
-        o.exercises = calloc(nseq ? nseq : 1, sizeof *o.exercises);
-        if (!o.parts || !o.modules || !o.exercises)
-            s = DT_NOMEM;
+        o.parts = dt_oom_calloc(nmods, sizeof *o.parts);
+        o.modules = dt_oom_calloc(nmods, sizeof *o.modules);
+        o.exercises = dt_oom_calloc(nseq, sizeof *o.exercises);
     }
     for (size_t m = 0; s == DT_OK && m < nmods; m++) {
         if (o.nparts == 0 || strcmp(o.parts[o.nparts - 1].part_id, mods[m].part_id) != 0) {

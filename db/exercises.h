@@ -25,8 +25,8 @@ struct exercise_block {
 enum dt_status store_exercises_blocks(struct store *st, const char *full_exercise_id,
                                       const char *variant_group, struct exercise_block **out,
                                       size_t *n);
-/* Frees the texts of n blocks and the array. NULL-safe. */
-void store_exercises_blocks_free(struct exercise_block *blocks, size_t n);
+/* Frees the texts of n blocks and the array, and sets *blocks to NULL. NULL-safe. */
+void store_exercises_blocks_free(struct exercise_block **blocks, size_t n);
 
 /* A user's state for one exercise, by the progression rules of db/progress.c. */
 enum exercise_state {

@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "oom.h"
+
 static void set_err(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void set_err(char *err, const char *fmt, ...)
@@ -130,9 +132,7 @@ static enum dt_status check_structure(struct store *st, int version, char *err)
 
 static enum dt_status open_connection(const char *path, int flags, struct store **out, char *err)
 {
-    struct store *st = calloc(1, sizeof *st);
-    if (!st)
-        return DT_NOMEM;
+    struct store *st = dt_oom_calloc(1, sizeof *st);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
         set_err(err, "cannot open the database: %s", st->db ? sqlite3_errmsg(st->db) : "no memory");
@@ -159,14 +159,12 @@ static enum dt_status open_connection(const char *path, int flags, struct store 
  * and the file holds everything: it is opened immutable (no locks, no -wal or -shm made), which
  * works in a folder that cannot be written and leaves nothing behind; so is a database whose
  * -wal has no -shm that can be made (the log's last changes then go unseen). malloc'd (caller
- * frees); *uri tells which. NULL when out of memory. */
+ * frees); *uri tells which. */
 static char *reading_name(const char *path, bool immutable, bool *uri)
 {
     size_t n = strlen(path);
     if (!immutable) {
-        char *wal = malloc(n + 5);
-        if (!wal)
-            return NULL;
+        char *wal = dt_oom_malloc(n + 5);
         memcpy(wal, path, n);
         memcpy(wal + n, "-wal", 5);
         struct stat sb;
@@ -175,12 +173,10 @@ static char *reading_name(const char *path, bool immutable, bool *uri)
     }
     *uri = immutable;
     if (!immutable)
-        return strdup(path);
+        return dt_oom_strdup(path);
     /* file: URI, every byte but the unreserved ones escaped as %XX (RFC 3986) */
     static const char hex[] = "0123456789ABCDEF", tail[] = "?immutable=1";
-    char *name = malloc(5 + 3 * n + sizeof tail);
-    if (!name)
-        return NULL;
+    char *name = dt_oom_malloc(5 + 3 * n + sizeof tail);
     char *w = name;
     w += sprintf(w, "file:");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -201,8 +197,6 @@ static enum dt_status open_reading(const char *path, bool immutable, bool *uri,
                                    struct store **out, char *err)
 {
     char *name = reading_name(path, immutable, uri);
-    if (!name)
-        return DT_NOMEM;
     enum dt_status s = open_connection(name, SQLITE_OPEN_READONLY | (*uri ? SQLITE_OPEN_URI : 0),
                                        out, err);
     free(name);
@@ -214,9 +208,7 @@ static enum dt_status open_reading(const char *path, bool immutable, bool *uri,
 static enum dt_status create_file(const char *path, char *err)
 {
     size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp)
-        return DT_NOMEM;
+    char *tmp = dt_oom_malloc(n + 32);
     int fd = -1;
     for (int tries = 0; tries < 8 && fd < 0; tries++) {
         snprintf(tmp, n + 32, "%s.new-%08x", path, randombytes_random());

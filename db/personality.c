@@ -36,9 +36,8 @@ enum dt_status store_personality_get(struct store *st, const char *code,
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT code, name, summary FROM personality_types"
                                         " WHERE code = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", code) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, code);
     enum dt_status s = store_one(st, stmt, out, read_type);
     if (s != DT_OK)
         store_personality_clear(out);
@@ -53,9 +52,12 @@ void store_personality_clear(struct personality_type *p)
     }
 }
 
-void store_personality_list_free(struct personality_type *list, size_t n)
+void store_personality_list_free(struct personality_type **list, size_t n)
 {
-    for (size_t i = 0; list && i < n; i++)
-        store_personality_clear(&list[i]);
-    free(list);
+    if (!list || !*list)
+        return;
+    for (size_t i = 0; i < n; i++)
+        store_personality_clear(&(*list)[i]);
+    free(*list);
+    *list = NULL;
 }

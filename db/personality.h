@@ -21,7 +21,7 @@ enum dt_status store_personality_get(struct store *st, const char *code,
                                      struct personality_type *out);
 
 void store_personality_clear(struct personality_type *p);
-/* Frees the summaries of n types and the array. NULL-safe. */
-void store_personality_list_free(struct personality_type *list, size_t n);
+/* Frees the summaries of n types and the array, and sets *list to NULL. NULL-safe. */
+void store_personality_list_free(struct personality_type **list, size_t n);
 
 #endif

@@ -20,9 +20,8 @@ enum dt_status store_preferences_get(struct store *st, const char *user_id,
     sqlite3_stmt *stmt = store_stmt(st, "SELECT COALESCE(p.text_mode, 0), p.updated_at FROM users u"
                                         " LEFT JOIN user_preferences p ON p.user_id = u.id"
                                         " WHERE u.id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_one(st, stmt, out, read_preferences);
 }
 

@@ -66,9 +66,8 @@ enum dt_status store_progress_position(struct store *st, const char *user_id, in
         "SELECT COALESCE(MAX(es.sequence_order), 0) FROM exercise_responses er"
         " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
         " WHERE er.user_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return one_int(st, stmt, position);
 }
 
@@ -79,9 +78,8 @@ enum dt_status store_progress_next(struct store *st, const char *user_id, struct
         " WHERE es.sequence_order = (SELECT COALESCE(MAX(es2.sequence_order), 0) + 1"
         " FROM exercise_responses er JOIN exercise_sequence es2"
         " ON er.full_exercise_id = es2.full_exercise_id WHERE er.user_id = ?1)");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return one_ref(st, stmt, out);
 }
 
@@ -90,9 +88,8 @@ enum dt_status store_progress_exercise(struct store *st, const char *full_exerci
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " REF_COLUMNS REF_FROM
                                         " WHERE es.full_exercise_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", full_exercise_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, full_exercise_id);
     return one_ref(st, stmt, out);
 }
 
@@ -118,10 +115,8 @@ enum dt_status store_progress_may_open(struct store *st, const char *user_id,
         " OR EXISTS (SELECT 1 FROM exercise_responses er"
         "   WHERE er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id)"
         " FROM exercise_sequence es WHERE es.full_exercise_id = ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, full_exercise_id);
     int value = 0;
     enum dt_status s = one_int(st, stmt, &value);
     *may_open = s == DT_OK && value;
@@ -135,10 +130,8 @@ enum dt_status store_progress_tool_unlocked(struct store *st, const char *user_i
         "SELECT EXISTS (SELECT 1 FROM exercise_responses er"
         " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
         " WHERE er.user_id = ?1 AND es.unlocks_tool = ?2)");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, tool_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, tool_id);
     int value = 0;
     enum dt_status s = one_int(st, stmt, &value);
     *unlocked = s == DT_OK && value;
@@ -168,11 +161,8 @@ static enum dt_status module_counts(struct store *st, const char *user_id, const
         " FROM exercise_sequence es LEFT JOIN exercise_responses er"
         " ON er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id"
         " WHERE es.part_id = ?2 AND es.module_id = ?3");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "ttt", user_id, part, module) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, part);
-    store_bind_text(stmt, 3, module);
     int rc = sqlite3_step(stmt);
     enum dt_status s = DT_OK;
     if (rc == SQLITE_ROW) {
@@ -242,18 +232,16 @@ enum dt_status store_progress_modules(struct store *st, const char *user_id,
         " LEFT JOIN user_modules um ON um.user_id = ?1"
         "   AND um.module_id = m.part_id || '.' || m.module_id"
         " ORDER BY m.first");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_collect(st, stmt, out, n, sizeof **out, read_module, NULL);
 }
 
 enum dt_status store_progress_title(struct store *st, const char *node_id, char *out, size_t size)
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT title FROM workbook_titles WHERE node_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", node_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, node_id);
     int rc = sqlite3_step(stmt);
     enum dt_status s = DT_OK;
     if (size)

@@ -65,9 +65,8 @@ enum dt_status store_references_by_number(struct store *st, int citation_number,
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " REF_COLUMNS " FROM \"references\" r"
                                         " WHERE r.citation_number = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "i", citation_number) != DT_OK)
         return DT_DB;
-    sqlite3_bind_int(stmt, 1, citation_number);
     enum dt_status s = store_one(st, stmt, out, read_reference);
     if (s != DT_OK)
         store_references_clear(out);
@@ -83,9 +82,8 @@ enum dt_status store_references_for_exercise(struct store *st, const char *full_
 {
     sqlite3_stmt *stmt = store_stmt(st, CREDIT_SELECT " WHERE cs.exercise_id = ?1"
                                         " ORDER BY r.citation_number, cs.usage_type");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", full_exercise_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, full_exercise_id);
     return store_collect(st, stmt, out, n, sizeof **out, read_credit, clear_credit);
 }
 

@@ -28,10 +28,8 @@ static enum dt_status find_id(struct store *st, const char *user_id, const char 
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id FROM exercise_responses"
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2 LIMIT 1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, full_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, full_id);
     int rc = sqlite3_step(stmt);
     enum dt_status s = DT_OK;
     if (rc == SQLITE_ROW)
@@ -57,17 +55,10 @@ static enum dt_status write_row(struct store *st, const char *user_id, const str
     sqlite3_stmt *stmt = store_stmt(st,
         "INSERT INTO exercise_responses (id, user_id, part_id, module_id, exercise_id, version,"
         " full_exercise_id, response_json, responded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tttttittt", id, user_id, ex->part_id, ex->module_id,
+                            ex->exercise_id, ex->version, ex->full_exercise_id, json,
+                            now) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, id);
-    store_bind_text(stmt, 2, user_id);
-    store_bind_text(stmt, 3, ex->part_id);
-    store_bind_text(stmt, 4, ex->module_id);
-    store_bind_text(stmt, 5, ex->exercise_id);
-    sqlite3_bind_int(stmt, 6, ex->version);
-    store_bind_text(stmt, 7, ex->full_exercise_id);
-    store_bind_text(stmt, 8, json);
-    store_bind_text(stmt, 9, now);
     int rc = sqlite3_step(stmt);
     s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     if (s == DT_INVALID) /* the user foreign key */
@@ -124,10 +115,8 @@ enum dt_status store_responses_get(struct store *st, const char *user_id,
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id, full_exercise_id, response_json, responded_at"
                                         " FROM exercise_responses"
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2 LIMIT 1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, full_exercise_id);
     return store_one(st, stmt, out, read_response);
 }
 

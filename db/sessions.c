@@ -52,9 +52,8 @@ enum dt_status store_sessions_get(struct store *st, const char *session_id, stru
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id, user_id, created_at, last_seen_at FROM sessions"
                                         " WHERE id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", session_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, session_id);
     return store_one(st, stmt, out, read_session);
 }
 

@@ -6,6 +6,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "oom.h"
 #include "store_internal.h"
 
 char *store_skills_fold(const char *s)
@@ -14,11 +15,9 @@ char *store_skills_fold(const char *s)
     uint8_t *folded = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFKC, NULL, &len);
     if (!folded)
         return NULL;
-    char *out = malloc(len + 1);
-    if (out) {
-        memcpy(out, folded, len);
-        out[len] = '\0';
-    }
+    char *out = dt_oom_malloc(len + 1);
+    memcpy(out, folded, len);
+    out[len] = '\0';
     free(folded);
     return out;
 }
@@ -68,10 +67,8 @@ enum dt_status store_skills_list(struct store *st, const char *user_id, const ch
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " SKILL_COLUMNS " FROM skills s WHERE " VISIBLE
                                         " AND (?2 IS NULL OR s.category = ?2)"
                                         " ORDER BY dt_casefold(s.name), s.id");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, category) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, category);
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
 }
 
@@ -87,14 +84,12 @@ enum dt_status store_skills_search(struct store *st, const char *user_id, const 
         "SELECT " SKILL_COLUMNS " FROM (SELECT *, instr(dt_casefold(name), ?2) AS pos FROM skills) s"
         " WHERE " VISIBLE " AND s.pos > 0"
         " ORDER BY s.pos > 1, dt_casefold(s.name), s.id LIMIT ?3");
-    if (!stmt) {
-        free(needle);
-        return DT_DB;
-    }
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, needle);
-    sqlite3_bind_int64(stmt, 3, (sqlite3_int64)limit);
+    enum dt_status bound = stmt ? store_bind(st, stmt, "ttI", user_id, needle,
+                                             (sqlite3_int64)limit)
+                                : DT_DB;
     free(needle);
+    if (bound != DT_OK)
+        return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
 }
 
@@ -142,11 +137,9 @@ enum dt_status store_skills_add_custom(struct store *st, const char *user_id, co
     }
     sqlite3_stmt *stmt = store_stmt(st, "SELECT s.id FROM skills s WHERE " VISIBLE
                                         " AND dt_casefold(s.name) = ?2 LIMIT 1");
-    if (!stmt) {
+    if (!stmt || store_bind(st, stmt, "tt", user_id, folded) != DT_OK) {
         s = DT_DB;
     } else {
-        store_bind_text(stmt, 1, user_id);
-        store_bind_text(stmt, 2, folded);
         int rc = sqlite3_step(stmt);
         if (rc == SQLITE_ROW) {
             store_col_copy(stmt, 0, id, sizeof id);
@@ -179,11 +172,8 @@ static enum dt_status owned_and_visible(struct store *st, const char *user_id,
         "SELECT (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
         "     OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
         " AND EXISTS (SELECT 1 FROM skills s WHERE s.id = ?3 AND " VISIBLE ")");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "ttt", user_id, instance_id, skill_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, instance_id);
-    store_bind_text(stmt, 3, skill_id);
     int rc = sqlite3_step(stmt);
     enum dt_status s = rc == SQLITE_ROW ? (sqlite3_column_int(stmt, 0) ? DT_OK : DT_NOT_FOUND)
                                         : store_fail(st, rc);
@@ -244,10 +234,8 @@ enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
         " AND (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
         "   OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
         " ORDER BY dt_casefold(s.name), s.id");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, instance_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, instance_id);
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
 }
 
@@ -268,9 +256,7 @@ enum dt_status store_skills_top(struct store *st, const char *user_id, size_t li
         " WHERE es.exercise_instance_id IN (SELECT id FROM exercise_responses WHERE user_id = ?1"
         "   UNION ALL SELECT id FROM tool_instances WHERE user_id = ?1)"
         " GROUP BY s.id ORDER BY COUNT(*) DESC, dt_casefold(s.name), s.id LIMIT ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tI", user_id, (sqlite3_int64)limit) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit);
     return store_collect(st, stmt, out, n, sizeof **out, read_skill_count, NULL);
 }

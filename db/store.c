@@ -3,12 +3,15 @@
 #define _POSIX_C_SOURCE 200809L
 #include "store_internal.h"
 
+#include <assert.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "oom.h"
 
 void store_copy_text(char *dst, size_t size, const char *src)
 {
@@ -78,13 +81,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
     }
     if (st->ncached == st->cache_cap) {
         int cap = st->cache_cap ? st->cache_cap * 2 : 64;
-        struct store_cached_stmt *grown = realloc(st->cache, (size_t)cap * sizeof *grown);
-        if (!grown) {
-            sqlite3_finalize(stmt);
-            snprintf(st->err, sizeof st->err, "out of memory");
-            return NULL;
-        }
-        st->cache = grown;
+        st->cache = dt_oom_realloc(st->cache, (size_t)cap * sizeof *st->cache);
         st->cache_cap = cap;
     }
     st->cache[st->ncached].sql = sql;
@@ -101,11 +98,48 @@ void store_stmt_done(sqlite3_stmt *stmt)
     }
 }
 
-int store_bind_text(sqlite3_stmt *stmt, int index, const char *text)
+static enum dt_status bind_list(struct store *st, sqlite3_stmt *stmt, const char *types,
+                                va_list ap)
 {
-    if (!text)
-        return sqlite3_bind_null(stmt, index);
-    return sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+    int want = sqlite3_bind_parameter_count(stmt), given = (int)strlen(types);
+    if (given != want) {
+        snprintf(st->err, sizeof st->err, "%d values bound to a statement that takes %d", given,
+                 want);
+#ifndef NDEBUG /* for whoever wrote it: which statement (our own SQL, never user text) */
+        fprintf(stderr, "dreamtree: %s: %s\n", st->err, sqlite3_sql(stmt));
+#endif
+        assert(given == want && "store_bind: types must match the statement's parameters");
+        store_stmt_done(stmt);
+        return DT_DB;
+    }
+    for (int i = 1; i <= given; i++) {
+        int rc;
+        if (types[i - 1] == 'i') {
+            rc = sqlite3_bind_int(stmt, i, va_arg(ap, int));
+        } else if (types[i - 1] == 'I') {
+            rc = sqlite3_bind_int64(stmt, i, va_arg(ap, sqlite3_int64));
+        } else {
+            assert(types[i - 1] == 't');
+            const char *text = va_arg(ap, const char *);
+            rc = text ? sqlite3_bind_text(stmt, i, text, -1, SQLITE_TRANSIENT)
+                      : sqlite3_bind_null(stmt, i);
+        }
+        if (rc != SQLITE_OK) {
+            store_fail(st, rc);
+            store_stmt_done(stmt);
+            return DT_DB;
+        }
+    }
+    return DT_OK;
+}
+
+enum dt_status store_bind(struct store *st, sqlite3_stmt *stmt, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    enum dt_status s = bind_list(st, stmt, types, ap);
+    va_end(ap);
+    return s;
 }
 
 void store_col_copy(sqlite3_stmt *stmt, int col, char *buf, size_t size)
@@ -119,11 +153,9 @@ char *store_col_dup(sqlite3_stmt *stmt, int col)
     if (!text)
         return NULL;
     int n = sqlite3_column_bytes(stmt, col);
-    char *copy = malloc((size_t)n + 1);
-    if (copy) {
-        memcpy(copy, text, (size_t)n);
-        copy[n] = '\0';
-    }
+    char *copy = dt_oom_malloc((size_t)n + 1);
+    memcpy(copy, text, (size_t)n);
+    copy[n] = '\0';
     return copy;
 }
 
@@ -134,13 +166,10 @@ enum dt_status store_run(struct store *st, const char *sql, const char *types, .
         return DT_DB;
     va_list ap;
     va_start(ap, types);
-    for (int i = 1; types[i - 1]; i++) {
-        if (types[i - 1] == 'i')
-            sqlite3_bind_int(stmt, i, va_arg(ap, int));
-        else
-            store_bind_text(stmt, i, va_arg(ap, const char *));
-    }
+    enum dt_status bound = bind_list(st, stmt, types, ap);
     va_end(ap);
+    if (bound != DT_OK)
+        return bound;
     int rc = sqlite3_step(stmt);
     enum dt_status s = rc == SQLITE_DONE || rc == SQLITE_ROW ? DT_OK : store_fail(st, rc);
     store_stmt_done(stmt);
@@ -158,12 +187,7 @@ enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_arr
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (count == cap) {
             size_t new_cap = cap ? cap * 2 : 16;
-            char *grown = realloc(items, new_cap * elem_size);
-            if (!grown) {
-                s = DT_NOMEM;
-                break;
-            }
-            items = grown;
+            items = dt_oom_realloc(items, new_cap * elem_size);
             cap = new_cap;
         }
         char *elem = items + count * elem_size;

@@ -1,6 +1,11 @@
 /* The store: dreamtree's one connection to its SQLite database.
  * db/ is the only code that knows SQL; everything else sees plain structs.
- * One struct store per process (per SSH connection on a shared server). */
+ * One struct store per process (per SSH connection on a shared server).
+ *
+ * Lists come back as a malloc'd array and a count (struct x **out, size_t *n). An array of plain
+ * structs (no pointers inside) is freed with free(). An array whose elements own memory has
+ * store_<module>_..._free(&list, n), which frees the elements and the array and sets the
+ * pointer to NULL (NULL-safe); its function's comment names it. */
 #ifndef DT_STORE_H
 #define DT_STORE_H
 

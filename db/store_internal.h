@@ -36,15 +36,21 @@ enum dt_status store_write_begin(struct store *st);
 /* Commits (outermost level, status DT_OK) or rolls back; returns the final status. */
 enum dt_status store_write_end(struct store *st, enum dt_status status);
 
-/* Binding and reading helpers. Text is bound as a copy. */
-int store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+/* Binds one value per letter of types to ?1..?n, in order: 't' a const char * (NULL binds SQL
+ * NULL; text is bound as a copy), 'i' an int, 'I' an sqlite3_int64. There must be exactly as
+ * many letters as the statement has parameters: a mismatch is a mistake in db/, so it stops a
+ * debug or test build (assert) and otherwise returns DT_DB with the detail in st->err and the
+ * statement reset, as does a value SQLite refuses. */
+enum dt_status store_bind(struct store *st, sqlite3_stmt *stmt, const char *types, ...);
+
+/* Reading helpers. */
 /* Copies column text into buf (NUL-terminated, cut at a UTF-8 character boundary); "" for NULL. */
 void store_col_copy(sqlite3_stmt *stmt, int col, char *buf, size_t size);
-/* A malloc'd copy of column text (caller frees); NULL for SQL NULL or no memory. */
+/* A malloc'd copy of column text (caller frees); NULL for SQL NULL. */
 char *store_col_dup(sqlite3_stmt *stmt, int col);
 
 /* Runs a cached statement that returns no rows, binding one argument per letter of types to
- * ?1..?n: 't' a const char * (NULL binds SQL NULL), 'i' an int. */
+ * ?1..?n as store_bind does. */
 enum dt_status store_run(struct store *st, const char *sql, const char *types, ...);
 
 /* Steps a bound statement to its end, appending one element of elem_size per row to a malloc'd

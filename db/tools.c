@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "progress.h"
 #include "responses.h"
 #include "store_internal.h"
@@ -51,9 +52,8 @@ enum dt_status store_tools_types(struct store *st, struct tool_type **out, size_
 enum dt_status store_tools_type(struct store *st, const char *tool_id, struct tool_type *out)
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " TYPE_COLUMNS " FROM tool_types WHERE id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", tool_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, tool_id);
     return store_one(st, stmt, out, read_type_elem);
 }
 
@@ -85,9 +85,7 @@ static int sort_object_keys(cJSON *node)
     size_t n = 0;
     for (cJSON *c = node->child; c; c = c->next)
         n++;
-    struct keyed_member *items = malloc(n * sizeof *items);
-    if (!items)
-        return -1;
+    struct keyed_member *items = dt_oom_malloc(n * sizeof *items);
     size_t i = 0;
     for (cJSON *c = node->child; c; c = c->next, i++)
         items[i] = (struct keyed_member){c, i};
@@ -112,8 +110,8 @@ char *store_tools_canonical_json(const char *json)
     cJSON_Delete(root);
     if (!text)
         return NULL;
-    /* cJSON allocates with malloc by default; hand back a plain malloc'd copy to be sure. */
-    char *copy = strdup(text);
+    /* hand back a plain malloc'd copy, whatever allocator cJSON was given */
+    char *copy = dt_oom_strdup(text);
     cJSON_free(text);
     return copy;
 }
@@ -242,10 +240,8 @@ enum dt_status store_tools_get(struct store *st, const char *user_id, const char
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " INSTANCE_COLUMNS " FROM tool_instances"
                                         " WHERE id = ?1 AND user_id = ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", instance_id, user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, instance_id);
-    store_bind_text(stmt, 2, user_id);
     return store_one(st, stmt, out, read_instance);
 }
 
@@ -257,10 +253,8 @@ enum dt_status store_tools_list(struct store *st, const char *user_id, const cha
     sqlite3_stmt *stmt = store_stmt(st, "SELECT " INSTANCE_COLUMNS " FROM tool_instances"
                                         " WHERE user_id = ?1 AND tool_type = ?2"
                                         " ORDER BY created_at DESC, rowid DESC");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, tool_type) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, tool_type);
     return store_collect(st, stmt, out, n, sizeof **out, read_instance, clear_instance);
 }
 
@@ -271,10 +265,8 @@ enum dt_status store_tools_count(struct store *st, const char *user_id, const ch
     last_created[0] = '\0';
     sqlite3_stmt *stmt = store_stmt(st, "SELECT COUNT(*), MAX(created_at) FROM tool_instances"
                                         " WHERE user_id = ?1 AND tool_type = ?2");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tt", user_id, tool_type) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, tool_type);
     int rc = sqlite3_step(stmt);
     enum dt_status s = DT_OK;
     if (rc == SQLITE_ROW) {

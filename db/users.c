@@ -43,9 +43,8 @@ enum dt_status store_users_get(struct store *st, const char *user_id, struct use
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT id, is_anonymous, workbook_complete, created_at,"
                                         " updated_at FROM users WHERE id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_one(st, stmt, out, read_user);
 }
 
@@ -74,9 +73,8 @@ enum dt_status store_users_settings(struct store *st, const char *user_id, struc
 {
     sqlite3_stmt *stmt = store_stmt(st, "SELECT background_color, text_color, font, personality_type"
                                         " FROM user_settings WHERE user_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    store_bind_text(stmt, 1, user_id);
     return store_one(st, stmt, out, read_settings);
 }
 
@@ -93,14 +91,10 @@ enum dt_status store_users_save_settings(struct store *st, const char *user_id,
     sqlite3_stmt *stmt = store_stmt(st, "UPDATE user_settings SET background_color = ?2,"
                                         " text_color = ?3, font = ?4, personality_type = ?5,"
                                         " updated_at = ?6 WHERE user_id = ?1");
-    if (!stmt)
+    if (!stmt || store_bind(st, stmt, "tttttt", user_id, in->background_color, in->text_color,
+                            in->font, in->personality_type[0] ? in->personality_type : NULL,
+                            now) != DT_OK)
         return store_write_end(st, DT_DB);
-    store_bind_text(stmt, 1, user_id);
-    store_bind_text(stmt, 2, in->background_color);
-    store_bind_text(stmt, 3, in->text_color);
-    store_bind_text(stmt, 4, in->font);
-    store_bind_text(stmt, 5, in->personality_type[0] ? in->personality_type : NULL);
-    store_bind_text(stmt, 6, now);
     int rc = sqlite3_step(stmt);
     s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     if (s == DT_OK && sqlite3_changes(st->db) == 0)

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "oom.h"
 #include "preferences.h"
 #include "users.h"
 
@@ -125,10 +126,8 @@ static bool enter(struct app *a, struct screen *slot, enum screen_id id,
     struct screen s = {.ops = ops, .app = a, .id = id};
     if (arg)
         s.arg = *arg;
-    if (ops->priv_size && !(s.priv = calloc(1, ops->priv_size))) {
-        app_error(a, "out of memory.");
-        return false;
-    }
+    if (ops->priv_size)
+        s.priv = dt_oom_calloc(1, ops->priv_size);
     *slot = s; /* before enter: a screen may keep a pointer to itself */
     enum dt_status st = ops->enter ? ops->enter(slot, &slot->arg) : DT_OK;
     if (st != DT_OK) {
@@ -266,11 +265,7 @@ void app_reload(struct app *a)
 struct app *app_new(struct store *st, const char *user_id, enum screen_id first,
                     const struct screen_arg *arg)
 {
-    struct app *a = calloc(1, sizeof *a);
-    if (!a) {
-        snprintf(last_error, sizeof last_error, "out of memory");
-        return NULL;
-    }
+    struct app *a = dt_oom_calloc(1, sizeof *a);
     a->st = st;
     store_copy_text(a->user_id, sizeof a->user_id, user_id);
     if (!enter(a, &a->stack[0], first, arg)) {

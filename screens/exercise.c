@@ -177,7 +177,7 @@ static void leave(struct screen *s)
         cJSON_Delete(e->uses[i].titles);
     }
     free(e->uses);
-    store_personality_list_free(e->types, e->ntypes);
+    store_personality_list_free(&e->types, e->ntypes);
     prompts_free(&e->p);
 }
 

@@ -67,7 +67,7 @@ void prompts_free(struct prompts *p)
     for (size_t i = 0; p->inputs && i < p->nblocks; i++)
         input_spec_free(&p->inputs[i]);
     free(p->inputs);
-    store_exercises_blocks_free(p->blocks, p->nblocks);
+    store_exercises_blocks_free(&p->blocks, p->nblocks);
     cJSON_Delete(p->answers);
     memset(p, 0, sizeof *p);
 }

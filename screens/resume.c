@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "paths.h"
+#include "files.h"
 #include "skills.h"
 #include "tool_forms.h"
 #include "tool_forms_internal.h"
@@ -209,11 +209,11 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
     char *md = h ? resume_write(r->content, h, nh, true) : NULL;
     char *txt = h ? resume_write(r->content, h, nh, false) : NULL;
     free(h);
-    char md_path[PATHS_MAX], txt_path[PATHS_MAX];
-    enum dt_status status = md && txt ? store_paths_export("dreamtree-resume.md", md, md_path)
+    char md_path[FILES_PATH_MAX], txt_path[FILES_PATH_MAX];
+    enum dt_status status = md && txt ? store_files_export("dreamtree-resume.md", md, md_path)
                                       : DT_NOMEM;
     if (status == DT_OK)
-        status = store_paths_export("dreamtree-resume.txt", txt, txt_path);
+        status = store_files_export("dreamtree-resume.txt", txt, txt_path);
     free(md);
     free(txt);
     if (status == DT_INVALID) {

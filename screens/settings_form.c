@@ -24,8 +24,7 @@ static enum dt_status settings_form_load(struct settings_form *f, struct app *a)
 
 static void settings_form_free(struct settings_form *f)
 {
-    store_personality_list_free(f->types, f->ntypes);
-    f->types = NULL;
+    store_personality_list_free(&f->types, f->ntypes);
     f->ntypes = 0;
 }
 

@@ -5,6 +5,7 @@
  * goldens say what each dump must show, so a golden written in error still fails a check. */
 #include <cjson/cJSON.h>
 #include <locale.h>
+#include <ncurses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include "app.h"
 #include "check.h"
 #include "users.h"
-#include "curses.h"
+#include "fullscreen.h"
 #include "drafts.h"
 #include "keyboard.h"
 #include "plain.h"
@@ -36,13 +37,13 @@
 
 /* ---- running a script and comparing its dump ---- */
 
-static char *run(const struct tui_host *host, const struct tui_curses_options *o, int w, int h,
+static char *run(const struct tui_host *host, const struct tui_fullscreen_options *o, int w, int h,
                  const char *keys)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
-    int rc = tui_curses_run_script(host, o, w, h, keys, out);
+    int rc = tui_fullscreen_run_script(host, o, w, h, keys, out);
     fclose(out);
     if (!CHECK(rc == 0))
         printf("#   the script did not run: %s\n", keys);
@@ -432,7 +433,7 @@ static void test_colour(void)
     char *empty = run(&w.host, NULL, 80, 24, "");
     check_has("NO_COLOR empty", empty, "palette 256, coloured", true);
     /* a user's colours and font: the dark page, and a font that sets titles in capitals */
-    struct tui_curses_options o = {"night", "snow", "serif"};
+    struct tui_fullscreen_options o = {"night", "snow", "serif"};
     char *serif = run(&w.host, &o, 80, 24, "");
     golden("serif", serif);
     check_has("serif", serif, "DAILY DOS", true);
@@ -448,7 +449,7 @@ static void test_settings_apply(void)
 {
     struct world w;
     world_open(&w);
-    struct tui_curses_options o = {"cream", "charcoal", "system"};
+    struct tui_fullscreen_options o = {"cream", "charcoal", "system"};
     char *before = run(&w.host, &o, 80, 24, "");
     check_has("system font", before, "DAILY DOS", false);
     /* s: settings; two Tabs to the font; Down to Serif; Space picks it; Ctrl+S saves */
@@ -495,7 +496,8 @@ static void test_face_switch(void)
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    CHECK_INT(tui_curses_run_script(&w.host, NULL, 80, 24, "s<Tab><Tab><Tab><Down><Space><C-s>", f),
+    CHECK_INT(tui_fullscreen_run_script(&w.host, NULL, 80, 24, "s<Tab><Tab><Tab><Down><Space><C-s>",
+                                        f),
               1);
     fclose(f);
     free(text);
@@ -1216,7 +1218,7 @@ static void test_paste(void)
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
-    CHECK_INT(tui_curses_run_script(&host, NULL, 80, 24, "<Paste>open", f), -1);
+    CHECK_INT(tui_fullscreen_run_script(&host, NULL, 80, 24, "<Paste>open", f), -1);
     fclose(f);
     free(text);
 }
@@ -1228,7 +1230,7 @@ static void test_bad_script(void)
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
-    CHECK_INT(tui_curses_run_script(&host, NULL, 80, 24, "<Nonsense>", out), -1);
+    CHECK_INT(tui_fullscreen_run_script(&host, NULL, 80, 24, "<Nonsense>", out), -1);
     fclose(out);
     free(text);
 }

@@ -1,6 +1,9 @@
-/* Schema conformance: the database dreamtree creates must match the DDL of
- * ../shared/SCHEMA-SPEC.md table for table, column for column, key for key and index for index;
- * every addition must be documented; deleting a user must cascade as the spec's section 8 says. */
+/* Schema conformance: the database dreamtree creates must match the DDL of the spec
+ * (SCHEMA-SPEC.md) table for table, column for column, key for key and index for index; every
+ * addition must be documented; deleting a user must cascade as the spec's section 8 says.
+ * The spec's DDL is read from the copy in tests/fixtures/schema-spec.sql, so the test runs on a
+ * fresh clone; when the spec itself is beside the repository (../shared), the copy must match
+ * it. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +19,7 @@
 #define CHECK_NAMED(ok, what) check_named(__FILE__, __LINE__, (ok), (what))
 
 static sqlite3 *spec_db, *live_db;
-static char *spec_sql, *extra_sql, *tmp_dir, *live_path;
+static char *spec_sql, *extra_sql, *tmp_dir, *live_path, *fixture_text;
 
 /* check_at with a description made by sqlite3_mprintf, which it frees. */
 static int check_named(const char *file, int line, int ok, char *what)
@@ -57,9 +60,9 @@ static char *replace(const char *s, const char *from, const char *to, int limit,
     return r ? r : sqlite3_mprintf("");
 }
 
-/* The spec's DDL: every ```sql block that creates tables or indexes (the others hold queries),
- * with the keyword table name quoted as db/schema.sql quotes it. */
-static char *spec_ddl(const char *md)
+/* The spec's DDL as the spec writes it: every ```sql block that creates tables or indexes (the
+ * others hold queries), each from the newline after its fence, in order; sqlite3_free it. */
+static char *spec_blocks(const char *md)
 {
     sqlite3_str *out = sqlite3_str_new(NULL);
     for (const char *p = md; (p = strstr(p, "```sql"));) {
@@ -73,12 +76,28 @@ static char *spec_ddl(const char *md)
         sqlite3_free(block);
         p = end + 4;
     }
+    return sqlite3_str_finish(out);
+}
+
+/* The copy in tests/fixtures without its leading comment lines: what spec_blocks gives. */
+static const char *fixture_blocks(const char *fixture)
+{
+    while (strncmp(fixture, "--", 2) == 0) {
+        const char *next = strchr(fixture, '\n');
+        fixture = next ? next + 1 : fixture + strlen(fixture);
+    }
+    return fixture;
+}
+
+/* The DDL with the keyword table name quoted as db/schema.sql quotes it; sqlite3_free it. */
+static char *quoted_ddl(const char *blocks)
+{
     static const char *const quote[][2] = {
         {"CREATE TABLE references (", "CREATE TABLE \"references\" ("},
         {" ON references(", " ON \"references\"("},
         {"REFERENCES references(", "REFERENCES \"references\"("},
     };
-    char *ddl = sqlite3_str_finish(out);
+    char *ddl = sqlite3_mprintf("%s", blocks);
     for (size_t i = 0; ddl && i < sizeof quote / sizeof quote[0]; i++) {
         char *next = replace(ddl, quote[i][0], quote[i][1], 0, NULL);
         sqlite3_free(ddl);
@@ -240,6 +259,24 @@ static int compare_table(sqlite3 *spec, sqlite3 *db, const char *table, char **d
 
 static const char *const tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
                                       " AND name NOT LIKE 'sqlite_%' ORDER BY name";
+
+/* The copy must say what the spec says, when the spec is there to ask. */
+static void test_copy_matches_spec(void)
+{
+    char *md = read_text(DT_SPEC);
+    if (!md) {
+        printf("# %s not found: the copy in tests/fixtures is taken as it is\n", DT_SPEC);
+        return;
+    }
+    char *blocks = spec_blocks(md);
+    free(md);
+    CHECK(blocks != NULL && fixture_text != NULL);
+    if (blocks && fixture_text &&
+        !CHECK_NAMED(strcmp(blocks, fixture_blocks(fixture_text)) == 0,
+                     sqlite3_mprintf("tests/fixtures/schema-spec.sql is the spec's DDL")))
+        printf("#   copy the spec's CREATE blocks into tests/fixtures/schema-spec.sql again\n");
+    sqlite3_free(blocks);
+}
 
 static void test_spec_ddl(void)
 {
@@ -480,13 +517,8 @@ static void remove_tmp_dir(void)
 
 int main(void)
 {
-    char *md = read_text(DT_SPEC);
-    if (!md) {
-        printf("1..0 # SKIP SCHEMA-SPEC.md not found beside the project\n");
-        return 0;
-    }
-    spec_sql = spec_ddl(md);
-    free(md);
+    fixture_text = read_text(DT_FIXTURES "/schema-spec.sql");
+    spec_sql = fixture_text ? quoted_ddl(fixture_blocks(fixture_text)) : NULL;
     spec_db = spec_sql ? memory_db(spec_sql) : NULL;
     extra_sql = read_text(DT_SOURCE_ROOT "/db/schema-extra.sql");
     /* later migrations (db/migrate-N.sql) may name extra indexes too */
@@ -507,6 +539,7 @@ int main(void)
     }
     create_live_db();
 
+    RUN(test_copy_matches_spec);
     RUN(test_spec_ddl);
     RUN(test_live_matches_spec);
     RUN(test_comparison_can_fail);
@@ -521,5 +554,6 @@ int main(void)
     sqlite3_free(tmp_dir);
     sqlite3_free(spec_sql);
     free(extra_sql);
+    free(fixture_text);
     return check_done();
 }

@@ -46,7 +46,8 @@ static void test_blocks(void)
         CHECK_STR(b[2].input_json, "{\"type\":\"list\",\"required\":true,\"min\":1,\"max\":40}");
         CHECK(strlen(b[2].id) == STORE_ID_LEN - 1);
     }
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
+    CHECK(b == NULL); /* freed lists are emptied, as every list free of the store does */
 
     /* two prompts and a transition, each prompt with its own input */
     CHECK_INT(store_exercises_blocks(st, "1.1.3.v1", NULL, &b, &n), DT_OK);
@@ -61,14 +62,14 @@ static void test_blocks(void)
         CHECK(b[2].input_json == NULL);
         CHECK(b[0].display_order < b[1].display_order && b[1].display_order < b[2].display_order);
     }
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
 
     /* a tool prompt that asks for several entries says how many at least */
     CHECK_INT(store_exercises_blocks(st, "2.2.1.v1", NULL, &b, &n), DT_OK);
     if (CHECK_INT(n, 1))
         CHECK_STR(b[0].input_json,
                   "{\"type\":\"tool\",\"required\":true,\"tool\":\"idea-tree\",\"min\":2}");
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
 
     CHECK_INT(store_exercises_blocks(st, "9.9.9.v1", NULL, &b, &n), DT_NOT_FOUND);
     CHECK(b == NULL && n == 0);
@@ -121,7 +122,7 @@ static void test_blocks_variants_and_retired(void)
         CHECK_STR(b[1].input_json, "{\"type\":\"line\"}");
         CHECK_STR(b[2].content_text, "Closing for everyone.");
     }
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
 
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "variant_a", &b, &n), DT_OK);
     CHECK_INT(n, 3);
@@ -130,14 +131,14 @@ static void test_blocks_variants_and_retired(void)
         CHECK_STR(b[1].prompt_key, ""); /* no prompt_inputs row for it */
         CHECK(b[1].input_json == NULL);
     }
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
 
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "control", &b, &n), DT_OK);
     CHECK_INT(n, 3);
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "variant_b", &b, &n), DT_OK);
     CHECK_INT(n, 2); /* only the blocks without a group */
-    store_exercises_blocks_free(b, n);
+    store_exercises_blocks_free(&b, n);
 
     /* 1.1.2 is out of the sequence and all its blocks are retired */
     CHECK_INT(store_exercises_blocks(st, "1.1.2.v1", NULL, &b, &n), DT_NOT_FOUND);
@@ -441,7 +442,9 @@ static void test_personality(void)
         CHECK_STR(list[2].code, "ISTJ");
         CHECK_STR(list[2].name, "Fixture Keeper");
     }
-    store_personality_list_free(list, n);
+    store_personality_list_free(&list, n);
+    CHECK(list == NULL);
+    store_personality_list_free(&list, 0);
     store_personality_list_free(NULL, 0);
 
     struct personality_type p;

@@ -5,18 +5,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "check.h"
 #include "competencies.h"
-#include "paths.h"
+#include "files.h"
 #include "references.h"
 #include "responses.h"
 #include "sessions.h"
 #include "skills.h"
+#include "store_internal.h" /* the binding helpers */
 #include "support.h"
 #include "tools.h"
 #include "users.h"
@@ -387,64 +390,64 @@ static void test_session_file(void)
     const char *path = path_in_tmp("session");
     const char *id1 = "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22", *id2 = "5d0c7e8a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
     char id[STORE_ID_LEN];
-    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_NOT_FOUND);
-    CHECK_INT(store_paths_write_session(path, "/a.db", id1), DT_OK);
+    CHECK_INT(store_files_read_session(path, "/a.db", id), DT_NOT_FOUND);
+    CHECK_INT(store_files_write_session(path, "/a.db", id1), DT_OK);
     struct stat sb;
     CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600);
-    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_OK);
+    CHECK_INT(store_files_read_session(path, "/a.db", id), DT_OK);
     CHECK_STR(id, id1);
     /* each database keeps its own session */
-    CHECK_INT(store_paths_read_session(path, "/b.db", id), DT_NOT_FOUND);
-    CHECK_INT(store_paths_write_session(path, "/b db with spaces.db", id2), DT_OK);
-    CHECK_INT(store_paths_read_session(path, "/b db with spaces.db", id), DT_OK);
+    CHECK_INT(store_files_read_session(path, "/b.db", id), DT_NOT_FOUND);
+    CHECK_INT(store_files_write_session(path, "/b db with spaces.db", id2), DT_OK);
+    CHECK_INT(store_files_read_session(path, "/b db with spaces.db", id), DT_OK);
     CHECK_STR(id, id2);
-    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_OK);
+    CHECK_INT(store_files_read_session(path, "/a.db", id), DT_OK);
     CHECK_STR(id, id1);
-    CHECK_INT(store_paths_write_session(path, "/a.db", id2), DT_OK); /* replaced, not added */
+    CHECK_INT(store_files_write_session(path, "/a.db", id2), DT_OK); /* replaced, not added */
     size_t n = 0;
     char *text = slurp(path, &n);
     CHECK(text && n == 2 * 37 + strlen("/a.db") + strlen("/b db with spaces.db") + 2);
     free(text);
-    CHECK_INT(store_paths_write_session(path, "/a.db", "not-a-uuid"), DT_INVALID);
-    CHECK_INT(store_paths_write_session(path, "/new\nline.db", id1), DT_INVALID);
+    CHECK_INT(store_files_write_session(path, "/a.db", "not-a-uuid"), DT_INVALID);
+    CHECK_INT(store_files_write_session(path, "/new\nline.db", id1), DT_INVALID);
     /* an export goes to HOME, private, replacing the last one of its name */
-    char home[PATHS_MAX], exported[PATHS_MAX];
+    char home[FILES_PATH_MAX], exported[FILES_PATH_MAX];
     snprintf(home, sizeof home, "%s", path);
     *strrchr(home, '/') = '\0';
     char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
     setenv("HOME", home, 1);
-    CHECK_INT(store_paths_export("resume.md", "# Ada\n", exported), DT_OK);
-    CHECK_INT(store_paths_export("resume.md", "# Ada Lovelace\n", exported), DT_OK);
+    CHECK_INT(store_files_export("resume.md", "# Ada\n", exported), DT_OK);
+    CHECK_INT(store_files_export("resume.md", "# Ada Lovelace\n", exported), DT_OK);
     text = slurp(exported, &n);
     CHECK(text && n == 15 && memcmp(text, "# Ada Lovelace\n", 15) == 0);
     free(text);
     CHECK(stat(exported, &sb) == 0 && (sb.st_mode & 0777) == 0600);
-    CHECK_INT(store_paths_export("../escape.md", "x", exported), DT_INVALID);
+    CHECK_INT(store_files_export("../escape.md", "x", exported), DT_INVALID);
     setenv("HOME", "relative/home", 1);
-    CHECK_INT(store_paths_export("resume.md", "x", exported), DT_INVALID);
+    CHECK_INT(store_files_export("resume.md", "x", exported), DT_INVALID);
     if (old_home)
         setenv("HOME", old_home, 1);
     free(old_home);
 
     /* a damaged file is read as "no session", never as a session */
     write_file(path, "\x1b]0;evil\x07 /a.db\n", 14);
-    CHECK_INT(store_paths_read_session(path, "/a.db", id), DT_NOT_FOUND);
+    CHECK_INT(store_files_read_session(path, "/a.db", id), DT_NOT_FOUND);
 
     setenv("XDG_DATA_HOME", "/somewhere/data", 1);
     setenv("DREAMTREE_DB", "", 1);
-    char out[PATHS_MAX];
-    CHECK_INT(store_paths_database(out, 0), DT_OK);
+    char out[FILES_PATH_MAX];
+    CHECK_INT(store_files_database(out, 0), DT_OK);
     CHECK_STR(out, "/somewhere/data/dreamtree/dreamtree.db");
     setenv("DREAMTREE_DB", "/x/y.db", 1);
-    CHECK_INT(store_paths_database(out, 0), DT_OK);
+    CHECK_INT(store_files_database(out, 0), DT_OK);
     CHECK_STR(out, "/x/y.db");
     unsetenv("DREAMTREE_DB");
     setenv("XDG_DATA_HOME", "relative/ignored", 1);
     setenv("HOME", "/home/reader", 1);
-    CHECK_INT(store_paths_database(out, 0), DT_OK);
+    CHECK_INT(store_files_database(out, 0), DT_OK);
     CHECK_STR(out, "/home/reader/.local/share/dreamtree/dreamtree.db");
     unsetenv("XDG_STATE_HOME");
-    CHECK_INT(store_paths_session_file(out, 0), DT_OK);
+    CHECK_INT(store_files_session_file(out, 0), DT_OK);
     CHECK_STR(out, "/home/reader/.local/state/dreamtree/session");
 }
 
@@ -817,6 +820,62 @@ static void test_references(void)
     store_close(&st);
 }
 
+/* A statement given fewer or more values than it takes, in a child: a debug or test build stops
+ * (assert), a release build refuses with DT_DB. Returns whether it went the way the build says. */
+static int mismatch_is_loud(int use_run, const char *types)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, STDERR_FILENO); /* the assert's own message */
+        struct store *st = support_store();
+        static const char sql[] = "SELECT ?1, ?2";
+        enum dt_status s;
+        if (use_run) {
+            s = store_run(st, sql, types, "a", "b", "c");
+        } else {
+            sqlite3_stmt *stmt = store_stmt(st, sql);
+            s = stmt ? store_bind(st, stmt, types, "a", "b", "c") : DT_OK;
+        }
+        int refused = s == DT_DB && strstr(store_last_error(st), "takes 2") != NULL;
+        store_close(&st);
+        _exit(refused ? 0 : 1);
+    }
+    int ws = 0;
+    if (pid < 0 || waitpid(pid, &ws, 0) != pid)
+        return 0;
+#ifdef NDEBUG
+    return WIFEXITED(ws) && WEXITSTATUS(ws) == 0;
+#else
+    return WIFSIGNALED(ws) && WTERMSIG(ws) == SIGABRT;
+#endif
+}
+
+static void test_binding(void)
+{
+    struct store *st = support_store();
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT ?1 || ?2, ?3, ?4 IS NULL");
+    CHECK(stmt != NULL);
+    if (stmt && CHECK_INT(store_bind(st, stmt, "ttIt", "Ada ", "Lovelace", (sqlite3_int64)1815,
+                                     NULL),
+                          DT_OK)) {
+        CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+        CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "Ada Lovelace");
+        CHECK_INT(sqlite3_column_int64(stmt, 1), 1815);
+        CHECK_INT(sqlite3_column_int(stmt, 2), 1);
+        store_stmt_done(stmt);
+    }
+    CHECK_INT(store_run(st, "SELECT ?1, ?2", "ti", "x", 2), DT_OK);
+    store_close(&st);
+
+    CHECK(mismatch_is_loud(1, "t"));   /* store_run, one value short */
+    CHECK(mismatch_is_loud(1, "ttt")); /* and one too many */
+    CHECK(mismatch_is_loud(0, "t"));
+    CHECK(mismatch_is_loud(0, "ttt"));
+}
+
 static void test_status_messages(void)
 {
     CHECK_STR(dt_status_message(DT_OK), "done");
@@ -842,6 +901,7 @@ int main(void)
     RUN(test_competency_store);
     RUN(test_skills);
     RUN(test_references);
+    RUN(test_binding);
     RUN(test_status_messages);
     return check_done();
 }

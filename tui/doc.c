@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
+
 /* The arena: chunks of memory handed out in order and given back all at once. */
 struct doc_chunk {
     struct doc_chunk *next;
@@ -16,22 +18,13 @@ struct doc_chunk {
 
 #define CHUNK_MIN 8192
 
-static void out_of_memory(void)
-{
-    /* exit() runs the renderers' atexit handlers, so a terminal in curses mode is restored. */
-    fputs("dreamtree: out of memory\n", stderr);
-    exit(70);
-}
-
 void *doc_copy(struct doc *d, const void *data, size_t n)
 {
     size_t need = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
     struct doc_chunk *c = d->arena;
     if (!c || c->size - c->used < need) {
         size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-        c = malloc(sizeof *c + size);
-        if (!c)
-            out_of_memory();
+        c = dt_oom_malloc(sizeof *c + size);
         c->size = size;
         c->used = 0;
         c->next = d->arena;
@@ -75,10 +68,7 @@ const char *doc_printf(struct doc *d, const char *fmt, ...)
 
 struct doc *doc_new(void)
 {
-    struct doc *d = calloc(1, sizeof *d);
-    if (!d)
-        out_of_memory();
-    return d;
+    return dt_oom_calloc(1, sizeof(struct doc));
 }
 
 static void free_chunks(struct doc_chunk *c)
@@ -121,10 +111,7 @@ static struct doc_block *add(struct doc *d, enum doc_kind kind)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 32;
-        struct doc_block *grown = realloc(d->blocks, cap * sizeof *grown);
-        if (!grown)
-            out_of_memory();
-        d->blocks = grown;
+        d->blocks = dt_oom_realloc(d->blocks, cap * sizeof *d->blocks);
         d->cap = cap;
     }
     struct doc_block *b = &d->blocks[d->n++];

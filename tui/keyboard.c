@@ -6,8 +6,8 @@
 #include <sys/select.h>
 #include <time.h>
 #include <unistr.h>
+#include <ncurses.h>
 
-#include "curses.h" /* ncurses */
 #include "paste.h"
 
 /* How long the rest of a character may take after its first byte. A terminal sends a character's

@@ -1,4 +1,4 @@
-/* Keys from the terminal, for the curses renderer's loop (curses.c): characters put together
+/* Keys from the terminal, for the curses renderer's loop (fullscreen.c): characters put together
  * from the bytes ncurses reads, the wait for the next key, the end of input told apart from an
  * interrupted wait, and the signals that ask the program to stop.
  *

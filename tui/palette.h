@@ -1,22 +1,19 @@
 /* Colour means role (DESIGN.md section 2): screens name roles, only this module knows colours.
  *
- * Two parts. The pure part (everything down to tui_palette_resolve) has no ncurses in it: the
- * five backgrounds, five text colours and five fonts a user can keep in user_settings, WCAG
- * contrast, terminal colour-mode detection, nearest xterm colours, and the style (colours and
- * attributes) of every role. The thin ncurses part, tui_palette_apply, turns those styles into
- * colour pairs once start_color() has run.
+ * This is the pure part, with no ncurses in it (screens include it): the five backgrounds, five
+ * text colours and five fonts a user can keep in user_settings, WCAG contrast, terminal
+ * colour-mode detection, nearest xterm colours, and the style (colours and attributes) of every
+ * role. The thin ncurses part, tui/palette_apply.h, turns those styles into colour pairs once
+ * start_color() has run.
  *
  * Memory: every table and string here is static const data owned by this module; nothing is
- * allocated and nothing needs freeing. Nothing here keeps state between calls except what
- * tui_palette_apply hands to ncurses. See docs/palette.md for the colours, fonts and roles. */
+ * allocated and nothing needs freeing, and nothing keeps state between calls. See docs/palette.md for the colours, fonts and roles. */
 #ifndef DT_PALETTE_H
 #define DT_PALETTE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <curses.h>
 
 #define TUI_PALETTE_NBACKGROUNDS 5
 #define TUI_PALETTE_NTEXTS 5
@@ -182,15 +179,5 @@ struct tui_palette_style {
 struct tui_palette_style tui_palette_resolve(const struct tui_palette_choice *choice,
                                              enum tui_palette_mode mode,
                                              enum tui_palette_role role);
-
-/* The ncurses part. Call after start_color() (or without it, for mono). Defines colour pairs
- * 1..TUI_ROLE_COUNT (and, in truecolor on a terminal that can redefine colours, colours 16 up)
- * and fills out[role] with COLOR_PAIR | attributes for wattr_set / wattrset; out[TUI_ROLE_TEXT]
- * is also what to give wbkgdset for the page. Steps down to the best mode the terminal really
- * allows (truecolor needs direct colour or can_change_color; 256 needs 256 colours; any colour
- * needs enough pairs) and returns the mode used. */
-enum tui_palette_mode tui_palette_apply(const struct tui_palette_choice *choice,
-                                        enum tui_palette_mode mode,
-                                        attr_t out[TUI_ROLE_COUNT]);
 
 #endif

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <ncurses.h>
 
-#include "curses.h" /* ncurses, wide-character interface */
 #include "fields_internal.h"
 #include "text.h"
 

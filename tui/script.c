@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
+#include <ncurses.h>
 
-#include "curses.h" /* ncurses, wide-character interface */
 #include "text.h"
 
 #define CTRL_KEY(c) ((c) & 0x1f)

@@ -1,6 +1,6 @@
 /* The curses renderer's test mode, the parts that need no renderer state: the key script
  * (a tiny syntax such as "<Tab><Down><Enter>text<C-s><Paste>pasted</Paste>") and the dump of ncurses' screen as plain
- * text rows. tui_curses_run_script (curses.c) runs them; docs/ui.md describes both. */
+ * text rows. tui_fullscreen_run_script (fullscreen.c) runs them; docs/ui.md describes both. */
 #ifndef DT_SCRIPT_H
 #define DT_SCRIPT_H
 

@@ -1,6 +1,6 @@
 /* The curses renderer's last lines, as text: the status line (a message from the host, or where
- * more of the page is) and the key-hint bar under it. No ncurses calls: curses.c draws what these
- * make, in the note, error and hint roles. See docs/ui.md. */
+ * more of the page is) and the key-hint bar under it. No ncurses calls: fullscreen.c draws what
+ * these make, in the note, error and hint roles. See docs/ui.md. */
 #ifndef DT_STATUSBAR_H
 #define DT_STATUSBAR_H
 

@@ -1,4 +1,4 @@
-#include "curses.h"
+#include "fullscreen.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -13,13 +13,13 @@
 #include "find.h"
 #include "keyboard.h"
 #include "layout.h"
-#include "palette.h"
+#include "palette_apply.h"
 #include "paste.h"
 #include "script.h"
 #include "statusbar.h"
 #include "text.h"
 
-#include "curses_internal.h"
+#include "fullscreen_internal.h"
 
 /* ---- the terminal: set up, restore ---- */
 
@@ -34,13 +34,6 @@ static void restore_terminal(void)
     }
 }
 
-void tui_curses_fatal_oom(void)
-{
-    restore_terminal();
-    fputs("dreamtree: out of memory\n", stderr);
-    exit(70);
-}
-
 static int64_t now_ms(void)
 {
     struct timespec ts;
@@ -49,7 +42,7 @@ static int64_t now_ms(void)
 }
 
 /* Colours and font: at the start, and again when the person changes them in the settings. */
-static void apply_look(struct ui *ui, const struct tui_curses_options *o)
+static void apply_look(struct ui *ui, const struct tui_fullscreen_options *o)
 {
     struct tui_palette_choice choice;
     tui_palette_choose(o ? o->background : NULL, o ? o->text_color : NULL, o ? o->font : NULL,
@@ -64,7 +57,7 @@ static void apply_look(struct ui *ui, const struct tui_curses_options *o)
     ui->style.font = &tui_palette_fonts[choice.font];
 }
 
-static void setup_screen(struct ui *ui, const struct tui_curses_options *o)
+static void setup_screen(struct ui *ui, const struct tui_fullscreen_options *o)
 {
     raw(); /* Ctrl+S and Ctrl+C reach us as keys (no flow control, no signal) */
     noecho();
@@ -89,12 +82,12 @@ static void follow_look(struct ui *ui)
         memcmp(&now, &ui->look, sizeof now) == 0)
         return;
     ui->look = now;
-    if (now.text_mode) { /* the person chose text mode: hand over to it (tui_curses_run's 1) */
+    if (now.text_mode) { /* the person chose text mode: hand over to it (tui_fullscreen_run's 1) */
         ui->to_text_mode = true;
         ui->finished = true;
         return;
     }
-    struct tui_curses_options o = {now.background, now.text_color, now.font};
+    struct tui_fullscreen_options o = {now.background, now.text_color, now.font};
     apply_look(ui, &o);
     clearok(curscr, TRUE); /* every cell takes the new colours */
 }
@@ -148,19 +141,19 @@ static void sync_field(struct ui *ui)
     tui_field_end(&ui->field);
     ui->pending = false;
     if (f && tui_field_begin(&ui->field, f) != 0)
-        tui_curses_fatal_oom();
+        dt_oom_abort();
     if (f && same && !tui_field_takes_text(&ui->field) && row < ui->field.noptions)
         ui->field.row = row;
 }
 
-void tui_curses_relayout(struct ui *ui)
+void tui_fullscreen_relayout(struct ui *ui)
 {
     tui_layout_free(&ui->lay);
     if (tui_layout_build(&ui->lay, ui->doc, COLS, &ui->style, ui->focus, &ui->field) != 0)
-        tui_curses_fatal_oom();
+        dt_oom_abort();
 }
 
-bool tui_curses_row_visible(const struct ui *ui, int row)
+bool tui_fullscreen_row_visible(const struct ui *ui, int row)
 {
     return row >= ui->scroll && row < ui->scroll + ui->vh;
 }
@@ -199,9 +192,9 @@ static bool remember_or_restore(struct ui *ui, int depth, char **key, int focus,
         if (at < 0 && ui->saved[depth].key && ui->saved[depth].focus < item_count(ui))
             at = ui->saved[depth].focus; /* the same place, renamed */
         if (at >= 0 || !ui->saved[depth].key) {
-            tui_curses_relayout(ui);
+            tui_fullscreen_relayout(ui);
             ui->scroll = ui->saved[depth].scroll;
-            tui_curses_clamp_scroll(ui);
+            tui_fullscreen_clamp_scroll(ui);
             ui->focus = at;
             ui->follow = at >= 0; /* only if the item moved out of view */
             restored = true;
@@ -241,8 +234,8 @@ static void rebuild(struct ui *ui)
         ui->follow = false;
         int depth = ui->host->depth ? ui->host->depth(ui->host->ctx) : 0;
         if (!remember_or_restore(ui, depth, &key, focus, scroll) && n > 0) {
-            tui_curses_relayout(ui);
-            if (ui->lay.nitems && tui_curses_row_visible(ui, ui->lay.items[0].cursor_row))
+            tui_fullscreen_relayout(ui);
+            if (ui->lay.nitems && tui_fullscreen_row_visible(ui, ui->lay.items[0].cursor_row))
                 ui->focus = 0;
         }
     } else {
@@ -265,9 +258,7 @@ static void rebuild(struct ui *ui)
 static void set_status(struct ui *ui, const char *text, bool is_error)
 {
     free(ui->status);
-    ui->status = text ? strdup(text) : NULL;
-    if (text && !ui->status)
-        tui_curses_fatal_oom();
+    ui->status = text ? dt_oom_strdup(text) : NULL;
     ui->status_error = is_error;
 }
 
@@ -300,7 +291,7 @@ static enum tui_outcome commit(struct ui *ui)
     char *json = tui_field_value(&ui->field, &why);
     if (!json) {
         if (!why)
-            tui_curses_fatal_oom();
+            dt_oom_abort();
         if (why[0]) {
             set_status(ui, why, true);
             return TUI_REJECTED;
@@ -308,9 +299,7 @@ static enum tui_outcome commit(struct ui *ui)
         ui->field.dirty = false; /* nothing to send (an unfinished slider or choice) */
         return TUI_CONTINUE;
     }
-    char *id = strdup(ui->field.id);
-    if (!id)
-        tui_curses_fatal_oom();
+    char *id = dt_oom_strdup(ui->field.id);
     ui->field.dirty = false;
     struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = json};
     enum tui_outcome o = send(ui, &ev);
@@ -341,7 +330,7 @@ static bool set_focus(struct ui *ui, int to)
     return true;
 }
 
-void tui_curses_clamp_scroll(struct ui *ui)
+void tui_fullscreen_clamp_scroll(struct ui *ui)
 {
     int max = (int)ui->lay.nrows - ui->vh;
     if (ui->scroll > max)
@@ -352,16 +341,16 @@ void tui_curses_clamp_scroll(struct ui *ui)
 
 static void scroll_by(struct ui *ui, int rows)
 {
-    tui_curses_relayout(ui);
+    tui_fullscreen_relayout(ui);
     ui->scroll += rows;
-    tui_curses_clamp_scroll(ui);
+    tui_fullscreen_clamp_scroll(ui);
     ui->follow = false;
     if (ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems &&
-        !tui_curses_row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
+        !tui_fullscreen_row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
         /* the focus scrolled away: the first item in view takes it, else none does */
         int to = -1;
         for (size_t i = 0; i < ui->lay.nitems && to < 0; i++)
-            if (tui_curses_row_visible(ui, ui->lay.items[i].top))
+            if (tui_fullscreen_row_visible(ui, ui->lay.items[i].top))
                 to = (int)i;
         /* a refused value keeps the focus, and the view goes back to it and its error */
         ui->follow = !set_focus(ui, to);
@@ -372,7 +361,7 @@ static void scroll_by(struct ui *ui, int rows)
  * item is more than a screenful away, or there is none, it scrolls instead. */
 static void move_focus(struct ui *ui, int dir, bool tab)
 {
-    tui_curses_relayout(ui);
+    tui_fullscreen_relayout(ui);
     int n = (int)ui->lay.nitems, to = -1;
     const struct tui_item *it = ui->lay.items;
     if (ui->focus >= 0) {
@@ -444,7 +433,7 @@ static enum cmd command_for(const struct ui *ui, const struct tui_input *in)
     return in->ch < 128 ? tui_keys_command((int)in->ch, context(ui)) : CMD_NONE;
 }
 
-bool tui_curses_too_small(void)
+bool tui_fullscreen_too_small(void)
 {
     return COLS < MIN_COLS || LINES < MIN_ROWS;
 }
@@ -457,7 +446,7 @@ static bool is_printable(const struct tui_input *in)
 /* Leaving from the Daily Dos is at once; from anywhere else it asks first. */
 static void ask_to_quit(struct ui *ui)
 {
-    if (ui->doc->home || tui_curses_too_small()) {
+    if (ui->doc->home || tui_fullscreen_too_small()) {
         host_command(ui, CMD_QUIT);
         return;
     }
@@ -498,13 +487,13 @@ static void apply_field_key(struct ui *ui, const struct tui_input *in);
 /* Puts the page's top (or end) in view, the first (or last) item in view focused. */
 static void to_end_of_page(struct ui *ui, bool bottom)
 {
-    tui_curses_relayout(ui);
+    tui_fullscreen_relayout(ui);
     ui->scroll = bottom ? (int)ui->lay.nrows : 0;
-    tui_curses_clamp_scroll(ui);
+    tui_fullscreen_clamp_scroll(ui);
     int to = -1, n = (int)ui->lay.nitems;
     for (int k = 0; k < n && to < 0; k++) {
         int i = bottom ? n - 1 - k : k;
-        if (tui_curses_row_visible(ui, ui->lay.items[i].cursor_row))
+        if (tui_fullscreen_row_visible(ui, ui->lay.items[i].cursor_row))
             to = i;
     }
     if (set_focus(ui, to))
@@ -515,7 +504,7 @@ static void to_end_of_page(struct ui *ui, bool bottom)
  * its item takes the focus, and the status line says what happened. */
 static void find_from(struct ui *ui, int from)
 {
-    tui_curses_relayout(ui);
+    tui_fullscreen_relayout(ui);
     int row = tui_find_row(&ui->lay, ui->find, from);
     char msg[256];
     if (row < 0) {
@@ -531,7 +520,7 @@ static void find_from(struct ui *ui, int from)
     if (!set_focus(ui, item))
         return;
     ui->scroll = row;
-    tui_curses_clamp_scroll(ui);
+    tui_fullscreen_clamp_scroll(ui);
     ui->follow = false;
     snprintf(msg, sizeof msg, "Found \"%s\"%s. n finds it again.", ui->find,
              row <= from ? ", back at the top" : "");
@@ -652,7 +641,7 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
         ask_to_quit(ui);
         return;
     }
-    if (tui_curses_too_small())
+    if (tui_fullscreen_too_small())
         return;
     ui->follow = true;
     if (ui->field.active && field_key(ui, in))
@@ -700,7 +689,7 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
  * became of it (tui/paste.c reads it, puts it in and words the note). */
 static void paste(struct ui *ui, struct tui_paste *p)
 {
-    if (tui_curses_too_small())
+    if (tui_fullscreen_too_small())
         return;
     ui->follow = true;
     size_t n;
@@ -708,7 +697,7 @@ static void paste(struct ui *ui, struct tui_paste *p)
     struct tui_paste_result got;
     enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
     if (got.out_of_memory)
-        tui_curses_fatal_oom();
+        dt_oom_abort();
     char buf[TUI_PASTE_NOTE_MAX];
     const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
     if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
@@ -778,7 +767,7 @@ static bool settle(struct ui *ui)
     return true;
 }
 
-int tui_curses_run(const struct tui_host *host, const struct tui_curses_options *options)
+int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_options *options)
 {
     setlocale(LC_CTYPE, "");
     struct tui_keyboard kb;
@@ -791,6 +780,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     static bool registered;
     if (!registered)
         registered = atexit(restore_terminal) == 0;
+    dt_oom_on_abort(restore_terminal);
     curses_active = true;
     struct ui ui;
     init_ui(&ui, host);
@@ -799,7 +789,7 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     start(&ui);
     bool settled = false, ended = false;
     while (!ui.finished) {
-        tui_curses_draw(&ui);
+        tui_fullscreen_draw(&ui);
         if (!settled && settle(&ui))
             continue;
         settled = true;
@@ -832,13 +822,14 @@ int tui_curses_run(const struct tui_host *host, const struct tui_curses_options 
     tui_keyboard_end(&kb);
     free_ui(&ui);
     int sig = tui_keyboard_signal();
-    return ui.to_text_mode ? 1 : !ended ? 0 : sig ? 128 + sig : TUI_CURSES_INPUT_ENDED;
+    return ui.to_text_mode ? 1 : !ended ? 0 : sig ? 128 + sig : TUI_FULLSCREEN_INPUT_ENDED;
 }
 
 /* ---- the test mode (the key script and the dump are in script.c) ---- */
 
-int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_options *options,
-                          int width, int height, const char *keys, FILE *dump)
+int tui_fullscreen_run_script(const struct tui_host *host,
+                              const struct tui_fullscreen_options *options, int width, int height,
+                              const char *keys, FILE *dump)
 {
     setlocale(LC_CTYPE, "");
     FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
@@ -860,7 +851,7 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     tui_script_init(&sc, keys);
     int rc = 0;
     while (!ui.finished) {
-        tui_curses_draw(&ui);
+        tui_fullscreen_draw(&ui);
         struct tui_input k;
         int w = 0, h = 0;
         enum tui_script_step step = tui_script_next(&sc, &k, &w, &h);
@@ -888,7 +879,7 @@ int tui_curses_run_script(const struct tui_host *host, const struct tui_curses_o
     }
     if (rc == 0) { /* typing not yet sent stays unsent: the script stopped the program there */
         if (!ui.finished)
-            tui_curses_draw(&ui);
+            tui_fullscreen_draw(&ui);
         tui_script_dump(dump, tui_palette_mode_name(ui.mode));
     }
     endwin();

@@ -1,4 +1,4 @@
-#include "paths.h"
+#include "files.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -9,9 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum dt_status store_paths_mkdirs(const char *dir)
+#include "oom.h"
+
+enum dt_status store_files_mkdirs(const char *dir)
 {
-    char buf[PATHS_MAX];
+    char buf[FILES_PATH_MAX];
     size_t n = strlen(dir);
     if (n == 0 || n >= sizeof buf)
         return DT_INVALID;
@@ -32,35 +34,35 @@ enum dt_status store_paths_mkdirs(const char *dir)
 
 /* $var/dreamtree/name, or $HOME/fallback/dreamtree/name. XDG says relative values are ignored. */
 static enum dt_status xdg_path(const char *var, const char *fallback, const char *name,
-                               char out[PATHS_MAX], int create_dir)
+                               char out[FILES_PATH_MAX], int create_dir)
 {
     const char *base = getenv(var);
     int n;
     if (base && base[0] == '/') {
-        n = snprintf(out, PATHS_MAX, "%s/dreamtree", base);
+        n = snprintf(out, FILES_PATH_MAX, "%s/dreamtree", base);
     } else {
         const char *home = getenv("HOME");
         if (!home || home[0] != '/')
             return DT_NOT_FOUND;
-        n = snprintf(out, PATHS_MAX, "%s/%s/dreamtree", home, fallback);
+        n = snprintf(out, FILES_PATH_MAX, "%s/%s/dreamtree", home, fallback);
     }
-    if (n < 0 || n >= PATHS_MAX - 64)
+    if (n < 0 || n >= FILES_PATH_MAX - 64)
         return DT_INVALID;
     if (create_dir) {
-        enum dt_status s = store_paths_mkdirs(out);
+        enum dt_status s = store_files_mkdirs(out);
         if (s != DT_OK)
             return s;
         chmod(out, 0700);
     }
-    snprintf(out + n, (size_t)(PATHS_MAX - n), "/%s", name);
+    snprintf(out + n, (size_t)(FILES_PATH_MAX - n), "/%s", name);
     return DT_OK;
 }
 
-enum dt_status store_paths_database(char out[PATHS_MAX], int create_dir)
+enum dt_status store_files_database(char out[FILES_PATH_MAX], int create_dir)
 {
     const char *env = getenv("DREAMTREE_DB");
     if (env && env[0]) {
-        if (strlen(env) >= PATHS_MAX)
+        if (strlen(env) >= FILES_PATH_MAX)
             return DT_INVALID;
         strcpy(out, env);
         return DT_OK;
@@ -68,7 +70,7 @@ enum dt_status store_paths_database(char out[PATHS_MAX], int create_dir)
     return xdg_path("XDG_DATA_HOME", ".local/share", "dreamtree.db", out, create_dir);
 }
 
-enum dt_status store_paths_session_file(char out[PATHS_MAX], int create_dir)
+enum dt_status store_files_session_file(char out[FILES_PATH_MAX], int create_dir)
 {
     return xdg_path("XDG_STATE_HOME", ".local/state", "session", out, create_dir);
 }
@@ -98,11 +100,10 @@ static char *read_small_file(const char *path, int *missing)
         *missing = errno == ENOENT;
         return NULL;
     }
-    char *text = malloc(SESSION_FILE_MAX + 1);
-    size_t n = text ? fread(text, 1, SESSION_FILE_MAX, f) : 0;
+    char *text = dt_oom_malloc(SESSION_FILE_MAX + 1);
+    size_t n = fread(text, 1, SESSION_FILE_MAX, f);
     fclose(f);
-    if (text)
-        text[n] = '\0';
+    text[n] = '\0';
     return text;
 }
 
@@ -118,7 +119,7 @@ static const char *line_for(char *line, const char *db_path)
     return match ? line : NULL;
 }
 
-enum dt_status store_paths_read_session(const char *path, const char *db_path, char id[37])
+enum dt_status store_files_read_session(const char *path, const char *db_path, char id[37])
 {
     int missing = 0;
     char *text = read_small_file(path, &missing);
@@ -143,7 +144,7 @@ enum dt_status store_paths_read_session(const char *path, const char *db_path, c
  * leaves the old file or the new one, never half of one. */
 static enum dt_status write_atomic(const char *path, const char *data, size_t len)
 {
-    char tmp[PATHS_MAX + 16];
+    char tmp[FILES_PATH_MAX + 16];
     if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp)
         return DT_INVALID;
     int fd = mkstemp(tmp); /* O_EXCL, mode 0600 */
@@ -166,20 +167,16 @@ static enum dt_status write_atomic(const char *path, const char *data, size_t le
     return DT_OK;
 }
 
-enum dt_status store_paths_write_session(const char *path, const char *db_path, const char *id)
+enum dt_status store_files_write_session(const char *path, const char *db_path, const char *id)
 {
-    if (!is_uuid(id) || strchr(db_path, '\n') || strlen(db_path) >= PATHS_MAX)
+    if (!is_uuid(id) || strchr(db_path, '\n') || strlen(db_path) >= FILES_PATH_MAX)
         return DT_INVALID;
     int missing = 0;
     char *old = read_small_file(path, &missing);
     if (!old && !missing)
         return DT_IO;
     size_t cap = (old ? strlen(old) : 0) + strlen(db_path) + 64, used = 0;
-    char *text = malloc(cap);
-    if (!text) {
-        free(old);
-        return DT_NOMEM;
-    }
+    char *text = dt_oom_malloc(cap);
     /* other databases' lines first, unchanged; then this one's */
     for (char *save = NULL, *line = old ? strtok_r(old, "\n", &save) : NULL; line;
          line = strtok_r(NULL, "\n", &save))
@@ -192,13 +189,13 @@ enum dt_status store_paths_write_session(const char *path, const char *db_path, 
     return s;
 }
 
-enum dt_status store_paths_export(const char *name, const char *data, char out[PATHS_MAX])
+enum dt_status store_files_export(const char *name, const char *data, char out[FILES_PATH_MAX])
 {
     const char *home = getenv("HOME");
     out[0] = '\0';
     if (!home || home[0] != '/' || strchr(name, '/'))
         return DT_INVALID;
-    if (snprintf(out, PATHS_MAX, "%s/%s", home, name) >= PATHS_MAX)
+    if (snprintf(out, FILES_PATH_MAX, "%s/%s", home, name) >= FILES_PATH_MAX)
         return DT_INVALID;
     return write_atomic(out, data, strlen(data));
 }

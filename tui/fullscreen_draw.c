@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "curses_internal.h"
+#include "fullscreen_internal.h"
 #include "statusbar.h"
 #include "text.h"
 
@@ -62,27 +62,27 @@ static void draw_too_small(const struct ui *ui)
              " now).", MIN_COLS, MIN_ROWS, COLS, LINES);
     struct tui_lines lines;
     if (tui_text_wrap(msg, COLS > 1 ? COLS - 1 : 1, 0, &lines) != 0)
-        tui_curses_fatal_oom();
+        dt_oom_abort();
     for (size_t i = 0; i < lines.n && (int)i < LINES; i++)
         put_at(ui, (int)i, 0, ui->attrs[TUI_ROLE_ERROR], lines.lines[i]);
     tui_text_lines_free(&lines);
     move(0, 0);
 }
 
-void tui_curses_draw(struct ui *ui)
+void tui_fullscreen_draw(struct ui *ui)
 {
     erase();
-    if (tui_curses_too_small()) {
+    if (tui_fullscreen_too_small()) {
         draw_too_small(ui);
         refresh();
         return;
     }
     struct tui_lines message = {0};
     if (ui->status && tui_statusbar_message(ui->status, ui->status_error, COLS - 1, &message) != 0)
-        tui_curses_fatal_oom();
+        dt_oom_abort();
     int srows = message.n > 1 ? (int)message.n : 1;
     ui->vh = LINES - 1 - srows;
-    tui_curses_relayout(ui);
+    tui_fullscreen_relayout(ui);
     const struct tui_item *focus = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
                                        ? &ui->lay.items[ui->focus]
                                        : NULL;
@@ -98,7 +98,7 @@ void tui_curses_draw(struct ui *ui)
         if (focus->cursor_row >= ui->scroll + ui->vh)
             ui->scroll = focus->cursor_row - ui->vh + 1;
     }
-    tui_curses_clamp_scroll(ui);
+    tui_fullscreen_clamp_scroll(ui);
     for (int r = 0; r < ui->vh; r++) {
         size_t lr = (size_t)(ui->scroll + r);
         if (lr >= ui->lay.nrows)
@@ -116,7 +116,7 @@ void tui_curses_draw(struct ui *ui)
     attrset(ui->attrs[TUI_ROLE_TEXT]);
     /* the hardware cursor: on the focused item (on the text cursor while editing), else on the
      * first line in view, where reading goes on */
-    if (focus && tui_curses_row_visible(ui, focus->cursor_row))
+    if (focus && tui_fullscreen_row_visible(ui, focus->cursor_row))
         move(focus->cursor_row - ui->scroll,
              focus->cursor_col < COLS ? focus->cursor_col : COLS - 1);
     else

@@ -1,15 +1,17 @@
-/* What the curses renderer's two files share: curses.c (the terminal, the focus, keys, the
- * loop) and curses_draw.c (drawing the viewport, the status line and the hints). Not for use
- * outside tui/curses*.c. */
-#ifndef DT_CURSES_INTERNAL_H
-#define DT_CURSES_INTERNAL_H
+/* What the curses renderer's two files share: fullscreen.c (the terminal, the focus, keys, the
+ * loop) and fullscreen_draw.c (drawing the viewport, the status line and the hints). Not for use
+ * outside tui/fullscreen*.c. */
+#ifndef DT_FULLSCREEN_INTERNAL_H
+#define DT_FULLSCREEN_INTERNAL_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <ncurses.h>
 
-#include "curses.h"
 #include "fields.h"
+#include "fullscreen.h"
 #include "layout.h"
+#include "oom.h"
 #include "palette.h"
 
 #define MIN_COLS 40
@@ -50,16 +52,14 @@ struct ui {
     int found_row;     /* the layout row they were last found on, -1 for none */
 };
 
-/* Restores the terminal, says "out of memory" and exits with 70. */
-void tui_curses_fatal_oom(void);
 /* Lays the document out again at the terminal's width. */
-void tui_curses_relayout(struct ui *ui);
-bool tui_curses_row_visible(const struct ui *ui, int row);
+void tui_fullscreen_relayout(struct ui *ui);
+bool tui_fullscreen_row_visible(const struct ui *ui, int row);
 /* Keeps the viewport inside the layout. */
-void tui_curses_clamp_scroll(struct ui *ui);
+void tui_fullscreen_clamp_scroll(struct ui *ui);
 /* Below the minimum size (MIN_COLS x MIN_ROWS): a message is drawn instead of the page. */
-bool tui_curses_too_small(void);
+bool tui_fullscreen_too_small(void);
 /* Draws the viewport, the status line and the key hints, and puts the cursor. */
-void tui_curses_draw(struct ui *ui);
+void tui_fullscreen_draw(struct ui *ui);
 
 #endif

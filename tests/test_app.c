@@ -1,0 +1,269 @@
+/* The screen stack (screens/app.c), with the real screens over a :memory: store with the fixture
+ * content: opening, replacing, going back, reloading, and the cap on how deep it goes. Screens are
+ * told apart by the title their document starts with. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "doc.h"
+#include "support.h"
+
+struct world {
+    struct store *st;
+    char user[STORE_ID_LEN];
+    struct app *app;
+    struct tui_host host;
+    struct doc *doc;
+    char said[512]; /* the last message the host gave, "" for none */
+};
+
+static void setup(struct world *w)
+{
+    memset(w, 0, sizeof *w);
+    w->st = support_store();
+    support_user(w->st, w->user);
+    w->app = app_new(w->st, w->user, SCREEN_DASHBOARD, NULL);
+    if (!w->app) {
+        printf("Bail out! app_new: %s\n", app_last_error());
+        exit(1);
+    }
+    w->host = app_host(w->app);
+    w->doc = doc_new();
+}
+
+static void teardown(struct world *w)
+{
+    doc_free(&w->doc);
+    app_free(&w->app);
+    CHECK(w->app == NULL);
+    store_close(&w->st);
+}
+
+/* The top screen's document, built afresh. */
+static const struct doc *build(struct world *w)
+{
+    doc_reset(w->doc);
+    w->host.build(w->host.ctx, w->doc);
+    return w->doc;
+}
+
+/* The top screen's title: the first heading of its document. */
+static const char *title(struct world *w)
+{
+    const struct doc *d = build(w);
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_HEADING)
+            return d->blocks[i].text;
+    return "";
+}
+
+/* Everything the top screen's document says, in order, as one string (for comparing). */
+static const char *text_of(struct world *w, char *buf, size_t size)
+{
+    const struct doc *d = build(w);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < d->n && used < size; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        const char *t = b->kind == DOC_CARD     ? b->u.card.title
+                        : b->kind == DOC_ACTION ? b->u.action.label
+                        : b->kind == DOC_CHART  ? b->u.chart.text
+                                                : b->text;
+        const char *more = b->kind == DOC_CARD && b->u.card.subtitle ? b->u.card.subtitle : "";
+        const char *state = b->kind == DOC_CARD && b->u.card.state ? b->u.card.state : "";
+        used += (size_t)snprintf(buf + used, size - used, "%s %s %s|", t ? t : "", more, state);
+    }
+    return buf;
+}
+
+static int depth(struct world *w)
+{
+    return w->host.depth(w->host.ctx);
+}
+
+/* Sends one event the way a renderer does; the message it leaves goes to w->said. */
+static enum tui_outcome send(struct world *w, enum cmd cmd, const char *arg)
+{
+    struct tui_event ev = {.cmd = cmd, .arg = arg};
+    enum tui_outcome r = w->host.event(w->host.ctx, &ev);
+    int is_error = 0;
+    const char *m = w->host.message(w->host.ctx, &is_error);
+    snprintf(w->said, sizeof w->said, "%s", m ? m : "");
+    return r;
+}
+
+/* Opens a screen the way an action in a document does: by its link. */
+static enum tui_outcome open_screen(struct world *w, enum screen_id id)
+{
+    struct doc *d = doc_new();
+    enum tui_outcome r = send(w, CMD_OPEN, screen_link(d, id, NULL));
+    doc_free(&d);
+    return r;
+}
+
+static void test_open_and_back(void)
+{
+    struct world w;
+    setup(&w);
+    const char *home = title(&w);
+    CHECK(home[0] != '\0');
+    char home_title[128];
+    snprintf(home_title, sizeof home_title, "%s", home);
+    CHECK_INT(depth(&w), 1);
+
+    unsigned long gen = w.host.generation(w.host.ctx);
+    CHECK_INT(open_screen(&w, SCREEN_HELP), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 2);
+    CHECK_STR(title(&w), "Help");
+    CHECK(w.host.generation(w.host.ctx) != gen); /* the renderer is told to build again */
+
+    CHECK_INT(open_screen(&w, SCREEN_CREDITS), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 3);
+    CHECK_STR(title(&w), "Credits");
+
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 2);
+    CHECK_STR(title(&w), "Help");
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(title(&w), home_title);
+
+    /* a link that is not one (an unknown screen, a field too long): said, and nothing moves */
+    CHECK_INT(send(&w, CMD_OPEN, "nonesuch||||0"), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(w.said, "that cannot be opened.");
+    CHECK_STR(title(&w), home_title);
+    CHECK_INT(send(&w, CMD_OPEN, "help"), TUI_CONTINUE); /* a bare name is not a link */
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(w.said, "that cannot be opened.");
+
+    /* back from the first screen leaves */
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_FINISHED);
+    teardown(&w);
+}
+
+static void test_home_unwinds(void)
+{
+    struct world w;
+    setup(&w);
+    char home[128];
+    snprintf(home, sizeof home, "%s", title(&w));
+    open_screen(&w, SCREEN_HELP);
+    open_screen(&w, SCREEN_CREDITS);
+    open_screen(&w, SCREEN_TOOLS);
+    CHECK_INT(depth(&w), 4);
+    CHECK_INT(send(&w, CMD_DASHBOARD, NULL), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(title(&w), home);
+    teardown(&w);
+}
+
+static void test_replace(void)
+{
+    struct world w;
+    setup(&w);
+    open_screen(&w, SCREEN_HELP);
+    CHECK_INT(depth(&w), 2);
+    /* applied with the next event, as a screen's command handler would ask for it */
+    app_replace(w.app, SCREEN_CREDITS, NULL);
+    CHECK_STR(title(&w), "Help");
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(depth(&w), 2);
+    CHECK_STR(title(&w), "Credits");
+    send(&w, CMD_BACK, NULL);
+    CHECK_INT(depth(&w), 1); /* Help is gone, not under Credits */
+
+    /* a replacement that cannot open keeps the screen it was to replace */
+    open_screen(&w, SCREEN_HELP);
+    struct screen_arg nonesuch = screen_arg_tool("nonesuch", 0);
+    app_replace(w.app, SCREEN_TOOL, &nonesuch);
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(depth(&w), 2);
+    CHECK_STR(title(&w), "Help");
+    CHECK(w.said[0] != '\0'); /* the tool screen said why it could not open */
+    teardown(&w);
+}
+
+static void test_reload(void)
+{
+    struct world w;
+    setup(&w);
+    char before[4096], after[4096], fresh[4096];
+    text_of(&w, before, sizeof before);
+
+    /* the store changes under the screen: it shows the old state until it is loaded again */
+    support_answer_first(w.st, w.user, 2);
+    text_of(&w, after, sizeof after);
+    CHECK_STR(after, before);
+    unsigned long gen = w.host.generation(w.host.ctx);
+    app_reload(w.app);
+    CHECK(w.host.generation(w.host.ctx) != gen);
+    CHECK_INT(depth(&w), 1);
+    text_of(&w, after, sizeof after);
+    CHECK(strcmp(after, before) != 0);
+    CHECK(strstr(after, "Continue the workbook") != NULL);
+
+    /* and what it shows then is what a newly opened one shows */
+    struct app *other = app_new(w.st, w.user, SCREEN_DASHBOARD, NULL);
+    CHECK(other != NULL);
+    if (other) {
+        struct world v = w; /* the same store and document, the other app */
+        v.host = app_host(other);
+        text_of(&v, fresh, sizeof fresh);
+        CHECK_STR(after, fresh);
+        app_free(&other);
+    }
+
+    /* going back loads the revealed screen again too */
+    open_screen(&w, SCREEN_HELP);
+    support_answer_first(w.st, w.user, 3);
+    send(&w, CMD_BACK, NULL);
+    text_of(&w, fresh, sizeof fresh);
+    CHECK(strcmp(fresh, after) != 0);
+    CHECK(strstr(fresh, "Modules complete: 1 of 4") != NULL);
+    teardown(&w);
+}
+
+static void test_depth_cap(void)
+{
+    struct world w;
+    setup(&w);
+    char home[128];
+    snprintf(home, sizeof home, "%s", title(&w));
+    /* Tools first, then Help and Credits in turn, well past the cap */
+    open_screen(&w, SCREEN_TOOLS);
+    for (int i = 0; i < APP_DEPTH + 5; i++)
+        open_screen(&w, i % 2 ? SCREEN_CREDITS : SCREEN_HELP);
+    CHECK_INT(depth(&w), APP_DEPTH);
+    CHECK_STR(title(&w), "Help"); /* the last one opened is on top */
+    /* The oldest above the first screen were dropped (Tools among them): back goes down
+     * through Credits and Help in turn to the first screen, which stayed. */
+    int backs = 0;
+    const char *want = "Credits";
+    bool in_turn = true;
+    while (depth(&w) > 1 && backs < APP_DEPTH + 5) {
+        send(&w, CMD_BACK, NULL);
+        backs++;
+        if (depth(&w) > 1) {
+            in_turn = in_turn && strcmp(title(&w), want) == 0;
+            want = strcmp(want, "Credits") == 0 ? "Help" : "Credits";
+        }
+    }
+    CHECK_INT(backs, APP_DEPTH - 1);
+    CHECK(in_turn);
+    CHECK_STR(title(&w), home);
+    teardown(&w);
+}
+
+int main(void)
+{
+    RUN(test_open_and_back);
+    RUN(test_home_unwinds);
+    RUN(test_replace);
+    RUN(test_reload);
+    RUN(test_depth_cap);
+    return check_done();
+}
