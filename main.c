@@ -357,7 +357,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
             struct user_settings us;
             bool have = store_users_settings(st, user_id, &us) == DT_OK;
             struct tui_fullscreen_options co = {have ? us.background_color : NULL,
-                                            have ? us.text_color : NULL, have ? us.font : NULL};
+                                                have ? us.text_color : NULL, have ? us.font : NULL};
             int r = tui_fullscreen_run(&host, &co);
             if (r == 0)
                 rc = EXIT_DONE;
@@ -367,7 +367,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
                 rc = r; /* 128 + the signal that stopped it, as a shell would say */
             if (r == 1)
                 app_say_again(app); /* "Settings saved...", which the full screen showed last */
-            plain = true; /* 1: the person chose text mode; -1: no usable terminal */
+            plain = true;           /* 1: the person chose text mode; -1: no usable terminal */
             continue;
         }
         int r = tui_plain_run(&host, stdin, stdout);
@@ -456,8 +456,10 @@ int main(int argc, char **argv)
     dt_oom_use_for_cjson();
 
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},  {"plain", no_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
+        {"db", required_argument, NULL, 'd'},
+        {"plain", no_argument, NULL, 'p'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {0},
     };
     struct options o = {0};

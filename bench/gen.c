@@ -58,7 +58,6 @@ _Noreturn void gen_die_errno(const char *what, const char *path)
     exit(1);
 }
 
-
 void gen_make_dir(const char *path)
 {
     if (mkdir(path, 0755) != 0 && errno != EEXIST)
@@ -93,8 +92,11 @@ static void push_event(struct events *ev, int64_t base, int64_t t, uint32_t user
             exit(1);
         }
     }
-    ev->items[ev->n++] = (struct event){.t = (uint32_t)(t - base), .user = user, .seed = seed,
-                                        .kind = (uint8_t)kind, .aux = (uint8_t)aux,
+    ev->items[ev->n++] = (struct event){.t = (uint32_t)(t - base),
+                                        .user = user,
+                                        .seed = seed,
+                                        .kind = (uint8_t)kind,
+                                        .aux = (uint8_t)aux,
                                         .flags = (uint16_t)flags};
 }
 
@@ -129,8 +131,8 @@ static int64_t clamp_time(int64_t t, int64_t lo, int64_t hi)
     return t < lo ? lo : t > hi ? hi : t;
 }
 
-static void plan_tools(const struct gen *g, struct bench_rng *r, uint32_t u, const int64_t *answered,
-                       int position, struct events *ev)
+static void plan_tools(const struct gen *g, struct bench_rng *r, uint32_t u,
+                       const int64_t *answered, int position, struct events *ev)
 {
     /* engagement: log-normal with mean 1 and a long tail; one user in five hardly uses tools */
     double e = bench_rng_unit(r) < 0.2 ? 0.05 : exp(0.9 * normal(r) - 0.405);
@@ -141,10 +143,11 @@ static void plan_tools(const struct gen *g, struct bench_rng *r, uint32_t u, con
         int64_t unlocked = answered[tool->exercise];
         double days = (double)(g->now - unlocked) / DAY;
         if (bench_rng_unit(r) < 0.85) /* the instance made inside the unlocking exercise */
-            push_event(ev, g->base, clamp_time(unlocked + (int64_t)log_uniform(r, MINUTE, HOUR),
-                                               unlocked, g->now),
+            push_event(ev, g->base,
+                       clamp_time(unlocked + (int64_t)log_uniform(r, MINUTE, HOUR), unlocked,
+                                  g->now),
                        u, EV_TOOL, t, (uint32_t)bench_rng_next(r), 1);
-        double expected = tool->freq == FREQ_DAILY    ? e * RATE_DAILY * days
+        double expected = tool->freq == FREQ_DAILY     ? e * RATE_DAILY * days
                           : tool->freq == FREQ_WEEKLY  ? e * RATE_WEEKLY * days / 7
                           : tool->freq == FREQ_MONTHLY ? e * RATE_MONTHLY * days / 30
                                                        : e * COUNT_NO_REMINDER;
@@ -177,7 +180,9 @@ static void plan_user(const struct gen *g, uint32_t u, struct events *ev)
     int64_t created = g->now - 10 * MINUTE - (int64_t)(bench_rng_unit(&r) * 730 * DAY);
     /* progress: one in ten never started, about one in seven finished, the rest anywhere */
     double x = bench_rng_unit(&r);
-    int position = x < 0.10 ? 0 : x < 0.25 ? g->nex : 1 + (int)bench_rng_below(&r, (uint32_t)g->nex - 1);
+    int position = x < 0.10   ? 0
+                   : x < 0.25 ? g->nex
+                              : 1 + (int)bench_rng_below(&r, (uint32_t)g->nex - 1);
     /* responses in sequence order, hours to weeks apart; squeezed when the user is too new */
     double gaps[MAX_EXERCISES], sum = 0;
     for (int k = 0; k < position; k++) {
@@ -266,8 +271,9 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
         const char *json = gen_json_response(b, &r, e, &len);
         note_size(&ls->response_bytes, &ls->response_min, &ls->response_max, len);
         ls->responses++;
-        struct store_bulk_response row = {id, user, e->part_id, e->module_id, e->exercise_id, 1,
-                                          e->full_id, json, at};
+        struct store_bulk_response row = {id,           user,           e->part_id,
+                                          e->module_id, e->exercise_id, 1,
+                                          e->full_id,   json,           at};
         return store_bulk_add_response(st, &row);
     }
     default: {
@@ -295,9 +301,9 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
         store_time_format(updated, later);
         note_size(&ls->tool_bytes, &ls->tool_min, &ls->tool_max, len);
         ls->tools++;
-        struct store_bulk_tool row = {id, user, tool->id,
-                                      ev->flags ? g->ex[tool->exercise].full_id : "standalone",
-                                      json, hash, at, later};
+        struct store_bulk_tool row =
+            {id,   user, tool->id, ev->flags ? g->ex[tool->exercise].full_id : "standalone",
+             json, hash, at,       later};
         return store_bulk_add_tool(st, &row);
     }
     }

@@ -38,7 +38,7 @@ struct gen_tool {
 };
 
 struct gen_module {
-    char key[8];                   /* "1.1" */
+    char key[8];                    /* "1.1" */
     int first, last, last_required; /* exercise indexes */
 };
 

@@ -19,13 +19,20 @@ static const struct {
     const char *title;
     int exercises;
 } module_defs[NMODULES] = {
-    {"Work factors I, skills and talents", 4}, {"Work factors II, environment and pay", 5},
-    {"Priorities, ecstasy and flow", 3},       {"Love", 4},
-    {"Health", 4},                             {"Finding the light", 4},
-    {"Reality", 3},                            {"Landmarking", 5},
-    {"Launching pad", 4},                      {"Story weaving", 4},
-    {"Intentional impressions", 4},            {"Constructing the projection", 4},
-    {"Networking", 5},                         {"Research", 3},
+    {"Work factors I, skills and talents", 4},
+    {"Work factors II, environment and pay", 5},
+    {"Priorities, ecstasy and flow", 3},
+    {"Love", 4},
+    {"Health", 4},
+    {"Finding the light", 4},
+    {"Reality", 3},
+    {"Landmarking", 5},
+    {"Launching pad", 4},
+    {"Story weaving", 4},
+    {"Intentional impressions", 4},
+    {"Constructing the projection", 4},
+    {"Networking", 5},
+    {"Research", 3},
     {"Action", 4},
 };
 
@@ -34,21 +41,21 @@ static const struct {
     int part, module, exercise;
     const char *tool;
 } unlock_defs[NTOOLS] = {
-    {1, 1, 1, "list-builder"},   {1, 1, 2, "soared-story"},     {1, 1, 3, "ranking-grid"},
-    {1, 2, 4, "budget-calculator"}, {1, 3, 2, "flow-tracker"}, {2, 2, 3, "failure-reframer"},
-    {2, 3, 1, "idea-tree"},      {3, 1, 1, "job-prospector"},   {3, 2, 3, "resume-builder"},
+    {1, 1, 1, "list-builder"},      {1, 1, 2, "soared-story"},   {1, 1, 3, "ranking-grid"},
+    {1, 2, 4, "budget-calculator"}, {1, 3, 2, "flow-tracker"},   {2, 2, 3, "failure-reframer"},
+    {2, 3, 1, "idea-tree"},         {3, 1, 1, "job-prospector"}, {3, 2, 3, "resume-builder"},
     {3, 3, 5, "networking-prep"},
 };
 
 static const char *const words[] = {
-    "I",        "we",      "work",     "team",      "project", "learned",  "built",   "helped",
-    "customers", "design", "energy",   "focus",     "morning", "meeting",  "plan",    "budget",
-    "story",    "skills",  "career",   "growth",    "listen",  "friends",  "family",  "café",
-    "naïve",    "über",    "data",     "report",    "coach",   "garden",   "write",   "teach",
-    "music",    "travel",  "calm",     "challenge", "result",  "action",   "obstacle", "moment",
-    "weekly",   "goal",    "network",  "mentor",    "résumé",  "interview", "value",  "purpose",
-    "health",   "routine", "and",      "the",       "with",    "for",      "to",      "of",
-    "a",        "in",      "on",       "after",     "before",  "because",  "was",     "felt",
+    "I",         "we",      "work",    "team",      "project", "learned",   "built",    "helped",
+    "customers", "design",  "energy",  "focus",     "morning", "meeting",   "plan",     "budget",
+    "story",     "skills",  "career",  "growth",    "listen",  "friends",   "family",   "café",
+    "naïve",     "über",    "data",    "report",    "coach",   "garden",    "write",    "teach",
+    "music",     "travel",  "calm",    "challenge", "result",  "action",    "obstacle", "moment",
+    "weekly",    "goal",    "network", "mentor",    "résumé",  "interview", "value",    "purpose",
+    "health",    "routine", "and",     "the",       "with",    "for",       "to",       "of",
+    "a",         "in",      "on",      "after",     "before",  "because",   "was",      "felt",
 };
 #define NWORDS (sizeof words / sizeof *words)
 
@@ -116,7 +123,8 @@ void gen_content_build_model(struct gen *g)
                     if (e->nprompts < 2)
                         e->nprompts = 2;
                 }
-                bool written = false; /* every exercise asks for some writing: answers of 100+ bytes */
+                bool written =
+                    false; /* every exercise asks for some writing: answers of 100+ bytes */
                 for (int p = first; p < e->nprompts; p++) { /* offsets 0, 2, 4 mod 5: distinct */
                     e->prompts[p] = (enum input_kind)((k + 2 * p) % 5);
                     written |= e->prompts[p] <= IN_LIST;
@@ -258,10 +266,10 @@ void gen_content_check_seeded(struct store *st, struct gen *g)
                 continue;
             found++;
             const char *f = types[i].has_reminder ? types[i].reminder_frequency : "";
-            g->tools[t].freq = strcmp(f, "daily") == 0    ? FREQ_DAILY
-                               : strcmp(f, "weekly") == 0 ? FREQ_WEEKLY
+            g->tools[t].freq = strcmp(f, "daily") == 0     ? FREQ_DAILY
+                               : strcmp(f, "weekly") == 0  ? FREQ_WEEKLY
                                : strcmp(f, "monthly") == 0 ? FREQ_MONTHLY
-                                                          : FREQ_NONE;
+                                                           : FREQ_NONE;
         }
     free(types);
     if (found != NTOOLS || (int)n != NTOOLS) {

@@ -122,14 +122,16 @@ static void jb_bool(struct gen_json *b, bool v)
 typedef void (*jb_fill)(struct gen_json *b, struct bench_rng *r, const void *ctx);
 
 /* Builds fill's JSON close to target bytes. */
-static void jb_sized(struct gen_json *b, int target, jb_fill fill, struct bench_rng *r, const void *ctx)
+static void jb_sized(struct gen_json *b, int target, jb_fill fill, struct bench_rng *r,
+                     const void *ctx)
 {
     uint64_t words_seed = bench_rng_next(r);
     struct bench_rng start = *r;
     for (int pass = 0; pass < 2; pass++) {
         double slot = 0;
         if (pass == 1)
-            slot = b->weight > 0 && target > (int)b->len ? (target - (double)b->len) / b->weight : 0;
+            slot = b->weight > 0 && target > (int)b->len ? (target - (double)b->len) / b->weight
+                                                         : 0;
         b->len = 0;
         b->buf[0] = '\0';
         b->first = true;
@@ -161,7 +163,7 @@ static void fill_tool(struct gen_json *b, struct bench_rng *r, const char *tool,
         jb_key(b, "focus"), jb_int(b, 1 + bench_rng_below(r, 5));
         jb_key(b, "notes"), jb_text(b, 1);
     } else if (strcmp(tool, "failure-reframer") == 0) {
-        static const char *const keys[] = {"change", "feelings", "learned", "next_step",
+        static const char *const keys[] = {"change",   "feelings",      "learned",  "next_step",
                                            "reframed", "silver_lining", "situation"};
         for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
             jb_key(b, keys[i]), jb_text(b, 1);

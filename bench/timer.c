@@ -244,14 +244,15 @@ int main(int argc, char **argv)
     printf("  %-30s %9s %9s %9s %9s\n", "", "median", "p95", "mean", "max");
     print_row("store_progress_next", next_stats);
     print_row("store_dailydos_list", dos_stats);
-    printf("  next exercise: %zu of %zu sampled users have finished the workbook\n", finished, sample);
+    printf("  next exercise: %zu of %zu sampled users have finished the workbook\n", finished,
+           sample);
     printf("  daily dos: %.2f items per user; %zu with the resume card; %zu with a reminder due;"
            " of %zu unlocked reminders %zu due, %zu already done\n",
            (double)total_items / (double)sample, with_resume, with_reminder, unlocked_reminders,
            reminders, unlocked_reminders - reminders);
     printf("  goal: next %s, daily dos %s (p95 against %.0f us)\n",
-           next_stats.p95 <= GOAL_US ? "met" : "NOT met", dos_stats.p95 <= GOAL_US ? "met" : "NOT met",
-           GOAL_US);
+           next_stats.p95 <= GOAL_US ? "met" : "NOT met",
+           dos_stats.p95 <= GOAL_US ? "met" : "NOT met", GOAL_US);
 
     /* ---- saves: users at an exercise they may open (their next one) ---- */
     size_t want = 2 * (SAVES + WARMUP), got = 0;
@@ -311,9 +312,9 @@ int main(int argc, char **argv)
                     save_us[nsave++] = dt;
             } else {
                 const struct exercise_ref *e = &bare->next;
-                struct store_bulk_response row = {NULL, bare->user_id, e->part_id, e->module_id,
-                                                  e->exercise_id, e->version, e->full_exercise_id,
-                                                  json, NULL};
+                struct store_bulk_response row =
+                    {NULL,       bare->user_id,       e->part_id, e->module_id, e->exercise_id,
+                     e->version, e->full_exercise_id, json,       NULL};
                 struct store_bulk_undo *u = &undo[nundo];
                 memset(u, 0, sizeof *u);
                 double t0 = now_us();
@@ -344,7 +345,8 @@ int main(int argc, char **argv)
     printf("  ratio save / bare: median %.2fx, mean %.2fx (goal <= %.0fx: %s)\n", ratio_median,
            ratio_mean, GOAL_RATIO, ratio_median <= GOAL_RATIO ? "met" : "NOT met");
     printf("  clean-up: %zu rows removed, user state restored; exercise_responses %lld before,"
-           " %lld after\n", nundo, before, after);
+           " %lld after\n",
+           nundo, before, after);
 
     free(targets);
     free(undo);

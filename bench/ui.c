@@ -204,8 +204,8 @@ static long long count_instructions(const char *program, const char *input, cons
 {
     char log[160];
     snprintf(log, sizeof log, "%s/callgrind.log", dir);
-    char *args[] = {"valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                    (char *)program, "--plain", NULL};
+    char *args[] = {"valgrind",      "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                    (char *)program, "--plain",          NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
@@ -214,8 +214,8 @@ static long long count_instructions(const char *program, const char *input, cons
     pid_t pid;
     int status = 0;
     long long n = 0;
-    if (posix_spawnp(&pid, "valgrind", &fa, NULL, args, environ) == 0 && waitpid(pid, &status, 0) == pid
-        && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    if (posix_spawnp(&pid, "valgrind", &fa, NULL, args, environ) == 0 &&
+        waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         FILE *f = fopen(log, "r");
         char line[256];
         while (f && fgets(line, sizeof line, f)) {
@@ -247,7 +247,8 @@ int main(int argc, char **argv)
     struct store *st = NULL;
     char err[STORE_ERR_LEN], user[STORE_ID_LEN];
     struct seed_diags d = {0};
-    if (store_open(db, STORE_OPEN_CREATE, &st, err) != DT_OK || seed_run(st, content, &d, NULL) != DT_OK)
+    if (store_open(db, STORE_OPEN_CREATE, &st, err) != DT_OK ||
+        seed_run(st, content, &d, NULL) != DT_OK)
         fail("cannot seed the database");
     seed_diags_free(&d);
     struct user u;
@@ -348,7 +349,8 @@ int main(int argc, char **argv)
     else
         printf("\n  instructions: valgrind is not installed\n");
     printf("  largest resident set at the first frame: text mode %.1f MiB, full screen %.1f MiB"
-           " (goal <= 6 MiB)\n", max_rss / 1024.0, curses_rss / 1024.0);
+           " (goal <= 6 MiB)\n",
+           max_rss / 1024.0, curses_rss / 1024.0);
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
            runs[RUNS / 2] <= 5000 ? "met" : "not met", keys[KEYS / 2] <= 1000 ? "met" : "not met");
     free(keys);

@@ -75,8 +75,8 @@ enum dt_status store_bulk_begin(struct store *st)
      * (2 GiB) keeps the primary key indexes, which receive random UUIDs, in memory; two sorter
      * threads build the secondary indexes at the end. */
     static const char *const load[] = {
-        "PRAGMA foreign_keys = OFF", "PRAGMA journal_mode = MEMORY", "PRAGMA synchronous = OFF",
-        "PRAGMA cache_size = -2097152", "PRAGMA threads = 2", NULL,
+        "PRAGMA foreign_keys = OFF",    "PRAGMA journal_mode = MEMORY", "PRAGMA synchronous = OFF",
+        "PRAGMA cache_size = -2097152", "PRAGMA threads = 2",           NULL,
     };
     enum dt_status s = pragmas(st, load);
     if (s == DT_OK)
@@ -93,13 +93,16 @@ enum dt_status store_bulk_begin(struct store *st)
 
 enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_user *u)
 {
-    enum dt_status s = store_run(st,
-        "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
-        " VALUES (?1, 1, ?2, ?3, ?4)",
-        "titt", u->id, u->workbook_complete ? 1 : 0, u->created_at, u->updated_at);
+    enum dt_status s =
+        store_run(st,
+                  "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
+                  " VALUES (?1, 1, ?2, ?3, ?4)",
+                  "titt", u->id, u->workbook_complete ? 1 : 0, u->created_at, u->updated_at);
     if (s == DT_OK)
-        s = store_run(st, "INSERT INTO user_settings (user_id, created_at, updated_at)"
-                          " VALUES (?1, ?2, ?2)", "tt", u->id, u->created_at);
+        s = store_run(st,
+                      "INSERT INTO user_settings (user_id, created_at, updated_at)"
+                      " VALUES (?1, ?2, ?2)",
+                      "tt", u->id, u->created_at);
     return s;
 }
 
@@ -112,7 +115,8 @@ enum dt_status store_bulk_add_response(struct store *st, const struct store_bulk
 
 enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_tool *t)
 {
-    return store_run(st,
+    return store_run(
+        st,
         "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json, content_hash,"
         " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         "tttttttt", t->id, t->user_id, t->tool_type, t->origin, t->content_json, t->content_hash,
@@ -121,7 +125,8 @@ enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_too
 
 enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m)
 {
-    return store_run(st,
+    return store_run(
+        st,
         "INSERT INTO user_modules (user_id, module_id, first_completed_at, last_modified_at)"
         " VALUES (?1, ?2, ?3, ?4)",
         "tttt", m->user_id, m->module_id, m->first_completed_at, m->last_modified_at);
@@ -149,7 +154,7 @@ enum dt_status store_bulk_end(struct store *st, enum dt_status status)
     }
     /* Back to what store_open set up (store.c, configure), and the default page cache. */
     static const char *const normal[] = {
-        "PRAGMA cache_size = -2000", "PRAGMA threads = 0", "PRAGMA journal_mode = WAL",
+        "PRAGMA cache_size = -2000", "PRAGMA threads = 0",       "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", NULL,
     };
     enum dt_status s = pragmas(st, normal);
@@ -216,9 +221,8 @@ enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_b
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st, insert_response_sql, "tttttittt", id, r->user_id, r->part_id,
-                  r->module_id, r->exercise_id, r->version, r->full_exercise_id, r->response_json,
-                  now);
+    s = store_run(st, insert_response_sql, "tttttittt", id, r->user_id, r->part_id, r->module_id,
+                  r->exercise_id, r->version, r->full_exercise_id, r->response_json, now);
     s = store_write_end(st, s);
     if (s == DT_OK && id_out)
         memcpy(id_out, id, STORE_ID_LEN);
@@ -247,7 +251,8 @@ enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const
     memset(u, 0, sizeof *u);
     store_copy_text(u->user_id, sizeof u->user_id, user_id);
     store_copy_text(u->module_key, sizeof u->module_key, module_key);
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT workbook_complete, updated_at FROM users WHERE id = ?1");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT workbook_complete, updated_at FROM users WHERE id = ?1");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     enum dt_status s = store_one(st, stmt, u, read_user_state);
@@ -269,19 +274,21 @@ enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_u
         return s;
     for (size_t i = 0; s == DT_OK && i < n; i++) {
         if (u[i].response_id[0])
-            s = store_run(st, "DELETE FROM exercise_responses WHERE id = ?1", "t", u[i].response_id);
+            s = store_run(st, "DELETE FROM exercise_responses WHERE id = ?1", "t",
+                          u[i].response_id);
         if (s != DT_OK || !u[i].user_id[0])
             continue;
         s = store_run(st, "UPDATE users SET workbook_complete = ?2, updated_at = ?3 WHERE id = ?1",
                       "tit", u[i].user_id, u[i].workbook_complete ? 1 : 0, u[i].updated_at);
         if (s == DT_OK && u[i].had_module)
-            s = store_run(st, "UPDATE user_modules SET first_completed_at = ?3, last_modified_at = ?4"
-                              " WHERE user_id = ?1 AND module_id = ?2",
+            s = store_run(st,
+                          "UPDATE user_modules SET first_completed_at = ?3, last_modified_at = ?4"
+                          " WHERE user_id = ?1 AND module_id = ?2",
                           "tttt", u[i].user_id, u[i].module_key, u[i].first_completed_at,
                           u[i].last_modified_at);
         else if (s == DT_OK)
-            s = store_run(st, "DELETE FROM user_modules WHERE user_id = ?1 AND module_id = ?2", "tt",
-                          u[i].user_id, u[i].module_key);
+            s = store_run(st, "DELETE FROM user_modules WHERE user_id = ?1 AND module_id = ?2",
+                          "tt", u[i].user_id, u[i].module_key);
     }
     return store_write_end(st, s);
 }

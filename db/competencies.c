@@ -5,8 +5,7 @@
 
 #include "store_internal.h"
 
-#define CATEGORY_ORDER                                                                       \
-    "CASE category WHEN 'delivery' THEN 1 WHEN 'interpersonal' THEN 2 ELSE 3 END"
+#define CATEGORY_ORDER "CASE category WHEN 'delivery' THEN 1 WHEN 'interpersonal' THEN 2 ELSE 3 END"
 
 static int read_competency(sqlite3_stmt *stmt, void *elem)
 {
@@ -21,8 +20,9 @@ static int read_competency(sqlite3_stmt *stmt, void *elem)
 
 enum dt_status store_competencies_list(struct store *st, struct competency **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, name, category, sort_order, definition"
-                                        " FROM competencies ORDER BY " CATEGORY_ORDER ", sort_order");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT id, name, category, sort_order, definition"
+                                    " FROM competencies ORDER BY " CATEGORY_ORDER ", sort_order");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_competency, NULL);
@@ -32,8 +32,9 @@ enum dt_status store_competencies_levels(struct store *st, const char *competenc
                                          struct competency_level levels[5], size_t *n)
 {
     *n = 0;
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT level, description, job_context FROM competency_levels"
-                                        " WHERE competency_id = ?1 ORDER BY level");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT level, description, job_context FROM competency_levels"
+                                    " WHERE competency_id = ?1 ORDER BY level");
     if (!stmt || store_bind(st, stmt, "t", competency_id) != DT_OK)
         return DT_DB;
     int rc;
@@ -59,12 +60,13 @@ enum dt_status store_competencies_save_score(struct store *st, const char *user_
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st,
-                  "INSERT INTO user_competency_scores (id, user_id, competency_id, score, assessed_at)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5)"
-                  " ON CONFLICT (user_id, competency_id) DO UPDATE"
-                  " SET score = excluded.score, assessed_at = excluded.assessed_at",
-                  "tttit", id, user_id, competency_id, score, now);
+    s = store_run(
+        st,
+        "INSERT INTO user_competency_scores (id, user_id, competency_id, score, assessed_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)"
+        " ON CONFLICT (user_id, competency_id) DO UPDATE"
+        " SET score = excluded.score, assessed_at = excluded.assessed_at",
+        "tttit", id, user_id, competency_id, score, now);
     if (s == DT_INVALID) /* a foreign key: no such user or competency */
         s = DT_NOT_FOUND;
     return store_write_end(st, s);
@@ -84,12 +86,13 @@ static int read_score(sqlite3_stmt *stmt, void *elem)
 enum dt_status store_competencies_scores(struct store *st, const char *user_id,
                                          struct competency_score **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT s.competency_id, c.name, c.category, s.score, s.assessed_at"
-        " FROM user_competency_scores s JOIN competencies c ON c.id = s.competency_id"
-        " WHERE s.user_id = ?1 ORDER BY "
-        "CASE c.category WHEN 'delivery' THEN 1 WHEN 'interpersonal' THEN 2 ELSE 3 END,"
-        " c.sort_order");
+    sqlite3_stmt *stmt =
+        store_stmt(st,
+                   "SELECT s.competency_id, c.name, c.category, s.score, s.assessed_at"
+                   " FROM user_competency_scores s JOIN competencies c ON c.id = s.competency_id"
+                   " WHERE s.user_id = ?1 ORDER BY "
+                   "CASE c.category WHEN 'delivery' THEN 1 WHEN 'interpersonal' THEN 2 ELSE 3 END,"
+                   " c.sort_order");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_score, NULL);
@@ -136,7 +139,8 @@ enum dt_status store_competencies_reassessment(struct store *st, const char *use
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
-    sqlite3_stmt *stmt = store_stmt(st,
+    sqlite3_stmt *stmt = store_stmt(
+        st,
         "SELECT MIN(assessed_at), CASE WHEN MIN(assessed_at) < DATE(?2, '-1 year') THEN 1 ELSE 0 END"
         " FROM user_competency_scores WHERE user_id = ?1");
     if (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK)

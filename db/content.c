@@ -19,14 +19,15 @@ enum dt_status store_content_begin(struct store *st)
     enum dt_status s = store_group_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_exec(st, "CREATE TEMP TABLE IF NOT EXISTS seed_seen"
-                       " (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;"
-                       "DELETE FROM temp.seed_seen;"
-                       /* UNIQUE columns the load renumbers: park them out of the way first */
-                       "UPDATE exercise_sequence SET sequence_order = -sequence_order"
-                       " WHERE sequence_order > 0;"
-                       "UPDATE \"references\" SET citation_number = -citation_number"
-                       " WHERE citation_number > 0;");
+    s = store_exec(st,
+                   "CREATE TEMP TABLE IF NOT EXISTS seed_seen"
+                   " (tbl TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;"
+                   "DELETE FROM temp.seed_seen;"
+                   /* UNIQUE columns the load renumbers: park them out of the way first */
+                   "UPDATE exercise_sequence SET sequence_order = -sequence_order"
+                   " WHERE sequence_order > 0;"
+                   "UPDATE \"references\" SET citation_number = -citation_number"
+                   " WHERE citation_number > 0;");
     if (s != DT_OK)
         store_group_end(st, s);
     return s;
@@ -102,7 +103,8 @@ enum dt_status store_content_finish(struct store *st, enum dt_status status)
 enum dt_status store_content_personality(struct store *st, const char *code, const char *name,
                                          const char *summary)
 {
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO personality_types (code, name, summary) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (code) DO UPDATE SET name = excluded.name, summary = excluded.summary"
         " WHERE (name, summary) IS NOT (excluded.name, excluded.summary)",
@@ -113,7 +115,8 @@ enum dt_status store_content_personality(struct store *st, const char *code, con
 enum dt_status store_content_competency(struct store *st, const struct competency *c,
                                         const char *relevant_modules_json)
 {
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO competencies (id, name, definition, category, sort_order, relevant_modules)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
         " definition = excluded.definition, category = excluded.category,"
@@ -131,7 +134,8 @@ enum dt_status store_content_level(struct store *st, const char *competency_id,
     char key[96], id[STORE_ID_LEN];
     snprintf(key, sizeof key, "competency-level:%s:%d", competency_id, l->level);
     store_uuid_stable(key, id);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO competency_levels (id, competency_id, level, description, job_context)"
         " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE"
         " SET description = excluded.description, job_context = excluded.job_context"
@@ -155,7 +159,8 @@ enum dt_status store_content_skill(struct store *st, const char *name, const cha
     free(key);
     free(folded);
     store_now_text(st, now);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO skills (id, name, category, is_custom, created_by, review_status, created_at)"
         " VALUES (?1, ?2, ?3, 0, NULL, NULL, ?4) ON CONFLICT (id) DO UPDATE"
         " SET name = excluded.name, category = excluded.category"
@@ -172,7 +177,8 @@ enum dt_status store_content_tool(struct store *st, const struct tool_type *t)
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO tool_types (id, singular_name, plural_name, icon_name, has_reminder,"
         " reminder_frequency, reminder_prompt, unlocks_at_exercise, version, is_active,"
         " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?10)"
@@ -187,8 +193,8 @@ enum dt_status store_content_tool(struct store *st, const struct tool_type *t)
         " (excluded.singular_name, excluded.plural_name, excluded.icon_name, excluded.has_reminder,"
         "  excluded.reminder_frequency, excluded.reminder_prompt, excluded.unlocks_at_exercise,"
         "  excluded.version, 1)",
-        "ttttitttit", t->id, t->singular_name, t->plural_name, t->icon_name, t->has_reminder ? 1 : 0,
-        t->reminder_frequency[0] ? t->reminder_frequency : NULL,
+        "ttttitttit", t->id, t->singular_name, t->plural_name, t->icon_name,
+        t->has_reminder ? 1 : 0, t->reminder_frequency[0] ? t->reminder_frequency : NULL,
         t->reminder_prompt[0] ? t->reminder_prompt : NULL,
         t->unlocks_at_exercise[0] ? t->unlocks_at_exercise : NULL, t->version, now);
     return s == DT_OK ? seen(st, "tool_types", t->id) : s;
@@ -198,7 +204,8 @@ enum dt_status store_content_reference(struct store *st, const struct reference 
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO \"references\" (id, citation_number, author_surname, full_citation,"
         " short_citation, category, metadata, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
         " ON CONFLICT (id) DO UPDATE SET citation_number = excluded.citation_number,"
@@ -218,7 +225,8 @@ enum dt_status store_content_title(struct store *st, const char *node_id, const 
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO workbook_titles (node_id, kind, title, updated_at) VALUES (?1, ?2, ?3, ?4)"
         " ON CONFLICT (node_id) DO UPDATE SET kind = excluded.kind, title = excluded.title,"
         " updated_at = excluded.updated_at"
@@ -229,7 +237,8 @@ enum dt_status store_content_title(struct store *st, const char *node_id, const 
 
 enum dt_status store_content_sequence(struct store *st, const struct exercise_ref *e)
 {
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO exercise_sequence (full_exercise_id, part_id, module_id, exercise_id, version,"
         " sequence_order, unlocks_tool, is_required) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
         " ON CONFLICT (full_exercise_id) DO UPDATE SET part_id = excluded.part_id,"
@@ -248,7 +257,8 @@ enum dt_status store_content_block(struct store *st, const struct content_block 
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO exercise_content (id, part_id, module_id, exercise_id, version,"
         " full_exercise_id, content_type, content_text, display_order, is_active, variant_group,"
         " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?11)"
@@ -271,7 +281,8 @@ enum dt_status store_content_block(struct store *st, const struct content_block 
 enum dt_status store_content_prompt_input(struct store *st, const char *content_id,
                                           const char *prompt_key, const char *input_json)
 {
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO prompt_inputs (content_id, prompt_key, input_json) VALUES (?1, ?2, ?3)"
         " ON CONFLICT (content_id) DO UPDATE SET prompt_key = excluded.prompt_key,"
         " input_json = excluded.input_json"
@@ -287,7 +298,8 @@ enum dt_status store_content_source(struct store *st, const char *exercise_id,
     char key[160], id[STORE_ID_LEN];
     snprintf(key, sizeof key, "content-source:%s:%s:%s", exercise_id, reference_id, usage_type);
     store_uuid_stable(key, id);
-    enum dt_status s = store_run(st,
+    enum dt_status s = store_run(
+        st,
         "INSERT INTO content_sources (id, exercise_id, reference_id, usage_type, notes)"
         " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO UPDATE SET notes = excluded.notes"
         " WHERE notes IS NOT excluded.notes",
@@ -299,8 +311,9 @@ enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size
                                     char fingerprint[65], char signature[65])
 {
     dir[0] = fingerprint[0] = signature[0] = '\0';
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT key, value FROM dreamtree_meta WHERE key IN"
-                                        " ('content_dir', 'content_fingerprint', 'content_signature')");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT key, value FROM dreamtree_meta WHERE key IN"
+                                    " ('content_dir', 'content_fingerprint', 'content_signature')");
     if (!stmt)
         return DT_DB;
     int rc;
@@ -324,10 +337,11 @@ enum dt_status store_content_set_loaded(struct store *st, const char *dir, const
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st, "INSERT INTO dreamtree_meta (key, value) VALUES ('content_dir', ?1),"
-                      " ('content_fingerprint', ?2), ('content_signature', ?3)"
-                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-                      " WHERE value IS NOT excluded.value",
+    s = store_run(st,
+                  "INSERT INTO dreamtree_meta (key, value) VALUES ('content_dir', ?1),"
+                  " ('content_fingerprint', ?2), ('content_signature', ?3)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                  " WHERE value IS NOT excluded.value",
                   "ttt", dir, fingerprint, signature);
     return store_write_end(st, s);
 }

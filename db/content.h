@@ -59,5 +59,4 @@ enum dt_status store_content_loaded(struct store *st, char *dir, size_t dir_size
 enum dt_status store_content_set_loaded(struct store *st, const char *dir, const char *fingerprint,
                                         const char *signature);
 
-
 #endif

@@ -45,7 +45,8 @@ static int read_reminder(sqlite3_stmt *stmt, void *elem)
     return 0;
 }
 
-static enum dt_status append(struct dailydo **items, size_t *n, const struct dailydo *more, size_t m)
+static enum dt_status append(struct dailydo **items, size_t *n, const struct dailydo *more,
+                             size_t m)
 {
     if (m == 0)
         return DT_OK;

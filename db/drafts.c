@@ -44,8 +44,8 @@ static int read_draft(sqlite3_stmt *stmt, void *out)
     return d->draft_json ? 0 : -1;
 }
 
-enum dt_status store_drafts_get(struct store *st, const char *user_id,
-                                const char *full_exercise_id, struct draft *out)
+enum dt_status store_drafts_get(struct store *st, const char *user_id, const char *full_exercise_id,
+                                struct draft *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *stmt = store_stmt(st, "SELECT full_exercise_id, draft_json, saved_at FROM drafts"

@@ -25,8 +25,8 @@ enum dt_status store_drafts_save(struct store *st, const char *user_id,
 
 /* The user's draft of an exercise; DT_NOT_FOUND when there is none. On DT_OK, free with
  * store_drafts_clear. */
-enum dt_status store_drafts_get(struct store *st, const char *user_id,
-                                const char *full_exercise_id, struct draft *out);
+enum dt_status store_drafts_get(struct store *st, const char *user_id, const char *full_exercise_id,
+                                struct draft *out);
 void store_drafts_clear(struct draft *d);
 
 /* Deletes the user's draft of an exercise. DT_OK whether or not there was one, so it can run

@@ -47,7 +47,8 @@ enum dt_status store_exercises_blocks(struct store *st, const char *full_exercis
     *out = NULL;
     *n = 0;
     /* ?2 NULL reads the 'control' group; a block without a group is for every reader */
-    sqlite3_stmt *stmt = store_stmt(st,
+    sqlite3_stmt *stmt = store_stmt(
+        st,
         "SELECT c.id, c.content_type, c.content_text, c.display_order, p.prompt_key, p.input_json"
         " FROM exercise_content c LEFT JOIN prompt_inputs p ON p.content_id = c.id"
         " WHERE c.full_exercise_id = ?1 AND c.is_active = 1"

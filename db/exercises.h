@@ -9,12 +9,12 @@
 #include "store.h"
 
 struct exercise_block {
-    char id[STORE_ID_LEN];   /* exercise_content.id */
-    char content_type[16];   /* instruction, prompt, reflection, transition, celebration */
-    char *content_text;      /* malloc'd */
+    char id[STORE_ID_LEN]; /* exercise_content.id */
+    char content_type[16]; /* instruction, prompt, reflection, transition, celebration */
+    char *content_text;    /* malloc'd */
     int display_order;
-    char prompt_key[48];     /* prompts: prompt_inputs.prompt_key; "" for other blocks */
-    char *input_json;        /* prompts: prompt_inputs.input_json (malloc'd); NULL otherwise */
+    char prompt_key[48]; /* prompts: prompt_inputs.prompt_key; "" for other blocks */
+    char *input_json;    /* prompts: prompt_inputs.input_json (malloc'd); NULL otherwise */
 };
 
 /* The active blocks (is_active = 1) of one exercise in display_order. variant_group NULL reads
@@ -42,14 +42,14 @@ struct outline_exercise {
 };
 
 struct outline_module {
-    struct module_progress progress; /* module_key, part_id, title, counts, complete */
+    struct module_progress progress;   /* module_key, part_id, title, counts, complete */
     size_t first_exercise, nexercises; /* its exercises: a range of exercise_outline.exercises */
 };
 
 struct outline_part {
     char part_id[8];
-    char title[PROGRESS_TITLE_LEN];  /* "" when the part has no title */
-    size_t first_module, nmodules;   /* its modules: a range of exercise_outline.modules */
+    char title[PROGRESS_TITLE_LEN]; /* "" when the part has no title */
+    size_t first_module, nmodules;  /* its modules: a range of exercise_outline.modules */
 };
 
 /* The contents screen: all in workbook order. The three arrays are malloc'd; free them with

@@ -18,7 +18,7 @@ enum dt_status store_files_mkdirs(const char *dir)
     if (n == 0 || n >= sizeof buf)
         return DT_INVALID;
     memcpy(buf, dir, n + 1);
-    for (char *p = buf + 1; ; p++) {
+    for (char *p = buf + 1;; p++) {
         if (*p == '/' || *p == '\0') {
             char saved = *p;
             *p = '\0';

@@ -14,9 +14,9 @@
 static const char structure_sql[] = "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL";
 
 struct statements {
-    char *text;       /* every statement, each with its NUL */
+    char *text; /* every statement, each with its NUL */
     size_t len, room;
-    size_t *starts;   /* where each one starts in text */
+    size_t *starts; /* where each one starts in text */
     size_t n, cap;
 };
 

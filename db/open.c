@@ -84,8 +84,9 @@ static enum dt_status check_identity(struct store *st, int *version_out, char *e
         return DT_NOT_DREAMTREE;
     }
     if (s != DT_OK && folder_refused(st)) {
-        set_err(err, "database cannot be written: its folder is read-only for you (while the database"
-                     " is open, SQLite keeps two files beside it, -wal and -shm)");
+        set_err(err,
+                "database cannot be written: its folder is read-only for you (while the database"
+                " is open, SQLite keeps two files beside it, -wal and -shm)");
         return DT_READONLY;
     }
     if (s != DT_OK) {
@@ -97,8 +98,10 @@ static enum dt_status check_identity(struct store *st, int *version_out, char *e
         return DT_NOT_DREAMTREE;
     }
     if (version > store_schema_version()) {
-        set_err(err, "database was written by a newer dreamtree (schema %d; this one knows up to %d);"
-                     " upgrade dreamtree", version, store_schema_version());
+        set_err(err,
+                "database was written by a newer dreamtree (schema %d; this one knows up to %d);"
+                " upgrade dreamtree",
+                version, store_schema_version());
         return DT_TOO_NEW;
     }
     *version_out = version;
@@ -124,9 +127,11 @@ static enum dt_status check_structure(struct store *st, int version, char *err)
     for (int v = version; v >= 0 && v <= STORE_MIGRATION_COUNT; v++)
         if (strcmp(got, dt_schema_fingerprints[v]) == 0)
             return DT_OK;
-    set_err(err, "database structure was changed outside dreamtree (a table, column, index,"
-                 " trigger or view is not as schema %d has it); the file is left as it is:"
-                 " restore a copy from before the change", version);
+    set_err(err,
+            "database structure was changed outside dreamtree (a table, column, index,"
+            " trigger or view is not as schema %d has it); the file is left as it is:"
+            " restore a copy from before the change",
+            version);
     return DT_SCHEMA_CHANGED;
 }
 
@@ -193,8 +198,8 @@ static char *reading_name(const char *path, bool immutable, bool *uri)
     return name;
 }
 
-static enum dt_status open_reading(const char *path, bool immutable, bool *uri,
-                                   struct store **out, char *err)
+static enum dt_status open_reading(const char *path, bool immutable, bool *uri, struct store **out,
+                                   char *err)
 {
     char *name = reading_name(path, immutable, uri);
     enum dt_status s = open_connection(name, SQLITE_OPEN_READONLY | (*uri ? SQLITE_OPEN_URI : 0),
@@ -287,8 +292,9 @@ enum dt_status store_open(const char *path, enum store_open_mode mode, struct st
     bool reading = mode == STORE_OPEN_READONLY && !memory, uri = false;
     struct store *st = NULL;
     enum dt_status s = reading ? open_reading(path, false, &uri, &st, err)
-                               : open_connection(path, SQLITE_OPEN_READWRITE |
-                                                           (memory ? SQLITE_OPEN_CREATE : 0),
+                               : open_connection(path,
+                                                 SQLITE_OPEN_READWRITE |
+                                                     (memory ? SQLITE_OPEN_CREATE : 0),
                                                  &st, err);
     if (s != DT_OK)
         return s;

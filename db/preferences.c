@@ -33,11 +33,12 @@ enum dt_status store_preferences_set(struct store *st, const char *user_id,
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st,
-                  "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES (?1, ?2, ?3)"
-                  " ON CONFLICT (user_id) DO UPDATE"
-                  " SET text_mode = excluded.text_mode, updated_at = excluded.updated_at",
-                  "tit", user_id, in->text_mode ? 1 : 0, now);
+    s = store_run(
+        st,
+        "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (user_id) DO UPDATE"
+        " SET text_mode = excluded.text_mode, updated_at = excluded.updated_at",
+        "tit", user_id, in->text_mode ? 1 : 0, now);
     if (s == DT_INVALID) /* the user foreign key */
         s = DT_NOT_FOUND;
     return store_write_end(st, s);

@@ -8,7 +8,7 @@
 #include "store.h"
 
 struct user_preferences {
-    bool text_mode;                 /* the plain, screen-reader-friendly renderer; default false */
+    bool text_mode;                  /* the plain, screen-reader-friendly renderer; default false */
     char updated_at[STORE_TIME_LEN]; /* "" when the user never saved a preference */
 };
 

@@ -6,10 +6,10 @@
 
 #include "store_internal.h"
 
-#define REF_COLUMNS                                                                           \
-    "es.full_exercise_id, es.part_id, es.module_id, es.exercise_id, es.version,"              \
+#define REF_COLUMNS                                                                                \
+    "es.full_exercise_id, es.part_id, es.module_id, es.exercise_id, es.version,"                   \
     " es.sequence_order, es.unlocks_tool, es.is_required, t.title"
-#define REF_FROM                                                                              \
+#define REF_FROM                                                                                   \
     " FROM exercise_sequence es LEFT JOIN workbook_titles t ON t.node_id = es.full_exercise_id"
 
 static void read_ref(sqlite3_stmt *stmt, struct exercise_ref *r);
@@ -62,10 +62,10 @@ static enum dt_status one_int(struct store *st, sqlite3_stmt *stmt, int *value)
 
 enum dt_status store_progress_position(struct store *st, const char *user_id, int *position)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT COALESCE(MAX(es.sequence_order), 0) FROM exercise_responses er"
-        " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
-        " WHERE er.user_id = ?1");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT COALESCE(MAX(es.sequence_order), 0) FROM exercise_responses er"
+                       " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
+                       " WHERE er.user_id = ?1");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     return one_int(st, stmt, position);
@@ -73,11 +73,11 @@ enum dt_status store_progress_position(struct store *st, const char *user_id, in
 
 enum dt_status store_progress_next(struct store *st, const char *user_id, struct exercise_ref *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT " REF_COLUMNS REF_FROM
-        " WHERE es.sequence_order = (SELECT COALESCE(MAX(es2.sequence_order), 0) + 1"
-        " FROM exercise_responses er JOIN exercise_sequence es2"
-        " ON er.full_exercise_id = es2.full_exercise_id WHERE er.user_id = ?1)");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT " REF_COLUMNS REF_FROM
+                       " WHERE es.sequence_order = (SELECT COALESCE(MAX(es2.sequence_order), 0) + 1"
+                       " FROM exercise_responses er JOIN exercise_sequence es2"
+                       " ON er.full_exercise_id = es2.full_exercise_id WHERE er.user_id = ?1)");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     return one_ref(st, stmt, out);
@@ -97,8 +97,8 @@ enum dt_status store_progress_sequence(struct store *st, struct exercise_ref **o
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT " REF_COLUMNS REF_FROM
-                                        " ORDER BY es.sequence_order");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT " REF_COLUMNS REF_FROM " ORDER BY es.sequence_order");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_ref_elem, NULL);
@@ -107,14 +107,14 @@ enum dt_status store_progress_sequence(struct store *st, struct exercise_ref **o
 enum dt_status store_progress_may_open(struct store *st, const char *user_id,
                                        const char *full_exercise_id, bool *may_open)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT es.sequence_order = 1"
-        " OR EXISTS (SELECT 1 FROM exercise_responses er JOIN exercise_sequence prev"
-        "   ON prev.full_exercise_id = er.full_exercise_id"
-        "   WHERE er.user_id = ?1 AND prev.sequence_order = es.sequence_order - 1)"
-        " OR EXISTS (SELECT 1 FROM exercise_responses er"
-        "   WHERE er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id)"
-        " FROM exercise_sequence es WHERE es.full_exercise_id = ?2");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT es.sequence_order = 1"
+                       " OR EXISTS (SELECT 1 FROM exercise_responses er JOIN exercise_sequence prev"
+                       "   ON prev.full_exercise_id = er.full_exercise_id"
+                       "   WHERE er.user_id = ?1 AND prev.sequence_order = es.sequence_order - 1)"
+                       " OR EXISTS (SELECT 1 FROM exercise_responses er"
+                       "   WHERE er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id)"
+                       " FROM exercise_sequence es WHERE es.full_exercise_id = ?2");
     if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
     int value = 0;
@@ -126,10 +126,10 @@ enum dt_status store_progress_may_open(struct store *st, const char *user_id,
 enum dt_status store_progress_tool_unlocked(struct store *st, const char *user_id,
                                             const char *tool_id, bool *unlocked)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT EXISTS (SELECT 1 FROM exercise_responses er"
-        " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
-        " WHERE er.user_id = ?1 AND es.unlocks_tool = ?2)");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT EXISTS (SELECT 1 FROM exercise_responses er"
+                       " JOIN exercise_sequence es ON er.full_exercise_id = es.full_exercise_id"
+                       " WHERE er.user_id = ?1 AND es.unlocks_tool = ?2)");
     if (!stmt || store_bind(st, stmt, "tt", user_id, tool_id) != DT_OK)
         return DT_DB;
     int value = 0;
@@ -155,12 +155,12 @@ static enum dt_status module_counts(struct store *st, const char *user_id, const
                                     const char *module, int *required, int *required_answered,
                                     int *answered)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT COALESCE(SUM(es.is_required), 0),"
-        " COALESCE(SUM(es.is_required AND er.id IS NOT NULL), 0), COUNT(er.id)"
-        " FROM exercise_sequence es LEFT JOIN exercise_responses er"
-        " ON er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id"
-        " WHERE es.part_id = ?2 AND es.module_id = ?3");
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT COALESCE(SUM(es.is_required), 0),"
+                       " COALESCE(SUM(es.is_required AND er.id IS NOT NULL), 0), COUNT(er.id)"
+                       " FROM exercise_sequence es LEFT JOIN exercise_responses er"
+                       " ON er.user_id = ?1 AND er.full_exercise_id = es.full_exercise_id"
+                       " WHERE es.part_id = ?2 AND es.module_id = ?3");
     if (!stmt || store_bind(st, stmt, "ttt", user_id, part, module) != DT_OK)
         return DT_DB;
     int rc = sqlite3_step(stmt);
@@ -219,7 +219,8 @@ enum dt_status store_progress_modules(struct store *st, const char *user_id,
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *stmt = store_stmt(st,
+    sqlite3_stmt *stmt = store_stmt(
+        st,
         "SELECT m.part_id, m.module_id, t.title, m.total, m.answered, m.required,"
         " m.required_answered, um.first_completed_at, um.last_modified_at"
         " FROM (SELECT es.part_id, es.module_id, MIN(es.sequence_order) AS first, COUNT(*) AS total,"
@@ -254,15 +255,15 @@ enum dt_status store_progress_title(struct store *st, const char *node_id, char 
     return s;
 }
 
-enum dt_status store_progress_after_save(struct store *st, const char *user_id,
-                                         const char *part_id, const char *module_id)
+enum dt_status store_progress_after_save(struct store *st, const char *user_id, const char *part_id,
+                                         const char *module_id)
 {
     char now[STORE_TIME_LEN], key[24];
     store_now_text(st, now);
     snprintf(key, sizeof key, "%s.%s", part_id, module_id);
     int required = 0, required_answered = 0, answered = 0;
-    enum dt_status s = module_counts(st, user_id, part_id, module_id, &required,
-                                     &required_answered, &answered);
+    enum dt_status s = module_counts(st, user_id, part_id, module_id, &required, &required_answered,
+                                     &answered);
     if (s != DT_OK)
         return s;
     /* first_completed_at is set once; later saves only touch last_modified_at */

@@ -26,10 +26,10 @@ struct module_progress {
     char module_key[16];
     char part_id[8];
     char title[PROGRESS_TITLE_LEN];
-    int exercises, answered;                   /* all exercises of the module */
-    int required, required_answered;           /* is_required = 1 only */
-    bool complete;                             /* every required exercise answered */
-    char first_completed_at[STORE_TIME_LEN];   /* "" until the module is first completed */
+    int exercises, answered;                 /* all exercises of the module */
+    int required, required_answered;         /* is_required = 1 only */
+    bool complete;                           /* every required exercise answered */
+    char first_completed_at[STORE_TIME_LEN]; /* "" until the module is first completed */
     char last_modified_at[STORE_TIME_LEN];
 };
 
@@ -60,7 +60,7 @@ enum dt_status store_progress_title(struct store *st, const char *node_id, char 
 /* For responses.c, inside its write transaction: after a save in part/module, sets
  * user_modules (first_completed_at once, last_modified_at on every later edit) and
  * users.workbook_complete. */
-enum dt_status store_progress_after_save(struct store *st, const char *user_id,
-                                         const char *part_id, const char *module_id);
+enum dt_status store_progress_after_save(struct store *st, const char *user_id, const char *part_id,
+                                         const char *module_id);
 
 #endif

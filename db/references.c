@@ -6,8 +6,8 @@
 
 #include "store_internal.h"
 
-#define REF_COLUMNS                                                                          \
-    "r.id, r.citation_number, r.author_surname, r.short_citation, r.category,"               \
+#define REF_COLUMNS                                                                                \
+    "r.id, r.citation_number, r.author_surname, r.short_citation, r.category,"                     \
     " r.full_citation, r.metadata"
 
 static int read_reference_at(sqlite3_stmt *stmt, int col, struct reference *r)
@@ -52,8 +52,9 @@ static void clear_credit(void *elem)
 
 enum dt_status store_references_by_surname(struct store *st, struct reference **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT " REF_COLUMNS " FROM \"references\" r"
-                                        " ORDER BY dt_casefold(r.author_surname), r.citation_number");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT " REF_COLUMNS " FROM \"references\" r"
+                                    " ORDER BY dt_casefold(r.author_surname), r.citation_number");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_reference, clear_reference);
@@ -73,15 +74,15 @@ enum dt_status store_references_by_number(struct store *st, int citation_number,
     return s;
 }
 
-#define CREDIT_SELECT                                                                        \
-    "SELECT cs.exercise_id, cs.usage_type, cs.notes, " REF_COLUMNS                           \
+#define CREDIT_SELECT                                                                              \
+    "SELECT cs.exercise_id, cs.usage_type, cs.notes, " REF_COLUMNS                                 \
     " FROM content_sources cs JOIN \"references\" r ON r.id = cs.reference_id"
 
 enum dt_status store_references_for_exercise(struct store *st, const char *full_exercise_id,
                                              struct source_credit **out, size_t *n)
 {
     sqlite3_stmt *stmt = store_stmt(st, CREDIT_SELECT " WHERE cs.exercise_id = ?1"
-                                        " ORDER BY r.citation_number, cs.usage_type");
+                                                      " ORDER BY r.citation_number, cs.usage_type");
     if (!stmt || store_bind(st, stmt, "t", full_exercise_id) != DT_OK)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_credit, clear_credit);
@@ -89,10 +90,11 @@ enum dt_status store_references_for_exercise(struct store *st, const char *full_
 
 enum dt_status store_references_all_sources(struct store *st, struct source_credit **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st, CREDIT_SELECT
-        " LEFT JOIN exercise_sequence es ON es.full_exercise_id = cs.exercise_id"
-        " ORDER BY es.sequence_order IS NULL, es.sequence_order, cs.exercise_id,"
-        " r.citation_number, cs.usage_type");
+    sqlite3_stmt *stmt =
+        store_stmt(st, CREDIT_SELECT
+                   " LEFT JOIN exercise_sequence es ON es.full_exercise_id = cs.exercise_id"
+                   " ORDER BY es.sequence_order IS NULL, es.sequence_order, cs.exercise_id,"
+                   " r.citation_number, cs.usage_type");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_credit, clear_credit);
@@ -104,8 +106,8 @@ enum usage_display store_references_usage_display(const char *usage_type)
         const char *type;
         enum usage_display display;
     } table[] = {
-        {"direct_quote", USAGE_QUOTE},   {"framework", USAGE_ADAPTED_FROM},
-        {"concept", USAGE_BASED_ON},     {"adaptation", USAGE_ADAPTED_FROM},
+        {"direct_quote", USAGE_QUOTE},       {"framework", USAGE_ADAPTED_FROM},
+        {"concept", USAGE_BASED_ON},         {"adaptation", USAGE_ADAPTED_FROM},
         {"inspiration", USAGE_CREDITS_ONLY},
     };
     for (size_t i = 0; usage_type && i < sizeof table / sizeof *table; i++)

@@ -43,7 +43,8 @@ enum dt_status store_references_by_number(struct store *st, int citation_number,
 enum dt_status store_references_for_exercise(struct store *st, const char *full_exercise_id,
                                              struct source_credit **out, size_t *n);
 /* Every exercise's sources, in workbook order. Free with store_references_credits_free. */
-enum dt_status store_references_all_sources(struct store *st, struct source_credit **out, size_t *n);
+enum dt_status store_references_all_sources(struct store *st, struct source_credit **out,
+                                            size_t *n);
 
 enum usage_display store_references_usage_display(const char *usage_type);
 /* The line an exercise shows for a credit: 'Adapted from X', 'Based on work by X', or the full

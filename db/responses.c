@@ -40,24 +40,27 @@ static enum dt_status find_id(struct store *st, const char *user_id, const char 
     return s;
 }
 
-static enum dt_status write_row(struct store *st, const char *user_id, const struct exercise_ref *ex,
-                                const char *json, char id[STORE_ID_LEN])
+static enum dt_status write_row(struct store *st, const char *user_id,
+                                const struct exercise_ref *ex, const char *json,
+                                char id[STORE_ID_LEN])
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
     enum dt_status s = find_id(st, user_id, ex->full_exercise_id, id);
     if (s == DT_OK)
-        return store_run(st, "UPDATE exercise_responses SET response_json = ?2, responded_at = ?3"
-                             " WHERE id = ?1", "ttt", id, json, now);
+        return store_run(st,
+                         "UPDATE exercise_responses SET response_json = ?2, responded_at = ?3"
+                         " WHERE id = ?1",
+                         "ttt", id, json, now);
     if (s != DT_NOT_FOUND)
         return s;
     store_uuid_random(id);
-    sqlite3_stmt *stmt = store_stmt(st,
+    sqlite3_stmt *stmt = store_stmt(
+        st,
         "INSERT INTO exercise_responses (id, user_id, part_id, module_id, exercise_id, version,"
         " full_exercise_id, response_json, responded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!stmt || store_bind(st, stmt, "tttttittt", id, user_id, ex->part_id, ex->module_id,
-                            ex->exercise_id, ex->version, ex->full_exercise_id, json,
-                            now) != DT_OK)
+                            ex->exercise_id, ex->version, ex->full_exercise_id, json, now) != DT_OK)
         return DT_DB;
     int rc = sqlite3_step(stmt);
     s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);

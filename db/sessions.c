@@ -14,9 +14,9 @@ enum dt_status store_sessions_create(struct store *st, const char *user_id, stru
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st,
-                  "INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
-                  "ttt", se.id, user_id, se.created_at);
+    s = store_run(
+        st, "INSERT INTO sessions (id, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)",
+        "ttt", se.id, user_id, se.created_at);
     if (s == DT_INVALID) /* the foreign key: no such user */
         s = DT_NOT_FOUND;
     s = store_write_end(st, s);

@@ -80,12 +80,12 @@ enum dt_status store_skills_search(struct store *st, const char *user_id, const 
     char *needle = query ? store_skills_fold(query) : NULL;
     if (!needle)
         return query ? DT_INVALID : DT_OK;
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT " SKILL_COLUMNS " FROM (SELECT *, instr(dt_casefold(name), ?2) AS pos FROM skills) s"
-        " WHERE " VISIBLE " AND s.pos > 0"
-        " ORDER BY s.pos > 1, dt_casefold(s.name), s.id LIMIT ?3");
-    enum dt_status bound = stmt ? store_bind(st, stmt, "ttI", user_id, needle,
-                                             (sqlite3_int64)limit)
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT " SKILL_COLUMNS
+                       " FROM (SELECT *, instr(dt_casefold(name), ?2) AS pos FROM skills) s"
+                       " WHERE " VISIBLE " AND s.pos > 0"
+                       " ORDER BY s.pos > 1, dt_casefold(s.name), s.id LIMIT ?3");
+    enum dt_status bound = stmt ? store_bind(st, stmt, "ttI", user_id, needle, (sqlite3_int64)limit)
                                 : DT_DB;
     free(needle);
     if (bound != DT_OK)
@@ -152,10 +152,11 @@ enum dt_status store_skills_add_custom(struct store *st, const char *user_id, co
     free(folded);
     if (s == DT_OK) {
         store_uuid_random(id);
-        s = store_run(st,
-                      "INSERT INTO skills (id, name, category, is_custom, created_by, review_status,"
-                      " created_at) VALUES (?1, ?2, ?3, 1, ?4, 'pending', ?5)",
-                      "ttttt", id, clean, category && category[0] ? category : NULL, user_id, now);
+        s = store_run(
+            st,
+            "INSERT INTO skills (id, name, category, is_custom, created_by, review_status,"
+            " created_at) VALUES (?1, ?2, ?3, 1, ?4, 'pending', ?5)",
+            "ttttt", id, clean, category && category[0] ? category : NULL, user_id, now);
     }
     enum dt_status end = store_write_end(st, s == DT_DUPLICATE ? DT_OK : s);
     if (end != DT_OK)
@@ -168,10 +169,10 @@ enum dt_status store_skills_add_custom(struct store *st, const char *user_id, co
 static enum dt_status owned_and_visible(struct store *st, const char *user_id,
                                         const char *instance_id, const char *skill_id)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
-        "     OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
-        " AND EXISTS (SELECT 1 FROM skills s WHERE s.id = ?3 AND " VISIBLE ")");
+    sqlite3_stmt *stmt = store_stmt(
+        st, "SELECT (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
+            "     OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
+            " AND EXISTS (SELECT 1 FROM skills s WHERE s.id = ?3 AND " VISIBLE ")");
     if (!stmt || store_bind(st, stmt, "ttt", user_id, instance_id, skill_id) != DT_OK)
         return DT_DB;
     int rc = sqlite3_step(stmt);
@@ -208,8 +209,10 @@ enum dt_status store_skills_untag(struct store *st, const char *user_id, const c
         return s;
     s = owned_and_visible(st, user_id, instance_id, skill_id);
     if (s == DT_OK)
-        s = store_run(st, "DELETE FROM exercise_skills WHERE exercise_instance_id = ?1"
-                          " AND skill_id = ?2", "tt", instance_id, skill_id);
+        s = store_run(st,
+                      "DELETE FROM exercise_skills WHERE exercise_instance_id = ?1"
+                      " AND skill_id = ?2",
+                      "tt", instance_id, skill_id);
     return store_write_end(st, s);
 }
 
@@ -218,9 +221,10 @@ enum dt_status store_skills_forget_unused(struct store *st, const char *user_id,
 {
     enum dt_status s = store_write_begin(st);
     if (s == DT_OK)
-        s = store_run(st, "DELETE FROM skills WHERE id = ?1 AND created_by = ?2 AND is_custom = 1"
-                          " AND review_status = 'pending'"
-                          " AND NOT EXISTS (SELECT 1 FROM exercise_skills WHERE skill_id = ?1)",
+        s = store_run(st,
+                      "DELETE FROM skills WHERE id = ?1 AND created_by = ?2 AND is_custom = 1"
+                      " AND review_status = 'pending'"
+                      " AND NOT EXISTS (SELECT 1 FROM exercise_skills WHERE skill_id = ?1)",
                       "tt", skill_id, user_id);
     return store_write_end(st, s);
 }
@@ -228,12 +232,14 @@ enum dt_status store_skills_forget_unused(struct store *st, const char *user_id,
 enum dt_status store_skills_for_instance(struct store *st, const char *user_id,
                                          const char *instance_id, struct skill **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT " SKILL_COLUMNS " FROM exercise_skills es JOIN skills s ON s.id = es.skill_id"
-        " WHERE es.exercise_instance_id = ?2"
-        " AND (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
-        "   OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
-        " ORDER BY dt_casefold(s.name), s.id");
+    sqlite3_stmt *stmt =
+        store_stmt(st,
+                   "SELECT " SKILL_COLUMNS
+                   " FROM exercise_skills es JOIN skills s ON s.id = es.skill_id"
+                   " WHERE es.exercise_instance_id = ?2"
+                   " AND (EXISTS (SELECT 1 FROM exercise_responses WHERE id = ?2 AND user_id = ?1)"
+                   "   OR EXISTS (SELECT 1 FROM tool_instances WHERE id = ?2 AND user_id = ?1))"
+                   " ORDER BY dt_casefold(s.name), s.id");
     if (!stmt || store_bind(st, stmt, "tt", user_id, instance_id) != DT_OK)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
@@ -250,7 +256,8 @@ static int read_skill_count(sqlite3_stmt *stmt, void *elem)
 enum dt_status store_skills_top(struct store *st, const char *user_id, size_t limit,
                                 struct skill_count **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
+    sqlite3_stmt *stmt = store_stmt(
+        st,
         "SELECT " SKILL_COLUMNS ", COUNT(*) FROM exercise_skills es"
         " JOIN skills s ON s.id = es.skill_id"
         " WHERE es.exercise_instance_id IN (SELECT id FROM exercise_responses WHERE user_id = ?1"

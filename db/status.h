@@ -3,20 +3,20 @@
 #ifndef DT_STATUS_H
 #define DT_STATUS_H
 
-#define DT_STATUS_LIST(X)                                                              \
-    X(DT_OK, "done")                                                                   \
-    X(DT_NOT_FOUND, "not found")                                                       \
-    X(DT_INVALID, "invalid input")                                                     \
-    X(DT_DUPLICATE, "already exists")                                                  \
-    X(DT_LOCKED, "not unlocked yet")                                                   \
-    X(DT_NOT_DREAMTREE, "not a dreamtree database")                                    \
-    X(DT_TOO_NEW, "database was written by a newer dreamtree")                         \
-    X(DT_SCHEMA_CHANGED, "database structure was changed outside dreamtree")         \
-    X(DT_CORRUPT, "database file is damaged")                                          \
-    X(DT_BUSY, "database is busy; another dreamtree is writing")                       \
-    X(DT_READONLY, "database cannot be written")                                       \
-    X(DT_IO, "file could not be read or written")                                      \
-    X(DT_DB, "database error")                                                         \
+#define DT_STATUS_LIST(X)                                                                          \
+    X(DT_OK, "done")                                                                               \
+    X(DT_NOT_FOUND, "not found")                                                                   \
+    X(DT_INVALID, "invalid input")                                                                 \
+    X(DT_DUPLICATE, "already exists")                                                              \
+    X(DT_LOCKED, "not unlocked yet")                                                               \
+    X(DT_NOT_DREAMTREE, "not a dreamtree database")                                                \
+    X(DT_TOO_NEW, "database was written by a newer dreamtree")                                     \
+    X(DT_SCHEMA_CHANGED, "database structure was changed outside dreamtree")                       \
+    X(DT_CORRUPT, "database file is damaged")                                                      \
+    X(DT_BUSY, "database is busy; another dreamtree is writing")                                   \
+    X(DT_READONLY, "database cannot be written")                                                   \
+    X(DT_IO, "file could not be read or written")                                                  \
+    X(DT_DB, "database error")                                                                     \
     X(DT_NOMEM, "out of memory")
 
 enum dt_status {

@@ -63,7 +63,7 @@ enum dt_status store_fail(struct store *st, int rc)
     case SQLITE_CANTOPEN: return DT_IO;
     case SQLITE_CONSTRAINT:
         return rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY ? DT_DUPLICATE
-                                                                                   : DT_INVALID;
+                                                                                    : DT_INVALID;
     default: return DT_DB;
     }
 }
@@ -98,8 +98,7 @@ void store_stmt_done(sqlite3_stmt *stmt)
     }
 }
 
-static enum dt_status bind_list(struct store *st, sqlite3_stmt *stmt, const char *types,
-                                va_list ap)
+static enum dt_status bind_list(struct store *st, sqlite3_stmt *stmt, const char *types, va_list ap)
 {
     int want = sqlite3_bind_parameter_count(stmt), given = (int)strlen(types);
     if (given != want) {

@@ -69,7 +69,6 @@ enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
 /* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
 enum dt_status store_exec(struct store *st, const char *sql);
 
-
 /* Registers dt_casefold() on a connection (skills.c); SQLITE_OK on success. */
 int store_skills_register_sql(sqlite3 *db);
 

@@ -10,8 +10,8 @@
 #include "responses.h"
 #include "store_internal.h"
 
-#define TYPE_COLUMNS                                                                         \
-    "id, singular_name, plural_name, icon_name, has_reminder, reminder_frequency,"           \
+#define TYPE_COLUMNS                                                                               \
+    "id, singular_name, plural_name, icon_name, has_reminder, reminder_frequency,"                 \
     " reminder_prompt, unlocks_at_exercise, version, is_active"
 
 static void read_type(sqlite3_stmt *stmt, struct tool_type *t)
@@ -38,12 +38,13 @@ enum dt_status store_tools_types(struct store *st, struct tool_type **out, size_
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *stmt = store_stmt(st,
-        "SELECT " TYPE_COLUMNS " FROM tool_types tt ORDER BY"
-        " (SELECT sequence_order FROM exercise_sequence es WHERE es.unlocks_tool = tt.id"
-        "  ORDER BY sequence_order LIMIT 1) IS NULL,"
-        " (SELECT sequence_order FROM exercise_sequence es WHERE es.unlocks_tool = tt.id"
-        "  ORDER BY sequence_order LIMIT 1), id");
+    sqlite3_stmt *stmt =
+        store_stmt(st,
+                   "SELECT " TYPE_COLUMNS " FROM tool_types tt ORDER BY"
+                   " (SELECT sequence_order FROM exercise_sequence es WHERE es.unlocks_tool = tt.id"
+                   "  ORDER BY sequence_order LIMIT 1) IS NULL,"
+                   " (SELECT sequence_order FROM exercise_sequence es WHERE es.unlocks_tool = tt.id"
+                   "  ORDER BY sequence_order LIMIT 1), id");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_type_elem, NULL);
@@ -169,10 +170,11 @@ enum dt_status store_tools_create(struct store *st, const char *user_id, const c
     if (s == DT_OK)
         s = check_origin(st, user_id, tool_type, origin);
     if (s == DT_OK) {
-        s = store_run(st,
-                      "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json,"
-                      " content_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                      "ttttttt", id, user_id, tool_type, origin, content_json, hash, now);
+        s = store_run(
+            st,
+            "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json,"
+            " content_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            "ttttttt", id, user_id, tool_type, origin, content_json, hash, now);
         if (s == DT_INVALID) /* the user foreign key */
             s = DT_NOT_FOUND;
     }
@@ -206,15 +208,14 @@ enum dt_status store_tools_delete(struct store *st, const char *user_id, const c
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st, "DELETE FROM tool_instances WHERE id = ?1 AND user_id = ?2", "tt", instance_id,
-                  user_id);
+    s = store_run(st, "DELETE FROM tool_instances WHERE id = ?1 AND user_id = ?2", "tt",
+                  instance_id, user_id);
     if (s == DT_OK && sqlite3_changes(st->db) == 0)
         s = DT_NOT_FOUND;
     return store_write_end(st, s);
 }
 
-#define INSTANCE_COLUMNS                                                                     \
-    "id, tool_type, origin, content_json, content_hash, created_at, updated_at"
+#define INSTANCE_COLUMNS "id, tool_type, origin, content_json, content_hash, created_at, updated_at"
 
 static int read_instance(sqlite3_stmt *stmt, void *elem)
 {

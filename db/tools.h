@@ -26,7 +26,7 @@ struct tool_type {
 struct tool_instance {
     char id[STORE_ID_LEN];
     char tool_type[40];
-    char origin[32]; /* an exercise id ("1.1.1.v1") or "standalone" */
+    char origin[32];    /* an exercise id ("1.1.1.v1") or "standalone" */
     char *content_json; /* malloc'd */
     char content_hash[TOOLS_HASH_LEN];
     char created_at[STORE_TIME_LEN];

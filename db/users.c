@@ -14,14 +14,14 @@ enum dt_status store_users_create_anonymous(struct store *st, struct user *out)
     if (s != DT_OK)
         return s;
     s = store_run(st,
-                   "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
-                   " VALUES (?1, 1, 0, ?2, ?2)",
-                   "tt", u.id, u.created_at);
+                  "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
+                  " VALUES (?1, 1, 0, ?2, ?2)",
+                  "tt", u.id, u.created_at);
     if (s == DT_OK)
         s = store_run(st,
-                       "INSERT INTO user_settings (user_id, created_at, updated_at)"
-                       " VALUES (?1, ?2, ?2)",
-                       "tt", u.id, u.created_at);
+                      "INSERT INTO user_settings (user_id, created_at, updated_at)"
+                      " VALUES (?1, ?2, ?2)",
+                      "tt", u.id, u.created_at);
     s = store_write_end(st, s);
     if (s == DT_OK && out)
         *out = u;
@@ -69,10 +69,12 @@ static int read_settings(sqlite3_stmt *stmt, void *out)
     return 0;
 }
 
-enum dt_status store_users_settings(struct store *st, const char *user_id, struct user_settings *out)
+enum dt_status store_users_settings(struct store *st, const char *user_id,
+                                    struct user_settings *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT background_color, text_color, font, personality_type"
-                                        " FROM user_settings WHERE user_id = ?1");
+    sqlite3_stmt *stmt = store_stmt(st,
+                                    "SELECT background_color, text_color, font, personality_type"
+                                    " FROM user_settings WHERE user_id = ?1");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     return store_one(st, stmt, out, read_settings);
@@ -91,9 +93,9 @@ enum dt_status store_users_save_settings(struct store *st, const char *user_id,
     sqlite3_stmt *stmt = store_stmt(st, "UPDATE user_settings SET background_color = ?2,"
                                         " text_color = ?3, font = ?4, personality_type = ?5,"
                                         " updated_at = ?6 WHERE user_id = ?1");
-    if (!stmt || store_bind(st, stmt, "tttttt", user_id, in->background_color, in->text_color,
-                            in->font, in->personality_type[0] ? in->personality_type : NULL,
-                            now) != DT_OK)
+    if (!stmt ||
+        store_bind(st, stmt, "tttttt", user_id, in->background_color, in->text_color, in->font,
+                   in->personality_type[0] ? in->personality_type : NULL, now) != DT_OK)
         return store_write_end(st, DT_DB);
     int rc = sqlite3_step(stmt);
     s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);

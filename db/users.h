@@ -27,7 +27,8 @@ enum dt_status store_users_get(struct store *st, const char *user_id, struct use
 /* Deletes the user and, through the schema's cascades and triggers, everything that is theirs. */
 enum dt_status store_users_delete(struct store *st, const char *user_id);
 
-enum dt_status store_users_settings(struct store *st, const char *user_id, struct user_settings *out);
+enum dt_status store_users_settings(struct store *st, const char *user_id,
+                                    struct user_settings *out);
 /* Saves all four settings; an unknown personality type is DT_INVALID. */
 enum dt_status store_users_save_settings(struct store *st, const char *user_id,
                                          const struct user_settings *settings);

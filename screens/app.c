@@ -175,8 +175,7 @@ static void apply_one(struct app *a)
     enum pending_kind kind = a->pending;
     a->pending = PENDING_NONE;
     switch (kind) {
-    case PENDING_NONE:
-        return;
+    case PENDING_NONE: return;
     case PENDING_OPEN:
         if (a->depth == APP_DEPTH) { /* deep enough: drop the oldest above the root */
             leave(&a->stack[1]);
@@ -312,21 +311,15 @@ static void global_command(struct app *a, const struct tui_event *ev)
         enum cmd cmd;
         enum screen_id screen;
     } jumps[] = {
-        {CMD_HELP, SCREEN_HELP},       {CMD_WORKBOOK, SCREEN_CONTENTS},
+        {CMD_HELP, SCREEN_HELP},         {CMD_WORKBOOK, SCREEN_CONTENTS},
         {CMD_SETTINGS, SCREEN_SETTINGS}, {CMD_PROFILE, SCREEN_PROFILE},
-        {CMD_CREDITS, SCREEN_CREDITS}, {CMD_TOOLS, SCREEN_TOOLS},
+        {CMD_CREDITS, SCREEN_CREDITS},   {CMD_TOOLS, SCREEN_TOOLS},
     };
     const struct screen *top = &a->stack[a->depth - 1];
     switch (ev->cmd) {
-    case CMD_QUIT:
-        a->finished = true;
-        return;
-    case CMD_BACK:
-        app_back(a);
-        return;
-    case CMD_DASHBOARD:
-        request(a, PENDING_HOME, SCREEN_NONE, NULL);
-        return;
+    case CMD_QUIT: a->finished = true; return;
+    case CMD_BACK: app_back(a); return;
+    case CMD_DASHBOARD: request(a, PENDING_HOME, SCREEN_NONE, NULL); return;
     case CMD_OPEN: {
         enum screen_id id;
         struct screen_arg arg;
@@ -336,8 +329,7 @@ static void global_command(struct app *a, const struct tui_event *ev)
             app_error(a, "that cannot be opened.");
         return;
     }
-    default:
-        break;
+    default: break;
     }
     for (size_t i = 0; i < sizeof jumps / sizeof *jumps; i++)
         if (jumps[i].cmd == ev->cmd && top->id != jumps[i].screen) {

@@ -26,7 +26,7 @@ struct assessment {
     char oldest[STORE_TIME_LEN];
     char exercise[32]; /* the exercise this assessment answers, "" from the profile */
     char title[PROGRESS_TITLE_LEN];
-    struct prompts p;  /* that exercise's blocks and other prompts */
+    struct prompts p; /* that exercise's blocks and other prompts */
     struct exercise_ref next;
     bool has_next;
 };
@@ -123,16 +123,21 @@ static void build_summary(const struct assessment *a, struct doc *d)
         snprintf(strengths + strlen(strengths), sizeof strengths - strlen(strengths), "%s%s",
                  i ? ", " : "", scores[sum.strengths[i]].name);
     for (size_t i = 0; i < sum.n_improvements; i++)
-        snprintf(improve + strlen(improve), sizeof improve - strlen(improve), "%s%s",
-                 i ? ", " : "", scores[sum.improvements[i]].name);
+        snprintf(improve + strlen(improve), sizeof improve - strlen(improve), "%s%s", i ? ", " : "",
+                 scores[sum.improvements[i]].name);
     doc_heading(d, 2, "Your results");
     doc_chart(d, "Average level by category", 4, labels, values, 5,
-              doc_printf(d, "Delivery %s of 5, Interpersonal %s of 5, Strategic %s of 5; overall"
-                            " %s of 5.", said[0], said[1], said[2], said[3]));
-    doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "Strengths: %s.", strengths[0] ? strengths : "none"
-                                                                                        " stand out"));
-    doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "Areas to improve: %s.", improve[0] ? improve
-                                                                                   : "none stand out"));
+              doc_printf(d,
+                         "Delivery %s of 5, Interpersonal %s of 5, Strategic %s of 5; overall"
+                         " %s of 5.",
+                         said[0], said[1], said[2], said[3]));
+    doc_para(d, DOC_ROLE_TEXT,
+             doc_printf(d, "Strengths: %s.",
+                        strengths[0] ? strengths
+                                     : "none"
+                                       " stand out"));
+    doc_para(d, DOC_ROLE_TEXT,
+             doc_printf(d, "Areas to improve: %s.", improve[0] ? improve : "none stand out"));
     doc_para(d, DOC_ROLE_REFLECTION,
              "Both lists are measured against your own average. A gap matters only if the work"
              " you want depends on it; a strength becomes useful once you can tell a story that"
@@ -156,9 +161,9 @@ static void competency_field(const struct assessment *a, size_t i, const char **
     struct doc_stop stops[5];
     for (int l = 0; l < 5; l++)
         stops[l] = (struct doc_stop){l + 1, a->levels[i][l].job_context[0]
-                                               ? doc_printf(d, "Level %d. %s", l + 1,
-                                                            a->levels[i][l].job_context)
-                                               : doc_printf(d, "Level %d", l + 1)};
+                                                ? doc_printf(d, "Level %d. %s", l + 1,
+                                                             a->levels[i][l].job_context)
+                                                : doc_printf(d, "Level %d", l + 1)};
     doc_field_stops(d, f, 5, stops);
     if (a->score[i]) {
         f->has_number = true;
@@ -191,12 +196,15 @@ static void build_exercise(const struct assessment *a, struct doc *d)
 static void build(const struct screen *s, struct doc *d)
 {
     const struct assessment *a = s->priv;
-    doc_heading(d, 1, a->exercise[0] ? doc_printf(d, "Exercise 2.5.1: %s", a->title)
-                                     : "Your competencies");
+    doc_heading(d, 1,
+                a->exercise[0] ? doc_printf(d, "Exercise 2.5.1: %s", a->title)
+                               : "Your competencies");
     if (a->due)
         doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "Your last assessment began on %.10s, more than a year ago."
-                               " A fresh look shows how far you have come.", a->oldest));
+                 doc_printf(d,
+                            "Your last assessment began on %.10s, more than a year ago."
+                            " A fresh look shows how far you have come.",
+                            a->oldest));
     if (a->exercise[0]) {
         build_exercise(a, d);
     } else {

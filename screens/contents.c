@@ -38,15 +38,14 @@ static void build(const struct screen *s, struct doc *d)
             const struct outline_module *mod = &o->modules[m];
             const struct module_progress *mp = &mod->progress;
             doc_heading(d, 3,
-                     doc_printf(d, "Module %s: %s (%d of %d answered%s)", mp->module_key,
-                                mp->title, mp->answered, mp->exercises,
-                                mp->complete ? ", complete" : ""));
+                        doc_printf(d, "Module %s: %s (%d of %d answered%s)", mp->module_key,
+                                   mp->title, mp->answered, mp->exercises,
+                                   mp->complete ? ", complete" : ""));
             for (size_t e = mod->first_exercise; e < mod->first_exercise + mod->nexercises; e++) {
                 const struct outline_exercise *ex = &o->exercises[e];
                 const char *state = store_exercises_state_name(ex->state);
-                const char *title = doc_printf(d, "%s.%s.%s %s", ex->ref.part_id,
-                                               ex->ref.module_id, ex->ref.exercise_id,
-                                               ex->ref.title);
+                const char *title = doc_printf(d, "%s.%s.%s %s", ex->ref.part_id, ex->ref.module_id,
+                                               ex->ref.exercise_id, ex->ref.title);
                 const char *extra = ex->ref.is_required ? NULL : "optional";
                 if (ex->state == EXERCISE_LOCKED)
                     doc_card(d, title, extra, state, 0, NULL, NULL);

@@ -33,8 +33,9 @@ static void build(const struct screen *s, struct doc *d)
 {
     const struct credits *c = s->priv;
     doc_heading(d, 1, "Credits");
-    doc_para(d, DOC_ROLE_TEXT, "DreamTree's exercises are its own writing. These are the works"
-                               " whose ideas they build on.");
+    doc_para(d, DOC_ROLE_TEXT,
+             "DreamTree's exercises are its own writing. These are the works"
+             " whose ideas they build on.");
     doc_heading(d, 2, "Works, by author");
     for (size_t i = 0; i < c->nrefs; i++)
         doc_para(d, DOC_ROLE_TEXT,
@@ -46,8 +47,8 @@ static void build(const struct screen *s, struct doc *d)
         /* inspiration is credited here only, by its short citation */
         doc_para(d, DOC_ROLE_TEXT,
                  doc_printf(d, "%s: %s [%d]", c->sources[i].exercise_id,
-                            n ? line : doc_printf(d, "Inspired by %s",
-                                                  c->sources[i].ref.short_citation),
+                            n ? line
+                              : doc_printf(d, "Inspired by %s", c->sources[i].ref.short_citation),
                             c->sources[i].ref.citation_number));
     }
     doc_action(d, CMD_BACK, NULL, "Back");

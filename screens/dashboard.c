@@ -53,8 +53,9 @@ static void build(const struct screen *s, struct doc *doc)
     doc_heading(doc, 1, "Daily Dos");
     doc_para(doc, DOC_ROLE_NOTE, doc_printf(doc, "Today is %s.", date));
     if (d->nitems == 0)
-        doc_para(doc, DOC_ROLE_TEXT, "Nothing is due today. The workbook is complete and every"
-                                     " tool is up to date.");
+        doc_para(doc, DOC_ROLE_TEXT,
+                 "Nothing is due today. The workbook is complete and every"
+                 " tool is up to date.");
     for (size_t i = 0; i < d->nitems; i++) {
         const struct dailydo *item = &d->items[i];
         if (item->kind == DAILYDO_RESUME) {
@@ -89,8 +90,8 @@ static void build(const struct screen *s, struct doc *doc)
         labels[part] = d->part_titles[part][0] ? d->part_titles[part] : names[part];
         values[part] = total[part] ? (double)done[part] / total[part] : 0;
         if (total[part] && used > 0 && (size_t)used < sizeof text)
-            used += snprintf(text + used, sizeof text - (size_t)used,
-                             " %s: %d of %d%s.", labels[part], done[part], total[part],
+            used += snprintf(text + used, sizeof text - (size_t)used, " %s: %d of %d%s.",
+                             labels[part], done[part], total[part],
                              done[part] == total[part] && total[part] ? ", grown" : "");
     }
     doc_chart(doc, "Your tree", 3, labels, values, 1.0, text)->style = DOC_CHART_TREE;

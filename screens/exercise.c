@@ -47,7 +47,7 @@ struct exercise {
     struct exercise_ref ref;
     struct tool_use *uses; /* per block; form is NULL where the block uses no tool */
     struct prompts p;
-    bool submitted;  /* submitted on this visit */
+    bool submitted; /* submitted on this visit */
     char unlocked[64];
     struct exercise_ref next;
     bool has_next;
@@ -100,8 +100,8 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
         struct tool_instance *list = NULL;
         size_t n = 0;
         enum dt_status status = store_tools_list(st, app_user(s->app), tool, &list, &n);
-        if (status == DT_OK && (!(u->ids = cJSON_CreateArray()) ||
-                                !(u->titles = cJSON_CreateArray())))
+        if (status == DT_OK &&
+            (!(u->ids = cJSON_CreateArray()) || !(u->titles = cJSON_CreateArray())))
             status = DT_NOMEM;
         for (size_t k = 0; status == DT_OK && k < n; k++) {
             if (strcmp(list[k].origin, e->ref.full_exercise_id) != 0)
@@ -201,14 +201,18 @@ static void type_offer(const struct exercise *e, struct doc *d)
         return;
     const struct personality_type *t = answered_type(e);
     if (!t)
-        doc_para(d, DOC_ROLE_NOTE, "Your answers do not lean one way on every scale, so they"
-                                   " point to no type yet. You can choose one in Settings.");
+        doc_para(d, DOC_ROLE_NOTE,
+                 "Your answers do not lean one way on every scale, so they"
+                 " point to no type yet. You can choose one in Settings.");
     else if (strcmp(t->code, e->kept_type) == 0)
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s is your personality type in your settings;"
-                                                 " your profile shows it.", t->code));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d,
+                            "%s is your personality type in your settings;"
+                            " your profile shows it.",
+                            t->code));
     else {
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your answers point to %s, %s.", t->code,
-                                              t->name));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "Your answers point to %s, %s.", t->code, t->name));
         screen_choice(d, CHOOSE_KEEP_TYPE, 0,
                       doc_printf(d, "Keep %s as your personality type", t->code));
     }
@@ -232,8 +236,10 @@ static enum screen_result keep_type(struct screen *s, struct exercise *e)
         return SCREEN_REJECTED;
     }
     store_copy_text(e->kept_type, sizeof e->kept_type, t->code);
-    app_note(s->app, "%s is your personality type now: your profile shows it, and Settings can"
-                     " change it.", t->code);
+    app_note(s->app,
+             "%s is your personality type now: your profile shows it, and Settings can"
+             " change it.",
+             t->code);
     return SCREEN_HANDLED;
 }
 
@@ -247,7 +253,7 @@ static const char *earlier_answer(const struct exercise *e, size_t i, struct doc
         return NULL;
     char joined[1024] = "";
     const cJSON *item;
-    cJSON_ArrayForEach(item, v)
+    cJSON_ArrayForEach (item, v)
         if (cJSON_IsString(item) && strlen(joined) + strlen(item->valuestring) + 3 < sizeof joined)
             snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s",
                      joined[0] ? "; " : "", item->valuestring);
@@ -268,7 +274,7 @@ static const cJSON *rank_source(const struct exercise *e, size_t i)
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->p.answers, e->p.blocks[i].prompt_key);
         /* two different items at least: a ranking of one is no ranking */
         const cJSON *a = cJSON_GetArrayItem(v, 0), *b;
-        cJSON_ArrayForEach(b, v)
+        cJSON_ArrayForEach (b, v)
             if (cJSON_IsString(a) && cJSON_IsString(b) && strcmp(a->valuestring, b->valuestring))
                 return v;
         return NULL;
@@ -296,20 +302,20 @@ static void several_made(const struct exercise *e, const struct tool_use *u, str
                                       : doc_printf(d, "%zu %s made here", made,
                                                    made == 1 ? u->type.singular_name
                                                              : u->type.plural_name);
-    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "%s: %s.%s", how_many, names,
-                                          enough ? " That is as many as this exercise asks for."
-                                                 : ""));
+    doc_para(d, DOC_ROLE_NOTE,
+             doc_printf(d, "%s: %s.%s", how_many, names,
+                        enough ? " That is as many as this exercise asks for." : ""));
     for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++) {
-        struct screen_arg entry =
-            screen_arg_entry(u->type.id, cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
-                             e->ref.full_exercise_id, 0);
+        struct screen_arg entry = screen_arg_entry(u->type.id,
+                                                   cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
+                                                   e->ref.full_exercise_id, 0);
         screen_action(d, SCREEN_TOOL_ENTRY, &entry,
                       doc_printf(d, "Open %s: %s", u->type.singular_name,
                                  cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
     }
     if (!enough) { /* a new entry, even of a tool that reopens the exercise's own */
-        struct screen_arg another =
-            screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id, SCREEN_NEW_ENTRY);
+        struct screen_arg another = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id,
+                                                     SCREEN_NEW_ENTRY);
         screen_action(d, SCREEN_TOOL_ENTRY, &another,
                       doc_printf(d, "Start another %s", u->type.singular_name));
     }
@@ -337,8 +343,8 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
                                                     u->min, u->type.plural_name)
                                        : ""));
     else
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Your %s for this exercise: %s.",
-                                              u->type.singular_name, title));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "Your %s for this exercise: %s.", u->type.singular_name, title));
     struct screen_arg arg = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id, 0);
     if (made > 0)
         screen_action(d, SCREEN_TOOL_ENTRY, &arg,
@@ -356,8 +362,9 @@ static void build(const struct screen *s, struct doc *d)
 {
     const struct exercise *e = s->priv;
     d->form = true; /* typing is answers here, even where every question is a tool's */
-    doc_heading(d, 1, doc_printf(d, "Exercise %s.%s.%s: %s", e->ref.part_id, e->ref.module_id,
-                                 e->ref.exercise_id, e->ref.title));
+    doc_heading(d, 1,
+                doc_printf(d, "Exercise %s.%s.%s: %s", e->ref.part_id, e->ref.module_id,
+                           e->ref.exercise_id, e->ref.title));
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "Module %s, %s.%s", e->ref.module_key, e->module_title,
                         e->ref.is_required ? "" : " This exercise is optional."));
@@ -380,7 +387,8 @@ static void build(const struct screen *s, struct doc *d)
     }
     if (e->submitted && e->unlocked[0])
         doc_para(d, DOC_ROLE_CELEBRATION,
-                 doc_printf(d, "New tool unlocked: %s. It stays with you from now on.", e->unlocked));
+                 doc_printf(d, "New tool unlocked: %s. It stays with you from now on.",
+                            e->unlocked));
     if (e->submitted && e->has_next)
         screen_choice(d, CHOOSE_NEXT, 0,
                       doc_printf(d, "Go on to the next exercise: %s", e->next.title));
@@ -400,9 +408,10 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         bool required = !prompts_input(&e->p, i)->optional;
         size_t made = (size_t)cJSON_GetArraySize(u->ids);
         if (made > 0 && made < (size_t)u->min) {
-            app_error(s->app, "this exercise asks for at least %d %s and you have made %zu:"
-                              " choose \"Start another %s\" for the next.", u->min,
-                      u->type.plural_name, made, u->type.singular_name);
+            app_error(s->app,
+                      "this exercise asks for at least %d %s and you have made %zu:"
+                      " choose \"Start another %s\" for the next.",
+                      u->min, u->type.plural_name, made, u->type.singular_name);
             return false;
         }
         if (made > 0) {
@@ -414,11 +423,15 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         } else if ((required || u->min > 0) &&
                    prompts_value_empty(cJSON_GetObjectItemCaseSensitive(e->p.answers, key))) {
             if (u->min > 1)
-                app_error(s->app, "this exercise asks for at least %d %s: choose \"%s\" to make"
-                                  " the first.", u->min, u->type.plural_name, u->form->new_label);
+                app_error(s->app,
+                          "this exercise asks for at least %d %s: choose \"%s\" to make"
+                          " the first.",
+                          u->min, u->type.plural_name, u->form->new_label);
             else
-                app_error(s->app, "this exercise asks you to use the %s: choose \"%s\" and make"
-                                  " a start.", u->type.singular_name, u->form->new_label);
+                app_error(s->app,
+                          "this exercise asks you to use the %s: choose \"%s\" and make"
+                          " a start.",
+                          u->type.singular_name, u->form->new_label);
             return false;
         }
     }
@@ -466,10 +479,10 @@ static enum screen_result start_ranking(struct screen *s, struct exercise *e, si
     cJSON *items = cJSON_AddArrayToObject(content, RANKING_ITEMS);
     cJSON_AddStringToObject(content, RANKING_TITLE, e->ref.title);
     const cJSON *item;
-    cJSON_ArrayForEach(item, list) {
+    cJSON_ArrayForEach (item, list) {
         bool seen = false;
         const cJSON *k;
-        cJSON_ArrayForEach(k, items)
+        cJSON_ArrayForEach (k, items)
             seen |= strcmp(k->valuestring, item->valuestring) == 0;
         if (cJSON_IsString(item) && !seen)
             cJSON_AddItemToArray(items, cJSON_CreateString(item->valuestring));

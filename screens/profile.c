@@ -62,8 +62,9 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "%s, %s", p->type.code, p->type.name));
         doc_para(d, DOC_ROLE_TEXT, p->type.summary);
     } else {
-        doc_para(d, DOC_ROLE_NOTE, "Not set. Module 1.1 helps you work it out; set it under"
-                                   " Settings.");
+        doc_para(d, DOC_ROLE_NOTE,
+                 "Not set. Module 1.1 helps you work it out; set it under"
+                 " Settings.");
     }
 
     doc_heading(d, 2, "Competencies");
@@ -86,22 +87,24 @@ static void build(const struct screen *s, struct doc *d)
         char overall[32]; /* as a chart would show it */
         tui_text_number(doc_round_tenths(sum.overall), overall, sizeof overall);
         doc_para(d, DOC_ROLE_TEXT,
-                 doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.",
-                            overall, sum.n_strengths, sum.n_improvements));
+                 doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.", overall,
+                            sum.n_strengths, sum.n_improvements));
         if (p->due)
-            doc_para(d, DOC_ROLE_NOTE, "More than a year has passed since your assessment: it"
-                                       " is time to reassess.");
+            doc_para(d, DOC_ROLE_NOTE,
+                     "More than a year has passed since your assessment: it"
+                     " is time to reassess.");
         screen_action(d, SCREEN_COMPETENCIES, NULL,
                       p->due ? "Reassess your competencies (due)" : "Reassess your competencies");
     }
 
     doc_heading(d, 2, "Skills you use most");
     if (p->nskills == 0)
-        doc_para(d, DOC_ROLE_NOTE, "None yet: the skills you name in your SOARED stories show"
-                                   " here, the ones you name most first.");
+        doc_para(d, DOC_ROLE_NOTE,
+                 "None yet: the skills you name in your SOARED stories show"
+                 " here, the ones you name most first.");
     for (size_t i = 0; i < p->nskills; i++)
-        doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "%s (%d)", p->skills[i].skill.name,
-                                              p->skills[i].uses));
+        doc_para(d, DOC_ROLE_TEXT,
+                 doc_printf(d, "%s (%d)", p->skills[i].skill.name, p->skills[i].uses));
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 

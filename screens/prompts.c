@@ -47,8 +47,8 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
 {
     memset(p, 0, sizeof *p);
     store_copy_text(p->full_exercise_id, sizeof p->full_exercise_id, full_exercise_id);
-    enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL,
-                                                   &p->blocks, &p->nblocks);
+    enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL, &p->blocks,
+                                                   &p->nblocks);
     if (status == DT_OK && !(p->inputs = calloc(p->nblocks ? p->nblocks : 1, sizeof *p->inputs)))
         status = DT_NOMEM;
     for (size_t i = 0; status == DT_OK && i < p->nblocks; i++) {
@@ -77,8 +77,10 @@ enum doc_role prompts_role(const char *type)
     static const struct {
         const char *type;
         enum doc_role role;
-    } roles[] = {{"instruction", DOC_ROLE_INSTRUCTION}, {"reflection", DOC_ROLE_REFLECTION},
-                 {"transition", DOC_ROLE_TRANSITION},   {"celebration", DOC_ROLE_CELEBRATION}};
+    } roles[] = {{"instruction", DOC_ROLE_INSTRUCTION},
+                 {"reflection", DOC_ROLE_REFLECTION},
+                 {"transition", DOC_ROLE_TRANSITION},
+                 {"celebration", DOC_ROLE_CELEBRATION}};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (strcmp(type, roles[i].type) == 0)
             return roles[i].role;
@@ -91,22 +93,14 @@ static enum doc_field_kind field_kind(enum input_type type)
 {
     switch (type) {
     case INPUT_LINE:
-    case INPUT_DATE:
-        return DOC_FIELD_LINE;
-    case INPUT_NUMBER:
-        return DOC_FIELD_NUMBER;
-    case INPUT_SLIDER:
-        return DOC_FIELD_SLIDER;
-    case INPUT_CHOICE:
-        return DOC_FIELD_CHOICE;
-    case INPUT_CHOICES:
-        return DOC_FIELD_CHOICES;
-    case INPUT_LIST:
-        return DOC_FIELD_LIST;
-    case INPUT_ORDERED:
-        return DOC_FIELD_ORDERED;
-    default:
-        return DOC_FIELD_TEXT;
+    case INPUT_DATE: return DOC_FIELD_LINE;
+    case INPUT_NUMBER: return DOC_FIELD_NUMBER;
+    case INPUT_SLIDER: return DOC_FIELD_SLIDER;
+    case INPUT_CHOICE: return DOC_FIELD_CHOICE;
+    case INPUT_CHOICES: return DOC_FIELD_CHOICES;
+    case INPUT_LIST: return DOC_FIELD_LIST;
+    case INPUT_ORDERED: return DOC_FIELD_ORDERED;
+    default: return DOC_FIELD_TEXT;
     }
 }
 
@@ -140,7 +134,7 @@ static void fill_field(struct doc *d, struct doc_field *f, const struct input_sp
         size_t n = (size_t)cJSON_GetArraySize(value), i = 0;
         const char **items = doc_copy(d, NULL, (n ? n : 1) * sizeof *items);
         const cJSON *item;
-        cJSON_ArrayForEach(item, value) {
+        cJSON_ArrayForEach (item, value) {
             if (!cJSON_IsString(item))
                 continue;
             items[i++] = item->valuestring;
@@ -154,7 +148,7 @@ static void fill_field(struct doc *d, struct doc_field *f, const struct input_sp
 }
 
 struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
-                                     const struct input_spec *input, const cJSON *value)
+                                      const struct input_spec *input, const cJSON *value)
 {
     enum doc_field_kind kind = field_kind(input->type);
     struct doc_field *f = doc_field(d, kind, key, label);
@@ -277,7 +271,7 @@ cJSON *prompts_accept(struct app *a, const struct input_spec *input, const char 
     if (kind == DOC_FIELD_CHOICES && cJSON_IsArray(v)) {
         cJSON *labels = cJSON_CreateArray();
         const cJSON *i;
-        cJSON_ArrayForEach(i, v) {
+        cJSON_ArrayForEach (i, v) {
             const char *o = option_at(input, i);
             if (o)
                 cJSON_AddItemToArray(labels, cJSON_CreateString(o));
@@ -375,8 +369,8 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
             continue;
         char one[128];
         unmet(prompts_input(e, i),
-              cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key),
-              number, one, sizeof one);
+              cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key), number, one,
+              sizeof one);
         if (!one[0])
             continue;
         if (used < sizeof details)
@@ -406,8 +400,8 @@ enum screen_result prompts_change(struct prompts *p, struct app *a, const struct
     cJSON_DeleteItemFromObjectCaseSensitive(p->answers, ev->field_id);
     cJSON_AddItemToObject(p->answers, ev->field_id, value);
     char *json = prompts_json(p);
-    enum dt_status status = json ? store_drafts_save(app_store(a), app_user(a),
-                                                     p->full_exercise_id, json)
+    enum dt_status status = json ? store_drafts_save(app_store(a), app_user(a), p->full_exercise_id,
+                                                     json)
                                  : DT_NOMEM;
     cJSON_free(json);
     if (status != DT_OK)

@@ -18,8 +18,8 @@ struct prompts {
     size_t nblocks;
     struct input_spec **inputs; /* per block: the prompt's input, read once at load; NULL for
                                  * other blocks (and for an input that could not be read) */
-    cJSON *answers; /* prompt key -> value, as response_json keeps it */
-    bool answered;  /* the user has a saved response */
+    cJSON *answers;             /* prompt key -> value, as response_json keeps it */
+    bool answered;              /* the user has a saved response */
 };
 
 /* Loads the exercise's blocks and the user's answers (a draft wins over the saved response,
@@ -49,7 +49,7 @@ bool prompts_complete(const struct prompts *p, struct app *a, bool (*skip)(const
  * its type, limits, stops, options, hint and whether it is required; value is the current
  * answer (may be NULL). Returns the field added. */
 struct doc_field *prompts_input_field(struct doc *d, const char *key, const char *label,
-                                     const struct input_spec *input, const cJSON *value);
+                                      const struct input_spec *input, const cJSON *value);
 /* A field's event value (JSON) turned into what is kept: a choice by its label, limits checked,
  * and a number or slider held to its steps (step 1 for a slider that names none). NULL with
  * an error said (the form to use) when refused. The caller owns the result. */

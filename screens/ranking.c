@@ -33,7 +33,7 @@ static const char *text_at(const cJSON *obj, const char *key)
 static int answered(const cJSON *choices, const char *x, const char *y)
 {
     const cJSON *c;
-    cJSON_ArrayForEach(c, choices) {
+    cJSON_ArrayForEach (c, choices) {
         const char *better = text_at(c, CHOICE_BETTER), *worse = text_at(c, CHOICE_WORSE);
         if (strcmp(better, x) == 0 && strcmp(worse, y) == 0)
             return 1;
@@ -139,8 +139,10 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         return DT_INVALID;
     }
     if (n > RANK_MAX_ITEMS) { /* the tool refuses more; an import or an older version did not */
-        app_error(s->app, "this ranking has %zu items and a ranking takes at most %d: leave out"
-                  " the ones that matter least in the tool, then rank them.", n, RANK_MAX_ITEMS);
+        app_error(s->app,
+                  "this ranking has %zu items and a ranking takes at most %d: leave out"
+                  " the ones that matter least in the tool, then rank them.",
+                  n, RANK_MAX_ITEMS);
         return DT_INVALID;
     }
     r->items = calloc(n, sizeof *r->items);
@@ -148,7 +150,7 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     if (!r->items || !r->order)
         return DT_NOMEM;
     const cJSON *item;
-    cJSON_ArrayForEach(item, items)
+    cJSON_ArrayForEach (item, items)
         if (cJSON_IsString(item))
             r->items[r->n++] = item->valuestring;
     replay(r);

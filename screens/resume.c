@@ -19,10 +19,10 @@
 struct resume {
     char instance_id[STORE_ID_LEN];
     cJSON *content;
-    struct tool_instance *stories; /* the user's SOARED stories, newest first */
-    size_t nloaded;  /* all of them (what is freed) */
-    size_t nstories; /* the newest RESUME_STORIES of them, which are offered */
-    cJSON **story; /* their content */
+    struct tool_instance *stories;     /* the user's SOARED stories, newest first */
+    size_t nloaded;                    /* all of them (what is freed) */
+    size_t nstories;                   /* the newest RESUME_STORIES of them, which are offered */
+    cJSON **story;                     /* their content */
     char *suggested[RESUME_SUGGESTED]; /* skills not yet on the resume, most named first */
     size_t nsuggested;
 };
@@ -30,7 +30,7 @@ struct resume {
 static bool on_resume(const cJSON *content, const char *skill)
 {
     const cJSON *s;
-    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(content, RESUME_SKILLS))
+    cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive(content, RESUME_SKILLS))
         if (cJSON_IsString(s) && strcmp(s->valuestring, skill) == 0)
             return true;
     return false;
@@ -63,7 +63,7 @@ static enum dt_status find_suggestions(struct resume *r, struct app *a)
     free(top);
     for (size_t i = 0; i < r->nstories; i++) {
         const cJSON *s;
-        cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(r->story[i], STORY_SKILLS))
+        cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive(r->story[i], STORY_SKILLS))
             if (cJSON_IsString(s))
                 suggest(r, s->valuestring);
     }
@@ -116,7 +116,7 @@ static void leave(struct screen *s)
 static bool chosen(const struct resume *r, size_t i)
 {
     const cJSON *id;
-    cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS))
+    cJSON_ArrayForEach (id, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS))
         if (cJSON_IsString(id) && strcmp(id->valuestring, r->stories[i].id) == 0)
             return true;
     return false;
@@ -133,8 +133,8 @@ static struct resume_highlight *highlights(const struct resume *r, size_t *n)
             continue;
         const char *text = tf_text(r->story[i], STORY_RESULT);
         h[*n].title = tf_text(r->story[i], STORY_TITLE) ? tf_text(r->story[i], STORY_TITLE)
-                                                         : "A story";
-        h[*n].text = text                                ? text
+                                                        : "A story";
+        h[*n].text = text                                 ? text
                      : tf_text(r->story[i], STORY_ACTION) ? tf_text(r->story[i], STORY_ACTION)
                                                           : "";
         (*n)++;
@@ -151,8 +151,9 @@ static void build(const struct screen *s, struct doc *d)
              "Choose the stories that show you at your best; each appears as a highlight with"
              " its result. Then read the preview and save it as files you can send or print.");
     if (r->nstories == 0) {
-        doc_para(d, DOC_ROLE_NOTE, "No SOARED stories yet: write one in the SOARED Stories tool and"
-                                   " it can stand here as a highlight.");
+        doc_para(d, DOC_ROLE_NOTE,
+                 "No SOARED stories yet: write one in the SOARED Stories tool and"
+                 " it can stand here as a highlight.");
     } else {
         const char *options[RESUME_STORIES];
         unsigned long long mask = 0;
@@ -192,8 +193,9 @@ static void build(const struct screen *s, struct doc *d)
         block = end ? end + 2 : NULL;
     }
     free(text);
-    screen_choice(d, RESUME_EXPORT, 0,
-                  "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
+    screen_choice(
+        d, RESUME_EXPORT, 0,
+        "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 
@@ -236,13 +238,13 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         cJSON *v = cJSON_Parse(ev->value);
         cJSON *ids = cJSON_CreateArray();
         const cJSON *i;
-        cJSON_ArrayForEach(i, v)
+        cJSON_ArrayForEach (i, v)
             if (cJSON_IsNumber(i) && i->valueint >= 0 && (size_t)i->valueint < r->nstories)
                 cJSON_AddItemToArray(ids, cJSON_CreateString(r->stories[i->valueint].id));
         cJSON_Delete(v);
         /* stories chosen before that are no longer among those offered stay chosen */
         const cJSON *old;
-        cJSON_ArrayForEach(old, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS)) {
+        cJSON_ArrayForEach (old, cJSON_GetObjectItemCaseSensitive(r->content, RESUME_STORY_IDS)) {
             bool offered = false;
             for (size_t k = 0; cJSON_IsString(old) && k < r->nstories; k++)
                 offered |= strcmp(r->stories[k].id, old->valuestring) == 0;
@@ -268,7 +270,8 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         enum screen_result result = save(s, r);
         if (result == SCREEN_HANDLED) {
             find_suggestions(r, s->app);
-            app_note(s->app, "%zu %s added to your resume.", added, added == 1 ? "skill" : "skills");
+            app_note(s->app, "%zu %s added to your resume.", added,
+                     added == 1 ? "skill" : "skills");
             app_redisplay(s->app);
         }
         return result;

@@ -14,20 +14,20 @@
 
 /* Every screen: its id and the name its ops table is known by (NAME_screen). Adding a screen is
  * one file in screens/, one row here, one line in screens/meson.build. */
-#define SCREENS(X)                                                                             \
-    X(WELCOME, welcome)                                                                        \
-    X(DASHBOARD, dashboard)                                                                    \
-    X(CONTENTS, contents)                                                                      \
-    X(EXERCISE, exercise)                                                                      \
-    X(COMPETENCIES, competencies)                                                              \
-    X(SETTINGS, settings)                                                                      \
-    X(PROFILE, profile)                                                                        \
-    X(CREDITS, credits)                                                                        \
-    X(HELP, help)                                                                              \
-    X(TOOLS, tools)                                                                            \
-    X(TOOL, tool)                                                                              \
-    X(TOOL_ENTRY, tool_entry)                                                                  \
-    X(RANKING, ranking)                                                                        \
+#define SCREENS(X)                                                                                 \
+    X(WELCOME, welcome)                                                                            \
+    X(DASHBOARD, dashboard)                                                                        \
+    X(CONTENTS, contents)                                                                          \
+    X(EXERCISE, exercise)                                                                          \
+    X(COMPETENCIES, competencies)                                                                  \
+    X(SETTINGS, settings)                                                                          \
+    X(PROFILE, profile)                                                                            \
+    X(CREDITS, credits)                                                                            \
+    X(HELP, help)                                                                                  \
+    X(TOOLS, tools)                                                                                \
+    X(TOOL, tool)                                                                                  \
+    X(TOOL_ENTRY, tool_entry)                                                                      \
+    X(RANKING, ranking)                                                                            \
     X(RESUME, resume)
 
 enum screen_id {
@@ -45,11 +45,11 @@ enum screen_flag {
 
 /* What a screen is about; each screen reads the fields it needs (its enter says which). */
 struct screen_arg {
-    char exercise[32];       /* a full exercise id ("1.1.1.v1"): EXERCISE, COMPETENCIES; the
+    char exercise[32];        /* a full exercise id ("1.1.1.v1"): EXERCISE, COMPETENCIES; the
                                 exercise a TOOL_ENTRY is made from */
-    char tool[48];           /* a tool type id ("flow-tracker"): TOOL, TOOL_ENTRY */
+    char tool[48];            /* a tool type id ("flow-tracker"): TOOL, TOOL_ENTRY */
     char entry[STORE_ID_LEN]; /* a tool instance id: TOOL_ENTRY, RANKING, RESUME */
-    unsigned flags;          /* enum screen_flag */
+    unsigned flags;           /* enum screen_flag */
 };
 
 /* The arguments screens are opened with; a text too long for its field gives an empty one

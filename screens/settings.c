@@ -9,9 +9,10 @@ enum settings_choice { SETTINGS_DISCARD = 1 };
 static void build(const struct screen *s, struct doc *d)
 {
     doc_heading(d, 1, "Settings");
-    doc_para(d, DOC_ROLE_TEXT, "Choose how DreamTree looks: colours and font show as you choose"
-                               " them. Going back keeps your choices; a change of face (text"
-                               " mode or full screen) comes once they are saved.");
+    doc_para(d, DOC_ROLE_TEXT,
+             "Choose how DreamTree looks: colours and font show as you choose"
+             " them. Going back keeps your choices; a change of face (text"
+             " mode or full screen) comes once they are saved.");
     settings_form_build(s->priv, d);
     doc_action(d, CMD_SUBMIT, NULL, "Save the settings");
     screen_choice(d, SETTINGS_DISCARD, 0, "Leave the settings as they were");

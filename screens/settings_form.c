@@ -84,7 +84,8 @@ void settings_form_build(const struct settings_form *f, struct doc *d)
     x->hint = doc_str(d, "A terminal keeps its own typeface; each choice sets headings, prompts"
                          " and reflections in its own way.");
     for (size_t i = 0; i < TUI_PALETTE_NFONTS; i++)
-        labels[i] = doc_printf(d, "%s: %s", tui_palette_fonts[i].name, tui_palette_fonts[i].summary);
+        labels[i] = doc_printf(d, "%s: %s", tui_palette_fonts[i].name,
+                               tui_palette_fonts[i].summary);
     doc_field_options(d, x, TUI_PALETTE_NFONTS, labels);
     index = tui_palette_find_font(f->settings.font);
     x->chosen = index >= 0 ? 1ULL << index : 0;

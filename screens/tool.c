@@ -84,8 +84,10 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_NOTE,
                  t->due ? doc_printf(d, "Due: %s. (A %s reminder in the Daily Dos.)",
                                      t->type.reminder_prompt, t->type.reminder_frequency)
-                        : doc_printf(d, "Done: you made an entry %s, so the Daily Dos leave it"
-                                        " be for now.", period(t->type.reminder_frequency)));
+                        : doc_printf(d,
+                                     "Done: you made an entry %s, so the Daily Dos leave it"
+                                     " be for now.",
+                                     period(t->type.reminder_frequency)));
     if (t->form->overview) {
         size_t k = 0;
         const cJSON **objects = doc_copy(d, NULL, (t->n ? t->n : 1) * sizeof *objects);
@@ -99,8 +101,9 @@ static void build(const struct screen *s, struct doc *d)
     }
     screen_choice(d, TOOL_NEW, 0, t->form->new_label);
 
-    doc_heading(d, 2, t->n ? doc_printf(d, "Your %s (%zu)", t->type.plural_name, t->n)
-                           : doc_printf(d, "Your %s", t->type.plural_name));
+    doc_heading(d, 2,
+                t->n ? doc_printf(d, "Your %s (%zu)", t->type.plural_name, t->n)
+                     : doc_printf(d, "Your %s", t->type.plural_name));
     if (t->n == 0)
         doc_para(d, DOC_ROLE_TEXT, "Nothing here yet.");
     size_t shown = t->show_all || t->n <= TOOL_LIST_SHORT ? t->n : TOOL_LIST_SHORT;
@@ -124,8 +127,8 @@ static void build(const struct screen *s, struct doc *d)
             doc_card(d, title, about, made, 0, NULL, NULL);
     }
     if (shown < t->n) {
-        doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "The %zu most recent of %zu are shown.", shown,
-                                              t->n));
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d, "The %zu most recent of %zu are shown.", shown, t->n));
         screen_choice(d, TOOL_ALL, 0, doc_printf(d, "Show all %zu", t->n));
     }
     doc_action(d, CMD_BACK, NULL, "Back");

@@ -101,13 +101,15 @@ static void build(const struct screen *s, struct doc *d)
     if (e->instance_id[0]) {
         char title[160];
         tool_form_title(e->form, e->content, e->created_at, title, sizeof title);
-        doc_heading(d, 1, e->form->title_key ? doc_printf(d, "%s: %s", e->type.singular_name, title)
-                                             : title);
+        doc_heading(d, 1,
+                    e->form->title_key ? doc_printf(d, "%s: %s", e->type.singular_name, title)
+                                       : title);
     } else {
         doc_heading(d, 1, doc_printf(d, "New %s", e->type.singular_name));
     }
     doc_para(d, DOC_ROLE_NOTE,
-             e->saved_at[0] ? doc_printf(d, "Saved as you go; last saved at %.5s.", e->saved_at + 11)
+             e->saved_at[0]
+                 ? doc_printf(d, "Saved as you go; last saved at %.5s.", e->saved_at + 11)
              : e->instance_id[0] ? "Saved as you go: every answer is kept as soon as you give it."
                                  : "Nothing is saved until you give your first answer; from then"
                                    " on every answer is kept as you go.");
@@ -140,11 +142,10 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
     char *json = cJSON_PrintUnformatted(e->content);
     if (!json)
         return DT_NOMEM;
-    enum dt_status status =
-        e->instance_id[0]
-            ? store_tools_update(st, app_user(s->app), e->instance_id, json)
-            : store_tools_create(st, app_user(s->app), e->type.id, e->origin, json,
-                                 e->instance_id);
+    enum dt_status status = e->instance_id[0]
+                                ? store_tools_update(st, app_user(s->app), e->instance_id, json)
+                                : store_tools_create(st, app_user(s->app), e->type.id, e->origin,
+                                                     json, e->instance_id);
     cJSON_free(json);
     if (status == DT_OK) {
         /* from now on this screen shows a saved entry: coming back to it must reopen that */
@@ -180,8 +181,7 @@ static size_t escaped_len(unsigned char c)
  * would take it past that keeps what fits, measured as it will be printed: a list its first
  * items, a text its first characters (whole grapheme clusters); note says which limit it met.
  * False when not even an empty value fits (the rest of the entry fills it). */
-static bool fit_entry(const cJSON *content, const char *key, cJSON *value, char *note,
-                      size_t size)
+static bool fit_entry(const cJSON *content, const char *key, cJSON *value, char *note, size_t size)
 {
     note[0] = '\0';
     const cJSON *old = cJSON_GetObjectItemCaseSensitive(content, key);
@@ -204,8 +204,10 @@ static bool fit_entry(const cJSON *content, const char *key, cJSON *value, char 
         }
         for (size_t left = total - kept; left > 0; left--) /* the tail is child->prev */
             cJSON_Delete(cJSON_DetachItemViaPointer(value, value->child->prev));
-        snprintf(note, size, "An entry holds at most %u MiB: the first %zu of your %zu items were"
-                 " kept; the rest were left out.", TOOLS_MAX_BYTES / (1024 * 1024), kept, total);
+        snprintf(note, size,
+                 "An entry holds at most %u MiB: the first %zu of your %zu items were"
+                 " kept; the rest were left out.",
+                 TOOLS_MAX_BYTES / (1024 * 1024), kept, total);
     } else if (cJSON_IsString(value)) {
         char *text = value->valuestring;
         size_t n = strlen(text), used = 2, at = 0;
@@ -217,8 +219,10 @@ static bool fit_entry(const cJSON *content, const char *key, cJSON *value, char 
                 at = start;
         }
         text[at] = '\0';
-        snprintf(note, size, "An entry holds at most %u MiB: your answer was cut to its first %zu"
-                 " characters.", TOOLS_MAX_BYTES / (1024 * 1024), tui_text_graphemes(text, at));
+        snprintf(note, size,
+                 "An entry holds at most %u MiB: your answer was cut to its first %zu"
+                 " characters.",
+                 TOOLS_MAX_BYTES / (1024 * 1024), tui_text_graphemes(text, at));
     }
     return true;
 }
@@ -228,7 +232,7 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     size_t i = 0;
     while (i < e->form->nfields && strcmp(e->form->fields[i].key, ev->field_id) != 0)
         i++;
-    const struct input_spec *input = i < e->form->nfields ? tool_form_input(e->form, i)
+    const struct input_spec *input = i < e->form->nfields  ? tool_form_input(e->form, i)
                                      : e->form->more_input ? e->form->more_input(ev->field_id)
                                                            : NULL;
     if (!input)
@@ -239,8 +243,10 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     char limit[200];
     if (!fit_entry(e->content, ev->field_id, value, limit, sizeof limit)) {
         cJSON_Delete(value);
-        app_error(s->app, "this entry is full: it holds at most %u MiB. Make another answer"
-                  " shorter first.", TOOLS_MAX_BYTES / (1024 * 1024));
+        app_error(s->app,
+                  "this entry is full: it holds at most %u MiB. Make another answer"
+                  " shorter first.",
+                  TOOLS_MAX_BYTES / (1024 * 1024));
         return SCREEN_REJECTED;
     }
     const char *why = NULL;
@@ -251,9 +257,12 @@ static enum screen_result change(struct screen *s, struct tool_entry *e, const s
     const char *partly = why; /* taken in part: what was used is saved, why says the rest */
     e->confirm_delete = false;
     enum dt_status status = save(s, e);
-    if (status == DT_INVALID) { /* the form made the value larger than it came (the resume's roles) */
-        app_error(s->app, "this answer would take the entry past the %u MiB it can hold, so it"
-                  " was not saved.", TOOLS_MAX_BYTES / (1024 * 1024));
+    if (status ==
+        DT_INVALID) { /* the form made the value larger than it came (the resume's roles) */
+        app_error(s->app,
+                  "this answer would take the entry past the %u MiB it can hold, so it"
+                  " was not saved.",
+                  TOOLS_MAX_BYTES / (1024 * 1024));
         return SCREEN_REJECTED;
     }
     if (status != DT_OK) {
@@ -303,7 +312,8 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         choice == ENTRY_DELETE && e->instance_id[0]) {
         if (!e->confirm_delete) {
             e->confirm_delete = true;
-            app_note(s->app, "Choose delete once more to delete it for good; anything else keeps it.");
+            app_note(s->app,
+                     "Choose delete once more to delete it for good; anything else keeps it.");
             return SCREEN_HANDLED;
         }
         enum dt_status status = store_tools_delete(app_store(s->app), app_user(s->app),

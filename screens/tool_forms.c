@@ -68,8 +68,9 @@ void tf_follow_ups(const cJSON *const *entries, size_t n, const char *today, con
             doc_para(d, DOC_ROLE_NOTE, "No follow-up is due today.");
         return;
     }
-    doc_para(d, DOC_ROLE_NOTE, doc_printf(d, "Follow-up due for %zu: %s%s.", count, due,
-                                          count > 6 ? " and more" : ""));
+    doc_para(d, DOC_ROLE_NOTE,
+             doc_printf(d, "Follow-up due for %zu: %s%s.", count, due,
+                        count > 6 ? " and more" : ""));
 }
 
 const struct tool_form *tool_form_find(const char *tool)

@@ -73,8 +73,9 @@ static void build(const struct screen *s, struct doc *d)
     for (size_t i = 0; i < t->n; i++)
         open += t->rows[i].unlocked && t->rows[i].has_form;
     doc_heading(d, 1, "Your tools");
-    doc_para(d, DOC_ROLE_TEXT, "Each tool opens at the exercise that first needs it and stays"
-                               " with you after. Some come with a reminder in the Daily Dos.");
+    doc_para(d, DOC_ROLE_TEXT,
+             "Each tool opens at the exercise that first needs it and stays"
+             " with you after. Some come with a reminder in the Daily Dos.");
     if (open == 0)
         doc_para(d, DOC_ROLE_NOTE, "None is open yet: the first opens as you work through Roots.");
     for (size_t i = 0; i < t->n; i++) {
@@ -87,9 +88,10 @@ static void build(const struct screen *s, struct doc *d)
                      "locked", 0, NULL, NULL);
             continue;
         }
-        const char *about = r->count == 0 ? "Nothing here yet."
-                            : doc_printf(d, "%zu %s, the newest made %.10s.", r->count,
-                                         r->count == 1 ? "entry" : "entries", r->last);
+        const char *about = r->count == 0
+                                ? "Nothing here yet."
+                                : doc_printf(d, "%zu %s, the newest made %.10s.", r->count,
+                                             r->count == 1 ? "entry" : "entries", r->last);
         struct screen_arg tool = screen_arg_tool(r->type.id, 0);
         screen_card(d, r->type.plural_name, about, r->due ? "due" : "open", SCREEN_TOOL, &tool,
                     doc_printf(d, "Open: %s", r->type.plural_name));

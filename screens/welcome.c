@@ -14,8 +14,9 @@ static void build(const struct screen *s, struct doc *d)
              "Each exercise takes five to twenty minutes. Tools unlock as you go, and the Daily"
              " Dos show what is waiting each time you come back. Everything you write stays on"
              " this computer.");
-    doc_para(d, DOC_ROLE_NOTE, "Before you start, choose how DreamTree looks. You can change"
-                               " any of it later under Settings.");
+    doc_para(d, DOC_ROLE_NOTE,
+             "Before you start, choose how DreamTree looks. You can change"
+             " any of it later under Settings.");
     settings_form_build(s->priv, d);
     doc_action(d, CMD_SUBMIT, NULL, "Start with these settings");
 }

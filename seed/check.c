@@ -15,11 +15,11 @@
  * every element behind the first one with the same key: repeats are found, and keys looked up,
  * in O(n log n) however hostile the file (comparing every pair took minutes and gigabytes). */
 struct keyed {
-    const char *key;                 /* "" never repeats */
-    const char *shown;               /* the key as a message shows it */
+    const char *key;   /* "" never repeats */
+    const char *shown; /* the key as a message shows it */
     const struct seed_where *where;
-    size_t at;                       /* the place in its array */
-    const struct keyed *first;       /* the first row with this key (itself when it is first) */
+    size_t at;                 /* the place in its array */
+    const struct keyed *first; /* the first row with this key (itself when it is first) */
 };
 
 static int compare_keyed(const void *a, const void *b)
@@ -85,14 +85,16 @@ static struct keyed *rows_of(const void *array, size_t count, size_t elem_size, 
         return NULL;
     for (size_t i = 0; i < count; i++) {
         const char *elem = (const char *)array + i * elem_size;
-        rows[i] = (struct keyed){.key = elem + key_offset, .shown = elem + key_offset,
-                                 .where = (const struct seed_where *)(elem + where_offset), .at = i};
+        rows[i] = (struct keyed){.key = elem + key_offset,
+                                 .shown = elem + key_offset,
+                                 .where = (const struct seed_where *)(elem + where_offset),
+                                 .at = i};
     }
     sort_keyed(rows, count);
     return rows;
 }
 
-#define ROWS_OF(array, count, type, keyfield) \
+#define ROWS_OF(array, count, type, keyfield)                                                      \
     rows_of((array), (count), sizeof(type), offsetof(type, keyfield), offsetof(type, at))
 
 /* The content and its sorted keys, for the checks below. */
@@ -133,13 +135,15 @@ static int check_reference_data(struct checker *k)
     k->tools = ROWS_OF(c->tools, c->ntools, struct seed_tool, t.id);
     k->refs = ROWS_OF(c->refs, c->nrefs, struct seed_reference, key);
     struct keyed *types = ROWS_OF(c->types, c->ntypes, struct seed_personality, code);
-    struct keyed *competencies = ROWS_OF(c->competencies, c->ncompetencies,
-                                         struct seed_competency, c.id);
+    struct keyed *competencies = ROWS_OF(c->competencies, c->ncompetencies, struct seed_competency,
+                                         c.id);
     struct keyed *skills = malloc((c->nskills ? c->nskills : 1) * sizeof *skills);
     int rc = k->tools && k->refs && types && competencies && skills ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < c->nskills; i++)
         skills[i] = (struct keyed){.key = c->skills[i].folded ? c->skills[i].folded : "",
-                                   .shown = c->skills[i].name, .where = &c->skills[i].at, .at = i};
+                                   .shown = c->skills[i].name,
+                                   .where = &c->skills[i].at,
+                                   .at = i};
     if (rc == 0) {
         sort_keyed(skills, c->nskills);
         rc |= report_repeats(k->tools, c->ntools, "tool id", true, k->d);
@@ -218,8 +222,10 @@ static int check_prompt_keys(struct checker *k, const struct seed_exercise *e, s
     size_t n = 0;
     for (size_t b = 0; b < e->nblocks; b++)
         if (strcmp(e->blocks[b].type, "prompt") == 0) {
-            rows[n] = (struct keyed){.key = e->blocks[b].key, .shown = e->blocks[b].key,
-                                     .where = &e->blocks[b].at, .at = n};
+            rows[n] = (struct keyed){.key = e->blocks[b].key,
+                                     .shown = e->blocks[b].key,
+                                     .where = &e->blocks[b].at,
+                                     .at = n};
             n++;
         }
     sort_keyed(rows, n);

@@ -76,8 +76,7 @@ static void check_line(const struct seed_source *src, size_t index, struct seed_
         }
         /* invisible, and each spells an ASCII letter: text no reader of the file can see */
         if (c >= 0xE0000 && c <= 0xE007F) {
-            seed_diag(d, src->path, (int)index + 1, "invisible tag character U+%04X",
-                      (unsigned)c);
+            seed_diag(d, src->path, (int)index + 1, "invisible tag character U+%04X", (unsigned)c);
             return;
         }
         p += len;

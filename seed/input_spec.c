@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[] = {
-    NULL,
+static const char *const type_names[] = {NULL,
 #define INPUT_TYPE_NAME(name, text) text,
-    INPUT_TYPE_LIST(INPUT_TYPE_NAME)
+                                         INPUT_TYPE_LIST(INPUT_TYPE_NAME)
 #undef INPUT_TYPE_NAME
 };
 #define NTYPES (sizeof type_names / sizeof *type_names)
@@ -52,7 +51,8 @@ static bool only_what_its_type_uses(const struct input_spec *s, char *why, size_
 {
     enum input_type t = s->type;
     bool ranged = is_one_of(t, INPUT_NUMBER, INPUT_SLIDER);
-    bool counted = is_one_of(t, INPUT_LIST, INPUT_ORDERED) || is_one_of(t, INPUT_CHOICES, INPUT_TOOL);
+    bool counted = is_one_of(t, INPUT_LIST, INPUT_ORDERED) ||
+                   is_one_of(t, INPUT_CHOICES, INPUT_TOOL);
     if (!ranged && (s->min.set || s->max.set))
         return refuse(why, size, "a range (min, max) belongs to number and slider inputs only");
     if (!ranged && s->step != 0)
@@ -64,8 +64,9 @@ static bool only_what_its_type_uses(const struct input_spec *s, char *why, size_
     if (!is_one_of(t, INPUT_LINE, INPUT_TEXT) && s->max_length)
         return refuse(why, size, "a length (max) belongs to line and text inputs only");
     if (!counted && (s->min_items || s->max_items))
-        return refuse(why, size, "a count (min, max) belongs to list, ordered, choices and tool"
-                                 " inputs only");
+        return refuse(why, size,
+                      "a count (min, max) belongs to list, ordered, choices and tool"
+                      " inputs only");
     if (t != INPUT_TOOL && s->tool)
         return refuse(why, size, "only a tool input names a tool");
     if (t != INPUT_DATE && s->default_today)
@@ -137,7 +138,8 @@ bool input_spec_check(const struct input_spec *s, char *why, size_t size)
         return false;
     if (s->type == INPUT_TOOL && (!s->tool || !s->tool[0]))
         return refuse(why, size, "a tool input names its tool");
-    if (s->type == INPUT_TOOL && (s->min_items > INPUT_MAX_ENTRIES || s->max_items > INPUT_MAX_ENTRIES))
+    if (s->type == INPUT_TOOL &&
+        (s->min_items > INPUT_MAX_ENTRIES || s->max_items > INPUT_MAX_ENTRIES))
         return refuse(why, size, "a tool's min and max count entries: whole numbers from 1 to %d",
                       INPUT_MAX_ENTRIES);
     return true;
@@ -169,7 +171,7 @@ static bool find_members(const cJSON *obj, struct members *m, char *why, size_t 
     };
     memset(m, 0, sizeof *m);
     const cJSON *member;
-    cJSON_ArrayForEach(member, obj) {
+    cJSON_ArrayForEach (member, obj) {
         size_t i = 0;
         while (i < sizeof known / sizeof *known && strcmp(member->string, known[i].key) != 0)
             i++;
@@ -197,8 +199,8 @@ static bool kinds_fit(const struct members *m, char *why, size_t size)
     if (m->required && !cJSON_IsBool(m->required))
         return refuse(why, size, "\"required\" is true or false");
     if ((m->hint && !cJSON_IsString(m->hint)) || (m->tool && !cJSON_IsString(m->tool)))
-        return refuse(why, size, "\"%s\" is a string", m->hint && !cJSON_IsString(m->hint)
-                                                           ? INPUT_KEY_HINT : INPUT_KEY_TOOL);
+        return refuse(why, size, "\"%s\" is a string",
+                      m->hint && !cJSON_IsString(m->hint) ? INPUT_KEY_HINT : INPUT_KEY_TOOL);
     const cJSON *numbers[] = {m->min, m->max, m->step};
     for (size_t i = 0; i < 3; i++)
         if (numbers[i] && !cJSON_IsNumber(numbers[i]))
@@ -215,7 +217,7 @@ static bool kinds_fit(const struct members *m, char *why, size_t size)
     if (m->stops && (!cJSON_IsArray(m->stops) || t != INPUT_SLIDER))
         return refuse(why, size, "stops are a slider's list of {value, label}");
     const cJSON *stop;
-    cJSON_ArrayForEach(stop, m->stops) {
+    cJSON_ArrayForEach (stop, m->stops) {
         const cJSON *value = cJSON_GetObjectItemCaseSensitive(stop, INPUT_KEY_STOP_VALUE);
         const cJSON *label = cJSON_GetObjectItemCaseSensitive(stop, INPUT_KEY_STOP_LABEL);
         if (!cJSON_IsObject(stop) || cJSON_GetArraySize(stop) != 2 || !cJSON_IsNumber(value) ||
@@ -225,7 +227,7 @@ static bool kinds_fit(const struct members *m, char *why, size_t size)
     if (m->options && (!cJSON_IsArray(m->options) || !is_one_of(t, INPUT_CHOICE, INPUT_CHOICES)))
         return refuse(why, size, "options are a choice's list of strings");
     const cJSON *option;
-    cJSON_ArrayForEach(option, m->options)
+    cJSON_ArrayForEach (option, m->options)
         if (!cJSON_IsString(option))
             return refuse(why, size, "options are a choice's list of strings");
     if (m->def && (t != INPUT_DATE || !cJSON_IsString(m->def) ||
@@ -263,24 +265,29 @@ static bool limits(const struct members *m, struct input_spec *s, char *why, siz
     case INPUT_LINE:
     case INPUT_TEXT:
         if (!count_of(m->max, 1, &s->max_length))
-            return refuse(why, size, "the max of a %s input is its length in characters: a whole"
-                                     " number from 1", name);
+            return refuse(why, size,
+                          "the max of a %s input is its length in characters: a whole"
+                          " number from 1",
+                          name);
         return true;
     case INPUT_TOOL:
         if (!count_of(m->min, 1, &s->min_items) || !count_of(m->max, 1, &s->max_items) ||
             s->min_items > INPUT_MAX_ENTRIES || s->max_items > INPUT_MAX_ENTRIES)
-            return refuse(why, size, "a tool's min and max count entries: whole numbers from 1"
-                                     " to %d", INPUT_MAX_ENTRIES);
+            return refuse(why, size,
+                          "a tool's min and max count entries: whole numbers from 1"
+                          " to %d",
+                          INPUT_MAX_ENTRIES);
         return true;
     case INPUT_LIST:
     case INPUT_ORDERED:
     case INPUT_CHOICES:
         if (!count_of(m->min, 0, &s->min_items) || !count_of(m->max, 1, &s->max_items))
-            return refuse(why, size, "the min and max of a %s input count %s: whole numbers, max"
-                                     " from 1", name, s->type == INPUT_CHOICES ? "choices" : "items");
+            return refuse(why, size,
+                          "the min and max of a %s input count %s: whole numbers, max"
+                          " from 1",
+                          name, s->type == INPUT_CHOICES ? "choices" : "items");
         return true;
-    default:
-        return true;
+    default: return true;
     }
 }
 
@@ -293,8 +300,7 @@ static const char *keep(char **at, const char *text)
     return copy;
 }
 
-enum dt_status input_spec_parse(const char *json, struct input_spec **out, char *why,
-                                size_t size)
+enum dt_status input_spec_parse(const char *json, struct input_spec **out, char *why, size_t size)
 {
     *out = NULL;
     if (size > 0)
@@ -316,9 +322,9 @@ enum dt_status input_spec_parse(const char *json, struct input_spec **out, char 
     size_t noptions = (size_t)cJSON_GetArraySize(m.options);
     size_t text = 0;
     const cJSON *v;
-    cJSON_ArrayForEach(v, m.stops)
+    cJSON_ArrayForEach (v, m.stops)
         text += strlen(cJSON_GetObjectItemCaseSensitive(v, INPUT_KEY_STOP_LABEL)->valuestring) + 1;
-    cJSON_ArrayForEach(v, m.options)
+    cJSON_ArrayForEach (v, m.options)
         text += strlen(v->valuestring) + 1;
     text += m.hint ? strlen(m.hint->valuestring) + 1 : 0;
     text += m.tool ? strlen(m.tool->valuestring) + 1 : 0;
@@ -337,12 +343,13 @@ enum dt_status input_spec_parse(const char *json, struct input_spec **out, char 
     s->hint = m.hint ? keep(&at, m.hint->valuestring) : NULL;
     s->tool = m.tool ? keep(&at, m.tool->valuestring) : NULL;
     s->default_today = m.def != NULL;
-    cJSON_ArrayForEach(v, m.stops) {
-        stops[s->nstops].value = cJSON_GetObjectItemCaseSensitive(v, INPUT_KEY_STOP_VALUE)->valuedouble;
+    cJSON_ArrayForEach (v, m.stops) {
+        stops[s->nstops].value =
+            cJSON_GetObjectItemCaseSensitive(v, INPUT_KEY_STOP_VALUE)->valuedouble;
         stops[s->nstops++].label =
             keep(&at, cJSON_GetObjectItemCaseSensitive(v, INPUT_KEY_STOP_LABEL)->valuestring);
     }
-    cJSON_ArrayForEach(v, m.options)
+    cJSON_ArrayForEach (v, m.options)
         options[s->noptions++] = keep(&at, v->valuestring);
     s->stops = m.stops ? stops : NULL;
     s->options = m.options ? options : NULL;

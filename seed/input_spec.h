@@ -16,16 +16,16 @@
 
 /* Each type and its name in the content format. INPUT_NONE is what a spec that names no type
  * holds: input_spec_check refuses it, so a form field cannot quietly become a text. */
-#define INPUT_TYPE_LIST(X)                                                                     \
-    X(INPUT_LINE, "line")       /* one line of text */                                         \
-    X(INPUT_TEXT, "text")       /* a longer text */                                            \
-    X(INPUT_NUMBER, "number")   /* a number typed in */                                        \
-    X(INPUT_SLIDER, "slider")   /* a number chosen on a scale with labelled stops */           \
-    X(INPUT_CHOICE, "choice")   /* one of the options, kept by its label */                    \
-    X(INPUT_CHOICES, "choices") /* several of the options */                                   \
-    X(INPUT_LIST, "list")       /* items the person writes */                                  \
-    X(INPUT_ORDERED, "ordered") /* the same, in an order the person sets */                    \
-    X(INPUT_DATE, "date")       /* YYYY-MM-DD, a date that exists */                           \
+#define INPUT_TYPE_LIST(X)                                                                         \
+    X(INPUT_LINE, "line")       /* one line of text */                                             \
+    X(INPUT_TEXT, "text")       /* a longer text */                                                \
+    X(INPUT_NUMBER, "number")   /* a number typed in */                                            \
+    X(INPUT_SLIDER, "slider")   /* a number chosen on a scale with labelled stops */               \
+    X(INPUT_CHOICE, "choice")   /* one of the options, kept by its label */                        \
+    X(INPUT_CHOICES, "choices") /* several of the options */                                       \
+    X(INPUT_LIST, "list")       /* items the person writes */                                      \
+    X(INPUT_ORDERED, "ordered") /* the same, in an order the person sets */                        \
+    X(INPUT_DATE, "date")       /* YYYY-MM-DD, a date that exists */                               \
     X(INPUT_TOOL, "tool")       /* answered by entries of a tool (exercise prompts only) */
 
 enum input_type {
@@ -47,7 +47,10 @@ struct input_bound {
     bool set;
     double value;
 };
-#define INPUT_BOUND(v) {.set = true, .value = (v)}
+#define INPUT_BOUND(v)                                                                             \
+    {                                                                                              \
+        .set = true, .value = (v)                                                                  \
+    }
 
 struct input_stop {
     double value;
@@ -56,11 +59,11 @@ struct input_stop {
 
 /* A slider's stops or a choice's options, with their count, in one go:
  *   INPUT_STOPS({1, "Low"}, {5, "High"})    INPUT_OPTIONS("Yes", "No") */
-#define INPUT_STOPS(...)                                                                       \
-    .stops = (const struct input_stop[]){__VA_ARGS__},                                         \
+#define INPUT_STOPS(...)                                                                           \
+    .stops = (const struct input_stop[]){__VA_ARGS__},                                             \
     .nstops = sizeof((const struct input_stop[]){__VA_ARGS__}) / sizeof(struct input_stop)
-#define INPUT_OPTIONS(...)                                                                     \
-    .options = (const char *const[]){__VA_ARGS__},                                             \
+#define INPUT_OPTIONS(...)                                                                         \
+    .options = (const char *const[]){__VA_ARGS__},                                                 \
     .noptions = sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)
 
 /* Zero is "not given" throughout, so a designated initialiser names only what it uses. */
@@ -113,8 +116,7 @@ bool input_spec_check(const struct input_spec *spec, char *why, size_t size);
 /* Reads an input's JSON into *out (one malloc'd block: free it with input_spec_free). An
  * absent "required" means required. DT_INVALID with the reason in why when the JSON is not an
  * input (a member unknown or of the wrong kind, or what input_spec_check refuses); DT_NOMEM. */
-enum dt_status input_spec_parse(const char *json, struct input_spec **out, char *why,
-                                size_t size);
+enum dt_status input_spec_parse(const char *json, struct input_spec **out, char *why, size_t size);
 void input_spec_free(struct input_spec **spec);
 
 #endif

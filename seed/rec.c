@@ -16,8 +16,8 @@ static int add_field(struct rec *r, const char *name, const char *value, int lin
     if (!copy)
         return -1;
     memcpy(copy, value, len + 1);
-    *field = (struct rec_field){.name = name, .value = copy, .len = len, .room = len + 1,
-                                .line = line};
+    *field =
+        (struct rec_field){.name = name, .value = copy, .len = len, .room = len + 1, .line = line};
     return 0;
 }
 

@@ -10,7 +10,7 @@
 
 struct rec_field {
     const char *name;
-    char *value; /* malloc'd */
+    char *value;      /* malloc'd */
     size_t len, room; /* of value: continuation lines append without measuring it again */
     int line;
 };

@@ -50,7 +50,8 @@ static int whole_number(const char *value, int lo, int hi, const struct seed_whe
     char *end = NULL;
     long v = value ? strtol(value, &end, 10) : 0;
     if (!value || end == value || *end || v < lo || v > hi) {
-        seed_diag(d, at->file, at->line, "\"%s\" must be a whole number from %d to %d", name, lo, hi);
+        seed_diag(d, at->file, at->line, "\"%s\" must be a whole number from %d to %d", name, lo,
+                  hi);
         return -1;
     }
     return (int)v;
@@ -89,8 +90,8 @@ static int read_rec(struct seed_content *c, const char *path, struct rec_file *f
 
 int seed_refdata_tools(struct seed_content *c, const char *path, struct seed_diags *d)
 {
-    static const char *const fields[] = {"id", "singular", "plural", "icon", "reminder", "prompt",
-                                         "version", NULL};
+    static const char *const fields[] = {"id",       "singular", "plural",  "icon",
+                                         "reminder", "prompt",   "version", NULL};
     struct rec_file f;
     const char *file;
     int rc = read_rec(c, path, &f, d, &file);
@@ -107,7 +108,8 @@ int seed_refdata_tools(struct seed_content *c, const char *path, struct seed_dia
         rec_only(&f, r, fields, d);
         const char *id = rec_need(&f, r, "id", d);
         if (id && !is_slug(id))
-            seed_diag(d, file, r->line, "tool id \"%s\" must be lowercase letters, digits and '-'", id);
+            seed_diag(d, file, r->line, "tool id \"%s\" must be lowercase letters, digits and '-'",
+                      id);
         copy_field(t->t.id, sizeof t->t.id, id, &t->at, "id", d);
         copy_field(t->t.singular_name, sizeof t->t.singular_name, rec_need(&f, r, "singular", d),
                    &t->at, "singular", d);
@@ -117,7 +119,8 @@ int seed_refdata_tools(struct seed_content *c, const char *path, struct seed_dia
                    "icon", d);
         const char *reminder = rec_need(&f, r, "reminder", d);
         if (reminder && strcmp(reminder, "none") != 0) {
-            if (strcmp(reminder, "daily") && strcmp(reminder, "weekly") && strcmp(reminder, "monthly"))
+            if (strcmp(reminder, "daily") && strcmp(reminder, "weekly") &&
+                strcmp(reminder, "monthly"))
                 seed_diag(d, file, rec_get(r, "reminder")->line,
                           "reminder must be daily, weekly, monthly or none");
             t->t.has_reminder = true;
@@ -158,7 +161,8 @@ int seed_refdata_personality(struct seed_content *c, const char *path, struct se
             int ok = strlen(code) == 4 && strchr("EI", code[0]) && strchr("SN", code[1]) &&
                      strchr("TF", code[2]) && strchr("JP", code[3]);
             if (!ok)
-                seed_diag(d, file, r->line, "\"%s\" is not a four-letter type code like INTJ", code);
+                seed_diag(d, file, r->line, "\"%s\" is not a four-letter type code like INTJ",
+                          code);
             store_copy_text(p->code, sizeof p->code, code);
         }
         const char *name = rec_need(&f, r, "name", d), *summary = rec_need(&f, r, "summary", d);
@@ -187,7 +191,8 @@ static char *modules_json(const char *value)
     cJSON *array = cJSON_CreateArray();
     char buf[512];
     store_copy_text(buf, sizeof buf, value ? value : "");
-    for (char *save = NULL, *tok = strtok_r(buf, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
+    for (char *save = NULL, *tok = strtok_r(buf, ", ", &save); tok;
+         tok = strtok_r(NULL, ", ", &save))
         cJSON_AddItemToArray(array, cJSON_CreateString(tok));
     char *text = cJSON_GetArraySize(array) ? cJSON_PrintUnformatted(array) : NULL;
     cJSON_Delete(array);
@@ -196,10 +201,11 @@ static char *modules_json(const char *value)
 
 int seed_refdata_competencies(struct seed_content *c, const char *path, struct seed_diags *d)
 {
-    static const char *const fields[] = {"id", "name", "category", "order", "modules", "definition",
-                                         "level 1", "level 2", "level 3", "level 4", "level 5",
-                                         "context 1", "context 2", "context 3", "context 4",
-                                         "context 5", NULL};
+    static const char *const fields[] = {"id",        "name",       "category",  "order",
+                                         "modules",   "definition", "level 1",   "level 2",
+                                         "level 3",   "level 4",    "level 5",   "context 1",
+                                         "context 2", "context 3",  "context 4", "context 5",
+                                         NULL};
     struct rec_file f;
     const char *file;
     int rc = read_rec(c, path, &f, d, &file);
@@ -217,7 +223,8 @@ int seed_refdata_competencies(struct seed_content *c, const char *path, struct s
         rec_only(&f, r, fields, d);
         const char *id = rec_need(&f, r, "id", d);
         if (id && !is_slug(id))
-            seed_diag(d, file, r->line, "competency id \"%s\" must be lowercase letters, digits, '-'", id);
+            seed_diag(d, file, r->line,
+                      "competency id \"%s\" must be lowercase letters, digits, '-'", id);
         copy_field(k->c.id, sizeof k->c.id, id, &k->at, "id", d);
         copy_field(k->c.name, sizeof k->c.name, rec_need(&f, r, "name", d), &k->at, "name", d);
         const char *category = rec_need(&f, r, "category", d);
@@ -240,15 +247,16 @@ int seed_refdata_competencies(struct seed_content *c, const char *path, struct s
                        name, d);
             snprintf(name, sizeof name, "context %d", level);
             const struct rec_field *context = rec_get(r, name);
-            copy_field(l->job_context, sizeof l->job_context, context ? context->value : "",
-                       &k->at, name, d);
+            copy_field(l->job_context, sizeof l->job_context, context ? context->value : "", &k->at,
+                       name, d);
         }
     }
     rec_file_free(&f);
     return rc;
 }
 
-static const char *const skill_categories[] = {"transferable", "self_management", "knowledge", NULL};
+static const char *const skill_categories[] = {"transferable", "self_management", "knowledge",
+                                               NULL};
 
 int seed_refdata_skills(struct seed_content *c, const char *path, struct seed_diags *d)
 {
@@ -291,16 +299,21 @@ int seed_refdata_skills(struct seed_content *c, const char *path, struct seed_di
     return rc;
 }
 
-static const char *const ref_categories[] = {
-    "Career Development & Life Design", "Personality & Career Fit",
-    "Psychology, Performance & Mindset", "Communication & Storytelling",
-    "Networking & Social Theory", "Skills Assessment & Classification",
-    "Organizational Frameworks", "Online Resources", NULL};
+static const char *const ref_categories[] = {"Career Development & Life Design",
+                                             "Personality & Career Fit",
+                                             "Psychology, Performance & Mindset",
+                                             "Communication & Storytelling",
+                                             "Networking & Social Theory",
+                                             "Skills Assessment & Classification",
+                                             "Organizational Frameworks",
+                                             "Online Resources",
+                                             NULL};
 
 int seed_refdata_references(struct seed_content *c, const char *path, struct seed_diags *d)
 {
-    static const char *const fields[] = {"key", "surname", "citation", "short", "category",
-                                         "influence", "concepts", "application", "notes", NULL};
+    static const char *const fields[] = {"key",      "surname",   "citation", "short",
+                                         "category", "influence", "concepts", "application",
+                                         "notes",    NULL};
     struct rec_file f;
     const char *file;
     int rc = read_rec(c, path, &f, d, &file);
@@ -317,7 +330,8 @@ int seed_refdata_references(struct seed_content *c, const char *path, struct see
         rec_only(&f, r, fields, d);
         const char *key = rec_need(&f, r, "key", d);
         if (key && !is_slug(key))
-            seed_diag(d, file, r->line, "reference key \"%s\" must be lowercase letters, digits, '-'", key);
+            seed_diag(d, file, r->line,
+                      "reference key \"%s\" must be lowercase letters, digits, '-'", key);
         copy_field(ref->key, sizeof ref->key, key, &ref->at, "key", d);
         const char *surname = rec_need(&f, r, "surname", d);
         const char *citation = rec_need(&f, r, "citation", d);
@@ -338,8 +352,9 @@ int seed_refdata_references(struct seed_content *c, const char *path, struct see
             rc = -1;
             break;
         }
-        static const char *const meta_text[][2] = {
-            {"influence", "influence"}, {"application", "application"}, {"notes", "notes"}};
+        static const char *const meta_text[][2] = {{"influence", "influence"},
+                                                   {"application", "application"},
+                                                   {"notes", "notes"}};
         for (size_t m = 0; m < 3; m++) {
             const struct rec_field *mf = rec_get(r, meta_text[m][0]);
             if (mf)

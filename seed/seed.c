@@ -248,7 +248,8 @@ static enum dt_status load_reference(struct store *st, const struct seed_referen
 static enum dt_status load_exercise(struct store *st, const struct seed_content *c,
                                     const struct seed_exercise *e, int order)
 {
-    struct exercise_ref ref = {.version = e->version, .sequence_order = order,
+    struct exercise_ref ref = {.version = e->version,
+                               .sequence_order = order,
                                .is_required = e->required};
     store_copy_text(ref.full_exercise_id, sizeof ref.full_exercise_id, e->full_id);
     snprintf(ref.part_id, sizeof ref.part_id, "%d", e->part);
@@ -260,8 +261,10 @@ static enum dt_status load_exercise(struct store *st, const struct seed_content 
         s = store_content_title(st, e->full_id, "exercise", e->title);
     for (size_t b = 0; s == DT_OK && b < e->nblocks; b++) {
         const struct seed_block *blk = &e->blocks[b];
-        struct content_block row = {.version = e->version, .content_type = blk->type,
-                                    .text = blk->text, .display_order = (int)b + 1,
+        struct content_block row = {.version = e->version,
+                                    .content_type = blk->type,
+                                    .text = blk->text,
+                                    .display_order = (int)b + 1,
                                     .variant_group = e->variant};
         memcpy(row.part_id, ref.part_id, sizeof row.part_id);
         memcpy(row.module_id, ref.module_id, sizeof row.module_id);

@@ -10,18 +10,18 @@
 #include "model.h"
 #include "store.h"
 
-static const char *const block_types[] = {"instruction", "prompt", "reflection", "transition",
-                                          "celebration", NULL};
-static const char *const usage_types[] = {"direct_quote", "framework", "concept", "adaptation",
-                                          "inspiration", NULL};
+static const char *const block_types[] = {"instruction", "prompt",      "reflection",
+                                          "transition",  "celebration", NULL};
+static const char *const usage_types[] = {"direct_quote", "framework",   "concept",
+                                          "adaptation",   "inspiration", NULL};
 
 struct parser {
     struct seed_content *c;
     struct seed_diags *d;
     const char *file;
-    int part, module;            /* open headings; 0 when none */
-    long exercise;               /* index into c->exercises, -1 when none */
-    struct seed_block *pending;  /* blocks met before the first exercise of a part or module */
+    int part, module;           /* open headings; 0 when none */
+    long exercise;              /* index into c->exercises, -1 when none */
+    struct seed_block *pending; /* blocks met before the first exercise of a part or module */
     size_t npending;
     int oom;
 };
@@ -112,7 +112,8 @@ static void attach_pending(struct parser *p, struct seed_exercise *e)
 static void start_exercise(struct parser *p, const int nums[3], const char *title, int line)
 {
     if (!p->module) {
-        seed_diag(p->d, p->file, line, "exercise outside a module (a \"## Module\" heading comes first)");
+        seed_diag(p->d, p->file, line,
+                  "exercise outside a module (a \"## Module\" heading comes first)");
         p->exercise = -1;
         return;
     }
@@ -263,12 +264,13 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
     int used = 0;
     sscanf(input, "%15s%n", type, &used);
     const char *params = input + used + strspn(input + used, " ");
-    static const char *const types[] = {"line", "text", "number", "slider", "choice", "choices",
-                                        "list", "tool", NULL};
+    static const char *const types[] = {"line",    "text", "number", "slider", "choice",
+                                        "choices", "list", "tool",   NULL};
     if (!one_of(type, types)) {
-        seed_diag(p->d, p->file, input_line,
-                  "input type \"%s\" is not line, text, number, slider, choice, choices, list or tool",
-                  type);
+        seed_diag(
+            p->d, p->file, input_line,
+            "input type \"%s\" is not line, text, number, slider, choice, choices, list or tool",
+            type);
         return NULL;
     }
     cJSON *obj = cJSON_CreateObject();
@@ -277,7 +279,8 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
     int choice = strcmp(type, "choice") == 0 || strcmp(type, "choices") == 0;
     if (choice) {
         if (noptions < 2)
-            seed_diag(p->d, p->file, input_line, "a %s input needs at least two \"option:\" lines", type);
+            seed_diag(p->d, p->file, input_line, "a %s input needs at least two \"option:\" lines",
+                      type);
         cJSON *list = cJSON_AddArrayToObject(obj, INPUT_KEY_OPTIONS);
         for (size_t i = 0; i < noptions; i++)
             cJSON_AddItemToArray(list, cJSON_CreateString(options[i]));
@@ -299,7 +302,8 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
         cJSON_AddNumberToObject(obj, INPUT_KEY_MAX, max);
         add_number(obj, params, INPUT_KEY_STEP);
         if (nstops < 2)
-            seed_diag(p->d, p->file, input_line, "a slider needs at least two \"stop: N = label\" lines");
+            seed_diag(p->d, p->file, input_line,
+                      "a slider needs at least two \"stop: N = label\" lines");
         cJSON *list = cJSON_AddArrayToObject(obj, INPUT_KEY_STOPS);
         for (size_t i = 0; i < nstops; i++) {
             char *eq = strchr(stops[i], '=');
@@ -378,22 +382,25 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
     size_t first = *i + 1;
     *i = end;
     if (!one_of(type, block_types)) {
-        seed_diag(p->d, p->file, open_line,
-                  "block type \"%s\" is not instruction, prompt, reflection, transition or celebration",
-                  type);
+        seed_diag(
+            p->d, p->file, open_line,
+            "block type \"%s\" is not instruction, prompt, reflection, transition or celebration",
+            type);
         return;
     }
     int is_prompt = strcmp(type, "prompt") == 0;
-    if (strlen(key) >= sizeof ((struct seed_block *)0)->key)
+    if (strlen(key) >= sizeof((struct seed_block *)0)->key)
         seed_diag(p->d, p->file, open_line, "a prompt key has at most %zu characters",
-                  sizeof ((struct seed_block *)0)->key - 1);
+                  sizeof((struct seed_block *)0)->key - 1);
     if (is_prompt && !is_key(key))
-        seed_diag(p->d, p->file, open_line,
-                  "a prompt needs a key of lowercase letters, digits, '_' or '-' (\"::: prompt KEY\")");
+        seed_diag(
+            p->d, p->file, open_line,
+            "a prompt needs a key of lowercase letters, digits, '_' or '-' (\"::: prompt KEY\")");
     if (!is_prompt && key[0])
         seed_diag(p->d, p->file, open_line, "only prompts take a key");
     if (extra[0])
-        seed_diag(p->d, p->file, open_line, "a block opens with \"::: TYPE\" or \"::: prompt KEY\" only");
+        seed_diag(p->d, p->file, open_line,
+                  "a block opens with \"::: TYPE\" or \"::: prompt KEY\" only");
     /* prompt directives come first */
     const char *input = NULL;
     int input_line = 0, required = 1;
@@ -479,7 +486,10 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
 int seed_workbook_file(struct seed_content *c, const char *path, struct seed_diags *d)
 {
     struct seed_source src;
-    struct parser p = {.c = c, .d = d, .exercise = -1, .part = c->open_part,
+    struct parser p = {.c = c,
+                       .d = d,
+                       .exercise = -1,
+                       .part = c->open_part,
                        .module = c->open_module};
     p.file = seed_content_file(c, path);
     if (!p.file)
@@ -515,7 +525,8 @@ int seed_workbook_file(struct seed_content *c, const char *path, struct seed_dia
                 continue;
             }
             if (!p.part || nums[0] != p.part)
-                seed_diag(d, p.file, ln, "module %d.%d is not in the part above it", nums[0], nums[1]);
+                seed_diag(d, p.file, ln, "module %d.%d is not in the part above it", nums[0],
+                          nums[1]);
             p.module = nums[1];
             p.exercise = -1;
             add_heading(&p, nums[0], nums[1], title, ln);
@@ -534,9 +545,11 @@ int seed_workbook_file(struct seed_content *c, const char *path, struct seed_dia
         } else if (in_meta && parse_meta(&p, line, ln)) {
             continue;
         } else if (line[0] == '#') {
-            seed_diag(d, p.file, ln, "unknown heading (use \"# Part\", \"## Module\", \"### Exercise\")");
+            seed_diag(d, p.file, ln,
+                      "unknown heading (use \"# Part\", \"## Module\", \"### Exercise\")");
         } else {
-            seed_diag(d, p.file, ln, "text outside a block (put it between \"::: TYPE\" and \":::\")");
+            seed_diag(d, p.file, ln,
+                      "text outside a block (put it between \"::: TYPE\" and \":::\")");
         }
     }
     if (p.npending) {

@@ -20,7 +20,8 @@ int check_str_at(const char *file, int line, const char *got, const char *want, 
     int ok = got && want ? strcmp(got, want) == 0 : got == want;
     check_at(file, line, ok, what);
     if (!ok)
-        printf("#   got:  \"%s\"\n#   want: \"%s\"\n", got ? got : "(null)", want ? want : "(null)");
+        printf("#   got:  \"%s\"\n#   want: \"%s\"\n", got ? got : "(null)",
+               want ? want : "(null)");
     return ok;
 }
 

@@ -16,13 +16,13 @@ int check_done(void);
 
 #define CHECK(cond) check_at(__FILE__, __LINE__, (cond) ? 1 : 0, #cond)
 #define CHECK_STR(got, want) check_str_at(__FILE__, __LINE__, (got), (want), #got " == " #want)
-#define CHECK_INT(got, want) check_int_at(__FILE__, __LINE__, (long long)(got), (long long)(want), \
-                                          #got " == " #want)
+#define CHECK_INT(got, want)                                                                       \
+    check_int_at(__FILE__, __LINE__, (long long)(got), (long long)(want), #got " == " #want)
 /* Runs one test function, naming it in the TAP output. */
-#define RUN(fn)                                                                                \
-    do {                                                                                       \
-        check_test_name = #fn;                                                                 \
-        fn();                                                                                  \
+#define RUN(fn)                                                                                    \
+    do {                                                                                           \
+        check_test_name = #fn;                                                                     \
+        fn();                                                                                      \
     } while (0)
 
 #endif

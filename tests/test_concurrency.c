@@ -167,7 +167,8 @@ static void test_kill_mid_write(void)
     CHECK(complete);
     store_tools_list_free(&list, n);
     /* and it takes new writes */
-    CHECK_INT(store_tools_create(st, a, "list-builder", "standalone", "{\"after\":true}", NULL), DT_OK);
+    CHECK_INT(store_tools_create(st, a, "list-builder", "standalone", "{\"after\":true}", NULL),
+              DT_OK);
     store_close(&st);
 }
 

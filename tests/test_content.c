@@ -56,9 +56,13 @@ static const char *content_copy(const char *name, int with_workbook)
     char sub[600];
     snprintf(sub, sizeof sub, "%s/workbook", dir);
     mkdir(sub, 0700);
-    static const char *const files[] = {"tools.rec", "skills.rec", "references.rec",
-                                        "competencies.rec", "personality-types.rec",
-                                        "workbook/1-1-roots.md", "workbook/1-2-money.md",
+    static const char *const files[] = {"tools.rec",
+                                        "skills.rec",
+                                        "references.rec",
+                                        "competencies.rec",
+                                        "personality-types.rec",
+                                        "workbook/1-1-roots.md",
+                                        "workbook/1-2-money.md",
                                         "workbook/2-trunk.md"};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         if (!with_workbook && strncmp(files[i], "workbook/", 9) == 0)
@@ -153,7 +157,7 @@ static void test_idempotent_and_updates(void)
     CHECK_INT(seed_at(st, dir, support_now + 7200), DT_OK);
     char *content3 = dump(path, content_tables);
     CHECK(strstr(content3, "Fixture TRANSITION out of module 1.1.") != NULL);
-    CHECK(strstr(content3, "2026-11-25T14:00:00Z") != NULL);            /* its updated_at */
+    CHECK(strstr(content3, "2026-11-25T14:00:00Z") != NULL); /* its updated_at */
     CHECK(strstr(content3, "|Fixture transition out") == NULL);
     char *users3 = dump(path, user_tables);
     CHECK(strcmp(users1, users3) == 0);
@@ -233,7 +237,8 @@ static long count_in(const char *path, const char *sql)
     sqlite3_stmt *stmt = NULL;
     long n = -1;
     sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
         n = sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);
     sqlite3_close(db);
@@ -280,9 +285,11 @@ static void test_reseed_effects(void)
     CHECK(u.workbook_complete);
 
     /* a new exercise reopens a finished workbook: the resume card comes back */
-    CHECK(replace_in(dir, "workbook/2-trunk.md", "Fixture celebration: the workbook is done.\n:::\n",
-                     "Fixture celebration: the workbook is done.\n:::\n\n"
-                     "### Exercise 2.2.5: One more\n\n::: prompt more\ninput: line\nMore?\n:::\n") == 0);
+    CHECK(
+        replace_in(dir, "workbook/2-trunk.md", "Fixture celebration: the workbook is done.\n:::\n",
+                   "Fixture celebration: the workbook is done.\n:::\n\n"
+                   "### Exercise 2.2.5: One more\n\n::: prompt more\ninput: line\nMore?\n:::\n") ==
+        0);
     CHECK_INT(seed_at(st, dir, support_now + 60), DT_OK);
     store_users_get(st, user, &u);
     CHECK(!u.workbook_complete);
@@ -296,20 +303,25 @@ static void test_reseed_effects(void)
     CHECK(replace_in(dir, "workbook/1-2-money.md",
                      "::: prompt walk_away\ninput: number min=0 max=10000000\n",
                      "::: instruction\n") == 0);
-    CHECK(replace_in(dir, "workbook/1-2-money.md", "Your walk-away number?\n:::\n",
-                     "Your walk-away number?\n:::\n\n::: prompt note\ninput: line\nA note?\n:::\n") == 0);
+    CHECK(
+        replace_in(dir, "workbook/1-2-money.md", "Your walk-away number?\n:::\n",
+                   "Your walk-away number?\n:::\n\n::: prompt note\ninput: line\nA note?\n:::\n") ==
+        0);
     CHECK_INT(seed_at(st, dir, support_now + 120), DT_OK);
     CHECK_INT(count_in(db, walk), 0);
     CHECK_INT(count_in(db, "SELECT count(*) FROM prompt_inputs WHERE prompt_key = 'note'"), 1);
 
     /* a tool taken out of tools.rec is retired: nobody can start a new one */
-    CHECK(replace_in(dir, "tools.rec",
-                     "id: networking-prep\nsingular: Networking Prep\nplural: Networking Preps\n"
-                     "icon: users\nreminder: daily\nprompt: Reach out to one contact or prepare for a"
-                     " meeting\n\n", "") == 0);
+    CHECK(
+        replace_in(dir, "tools.rec",
+                   "id: networking-prep\nsingular: Networking Prep\nplural: Networking Preps\n"
+                   "icon: users\nreminder: daily\nprompt: Reach out to one contact or prepare for a"
+                   " meeting\n\n",
+                   "") == 0);
     CHECK(replace_in(dir, "workbook/2-trunk.md", "unlocks: networking-prep\n", "") == 0);
     CHECK_INT(seed_at(st, dir, support_now + 180), DT_OK);
-    CHECK_INT(store_tools_create(st, user, "networking-prep", "standalone", "{}", NULL), DT_INVALID);
+    CHECK_INT(store_tools_create(st, user, "networking-prep", "standalone", "{}", NULL),
+              DT_INVALID);
     struct tool_type tt;
     CHECK_INT(store_tools_type(st, "networking-prep", &tt), DT_OK);
     CHECK(!tt.is_active);
@@ -603,11 +615,16 @@ static void test_real_tools(void)
     static const struct {
         const char *id, *name, *frequency;
     } spec[] = {
-        {"flow-tracker", "Flow Log", "daily"},       {"failure-reframer", "Reframe", "weekly"},
-        {"budget-calculator", "Budget", "monthly"},  {"soared-story", "SOARED Story", "monthly"},
-        {"networking-prep", "Networking Prep", "daily"}, {"job-prospector", "Job Tracker", "daily"},
-        {"list-builder", "List", ""},                {"ranking-grid", "Ranking", ""},
-        {"idea-tree", "Idea Tree", ""},              {"resume-builder", "Resume", ""},
+        {"flow-tracker", "Flow Log", "daily"},
+        {"failure-reframer", "Reframe", "weekly"},
+        {"budget-calculator", "Budget", "monthly"},
+        {"soared-story", "SOARED Story", "monthly"},
+        {"networking-prep", "Networking Prep", "daily"},
+        {"job-prospector", "Job Tracker", "daily"},
+        {"list-builder", "List", ""},
+        {"ranking-grid", "Ranking", ""},
+        {"idea-tree", "Idea Tree", ""},
+        {"resume-builder", "Resume", ""},
     };
     struct tool_type *types = NULL;
     size_t n = 0;

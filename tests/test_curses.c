@@ -324,7 +324,10 @@ static void test_answer_kept(void)
     struct world w;
     world_open(&w);
     char *out = run(&w.host, NULL, 80, 24,
-                    "<Enter><Paste>Bell\x07" "ed \xC2\x9B" "CSI \xE2\x80\xAE" "RLO \xF3\xA0\x81\xA8"
+                    "<Enter><Paste>Bell\x07"
+                    "ed \xC2\x9B"
+                    "CSI \xE2\x80\xAE"
+                    "RLO \xF3\xA0\x81\xA8"
                     "tag</Paste><Dump><C-s>");
     const char *pasted = nth_dump(out, 0);
     check_has("answer kept: what went in", pasted, "1. Belled CSI RLO tag ", true);
@@ -561,7 +564,8 @@ static unsigned long long mask_of(const char *json)
     unsigned long long m = 0;
     if (cJSON_IsNumber(v))
         m = 1ULL << v->valueint;
-    cJSON_ArrayForEach(i, v) m |= 1ULL << i->valueint;
+    cJSON_ArrayForEach (i, v)
+        m |= 1ULL << i->valueint;
     cJSON_Delete(v);
     return m;
 }
@@ -627,8 +631,7 @@ static enum tui_outcome fake_event(void *ctx, const struct tui_event *ev)
             f->place = mask_of(ev->value);
     } else {
         f->used += (size_t)snprintf(f->log + f->used, sizeof f->log - f->used, "cmd %s %s; ",
-                                    ev->cmd == CMD_OPEN ? "open" : "other",
-                                    ev->arg ? ev->arg : "");
+                                    ev->cmd == CMD_OPEN ? "open" : "other", ev->arg ? ev->arg : "");
     }
     if (ev->cmd == CMD_OPEN) {
         f->screen = 1;
@@ -658,11 +661,14 @@ static const char *fake_message(void *ctx, int *is_error)
 static void test_fields(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL, NULL, NULL};
+    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL,
+                            NULL, NULL,       NULL};
     /* the story (focused first, being in view; with a wide character, a combining accent and
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
      * two landscapes, one place, the third ranked item moved to the top, then the action */
-    const char *keys = "Caf" "e\xCC\x81" "<BS>é 日本<Enter>ok<Tab>"
+    const char *keys = "Caf"
+                       "e\xCC\x81"
+                       "<BS>é 日本<Enter>ok<Tab>"
                        "42<Tab>"
                        "<Right><Right><Right><Left><Tab>"
                        "<Space><Down><Down><Space><Tab>"
@@ -751,7 +757,8 @@ static void test_exercise_tool(void)
      * tool (now named after the entry made) */
     world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.3.v1"));
     out = run(&w.host, NULL, 80, 24, "<Tab><S-Tab><Dump><Enter>Skills<Tab><Esc><Dump>");
-    char *before = strdup(nth_dump(out, 0)), *after = strdup(nth_dump(out, 1)); /* nth_dump's copy is
+    char *before = strdup(nth_dump(out, 0)),
+         *after = strdup(nth_dump(out, 1)); /* nth_dump's copy is
                                                                                     static */
     check_has("exercise tool: back on the exercise", after, "Rank your skills.", true);
     char row_before[1024], row_after[1024];
@@ -783,7 +790,8 @@ static void test_exercise_several(void)
     world_open(&w);
     support_answer_first(w.st, w.user, 7); /* 2.2.1, "Grow two idea trees", is next */
     CHECK_INT(store_tools_create(w.st, w.user, "idea-tree", "2.2.1.v1", "{\"root\":\"Gardening\"}",
-                                 NULL), DT_OK);
+                                 NULL),
+              DT_OK);
     world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("2.2.1.v1"));
     char *out = run(&w.host, NULL, 80, 24,
                     "<Dump><C-s><Dump><Tab><Enter><Dump>Cooking<Esc><Dump><C-s><Dump>");
@@ -822,7 +830,8 @@ static void test_tools_list(void)
     golden("tools-list", out);
     const char *list = nth_dump(out, 0);
     check_has("tools list: an open tool", list, "Budgets [due]", true);
-    check_has("tools list: a locked one says which exercise", list, "Opens with exercise 2.1.1", true);
+    check_has("tools list: a locked one says which exercise", list, "Opens with exercise 2.1.1",
+              true);
     check_cursor_on("tools list: the first open tool", list, "Lists");
     check_has("tools list: Down and Enter open the next", out, "Stories of your work", true);
     free(out);
@@ -837,8 +846,7 @@ static void test_tool_odd_entries(void)
     world_open(&w);
     support_answer_first(w.st, w.user, 7); /* the flow log opens; the job tracker does not */
     char id[STORE_ID_LEN];
-    CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone", "[1,2,3]", id),
-              DT_OK);
+    CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone", "[1,2,3]", id), DT_OK);
     world_show(&w, SCREEN_TOOL, screen_arg_tool("flow-tracker", 0));
     char *out = run(&w.host, NULL, 80, 24, "");
     check_has("odd entry: listed", out, "Kept as it was written", true);
@@ -846,7 +854,8 @@ static void test_tool_odd_entries(void)
     struct screen_arg odd = screen_arg_entry("flow-tracker", id, NULL, 0);
     CHECK(app_new(w.st, w.user, SCREEN_TOOL_ENTRY, &odd) == NULL);
     check_has("odd entry: refused", app_last_error(), "cannot change", true);
-    CHECK(app_new(w.st, w.user, SCREEN_TOOL, &(struct screen_arg){.tool = "job-prospector"}) == NULL);
+    CHECK(app_new(w.st, w.user, SCREEN_TOOL, &(struct screen_arg){.tool = "job-prospector"}) ==
+          NULL);
     check_has("locked tool: says which exercise", app_last_error(), "opens once you answer", true);
     CHECK(app_new(w.st, w.user, SCREEN_TOOL, &(struct screen_arg){.tool = "no-such-tool"}) == NULL);
     check_has("unknown tool", app_last_error(), "no tool called", true);
@@ -895,7 +904,8 @@ static void test_reload_gone(void)
     support_answer_first(w.st, w.user, 7);
     char id[STORE_ID_LEN];
     CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone",
-                                 "{\"activity\":\"Gone soon\"}", id), DT_OK);
+                                 "{\"activity\":\"Gone soon\"}", id),
+              DT_OK);
     world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("flow-tracker", id, NULL, 0));
     CHECK_INT(store_tools_delete(w.st, w.user, id), DT_OK);
     app_reload(w.app);
@@ -943,9 +953,10 @@ static void test_ranking(void)
     world_open(&w);
     support_answer_first(w.st, w.user, 3); /* the ranking opens */
     char id[STORE_ID_LEN];
-    CHECK_INT(store_tools_create(w.st, w.user, "ranking-grid", "standalone",
-                                 "{\"title\":\"Next job\",\"items\":[\"Pay\",\"Team\",\"Learning\"]}",
-                                 id), DT_OK);
+    CHECK_INT(store_tools_create(
+                  w.st, w.user, "ranking-grid", "standalone",
+                  "{\"title\":\"Next job\",\"items\":[\"Pay\",\"Team\",\"Learning\"]}", id),
+              DT_OK);
     world_show(&w, SCREEN_RANKING, screen_arg_instance(id));
     /* Team over Pay; Learning over Pay (the midpoint), then over Team: Learning, Team, Pay */
     char *out = run(&w.host, NULL, 80, 24, "<Dump><Space><Dump><Space><Space><Dump>");
@@ -1039,10 +1050,14 @@ static void test_resume(void)
     char id[STORE_ID_LEN];
     CHECK_INT(store_tools_create(w.st, w.user, "soared-story", "standalone",
                                  "{\"title\":\"The flooded ward\",\"result\":\"No one was hurt.\"}",
-                                 NULL), DT_OK);
-    CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
-                                 "{\"name\":\"Ada\",\"summary\":\"Calm.\",\"experience\":[{\"role\":"
-                                 "\"Nurse\",\"achievements\":[\"Ran nights\"]}]}", id), DT_OK);
+                                 NULL),
+              DT_OK);
+    CHECK_INT(
+        store_tools_create(w.st, w.user, "resume-builder", "standalone",
+                           "{\"name\":\"Ada\",\"summary\":\"Calm.\",\"experience\":[{\"role\":"
+                           "\"Nurse\",\"achievements\":[\"Ran nights\"]}]}",
+                           id),
+        DT_OK);
     world_show(&w, SCREEN_RESUME, screen_arg_instance(id));
     char *out = run(&w.host, NULL, 80, 24, "<Space><Tab><Dump>");
     golden("resume", out);
@@ -1073,12 +1088,14 @@ static void test_resume_files(void)
     world_open(&w);
     support_answer_first(w.st, w.user, 11);
     char id[STORE_ID_LEN];
-    CHECK_INT(store_tools_create(w.st, w.user, "resume-builder", "standalone",
-                                 "{\"name\":\"Ada\\u001b]0;owned\\u0007\",\"headline\":\"\\u001b[2J"
-                                 "Lead\",\"summary\":\"Calm\\u009b31m in a \\u202ecrisis\","
-                                 "\"experience\":[{\"role\":\"Nurse\\u001b[31m\",\"achievements\":"
-                                 "[\"Ran\\tnights\\u009d0;x\\u009c\"]}],\"skills\":[\"Tri\\u0007age\"]}",
-                                 id), DT_OK);
+    CHECK_INT(
+        store_tools_create(w.st, w.user, "resume-builder", "standalone",
+                           "{\"name\":\"Ada\\u001b]0;owned\\u0007\",\"headline\":\"\\u001b[2J"
+                           "Lead\",\"summary\":\"Calm\\u009b31m in a \\u202ecrisis\","
+                           "\"experience\":[{\"role\":\"Nurse\\u001b[31m\",\"achievements\":"
+                           "[\"Ran\\tnights\\u009d0;x\\u009c\"]}],\"skills\":[\"Tri\\u0007age\"]}",
+                           id),
+        DT_OK);
     const char *home = support_tmpdir();
     char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
     setenv("HOME", home, 1);
@@ -1091,11 +1108,11 @@ static void test_resume_files(void)
         snprintf(path, sizeof path, "%s/%s", home, names[i]);
         const char *text = file_text(path);
         check_has(names[i], text, "Ada", true);
-        check_has(names[i], text, "\x1b", false);      /* ESC: no OSC, no CSI */
-        check_has(names[i], text, "\x07", false);      /* BEL */
-        check_has(names[i], text, "\xC2\x9B", false);  /* U+009B, CSI in one character */
-        check_has(names[i], text, "\xC2\x9D", false);  /* U+009D, OSC */
-        check_has(names[i], text, "\xE2\x80\xAE", false); /* U+202E, right-to-left override */
+        check_has(names[i], text, "\x1b", false);           /* ESC: no OSC, no CSI */
+        check_has(names[i], text, "\x07", false);           /* BEL */
+        check_has(names[i], text, "\xC2\x9B", false);       /* U+009B, CSI in one character */
+        check_has(names[i], text, "\xC2\x9D", false);       /* U+009D, OSC */
+        check_has(names[i], text, "\xE2\x80\xAE", false);   /* U+202E, right-to-left override */
         check_has(names[i], text, "Ada^[]0;owned^G", true); /* shown, so the reader sees it */
         check_has(names[i], text, "Calm<U+009B>31m in a <U+202E>crisis", true);
         check_has(names[i], text, "Ran\tnights", true); /* a tab is fine in a file */
@@ -1136,7 +1153,9 @@ static void paste_build(void *ctx, struct doc *d)
     cJSON *v = cJSON_Parse(h->jobs), *i;
     const char *items[8];
     size_t n = 0;
-    cJSON_ArrayForEach(i, v) if (n < 8 && cJSON_IsString(i)) items[n++] = i->valuestring;
+    cJSON_ArrayForEach (i, v)
+        if (n < 8 && cJSON_IsString(i))
+            items[n++] = i->valuestring;
     doc_field_items(d, f, n, items);
     cJSON_Delete(v);
     doc_action(d, CMD_OPEN, "done", "Done");
@@ -1150,8 +1169,8 @@ static enum tui_outcome paste_event(void *ctx, const struct tui_event *ev)
                                     (int)ev->cmd);
         return TUI_CONTINUE;
     }
-    h->used += (size_t)snprintf(h->log + h->used, sizeof h->log - h->used, "%s=%s; ",
-                                ev->field_id, ev->value);
+    h->used += (size_t)snprintf(h->log + h->used, sizeof h->log - h->used, "%s=%s; ", ev->field_id,
+                                ev->value);
     char *keep = strcmp(ev->field_id, "title") == 0   ? h->title
                  : strcmp(ev->field_id, "story") == 0 ? h->story
                                                       : h->jobs;
@@ -1168,8 +1187,8 @@ static unsigned long paste_generation(void *ctx)
 static void test_paste(void)
 {
     struct paste_host h = {.title = "\"\"", .story = "\"\"", .jobs = "[]"};
-    struct tui_host host = {&h, paste_build, paste_event, paste_generation, fake_message,
-                            NULL, NULL, NULL, NULL};
+    struct tui_host host = {&h,   paste_build, paste_event, paste_generation, fake_message, NULL,
+                            NULL, NULL,        NULL};
     /* into the line (focused first): a newline, a colour and an OSC 52 clipboard write in it,
      * then typing goes on in the same field; into the text area; into the list; back to the
      * line, past its 24 bytes; bad UTF-8 into the text area; then with an action focused */
@@ -1203,7 +1222,8 @@ static void test_paste(void)
     const char *cut = nth_dump(out, 3);
     check_has("paste: cut at max_len", cut, "Jobs I liked!, and a ver ", true);
     check_has("paste: the cut said", cut,
-              "Only the first 11 of the 26 characters pasted fit in this answer (it holds at", true);
+              "Only the first 11 of the 26 characters pasted fit in this answer (it holds at",
+              true);
     const char *bad = nth_dump(out, 4);
     check_has("paste: bad UTF-8 left out", bad, "|    caf !", true);
     check_has("paste: and said", bad, "2 bytes that are not UTF-8 text were left out", true);
@@ -1226,7 +1246,8 @@ static void test_paste(void)
 static void test_bad_script(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, fake_build, fake_event, fake_generation, fake_message, NULL, NULL, NULL, NULL};
+    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL,
+                            NULL, NULL,       NULL};
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -1242,9 +1263,8 @@ static void test_bad_script(void)
 static void test_hints_keep_help_and_quit(void)
 {
     static const enum doc_field_kind kinds[] = {
-        DOC_FIELD_LINE,   DOC_FIELD_TEXT,  DOC_FIELD_NUMBER,  DOC_FIELD_SLIDER,
-        DOC_FIELD_CHOICE, DOC_FIELD_CHOICES, DOC_FIELD_LIST, DOC_FIELD_ORDERED,
-        DOC_FIELD_TREE,   DOC_FIELD_PAIRWISE,
+        DOC_FIELD_LINE,    DOC_FIELD_TEXT, DOC_FIELD_NUMBER,  DOC_FIELD_SLIDER, DOC_FIELD_CHOICE,
+        DOC_FIELD_CHOICES, DOC_FIELD_LIST, DOC_FIELD_ORDERED, DOC_FIELD_TREE,   DOC_FIELD_PAIRWISE,
     };
     static const int widths[] = {39, 79};
     const char *options[] = {"one", "two"};
@@ -1301,9 +1321,11 @@ static void wide_build(void *ctx, struct doc *d)
              "A paragraph long enough to run across the whole of a wide window if it were let: "
              "lines of two hundred characters are hard to follow back to their start, so the "
              "text keeps to a column about as wide as a book's, however wide the window is.");
-    doc_para(d, DOC_ROLE_PROMPT, "- a list item in a prompt, also long enough to need a second "
-                                 "line in a column of readable width");
-    const char *cells[] = {"What", "Why", "Words", "They run on and on and on, more than a "
+    doc_para(d, DOC_ROLE_PROMPT,
+             "- a list item in a prompt, also long enough to need a second "
+             "line in a column of readable width");
+    const char *cells[] = {"What", "Why", "Words",
+                           "They run on and on and on, more than a "
                            "readable line can take, so the column wraps them."};
     doc_table(d, "A table", 2, 2, cells);
     doc_field(d, DOC_FIELD_TEXT, "story", "Tell a story?");
@@ -1322,8 +1344,8 @@ static enum tui_outcome wide_event(void *ctx, const struct tui_event *ev)
 static void test_wide(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, wide_build, wide_event, fake_generation, fake_message, NULL,
-                            NULL, NULL, NULL};
+    struct tui_host host = {&f,   wide_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL, NULL,       NULL};
     const char *keys = "Typing in the answer goes on and on, well past what a readable "
                        "line holds, and it wraps in the same column as the text above it.";
     char *wide = run(&host, NULL, 200, 30, keys);
@@ -1403,8 +1425,8 @@ static void family_build(void *ctx, struct doc *d)
 static void test_family(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, family_build, wide_event, fake_generation, fake_message, NULL,
-                            NULL, NULL, NULL};
+    struct tui_host host = {&f,   family_build, wide_event, fake_generation, fake_message, NULL,
+                            NULL, NULL,         NULL};
     char *out = run(&host, NULL, 60, 12, FAMILY_ZWJ "x<Dump><Resize 80x24>");
     golden("family", out);
     for (int i = 0; i < 2; i++) {
@@ -1436,20 +1458,24 @@ static void test_utf8_keys(void)
         size_t dropped;
     } rows[] = {
         {"a", "a", 0},
-        {"\xC3\xA9", "\xC3\xA9", 0},                       /* é */
+        {"\xC3\xA9", "\xC3\xA9", 0},                                 /* é */
         {"\xE9\xBA\xB5\xE5\x8C\x85", "\xE9\xBA\xB5\xE5\x8C\x85", 0}, /* 面包 */
-        {"\xF0\x9F\x91\xA8", "\xF0\x9F\x91\xA8", 0},           /* U+1F468 */
+        {"\xF0\x9F\x91\xA8", "\xF0\x9F\x91\xA8", 0},                 /* U+1F468 */
         {"\xE9", "", 1},                 /* a Latin-1 é alone: waits, then is left out */
         {"\xE9t", "t", 1},               /* é then t: the t is kept */
-        {"\xE9\xC3\xA9", "\xC3\xA9", 1},     /* Latin-1 é, then UTF-8 é */
+        {"\xE9\xC3\xA9", "\xC3\xA9", 1}, /* Latin-1 é, then UTF-8 é */
         {"\xE1x", "x", 1},               /* 8-bit meta Alt+a, then x */
         {"\xFF\x03", "\x03", 1},         /* a junk byte, then Ctrl+C */
-        {"\x80\xBF", "", 2},            /* continuation bytes alone */
-        {"\xC0\xAF", "", 2},            /* an overlong '/' */
-        {"\xED\xA0\x80", "", 3},        /* a surrogate */
-        {"\xF4\x90\x80\x80", "", 4},    /* past U+10FFFF */
-        {"\xF0\x9F\x91" "a", "a", 3},   /* three of four bytes, cut short */
-        {"\xE9\xE9\xE9" "ok", "ok", 3},
+        {"\x80\xBF", "", 2},             /* continuation bytes alone */
+        {"\xC0\xAF", "", 2},             /* an overlong '/' */
+        {"\xED\xA0\x80", "", 3},         /* a surrogate */
+        {"\xF4\x90\x80\x80", "", 4},     /* past U+10FFFF */
+        {"\xF0\x9F\x91"
+         "a",
+         "a", 3}, /* three of four bytes, cut short */
+        {"\xE9\xE9\xE9"
+         "ok",
+         "ok", 3},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         struct tui_utf8_keys u = {0};

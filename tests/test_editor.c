@@ -10,7 +10,7 @@
 #include "editor.h"
 #include "fields.h"
 
-#define E_ACUTE "e\xCC\x81"                                               /* e + U+0301 */
+#define E_ACUTE "e\xCC\x81" /* e + U+0301 */
 #define ZWJ "\xE2\x80\x8D"
 #define FAMILY "\xF0\x9F\x91\xA8" ZWJ "\xF0\x9F\x91\xA9" ZWJ "\xF0\x9F\x91\xA7" /* one cluster */
 #define FLAG_FR "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"
@@ -20,10 +20,10 @@
 /* A script of editor operations: letters stand for moves, the rest is typed.
  * < left, > right, ^ home, $ end, B backspace, D delete. */
 struct edit_case {
-    const char *start;  /* the buffer before; the cursor at its end */
-    const char *ops;    /* one op per byte, applied in order */
-    const char *want;   /* the buffer after */
-    size_t want_cur;    /* the cursor after */
+    const char *start; /* the buffer before; the cursor at its end */
+    const char *ops;   /* one op per byte, applied in order */
+    const char *want;  /* the buffer after */
+    size_t want_cur;   /* the cursor after */
     const char *label;
 };
 
@@ -71,14 +71,14 @@ static void test_insert(void)
     struct tui_editor e;
     tui_editor_init(&e, false);
     CHECK_INT(tui_editor_insert(&e, "a", 1, 0), 1);
-    CHECK_INT(tui_editor_insert(&e, "\x1b", 1, 0), 0);           /* ESC is refused */
-    CHECK_INT(tui_editor_insert(&e, "\xE2\x80\xAE", 3, 0), 0);   /* U+202E, a bidi override */
-    CHECK_INT(tui_editor_insert(&e, "\xC2\x9B", 2, 0), 0);       /* U+009B, CSI */
-    CHECK_INT(tui_editor_insert(&e, "\n", 1, 0), 0);             /* one line only */
-    CHECK_INT(tui_editor_insert(&e, "\xFF", 1, 0), 0);           /* invalid UTF-8 */
+    CHECK_INT(tui_editor_insert(&e, "\x1b", 1, 0), 0);         /* ESC is refused */
+    CHECK_INT(tui_editor_insert(&e, "\xE2\x80\xAE", 3, 0), 0); /* U+202E, a bidi override */
+    CHECK_INT(tui_editor_insert(&e, "\xC2\x9B", 2, 0), 0);     /* U+009B, CSI */
+    CHECK_INT(tui_editor_insert(&e, "\n", 1, 0), 0);           /* one line only */
+    CHECK_INT(tui_editor_insert(&e, "\xFF", 1, 0), 0);         /* invalid UTF-8 */
     CHECK_INT(tui_editor_insert(&e, "語", 3, 0), 1);
-    CHECK_INT(tui_editor_insert(&e, "b", 1, 2), 0);              /* past max_len characters */
-    CHECK_INT(tui_editor_insert(&e, "b", 1, 4), 1);              /* 語 is one character */
+    CHECK_INT(tui_editor_insert(&e, "b", 1, 2), 0); /* past max_len characters */
+    CHECK_INT(tui_editor_insert(&e, "b", 1, 4), 1); /* 語 is one character */
     tui_editor_left(&e);
     tui_editor_delete(&e);
     CHECK_STR(e.buf, "a語");
@@ -303,7 +303,7 @@ static void test_field_values(void)
     k = key(KEY_UP);
     tui_field_key(&st, &k, 20); /* on "c" */
     k = key(KEY_BACKSPACE);
-    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_EDITED); /* "c" -> "" */
+    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_EDITED);  /* "c" -> "" */
     CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED); /* the empty item goes */
     CHECK_INT(st.nitems, 2);
     CHECK_INT(st.row, 1);
@@ -315,7 +315,7 @@ static void test_field_values(void)
     free(v);
     CHECK_INT(st.row, 0);
     CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_REFUSED); /* already first */
-    k = ch(0x0b); /* Ctrl+K */
+    k = ch(0x0b);                                             /* Ctrl+K */
     CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED);
     CHECK_STR(v = value(&st), "[\"baker\"]");
     free(v);

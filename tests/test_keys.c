@@ -52,8 +52,8 @@ static void test_field_keys(void)
                     printf("#   key %d in field kind %d is bound twice\n", b->keys[k], kind);
         }
     for (size_t i = 0; i < tui_field_keys_count; i++)
-        CHECK(tui_field_keys[i].name && tui_field_keys[i].keys_text[0] &&
-              tui_field_keys[i].help && tui_field_keys[i].help[0]);
+        CHECK(tui_field_keys[i].name && tui_field_keys[i].keys_text[0] && tui_field_keys[i].help &&
+              tui_field_keys[i].help[0]);
     for (size_t i = 0; i < tui_keys_count; i++)
         CHECK(tui_keys[i].name && tui_keys[i].help && tui_keys[i].help[0] &&
               (tui_keys[i].keys_text[0] || tui_keys[i].letter));

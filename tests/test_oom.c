@@ -22,7 +22,7 @@
 #endif
 
 struct outcome {
-    int status; /* the exit status; -1 when the child did not exit normally */
+    int status;    /* the exit status; -1 when the child did not exit normally */
     char err[256]; /* what it wrote to stderr */
 };
 

@@ -24,8 +24,8 @@ static void test_contrast_known(void)
         {0xFFFFFF, 0x000000, 2100}, /* symmetric */
         {0x777777, 0x777777, 100},  /* equal colours */
         {0xFBF6E9, 0xFBF6E9, 100},
-        {0x767676, 0xFFFFFF, 454},  /* the darkest grey that passes AA on white... */
-        {0x777777, 0xFFFFFF, 448},  /* ...and the one just too light */
+        {0x767676, 0xFFFFFF, 454}, /* the darkest grey that passes AA on white... */
+        {0x777777, 0xFFFFFF, 448}, /* ...and the one just too light */
         {0xFF0000, 0xFFFFFF, 400},
         {0x0000FF, 0xFFFFFF, 859},
     };
@@ -128,7 +128,8 @@ static void test_pairs(void)
 static void test_choose(void)
 {
     /* a user_settings row as the store creates it */
-    struct user_settings set = {.background_color = "cream", .text_color = "charcoal",
+    struct user_settings set = {.background_color = "cream",
+                                .text_color = "charcoal",
                                 .font = "system"};
     struct tui_palette_choice c, def = tui_palette_default_choice();
     CHECK_INT(tui_palette_choose(set.background_color, set.text_color, set.font, &c), 0);
@@ -179,8 +180,8 @@ static void test_detect(void)
         {"0", NULL, 8, TUI_PALETTE_MONO}, /* any value at all */
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        CHECK_STR(tui_palette_mode_name(tui_palette_detect(rows[i].no_color, rows[i].colorterm,
-                                                           rows[i].colors)),
+        CHECK_STR(tui_palette_mode_name(
+                      tui_palette_detect(rows[i].no_color, rows[i].colorterm, rows[i].colors)),
                   tui_palette_mode_name(rows[i].want));
 }
 
@@ -229,19 +230,20 @@ static void test_mono_roles(void)
         enum tui_palette_role role;
         int quiet;
     } standout[] = {
-        {TUI_ROLE_TITLE, 0},      {TUI_ROLE_HEADING, 0},    {TUI_ROLE_PROMPT, 0},
-        {TUI_ROLE_CELEBRATION, 0}, {TUI_ROLE_ERROR, 0},     {TUI_ROLE_SELECTED, 0},
-        {TUI_ROLE_FOCUS, 0},      {TUI_ROLE_DONE, 0},       {TUI_ROLE_SLIDER_FILL, 0},
-        {TUI_ROLE_CHART_BAR, 0},  {TUI_ROLE_EMPHASIS, 0},   {TUI_ROLE_LOCKED, 1},
-        {TUI_ROLE_NOTE, 1},       {TUI_ROLE_HINT, 1},       {TUI_ROLE_TRANSITION, 1},
+        {TUI_ROLE_TITLE, 0},       {TUI_ROLE_HEADING, 0},  {TUI_ROLE_PROMPT, 0},
+        {TUI_ROLE_CELEBRATION, 0}, {TUI_ROLE_ERROR, 0},    {TUI_ROLE_SELECTED, 0},
+        {TUI_ROLE_FOCUS, 0},       {TUI_ROLE_DONE, 0},     {TUI_ROLE_SLIDER_FILL, 0},
+        {TUI_ROLE_CHART_BAR, 0},   {TUI_ROLE_EMPHASIS, 0}, {TUI_ROLE_LOCKED, 1},
+        {TUI_ROLE_NOTE, 1},        {TUI_ROLE_HINT, 1},     {TUI_ROLE_TRANSITION, 1},
     };
     /* groups whose members must all differ from each other */
     static const enum tui_palette_role states[] = {TUI_ROLE_TEXT, TUI_ROLE_SELECTED, TUI_ROLE_FOCUS,
                                                    TUI_ROLE_LOCKED, TUI_ROLE_DONE};
     static const enum tui_palette_role levels[] = {TUI_ROLE_TEXT, TUI_ROLE_TITLE, TUI_ROLE_HEADING};
-    static const enum tui_palette_role near_error[] = {
-        TUI_ROLE_TEXT, TUI_ROLE_INSTRUCTION, TUI_ROLE_PROMPT, TUI_ROLE_NOTE,
-        TUI_ROLE_HINT, TUI_ROLE_SELECTED,    TUI_ROLE_FOCUS,  TUI_ROLE_EMPHASIS};
+    static const enum tui_palette_role near_error[] = {TUI_ROLE_TEXT,   TUI_ROLE_INSTRUCTION,
+                                                       TUI_ROLE_PROMPT, TUI_ROLE_NOTE,
+                                                       TUI_ROLE_HINT,   TUI_ROLE_SELECTED,
+                                                       TUI_ROLE_FOCUS,  TUI_ROLE_EMPHASIS};
 
     for (int f = 0; f < TUI_PALETTE_NFONTS; f++) {
         check_test_name = tui_palette_fonts[f].id;
@@ -251,8 +253,8 @@ static void test_mono_roles(void)
         for (int r = 0; r < TUI_ROLE_COUNT; r++) {
             struct tui_palette_style s = tui_palette_resolve(&c, TUI_PALETTE_MONO, r);
             a[r] = s.attrs;
-            default_colours &=
-                s.fg == TUI_PALETTE_DEFAULT_COLOUR && s.bg == TUI_PALETTE_DEFAULT_COLOUR;
+            default_colours &= s.fg == TUI_PALETTE_DEFAULT_COLOUR &&
+                               s.bg == TUI_PALETTE_DEFAULT_COLOUR;
             for (int m = TUI_PALETTE_8; m <= TUI_PALETTE_TRUECOLOR; m++)
                 same_in_colour &= tui_palette_resolve(&c, m, r).attrs == s.attrs;
         }

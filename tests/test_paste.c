@@ -30,11 +30,18 @@ static const struct {
     {"x\x1b]0;title\x1b\\y" END, "xy", true, "an OSC ended by ST is dropped"},
     {"x\x1bPq#0;2;0;0;0\x1b\\y" END, "xy", true, "a DCS is dropped"},
     {"x\x1b]52;c;abc" END "after", "x", true, "an OSC left open cannot swallow the end"},
-    {"a\x1b(Bb\x1b" "7c" END, "abc", true, "ESC ( B and ESC 7 are dropped"},
+    {"a\x1b(Bb\x1b"
+     "7c" END,
+     "abc", true, "ESC ( B and ESC 7 are dropped"},
     {"a\x1b\x1b[200~b" END, "ab", true, "a lone ESC and a nested start marker are dropped"},
-    {"a\x07\x7f" "b\xff" END, "a\x07\x7f" "b\xff", true,
-     "controls and bad bytes are left to the sanitiser"},
-    {"a\x1b[201m" "b\x1b[2011~c", "abc", false, "almost the end marker is not it"},
+    {"a\x07\x7f"
+     "b\xff" END,
+     "a\x07\x7f"
+     "b\xff",
+     true, "controls and bad bytes are left to the sanitiser"},
+    {"a\x1b[201m"
+     "b\x1b[2011~c",
+     "abc", false, "almost the end marker is not it"},
     {"before" END "after" END, "before", true, "nothing is read after the end marker"},
     {"tail\x1b[20", "tail", false, "input ends inside the end marker"},
 };
@@ -68,8 +75,8 @@ static void test_huge(void)
     bool done = false;
     /* the last byte kept is an e whose accent (U+0301) comes just past the cap */
     for (size_t i = 0; i < mb; i++)
-        done |= tui_paste_byte(&p, i == TUI_PASTE_MAX - 1 ? 'e'
-                                   : i == TUI_PASTE_MAX   ? 0xCC
+        done |= tui_paste_byte(&p, i == TUI_PASTE_MAX - 1   ? 'e'
+                                   : i == TUI_PASTE_MAX     ? 0xCC
                                    : i == TUI_PASTE_MAX + 1 ? 0x81
                                                             : 'a');
     CHECK(!done);
@@ -118,29 +125,34 @@ static const struct {
     size_t kept, total;
     const char *label;
 } into_cases[] = {
-    {DOC_FIELD_LINE, 0, "Jobs ", "", "I\nliked\tmost\n", TUI_FIELD_CHANGED,
-     "\"Jobs I liked most\"", 12, 12, "a line: newlines and tabs are spaces, the last goes"},
+    {DOC_FIELD_LINE, 0, "Jobs ", "", "I\nliked\tmost\n", TUI_FIELD_CHANGED, "\"Jobs I liked most\"",
+     12, 12, "a line: newlines and tabs are spaces, the last goes"},
     {DOC_FIELD_LINE, 0, "ad", "<", "bc", TUI_FIELD_CHANGED, "\"abcd\"", 2, 2,
      "at the cursor, nothing typed is lost"},
-    {DOC_FIELD_LINE, 0, "a", "", "\x1b[2J\xe2\x80\xae" "b\xff", TUI_FIELD_CHANGED,
-     "\"a[2Jb\"", 4, 4, "what an answer cannot hold is left out, never a placeholder"},
-    {DOC_FIELD_TEXT, 0, "", "", "x\x07\xc2\x9b\xf3\xa0\x81\xa8y\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7"
+    {DOC_FIELD_LINE, 0, "a", "",
+     "\x1b[2J\xe2\x80\xae"
+     "b\xff",
+     TUI_FIELD_CHANGED, "\"a[2Jb\"", 4, 4,
+     "what an answer cannot hold is left out, never a placeholder"},
+    {DOC_FIELD_TEXT, 0, "", "",
+     "x\x07\xc2\x9b\xf3\xa0\x81\xa8y\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7"
      "\xf3\xa0\x81\xa2\xf3\xa0\x81\xb3\xf3\xa0\x81\xa3\xf3\xa0\x81\xb4\xf3\xa0\x81\xbf",
-     TUI_FIELD_CHANGED, "\"xy\\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2\xf3\xa0\x81\xb3"
-     "\xf3\xa0\x81\xa3\xf3\xa0\x81\xb4\xf3\xa0\x81\xbf\"", 4, 4,
-     "a bell, a C1 control and a tag go; a subdivision flag stays"},
+     TUI_FIELD_CHANGED,
+     "\"xy\\n\xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2\xf3\xa0\x81\xb3"
+     "\xf3\xa0\x81\xa3\xf3\xa0\x81\xb4\xf3\xa0\x81\xbf\"",
+     4, 4, "a bell, a C1 control and a tag go; a subdivision flag stays"},
     {DOC_FIELD_LINE, 10, "abc", "", "defghijklmn", TUI_FIELD_CHANGED, "\"abcdefghij\"", 7, 11,
      "cut at max_len"},
-    {DOC_FIELD_LINE, 4, "ab", "", "c" E_ACUTE "日本", TUI_FIELD_CHANGED, "\"abc" E_ACUTE "\"", 2,
-     4, "cut between clusters, never inside one"},
+    {DOC_FIELD_LINE, 4, "ab", "", "c" E_ACUTE "日本", TUI_FIELD_CHANGED, "\"abc" E_ACUTE "\"", 2, 4,
+     "cut between clusters, never inside one"},
     {DOC_FIELD_LINE, 4, "ab", "", "cd" E_ACUTE "x", TUI_FIELD_CHANGED, "\"abcd\"", 2, 4,
      "an accent past the cut takes its letter with it"},
     {DOC_FIELD_LINE, 5, "日本", "", "語の本", TUI_FIELD_CHANGED, "\"日本語の本\"", 3, 3,
      "the limit counts characters, not bytes"},
     {DOC_FIELD_LINE, 3, "abc", "", "d", TUI_FIELD_REFUSED, "\"abc\"", 0, 1, "a full answer"},
     {DOC_FIELD_LINE, 0, "abc", "", "\n", TUI_FIELD_MOVED, "\"abc\"", 0, 0, "nothing to add"},
-    {DOC_FIELD_TEXT, 0, "Dear ", "", "one\n\ttwo\n", TUI_FIELD_CHANGED, "\"Dear one\\n two\\n\"",
-     9, 9, "a text area keeps its newlines"},
+    {DOC_FIELD_TEXT, 0, "Dear ", "", "one\n\ttwo\n", TUI_FIELD_CHANGED, "\"Dear one\\n two\\n\"", 9,
+     9, "a text area keeps its newlines"},
     {DOC_FIELD_NUMBER, 0, "", "", " 42\n", TUI_FIELD_CHANGED, "42", 2, 2, "a number"},
     {DOC_FIELD_NUMBER, 0, "", "", "2,400.50", TUI_FIELD_CHANGED, "2400.5", 8, 8,
      "a number with its thousands written as a hint writes them"},
@@ -196,8 +208,7 @@ static void test_into(void)
         const char *why = NULL;
         char *v = tui_field_value(&st, &why);
         check_str_at(__FILE__, __LINE__, v ? v : "", into_cases[i].want, label);
-        check_int_at(__FILE__, __LINE__, (long long)got.kept, (long long)into_cases[i].kept,
-                     label);
+        check_int_at(__FILE__, __LINE__, (long long)got.kept, (long long)into_cases[i].kept, label);
         check_int_at(__FILE__, __LINE__, (long long)got.total, (long long)into_cases[i].total,
                      label);
         check_int_at(__FILE__, __LINE__, st.dirty, r == TUI_FIELD_CHANGED, label);

@@ -114,12 +114,14 @@ static enum tui_outcome event(void *ctx, const struct tui_event *ev)
         } else if (strcmp(id, "landscapes") == 0 && cJSON_IsArray(v)) {
             f->landscapes = 0;
             const cJSON *i;
-            cJSON_ArrayForEach(i, v) f->landscapes |= 1ULL << i->valueint;
+            cJSON_ArrayForEach (i, v)
+                f->landscapes |= 1ULL << i->valueint;
         } else if (strcmp(id, "jobs") == 0 && cJSON_IsArray(v)) {
             f->nitems = 0;
             const cJSON *i;
-            cJSON_ArrayForEach(i, v) if (f->nitems < 3)
-                snprintf(f->items[f->nitems++], sizeof f->items[0], "%s", i->valuestring);
+            cJSON_ArrayForEach (i, v)
+                if (f->nitems < 3)
+                    snprintf(f->items[f->nitems++], sizeof f->items[0], "%s", i->valuestring);
         }
         cJSON_Delete(v);
         return o;
@@ -142,22 +144,22 @@ static const char *message(void *ctx, int *is_error)
 }
 
 static const char script[] =
-    "9\n"                 /* out of range */
-    "x\n"                 /* not a command */
-    "?\n"                 /* hints again */
-    "2\n"                 /* answer the questions */
+    "9\n" /* out of range */
+    "x\n" /* not a command */
+    "?\n" /* hints again */
+    "2\n" /* answer the questions */
     "A name far too long for the rule\n"
     "Ada\n"
     "First line,\n\xff broken\nsecond\0 line.\n.\n" /* left out, the rest of each line kept */
-    "2.400,50\nabc\n42\n"  /* a number by the one rule: the form said, nothing guessed */
+    "2.400,50\nabc\n42\n" /* a number by the one rule: the form said, nothing guessed */
     "11\n7\n"
     "2\n"
     "1,3\n"
     "baker\nnurse\n\ntester\n.\n"
-    "1\n"                 /* the About card */
-    "q\n"                 /* back */
-    "\x1b[A\n"            /* an arrow key's escape sequence typed at a menu */
-    "3\n";                /* Finish */
+    "1\n"      /* the About card */
+    "q\n"      /* back */
+    "\x1b[A\n" /* an arrow key's escape sequence typed at a menu */
+    "3\n";     /* Finish */
 
 /* A byte or code point that must never reach a screen reader or a pipe. */
 static const char *forbidden(const char *s)
@@ -168,8 +170,8 @@ static const char *forbidden(const char *s)
             return (const char *)p;
         if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
             return (const char *)p; /* C1 */
-        if (p[0] == 0xE2 && (p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 ||
-                             (p[1] == 0xA0) || (p[1] >= 0xA1 && p[1] <= 0xA3)))
+        if (p[0] == 0xE2 && (p[1] == 0x94 || p[1] == 0x95 || p[1] == 0x96 || (p[1] == 0xA0) ||
+                             (p[1] >= 0xA1 && p[1] <= 0xA3)))
             return (const char *)p; /* U+2500-U+259F boxes and blocks, U+2800-U+28FF braille */
     }
     return NULL;
@@ -219,9 +221,13 @@ static const char *cut_message(void *ctx, int *is_error)
 static void test_cut(void)
 {
     /* five characters kept of six (the accented e is one); the note's lines past six */
-    static const char cut_script[] = "1\nabcd\xC3\xA9" "f\nab\nc" "e\xCC\x81" "defg\n.\n2\n";
+    static const char cut_script[] = "1\nabcd\xC3\xA9"
+                                     "f\nab\nc"
+                                     "e\xCC\x81"
+                                     "defg\n.\n2\n";
     struct cut_host h = {0};
-    struct tui_host host = {&h, cut_build, cut_event, cut_generation, cut_message, NULL, NULL, NULL, NULL};
+    struct tui_host host = {&h,   cut_build, cut_event, cut_generation, cut_message, NULL,
+                            NULL, NULL,      NULL};
     FILE *in = fmemopen((void *)cut_script, sizeof cut_script - 1, "r");
     char *out_text = NULL;
     size_t out_len = 0;
@@ -232,7 +238,8 @@ static void test_cut(void)
     fclose(out);
     CHECK_INT(h.nsent, 2);
     CHECK_STR(h.sent[0], "\"abcd\xC3\xA9\"");
-    CHECK_STR(h.sent[1], "\"ab\\nce\xCC\x81" "d\"");
+    CHECK_STR(h.sent[1], "\"ab\\nce\xCC\x81"
+                         "d\"");
     CHECK(strstr(out_text, "Note: This answer holds at most 5 characters: yours was cut to 5,"
                            " leaving out the last one.\n") != NULL);
     CHECK(strstr(out_text, "Note: This answer holds at most 6 characters: yours was cut to 6,"

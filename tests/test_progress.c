@@ -97,7 +97,8 @@ static void test_responses(void)
 
     /* editing updates the one row */
     store_set_now(st, support_now + 90);
-    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"baker\",\"nurse\"]}", second),
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"baker\",\"nurse\"]}",
+                                   second),
               DT_OK);
     CHECK_STR(second, first);
     CHECK_INT(store_responses_get(st, user, "1.1.1.v1", &r), DT_OK);
@@ -251,7 +252,8 @@ static void test_dailydos(void)
     CHECK_STR(items[0].title, "Continue the workbook"); /* answers are something written too */
     free(items);
     support_answer_first(st, user, 7);
-    CHECK_STR(dos(st, user), "resume-workbook flow-tracker failure-reframer soared-story budget-calculator");
+    CHECK_STR(dos(st, user),
+              "resume-workbook flow-tracker failure-reframer soared-story budget-calculator");
 
     /* daily: used yesterday is due, used today is not */
     use_tool(st, user, "flow-tracker", 1);

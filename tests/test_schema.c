@@ -219,12 +219,15 @@ static const struct aspect {
     int allow_extra; /* the db may also have rows named in db/schema-extra.sql or migrate-N.sql */
     const char *what, *sql;
 } aspects[] = {
-    {0, 0, "columns", "SELECT cid, name, type, \"notnull\", dflt_value, pk"
-                      " FROM pragma_table_info(?1)"},
-    {0, 0, "foreign keys", "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete,"
-                           " match FROM pragma_foreign_key_list(?1)"},
-    {0, 1, "indexes", "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)"
-                      " ORDER BY name"},
+    {0, 0, "columns",
+     "SELECT cid, name, type, \"notnull\", dflt_value, pk"
+     " FROM pragma_table_info(?1)"},
+    {0, 0, "foreign keys",
+     "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete,"
+     " match FROM pragma_foreign_key_list(?1)"},
+    {0, 1, "indexes",
+     "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)"
+     " ORDER BY name"},
     {0, 0, "sql", "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1"},
     {1, 0, "columns", "SELECT seqno, cid, name FROM pragma_index_info(?1)"},
     {1, 0, "sql", "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1"},
@@ -281,10 +284,16 @@ static void test_copy_matches_spec(void)
 static void test_spec_ddl(void)
 {
     CHECK(spec_sql != NULL && spec_db != NULL);
-    CHECK_INT(scalar(spec_db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                              " AND name NOT LIKE 'sqlite_%'", NULL), 19);
-    CHECK_INT(scalar(spec_db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
-                              " AND name NOT LIKE 'sqlite_autoindex_%'", NULL), 25);
+    CHECK_INT(scalar(spec_db,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                     " AND name NOT LIKE 'sqlite_%'",
+                     NULL),
+              19);
+    CHECK_INT(scalar(spec_db,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                     " AND name NOT LIKE 'sqlite_autoindex_%'",
+                     NULL),
+              25);
 }
 
 static void test_live_matches_spec(void)
@@ -343,8 +352,9 @@ static void test_additions_documented(void)
     if (!CHECK(doc != NULL))
         printf("#   %s is missing; it must name every table, index and trigger the spec lacks\n",
                doc_path);
-    char **objects = names(live_db, "SELECT name FROM sqlite_master WHERE type IN"
-                                    " ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite_%'",
+    char **objects = names(live_db,
+                           "SELECT name FROM sqlite_master WHERE type IN"
+                           " ('table', 'index', 'trigger') AND name NOT LIKE 'sqlite_%'",
                            NULL, NULL);
     int extras = 0;
     for (size_t i = 0; objects && objects[i]; i++) {
@@ -361,7 +371,8 @@ static void test_additions_documented(void)
 }
 
 /* Reference data (spec section 8): a user's deletion must never touch it. */
-static const char *const reference_tables = "personality_types competencies competency_levels"
+static const char *const reference_tables =
+    "personality_types competencies competency_levels"
     " skills tool_types references content_sources exercise_content exercise_sequence";
 
 static const char *const reference_rows_sql =
@@ -468,16 +479,21 @@ static void test_user_delete_cascades(void)
     }
     CHECK_INT(scalar(live_db, tags_sql, "1"), 0);
     CHECK_INT(scalar(live_db, tags_sql, "2"), 2);
-    CHECK_INT(scalar(live_db, "SELECT count(*) FROM skills WHERE id = 'custom-1'"
-                              " AND created_by IS NULL", NULL), 1);
+    CHECK_INT(scalar(live_db,
+                     "SELECT count(*) FROM skills WHERE id = 'custom-1'"
+                     " AND created_by IS NULL",
+                     NULL),
+              1);
     free(before);
     free_names(tables);
 }
 
 static void test_tag_needs_target(void)
 {
-    int rc = sqlite3_exec(live_db, "INSERT INTO exercise_skills VALUES ('tag-x', 'no-such-thing',"
-                                   " 'master', " NOW ")", NULL, NULL, NULL);
+    int rc = sqlite3_exec(live_db,
+                          "INSERT INTO exercise_skills VALUES ('tag-x', 'no-such-thing',"
+                          " 'master', " NOW ")",
+                          NULL, NULL, NULL);
     CHECK(rc == SQLITE_CONSTRAINT);
     CHECK(strstr(sqlite3_errmsg(live_db), "no response or tool instance") != NULL);
     CHECK_INT(scalar(live_db, "SELECT count(*) FROM exercise_skills WHERE id = 'tag-x'", NULL), 0);

@@ -32,7 +32,8 @@ static void test_blocks(void)
     CHECK_INT(n, 3);
     if (n == 3) {
         CHECK_STR(b[0].content_type, "instruction");
-        CHECK_STR(b[0].content_text, "Fixture overview of part one, attached to its first exercise.");
+        CHECK_STR(b[0].content_text,
+                  "Fixture overview of part one, attached to its first exercise.");
         CHECK_INT(b[0].display_order, 1);
         CHECK_STR(b[0].prompt_key, "");
         CHECK(b[0].input_json == NULL);
@@ -54,7 +55,8 @@ static void test_blocks(void)
     CHECK_INT(n, 3);
     if (n == 3) {
         CHECK_STR(b[0].prompt_key, "rank");
-        CHECK_STR(b[0].input_json, "{\"type\":\"tool\",\"required\":true,\"tool\":\"ranking-grid\"}");
+        CHECK_STR(b[0].input_json,
+                  "{\"type\":\"tool\",\"required\":true,\"tool\":\"ranking-grid\"}");
         CHECK_STR(b[1].prompt_key, "energy");
         CHECK(b[1].input_json && strstr(b[1].input_json, "\"label\":\"Thriving\"") != NULL);
         CHECK_STR(b[1].content_text, "How full is your tank?");
@@ -80,9 +82,15 @@ static void test_blocks(void)
 static enum dt_status put_block(struct store *st, const char *key, int order, const char *variant,
                                 const char *type, const char *text)
 {
-    struct content_block b = {.part_id = "1", .module_id = "1", .exercise_id = "1", .version = 1,
-                              .full_exercise_id = "1.1.1.v1", .content_type = type, .text = text,
-                              .display_order = order, .variant_group = variant};
+    struct content_block b = {.part_id = "1",
+                              .module_id = "1",
+                              .exercise_id = "1",
+                              .version = 1,
+                              .full_exercise_id = "1.1.1.v1",
+                              .content_type = type,
+                              .text = text,
+                              .display_order = order,
+                              .variant_group = variant};
     store_uuid_stable(key, b.id);
     return store_content_block(st, &b);
 }
@@ -577,24 +585,31 @@ static void test_migration_3(void)
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
     /* as migration 2 left it: without the later tables and index (store_open checks that) */
-    CHECK(sqlite3_exec(db, "DROP TABLE drafts; DROP TABLE user_preferences;"
-                           " DROP INDEX idx_tool_instances_user_type_created;"
-                           " PRAGMA user_version = 2", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "DROP TABLE drafts; DROP TABLE user_preferences;"
+                       " DROP INDEX idx_tool_instances_user_type_created;"
+                       " PRAGMA user_version = 2",
+                       NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
 
     CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &st, err), DT_OK);
     if (!st)
         return;
     struct user_preferences on = {.text_mode = true}, p;
-    CHECK_INT(store_preferences_set(st, user, &on), DT_OK); /* the user survived; the table is back */
+    CHECK_INT(store_preferences_set(st, user, &on),
+              DT_OK); /* the user survived; the table is back */
     CHECK_INT(store_preferences_get(st, user, &p), DT_OK);
     CHECK(p.text_mode);
     store_close(&st);
     sqlite3_open(path, &db);
-    CHECK_INT(count_rows(db, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                             " ('drafts', 'user_preferences') AND ?1 IS NOT NULL", ""), 2);
+    CHECK_INT(count_rows(db,
+                         "SELECT count(*) FROM sqlite_master WHERE name IN"
+                         " ('drafts', 'user_preferences') AND ?1 IS NOT NULL",
+                         ""),
+              2);
     CHECK_INT(count_rows(db, "SELECT user_version FROM pragma_user_version WHERE ?1 IS NOT NULL",
-                         ""), store_schema_version());
+                         ""),
+              store_schema_version());
     sqlite3_close(db);
     CHECK(store_schema_version() >= 3);
 }

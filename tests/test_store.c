@@ -93,8 +93,10 @@ static void test_refuses_foreign_files(void)
     const char *other = path_in_tmp("other.db");
     sqlite3 *db = NULL;
     sqlite3_open(other, &db);
-    sqlite3_exec(db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
-                     "INSERT INTO notes (body) VALUES ('hello');", NULL, NULL, NULL);
+    sqlite3_exec(db,
+                 "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                 "INSERT INTO notes (body) VALUES ('hello');",
+                 NULL, NULL, NULL);
     sqlite3_close(db);
     size_t n = 0;
     char *before = slurp(other, &n);
@@ -193,7 +195,8 @@ static void test_creates_and_reopens(void)
     sqlite3_open(path, &db);
     sqlite3_stmt *stmt = NULL;
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
-    CHECK(sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == store_schema_version());
+    CHECK(sqlite3_step(stmt) == SQLITE_ROW &&
+          sqlite3_column_int(stmt, 0) == store_schema_version());
     sqlite3_finalize(stmt);
     sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, NULL);
     CHECK(sqlite3_step(stmt) == SQLITE_ROW &&
@@ -214,9 +217,11 @@ static void test_migrates_older_schema(void)
     store_close(&st);
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
-    CHECK(sqlite3_exec(db, "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences;"
-                           " DROP INDEX idx_tool_instances_user_type_created;"
-                           " PRAGMA user_version = 1", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences;"
+                       " DROP INDEX idx_tool_instances_user_type_created;"
+                       " PRAGMA user_version = 1",
+                       NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     size_t n = 0;
     char *v1 = slurp(path, &n);
@@ -227,8 +232,9 @@ static void test_migrates_older_schema(void)
     store_close(&st);
     sqlite3_open(path, &db);
     sqlite3_stmt *stmt = NULL;
-    sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
-                           " (SELECT count(*) FROM sqlite_master WHERE name = 'dreamtree_meta')",
+    sqlite3_prepare_v2(db,
+                       "SELECT (SELECT user_version FROM pragma_user_version),"
+                       " (SELECT count(*) FROM sqlite_master WHERE name = 'dreamtree_meta')",
                        -1, &stmt, NULL);
     CHECK(sqlite3_step(stmt) == SQLITE_ROW);
     CHECK_INT(sqlite3_column_int(stmt, 0), store_schema_version());
@@ -291,15 +297,18 @@ static void test_open_for_reading(void)
     /* an older schema is brought up to date, which takes writing */
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
-    CHECK(sqlite3_exec(db, "DROP INDEX idx_tool_instances_user_type_created;"
-                           " PRAGMA user_version = 3", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "DROP INDEX idx_tool_instances_user_type_created;"
+                       " PRAGMA user_version = 3",
+                       NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
     store_close(&st);
     sqlite3_open(path, &db);
     sqlite3_stmt *stmt = NULL;
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
-    CHECK(sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) == store_schema_version());
+    CHECK(sqlite3_step(stmt) == SQLITE_ROW &&
+          sqlite3_column_int(stmt, 0) == store_schema_version());
     sqlite3_finalize(stmt);
     sqlite3_close(db);
 }
@@ -388,7 +397,8 @@ static void test_sessions(void)
 static void test_session_file(void)
 {
     const char *path = path_in_tmp("session");
-    const char *id1 = "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22", *id2 = "5d0c7e8a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
+    const char *id1 = "0b4c54e1-2c2f-4f57-9a51-1c7d3e8f0a22",
+               *id2 = "5d0c7e8a-1b2c-4d3e-8f90-a1b2c3d4e5f6";
     char id[STORE_ID_LEN];
     CHECK_INT(store_files_read_session(path, "/a.db", id), DT_NOT_FOUND);
     CHECK_INT(store_files_write_session(path, "/a.db", id1), DT_OK);
@@ -455,7 +465,8 @@ static void test_content_hash(void)
 {
     char a[TOOLS_HASH_LEN], b[TOOLS_HASH_LEN];
     CHECK_INT(store_tools_content_hash("{\"b\":1,\"a\":{\"y\":[1,2],\"x\":\"s\"}}", a), DT_OK);
-    CHECK_INT(store_tools_content_hash(" { \"a\" : { \"x\":\"s\", \"y\" : [1, 2] },\n\"b\":1.0 } ", b),
+    CHECK_INT(store_tools_content_hash(" { \"a\" : { \"x\":\"s\", \"y\" : [1, 2] },\n\"b\":1.0 } ",
+                                       b),
               DT_OK);
     CHECK_STR(a, b);
     CHECK_INT(strlen(a), 64);
@@ -498,14 +509,16 @@ static void test_tool_instances(void)
     /* standalone use needs the tool unlocked; use inside its exercise does not */
     CHECK_INT(store_tools_create(st, user, "list-builder", "standalone", "{\"items\":[]}", id),
               DT_LOCKED);
-    CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", "{\"items\":[]}", id), DT_OK);
+    CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", "{\"items\":[]}", id),
+              DT_OK);
     CHECK_INT(store_tools_create(st, user, "ranking-grid", "1.1.3.v1", "{}", id), DT_LOCKED);
     CHECK_INT(store_tools_create(st, user, "no-such-tool", "standalone", "{}", id), DT_INVALID);
     CHECK_INT(store_tools_create(st, user, "list-builder", "9.9.9.v1", "{}", id), DT_INVALID);
     CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", "{oops", id), DT_INVALID);
     support_answer_first(st, user, 1);
     CHECK_INT(store_tools_create(st, user, "list-builder", "standalone",
-                                 "{\"title\":\"Jobs\",\"items\":[\"a\"]}", id), DT_OK);
+                                 "{\"title\":\"Jobs\",\"items\":[\"a\"]}", id),
+              DT_OK);
 
     struct tool_instance ti;
     CHECK_INT(store_tools_get(st, user, id, &ti), DT_OK);
@@ -517,7 +530,8 @@ static void test_tool_instances(void)
     CHECK_INT(store_tools_get(st, other, id, &ti), DT_NOT_FOUND); /* not theirs */
 
     store_set_now(st, support_now + 60);
-    CHECK_INT(store_tools_update(st, user, id, "{\"title\":\"Jobs\",\"items\":[\"a\",\"b\"]}"), DT_OK);
+    CHECK_INT(store_tools_update(st, user, id, "{\"title\":\"Jobs\",\"items\":[\"a\",\"b\"]}"),
+              DT_OK);
     CHECK_INT(store_tools_update(st, other, id, "{}"), DT_NOT_FOUND);
     CHECK_INT(store_tools_get(st, user, id, &ti), DT_OK);
     CHECK_STR(ti.updated_at, "2026-11-25T12:01:00Z");
@@ -556,10 +570,10 @@ static void test_competency_formula(void)
 {
     /* overall 2.7: strength threshold floor(3.0) = 3 (2.7 + 0.3 is 3.0000000000000004 in
      * doubles, as in JavaScript), improvement floor(2.4) = 2 */
-    struct competency_score s[] = {score("delivery", 3), score("delivery", 2),
+    struct competency_score s[] = {score("delivery", 3),      score("delivery", 2),
                                    score("interpersonal", 4), score("interpersonal", 1),
-                                   score("strategic", 3), score("strategic", 3),
-                                   score("delivery", 3), score("delivery", 3),
+                                   score("strategic", 3),     score("strategic", 3),
+                                   score("delivery", 3),      score("delivery", 3),
                                    score("interpersonal", 3), score("strategic", 2)};
     struct competency_summary sum;
     store_competencies_summarize(s, 10, &sum);
@@ -567,7 +581,7 @@ static void test_competency_formula(void)
     CHECK(sum.overall > 2.69 && sum.overall < 2.71);
     CHECK_INT(sum.strength_threshold, 3);
     CHECK_INT(sum.improvement_threshold, 2);
-    CHECK_INT(sum.n_strengths, 7);  /* every score >= 3 */
+    CHECK_INT(sum.n_strengths, 7);    /* every score >= 3 */
     CHECK_INT(sum.n_improvements, 3); /* every score <= 2 */
     CHECK(sum.delivery > 2.74 && sum.delivery < 2.76);
     CHECK(sum.interpersonal > 2.66 && sum.interpersonal < 2.67);
@@ -858,9 +872,9 @@ static void test_binding(void)
     struct store *st = support_store();
     sqlite3_stmt *stmt = store_stmt(st, "SELECT ?1 || ?2, ?3, ?4 IS NULL");
     CHECK(stmt != NULL);
-    if (stmt && CHECK_INT(store_bind(st, stmt, "ttIt", "Ada ", "Lovelace", (sqlite3_int64)1815,
-                                     NULL),
-                          DT_OK)) {
+    if (stmt &&
+        CHECK_INT(store_bind(st, stmt, "ttIt", "Ada ", "Lovelace", (sqlite3_int64)1815, NULL),
+                  DT_OK)) {
         CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
         CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "Ada Lovelace");
         CHECK_INT(sqlite3_column_int64(stmt, 1), 1815);

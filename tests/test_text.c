@@ -15,28 +15,28 @@
 
 #define ROW(ok, label) check_at(__FILE__, __LINE__, (ok) ? 1 : 0, (label))
 #define ROW_STR(got, want, label) check_str_at(__FILE__, __LINE__, (got), (want), (label))
-#define ROW_INT(got, want, label) check_int_at(__FILE__, __LINE__, (long long)(got), \
-                                               (long long)(want), (label))
+#define ROW_INT(got, want, label)                                                                  \
+    check_int_at(__FILE__, __LINE__, (long long)(got), (long long)(want), (label))
 
 /* Spelled-out pieces, so the tables read as text. */
-#define E_ACUTE "e\xCC\x81"                                              /* e + U+0301 */
-#define FLAG_US "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8"                       /* U+1F1FA U+1F1F8 */
-#define FLAG_GB "\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7"                       /* U+1F1EC U+1F1E7 */
-#define FLAG_FR "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"                       /* U+1F1EB U+1F1F7 */
-#define ZWJ "\xE2\x80\x8D"                                               /* U+200D */
+#define E_ACUTE "e\xCC\x81"                        /* e + U+0301 */
+#define FLAG_US "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8" /* U+1F1FA U+1F1F8 */
+#define FLAG_GB "\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7" /* U+1F1EC U+1F1E7 */
+#define FLAG_FR "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7" /* U+1F1EB U+1F1F7 */
+#define ZWJ "\xE2\x80\x8D"                         /* U+200D */
 #define FAMILY "\xF0\x9F\x91\xA8" ZWJ "\xF0\x9F\x91\xA9" ZWJ "\xF0\x9F\x91\xA7" /* 18 bytes */
-#define THUMB_MEDIUM "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"                  /* U+1F44D U+1F3FD */
-#define WAVE_DARK "\xF0\x9F\x91\x8B\xF0\x9F\x8F\xBF"                     /* U+1F44B U+1F3FF */
-#define TECHNOLOGIST "\xF0\x9F\x91\xA9" ZWJ "\xF0\x9F\x92\xBB"           /* woman + laptop */
-#define SHALOM "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"                        /* Hebrew, 4 letters */
-#define OLAM "\xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D"                          /* Hebrew, 4 letters */
-#define SALAM "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"                         /* Arabic, 4 letters */
+#define THUMB_MEDIUM "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"        /* U+1F44D U+1F3FD */
+#define WAVE_DARK "\xF0\x9F\x91\x8B\xF0\x9F\x8F\xBF"           /* U+1F44B U+1F3FF */
+#define TECHNOLOGIST "\xF0\x9F\x91\xA9" ZWJ "\xF0\x9F\x92\xBB" /* woman + laptop */
+#define SHALOM "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D"              /* Hebrew, 4 letters */
+#define OLAM "\xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D"                /* Hebrew, 4 letters */
+#define SALAM "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"               /* Arabic, 4 letters */
 #define MARHABA "\xD9\x85\xD9\x8E\xD8\xB1\xD9\x92\xD8\xAD\xD9\x8E\xD8\xA8\xD9\x8B\xD8\xA7"
 #define FFFD "\xEF\xBF\xBD"
 #define ELL "\xE2\x80\xA6"
-#define BLACK_FLAG "\xF0\x9F\x8F\xB4"                                   /* U+1F3F4 */
-#define TAG(c) "\xF3\xA0\x81" c                 /* U+E0040-U+E007F: TAG("\xA7") is U+E0067, g */
-#define CANCEL_TAG "\xF3\xA0\x81\xBF"                                   /* U+E007F */
+#define BLACK_FLAG "\xF0\x9F\x8F\xB4" /* U+1F3F4 */
+#define TAG(c) "\xF3\xA0\x81" c       /* U+E0040-U+E007F: TAG("\xA7") is U+E0067, g */
+#define CANCEL_TAG "\xF3\xA0\x81\xBF" /* U+E007F */
 /* Scotland: the black flag, the tags g b s c t, the cancel tag */
 #define SCOTLAND BLACK_FLAG TAG("\xA7") TAG("\xA2") TAG("\xB3") TAG("\xA3") TAG("\xB4") CANCEL_TAG
 /* "hi" in tags U+E0068 U+E0069: invisible text */
@@ -110,13 +110,17 @@ static const struct {
      "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xF0\x9F\x92\xBB"},
     {"VS16 before the joiner (heart on fire)", "\xE2\x9D\xA4\xEF\xB8\x8F" ZWJ "\xF0\x9F\x94\xA5",
      "\xE2\x9D\xA4\xEF\xB8\x8F\xF0\x9F\x94\xA5"},
-    {"a joiner still waiting for its emoji (typing)", "\xF0\x9F\x91\xA8" ZWJ,
-     "\xF0\x9F\x91\xA8"},
+    {"a joiner still waiting for its emoji (typing)", "\xF0\x9F\x91\xA8" ZWJ, "\xF0\x9F\x91\xA8"},
     {"Devanagari half form (tmux joins it too)", "\xE0\xA4\x95\xE0\xA5\x8D" ZWJ "\xE0\xA4\xB7",
      "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7"},
     {"two in a row", "a" ZWJ ZWJ "b", "ab"},
-    {"the non-joiner stays", "a\xE2\x80\x8C" "b", "a\xE2\x80\x8C" "b"},
-    {"other characters of the same block stay", "\xE2\x80\x8B\xE2\x80\x90", "\xE2\x80\x8B\xE2\x80\x90"},
+    {"the non-joiner stays",
+     "a\xE2\x80\x8C"
+     "b",
+     "a\xE2\x80\x8C"
+     "b"},
+    {"other characters of the same block stay", "\xE2\x80\x8B\xE2\x80\x90",
+     "\xE2\x80\x8B\xE2\x80\x90"},
 };
 
 static void test_unjoin(void)
@@ -144,7 +148,10 @@ static const struct {
     {"fullwidth Latin", "\xEF\xBC\xA1", 2},
     {"combining acute is 0", E_ACUTE, 1},
     {"two combined e", E_ACUTE E_ACUTE, 2},
-    {"precomposed matches", "ma\xC3\xB1" "ana", 6},
+    {"precomposed matches",
+     "ma\xC3\xB1"
+     "ana",
+     6},
     {"emoji", "\xF0\x9F\x91\x8D", 2},
     /* code points are summed, as ncurses gives each its own cells: the modifier counts too */
     {"emoji with skin tone", THUMB_MEDIUM, 4},
@@ -186,8 +193,7 @@ static const struct {
 } wrap_rows[] = {
     {"fits", "hello world", 20, 0, 1, "hello world"},
     {"words at 10", "the quick brown fox jumps", 10, 0, 3, "the quick\nbrown fox\njumps"},
-    {"words at 20", "the quick brown fox jumps over", 20, 0, 2,
-     "the quick brown fox\njumps over"},
+    {"words at 20", "the quick brown fox jumps over", 20, 0, 2, "the quick brown fox\njumps over"},
     /* the space after "bbbbb" does not count: the line ends there */
     {"word ending at the margin stays", "aaaa bbbbb cc", 10, 0, 2, "aaaa bbbbb\ncc"},
     {"word one past the margin moves", "aaaa bbbbbb cc", 10, 0, 2, "aaaa\nbbbbbb cc"},
@@ -204,13 +210,11 @@ static const struct {
     {"long URL segment cut by cluster",
      "see https://example.com/averyveryverylongsegmentwithoutbreaks ok", 20, 0, 4,
      "see https://example.\ncom/averyveryverylon\ngsegmentwithoutbreak\ns ok"},
-    {"long word at 10", "abcdefghijklmnopqrstuvwxyz", 10, 0, 3,
-     "abcdefghij\nklmnopqrst\nuvwxyz"},
+    {"long word at 10", "abcdefghijklmnopqrstuvwxyz", 10, 0, 3, "abcdefghij\nklmnopqrst\nuvwxyz"},
     {"ZWJ family never split", FAMILY FAMILY, 4, 0, 2, FAMILY "\n" FAMILY},
     {"flags never split", FLAG_US FLAG_GB FLAG_FR, 3, 0, 3, FLAG_US "\n" FLAG_GB "\n" FLAG_FR},
     {"skin tone stays on", THUMB_MEDIUM THUMB_MEDIUM, 5, 0, 2, THUMB_MEDIUM "\n" THUMB_MEDIUM},
-    {"Hebrew in logical order", SHALOM " " OLAM " " SHALOM, 10, 0, 2,
-     SHALOM " " OLAM "\n" SHALOM},
+    {"Hebrew in logical order", SHALOM " " OLAM " " SHALOM, 10, 0, 2, SHALOM " " OLAM "\n" SHALOM},
     {"Arabic words", SALAM " " SALAM " " SALAM, 9, 0, 2, SALAM " " SALAM "\n" SALAM},
     {"hard newlines", "one\ntwo\nthree", 20, 0, 3, "one\ntwo\nthree"},
     {"blank line stays", "one\n\ntwo", 20, 0, 3, "one\n\ntwo"},
@@ -329,7 +333,10 @@ static const struct {
     {"Hebrew", SHALOM " " OLAM, 6, TUI_TEXT_ELLIPSIS, SHALOM ELL},
     {"title escape sanitised", "\x1b]0;x\x07title", 6, 0, "^[]0;x"},
     {"newline becomes space", "a\nb", 10, 0, "a b"},
-    {"RLO shown", "a\xE2\x80\xAE" "b", 20, 0, "a<U+202E>b"},
+    {"RLO shown",
+     "a\xE2\x80\xAE"
+     "b",
+     20, 0, "a<U+202E>b"},
 };
 
 static void test_fit(void)
@@ -367,9 +374,24 @@ static const struct {
     {"CJK counts 2", "漢字a", 4, {0, 3, 6, 7}, {0, 2, 4, 5}},
     {"Hebrew", SHALOM, 5, {0, 2, 4, 6, 8}, {0, 1, 2, 3, 4}},
     {"newline restarts the column", "ab\n漢", 5, {0, 1, 2, 3, 6}, {0, 1, 2, 0, 2}},
-    {"ESC shows as ^[", "a\x1b" "b", 4, {0, 1, 2, 3}, {0, 1, 3, 4}},
-    {"RLO shows as <U+202E>", "a\xE2\x80\xAE" "b", 4, {0, 1, 4, 5}, {0, 1, 9, 10}},
-    {"invalid byte shows as U+FFFD", "a\xFF" "b", 4, {0, 1, 2, 3}, {0, 1, 2, 3}},
+    {"ESC shows as ^[",
+     "a\x1b"
+     "b",
+     4,
+     {0, 1, 2, 3},
+     {0, 1, 3, 4}},
+    {"RLO shows as <U+202E>",
+     "a\xE2\x80\xAE"
+     "b",
+     4,
+     {0, 1, 4, 5},
+     {0, 1, 9, 10}},
+    {"invalid byte shows as U+FFFD",
+     "a\xFF"
+     "b",
+     4,
+     {0, 1, 2, 3},
+     {0, 1, 2, 3}},
     {"tab shows as a space", "\tx", 3, {0, 1, 2}, {0, 1, 2}},
 };
 
@@ -450,25 +472,49 @@ static const struct {
     {"CSI colour", BYTES("\x1b[31mred\x1b[0m"), 0, "^[[31mred^[[0m"},
     {"CSI cursor up and erase", BYTES("ok\x1b[1A\x1b[2K"), 0, "ok^[[1A^[[2K"},
     {"DCS", BYTES("\x1bP1$r\x1b\\"), 0, "^[P1$r^[\\"},
-    {"bare 0x9B (8-bit CSI byte)", BYTES("\x9b" "2J"), 0, FFFD "2J"},
-    {"U+009B encoded", BYTES("\xC2\x9B" "2J"), 0, "<U+009B>2J"},
-    {"U+009D OSC encoded", BYTES("\xC2\x9D" "0;x\xC2\x9C"), 0, "<U+009D>0;x<U+009C>"},
-    {"DEL", BYTES("a\x7f" "b"), 0, "a^?b"},
+    {"bare 0x9B (8-bit CSI byte)",
+     BYTES("\x9b"
+           "2J"),
+     0, FFFD "2J"},
+    {"U+009B encoded",
+     BYTES("\xC2\x9B"
+           "2J"),
+     0, "<U+009B>2J"},
+    {"U+009D OSC encoded",
+     BYTES("\xC2\x9D"
+           "0;x\xC2\x9C"),
+     0, "<U+009D>0;x<U+009C>"},
+    {"DEL",
+     BYTES("a\x7f"
+           "b"),
+     0, "a^?b"},
     {"NUL inside", BYTES("a\0b"), 0, "a^@b"},
     {"CR", BYTES("a\rb"), 0, "a^Mb"},
     {"CR LF multiline", BYTES("a\r\nb"), TUI_TEXT_MULTILINE, "a^M\nb"},
     {"newline one-line", BYTES("a\nb"), 0, "a b"},
     {"newline multiline", BYTES("a\nb"), TUI_TEXT_MULTILINE, "a\nb"},
     {"tab", BYTES("a\tb"), 0, "a b"},
-    {"RLO", BYTES("abc\xE2\x80\xAE" "fed"), 0, "abc<U+202E>fed"},
+    {"RLO",
+     BYTES("abc\xE2\x80\xAE"
+           "fed"),
+     0, "abc<U+202E>fed"},
     {"LRE RLE PDF LRO", BYTES("\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD"), 0,
      "<U+202A><U+202B><U+202C><U+202D>"},
     {"LRI PDI", BYTES("\xE2\x81\xA6x\xE2\x81\xA9"), 0, "<U+2066>x<U+2069>"},
     {"RLI FSI", BYTES("\xE2\x81\xA7\xE2\x81\xA8"), 0, "<U+2067><U+2068>"},
-    {"LRM RLM", BYTES("a\xE2\x80\x8E" "b\xE2\x80\x8F"), 0, "a<U+200E>b<U+200F>"},
+    {"LRM RLM",
+     BYTES("a\xE2\x80\x8E"
+           "b\xE2\x80\x8F"),
+     0, "a<U+200E>b<U+200F>"},
     {"ALM", BYTES("\xD8\x9C"), 0, "<U+061C>"},
-    {"U+2028", BYTES("a\xE2\x80\xA8" "b"), TUI_TEXT_MULTILINE, "a<U+2028>b"},
-    {"U+2029", BYTES("a\xE2\x80\xA9" "b"), 0, "a<U+2029>b"},
+    {"U+2028",
+     BYTES("a\xE2\x80\xA8"
+           "b"),
+     TUI_TEXT_MULTILINE, "a<U+2028>b"},
+    {"U+2029",
+     BYTES("a\xE2\x80\xA9"
+           "b"),
+     0, "a<U+2029>b"},
     {"U+FEFF", BYTES("\xEF\xBB\xBFtitle"), 0, "<U+FEFF>title"},
     {"overlong slash", BYTES("\xC0\xAF"), 0, FFFD FFFD},
     {"overlong three-byte", BYTES("\xE0\x80\xAF"), 0, FFFD FFFD FFFD},
@@ -478,14 +524,22 @@ static const struct {
     {"surrogate pair CESU", BYTES("\xED\xA0\xBD\xED\xB8\x80"), 0, FFFD FFFD FFFD FFFD FFFD FFFD},
     {"above U+10FFFF", BYTES("\xF4\x90\x80\x80"), 0, FFFD FFFD FFFD FFFD},
     {"truncated at end", BYTES("ok\xE2\x82"), 0, "ok" FFFD FFFD},
-    {"truncated mid-text", BYTES("\xE2\x82" "A"), 0, FFFD FFFD "A"},
+    {"truncated mid-text",
+     BYTES("\xE2\x82"
+           "A"),
+     0, FFFD FFFD "A"},
     {"truncated four-byte", BYTES("\xF0\x9F\x91"), 0, FFFD FFFD FFFD},
     {"lone continuation", BYTES("\x80"), 0, FFFD},
     {"0xFE 0xFF", BYTES("\xFE\xFF"), 0, FFFD FFFD},
     {"invalid then escape", BYTES("\xFF\x1b[m"), 0, FFFD "^[[m"},
     {"U+FFFD passes", BYTES(FFFD), 0, FFFD},
     {"ZWJ passes (emoji need it)", BYTES(FAMILY), 0, FAMILY},
-    {"ZWNJ passes", BYTES("a\xE2\x80\x8C" "b"), 0, "a\xE2\x80\x8C" "b"},
+    {"ZWNJ passes",
+     BYTES("a\xE2\x80\x8C"
+           "b"),
+     0,
+     "a\xE2\x80\x8C"
+     "b"},
     {"Hebrew passes", BYTES(SHALOM), 0, SHALOM},
     {"Arabic passes", BYTES(MARHABA), 0, MARHABA},
     {"CJK passes", BYTES("漢字"), 0, "漢字"},
@@ -495,19 +549,21 @@ static const struct {
     {"noncharacter passes", BYTES("\xEF\xBF\xBE"), 0, "\xEF\xBF\xBE"},
     {"placeholder text is inert", BYTES("^[<U+202E>"), 0, "^[<U+202E>"},
     {"tags hide text", BYTES("ok" TAGS_HI), 0, "ok<U+E0068><U+E0069>"},
-    {"language tag", BYTES("\xF3\xA0\x80\x81" "en"), 0, "<U+E0001>en"},
+    {"language tag",
+     BYTES("\xF3\xA0\x80\x81"
+           "en"),
+     0, "<U+E0001>en"},
     {"a subdivision flag passes", BYTES("Scotland " SCOTLAND "!"), 0, "Scotland " SCOTLAND "!"},
     {"a flag without its cancel tag", BYTES(BLACK_FLAG TAG("\xA7") TAG("\xA2") "x"), 0,
      BLACK_FLAG "<U+E0067><U+E0062>x"},
     {"a flag of two tags is too short", BYTES(BLACK_FLAG TAG("\xA7") TAG("\xA2") CANCEL_TAG), 0,
      BLACK_FLAG "<U+E0067><U+E0062><U+E007F>"},
-    {"a flag of eight tags is a message", BYTES(BLACK_FLAG TAGS_HI TAGS_HI TAGS_HI TAGS_HI
-                                                 CANCEL_TAG), 0,
+    {"a flag of eight tags is a message",
+     BYTES(BLACK_FLAG TAGS_HI TAGS_HI TAGS_HI TAGS_HI CANCEL_TAG), 0,
      BLACK_FLAG "<U+E0068><U+E0069><U+E0068><U+E0069><U+E0068><U+E0069><U+E0068><U+E0069>"
                 "<U+E007F>"},
-    {"capital tags are no flag", BYTES(BLACK_FLAG TAG("\x87") TAG("\x82") TAG("\x93")
-                                       CANCEL_TAG), 0,
-     BLACK_FLAG "<U+E0047><U+E0042><U+E0053><U+E007F>"},
+    {"capital tags are no flag", BYTES(BLACK_FLAG TAG("\x87") TAG("\x82") TAG("\x93") CANCEL_TAG),
+     0, BLACK_FLAG "<U+E0047><U+E0042><U+E0053><U+E007F>"},
     {"a flag cut short by the end", BYTES(BLACK_FLAG TAG("\xA7") "\xF3\xA0"), 0,
      BLACK_FLAG "<U+E0067>" FFFD FFFD},
     {"everything at once",
@@ -559,8 +615,8 @@ static void corpus_case(const char *label, const char *s, size_t n, int flags, c
 static void test_escape_corpus(void)
 {
     for (size_t i = 0; i < sizeof corpus_rows / sizeof *corpus_rows; i++)
-        corpus_case(corpus_rows[i].label, corpus_rows[i].s, corpus_rows[i].n,
-                    corpus_rows[i].flags, corpus_rows[i].want);
+        corpus_case(corpus_rows[i].label, corpus_rows[i].s, corpus_rows[i].n, corpus_rows[i].flags,
+                    corpus_rows[i].want);
 
     /* Every C0 byte but tab and newline, in caret notation, alone and inside text. */
     char in[8] = {0}, want[16], label[64]; /* in stays NUL-terminated: wrap and fit use strlen */
@@ -662,11 +718,13 @@ static void test_huge_input(void)
  * tag becomes a visible placeholder, so cat or a printer runs none of them. */
 static void test_file_policy(void)
 {
-    static const char hostile[] = "Ada\t\x1b]0;x\x07" "Byron\n\x1b[2J\xC2\x9B" "31m\xE2\x80\xAE"
+    static const char hostile[] = "Ada\t\x1b]0;x\x07"
+                                  "Byron\n\x1b[2J\xC2\x9B"
+                                  "31m\xE2\x80\xAE"
                                   "evil\r\n" TAGS_HI SCOTLAND "\x7f";
     char *out = tui_text_sanitize(hostile, sizeof hostile - 1, TUI_TEXT_FILE);
-    CHECK_STR(out, "Ada\t^[]0;x^GByron\n^[[2J<U+009B>31m<U+202E>evil^M\n<U+E0068><U+E0069>"
-                   SCOTLAND "^?");
+    CHECK_STR(out, "Ada\t^[]0;x^GByron\n^[[2J<U+009B>31m<U+202E>evil^M\n<U+E0068><U+E0069>" SCOTLAND
+                   "^?");
     char *again = out ? tui_text_sanitize(out, strlen(out), TUI_TEXT_FILE) : NULL;
     CHECK_STR(again, out);
     free(again);
@@ -681,15 +739,27 @@ static const struct {
     const char *want;
     size_t characters, bad_bytes; /* left out */
 } answer_rows[] = {
-    {"plain text is kept", BYTES("caf" E_ACUTE " 漢字 " FAMILY), 0,
-     "caf" E_ACUTE " 漢字 " FAMILY, 0, 0},
-    {"a bell is left out, not shown as ^G", BYTES("a\x07" "b"), 0, "ab", 1, 0},
+    {"plain text is kept", BYTES("caf" E_ACUTE " 漢字 " FAMILY), 0, "caf" E_ACUTE " 漢字 " FAMILY,
+     0, 0},
+    {"a bell is left out, not shown as ^G",
+     BYTES("a\x07"
+           "b"),
+     0, "ab", 1, 0},
     {"an escape sequence loses its ESC", BYTES("\x1b[2Jx"), 0, "[2Jx", 1, 0},
     {"NUL is a control like the others", BYTES("before\0after"), 0, "beforeafter", 1, 0},
-    {"DEL and C1", BYTES("a\x7f\xC2\x9B" "b\xC2\x9D"), 0, "ab", 3, 0},
-    {"bidi controls and U+FEFF", BYTES("\xEF\xBB\xBF" "abc\xE2\x80\xAE" "fed\xE2\x81\xA6"), 0,
-     "abcfed", 3, 0},
-    {"line separators", BYTES("a\xE2\x80\xA8" "b\xE2\x80\xA9"), TUI_TEXT_MULTILINE, "ab", 2, 0},
+    {"DEL and C1",
+     BYTES("a\x7f\xC2\x9B"
+           "b\xC2\x9D"),
+     0, "ab", 3, 0},
+    {"bidi controls and U+FEFF",
+     BYTES("\xEF\xBB\xBF"
+           "abc\xE2\x80\xAE"
+           "fed\xE2\x81\xA6"),
+     0, "abcfed", 3, 0},
+    {"line separators",
+     BYTES("a\xE2\x80\xA8"
+           "b\xE2\x80\xA9"),
+     TUI_TEXT_MULTILINE, "ab", 2, 0},
     {"tags hide text: left out", BYTES("ok" TAGS_HI), 0, "ok", 2, 0},
     {"a subdivision flag is kept", BYTES("go " SCOTLAND), 0, "go " SCOTLAND, 0, 0},
     {"a tab is a space", BYTES("a\tb"), TUI_TEXT_MULTILINE, "a b", 0, 0},
@@ -697,8 +767,13 @@ static const struct {
     {"several lines keep newlines", BYTES("a\nb"), TUI_TEXT_MULTILINE, "a\nb", 0, 0},
     {"CR is a control", BYTES("a\r\nb"), TUI_TEXT_MULTILINE, "a\nb", 1, 0},
     {"bytes that are not UTF-8", BYTES("caf\xe9 \xff!"), 0, "caf !", 0, 2},
-    {"an overlong sequence, byte by byte", BYTES("\xC0\xAF" "a"), 0, "a", 0, 2},
-    {"everything at once", BYTES("\x1b]0;t\x07\xC2\x9B\x7f\xE2\x80\xAE\xFF" "ok"),
+    {"an overlong sequence, byte by byte",
+     BYTES("\xC0\xAF"
+           "a"),
+     0, "a", 0, 2},
+    {"everything at once",
+     BYTES("\x1b]0;t\x07\xC2\x9B\x7f\xE2\x80\xAE\xFF"
+           "ok"),
      TUI_TEXT_MULTILINE, "]0;tok", 5, 1},
 };
 
@@ -744,9 +819,15 @@ static void test_numbers(void)
     static const struct {
         double v;
         const char *text;
-    } cases[] = {{0, "0"},           {-2, "-2"},         {2.5, "2.5"},
-                 {1234567, "1234567"}, {102880.58, "102880.58"}, {123456789012, "123456789012"},
-                 {0.1, "0.1"},       {1e-9, "1e-09"},    {1e20, "1e+20"}};
+    } cases[] = {{0, "0"},
+                 {-2, "-2"},
+                 {2.5, "2.5"},
+                 {1234567, "1234567"},
+                 {102880.58, "102880.58"},
+                 {123456789012, "123456789012"},
+                 {0.1, "0.1"},
+                 {1e-9, "1e-09"},
+                 {1e20, "1e+20"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char out[64];
         tui_text_number(cases[i].v, out, sizeof out);
@@ -761,8 +842,8 @@ static void test_parse_numbers(void)
 {
     static const struct {
         const char *text;
-        double v;         /* when taken */
-        const char *why;  /* NULL: taken; else a word the reason must hold */
+        double v;        /* when taken */
+        const char *why; /* NULL: taken; else a word the reason must hold */
     } cases[] = {
         {"2400", 2400, NULL},
         {"2,400", 2400, NULL},

@@ -154,8 +154,10 @@ static void test_budget(void)
         }
     }
     /* a long line is cut in the message, at a character */
-    CHECK(take(f, c, "other", "[\"A very long line about the cost of running a small allotment"
-                              " shed through the winter months\"]", &why));
+    CHECK(take(f, c, "other",
+               "[\"A very long line about the cost of running a small allotment"
+               " shed through the winter months\"]",
+               &why));
     CHECK(why && strstr(why, "\u201cA very long line about the cost of\u2026\u201d") != NULL);
     /* put right, the lines are all used again */
     CHECK(take(f, c, "essential", "[\"Rent 950\", \"Food: 320.50\", \"Phone - 1,200\"]", &why));
@@ -217,7 +219,8 @@ static void test_flow(void)
     CHECK_STR(about, "2026-11-25, energy +1, focus 3");
 
     /* high flow: energy 1 or more and focus 4 or more */
-    cJSON *high = json("{\"activity\":\"Drawing\",\"energy\":2,\"focus\":4,\"date\":\"2026-11-24\"}");
+    cJSON *high = json(
+        "{\"activity\":\"Drawing\",\"energy\":2,\"focus\":4,\"date\":\"2026-11-24\"}");
     f->describe(high, about, sizeof about);
     CHECK_STR(about, "2026-11-24, energy +2, focus 4, high flow");
     const cJSON *entries[] = {high, c};
@@ -267,9 +270,10 @@ static void test_follow_ups(void)
  * nothing its type does not use (what a missing quote in a JSON form once did quietly). */
 static void test_forms_complete(void)
 {
-    static const char *const tools[] = {
-        "flow-tracker",   "failure-reframer", "budget-calculator", "soared-story", "networking-prep",
-        "job-prospector", "list-builder",     "ranking-grid",      "idea-tree",    "resume-builder"};
+    static const char *const tools[] = {"flow-tracker",  "failure-reframer", "budget-calculator",
+                                        "soared-story",  "networking-prep",  "job-prospector",
+                                        "list-builder",  "ranking-grid",     "idea-tree",
+                                        "resume-builder"};
     for (size_t t = 0; t < sizeof tools / sizeof *tools; t++)
         if (!CHECK(tool_form_find(tools[t]) != NULL))
             printf("#   no form for %s\n", tools[t]);
@@ -312,10 +316,14 @@ static void test_input_spec(void)
          "a slider needs at least two stops"},
         {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .stops = two_stops, .nstops = 2},
          "a slider needs min and max with min below max"},
-        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5),
+        {{.type = INPUT_SLIDER,
+          .min = INPUT_BOUND(1),
+          .max = INPUT_BOUND(5),
           INPUT_STOPS({1, "Low"}, {7, "Off the scale"})},
          "stop \"Off the scale\" is not between min and max"},
-        {{.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5),
+        {{.type = INPUT_SLIDER,
+          .min = INPUT_BOUND(1),
+          .max = INPUT_BOUND(5),
           INPUT_STOPS({1, "Low"}, {5, "High"})},
          NULL},
         {{.type = INPUT_TEXT, .stops = two_stops, .nstops = 2},
@@ -408,11 +416,13 @@ static void test_dates(void)
     static const struct {
         const char *value;
         bool ok;
-    } cases[] = {{"\"2026-11-25\"", true},  {"\"2028-02-29\"", true},  {"\"2000-02-29\"", true},
-                 {"\"\"", true},            {"\"2026-02-29\"", false}, {"\"1900-02-29\"", false},
-                 {"\"2026-13-01\"", false}, {"\"2026-11-31\"", false}, {"\"25/11/2026\"", false},
-                 {"\"2026-11-2\"", false},  {"\"2026-11-25x\"", false}, {"\"2026-+1-+1\"", false},
-                 {"\" 2026-1-01\"", false}, {"\"2026-11- 5\"", false}};
+    } cases[] = {{"\"2026-11-25\"", true},   {"\"2028-02-29\"", true},
+                 {"\"2000-02-29\"", true},   {"\"\"", true},
+                 {"\"2026-02-29\"", false},  {"\"1900-02-29\"", false},
+                 {"\"2026-13-01\"", false},  {"\"2026-11-31\"", false},
+                 {"\"25/11/2026\"", false},  {"\"2026-11-2\"", false},
+                 {"\"2026-11-25x\"", false}, {"\"2026-+1-+1\"", false},
+                 {"\" 2026-1-01\"", false},  {"\"2026-11- 5\"", false}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         cJSON *v = prompts_accept(a, input, cases[i].value);
         if ((v != NULL) != cases[i].ok)
@@ -436,7 +446,7 @@ static const char *said(struct app *a)
  * min + k * step (step 1 when not given), a number with a step the same, so "step": 1 marks a
  * count; each refusal says the form to use. */
 /* Two stops for a slider's JSON: an input without them is not one (input_spec_check). */
-#define SLIDER_STOPS(lo, hi)                                                                   \
+#define SLIDER_STOPS(lo, hi)                                                                       \
     "\"stops\":[{\"value\":" #lo ",\"label\":\"Low\"},{\"value\":" #hi ",\"label\":\"High\"}]"
 
 static void test_steps(void)
@@ -461,8 +471,8 @@ static void test_steps(void)
          NULL},
         {"{\"type\":\"slider\",\"min\":0,\"max\":2,\"step\":0.5," SLIDER_STOPS(0, 2) "}", "1.25",
          "choose a number from 0 to 2 in steps of 0.5."},
-        {"{\"type\":\"slider\",\"min\":0.1,\"max\":1,\"step\":0.1," SLIDER_STOPS(0.1, 1) "}",
-         "0.3", NULL},
+        {"{\"type\":\"slider\",\"min\":0.1,\"max\":1,\"step\":0.1," SLIDER_STOPS(0.1, 1) "}", "0.3",
+         NULL},
         {"{\"type\":\"slider\",\"min\":1,\"max\":10," SLIDER_STOPS(1, 10) "}", "11",
          "choose a number from 1 to 10."},
         {"{\"type\":\"number\",\"min\":0,\"max\":40,\"step\":1}", "3", NULL},
@@ -572,8 +582,8 @@ static void test_unmet(void)
 
     /* the minimum is stated in the question, with its unit, after any hint of its own */
     struct doc *d = doc_new();
-    struct input_spec *input =
-        spec("{\"type\":\"list\",\"min\":8,\"max\":60,\"hint\":\"One a line.\"}");
+    struct input_spec *input = spec(
+        "{\"type\":\"list\",\"min\":8,\"max\":60,\"hint\":\"One a line.\"}");
     struct doc_field *f = prompts_input_field(d, "jobs", "Jobs?", input, NULL);
     CHECK_STR(f->hint, "One a line. At least 8 items.");
     input_spec_free(&input);
@@ -800,7 +810,8 @@ static void test_resume(void)
     /* blocks: a blank line between; list marks typed by the person are dropped */
     CHECK(take(f, c, "experience",
                "\"Ward nurse | St Anne's | 2015-2020\\n- Ran the night shift\\nCut handover"
-               " time by a third\\n\\n\\nBaker\\n\\nVolunteer |  | 2021\\n\"", &why));
+               " time by a third\\n\\n\\nBaker\\n\\nVolunteer |  | 2021\\n\"",
+               &why));
     size_t experience = 0;
     for (size_t i = 0; i < f->nfields; i++)
         if (strcmp(f->fields[i].key, "experience") == 0)
@@ -812,15 +823,18 @@ static void test_resume(void)
                     "\"Volunteer\",\"dates\":\"2021\",\"achievements\":[]}]");
     cJSON_free(text);
     cJSON *shown = tool_form_value(f, experience, c);
-    CHECK_STR(cJSON_GetStringValue(shown), "Ward nurse | St Anne's | 2015-2020\nRan the night"
+    CHECK_STR(cJSON_GetStringValue(shown),
+              "Ward nurse | St Anne's | 2015-2020\nRan the night"
               " shift\nCut handover time by a third\n\nBaker\n\nVolunteer |  | 2021");
     cJSON_Delete(shown);
     /* a line of spaces, or CR LF line ends, separate roles too */
     cJSON *other = cJSON_CreateObject();
-    CHECK(take(f, other, "experience", "\"Nurse | A\\r\\nRan nights\\r\\n   \\r\\nBaker | B\"", &why));
+    CHECK(take(f, other, "experience", "\"Nurse | A\\r\\nRan nights\\r\\n   \\r\\nBaker | B\"",
+               &why));
     text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(other, "experience"));
-    CHECK_STR(text, "[{\"role\":\"Nurse\",\"organisation\":\"A\",\"achievements\":[\"Ran nights\"]},"
-                    "{\"role\":\"Baker\",\"organisation\":\"B\",\"achievements\":[]}]");
+    CHECK_STR(text,
+              "[{\"role\":\"Nurse\",\"organisation\":\"A\",\"achievements\":[\"Ran nights\"]},"
+              "{\"role\":\"Baker\",\"organisation\":\"B\",\"achievements\":[]}]");
     cJSON_free(text);
     cJSON_Delete(other);
     take(f, c, "education", "[\"Nursing diploma, 2015\"]", &why);
@@ -875,7 +889,8 @@ static void test_story_skills(void)
         CHECK(!tags[0].is_custom);
         CHECK_STR(tags[1].name, "Herding cats");
         CHECK(tags[1].is_custom);
-        CHECK_STR(tags[2].name, "\xc3\x89" "criture technique");
+        CHECK_STR(tags[2].name, "\xc3\x89"
+                                "criture technique");
     }
     free(tags);
     /* one taken off, the same again: two tags, no second "Herding cats" */
@@ -916,7 +931,8 @@ static void test_entry_limit(void)
     char user[STORE_ID_LEN];
     support_user(st, user);
     support_answer_first(st, user, 1); /* the list tool open */
-    struct app *a = app_new(st, user, SCREEN_TOOL_ENTRY, &(struct screen_arg){.tool = "list-builder"});
+    struct app *a = app_new(st, user, SCREEN_TOOL_ENTRY,
+                            &(struct screen_arg){.tool = "list-builder"});
     struct tui_host host = app_host(a);
     int is_error = 0;
     struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "title", .value = "\"Huge\""};
@@ -997,8 +1013,8 @@ static void test_personality_answers(void)
         {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2}", "ISFJ"},
         {"{\"ei\":-2,\"sn\":1,\"tf\":-1,\"jp\":1}", "ENTP"},
         {"{\"ei\":1,\"sn\":0,\"tf\":2,\"jp\":-2}", ""},           /* no clear lean */
-        {"{\"ei\":1,\"tf\":2,\"jp\":-2}", ""},                      /* not answered */
-        {"{\"ei\":1,\"sn\":0,\"type_code\":\" entj \"}", "ENTJ"},    /* written: it wins */
+        {"{\"ei\":1,\"tf\":2,\"jp\":-2}", ""},                    /* not answered */
+        {"{\"ei\":1,\"sn\":0,\"type_code\":\" entj \"}", "ENTJ"}, /* written: it wins */
         {"{\"ei\":1,\"sn\":-1,\"tf\":2,\"jp\":-2,\"type_code\":\"ISFX\"}", "ISFJ"},
         {"{\"type_code\":\"INTJS\"}", ""},
         {"{\"type_code\":\"\"}", ""},
@@ -1020,7 +1036,8 @@ static void test_personality_answers(void)
 static void test_screen_links(void)
 {
     struct doc *d = doc_new();
-    struct screen_arg arg = screen_arg_entry("flow-tracker", "abc123", "1.1.4.v1", SCREEN_NEW_ENTRY);
+    struct screen_arg arg = screen_arg_entry("flow-tracker", "abc123", "1.1.4.v1",
+                                             SCREEN_NEW_ENTRY);
     const char *link = screen_link(d, SCREEN_TOOL_ENTRY, &arg);
     enum screen_id id;
     struct screen_arg back;
@@ -1048,8 +1065,8 @@ static void test_screen_links(void)
     int choice;
     size_t index;
     char buf[32];
-    CHECK(screen_chosen(screen_choice_arg(3, 7, buf, sizeof buf), &choice, &index) &&
-          choice == 3 && index == 7);
+    CHECK(screen_chosen(screen_choice_arg(3, 7, buf, sizeof buf), &choice, &index) && choice == 3 &&
+          index == 7);
     CHECK(!screen_chosen("next", &choice, &index));
     doc_free(&d);
 }

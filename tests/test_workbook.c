@@ -16,7 +16,8 @@ static long long scalar(const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
     long long v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
         v = sqlite3_column_int64(stmt, 0);
     else
         printf("#   query failed: %s\n", sqlite3_errmsg(db));
@@ -64,7 +65,8 @@ static void test_structure(void)
 {
     CHECK_INT(scalar("SELECT count(*) FROM workbook_titles WHERE kind = 'part'"), 3);
     CHECK_INT(scalar("SELECT count(*) FROM workbook_titles WHERE kind = 'module'"), 15);
-    CHECK_INT(scalar("SELECT count(DISTINCT part_id || '.' || module_id) FROM exercise_sequence"), 15);
+    CHECK_INT(scalar("SELECT count(DISTINCT part_id || '.' || module_id) FROM exercise_sequence"),
+              15);
     CHECK(scalar("SELECT count(*) FROM exercise_sequence") >= 50);
     CHECK(scalar("SELECT count(*) FROM exercise_content WHERE content_type = 'prompt'") >= 150);
     long long w = words();
@@ -102,7 +104,8 @@ static void test_structure(void)
     /* every prompt has a typed input */
     CHECK(none("SELECT c.full_exercise_id FROM exercise_content c WHERE c.content_type = 'prompt'"
                " AND NOT EXISTS (SELECT 1 FROM prompt_inputs p WHERE p.content_id = c.id)"));
-    CHECK(scalar("SELECT count(DISTINCT json_extract(input_json, '$.type')) FROM prompt_inputs") >= 7);
+    CHECK(scalar("SELECT count(DISTINCT json_extract(input_json, '$.type')) FROM prompt_inputs") >=
+          7);
     /* a number that counts people or organisations takes whole numbers ("step": 1); hours
      * may have a fraction */
     CHECK(none("SELECT c.full_exercise_id FROM exercise_content c JOIN prompt_inputs p"
@@ -118,15 +121,16 @@ static void test_tools_and_competencies(void)
 {
     /* each tool unlocked by exactly one exercise, in the module the outline names */
     static const char *const unlocks[][2] = {
-        {"list-builder", "1.1.1.v1"}, {"soared-story", "1.1"},      {"ranking-grid", "1.1"},
-        {"budget-calculator", "1.2"}, {"flow-tracker", "1.3"},      {"failure-reframer", "2.2"},
-        {"idea-tree", "2.3"},         {"job-prospector", "3.1"},    {"resume-builder", "3.2"},
+        {"list-builder", "1.1.1.v1"}, {"soared-story", "1.1"},   {"ranking-grid", "1.1"},
+        {"budget-calculator", "1.2"}, {"flow-tracker", "1.3"},   {"failure-reframer", "2.2"},
+        {"idea-tree", "2.3"},         {"job-prospector", "3.1"}, {"resume-builder", "3.2"},
         {"networking-prep", "3.3"},
     };
     for (size_t i = 0; i < sizeof unlocks / sizeof *unlocks; i++) {
-        char *sql = sqlite3_mprintf("SELECT count(*) FROM exercise_sequence WHERE unlocks_tool = %Q"
-                                    " AND (full_exercise_id = %Q OR part_id || '.' || module_id = %Q)",
-                                    unlocks[i][0], unlocks[i][1], unlocks[i][1]);
+        char *sql =
+            sqlite3_mprintf("SELECT count(*) FROM exercise_sequence WHERE unlocks_tool = %Q"
+                            " AND (full_exercise_id = %Q OR part_id || '.' || module_id = %Q)",
+                            unlocks[i][0], unlocks[i][1], unlocks[i][1]);
         check_test_name = unlocks[i][0];
         CHECK_INT(scalar(sql), 1);
         sqlite3_free(sql);
@@ -147,11 +151,21 @@ static void test_tools_and_competencies(void)
                " AND json_extract(p.input_json, '$.type') = 'slider'"
                " AND json_extract(p.input_json, '$.min') = 1"
                " AND json_extract(p.input_json, '$.max') = 5)"));
-    static const char *const names[] = {
-        "Analytical Thinking", "Achievement Focus", "Drafting Skills", "Flexible Thinking",
-        "Managing Resources", "Teamwork and Team Leadership", "Client Focus",
-        "Diplomatic Sensitivity", "Influencing", "Negotiating", "Organizational Knowledge",
-        "Developing Talent", "Organizational Alignment", "Strategic Networking", "Strategic Thinking"};
+    static const char *const names[] = {"Analytical Thinking",
+                                        "Achievement Focus",
+                                        "Drafting Skills",
+                                        "Flexible Thinking",
+                                        "Managing Resources",
+                                        "Teamwork and Team Leadership",
+                                        "Client Focus",
+                                        "Diplomatic Sensitivity",
+                                        "Influencing",
+                                        "Negotiating",
+                                        "Organizational Knowledge",
+                                        "Developing Talent",
+                                        "Organizational Alignment",
+                                        "Strategic Networking",
+                                        "Strategic Thinking"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         char *sql = sqlite3_mprintf("SELECT count(*) FROM competencies WHERE name = %Q", names[i]);
         CHECK_INT(scalar(sql), 1);

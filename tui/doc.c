@@ -166,9 +166,12 @@ struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const ch
                             const double *values, double max, const char *text_equivalent)
 {
     struct doc_block *b = add(d, DOC_CHART);
-    b->u.chart = (struct doc_chart){DOC_CHART_BARS, doc_str(d, title), n,
+    b->u.chart = (struct doc_chart){DOC_CHART_BARS,
+                                    doc_str(d, title),
+                                    n,
                                     copy_strings(d, n, labels),
-                                    doc_copy(d, values, n * sizeof *values), max,
+                                    doc_copy(d, values, n * sizeof *values),
+                                    max,
                                     doc_str(d, text_equivalent)};
     return &b->u.chart;
 }

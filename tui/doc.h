@@ -31,8 +31,8 @@ enum doc_kind {
 };
 
 enum doc_field_kind {
-    DOC_FIELD_LINE,     /* one line of text */
-    DOC_FIELD_TEXT,     /* several lines */
+    DOC_FIELD_LINE, /* one line of text */
+    DOC_FIELD_TEXT, /* several lines */
     DOC_FIELD_NUMBER,
     DOC_FIELD_SLIDER,   /* a number between min and max with labelled stops */
     DOC_FIELD_CHOICE,   /* one of options */
@@ -60,17 +60,17 @@ struct doc_field {
                                 25": a ranking's one field is not one question of one) */
     bool required;
     /* the current value, by kind */
-    const char *text;           /* LINE, TEXT */
-    bool has_number;            /* NUMBER, SLIDER */
+    const char *text; /* LINE, TEXT */
+    bool has_number;  /* NUMBER, SLIDER */
     double number;
-    const char *const *items;   /* LIST, ORDERED, TREE (depth-first, see tree_depths) */
+    const char *const *items; /* LIST, ORDERED, TREE (depth-first, see tree_depths) */
     const int *tree_depths;
     size_t nitems;
-    unsigned long long chosen;  /* CHOICE (one bit), CHOICES: bit i = options[i] */
+    unsigned long long chosen; /* CHOICE (one bit), CHOICES: bit i = options[i] */
     /* limits and choices */
     bool has_min, has_max;
     double min, max, step;
-    size_t max_len;             /* LINE, TEXT: characters (grapheme clusters); 0 = no limit */
+    size_t max_len; /* LINE, TEXT: characters (grapheme clusters); 0 = no limit */
     size_t min_items, max_items;
     const struct doc_stop *stops;
     size_t nstops;
@@ -79,8 +79,8 @@ struct doc_field {
 };
 
 struct doc_action {
-    int cmd;          /* an enum cmd (keys.h) */
-    const char *arg;  /* what the command is about (an exercise id, a screen name...) */
+    int cmd;         /* an enum cmd (keys.h) */
+    const char *arg; /* what the command is about (an exercise id, a screen name...) */
     const char *label;
 };
 

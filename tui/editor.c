@@ -62,8 +62,8 @@ int tui_editor_insert(struct tui_editor *e, const char *s, size_t n, size_t max_
         return 0;
     /* the limit counts characters as a reader sees them: a Chinese answer gets as many as an
      * English one */
-    if (max_len && tui_text_graphemes(e->buf ? e->buf : "", e->len) + tui_text_graphemes(s, n) >
-                       max_len)
+    if (max_len &&
+        tui_text_graphemes(e->buf ? e->buf : "", e->len) + tui_text_graphemes(s, n) > max_len)
         return 0;
     /* The sanitiser decides what may be typed: whatever it would change is refused, so the
      * buffer never holds anything the screen shows differently. */

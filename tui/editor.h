@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 struct tui_editor {
-    char *buf;      /* NUL-terminated, clean UTF-8 (owned; tui_editor_free frees it) */
+    char *buf; /* NUL-terminated, clean UTF-8 (owned; tui_editor_free frees it) */
     size_t len, cap;
     size_t cur;     /* byte offset of the cursor, always on a cluster boundary */
     bool multiline; /* newlines allowed (TEXT fields) */

@@ -11,7 +11,6 @@
 #include "keys.h"
 #include "text.h"
 
-
 bool tui_field_is_list(enum doc_field_kind k)
 {
     return k == DOC_FIELD_LIST || k == DOC_FIELD_ORDERED || k == DOC_FIELD_TREE;
@@ -238,8 +237,7 @@ static enum tui_field_result list_key(struct tui_field_state *st, enum field_cmd
             return TUI_FIELD_REFUSED;
         tui_editor_set(&st->ed, "");
         return goto_row(st, st->row, false);
-    default:
-        return TUI_FIELD_IGNORED;
+    default: return TUI_FIELD_IGNORED;
     }
 }
 
@@ -269,8 +267,7 @@ static enum tui_field_result text_key(struct tui_field_state *st, enum field_cmd
             return TUI_FIELD_LEAVE_DOWN;
         return tui_editor_insert(ed, "\n", 1, st->max_len) > 0 ? TUI_FIELD_EDITED
                                                                : TUI_FIELD_REFUSED;
-    default:
-        break;
+    default: break;
     }
     if (in->key != 0)
         return TUI_FIELD_IGNORED;
@@ -284,7 +281,7 @@ static enum tui_field_result text_key(struct tui_field_state *st, enum field_cmd
     /* a list row holds one item: its limit is the field's per-item one (none) */
     size_t limit = tui_field_is_list(st->kind) ? 0 : st->max_len;
     return tui_editor_insert(ed, (const char *)bytes, (size_t)n, limit) > 0 ? TUI_FIELD_EDITED
-                                                                           : TUI_FIELD_REFUSED;
+                                                                            : TUI_FIELD_REFUSED;
 }
 
 /* ---- choices and sliders ---- */
@@ -359,17 +356,11 @@ enum tui_field_result tui_field_key(struct tui_field_state *st, const struct tui
         break;
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT:
-    case DOC_FIELD_NUMBER:
-        r = text_key(st, cmd, in, width);
-        break;
+    case DOC_FIELD_NUMBER: r = text_key(st, cmd, in, width); break;
     case DOC_FIELD_CHOICE:
     case DOC_FIELD_CHOICES:
-    case DOC_FIELD_PAIRWISE:
-        r = choice_key(st, cmd);
-        break;
-    case DOC_FIELD_SLIDER:
-        r = slider_key(st, cmd);
-        break;
+    case DOC_FIELD_PAIRWISE: r = choice_key(st, cmd); break;
+    case DOC_FIELD_SLIDER: r = slider_key(st, cmd); break;
     }
     if (r == TUI_FIELD_EDITED || r == TUI_FIELD_CHANGED)
         st->dirty = true;
@@ -382,9 +373,7 @@ char *tui_field_value(const struct tui_field_state *st, const char **why)
     cJSON *v = NULL;
     switch (st->kind) {
     case DOC_FIELD_LINE:
-    case DOC_FIELD_TEXT:
-        v = cJSON_CreateString(st->ed.buf ? st->ed.buf : "");
-        break;
+    case DOC_FIELD_TEXT: v = cJSON_CreateString(st->ed.buf ? st->ed.buf : ""); break;
     case DOC_FIELD_NUMBER: {
         /* every key went into the editor: the text is read here, by the rule text mode uses */
         const char *s = st->ed.buf ? st->ed.buf : "";

@@ -31,20 +31,20 @@ enum tui_field_result {
 struct tui_field_state {
     bool active;
     enum doc_field_kind kind;
-    char *id;              /* the field's id (owned) */
-    struct tui_editor ed;  /* LINE, TEXT, NUMBER, and the list row being edited */
-    size_t max_len;        /* characters (grapheme clusters), 0 for no limit */
-    char **items;          /* LIST, ORDERED, TREE: the items (owned); items[row] is stale while
+    char *id;             /* the field's id (owned) */
+    struct tui_editor ed; /* LINE, TEXT, NUMBER, and the list row being edited */
+    size_t max_len;       /* characters (grapheme clusters), 0 for no limit */
+    char **items;         /* LIST, ORDERED, TREE: the items (owned); items[row] is stale while
                               that row is in ed */
-    int *depths;           /* TREE: each item's depth (owned) */
+    int *depths;          /* TREE: each item's depth (owned) */
     size_t nitems, cap;
-    size_t row;            /* lists: the row in ed (nitems: the empty row that adds an item);
+    size_t row; /* lists: the row in ed (nitems: the empty row that adds an item);
                               CHOICE, CHOICES, PAIRWISE: the option under the cursor */
     size_t noptions;
     unsigned long long chosen;
-    bool has_number;       /* SLIDER */
+    bool has_number; /* SLIDER */
     double number, min, max, step;
-    bool dirty;            /* changed since the value was last sent */
+    bool dirty; /* changed since the value was last sent */
 };
 
 /* Loads the field's current value into st (which must be inactive or zeroed). Returns 0, or

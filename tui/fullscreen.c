@@ -396,8 +396,8 @@ static void move_focus(struct ui *ui, int dir, bool tab)
 static void activate(struct ui *ui)
 {
     const struct doc_block *b = ui->focus >= 0 ? item_block(ui, ui->focus) : NULL;
-    const struct doc_action *a = !b ? NULL
-                                 : b->kind == DOC_ACTION ? &b->u.action
+    const struct doc_action *a = !b                                            ? NULL
+                                 : b->kind == DOC_ACTION                       ? &b->u.action
                                  : b->kind == DOC_CARD && b->u.card.has_action ? &b->u.card.action
                                                                                : NULL;
     if (!a)
@@ -581,8 +581,10 @@ static void type_into_nearest(struct ui *ui, const struct tui_input *in)
             if (item_takes_text(ui, i))
                 to = i;
     if (to < 0) {
-        set_status(ui, "Typing goes into written answers, and this page has none. Tab moves,"
-                       " Enter chooses, Esc goes back, F1 shows the keys.", false);
+        set_status(ui,
+                   "Typing goes into written answers, and this page has none. Tab moves,"
+                   " Enter chooses, Esc goes back, F1 shows the keys.",
+                   false);
         return;
     }
     if (!set_focus(ui, to) || !ui->field.active)
@@ -648,7 +650,8 @@ static void handle_key(struct ui *ui, const struct tui_input *in)
         return;
     bool on_button = ui->focus >= 0 && !item_takes_text(ui, ui->focus) &&
                      item_block(ui, ui->focus) && item_block(ui, ui->focus)->kind != DOC_FIELD;
-    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ' && (on_button || context(ui) == KEYS_BROWSE))
+    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ' &&
+        (on_button || context(ui) == KEYS_BROWSE))
         cmd = CMD_ACTIVATE; /* Space presses a button too */
     if (cmd == CMD_NONE && is_printable(in) && context(ui) == KEYS_FORM) {
         type_into_nearest(ui, in);
@@ -720,8 +723,10 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
     enum tui_keyboard_event ev = tui_keyboard_read(kb, wait, in);
     if (kb->dropped) {
         kb->dropped = 0;
-        set_status(ui, "A key that was not UTF-8 text was left out (is your terminal set to"
-                       " UTF-8?).", false);
+        set_status(ui,
+                   "A key that was not UTF-8 text was left out (is your terminal set to"
+                   " UTF-8?).",
+                   false);
     }
     return ev;
 }

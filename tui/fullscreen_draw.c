@@ -45,8 +45,7 @@ static void draw_status(const struct ui *ui, const struct tui_lines *message, in
     if (ui->status) {
         for (size_t i = 0; i < message->n; i++)
             put_at(ui, first + (int)i, 0,
-                   ui->attrs[ui->status_error ? TUI_ROLE_ERROR : TUI_ROLE_NOTE],
-                   message->lines[i]);
+                   ui->attrs[ui->status_error ? TUI_ROLE_ERROR : TUI_ROLE_NOTE], message->lines[i]);
         return;
     }
     const char *where = tui_statusbar_more(ui->scroll > 0,
@@ -58,8 +57,10 @@ static void draw_status(const struct ui *ui, const struct tui_lines *message, in
 static void draw_too_small(const struct ui *ui)
 {
     char msg[160];
-    snprintf(msg, sizeof msg, "Make the window at least %d columns by %d rows (it is %d by %d"
-             " now).", MIN_COLS, MIN_ROWS, COLS, LINES);
+    snprintf(msg, sizeof msg,
+             "Make the window at least %d columns by %d rows (it is %d by %d"
+             " now).",
+             MIN_COLS, MIN_ROWS, COLS, LINES);
     struct tui_lines lines;
     if (tui_text_wrap(msg, COLS > 1 ? COLS - 1 : 1, 0, &lines) != 0)
         dt_oom_abort();
@@ -123,4 +124,3 @@ void tui_fullscreen_draw(struct ui *ui)
         move(0, TUI_LAYOUT_GUTTER);
     refresh();
 }
-

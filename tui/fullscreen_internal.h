@@ -17,7 +17,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 12
 #define DEBOUNCE_MS 500
-#define CTRL_KEY(c) ((c) & 0x1f)
+#define CTRL_KEY(c) ((c)&0x1f)
 #define SAVED_DEPTH 16
 
 struct ui {
@@ -28,22 +28,22 @@ struct ui {
     struct tui_layout_style style;
     attr_t attrs[TUI_ROLE_COUNT];
     enum tui_palette_mode mode;
-    int focus;   /* index of the focused item, -1 for none (reading) */
-    int scroll;  /* the layout row at the top of the viewport */
-    int vh;      /* rows of the viewport, as last drawn */
-    bool follow; /* the viewport is to follow the focus at the next draw */
+    int focus;                    /* index of the focused item, -1 for none (reading) */
+    int scroll;                   /* the layout row at the top of the viewport */
+    int vh;                       /* rows of the viewport, as last drawn */
+    bool follow;                  /* the viewport is to follow the focus at the next draw */
     struct tui_field_state field; /* the focused field's, when it is a field */
     bool pending;                 /* typing not yet sent (the debounce runs) */
     int64_t last_edit_ms;
     char *status;
     bool status_error;
     bool finished;
-    bool to_text_mode; /* finished because the person chose text mode */
+    bool to_text_mode;          /* finished because the person chose text mode */
     struct tui_appearance look; /* the colours and font in use, as the host said them */
-    int depth;         /* the host's screen depth when last built */
-    struct {           /* where the person was on each screen under the top one */
-        char *key;     /* the focused item's key (owned), NULL for none */
-        int focus;     /* its place, for when its key changed (a label names a new entry) */
+    int depth;                  /* the host's screen depth when last built */
+    struct {                    /* where the person was on each screen under the top one */
+        char *key;              /* the focused item's key (owned), NULL for none */
+        int focus; /* its place, for when its key changed (a label names a new entry) */
         int scroll;
     } saved[SAVED_DEPTH];
     bool confirm_quit; /* "Leave DreamTree?" waits for y or n */

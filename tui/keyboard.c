@@ -168,8 +168,7 @@ static int next_code(const struct tui_keyboard *k, int64_t deadline, enum tui_ke
     }
 }
 
-enum tui_keyboard_event tui_keyboard_read(struct tui_keyboard *k, int wait_ms,
-                                          struct tui_input *in)
+enum tui_keyboard_event tui_keyboard_read(struct tui_keyboard *k, int wait_ms, struct tui_input *in)
 {
     int64_t deadline = wait_ms < 0 ? -1 : now_ms() + wait_ms;
     for (;;) {

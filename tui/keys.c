@@ -5,6 +5,8 @@
 
 #include "doc.h"
 
+/* The tables below read one binding a line, so the formatter leaves them as written. */
+/* clang-format off */
 #define CTRL(c) ((c) & 0x1f)
 
 const struct key_binding tui_keys[] = {
@@ -88,6 +90,7 @@ const struct field_binding tui_field_keys[] = {
      "In an answer, the row, item or option below; from the last, the next question."},
 };
 
+/* clang-format on */
 const size_t tui_field_keys_count = sizeof tui_field_keys / sizeof tui_field_keys[0];
 
 enum field_cmd tui_keys_field(int kind, int key)

@@ -42,13 +42,13 @@ enum cmd {
 enum key_context { KEYS_BROWSE, KEYS_FORM };
 
 struct key_binding {
-    int keys[4];      /* keys that work everywhere: ncurses key codes or controls; 0 ends */
-    int letter;       /* a printable key that works on browsing screens only, or 0 */
-    char plain;       /* the letter plain mode accepts at a menu, or 0 */
+    int keys[4]; /* keys that work everywhere: ncurses key codes or controls; 0 ends */
+    int letter;  /* a printable key that works on browsing screens only, or 0 */
+    char plain;  /* the letter plain mode accepts at a menu, or 0 */
     enum cmd cmd;
-    const char *name; /* "Back" */
+    const char *name;      /* "Back" */
     const char *keys_text; /* how the help screen writes the keys that work everywhere: "Esc" */
-    const char *help; /* one sentence */
+    const char *help;      /* one sentence */
 };
 
 /* What a key does inside the focused field. The same key means different things in different
@@ -56,22 +56,22 @@ struct key_binding {
  * line); the field table says which, per kind. Printable keys are typing, not in the table. */
 enum field_cmd {
     FIELD_NONE = 0,
-    FIELD_LEFT,       /* the cursor a character left */
+    FIELD_LEFT, /* the cursor a character left */
     FIELD_RIGHT,
-    FIELD_HOME,       /* to the start of the line */
+    FIELD_HOME, /* to the start of the line */
     FIELD_END,
-    FIELD_BACKSPACE,  /* the character before the cursor (an empty list item: the item) */
-    FIELD_DELETE,     /* the character under the cursor */
-    FIELD_UP,         /* a row, an item or an option up; from the first, the item before */
+    FIELD_BACKSPACE, /* the character before the cursor (an empty list item: the item) */
+    FIELD_DELETE,    /* the character under the cursor */
+    FIELD_UP,        /* a row, an item or an option up; from the first, the item before */
     FIELD_DOWN,
-    FIELD_ENTER,      /* a new line (text area), an item (list), go on (line, number) */
+    FIELD_ENTER, /* a new line (text area), an item (list), go on (line, number) */
     FIELD_ITEM_DELETE,
-    FIELD_ITEM_UP,    /* move the item (ordered lists) */
+    FIELD_ITEM_UP, /* move the item (ordered lists) */
     FIELD_ITEM_DOWN,
-    FIELD_CHOOSE,     /* choose or tick the option under the cursor */
-    FIELD_LESS,       /* a slider a step down */
+    FIELD_CHOOSE, /* choose or tick the option under the cursor */
+    FIELD_LESS,   /* a slider a step down */
     FIELD_MORE,
-    FIELD_LEAST,      /* a slider's ends */
+    FIELD_LEAST, /* a slider's ends */
     FIELD_MOST,
 };
 

@@ -327,7 +327,8 @@ static enum tui_palette_role state_role(const char *state)
 static void card(struct tui_layout_builder *y, const struct doc_card *c, bool focused)
 {
     enum tui_palette_role role = !c->has_action ? TUI_ROLE_LOCKED
-                                                : focused ? TUI_ROLE_FOCUS : TUI_ROLE_TEXT;
+                                 : focused      ? TUI_ROLE_FOCUS
+                                                : TUI_ROLE_TEXT;
     int last = -1;
     int w = tui_layout_text_rows(y, c->title ? c->title : "", TUI_LAYOUT_GUTTER, y->cw, role,
                                  c->has_action ? TUI_ATTR_BOLD : 0, "", false, 0, &last);
@@ -475,12 +476,9 @@ static const struct {
     int part; /* 0 roots, 1 trunk, 2 branches */
     const char *grown, *waiting;
 } tree_rows[] = {
-    {2, "    .@@@@@@@.    ", "    .........    "},
-    {2, "  @@@@@@@@@@@@@  ", "  . . . . . . .  "},
-    {2, "    '@@@@@@@'    ", "    .........    "},
-    {1, "       |||       ", "       : :       "},
-    {1, "       |||       ", "       : :       "},
-    {0, "     __|||__     ", "     ..: :..     "},
+    {2, "    .@@@@@@@.    ", "    .........    "},   {2, "  @@@@@@@@@@@@@  ", "  . . . . . . .  "},
+    {2, "    '@@@@@@@'    ", "    .........    "},   {1, "       |||       ", "       : :       "},
+    {1, "       |||       ", "       : :       "},   {0, "     __|||__     ", "     ..: :..     "},
     {0, "    /  / \\  \\    ", "    .  . .  .    "},
 };
 
@@ -571,9 +569,7 @@ char *tui_layout_item_key(const struct doc_block *b)
 {
     char buf[512];
     switch (b->kind) {
-    case DOC_FIELD:
-        snprintf(buf, sizeof buf, "f:%s", b->u.field.id ? b->u.field.id : "");
-        break;
+    case DOC_FIELD: snprintf(buf, sizeof buf, "f:%s", b->u.field.id ? b->u.field.id : ""); break;
     case DOC_CARD:
         snprintf(buf, sizeof buf, "c:%d:%s:%s", b->u.card.action.cmd,
                  b->u.card.action.arg ? b->u.card.action.arg : "",
@@ -603,8 +599,11 @@ static struct tui_item *item_begin(struct tui_layout_builder *y, size_t block,
         l->items_cap = cap;
     }
     struct tui_item *it = &l->items[l->nitems];
-    *it = (struct tui_item){.block = block, .key = tui_layout_item_key(b), .top = (int)l->nrows,
-                            .cursor_row = (int)l->nrows, .cursor_col = TUI_LAYOUT_GUTTER};
+    *it = (struct tui_item){.block = block,
+                            .key = tui_layout_item_key(b),
+                            .top = (int)l->nrows,
+                            .cursor_row = (int)l->nrows,
+                            .cursor_col = TUI_LAYOUT_GUTTER};
     if (!it->key) {
         y->failed = true;
         return NULL;
@@ -623,8 +622,8 @@ int tui_layout_build(struct tui_layout *l, const struct doc *d, int width,
                      const struct tui_field_state *field)
 {
     *l = (struct tui_layout){0};
-    struct tui_layout_builder y = {.l = l, .style = style, .width = width, .focus = focus,
-                                   .field = field, .item = -1};
+    struct tui_layout_builder y =
+        {.l = l, .style = style, .width = width, .focus = focus, .field = field, .item = -1};
     y.cw = width - 2 * TUI_LAYOUT_GUTTER;
     if (y.cw > TUI_LAYOUT_MAX_TEXT)
         y.cw = TUI_LAYOUT_MAX_TEXT;

@@ -35,11 +35,11 @@ struct tui_row {
 };
 
 struct tui_item {
-    size_t block;          /* index into the document's blocks */
-    char *key;             /* owned: what the item is known by across rebuilds ("f:jobs") */
-    int top, bottom;       /* its rows, inclusive */
+    size_t block;               /* index into the document's blocks */
+    char *key;                  /* owned: what the item is known by across rebuilds ("f:jobs") */
+    int top, bottom;            /* its rows, inclusive */
     int cursor_row, cursor_col; /* where the hardware cursor goes while it has the focus */
-    int input_width;       /* fields: the columns their text wraps at */
+    int input_width;            /* fields: the columns their text wraps at */
 };
 
 struct tui_layout {

@@ -214,8 +214,7 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     case DOC_FIELD_TEXT: {
         int min = f->kind == DOC_FIELD_TEXT ? 3 : 1;
         if (st)
-            editor_rows(y, &st->ed, col, width, min, NULL, true, &it->cursor_row,
-                        &it->cursor_col);
+            editor_rows(y, &st->ed, col, width, min, NULL, true, &it->cursor_row, &it->cursor_col);
         else
             value_rows(y, f->text, f->kind == DOC_FIELD_TEXT, col, width, min, not_answered);
         break;
@@ -225,8 +224,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
             char range[96], lo[32], hi[32];
             tui_text_number(f->min, lo, sizeof lo);
             tui_text_number(f->max, hi, sizeof hi);
-            snprintf(range, sizeof range, "A %snumber from %s to %s.",
-                     f->step == 1 ? "whole " : "", lo, hi); /* a count says so */
+            snprintf(range, sizeof range, "A %snumber from %s to %s.", f->step == 1 ? "whole " : "",
+                     lo, hi); /* a count says so */
             tui_layout_text_rows(y, range, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
             it->cursor_row = (int)y->l->nrows;
         }
@@ -239,18 +238,12 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
             value_rows(y, num, false, col, width, 1, not_answered);
         break;
     }
-    case DOC_FIELD_SLIDER:
-        slider_rows(y, f, st, it, col, width);
-        break;
+    case DOC_FIELD_SLIDER: slider_rows(y, f, st, it, col, width); break;
     case DOC_FIELD_CHOICE:
     case DOC_FIELD_CHOICES:
-    case DOC_FIELD_PAIRWISE:
-        choice_rows(y, f, st, it, col, width);
-        break;
+    case DOC_FIELD_PAIRWISE: choice_rows(y, f, st, it, col, width); break;
     case DOC_FIELD_LIST:
     case DOC_FIELD_ORDERED:
-    case DOC_FIELD_TREE:
-        list_rows(y, f, st, it, col, width);
-        break;
+    case DOC_FIELD_TREE: list_rows(y, f, st, it, col, width); break;
     }
 }

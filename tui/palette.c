@@ -9,18 +9,14 @@
  * text colours and the dark backgrounds the two light ones (docs/palette.md has the numbers). */
 const struct tui_palette_colour tui_palette_backgrounds[TUI_PALETTE_NBACKGROUNDS] = {
     {"cream", "Cream", 0xFAF3DC, false}, /* the spec's default */
-    {"sage", "Sage", 0xCDE4C6, false},
-    {"sky", "Sky", 0xCCE0F5, false},
-    {"slate", "Slate", 0x2E3A46, true},
-    {"night", "Night", 0x14171C, true},
+    {"sage", "Sage", 0xCDE4C6, false},   {"sky", "Sky", 0xCCE0F5, false},
+    {"slate", "Slate", 0x2E3A46, true},  {"night", "Night", 0x14171C, true},
 };
 
 const struct tui_palette_colour tui_palette_texts[TUI_PALETTE_NTEXTS] = {
     {"charcoal", "Charcoal", 0x2B2B2B, false}, /* the spec's default */
-    {"ink", "Ink", 0x14205A, false},
-    {"forest", "Forest", 0x1F4A30, false},
-    {"ivory", "Ivory", 0xF5F0E1, true},
-    {"snow", "Snow", 0xFAFCFF, true},
+    {"ink", "Ink", 0x14205A, false},           {"forest", "Forest", 0x1F4A30, false},
+    {"ivory", "Ivory", 0xF5F0E1, true},        {"snow", "Snow", 0xFAFCFF, true},
 };
 
 /* Accent colours, chosen per background rather than one set for all: a red that reads on cream
@@ -58,9 +54,11 @@ const struct tui_palette_font tui_palette_fonts[TUI_PALETTE_NFONTS] = {
         .prompt_attrs = TUI_ATTR_BOLD,
         .reflection_attrs = TUI_ATTR_ITALIC,
         .emphasis_attrs = TUI_ATTR_BOLD,
-        .prompt_mark = "", .prompt_mark_ascii = "",
+        .prompt_mark = "",
+        .prompt_mark_ascii = "",
         .reflection_indent = 2,
-        .reflection_mark = "\u2502 ", .reflection_mark_ascii = "| ",
+        .reflection_mark = "\u2502 ",
+        .reflection_mark_ascii = "| ",
         .block_gap = 1,
     },
     {
@@ -74,11 +72,15 @@ const struct tui_palette_font tui_palette_fonts[TUI_PALETTE_NFONTS] = {
         .reflection_attrs = TUI_ATTR_ITALIC,
         .emphasis_attrs = TUI_ATTR_ITALIC | TUI_ATTR_UNDERLINE,
         .title_upper = true,
-        .title_rule = "\u2550", .title_rule_ascii = "=",
-        .heading_rule = "\u2500", .heading_rule_ascii = "-",
-        .prompt_mark = "", .prompt_mark_ascii = "",
+        .title_rule = "\u2550",
+        .title_rule_ascii = "=",
+        .heading_rule = "\u2500",
+        .heading_rule_ascii = "-",
+        .prompt_mark = "",
+        .prompt_mark_ascii = "",
         .reflection_indent = 4,
-        .reflection_mark = "", .reflection_mark_ascii = "",
+        .reflection_mark = "",
+        .reflection_mark_ascii = "",
         .block_gap = 1,
     },
     {
@@ -92,9 +94,11 @@ const struct tui_palette_font tui_palette_fonts[TUI_PALETTE_NFONTS] = {
         .emphasis_attrs = TUI_ATTR_BOLD,
         .title_upper = true,
         .heading_upper = true,
-        .prompt_mark = "\u25B8 ", .prompt_mark_ascii = "> ",
+        .prompt_mark = "\u25B8 ",
+        .prompt_mark_ascii = "> ",
         .reflection_indent = 2,
-        .reflection_mark = "\u258E ", .reflection_mark_ascii = "| ",
+        .reflection_mark = "\u258E ",
+        .reflection_mark_ascii = "| ",
         .block_gap = 1,
     },
     {
@@ -108,11 +112,15 @@ const struct tui_palette_font tui_palette_fonts[TUI_PALETTE_NFONTS] = {
         .reflection_attrs = 0,
         .emphasis_attrs = TUI_ATTR_UNDERLINE,
         .title_upper = true,
-        .title_rule = "=", .title_rule_ascii = "=",
-        .heading_rule = "-", .heading_rule_ascii = "-",
-        .prompt_mark = "-> ", .prompt_mark_ascii = "-> ",
+        .title_rule = "=",
+        .title_rule_ascii = "=",
+        .heading_rule = "-",
+        .heading_rule_ascii = "-",
+        .prompt_mark = "-> ",
+        .prompt_mark_ascii = "-> ",
         .reflection_indent = 2,
-        .reflection_mark = "> ", .reflection_mark_ascii = "> ",
+        .reflection_mark = "> ",
+        .reflection_mark_ascii = "> ",
         .block_gap = 1,
     },
     {
@@ -124,10 +132,13 @@ const struct tui_palette_font tui_palette_fonts[TUI_PALETTE_NFONTS] = {
         .prompt_attrs = TUI_ATTR_BOLD,
         .reflection_attrs = TUI_ATTR_ITALIC,
         .emphasis_attrs = TUI_ATTR_BOLD | TUI_ATTR_ITALIC,
-        .heading_rule = "\u254C", .heading_rule_ascii = ".",
-        .prompt_mark = "\u203A ", .prompt_mark_ascii = "> ",
+        .heading_rule = "\u254C",
+        .heading_rule_ascii = ".",
+        .prompt_mark = "\u203A ",
+        .prompt_mark_ascii = "> ",
         .reflection_indent = 3,
-        .reflection_mark = "\u00B7 ", .reflection_mark_ascii = ". ",
+        .reflection_mark = "\u00B7 ",
+        .reflection_mark_ascii = ". ",
         .block_gap = 2,
         .round_corners = true,
     },
@@ -478,8 +489,7 @@ static bool choice_valid(const struct tui_palette_choice *c)
 }
 
 struct tui_palette_style tui_palette_resolve(const struct tui_palette_choice *choice,
-                                             enum tui_palette_mode mode,
-                                             enum tui_palette_role role)
+                                             enum tui_palette_mode mode, enum tui_palette_role role)
 {
     struct tui_palette_choice c = choice_valid(choice) ? *choice : tui_palette_default_choice();
     if ((unsigned)role >= TUI_ROLE_COUNT)
@@ -491,8 +501,7 @@ struct tui_palette_style tui_palette_resolve(const struct tui_palette_choice *ch
     };
     uint32_t want_fg = role_rgb(&c, role), want_bg = tui_palette_backgrounds[c.background].rgb;
     switch (mode) {
-    case TUI_PALETTE_MONO:
-        break;
+    case TUI_PALETTE_MONO: break;
     case TUI_PALETTE_TRUECOLOR:
         s.fg = (int32_t)want_fg;
         s.bg = (int32_t)want_bg;

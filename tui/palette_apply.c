@@ -42,8 +42,7 @@ static int slot_of(uint32_t rgb, uint32_t slots[], int *used)
 }
 
 enum tui_palette_mode tui_palette_apply(const struct tui_palette_choice *choice,
-                                        enum tui_palette_mode mode,
-                                        attr_t out[TUI_ROLE_COUNT])
+                                        enum tui_palette_mode mode, attr_t out[TUI_ROLE_COUNT])
 {
     if (mode == TUI_PALETTE_MONO || !has_colors() || COLORS < 8 || COLOR_PAIRS <= TUI_ROLE_COUNT)
         return apply_mono(choice, out);

@@ -15,7 +15,6 @@
  * allows (truecolor needs direct colour or can_change_color; 256 needs 256 colours; any colour
  * needs enough pairs) and returns the mode used. */
 enum tui_palette_mode tui_palette_apply(const struct tui_palette_choice *choice,
-                                        enum tui_palette_mode mode,
-                                        attr_t out[TUI_ROLE_COUNT]);
+                                        enum tui_palette_mode mode, attr_t out[TUI_ROLE_COUNT]);
 
 #endif

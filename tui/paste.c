@@ -76,9 +76,7 @@ bool tui_paste_byte(struct tui_paste *p, unsigned char b)
     if (p->done)
         return true;
     switch (p->state) {
-    case IN_TEXT:
-        text_byte(p, b);
-        break;
+    case IN_TEXT: text_byte(p, b); break;
     case IN_ESC:
         p->after_cr = false;
         if (b == '[') {
@@ -90,7 +88,7 @@ bool tui_paste_byte(struct tui_paste *p, unsigned char b)
             p->state = IN_ESC_INTER;
         } else if (b >= 0x30 && b <= 0x7e) {
             p->state = IN_TEXT; /* a two-byte sequence (ESC 7, ESC c), dropped */
-        } else if (b != ESC) { /* a lone ESC: dropped; what follows is text */
+        } else if (b != ESC) {  /* a lone ESC: dropped; what follows is text */
             p->state = IN_TEXT;
             text_byte(p, b);
         }
@@ -271,7 +269,7 @@ enum tui_field_result tui_paste_into(struct tui_field_state *st, const char *tex
     }
     memcpy(clean, text, n);
     tui_text_answer(clean, n, lines ? TUI_TEXT_MULTILINE : 0, &got->left_out);
-    enum tui_field_result r = st->kind == DOC_FIELD_NUMBER    ? paste_number(st, clean, got)
+    enum tui_field_result r = st->kind == DOC_FIELD_NUMBER  ? paste_number(st, clean, got)
                               : tui_field_is_list(st->kind) ? paste_list(st, clean, got)
                                                             : paste_text(st, clean, got);
     free(clean);
@@ -304,18 +302,20 @@ const char *tui_paste_note(const struct tui_paste *p, enum tui_field_result r,
     buf[0] = '\0';
     switch (r) {
     case TUI_FIELD_IGNORED:
-        snprintf(buf, size, "Nothing was pasted: move to an answer you type (Tab) and paste "
-                            "there.");
+        snprintf(buf, size,
+                 "Nothing was pasted: move to an answer you type (Tab) and paste "
+                 "there.");
         return buf;
     case TUI_FIELD_REFUSED:
         if (got->limit)
-            snprintf(buf, size, "Nothing was pasted: this answer is full (it holds at most %zu"
-                                " characters).", got->limit);
+            snprintf(buf, size,
+                     "Nothing was pasted: this answer is full (it holds at most %zu"
+                     " characters).",
+                     got->limit);
         else
             snprintf(buf, size, "Nothing was pasted: this answer is full.");
         return buf;
-    default:
-        break;
+    default: break;
     }
     bool cut = got->kept < got->total;
     if (p->dropped) {
@@ -323,17 +323,22 @@ const char *tui_paste_note(const struct tui_paste *p, enum tui_field_result r,
         size_words(p->total, whole, sizeof whole);
         size_words(p->total - p->len, left, sizeof left);
         if (cut)
-            snprintf(part, sizeof part, "One paste brings at most 64 KiB: the last %s of your %s"
-                                        " were left out.", left, whole);
+            snprintf(part, sizeof part,
+                     "One paste brings at most 64 KiB: the last %s of your %s"
+                     " were left out.",
+                     left, whole);
         else
-            snprintf(part, sizeof part, "One paste brings at most 64 KiB: the first %zu"
-                                        " characters of your %s went in, the last %s were left"
-                                        " out.", got->kept, whole, left);
+            snprintf(part, sizeof part,
+                     "One paste brings at most 64 KiB: the first %zu"
+                     " characters of your %s went in, the last %s were left"
+                     " out.",
+                     got->kept, whole, left);
         sentence(buf, size, part);
     }
     if (cut) {
-        snprintf(part, sizeof part, "Only the first %zu of the %zu characters pasted fit in this"
-                                    " answer (it holds at most %zu); the rest was left out.",
+        snprintf(part, sizeof part,
+                 "Only the first %zu of the %zu characters pasted fit in this"
+                 " answer (it holds at most %zu); the rest was left out.",
                  got->kept, got->total, got->limit);
         sentence(buf, size, part);
     }

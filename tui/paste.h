@@ -23,15 +23,15 @@
 #define TUI_PASTE_NOTE_MAX 320
 
 struct tui_paste {
-    char *text;      /* what was kept, NUL-terminated (owned; tui_paste_free frees it) */
+    char *text; /* what was kept, NUL-terminated (owned; tui_paste_free frees it) */
     size_t len, cap;
-    size_t total;    /* bytes of text read, kept or not (escape sequences are not text) */
-    size_t dropped;  /* bytes of text read past TUI_PASTE_MAX and not kept */
-    bool done;       /* the end marker came */
-    int state;       /* where in an escape sequence the reader is (paste.c) */
-    char params[8];  /* a CSI's parameters, to know the end marker */
+    size_t total;   /* bytes of text read, kept or not (escape sequences are not text) */
+    size_t dropped; /* bytes of text read past TUI_PASTE_MAX and not kept */
+    bool done;      /* the end marker came */
+    int state;      /* where in an escape sequence the reader is (paste.c) */
+    char params[8]; /* a CSI's parameters, to know the end marker */
     size_t nparams;
-    bool after_cr;   /* the last byte was CR: an LF next is the same line break */
+    bool after_cr; /* the last byte was CR: an LF next is the same line break */
 };
 
 /* An empty paste, ready for the first byte after the start marker. */
@@ -53,7 +53,7 @@ const char *tui_paste_text(struct tui_paste *p, size_t *len);
  * may hold, how many of them went in, and what was left out on the way. */
 struct tui_paste_result {
     size_t kept, total;
-    size_t limit;       /* the field's max_len, when it cut the paste */
+    size_t limit;                      /* the field's max_len, when it cut the paste */
     struct tui_text_left_out left_out; /* controls and bytes an answer cannot hold */
     bool out_of_memory; /* REFUSED: memory ran out (a list keeps the lines taken so far) */
 };

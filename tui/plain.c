@@ -12,7 +12,6 @@
 #include "find.h"
 #include "text.h"
 
-
 /* ---- output: everything through the sanitiser ---- */
 
 static void put_text(struct plain *p, const char *s, int flags)
@@ -139,9 +138,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     char num[32];
     switch (f->kind) {
     case DOC_FIELD_LINE:
-    case DOC_FIELD_TEXT:
-        plain_say(p, "Your answer: ", f->text);
-        break;
+    case DOC_FIELD_TEXT: plain_say(p, "Your answer: ", f->text); break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
         tui_text_number(f->number, num, sizeof num);
@@ -183,7 +180,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
 }
 
 void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
-                              size_t total)
+                             size_t total)
 {
     char counter[80];
     plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
@@ -237,19 +234,14 @@ static void say_block(struct plain *p, const struct doc *d, size_t i, size_t num
         }
         fputc('\n', p->out);
         break;
-    case DOC_TABLE:
-        say_table(p, &b->u.table);
-        break;
+    case DOC_TABLE: say_table(p, &b->u.table); break;
     case DOC_CHART:
         if (b->u.chart.title)
             plain_say(p, NULL, b->u.chart.title);
         plain_say(p, NULL, b->u.chart.text);
         break;
-    case DOC_FIELD:
-        plain_say_field_summary(p, &b->u.field, number, total);
-        break;
-    case DOC_ACTION:
-        break;
+    case DOC_FIELD: plain_say_field_summary(p, &b->u.field, number, total); break;
+    case DOC_ACTION: break;
     }
 }
 
@@ -318,16 +310,23 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
                                                                    : b->u.card.title,
                                             {.cmd = b->u.card.action.cmd,
                                              .arg = b->u.card.action.arg},
-                                            false, section, subsection};
+                                            false,
+                                            section,
+                                            subsection};
         else if (b->kind == DOC_FIELD && !answer_listed) {
             answer_listed = true;
             items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
-                                                                        : "Answer the questions",
-                                            {.cmd = CMD_NONE}, true, NULL, NULL};
+                                                                         : "Answer the questions",
+                                            {.cmd = CMD_NONE},
+                                            true,
+                                            NULL,
+                                            NULL};
         } else if (b->kind == DOC_ACTION)
             items[n++] = (struct menu_item){b->u.action.label,
                                             {.cmd = b->u.action.cmd, .arg = b->u.action.arg},
-                                            false, NULL, NULL};
+                                            false,
+                                            NULL,
+                                            NULL};
     }
     return n;
 }
@@ -342,8 +341,9 @@ static bool answer_all(struct plain *p, struct doc *d)
     bool have_asked = false;
     p->in_pass = doc_count(d, DOC_FIELD) > 1;
     if (p->in_pass)
-        plain_sayf(p, "%zu questions, one at a time. Enter alone keeps an answer as it is; a line"
-                      " holding only two full stops (..) stops here and goes back to the menu.",
+        plain_sayf(p,
+                   "%zu questions, one at a time. Enter alone keeps an answer as it is; a line"
+                   " holding only two full stops (..) stops here and goes back to the menu.",
                    doc_count(d, DOC_FIELD));
     for (size_t number = 1;;) {
         doc_reset(d);
@@ -430,7 +430,7 @@ static void find_on_page(struct plain *p, const struct doc *d, const struct menu
     size_t found = 0;
     for (size_t i = 0; i < d->n; i++) {
         const struct doc_block *b = &d->blocks[i];
-        const char *text = b->kind == DOC_CARD ? b->u.card.title
+        const char *text = b->kind == DOC_CARD    ? b->u.card.title
                            : b->kind == DOC_CHART ? b->u.chart.text
                                                   : b->text;
         bool hit = text && tui_find_in(text, query);

@@ -37,8 +37,9 @@ char *plain_read_until_dot(struct plain *p)
     while (plain_read_line(p) && strcmp(p->line, ".") != 0) {
         size_t n = strlen(p->line);
         if (len == 0 && n == 0 && !told) { /* Enter on an empty answer: say what ends it */
-            plain_say(p, NULL, "(An empty line stays in your answer. A line holding only a full"
-                               " stop (.) ends it.)");
+            plain_say(p, NULL,
+                      "(An empty line stays in your answer. A line holding only a full"
+                      " stop (.) ends it.)");
             told = true;
         }
         if (len + n + 2 > cap) {
@@ -71,8 +72,10 @@ static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)
     char note[160], last[32] = "one";
     if (left > 1)
         snprintf(last, sizeof last, "%zu", left);
-    snprintf(note, sizeof note, "This answer holds at most %zu characters: yours was cut to %zu,"
-             " leaving out the last %s.", f->max_len, f->max_len, last);
+    snprintf(note, sizeof note,
+             "This answer holds at most %zu characters: yours was cut to %zu,"
+             " leaving out the last %s.",
+             f->max_len, f->max_len, last);
     plain_say(p, "Note: ", note);
 }
 
@@ -143,12 +146,13 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
         switch (f->kind) {
         case DOC_FIELD_LIST:
         case DOC_FIELD_ORDERED:
-        case DOC_FIELD_TREE:
-            return plain_ask_list(p, f);
+        case DOC_FIELD_TREE: return plain_ask_list(p, f);
         case DOC_FIELD_TEXT: {
-            plain_sayf(p, "Type your answer; it may take several lines. End with a line holding"
-                          " only a full stop (.); a full stop alone keeps your answer as it"
-                          " is%s.", p->in_pass ? "; .. alone stops the questions" : "");
+            plain_sayf(p,
+                       "Type your answer; it may take several lines. End with a line holding"
+                       " only a full stop (.); a full stop alone keeps your answer as it"
+                       " is%s.",
+                       p->in_pass ? "; .. alone stops the questions" : "");
             if (clearable)
                 plain_say(p, NULL, "A line holding only - (then the full stop) clears it.");
             char *text = plain_read_until_dot(p);
@@ -221,8 +225,10 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             break;
         case DOC_FIELD_CHOICES: {
             say_options(p, f);
-            plain_sayf(p, "Choose one or more: type their numbers separated by commas, e.g. 1,3"
-                          " (Enter alone keeps it as it is%s):", stops);
+            plain_sayf(p,
+                       "Choose one or more: type their numbers separated by commas, e.g. 1,3"
+                       " (Enter alone keeps it as it is%s):",
+                       stops);
             READ_OR_LEAVE();
             unsigned long long mask;
             if (parse_choices(p->line, f->noptions, &mask, &why)) {
@@ -254,4 +260,3 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
     }
 #undef READ_OR_LEAVE
 }
-

@@ -30,11 +30,11 @@ struct plain {
     bool eof;
     struct menu_item *menu; /* the current menu (grown to fit; freed at the end) */
     size_t menu_cap;
-    size_t menu_default;    /* the item Enter alone chooses (0: the first) */
-    struct plain_seen seen; /* what the current page has said */
+    size_t menu_default;                   /* the item Enter alone chooses (0: the first) */
+    struct plain_seen seen;                /* what the current page has said */
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
-    bool in_pass;           /* asking several questions in a row (".." stops them) */
+    bool in_pass; /* asking several questions in a row (".." stops them) */
 };
 
 /* How asking for a field ended. */

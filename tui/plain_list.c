@@ -34,7 +34,7 @@ static void say_items(struct plain *p, const cJSON *list)
     plain_sayf(p, "Your list has %d item%s:", n, n == 1 ? "" : "s");
     int i = 0;
     const cJSON *item;
-    cJSON_ArrayForEach(item, list) {
+    cJSON_ArrayForEach (item, list) {
         fprintf(p->out, "%d. ", ++i);
         plain_say(p, NULL, item->valuestring);
     }
@@ -62,11 +62,12 @@ static bool change_list(struct plain *p, enum list_op op, cJSON *list)
     switch (op) {
     case OP_ADD:
     case OP_REPLACE: {
-        plain_say(p, NULL, op == OP_ADD ? "Type the items to add, one per line. End with a line"
-                                          " holding only a full stop (.)."
-                                        : "Type the new list, one item per line. End with a line"
-                                          " holding only a full stop (.); a full stop alone keeps"
-                                          " the list as it is.");
+        plain_say(p, NULL,
+                  op == OP_ADD ? "Type the items to add, one per line. End with a line"
+                                 " holding only a full stop (.)."
+                               : "Type the new list, one item per line. End with a line"
+                                 " holding only a full stop (.); a full stop alone keeps"
+                                 " the list as it is.");
         char *text = plain_read_until_dot(p);
         if (!text || !text[0]) {
             free(text);
@@ -129,8 +130,9 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
         cJSON *before = cJSON_Duplicate(list, true);
         bool changed;
         if (n == 0) { /* nothing to keep: type the items */
-            plain_say(p, NULL, "Type one item per line. End with a line holding only a full stop"
-                               " (.); a full stop alone leaves the list empty.");
+            plain_say(p, NULL,
+                      "Type one item per line. End with a line holding only a full stop"
+                      " (.); a full stop alone leaves the list empty.");
             char *text = plain_read_until_dot(p);
             if (text && plain_is_stop(text))
                 result = PLAIN_ASK_STOP;
@@ -150,7 +152,7 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
             plain_sayf(p, "Choose 1-%zu (Enter alone keeps the list as it is%s):", last,
                        p->in_pass ? "; .. stops" : "");
             if (!plain_read_line(p) || !p->line[0] || plain_is_stop(p->line)) {
-                result = p->eof ? PLAIN_ASK_END
+                result = p->eof                   ? PLAIN_ASK_END
                          : plain_is_stop(p->line) ? PLAIN_ASK_STOP
                                                   : PLAIN_ASK_DONE;
                 cJSON_Delete(before);
@@ -159,8 +161,10 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
             char *end;
             long op = strtol(p->line, &end, 10);
             if (*end || op < OP_ADD || op > (long)last) {
-                plain_sayf(p, "Error: type a number from 1 to %zu, or press Enter to keep the"
-                              " list as it is.", last);
+                plain_sayf(p,
+                           "Error: type a number from 1 to %zu, or press Enter to keep the"
+                           " list as it is.",
+                           last);
                 cJSON_Delete(before);
                 continue;
             }

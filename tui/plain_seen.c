@@ -17,7 +17,8 @@ static char *block_key(const struct doc_block *b)
     fprintf(f, "%d:%d:%d:%s", b->kind, b->role, b->level, b->text ? b->text : "");
     if (b->kind == DOC_CARD)
         fprintf(f, "|%s|%s|%s", b->u.card.title ? b->u.card.title : "",
-                b->u.card.subtitle ? b->u.card.subtitle : "", b->u.card.state ? b->u.card.state : "");
+                b->u.card.subtitle ? b->u.card.subtitle : "",
+                b->u.card.state ? b->u.card.state : "");
     else if (b->kind == DOC_TABLE)
         for (size_t i = 0; i < b->u.table.ncols * b->u.table.nrows; i++)
             fprintf(f, "|%s", b->u.table.cells[i] ? b->u.table.cells[i] : "");
@@ -70,4 +71,3 @@ void plain_seen_take(struct plain_seen *s, const struct doc *d)
             s->keys[s->n++] = key;
     }
 }
-

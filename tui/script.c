@@ -9,20 +9,20 @@
 
 #include "text.h"
 
-#define CTRL_KEY(c) ((c) & 0x1f)
+#define CTRL_KEY(c) ((c)&0x1f)
 
 static const struct {
     const char *name;
     int key;
     unsigned ch;
 } key_names[] = {
-    {"Tab", 0, '\t'},        {"S-Tab", KEY_BTAB, 0},  {"Enter", 0, '\r'},
-    {"Esc", 0, 27},          {"Up", KEY_UP, 0},       {"Down", KEY_DOWN, 0},
-    {"Left", KEY_LEFT, 0},   {"Right", KEY_RIGHT, 0}, {"Home", KEY_HOME, 0},
-    {"End", KEY_END, 0},     {"PgUp", KEY_PPAGE, 0},  {"PgDn", KEY_NPAGE, 0},
-    {"BS", KEY_BACKSPACE, 0}, {"Del", KEY_DC, 0},     {"Space", 0, ' '},
-    {"S-Up", KEY_SR, 0},     {"S-Down", KEY_SF, 0},   {"lt", 0, '<'},
-    {"F1", KEY_F(1), 0},     {"F10", KEY_F(10), 0},
+    {"Tab", 0, '\t'},         {"S-Tab", KEY_BTAB, 0},  {"Enter", 0, '\r'},
+    {"Esc", 0, 27},           {"Up", KEY_UP, 0},       {"Down", KEY_DOWN, 0},
+    {"Left", KEY_LEFT, 0},    {"Right", KEY_RIGHT, 0}, {"Home", KEY_HOME, 0},
+    {"End", KEY_END, 0},      {"PgUp", KEY_PPAGE, 0},  {"PgDn", KEY_NPAGE, 0},
+    {"BS", KEY_BACKSPACE, 0}, {"Del", KEY_DC, 0},      {"Space", 0, ' '},
+    {"S-Up", KEY_SR, 0},      {"S-Down", KEY_SF, 0},   {"lt", 0, '<'},
+    {"F1", KEY_F(1), 0},      {"F10", KEY_F(10), 0},
 };
 
 void tui_script_init(struct tui_script *s, const char *keys)
@@ -30,8 +30,7 @@ void tui_script_init(struct tui_script *s, const char *keys)
     *s = (struct tui_script){.p = keys ? keys : ""};
 }
 
-enum tui_script_step tui_script_next(struct tui_script *sc, struct tui_input *in, int *w,
-                                     int *h)
+enum tui_script_step tui_script_next(struct tui_script *sc, struct tui_input *in, int *w, int *h)
 {
     if (sc->repeat > 0) {
         sc->repeat--;
@@ -168,8 +167,8 @@ int tui_script_dump(FILE *out, const char *palette)
     }
     fclose(mem);
     if (rc == 0) {
-        fprintf(out, "screen %dx%d, cursor at row %d column %d, palette %s, %s\n", COLS, LINES,
-                cy, cx, palette, coloured ? "coloured" : "no colour");
+        fprintf(out, "screen %dx%d, cursor at row %d column %d, palette %s, %s\n", COLS, LINES, cy,
+                cx, palette, coloured ? "coloured" : "no colour");
         fputs(body, out);
     }
     free(body);

@@ -72,8 +72,7 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
 {
     /* where CMD_NONE stands, the focused field's own keys; Help and Quit always show, so the
      * others take what room is left */
-    static const enum cmd order[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_NONE,
-                                     CMD_SUBMIT};
+    static const enum cmd order[] = {CMD_NEXT_FIELD, CMD_ACTIVATE, CMD_BACK, CMD_NONE, CMD_SUBMIT};
     static const enum cmd always[] = {CMD_HELP, CMD_QUIT};
     enum key_context where = doc_is_form(d) ? KEYS_FORM : KEYS_BROWSE;
     bool text = tui_field_takes_text(field);

@@ -194,16 +194,20 @@ const char *tui_text_left_out_note(const struct tui_text_left_out *left, char *b
 {
     size_t c = left->characters, k = left->bad_bytes;
     if (c && k)
-        snprintf(buf, size, "%zu control or invisible character%s and %zu byte%s that %s not"
-                 " UTF-8 text were left out.", c, c == 1 ? "" : "s", k, k == 1 ? "" : "s",
-                 k == 1 ? "is" : "are");
+        snprintf(buf, size,
+                 "%zu control or invisible character%s and %zu byte%s that %s not"
+                 " UTF-8 text were left out.",
+                 c, c == 1 ? "" : "s", k, k == 1 ? "" : "s", k == 1 ? "is" : "are");
     else if (c)
-        snprintf(buf, size, "%zu control or invisible character%s left out: an answer"
-                 " cannot hold %s.", c, c == 1 ? " was" : "s were", c == 1 ? "one" : "them");
+        snprintf(buf, size,
+                 "%zu control or invisible character%s left out: an answer"
+                 " cannot hold %s.",
+                 c, c == 1 ? " was" : "s were", c == 1 ? "one" : "them");
     else if (k)
-        snprintf(buf, size, "%zu byte%s that %s not UTF-8 text %s left out (is your terminal"
-                 " set to UTF-8?).", k, k == 1 ? "" : "s", k == 1 ? "is" : "are",
-                 k == 1 ? "was" : "were");
+        snprintf(buf, size,
+                 "%zu byte%s that %s not UTF-8 text %s left out (is your terminal"
+                 " set to UTF-8?).",
+                 k, k == 1 ? "" : "s", k == 1 ? "is" : "are", k == 1 ? "was" : "were");
     else
         return NULL;
     return buf;
@@ -617,8 +621,9 @@ void tui_text_number(double v, char *out, size_t size)
 {
     if (fabs(v) < 1e15 && fabs(v) >= 1e-4) {
         /* fixed notation, then the trailing zeros of the fraction go */
-        snprintf(out, size, "%.*f", 15 - (int)floor(log10(fabs(v))) - 1 > 0
-                                        ? 15 - (int)floor(log10(fabs(v))) - 1 : 0, v);
+        snprintf(out, size, "%.*f",
+                 15 - (int)floor(log10(fabs(v))) - 1 > 0 ? 15 - (int)floor(log10(fabs(v))) - 1 : 0,
+                 v);
         if (strchr(out, '.')) {
             size_t n = strlen(out);
             while (n > 0 && out[n - 1] == '0')

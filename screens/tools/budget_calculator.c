@@ -44,7 +44,7 @@ static double expenses_total(const cJSON *c, bool essential_only)
 {
     double sum = 0;
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
+    cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
         double amount = 0;
         bool essential = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL));
         if (tf_number(e, EXPENSE_AMOUNT, &amount) && (essential || !essential_only))
@@ -60,7 +60,7 @@ static cJSON *shown(const cJSON *c, const char *key)
         return NULL;
     cJSON *lines = cJSON_CreateArray();
     const cJSON *e;
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
+    cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES)) {
         double amount = 0;
         const char *name = tf_text(e, EXPENSE_NAME), *typed = tf_text(e, EXPENSE_LINE);
         if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL)) != essential)
@@ -131,8 +131,8 @@ static enum expense_fault parse_expense(const char *line, char *name, size_t siz
         return NO_AMOUNT;
     if (len - start > 20 || !amount_shape(line + start, len - start))
         return AMOUNT_SHAPE;
-    if (start && line[start - 1] == '-' && (start == 1 || line[start - 2] == ' ' ||
-                                            line[start - 2] == ':'))
+    if (start && line[start - 1] == '-' &&
+        (start == 1 || line[start - 2] == ' ' || line[start - 2] == ':'))
         return NEGATIVE; /* "Loan -200": a minus sign, not a dash between name and amount */
     char digits[32];
     size_t k = 0;
@@ -199,7 +199,7 @@ static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
     if (essential || strcmp(key, BUDGET_OTHER) == 0) {
         cJSON *kept = cJSON_CreateArray();
         const cJSON *e;
-        cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES))
+        cJSON_ArrayForEach (e, cJSON_GetObjectItemCaseSensitive(c, BUDGET_EXPENSES))
             if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, EXPENSE_ESSENTIAL)) != essential)
                 cJSON_AddItemToArray(kept, cJSON_Duplicate(e, true));
         /* the lines that are "name amount" are used; any other is kept as typed, in its
@@ -208,7 +208,7 @@ static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
         enum expense_fault first = EXPENSE_OK;
         const char *first_line = "";
         const cJSON *line;
-        cJSON_ArrayForEach(line, value) {
+        cJSON_ArrayForEach (line, value) {
             if (!cJSON_IsString(line))
                 continue;
             number++;
@@ -240,8 +240,8 @@ static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
     }
     /* monthly and yearly income are one figure, kept in step */
     /* income taken back: both figures go, as they are one */
-    if (cJSON_IsNull(value) && (strcmp(key, BUDGET_INCOME_MONTHLY) == 0 ||
-                                strcmp(key, BUDGET_INCOME_YEARLY) == 0)) {
+    if (cJSON_IsNull(value) &&
+        (strcmp(key, BUDGET_INCOME_MONTHLY) == 0 || strcmp(key, BUDGET_INCOME_YEARLY) == 0)) {
         cJSON_DeleteItemFromObjectCaseSensitive(c, BUDGET_INCOME_MONTHLY);
         cJSON_DeleteItemFromObjectCaseSensitive(c, BUDGET_INCOME_YEARLY);
         cJSON_Delete(value);
@@ -296,14 +296,14 @@ static void figures(const cJSON *c, struct doc *d)
     const char *cells[3 * 9];
     size_t rows = 0;
     char buf[9][2][48];
-#define ROW(label, month, year)                                                         \
-    do {                                                                                \
-        amount_text(month, buf[rows][0], sizeof buf[rows][0]);                          \
-        amount_text(year, buf[rows][1], sizeof buf[rows][1]);                           \
-        cells[3 * (rows + 1)] = label;                                                  \
-        cells[3 * (rows + 1) + 1] = buf[rows][0];                                       \
-        cells[3 * (rows + 1) + 2] = buf[rows][1];                                       \
-        rows++;                                                                         \
+#define ROW(label, month, year)                                                                    \
+    do {                                                                                           \
+        amount_text(month, buf[rows][0], sizeof buf[rows][0]);                                     \
+        amount_text(year, buf[rows][1], sizeof buf[rows][1]);                                      \
+        cells[3 * (rows + 1)] = label;                                                             \
+        cells[3 * (rows + 1) + 1] = buf[rows][0];                                                  \
+        cells[3 * (rows + 1) + 2] = buf[rows][1];                                                  \
+        rows++;                                                                                    \
     } while (0)
     cells[0] = "Figure";
     cells[1] = "A month";
@@ -324,9 +324,10 @@ static void figures(const cJSON *c, struct doc *d)
     if (has_income) {
         amount_text(income / HOURS_PER_YEAR, hourly, sizeof hourly);
         doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "As an hourly rate over a full-time year of 2,080 hours: your"
-                               " income is %s an hour; your needs take %s an hour.", hourly,
-                            hourly_needs));
+                 doc_printf(d,
+                            "As an hourly rate over a full-time year of 2,080 hours: your"
+                            " income is %s an hour; your needs take %s an hour.",
+                            hourly, hourly_needs));
     } else {
         doc_para(d, DOC_ROLE_NOTE,
                  doc_printf(d, "Over a full-time year of 2,080 hours, your needs take %s an hour.",
@@ -338,27 +339,40 @@ static void figures(const cJSON *c, struct doc *d)
         amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
         doc_para(d, DOC_ROLE_NOTE,
                  walk_away >= floor_needed
-                     ? doc_printf(d, "Your walk-away number covers your yearly needs%s, with %s"
-                                     " to spare.", has_rate ? " before tax" : "", gap)
+                     ? doc_printf(d,
+                                  "Your walk-away number covers your yearly needs%s, with %s"
+                                  " to spare.",
+                                  has_rate ? " before tax" : "", gap)
                      : doc_printf(d, "Your walk-away number is %s short of your yearly needs%s.",
                                   gap, has_rate ? " before tax" : ""));
     }
 }
 
 static const struct tool_field fields[] = {
-    {.key = BUDGET_INCOME_MONTHLY, .label = "Your income a month, after tax",
-     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0),
+    {.key = BUDGET_INCOME_MONTHLY,
+     .label = "Your income a month, after tax",
+     .input = {.type = INPUT_NUMBER,
+               .optional = true,
+               .min = INPUT_BOUND(0),
                .hint = "The yearly figure follows; change either one."}},
-    {.key = BUDGET_INCOME_YEARLY, .label = "Your income a year, after tax",
+    {.key = BUDGET_INCOME_YEARLY,
+     .label = "Your income a year, after tax",
      .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0)}},
-    {.key = BUDGET_ESSENTIAL, .label = "Essential expenses a month",
-     .input = {.type = INPUT_LIST, .optional = true,
+    {.key = BUDGET_ESSENTIAL,
+     .label = "Essential expenses a month",
+     .input = {.type = INPUT_LIST,
+               .optional = true,
                .hint = "One per line: what it is, then the amount. For example: Rent 950"}},
-    {.key = BUDGET_OTHER, .label = "Other expenses a month",
-     .input = {.type = INPUT_LIST, .optional = true,
+    {.key = BUDGET_OTHER,
+     .label = "Other expenses a month",
+     .input = {.type = INPUT_LIST,
+               .optional = true,
                .hint = "Things you could cut back on, the same way: Eating out 120"}},
-    {.key = BUDGET_TAX_RATE, .label = "Your tax rate, in percent (optional)",
-     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0),
+    {.key = BUDGET_TAX_RATE,
+     .label = "Your tax rate, in percent (optional)",
+     .input = {.type = INPUT_NUMBER,
+               .optional = true,
+               .min = INPUT_BOUND(0),
                .max = INPUT_BOUND(95),
                .hint = "Your own estimate: DreamTree keeps no tax tables."}},
     {.key = BUDGET_WALK_AWAY,

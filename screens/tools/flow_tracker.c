@@ -7,8 +7,8 @@
 static bool high_flow(const cJSON *c)
 {
     double energy = 0, focus = 0;
-    return tf_number(c, FLOW_ENERGY, &energy) && tf_number(c, FLOW_FOCUS, &focus) &&
-           energy >= 1 && focus >= 4;
+    return tf_number(c, FLOW_ENERGY, &energy) && tf_number(c, FLOW_FOCUS, &focus) && energy >= 1 &&
+           focus >= 4;
 }
 
 static void describe(const cJSON *c, char *out, size_t size)
@@ -44,30 +44,45 @@ static void overview(const cJSON *const *entries, size_t n, const char *today, s
         return;
     if (high == 0) {
         doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "%zu %s logged; none yet with high flow (energy +1 or more and"
-                               " focus 4 or more).", n, n == 1 ? "entry" : "entries"));
+                 doc_printf(d,
+                            "%zu %s logged; none yet with high flow (energy +1 or more and"
+                            " focus 4 or more).",
+                            n, n == 1 ? "entry" : "entries"));
         return;
     }
     doc_para(d, DOC_ROLE_NOTE,
-             doc_printf(d, "High flow (energy +1 or more and focus 4 or more) in %zu of %zu"
-                           " entries. Most recent: %s.", high, n, recent));
+             doc_printf(d,
+                        "High flow (energy +1 or more and focus 4 or more) in %zu of %zu"
+                        " entries. Most recent: %s.",
+                        high, n, recent));
 }
 
 static const struct tool_field fields[] = {
-    {.key = FLOW_DATE, .label = "When was it?",
-     .input = {.type = INPUT_DATE, .optional = true, .default_today = true,
+    {.key = FLOW_DATE,
+     .label = "When was it?",
+     .input = {.type = INPUT_DATE,
+               .optional = true,
+               .default_today = true,
                .hint = "Year-month-day, like 2026-11-25."}},
-    {.key = FLOW_ACTIVITY, .label = "What were you doing?",
+    {.key = FLOW_ACTIVITY,
+     .label = "What were you doing?",
      .input = {.type = INPUT_LINE, .max_length = 200}},
-    {.key = FLOW_ENERGY, .label = "How did it leave your energy?",
-     .input = {.type = INPUT_SLIDER, .min = INPUT_BOUND(-2), .max = INPUT_BOUND(2),
+    {.key = FLOW_ENERGY,
+     .label = "How did it leave your energy?",
+     .input = {.type = INPUT_SLIDER,
+               .min = INPUT_BOUND(-2),
+               .max = INPUT_BOUND(2),
                INPUT_STOPS({-2, "Drained"}, {-1, "A little tired"}, {0, "Unchanged"},
                            {1, "A little lifted"}, {2, "Energised"})}},
-    {.key = FLOW_FOCUS, .label = "How absorbed were you?",
-     .input = {.type = INPUT_SLIDER, .min = INPUT_BOUND(1), .max = INPUT_BOUND(5),
+    {.key = FLOW_FOCUS,
+     .label = "How absorbed were you?",
+     .input = {.type = INPUT_SLIDER,
+               .min = INPUT_BOUND(1),
+               .max = INPUT_BOUND(5),
                INPUT_STOPS({1, "Distracted"}, {2, "Drifting"}, {3, "Attentive"}, {4, "Focused"},
                            {5, "Lost track of time"})}},
-    {.key = FLOW_NOTES, .label = "Anything worth remembering about it?",
+    {.key = FLOW_NOTES,
+     .label = "Anything worth remembering about it?",
      .input = {.type = INPUT_TEXT, .optional = true}},
 };
 

@@ -40,9 +40,11 @@ static cJSON *node_at(cJSON *content, const char *key, int *depth)
 }
 
 /* The question of each idea's three. */
-static const struct input_spec ideas_input = {
-    .type = INPUT_LIST, .optional = true, .max_items = IDEAS_PER_IDEA,
-    .hint = "Up to three, one per line: whatever comes to mind first."};
+static const struct input_spec ideas_input =
+    {.type = INPUT_LIST,
+     .optional = true,
+     .max_items = IDEAS_PER_IDEA,
+     .hint = "Up to three, one per line: whatever comes to mind first."};
 
 static const struct input_spec *more_input(const char *key)
 {
@@ -57,7 +59,7 @@ static void add_question(const cJSON *node, const char *label_idea, const char *
 {
     cJSON *values = cJSON_CreateArray();
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
+    cJSON_ArrayForEach (child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
         if (idea_text(child))
             cJSON_AddItemToArray(values, cJSON_CreateString(idea_text(child)));
     prompts_input_field(d, doc_str(d, key),
@@ -76,7 +78,7 @@ static void add_level(const cJSON *node, const char *label_idea, char *key, size
     }
     int i = 0;
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS)) {
+    cJSON_ArrayForEach (child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS)) {
         if (idea_text(child) && key_len + 2 < 8) {
             key[key_len] = (char)('0' + i);
             key[key_len + 1] = '\0';
@@ -110,7 +112,7 @@ static bool listed_after(const cJSON *t)
 static bool listed(const cJSON *texts, const char *text)
 {
     const cJSON *t;
-    cJSON_ArrayForEach(t, texts)
+    cJSON_ArrayForEach (t, texts)
         if (text && cJSON_IsString(t) && strcmp(t->valuestring, text) == 0)
             return true;
     return false;
@@ -148,9 +150,9 @@ static bool take(cJSON *content, const char *key, cJSON *value, const char **why
     cJSON *ideas = cJSON_AddArrayToObject(node, IDEA_IDEAS);
     const cJSON *replaced = old ? old->child : NULL; /* the next old idea that is gone */
     const cJSON *text;
-    cJSON_ArrayForEach(text, value) {
+    cJSON_ArrayForEach (text, value) {
         const cJSON *from = NULL, *o;
-        cJSON_ArrayForEach(o, old)
+        cJSON_ArrayForEach (o, old)
             if (!from && idea_text(o) && strcmp(idea_text(o), text->valuestring) == 0)
                 from = o;
         if (!from) {
@@ -176,7 +178,7 @@ static size_t count_ideas(const cJSON *node)
 {
     size_t n = 0;
     const cJSON *child;
-    cJSON_ArrayForEach(child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
+    cJSON_ArrayForEach (child, cJSON_GetObjectItemCaseSensitive(node, IDEA_IDEAS))
         if (idea_text(child))
             n += 1 + count_ideas(child);
     return n;
@@ -198,17 +200,17 @@ static void figures(const cJSON *c, struct doc *d)
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "%zu of 40 ideas, grown from \"%s\".", 1 + count_ideas(c), root));
     const cJSON *branch;
-    cJSON_ArrayForEach(branch, cJSON_GetObjectItemCaseSensitive(c, IDEA_IDEAS)) {
+    cJSON_ArrayForEach (branch, cJSON_GetObjectItemCaseSensitive(c, IDEA_IDEAS)) {
         char line[2048] = "";
         tf_append(line, sizeof line, "%s", idea_text(branch) ? idea_text(branch) : "");
         const char *sep = ": ";
         const cJSON *twig;
-        cJSON_ArrayForEach(twig, cJSON_GetObjectItemCaseSensitive(branch, IDEA_IDEAS)) {
+        cJSON_ArrayForEach (twig, cJSON_GetObjectItemCaseSensitive(branch, IDEA_IDEAS)) {
             tf_append(line, sizeof line, "%s%s", sep, idea_text(twig) ? idea_text(twig) : "");
             sep = "; ";
             const char *open = " (";
             const cJSON *leaf;
-            cJSON_ArrayForEach(leaf, cJSON_GetObjectItemCaseSensitive(twig, IDEA_IDEAS)) {
+            cJSON_ArrayForEach (leaf, cJSON_GetObjectItemCaseSensitive(twig, IDEA_IDEAS)) {
                 tf_append(line, sizeof line, "%s%s", open, idea_text(leaf) ? idea_text(leaf) : "");
                 open = ", ";
             }
@@ -220,8 +222,10 @@ static void figures(const cJSON *c, struct doc *d)
 }
 
 static const struct tool_field fields[] = {
-    {.key = IDEA_ROOT, .label = "Your starting idea",
-     .input = {.type = INPUT_LINE, .max_length = 160,
+    {.key = IDEA_ROOT,
+     .label = "Your starting idea",
+     .input = {.type = INPUT_LINE,
+               .max_length = 160,
                .hint = "A word or a few: an interest, an activity, a skill."}},
 };
 

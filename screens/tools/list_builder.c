@@ -10,9 +10,11 @@ static void describe(const cJSON *c, char *out, size_t size)
 }
 
 static const struct tool_field fields[] = {
-    {.key = LIST_TITLE, .label = "What is the list of?",
+    {.key = LIST_TITLE,
+     .label = "What is the list of?",
      .input = {.type = INPUT_LINE, .max_length = 160}},
-    {.key = LIST_ITEMS, .label = "The items, in the order you want them",
+    {.key = LIST_ITEMS,
+     .label = "The items, in the order you want them",
      .input = {.type = INPUT_ORDERED, .optional = true}},
 };
 

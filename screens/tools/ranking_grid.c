@@ -14,7 +14,7 @@ static const char **rank_items(const cJSON *c, size_t *n)
     const char **list = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *list);
     *n = 0;
     const cJSON *item;
-    cJSON_ArrayForEach(item, items)
+    cJSON_ArrayForEach (item, items)
         if (list && cJSON_IsString(item))
             list[(*n)++] = item->valuestring;
     return list;
@@ -58,8 +58,10 @@ static void figures(const cJSON *c, struct doc *d)
     } else {
         size_t asked = rank_answered(items, n, choices);
         doc_para(d, DOC_ROLE_NOTE,
-                 asked ? doc_printf(d, "Not ranked yet: %zu answers given; %zu items take at most"
-                                       " %zu.", asked, n, rank_bound(n))
+                 asked ? doc_printf(d,
+                                    "Not ranked yet: %zu answers given; %zu items take at most"
+                                    " %zu.",
+                                    asked, n, rank_bound(n))
                        : doc_printf(d, "Not ranked yet: %zu items take at most %zu questions.", n,
                                     rank_bound(n)));
     }
@@ -75,7 +77,7 @@ static bool ready(const cJSON *c)
 static bool has_text(const cJSON *array, const char *text)
 {
     const cJSON *v;
-    cJSON_ArrayForEach(v, array)
+    cJSON_ArrayForEach (v, array)
         if (text && cJSON_IsString(v) && strcmp(v->valuestring, text) == 0)
             return true;
     return false;
@@ -87,16 +89,17 @@ static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
 {
     if (strcmp(key, RANKING_ITEMS) == 0 && cJSON_GetArraySize(value) > RANK_MAX_ITEMS) {
         static char too_many[160];
-        snprintf(too_many, sizeof too_many, "a ranking takes at most %d items (at most %zu"
-                 " questions): leave out the ones that matter least.", RANK_MAX_ITEMS,
-                 rank_bound(RANK_MAX_ITEMS));
+        snprintf(too_many, sizeof too_many,
+                 "a ranking takes at most %d items (at most %zu"
+                 " questions): leave out the ones that matter least.",
+                 RANK_MAX_ITEMS, rank_bound(RANK_MAX_ITEMS));
         *why = too_many;
         cJSON_Delete(value);
         return false;
     }
     if (strcmp(key, RANKING_ITEMS) == 0) {
         const cJSON *item;
-        cJSON_ArrayForEach(item, value) {
+        cJSON_ArrayForEach (item, value) {
             for (const cJSON *later = item->next; later; later = later->next)
                 if (cJSON_IsString(item) && cJSON_IsString(later) &&
                     strcmp(item->valuestring, later->valuestring) == 0) {
@@ -124,13 +127,16 @@ static bool take(cJSON *c, const char *key, cJSON *value, const char **why)
 #define TEXT_OF(x) TEXT_OF_(x) /* a number macro as a string literal, for the hint */
 
 static const struct tool_field fields[] = {
-    {.key = RANKING_TITLE, .label = "What are you ranking?",
-     .input = {.type = INPUT_LINE, .max_length = 160,
+    {.key = RANKING_TITLE,
+     .label = "What are you ranking?",
+     .input = {.type = INPUT_LINE,
+               .max_length = 160,
                .hint = "For example: what matters most in my next job."}},
-    {.key = RANKING_ITEMS, .label = "The items",
-     .input = {.type = INPUT_LIST, .optional = true,
-               .hint = "One per line; at least two to rank, at most " TEXT_OF(RANK_MAX_ITEMS)
-                       "."}},
+    {.key = RANKING_ITEMS,
+     .label = "The items",
+     .input = {.type = INPUT_LIST,
+               .optional = true,
+               .hint = "One per line; at least two to rank, at most " TEXT_OF(RANK_MAX_ITEMS) "."}},
 };
 
 const struct tool_form ranking_grid_form = {

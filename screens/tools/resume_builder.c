@@ -123,7 +123,7 @@ static cJSON *shown(const cJSON *c, const char *key)
         return NULL;
     struct text t = {0};
     const cJSON *role;
-    cJSON_ArrayForEach(role, cJSON_GetObjectItemCaseSensitive(c, RESUME_EXPERIENCE)) {
+    cJSON_ArrayForEach (role, cJSON_GetObjectItemCaseSensitive(c, RESUME_EXPERIENCE)) {
         const char *organisation = tf_text(role, ROLE_ORGANISATION);
         const char *dates = tf_text(role, ROLE_DATES);
         add(&t, "%s%s", t.len ? "\n\n" : "",
@@ -133,7 +133,7 @@ static cJSON *shown(const cJSON *c, const char *key)
         if (dates)
             add(&t, " | %s", dates);
         const cJSON *a;
-        cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
+        cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
             if (cJSON_IsString(a))
                 add(&t, "\n%s", a->valuestring);
     }
@@ -198,7 +198,7 @@ static void contact_line(struct text *t, const cJSON *c, const char *sep)
             between = sep;
         }
     const cJSON *link;
-    cJSON_ArrayForEach(link, cJSON_GetObjectItemCaseSensitive(c, RESUME_LINKS))
+    cJSON_ArrayForEach (link, cJSON_GetObjectItemCaseSensitive(c, RESUME_LINKS))
         if (cJSON_IsString(link) && link->valuestring[0]) {
             add(t, "%s%s", between, link->valuestring);
             between = sep;
@@ -220,10 +220,13 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
         add(&t, "\n"); /* a blank line before the first section */
     static const struct {
         const char *md, *text;
-    } titles[] = {{"Summary", "SUMMARY"},       {"Experience", "EXPERIENCE"},
-                  {"Highlights", "HIGHLIGHTS"}, {"Education", "EDUCATION"},
+    } titles[] = {{"Summary", "SUMMARY"},
+                  {"Experience", "EXPERIENCE"},
+                  {"Highlights", "HIGHLIGHTS"},
+                  {"Education", "EDUCATION"},
                   {"Skills", "SKILLS"}};
-#define SECTION(i) add(&t, markdown ? "## %s\n\n" : "%s\n", markdown ? titles[i].md : titles[i].text)
+#define SECTION(i)                                                                                 \
+    add(&t, markdown ? "## %s\n\n" : "%s\n", markdown ? titles[i].md : titles[i].text)
     if (tf_text(c, RESUME_SUMMARY)) {
         SECTION(0);
         add(&t, "%s\n\n", tf_text(c, RESUME_SUMMARY));
@@ -232,7 +235,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
     if (cJSON_GetArraySize(experience) > 0) {
         SECTION(1);
         const cJSON *role;
-        cJSON_ArrayForEach(role, experience) {
+        cJSON_ArrayForEach (role, experience) {
             const char *title = tf_text(role, ROLE_TITLE) ? tf_text(role, ROLE_TITLE) : "";
             const char *organisation = tf_text(role, ROLE_ORGANISATION);
             const char *dates = tf_text(role, ROLE_DATES);
@@ -244,7 +247,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
             add(&t, "\n");
             const cJSON *a;
             int n = 0;
-            cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
+            cJSON_ArrayForEach (a, cJSON_GetObjectItemCaseSensitive(role, ROLE_ACHIEVEMENTS))
                 if (cJSON_IsString(a))
                     add(&t, markdown ? "%s- %s\n" : "%s  - %s\n", markdown && n++ == 0 ? "\n" : "",
                         a->valuestring);
@@ -262,7 +265,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
     if (cJSON_GetArraySize(education) > 0) {
         SECTION(3);
         const cJSON *e;
-        cJSON_ArrayForEach(e, education)
+        cJSON_ArrayForEach (e, education)
             if (cJSON_IsString(e))
                 add(&t, markdown ? "- %s\n" : "  - %s\n", e->valuestring);
         add(&t, "\n");
@@ -272,7 +275,7 @@ char *resume_write(const cJSON *c, const struct resume_highlight *highlights, si
         SECTION(4);
         const cJSON *s;
         const char *between = markdown ? "" : "  ";
-        cJSON_ArrayForEach(s, skills)
+        cJSON_ArrayForEach (s, skills)
             if (cJSON_IsString(s)) {
                 add(&t, "%s%s", between, s->valuestring);
                 between = ", ";
@@ -295,32 +298,45 @@ static bool ready(const cJSON *c)
 }
 
 static const struct tool_field fields[] = {
-    {.key = RESUME_NAME, .label = "Your name, as it should appear",
+    {.key = RESUME_NAME,
+     .label = "Your name, as it should appear",
      .input = {.type = INPUT_LINE, .max_length = 120}},
-    {.key = RESUME_HEADLINE, .label = "A line under your name: the work you are after",
-     .input = {.type = INPUT_LINE, .optional = true, .max_length = 160,
+    {.key = RESUME_HEADLINE,
+     .label = "A line under your name: the work you are after",
+     .input = {.type = INPUT_LINE,
+               .optional = true,
+               .max_length = 160,
                .hint = "For example: Community gardener and workshop leader."}},
-    {.key = RESUME_EMAIL, .label = "Email",
+    {.key = RESUME_EMAIL,
+     .label = "Email",
      .input = {.type = INPUT_LINE, .optional = true, .max_length = 160}},
-    {.key = RESUME_PHONE, .label = "Phone",
+    {.key = RESUME_PHONE,
+     .label = "Phone",
      .input = {.type = INPUT_LINE, .optional = true, .max_length = 60}},
-    {.key = RESUME_LOCATION, .label = "Where you are based",
+    {.key = RESUME_LOCATION,
+     .label = "Where you are based",
      .input = {.type = INPUT_LINE, .optional = true, .max_length = 120}},
-    {.key = RESUME_LINKS, .label = "Web pages",
-     .input = {.type = INPUT_LIST, .optional = true,
+    {.key = RESUME_LINKS,
+     .label = "Web pages",
+     .input = {.type = INPUT_LIST,
+               .optional = true,
                .hint = "One per line: a portfolio, a profile."}},
     {.key = RESUME_SUMMARY,
      .label = "A short summary: who you are at work, in three or four sentences",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = RESUME_EXPERIENCE, .label = "Experience",
-     .input = {.type = INPUT_TEXT, .optional = true,
+    {.key = RESUME_EXPERIENCE,
+     .label = "Experience",
+     .input = {.type = INPUT_TEXT,
+               .optional = true,
                .hint = "One role per block, a blank line between. First line: role |"
                        " organisation | dates. Then one achievement per line."}},
-    {.key = RESUME_EDUCATION, .label = "Education and training",
-     .input = {.type = INPUT_LIST, .optional = true,
-               .hint = "One per line: what, where, when."}},
-    {.key = RESUME_SKILLS, .label = "Skills",
-     .input = {.type = INPUT_LIST, .optional = true,
+    {.key = RESUME_EDUCATION,
+     .label = "Education and training",
+     .input = {.type = INPUT_LIST, .optional = true, .hint = "One per line: what, where, when."}},
+    {.key = RESUME_SKILLS,
+     .label = "Skills",
+     .input = {.type = INPUT_LIST,
+               .optional = true,
                .hint = "One per line. The preview can add the ones your stories name."}},
 };
 

@@ -35,7 +35,7 @@ static enum dt_status after_save(struct app *a, const char *instance_id, const c
         return DT_NOMEM;
     enum dt_status status = DT_OK;
     const cJSON *name;
-    cJSON_ArrayForEach(name, names) {
+    cJSON_ArrayForEach (name, names) {
         if (!cJSON_IsString(name) || status != DT_OK)
             continue;
         enum dt_status s = store_skills_add_custom(st, user, name->valuestring, NULL,
@@ -64,24 +64,34 @@ static enum dt_status after_save(struct app *a, const char *instance_id, const c
 }
 
 static const struct tool_field fields[] = {
-    {.key = STORY_TITLE, .label = "A short name for the story",
+    {.key = STORY_TITLE,
+     .label = "A short name for the story",
      .input = {.type = INPUT_LINE, .max_length = 120}},
-    {.key = STORY_KIND, .label = "What kind of story is it?",
-     .input = {.type = INPUT_CHOICE, .optional = true,
+    {.key = STORY_KIND,
+     .label = "What kind of story is it?",
+     .input = {.type = INPUT_CHOICE,
+               .optional = true,
                INPUT_OPTIONS("A challenge I met", "A setback I reframed", "Something else")}},
-    {.key = STORY_SITUATION, .label = "Situation: where were you, and what was at stake?",
+    {.key = STORY_SITUATION,
+     .label = "Situation: where were you, and what was at stake?",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_OBSTACLE, .label = "Obstacle: what stood in the way?",
+    {.key = STORY_OBSTACLE,
+     .label = "Obstacle: what stood in the way?",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_ACTION, .label = "Action: what did you do, step by step?",
+    {.key = STORY_ACTION,
+     .label = "Action: what did you do, step by step?",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_RESULT, .label = "Result: what changed because of it? Numbers help.",
+    {.key = STORY_RESULT,
+     .label = "Result: what changed because of it? Numbers help.",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_EVALUATION, .label = "Evaluation: how do you judge it now?",
+    {.key = STORY_EVALUATION,
+     .label = "Evaluation: how do you judge it now?",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_DISCOVERY, .label = "Discovery: what did you learn about yourself?",
+    {.key = STORY_DISCOVERY,
+     .label = "Discovery: what did you learn about yourself?",
      .input = {.type = INPUT_TEXT, .optional = true}},
-    {.key = STORY_SKILLS, .label = "Skills the story shows",
+    {.key = STORY_SKILLS,
+     .label = "Skills the story shows",
      .input = {.type = INPUT_LIST, .optional = true, .hint = "One per line."}},
 };
 
