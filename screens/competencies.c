@@ -12,6 +12,7 @@
 #include "competencies.h"
 #include "progress.h"
 #include "responses.h"
+#include "number.h"
 #include "text.h"
 
 /* The screen's own choices. */
@@ -117,7 +118,7 @@ static void build_summary(const struct assessment *a, struct doc *d)
     double values[] = {sum.delivery, sum.interpersonal, sum.strategic, sum.overall};
     char said[4][32]; /* each as the chart shows it */
     for (size_t i = 0; i < 4; i++)
-        tui_text_number(doc_round_tenths(values[i]), said[i], sizeof said[i]);
+        tui_number_format(doc_round_tenths(values[i]), said[i], sizeof said[i]);
     char strengths[1024] = "", improve[1024] = "";
     for (size_t i = 0; i < sum.n_strengths; i++)
         snprintf(strengths + strlen(strengths), sizeof strengths - strlen(strengths), "%s%s",

@@ -7,6 +7,7 @@
 #include "competencies.h"
 #include "personality.h"
 #include "skills.h"
+#include "number.h"
 #include "text.h"
 #include "users.h"
 
@@ -85,7 +86,7 @@ static void build(const struct screen *s, struct doc *d)
         }
         doc_chart(d, "Your level in each competency", p->nscores, labels, values, 5, text);
         char overall[32]; /* as a chart would show it */
-        tui_text_number(doc_round_tenths(sum.overall), overall, sizeof overall);
+        tui_number_format(doc_round_tenths(sum.overall), overall, sizeof overall);
         doc_para(d, DOC_ROLE_TEXT,
                  doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.", overall,
                             sum.n_strengths, sum.n_improvements));

@@ -7,6 +7,7 @@
 
 #include "drafts.h"
 #include "responses.h"
+#include "number.h"
 #include "text.h"
 
 _Static_assert(INPUT_MAX_OPTIONS <= DOC_MAX_OPTIONS, "a field shows every option an input has");
@@ -201,8 +202,8 @@ static bool is_date(const char *s)
 static void range_words(bool has_lo, double lo, bool has_hi, double hi, char *out, size_t size)
 {
     char l[32], h[32];
-    tui_text_number(lo, l, sizeof l);
-    tui_text_number(hi, h, sizeof h);
+    tui_number_format(lo, l, sizeof l);
+    tui_number_format(hi, h, sizeof h);
     if (has_lo && has_hi)
         snprintf(out, size, " from %s to %s", l, h);
     else if (has_lo || has_hi)
@@ -237,7 +238,7 @@ static bool number_fits(struct app *a, const struct input_spec *input, enum doc_
     if (step > 0 && !on_step(v, has_lo ? lo : 0, step)) {
         const char *verb = kind == DOC_FIELD_SLIDER ? "choose" : "type";
         char s[32];
-        tui_text_number(step, s, sizeof s);
+        tui_number_format(step, s, sizeof s);
         if (step == 1 && (!has_lo || lo == floor(lo)))
             app_error(a, "%s a whole number%s.", verb, range);
         else

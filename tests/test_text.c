@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "check.h"
+#include "number.h"
 #include "text.h"
 
 #define ROW(ok, label) check_at(__FILE__, __LINE__, (ok) ? 1 : 0, (label))
@@ -830,7 +831,7 @@ static void test_numbers(void)
                  {1e20, "1e+20"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char out[64];
-        tui_text_number(cases[i].v, out, sizeof out);
+        tui_number_format(cases[i].v, out, sizeof out);
         CHECK_STR(out, cases[i].text);
     }
 }
@@ -886,7 +887,7 @@ static void test_parse_numbers(void)
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         double v = -1;
-        const char *why = tui_text_parse_number(cases[i].text, &v);
+        const char *why = tui_number_parse(cases[i].text, &v);
         char label[96];
         snprintf(label, sizeof label, "\"%s\" %s", cases[i].text,
                  cases[i].why ? "is refused with the form" : "is taken");
@@ -899,7 +900,7 @@ static void test_parse_numbers(void)
         }
     }
     double v;
-    CHECK(tui_text_parse_number("-0", &v) == NULL && !signbit(v)); /* shown as 0, not -0 */
+    CHECK(tui_number_parse("-0", &v) == NULL && !signbit(v)); /* shown as 0, not -0 */
 }
 
 int main(void)

@@ -9,6 +9,7 @@
 
 #include "fields_internal.h"
 #include "keys.h"
+#include "number.h"
 #include "text.h"
 
 bool tui_field_is_list(enum doc_field_kind k)
@@ -102,7 +103,7 @@ int tui_field_begin(struct tui_field_state *st, const struct doc_field *f)
     if (f->kind == DOC_FIELD_NUMBER) {
         char num[32] = "";
         if (f->has_number)
-            tui_text_number(f->number, num, sizeof num);
+            tui_number_format(f->number, num, sizeof num);
         if (tui_editor_set(&st->ed, num) != 0)
             goto oom;
         return 0;
@@ -382,7 +383,7 @@ char *tui_field_value(const struct tui_field_state *st, const char **why)
             v = cJSON_CreateNull();
             break;
         }
-        if ((*why = tui_text_parse_number(s, &d)) != NULL)
+        if ((*why = tui_number_parse(s, &d)) != NULL)
             return NULL;
         v = cJSON_CreateNumber(d);
         break;

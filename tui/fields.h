@@ -59,7 +59,7 @@ enum tui_field_result tui_field_key(struct tui_field_state *st, const struct tui
 
 /* The value as JSON (malloc'd; the caller frees), or NULL with *why set when there is nothing to
  * send (why: "", an unset slider or choice) or it is not a value (a number's text that
- * tui_text_parse_number refuses; why: its reason), or NULL with *why NULL when out of memory.
+ * tui_number_parse refuses; why: its reason), or NULL with *why NULL when out of memory.
  * An emptied number is null: the answer taken back. */
 char *tui_field_value(const struct tui_field_state *st, const char **why);
 

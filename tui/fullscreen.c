@@ -7,17 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistr.h>
 
 #include "fields.h"
-#include "find.h"
 #include "keyboard.h"
 #include "layout.h"
 #include "palette_apply.h"
 #include "paste.h"
 #include "script.h"
-#include "statusbar.h"
-#include "text.h"
 
 #include "fullscreen_internal.h"
 
@@ -34,7 +30,7 @@ static void restore_terminal(void)
     }
 }
 
-static int64_t now_ms(void)
+int64_t tui_fullscreen_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -94,7 +90,7 @@ static void follow_look(struct ui *ui)
 
 /* ---- the document and the focus ---- */
 
-static const struct doc_block *item_block(const struct ui *ui, int item)
+const struct doc_block *tui_fullscreen_item_block(const struct ui *ui, int item)
 {
     int k = 0;
     for (size_t i = 0; i < ui->doc->n; i++)
@@ -103,7 +99,7 @@ static const struct doc_block *item_block(const struct ui *ui, int item)
     return NULL;
 }
 
-static int item_count(const struct ui *ui)
+int tui_fullscreen_item_count(const struct ui *ui)
 {
     int k = 0;
     for (size_t i = 0; i < ui->doc->n; i++)
@@ -131,7 +127,7 @@ static int find_item(const struct ui *ui, const char *key)
  * arrives; typed text is kept over rebuilds; choices and sliders follow the document. */
 static void sync_field(struct ui *ui)
 {
-    const struct doc_block *b = ui->focus >= 0 ? item_block(ui, ui->focus) : NULL;
+    const struct doc_block *b = ui->focus >= 0 ? tui_fullscreen_item_block(ui, ui->focus) : NULL;
     const struct doc_field *f = b && b->kind == DOC_FIELD ? &b->u.field : NULL;
     if (ui->field.active && f && strcmp(ui->field.id, f->id ? f->id : "") == 0 &&
         ui->field.kind == f->kind && (tui_field_takes_text(&ui->field) || ui->pending))
@@ -189,7 +185,8 @@ static bool remember_or_restore(struct ui *ui, int depth, char **key, int focus,
         *key = NULL;
     } else if (depth < ui->depth && depth >= 0 && depth < SAVED_DEPTH) {
         int at = find_item(ui, ui->saved[depth].key);
-        if (at < 0 && ui->saved[depth].key && ui->saved[depth].focus < item_count(ui))
+        if (at < 0 && ui->saved[depth].key &&
+            ui->saved[depth].focus < tui_fullscreen_item_count(ui))
             at = ui->saved[depth].focus; /* the same place, renamed */
         if (at >= 0 || !ui->saved[depth].key) {
             tui_fullscreen_relayout(ui);
@@ -216,13 +213,13 @@ static void rebuild(struct ui *ui)
     char *key = NULL;
     int scroll = ui->scroll, focus = ui->focus;
     if (ui->focus >= 0) {
-        const struct doc_block *b = item_block(ui, ui->focus);
+        const struct doc_block *b = tui_fullscreen_item_block(ui, ui->focus);
         key = b ? tui_layout_item_key(b) : NULL;
     }
     doc_reset(ui->doc);
     ui->host->build(ui->host->ctx, ui->doc);
     unsigned long gen = ui->host->generation(ui->host->ctx);
-    int n = item_count(ui);
+    int n = tui_fullscreen_item_count(ui);
     follow_look(ui); /* a new screen, or the settings previewing a colour */
     if (gen != ui->gen) {
         ui->gen = gen;
@@ -255,7 +252,7 @@ static void rebuild(struct ui *ui)
     sync_field(ui);
 }
 
-static void set_status(struct ui *ui, const char *text, bool is_error)
+void tui_fullscreen_set_status(struct ui *ui, const char *text, bool is_error)
 {
     free(ui->status);
     ui->status = text ? dt_oom_strdup(text) : NULL;
@@ -269,11 +266,11 @@ static enum tui_outcome send(struct ui *ui, const struct tui_event *ev)
     int is_error = 0;
     const char *msg = ui->host->message ? ui->host->message(ui->host->ctx, &is_error) : NULL;
     if (msg)
-        set_status(ui, msg, is_error != 0);
+        tui_fullscreen_set_status(ui, msg, is_error != 0);
     else if (o == TUI_REJECTED)
-        set_status(ui, "that was not accepted.", true);
+        tui_fullscreen_set_status(ui, "that was not accepted.", true);
     else
-        set_status(ui, NULL, false);
+        tui_fullscreen_set_status(ui, NULL, false);
     if (o == TUI_FINISHED)
         ui->finished = true;
     else
@@ -282,7 +279,7 @@ static enum tui_outcome send(struct ui *ui, const struct tui_event *ev)
 }
 
 /* Sends the focused field's value if it changed since it was last sent. */
-static enum tui_outcome commit(struct ui *ui)
+enum tui_outcome tui_fullscreen_commit(struct ui *ui)
 {
     ui->pending = false;
     if (!ui->field.active || !ui->field.dirty)
@@ -293,7 +290,7 @@ static enum tui_outcome commit(struct ui *ui)
         if (!why)
             dt_oom_abort();
         if (why[0]) {
-            set_status(ui, why, true);
+            tui_fullscreen_set_status(ui, why, true);
             return TUI_REJECTED;
         }
         ui->field.dirty = false; /* nothing to send (an unfinished slider or choice) */
@@ -314,12 +311,12 @@ static enum tui_outcome commit(struct ui *ui)
 
 /* Moves the focus to item to (-1: none), sending the field it leaves. False when that field's
  * value was refused: the focus stays so it can be put right. */
-static bool set_focus(struct ui *ui, int to)
+bool tui_fullscreen_set_focus(struct ui *ui, int to)
 {
     if (to == ui->focus)
         return true;
     unsigned long gen = ui->gen;
-    if (commit(ui) == TUI_REJECTED)
+    if (tui_fullscreen_commit(ui) == TUI_REJECTED)
         return false;
     if (ui->finished || ui->gen != gen) /* the value sent changed the screen: to means nothing */
         return false;
@@ -339,7 +336,7 @@ void tui_fullscreen_clamp_scroll(struct ui *ui)
         ui->scroll = 0;
 }
 
-static void scroll_by(struct ui *ui, int rows)
+void tui_fullscreen_scroll_by(struct ui *ui, int rows)
 {
     tui_fullscreen_relayout(ui);
     ui->scroll += rows;
@@ -353,13 +350,13 @@ static void scroll_by(struct ui *ui, int rows)
             if (tui_fullscreen_row_visible(ui, ui->lay.items[i].top))
                 to = (int)i;
         /* a refused value keeps the focus, and the view goes back to it and its error */
-        ui->follow = !set_focus(ui, to);
+        ui->follow = !tui_fullscreen_set_focus(ui, to);
     }
 }
 
 /* Tab (wrap) or an arrow (dir -1 or 1) from the focus. An arrow never skips text: when the next
  * item is more than a screenful away, or there is none, it scrolls instead. */
-static void move_focus(struct ui *ui, int dir, bool tab)
+void tui_fullscreen_move_focus(struct ui *ui, int dir, bool tab)
 {
     tui_fullscreen_relayout(ui);
     int n = (int)ui->lay.nitems, to = -1;
@@ -377,25 +374,25 @@ static void move_focus(struct ui *ui, int dir, bool tab)
     }
     if (tab && n > 0) {
         to = ((to < 0 ? (dir > 0 ? 0 : n - 1) : to) % n + n) % n;
-        set_focus(ui, to);
+        tui_fullscreen_set_focus(ui, to);
         return;
     }
     if (to < 0 || to >= n) {
-        scroll_by(ui, dir);
+        tui_fullscreen_scroll_by(ui, dir);
         return;
     }
     int page = ui->vh > 1 ? ui->vh - 1 : 1;
     if ((dir > 0 && it[to].top >= ui->scroll + ui->vh + page) ||
         (dir < 0 && it[to].bottom < ui->scroll - page)) {
-        scroll_by(ui, dir * page);
+        tui_fullscreen_scroll_by(ui, dir * page);
         return;
     }
-    set_focus(ui, to);
+    tui_fullscreen_set_focus(ui, to);
 }
 
-static void activate(struct ui *ui)
+void tui_fullscreen_activate(struct ui *ui)
 {
-    const struct doc_block *b = ui->focus >= 0 ? item_block(ui, ui->focus) : NULL;
+    const struct doc_block *b = ui->focus >= 0 ? tui_fullscreen_item_block(ui, ui->focus) : NULL;
     const struct doc_action *a = !b                                            ? NULL
                                  : b->kind == DOC_ACTION                       ? &b->u.action
                                  : b->kind == DOC_CARD && b->u.card.has_action ? &b->u.card.action
@@ -407,306 +404,14 @@ static void activate(struct ui *ui)
 }
 
 /* A command for the host (Back, Help, Submit...): the field's value goes first. */
-static void host_command(struct ui *ui, enum cmd cmd)
+void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd)
 {
-    if (commit(ui) == TUI_REJECTED && cmd != CMD_QUIT)
+    if (tui_fullscreen_commit(ui) == TUI_REJECTED && cmd != CMD_QUIT)
         return;
     if (ui->finished)
         return;
     struct tui_event ev = {.cmd = cmd};
     send(ui, &ev);
-}
-
-/* ---- keys ---- */
-
-static enum key_context context(const struct ui *ui)
-{
-    return doc_is_form(ui->doc) ? KEYS_FORM : KEYS_BROWSE;
-}
-
-static enum cmd command_for(const struct ui *ui, const struct tui_input *in)
-{
-    if (in->key)
-        return tui_keys_command(in->key, context(ui));
-    /* characters beyond ASCII share numbers with ncurses' key codes (U+0109 is KEY_F(1)), and
-     * none is bound: they are never commands */
-    return in->ch < 128 ? tui_keys_command((int)in->ch, context(ui)) : CMD_NONE;
-}
-
-bool tui_fullscreen_too_small(void)
-{
-    return COLS < MIN_COLS || LINES < MIN_ROWS;
-}
-
-static bool is_printable(const struct tui_input *in)
-{
-    return in->key == 0 && in->ch >= 0x20 && in->ch != 0x7f && !(in->ch >= 0x80 && in->ch < 0xa0);
-}
-
-/* Leaving from the Daily Dos is at once; from anywhere else it asks first. */
-static void ask_to_quit(struct ui *ui)
-{
-    if (ui->doc->home || tui_fullscreen_too_small()) {
-        host_command(ui, CMD_QUIT);
-        return;
-    }
-    ui->confirm_quit = true;
-    set_status(ui, "Leave DreamTree? What you wrote is kept. Press y to leave, n to stay.", false);
-}
-
-/* The answer to "Leave DreamTree?": y (or the quit key again) leaves, any other key stays. */
-static void answer_quit(struct ui *ui, const struct tui_input *in)
-{
-    ui->confirm_quit = false;
-    bool yes = (in->key == 0 && (in->ch == 'y' || in->ch == 'Y')) ||
-               command_for(ui, in) == CMD_QUIT;
-    if (yes)
-        host_command(ui, CMD_QUIT);
-    else
-        set_status(ui, "Staying.", false);
-}
-
-static bool item_takes_text(const struct ui *ui, int item)
-{
-    const struct doc_block *b = item_block(ui, item);
-    if (!b || b->kind != DOC_FIELD)
-        return false;
-    switch (b->u.field.kind) {
-    case DOC_FIELD_LINE:
-    case DOC_FIELD_TEXT:
-    case DOC_FIELD_NUMBER:
-    case DOC_FIELD_LIST:
-    case DOC_FIELD_ORDERED:
-    case DOC_FIELD_TREE: return true;
-    default: return false;
-    }
-}
-
-static void apply_field_key(struct ui *ui, const struct tui_input *in);
-
-/* Puts the page's top (or end) in view, the first (or last) item in view focused. */
-static void to_end_of_page(struct ui *ui, bool bottom)
-{
-    tui_fullscreen_relayout(ui);
-    ui->scroll = bottom ? (int)ui->lay.nrows : 0;
-    tui_fullscreen_clamp_scroll(ui);
-    int to = -1, n = (int)ui->lay.nitems;
-    for (int k = 0; k < n && to < 0; k++) {
-        int i = bottom ? n - 1 - k : k;
-        if (tui_fullscreen_row_visible(ui, ui->lay.items[i].cursor_row))
-            to = i;
-    }
-    if (set_focus(ui, to))
-        ui->follow = false;
-}
-
-/* Finds the words in ui->find from the row after from: the row comes into view (at the top),
- * its item takes the focus, and the status line says what happened. */
-static void find_from(struct ui *ui, int from)
-{
-    tui_fullscreen_relayout(ui);
-    int row = tui_find_row(&ui->lay, ui->find, from);
-    char msg[256];
-    if (row < 0) {
-        snprintf(msg, sizeof msg, "\"%s\" is not on this page.", ui->find);
-        set_status(ui, msg, true);
-        return;
-    }
-    ui->found_row = row;
-    int item = ui->lay.rows[row].item;
-    for (size_t i = 0; item < 0 && i < ui->lay.nitems; i++) /* a heading: the item under it */
-        if (ui->lay.items[i].top > row && ui->lay.items[i].top < row + ui->vh)
-            item = (int)i;
-    if (!set_focus(ui, item))
-        return;
-    ui->scroll = row;
-    tui_fullscreen_clamp_scroll(ui);
-    ui->follow = false;
-    snprintf(msg, sizeof msg, "Found \"%s\"%s. n finds it again.", ui->find,
-             row <= from ? ", back at the top" : "");
-    set_status(ui, msg, false);
-}
-
-/* A key while "Find:" is open: typing, Backspace, Enter to find, Esc to give up. */
-static void find_key(struct ui *ui, const struct tui_input *in)
-{
-    size_t len = strlen(ui->find);
-    if (in->key == 0 && (in->ch == '\r' || in->ch == '\n')) {
-        ui->finding = false;
-        if (len)
-            find_from(ui, ui->scroll - 1);
-        else
-            set_status(ui, NULL, false);
-        return;
-    }
-    if (in->key == 0 && in->ch == 27) {
-        ui->finding = false;
-        ui->find[0] = '\0';
-        set_status(ui, NULL, false);
-        return;
-    }
-    if (in->key == KEY_BACKSPACE || (in->key == 0 && (in->ch == 127 || in->ch == 8))) {
-        while (len > 0 && (ui->find[len - 1] & 0xC0) == 0x80) /* a whole character */
-            len--;
-        if (len > 0)
-            len--;
-        ui->find[len] = '\0';
-    } else if (is_printable(in)) {
-        uint8_t bytes[8];
-        int n = u8_uctomb(bytes, (ucs4_t)in->ch, (int)sizeof bytes);
-        if (n > 0 && len + (size_t)n < sizeof ui->find) {
-            memcpy(ui->find + len, bytes, (size_t)n);
-            ui->find[len + (size_t)n] = '\0';
-        }
-    }
-    char msg[160];
-    snprintf(msg, sizeof msg, "Find: %s", ui->find);
-    set_status(ui, msg, false);
-}
-
-/* On a form, a printable key typed where no text goes (a button, a choice) is typing meant for
- * an answer: it goes into the nearest written answer (the one before on a tie), so nothing
- * typed is lost and no letter sends the person elsewhere. */
-static void type_into_nearest(struct ui *ui, const struct tui_input *in)
-{
-    int n = item_count(ui), to = -1;
-    for (int dist = 1; to < 0 && dist < n + 1; dist++) {
-        if (ui->focus - dist >= 0 && item_takes_text(ui, ui->focus - dist))
-            to = ui->focus - dist;
-        else if (ui->focus + dist < n && item_takes_text(ui, ui->focus + dist))
-            to = ui->focus + dist;
-    }
-    if (ui->focus < 0) /* nothing focused: the first answer in view, else the first */
-        for (int i = 0; i < n && to < 0; i++)
-            if (item_takes_text(ui, i))
-                to = i;
-    if (to < 0) {
-        set_status(ui,
-                   "Typing goes into written answers, and this page has none. Tab moves,"
-                   " Enter chooses, Esc goes back, F1 shows the keys.",
-                   false);
-        return;
-    }
-    if (!set_focus(ui, to) || !ui->field.active)
-        return;
-    ui->follow = true;
-    apply_field_key(ui, in);
-    if (!ui->status)
-        set_status(ui, "Your typing went into the nearest written answer.", false);
-}
-
-/* A key for the focused field, and what it means for the loop. True when the field took it. */
-static bool field_key(struct ui *ui, const struct tui_input *in)
-{
-    int width = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
-                    ? ui->lay.items[ui->focus].input_width
-                    : COLS;
-    switch (tui_field_key(&ui->field, in, width)) {
-    case TUI_FIELD_IGNORED: return false;
-    case TUI_FIELD_MOVED: return true;
-    case TUI_FIELD_EDITED:
-        ui->pending = true;
-        ui->last_edit_ms = now_ms();
-        return true;
-    case TUI_FIELD_CHANGED: commit(ui); return true;
-    case TUI_FIELD_LEAVE_UP: move_focus(ui, -1, false); return true;
-    case TUI_FIELD_LEAVE_DOWN: move_focus(ui, 1, false); return true;
-    case TUI_FIELD_REFUSED: beep(); return true;
-    }
-    return false;
-}
-
-static void apply_field_key(struct ui *ui, const struct tui_input *in)
-{
-    if (!field_key(ui, in))
-        beep();
-}
-
-static void handle_key(struct ui *ui, const struct tui_input *in)
-{
-    if (ui->confirm_quit) {
-        answer_quit(ui, in);
-        return;
-    }
-    if (ui->finding) {
-        find_key(ui, in);
-        return;
-    }
-    /* a message is about what came before this key: it goes, unless the key brings another.
-     * Scrolling to read keeps it; typing on in an answer keeps it until the answer is sent
-     * (which says what became of it). */
-    enum cmd cmd = command_for(ui, in); /* the key table is read once per key */
-    if (!(is_printable(in) && tui_field_takes_text(&ui->field)) && cmd != CMD_PAGE_UP &&
-        cmd != CMD_PAGE_DOWN && cmd != CMD_REDRAW)
-        set_status(ui, NULL, false);
-    if (in->key == 0 && in->ch == CTRL_KEY('c')) { /* raw mode: Ctrl+C is ours to mean quit */
-        ask_to_quit(ui);
-        return;
-    }
-    if (tui_fullscreen_too_small())
-        return;
-    ui->follow = true;
-    if (ui->field.active && field_key(ui, in))
-        return;
-    bool on_button = ui->focus >= 0 && !item_takes_text(ui, ui->focus) &&
-                     item_block(ui, ui->focus) && item_block(ui, ui->focus)->kind != DOC_FIELD;
-    if (cmd == CMD_NONE && in->key == 0 && in->ch == ' ' &&
-        (on_button || context(ui) == KEYS_BROWSE))
-        cmd = CMD_ACTIVATE; /* Space presses a button too */
-    if (cmd == CMD_NONE && is_printable(in) && context(ui) == KEYS_FORM) {
-        type_into_nearest(ui, in);
-        return;
-    }
-    switch (cmd) {
-    case CMD_NONE:
-        if (is_printable(in) || in->key)
-            set_status(ui, "That key does nothing here. Press ? or F1 to see the keys.", false);
-        return;
-    case CMD_NEXT_FIELD: move_focus(ui, 1, true); return;
-    case CMD_PREV_FIELD: move_focus(ui, -1, true); return;
-    case CMD_UP: move_focus(ui, -1, false); return;
-    case CMD_DOWN: move_focus(ui, 1, false); return;
-    case CMD_PAGE_UP: scroll_by(ui, -(ui->vh > 1 ? ui->vh - 1 : 1)); return;
-    case CMD_PAGE_DOWN: scroll_by(ui, ui->vh > 1 ? ui->vh - 1 : 1); return;
-    case CMD_ACTIVATE: activate(ui); return;
-    case CMD_REDRAW: clearok(curscr, TRUE); return;
-    case CMD_QUIT: ask_to_quit(ui); return;
-    case CMD_TOP: to_end_of_page(ui, false); return;
-    case CMD_BOTTOM: to_end_of_page(ui, true); return;
-    case CMD_FIND:
-        ui->finding = true;
-        ui->find[0] = '\0';
-        set_status(ui, "Find: (type the words, then Enter; Esc gives up)", false);
-        return;
-    case CMD_FIND_NEXT:
-        if (ui->find[0])
-            find_from(ui, ui->found_row >= 0 ? ui->found_row : ui->scroll - 1);
-        else
-            set_status(ui, "Nothing to find again yet: / finds words on the page.", false);
-        return;
-    default: host_command(ui, cmd); return;
-    }
-}
-
-/* A paste goes whole into the focused field and is sent at once; the status line says what
- * became of it (tui/paste.c reads it, puts it in and words the note). */
-static void paste(struct ui *ui, struct tui_paste *p)
-{
-    if (tui_fullscreen_too_small())
-        return;
-    ui->follow = true;
-    size_t n;
-    const char *text = tui_paste_text(p, &n);
-    struct tui_paste_result got;
-    enum tui_field_result r = tui_paste_into(&ui->field, text, n, &got);
-    if (got.out_of_memory)
-        dt_oom_abort();
-    char buf[TUI_PASTE_NOTE_MAX];
-    const char *note = tui_paste_note(p, r, &got, buf, sizeof buf);
-    if (r == TUI_FIELD_CHANGED && commit(ui) == TUI_REJECTED)
-        return; /* the screen's reason shows instead */
-    if (note)
-        set_status(ui, note, false);
 }
 
 /* ---- the loop ---- */
@@ -717,16 +422,17 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
 {
     int wait = -1;
     if (ui->pending) {
-        int64_t left = DEBOUNCE_MS - (now_ms() - ui->last_edit_ms);
+        int64_t left = DEBOUNCE_MS - (tui_fullscreen_now_ms() - ui->last_edit_ms);
         wait = left < 0 ? 0 : (int)left;
     }
     enum tui_keyboard_event ev = tui_keyboard_read(kb, wait, in);
     if (kb->dropped) {
         kb->dropped = 0;
-        set_status(ui,
-                   "A key that was not UTF-8 text was left out (is your terminal set to"
-                   " UTF-8?).",
-                   false);
+        tui_fullscreen_set_status(
+            ui,
+            "A key that was not UTF-8 text was left out (is your terminal set to"
+            " UTF-8?).",
+            false);
     }
     return ev;
 }
@@ -756,7 +462,7 @@ static void start(struct ui *ui)
     int is_error = 0;
     const char *msg = ui->host->message ? ui->host->message(ui->host->ctx, &is_error) : NULL;
     if (msg)
-        set_status(ui, msg, is_error != 0);
+        tui_fullscreen_set_status(ui, msg, is_error != 0);
 }
 
 /* After the first frame: the host's work that could wait. True when it changed the screen,
@@ -805,9 +511,9 @@ int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_
             break;
         }
         if (k == TUI_KEYBOARD_TIMEOUT) {
-            commit(&ui);
+            tui_fullscreen_commit(&ui);
         } else if (k == TUI_KEYBOARD_KEY) {
-            handle_key(&ui, &in);
+            tui_fullscreen_handle_key(&ui, &in);
         } else if (k == TUI_KEYBOARD_RESIZE) {
             /* every cell is written again: where the terminal drew something in other columns
              * than ncurses counted, nothing of the old frame stays behind */
@@ -816,12 +522,13 @@ int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_
             struct tui_paste p;
             tui_paste_init(&p);
             tui_paste_read_terminal(&p, fileno(stdin));
-            paste(&ui, &p);
+            tui_fullscreen_paste(&ui, &p);
             tui_paste_free(&p);
         }
     }
     if (ended)
-        commit(&ui); /* the terminal is gone or a signal asked to stop: keep what was typed */
+        tui_fullscreen_commit(
+            &ui); /* the terminal is gone or a signal asked to stop: keep what was typed */
     restore_terminal();
     delscreen(scr);
     tui_keyboard_end(&kb);
@@ -869,16 +576,16 @@ int tui_fullscreen_run_script(const struct tui_host *host,
         if (step == TUI_SCRIPT_DUMP)
             tui_script_dump(dump, tui_palette_mode_name(ui.mode));
         else if (step == TUI_SCRIPT_IDLE) /* the debounce time has passed */
-            commit(&ui);
+            tui_fullscreen_commit(&ui);
         else if (step == TUI_SCRIPT_RESIZE && w > 0 && h > 0)
             resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
         else if (step == TUI_SCRIPT_KEY)
-            handle_key(&ui, &k);
+            tui_fullscreen_handle_key(&ui, &k);
         else if (step == TUI_SCRIPT_PASTE) { /* as the terminal would send it between markers */
             struct tui_paste p;
             tui_paste_init(&p);
             tui_paste_bytes(&p, sc.paste, sc.paste_len);
-            paste(&ui, &p);
+            tui_fullscreen_paste(&ui, &p);
             tui_paste_free(&p);
         }
     }

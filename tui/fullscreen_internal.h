@@ -1,6 +1,6 @@
-/* What the curses renderer's two files share: fullscreen.c (the terminal, the focus, keys, the
- * loop) and fullscreen_draw.c (drawing the viewport, the status line and the hints). Not for use
- * outside tui/fullscreen*.c. */
+/* What the curses renderer's three files share: fullscreen.c (the terminal, the document and
+ * the focus, the loop), fullscreen_keys.c (what a key does) and fullscreen_draw.c (drawing the
+ * viewport, the status line and the hints). Not for use outside tui/fullscreen*.c. */
 #ifndef DT_FULLSCREEN_INTERNAL_H
 #define DT_FULLSCREEN_INTERNAL_H
 
@@ -59,7 +59,31 @@ bool tui_fullscreen_row_visible(const struct ui *ui, int row);
 void tui_fullscreen_clamp_scroll(struct ui *ui);
 /* Below the minimum size (MIN_COLS x MIN_ROWS): a message is drawn instead of the page. */
 bool tui_fullscreen_too_small(void);
-/* Draws the viewport, the status line and the key hints, and puts the cursor. */
+/* fullscreen.c: the document and the focus. */
+int64_t tui_fullscreen_now_ms(void);
+/* The block of focusable item `item` (an action, a field, a card), and how many there are. */
+const struct doc_block *tui_fullscreen_item_block(const struct ui *ui, int item);
+int tui_fullscreen_item_count(const struct ui *ui);
+/* A message on the status line (copied). */
+void tui_fullscreen_set_status(struct ui *ui, const char *text, bool is_error);
+/* Sends the focused field's value if it changed since it was last sent. */
+enum tui_outcome tui_fullscreen_commit(struct ui *ui);
+/* Moves the focus to item to (-1: none); false when the field it leaves refused its value. */
+bool tui_fullscreen_set_focus(struct ui *ui, int to);
+void tui_fullscreen_scroll_by(struct ui *ui, int rows);
+/* Tab (wrap) or an arrow (dir -1 or 1) from the focus. */
+void tui_fullscreen_move_focus(struct ui *ui, int dir, bool tab);
+/* Enter on the focused item. */
+void tui_fullscreen_activate(struct ui *ui);
+/* A command for the host (Back, Help, Submit...), the field's value sent first. */
+void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd);
+
+/* fullscreen_keys.c: one key, and one paste (p is the caller's), for the focus. */
+void tui_fullscreen_handle_key(struct ui *ui, const struct tui_input *in);
+struct tui_paste;
+void tui_fullscreen_paste(struct ui *ui, struct tui_paste *p);
+
+/* fullscreen_draw.c: draws the viewport, the status line and the key hints, and puts the cursor. */
 void tui_fullscreen_draw(struct ui *ui);
 
 #endif

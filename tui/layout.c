@@ -8,6 +8,7 @@
 #include <unicase.h>
 
 #include "layout_internal.h"
+#include "number.h"
 #include "text.h"
 
 /* ---- rows and spans ---- */
@@ -527,11 +528,11 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
      * drawn from the same rounded value */
     double max = c->max > 0 ? c->max : 1;
     char of_max[40], value[32], said[80];
-    tui_text_number(max, value, sizeof value);
+    tui_number_format(max, value, sizeof value);
     snprintf(of_max, sizeof of_max, " of %s", value);
     int vw = 0;
     for (size_t i = 0; i < c->n; i++) {
-        tui_text_number(doc_round_tenths(c->values[i]), value, sizeof value);
+        tui_number_format(doc_round_tenths(c->values[i]), value, sizeof value);
         int w = (int)(strlen(value) + strlen(of_max));
         vw = w > vw ? w : vw;
     }
@@ -547,7 +548,7 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
         /* the bar in full blocks: solid in any mode, and seen in a character dump */
         tui_layout_span_repeat(y, row, TUI_LAYOUT_GUTTER + lw + 1, TUI_ROLE_CHART_BAR,
                                tui_layout_mark(y, "\xE2\x96\x88", "#"), fill);
-        tui_text_number(v, value, sizeof value);
+        tui_number_format(v, value, sizeof value);
         snprintf(said, sizeof said, "%s%s", value, of_max);
         tui_layout_span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, said);
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "editor.h"
+#include "number.h"
 #include "text.h"
 
 /* The text of an editor in rows at col, width wide, underlined as an input; at least min_rows.
@@ -222,8 +223,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     case DOC_FIELD_NUMBER: {
         if (f->has_min && f->has_max) {
             char range[96], lo[32], hi[32];
-            tui_text_number(f->min, lo, sizeof lo);
-            tui_text_number(f->max, hi, sizeof hi);
+            tui_number_format(f->min, lo, sizeof lo);
+            tui_number_format(f->max, hi, sizeof hi);
             snprintf(range, sizeof range, "A %snumber from %s to %s.", f->step == 1 ? "whole " : "",
                      lo, hi); /* a count says so */
             tui_layout_text_rows(y, range, col, width, TUI_ROLE_HINT, 0, "", false, 0, NULL);
@@ -231,7 +232,7 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
         }
         char num[32] = "";
         if (f->has_number)
-            tui_text_number(f->number, num, sizeof num);
+            tui_number_format(f->number, num, sizeof num);
         if (st)
             editor_rows(y, &st->ed, col, width, 1, NULL, true, &it->cursor_row, &it->cursor_col);
         else

@@ -10,6 +10,7 @@
 
 #include "plain_internal.h"
 #include "find.h"
+#include "number.h"
 #include "text.h"
 
 /* ---- output: everything through the sanitiser ---- */
@@ -141,7 +142,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     case DOC_FIELD_TEXT: plain_say(p, "Your answer: ", f->text); break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
-        tui_text_number(f->number, num, sizeof num);
+        tui_number_format(f->number, num, sizeof num);
         const char *label = stop_label(f, f->number);
         fprintf(p->out, "Your answer: %s", num);
         if (label) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "plain_internal.h"
+#include "number.h"
 #include "text.h"
 
 bool plain_is_stop(const char *line)
@@ -184,14 +185,14 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             char lo[32] = "", hi[32] = "";
             for (size_t i = 0; i < f->nstops; i++) {
                 char num[32];
-                tui_text_number(f->stops[i].value, num, sizeof num);
+                tui_number_format(f->stops[i].value, num, sizeof num);
                 fprintf(p->out, "  %s = ", num);
                 plain_say(p, NULL, f->stops[i].label);
             }
             if (f->has_min)
-                tui_text_number(f->min, lo, sizeof lo);
+                tui_number_format(f->min, lo, sizeof lo);
             if (f->has_max)
-                tui_text_number(f->max, hi, sizeof hi);
+                tui_number_format(f->max, hi, sizeof hi);
             const char *keep = clearable ? "Enter alone keeps it as it is; - alone clears it"
                                          : "Enter alone keeps it as it is";
             /* a count ("step": 1 on a number) says so before a fraction is refused */
@@ -204,7 +205,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             READ_OR_LEAVE();
             if (clearable && strcmp(p->line, "-") == 0)
                 value = cJSON_CreateNull();
-            else if ((why = tui_text_parse_number(p->line, &v)) != NULL)
+            else if ((why = tui_number_parse(p->line, &v)) != NULL)
                 ; /* the reason names the form to use */
             else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
                 why = "that number is out of range.";
@@ -217,7 +218,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             say_options(p, f);
             plain_sayf(p, "Choose 1-%zu (Enter alone keeps it as it is%s):", f->noptions, stops);
             READ_OR_LEAVE();
-            if (tui_text_parse_number(p->line, &v) || v != floor(v) || v < 1 ||
+            if (tui_number_parse(p->line, &v) || v != floor(v) || v < 1 ||
                 v > (double)f->noptions)
                 why = "type the number of one choice.";
             else

@@ -127,17 +127,4 @@ size_t tui_text_clusters_len(const char *s, size_t n, size_t k);
  * counted. */
 size_t tui_text_column(const char *s, size_t n, size_t off);
 
-/* A number as a person writes it: up to 15 significant digits, no exponent for everyday sizes
- * ("1234567", "102880.58", "-2"), so a value shown in a field reads back as the same value. */
-void tui_text_number(double v, char *out, size_t size);
-
-/* Reads a number as a person types it; the one rule both faces use for a typed number:
- * optional spaces or tabs around it, an optional minus sign, digits with commas allowed only
- * between groups of three ("2,400", "1,234,567.89"), and an optional point with decimals.
- * Nothing else is guessed at: a decimal comma ("2.400,50"), an exponent ("1e3"), letters or
- * units ("2k"), a space inside, or more than 15 significant digits (more than a double keeps).
- * Returns NULL with *v set (never -0) when s is a number; else a reason to show the person,
- * a static sentence naming the form to use, and *v is untouched. */
-const char *tui_text_parse_number(const char *s, double *v);
-
 #endif
