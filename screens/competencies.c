@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "prompts.h"
 #include "competencies.h"
 #include "progress.h"
@@ -40,9 +41,10 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     enum dt_status status = store_competencies_list(st, &a->list, &a->n);
     if (status == DT_OK && a->n == 0)
         status = DT_NOT_FOUND;
-    if (status == DT_OK && (!(a->levels = calloc(a->n, sizeof *a->levels)) ||
-                            !(a->score = calloc(a->n, sizeof *a->score))))
-        status = DT_NOMEM;
+    if (status == DT_OK) {
+        a->levels = dt_oom_calloc(a->n, sizeof *a->levels);
+        a->score = dt_oom_calloc(a->n, sizeof *a->score);
+    }
     for (size_t i = 0; status == DT_OK && i < a->n; i++) {
         size_t nlevels = 0;
         status = store_competencies_levels(st, a->list[i].id, a->levels[i], &nlevels);

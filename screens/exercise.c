@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "prompts.h"
 #include "competencies.h"
 #include "drafts.h"
@@ -84,8 +85,7 @@ static bool is_assessment(struct store *st, const struct exercise *e)
 static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
 {
     struct store *st = app_store(s->app);
-    if (!(e->uses = calloc(e->p.nblocks + 1, sizeof *e->uses)))
-        return DT_NOMEM;
+    e->uses = dt_oom_calloc(e->p.nblocks + 1, sizeof *e->uses);
     for (size_t i = 0; i < e->p.nblocks; i++) {
         struct tool_use *u = &e->uses[i];
         const char *tool = prompts_tool(&e->p, i);

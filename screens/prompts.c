@@ -1,4 +1,5 @@
 #include "prompts.h"
+#include "oom.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -50,8 +51,8 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
     store_copy_text(p->full_exercise_id, sizeof p->full_exercise_id, full_exercise_id);
     enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL, &p->blocks,
                                                    &p->nblocks);
-    if (status == DT_OK && !(p->inputs = calloc(p->nblocks ? p->nblocks : 1, sizeof *p->inputs)))
-        status = DT_NOMEM;
+    if (status == DT_OK)
+        p->inputs = dt_oom_calloc(p->nblocks, sizeof *p->inputs);
     for (size_t i = 0; status == DT_OK && i < p->nblocks; i++) {
         char why[200]; /* content check reads every input it loads: none should fail here */
         if (p->blocks[i].input_json &&

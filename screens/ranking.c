@@ -1,6 +1,7 @@
 /* The ranking screen: one pair at a time ("Which matters more to you?"), each answer saved at
  * once, until the items stand in one order. The argument is a ranking-grid entry's id. */
 #include "ranking.h"
+#include "oom.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,9 +81,8 @@ bool rank_replay(const char *const *items, size_t n, const cJSON *choices, size_
 
 size_t rank_answered(const char *const *items, size_t n, const cJSON *choices)
 {
-    size_t count = 0, a, b, *order = calloc(n ? n : 1, sizeof *order);
-    if (order)
-        replay_sort(items, n, choices, order, &a, &b, &count);
+    size_t count = 0, a, b, *order = dt_oom_calloc(n, sizeof *order);
+    replay_sort(items, n, choices, order, &a, &b, &count);
     free(order);
     return count;
 }
@@ -145,10 +145,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
                   n, RANK_MAX_ITEMS);
         return DT_INVALID;
     }
-    r->items = calloc(n, sizeof *r->items);
-    r->order = calloc(n, sizeof *r->order);
-    if (!r->items || !r->order)
-        return DT_NOMEM;
+    r->items = dt_oom_calloc(n, sizeof *r->items);
+    r->order = dt_oom_calloc(n, sizeof *r->order);
     const cJSON *item;
     cJSON_ArrayForEach (item, items)
         if (cJSON_IsString(item))

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "files.h"
 #include "skills.h"
 #include "tool_forms.h"
@@ -43,9 +44,7 @@ static void suggest(struct resume *r, const char *skill)
     for (size_t i = 0; i < r->nsuggested; i++)
         if (strcmp(r->suggested[i], skill) == 0)
             return;
-    r->suggested[r->nsuggested] = strdup(skill);
-    if (r->suggested[r->nsuggested])
-        r->nsuggested++;
+    r->suggested[r->nsuggested++] = dt_oom_strdup(skill);
 }
 
 /* The skills tagged most, then those the stories name, that the resume does not list yet. */
@@ -94,8 +93,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     status = store_tools_list(st, app_user(s->app), TOOL_SOARED_STORY, &r->stories, &r->nloaded);
     /* the newest are offered; the rest stay in the tool */
     r->nstories = r->nloaded < RESUME_STORIES ? r->nloaded : RESUME_STORIES;
-    if (status == DT_OK && !(r->story = calloc(r->nstories + 1, sizeof *r->story)))
-        status = DT_NOMEM;
+    if (status == DT_OK)
+        r->story = dt_oom_calloc(r->nstories + 1, sizeof *r->story);
     for (size_t i = 0; status == DT_OK && i < r->nstories; i++)
         r->story[i] = cJSON_Parse(r->stories[i].content_json);
     return status == DT_OK ? find_suggestions(r, s->app) : status;
@@ -126,7 +125,7 @@ static bool chosen(const struct resume *r, size_t i)
  * done). Pointers into the stories' content; the caller frees the array. */
 static struct resume_highlight *highlights(const struct resume *r, size_t *n)
 {
-    struct resume_highlight *h = calloc(r->nstories + 1, sizeof *h);
+    struct resume_highlight *h = dt_oom_calloc(r->nstories + 1, sizeof *h);
     *n = 0;
     for (size_t i = 0; h && i < r->nstories; i++) {
         if (!chosen(r, i) || !r->story[i])

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "dailydos.h"
 #include "progress.h"
 #include "tool_forms.h"
@@ -38,8 +39,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     enum dt_status status = tool_form_open(s->app, arg->tool, NULL, &t->type, &t->form);
     if (status == DT_OK)
         status = store_tools_list(st, app_user(s->app), t->type.id, &t->list, &t->n);
-    if (status == DT_OK && !(t->entries = calloc(t->n ? t->n : 1, sizeof *t->entries)))
-        status = DT_NOMEM;
+    if (status == DT_OK)
+        t->entries = dt_oom_calloc(t->n, sizeof *t->entries);
     for (size_t i = 0; status == DT_OK && i < t->n; i++) {
         t->entries[i] = cJSON_Parse(t->list[i].content_json);
         if (!cJSON_IsObject(t->entries[i])) {

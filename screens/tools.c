@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "dailydos.h"
 #include "progress.h"
 #include "tool_forms.h"
@@ -36,8 +37,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     enum dt_status status = store_tools_types(st, &types, &ntypes);
     if (status == DT_OK)
         status = store_dailydos_list(st, user, &dos, &ndos);
-    if (status == DT_OK && !(t->rows = calloc(ntypes ? ntypes : 1, sizeof *t->rows)))
-        status = DT_NOMEM;
+    if (status == DT_OK)
+        t->rows = dt_oom_calloc(ntypes, sizeof *t->rows);
     for (size_t i = 0; status == DT_OK && i < ntypes; i++) {
         if (!types[i].is_active)
             continue; /* retired tools keep their data but no longer show */

@@ -5,17 +5,18 @@
 #include <string.h>
 
 #include "ranking.h"
+#include "oom.h"
 #include "tool_forms_internal.h"
 
-/* The ranking's items as an array of its strings (pointers into c); NULL when out of memory. */
+/* The ranking's items as an array of its strings (pointers into c); the caller frees the array. */
 static const char **rank_items(const cJSON *c, size_t *n)
 {
     const cJSON *items = cJSON_GetObjectItemCaseSensitive(c, RANKING_ITEMS);
-    const char **list = calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *list);
+    const char **list = dt_oom_calloc((size_t)cJSON_GetArraySize(items) + 1, sizeof *list);
     *n = 0;
     const cJSON *item;
     cJSON_ArrayForEach (item, items)
-        if (list && cJSON_IsString(item))
+        if (cJSON_IsString(item))
             list[(*n)++] = item->valuestring;
     return list;
 }
@@ -24,10 +25,10 @@ static void describe(const cJSON *c, char *out, size_t size)
 {
     size_t n = 0, a, b;
     const char **items = rank_items(c, &n);
-    size_t *order = calloc(n ? n : 1, sizeof *order);
+    size_t *order = dt_oom_calloc(n, sizeof *order);
     out[0] = '\0';
     tf_append(out, size, "%zu %s", n, n == 1 ? "item" : "items");
-    if (items && order && n >= 2) {
+    if (n >= 2) {
         if (rank_replay(items, n, cJSON_GetObjectItemCaseSensitive(c, RANKING_CHOICES), order, &a,
                         &b))
             tf_append(out, size, ", ranked: %s first", items[order[0]]);
@@ -42,9 +43,9 @@ static void figures(const cJSON *c, struct doc *d)
 {
     size_t n = 0, a, b;
     const char **items = rank_items(c, &n);
-    size_t *order = calloc(n ? n : 1, sizeof *order);
+    size_t *order = dt_oom_calloc(n, sizeof *order);
     const cJSON *choices = cJSON_GetObjectItemCaseSensitive(c, RANKING_CHOICES);
-    if (!items || !order || n < 2) {
+    if (n < 2) {
         doc_para(d, DOC_ROLE_NOTE, "Add at least two items, then rank them two at a time.");
     } else if (rank_replay(items, n, choices, order, &a, &b)) {
         const char **cells = doc_copy(d, NULL, 2 * (n + 1) * sizeof *cells);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "oom.h"
 #include "tool_forms.h"
 #include "tool_forms_internal.h"
 
@@ -15,7 +16,6 @@
 struct text {
     char *s;
     size_t len, cap;
-    bool failed;
 };
 
 static void add(struct text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -25,16 +25,11 @@ static void add(struct text *t, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || t->failed)
+    if (n < 0)
         return;
     if (t->len + (size_t)n + 1 > t->cap) {
         size_t cap = (t->len + (size_t)n + 1) * 2;
-        char *grown = realloc(t->s, cap);
-        if (!grown) {
-            t->failed = true;
-            return;
-        }
-        t->s = grown;
+        t->s = dt_oom_realloc(t->s, cap);
         t->cap = cap;
     }
     va_start(ap, fmt);
@@ -45,11 +40,7 @@ static void add(struct text *t, const char *fmt, ...)
 
 static char *finish(struct text *t)
 {
-    if (t->failed) {
-        free(t->s);
-        return NULL;
-    }
-    return t->s ? t->s : strdup("");
+    return t->s ? t->s : dt_oom_strdup("");
 }
 
 /* ---- experience ---- */
@@ -60,11 +51,9 @@ static char *trimmed(const char *s, size_t n)
         s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
-    char *out = malloc(n + 1);
-    if (out) {
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
+    char *out = dt_oom_malloc(n + 1);
+    memcpy(out, s, n);
+    out[n] = '\0';
     return out;
 }
 

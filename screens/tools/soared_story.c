@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "skills.h"
+#include "oom.h"
 #include "store.h"
 #include "tool_forms_internal.h"
 
@@ -30,9 +31,7 @@ static enum dt_status after_save(struct app *a, const char *instance_id, const c
     const char *user = app_user(a);
     const cJSON *names = cJSON_GetObjectItemCaseSensitive(content, STORY_SKILLS);
     size_t n = (size_t)cJSON_GetArraySize(names), nwanted = 0;
-    char(*wanted)[STORE_ID_LEN] = calloc(n + 1, sizeof *wanted);
-    if (!wanted)
-        return DT_NOMEM;
+    char(*wanted)[STORE_ID_LEN] = dt_oom_calloc(n + 1, sizeof *wanted);
     enum dt_status status = DT_OK;
     const cJSON *name;
     cJSON_ArrayForEach (name, names) {
