@@ -58,6 +58,9 @@ static enum dt_status configure(struct store *st, bool reading)
         s = store_exec(st, "PRAGMA synchronous = FULL");
     if (s == DT_OK) /* sorts and temp tables stay in memory: no user text in a temp file */
         s = store_exec(st, "PRAGMA temp_store = MEMORY");
+    if (s == DT_OK) /* what a save replaces or deletes is overwritten with zeros, not left in free
+                       space: after a claim no clear copy of the writing stays in the file */
+        s = store_exec(st, "PRAGMA secure_delete = ON");
     return s;
 }
 

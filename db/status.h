@@ -17,7 +17,11 @@
     X(DT_READONLY, "database cannot be written")                                                   \
     X(DT_IO, "file could not be read or written")                                                  \
     X(DT_DB, "database error")                                                                     \
-    X(DT_NOMEM, "out of memory")
+    X(DT_NOMEM, "out of memory")                                                                   \
+    X(DT_KEY_LOCKED, "your workbook is locked: enter your password to open it")                    \
+    X(DT_UNREADABLE, "cannot be read: it was changed outside dreamtree, or is not yours")          \
+    X(DT_WRONG_PASSWORD, "that email and password do not match an account")                        \
+    X(DT_THROTTLED, "too many wrong tries: wait a little, then try again")
 
 enum dt_status {
 #define DT_STATUS_ENUM(name, text) name,

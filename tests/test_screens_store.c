@@ -586,7 +586,7 @@ static void test_migration_3(void)
     sqlite3_open(path, &db);
     /* as migration 2 left it: without the later tables and index (store_open checks that) */
     CHECK(sqlite3_exec(db,
-                       "DROP TABLE drafts; DROP TABLE user_preferences;"
+                       "DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle;"
                        " DROP INDEX idx_tool_instances_user_type_created;"
                        " PRAGMA user_version = 2",
                        NULL, NULL, NULL) == SQLITE_OK);

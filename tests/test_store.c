@@ -217,11 +217,13 @@ static void test_migrates_older_schema(void)
     store_close(&st);
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
-    CHECK(sqlite3_exec(db,
-                       "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences;"
-                       " DROP INDEX idx_tool_instances_user_type_created;"
-                       " PRAGMA user_version = 1",
-                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(
+        sqlite3_exec(
+            db,
+            "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle;"
+            " DROP INDEX idx_tool_instances_user_type_created;"
+            " PRAGMA user_version = 1",
+            NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     size_t n = 0;
     char *v1 = slurp(path, &n);
@@ -298,7 +300,8 @@ static void test_open_for_reading(void)
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
     CHECK(sqlite3_exec(db,
-                       "DROP INDEX idx_tool_instances_user_type_created;"
+                       "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle;"
+                       " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
                        " PRAGMA user_version = 3",
                        NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
