@@ -1,0 +1,1001 @@
+/* The export file's reader and writer (exchange.h; the spec's section 9 plus "encryption").
+ *
+ * exchange_parse trusts nothing in the file: it is at most EXCHANGE_MAX_BYTES of UTF-8 holding
+ * one JSON object and nothing after it, and every member has its type and form (ids, times,
+ * scores, sizes) checked before import sees it. Unknown members are refused rather than
+ * skipped: a misspelt "skils" or a member from a newer version would otherwise vanish without a
+ * word on import, and the person would believe their data came across whole. Duplicate ids and
+ * duplicate members are refused for the same reason: one of them would be dropped. Errors name
+ * the JSON path; keys from the file appear in it only when they have the form of an id or a
+ * member name, since everything else may be the person's own writing.
+ *
+ * exchange_write builds the same shape back with cJSON; what it writes, exchange_parse reads. */
+#include "exchange.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "oom.h"
+
+#define WRAPPED_KEY_MAX 4096u
+#define PATH_MAX_LEN 256
+
+/* Where the check is in the file, and where its verdict goes. */
+struct checker {
+    char *err;
+    char path[PATH_MAX_LEN];
+    size_t path_len;
+};
+
+static size_t path_push(struct checker *c, const char *fmt, ...)
+{
+    size_t was = c->path_len;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(c->path + was, sizeof c->path - was, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        c->path_len = was + (size_t)n < sizeof c->path ? was + (size_t)n : sizeof c->path - 1;
+    return was;
+}
+
+static void path_pop(struct checker *c, size_t was)
+{
+    c->path_len = was;
+    c->path[was] = '\0';
+}
+
+/* Writes "PATH: what" into err. what is always dreamtree's own words and ids of checked form. */
+static enum dt_status fail(struct checker *c, const char *fmt, ...)
+{
+    char what[EXCHANGE_ERR_LEN - PATH_MAX_LEN - 8];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    snprintf(c->err, EXCHANGE_ERR_LEN, "%s: %s", c->path, what);
+    return DT_INVALID;
+}
+
+/* ---- forms ---- */
+
+static bool is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static bool is_hex_lower(char ch)
+{
+    return is_digit(ch) || (ch >= 'a' && ch <= 'f');
+}
+
+/* groups of 1..3 digits joined by dots; returns where it stopped, or NULL when malformed */
+static const char *dotted_digits(const char *s, int groups)
+{
+    for (int g = 0; g < groups; g++) {
+        if (g > 0 && *s++ != '.')
+            return NULL;
+        int n = 0;
+        while (is_digit(*s) && n < 4)
+            s++, n++;
+        if (n < 1 || n > 3)
+            return NULL;
+    }
+    return s;
+}
+
+/* "P.M" */
+static bool is_module_id(const char *s)
+{
+    const char *end = dotted_digits(s, 2);
+    return end && *end == '\0';
+}
+
+/* "P.M.E.vN" */
+static bool is_exercise_id(const char *s)
+{
+    const char *end = dotted_digits(s, 3);
+    if (!end || end[0] != '.' || end[1] != 'v')
+        return false;
+    end = dotted_digits(end + 2, 1);
+    return end && *end == '\0';
+}
+
+static bool is_uuid(const char *s)
+{
+    for (int i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !is_hex_lower(s[i]))
+            return false;
+    }
+    return s[36] == '\0';
+}
+
+/* 1..max bytes, each a-z, 0-9, '-' or (when underscore) '_' */
+static bool is_slug(const char *s, size_t max, bool underscore)
+{
+    size_t n = 0;
+    for (; s[n]; n++) {
+        char ch = s[n];
+        if (!((ch >= 'a' && ch <= 'z') || is_digit(ch) || ch == '-' || (underscore && ch == '_')))
+            return false;
+    }
+    return n >= 1 && n <= max;
+}
+
+/* What a member name may look like to be shown in an error: short, lowercase, no spaces. */
+static bool is_member_name(const char *s)
+{
+    if (!(s[0] >= 'a' && s[0] <= 'z'))
+        return false;
+    return is_slug(s, 32, true) && !strchr(s, '-');
+}
+
+static bool is_time(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+    for (size_t i = 0; i < sizeof shape - 1; i++)
+        if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != shape[i])
+            return false;
+    int64_t unused;
+    return s[sizeof shape - 1] == '\0' && store_time_parse(s, &unused) == 0;
+}
+
+/* a version number worth repeating back: digits and dots, at most 8 characters */
+static bool looks_like_version(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(s[i]) && s[i] != '.')
+            return false;
+    return true;
+}
+
+/* no C0 controls, no DEL, no C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) */
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+            return true;
+    return false;
+}
+
+/* ---- members ---- */
+
+struct member {
+    const char *name;
+    bool required;
+    cJSON *item;
+};
+
+/* Sorts obj's members into m (by exact name), refusing unknown, repeated and missing ones. */
+static enum dt_status take_members(struct checker *c, const cJSON *obj, struct member *m, size_t nm)
+{
+    size_t index = 0;
+    for (cJSON *child = obj->child; child; child = child->next, index++) {
+        const char *name = child->string ? child->string : "";
+        size_t k = 0;
+        while (k < nm && strcmp(m[k].name, name) != 0)
+            k++;
+        if (k == nm) {
+            if (is_member_name(name))
+                path_push(c, ".%s", name);
+            else
+                path_push(c, "[%zu]", index);
+            return fail(c, "not a member of an export file");
+        }
+        if (m[k].item) {
+            path_push(c, ".%s", name);
+            return fail(c, "this member appears twice");
+        }
+        m[k].item = child;
+    }
+    for (size_t k = 0; k < nm; k++)
+        if (m[k].required && !m[k].item) {
+            path_push(c, ".%s", m[k].name);
+            return fail(c, "missing");
+        }
+    return DT_OK;
+}
+
+/* ---- values: each is called with the path already naming the value ---- */
+
+static enum dt_status want_string(struct checker *c, const cJSON *item, const char **out)
+{
+    if (!cJSON_IsString(item) || !item->valuestring)
+        return fail(c, "not a string");
+    *out = item->valuestring;
+    return DT_OK;
+}
+
+static enum dt_status take_time(struct checker *c, const cJSON *item, char out[STORE_TIME_LEN])
+{
+    if (!cJSON_IsString(item) || !item->valuestring || !is_time(item->valuestring))
+        return fail(c, "not an ISO 8601 UTC time");
+    store_copy_text(out, STORE_TIME_LEN, item->valuestring);
+    return DT_OK;
+}
+
+static enum dt_status take_uuid(struct checker *c, const cJSON *item, char out[STORE_ID_LEN])
+{
+    if (!cJSON_IsString(item) || !item->valuestring || !is_uuid(item->valuestring))
+        return fail(c, "not an id (a UUID in lowercase hex, 8-4-4-4-12)");
+    store_copy_text(out, STORE_ID_LEN, item->valuestring);
+    return DT_OK;
+}
+
+/* A JSON value kept as compact text of at most max bytes; malloc'd into *out. */
+static enum dt_status take_compact(struct checker *c, const cJSON *item, size_t max, char **out)
+{
+    char *text = cJSON_PrintUnformatted(item);
+    if (!text)
+        dt_oom_abort(); /* cJSON prints any tree it parsed; only memory can stop it */
+    size_t n = strlen(text);
+    /* a number too large for a double prints as null, which would not read back */
+    bool is_null = strcmp(text, "null") == 0;
+    if (n <= max && !is_null)
+        *out = dt_oom_strdup(text);
+    cJSON_free(text);
+    if (is_null)
+        return fail(c, "a number too large to keep");
+    if (n > max)
+        return fail(c, "larger than %zu bytes written compactly", max);
+    return DT_OK;
+}
+
+static size_t count_children(const cJSON *item)
+{
+    size_t n = 0;
+    for (const cJSON *ch = item->child; ch; ch = ch->next)
+        n++;
+    return n;
+}
+
+static enum dt_status want_list(struct checker *c, const cJSON *item, bool array, size_t *n)
+{
+    if (array ? !cJSON_IsArray(item) : !cJSON_IsObject(item))
+        return fail(c, array ? "not an array" : "not an object");
+    *n = count_children(item);
+    if (*n > EXCHANGE_MAX_ITEMS)
+        return fail(c, "more than %u items", EXCHANGE_MAX_ITEMS);
+    return DT_OK;
+}
+
+/* ---- duplicates ---- */
+
+struct keyed {
+    const char *key;
+    size_t index;
+};
+
+static int compare_keyed(const void *a, const void *b)
+{
+    const struct keyed *x = a, *y = b;
+    int r = strcmp(x->key, y->key);
+    return r ? r : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The index of the first item (in file order) whose key an earlier item has, or n. The keys
+ * are n strings stride bytes apart from first. */
+static size_t first_repeat(const char *first, size_t stride, size_t n)
+{
+    if (n < 2)
+        return n;
+    struct keyed *k = dt_oom_malloc(n * sizeof *k);
+    for (size_t i = 0; i < n; i++)
+        k[i] = (struct keyed){first + i * stride, i};
+    qsort(k, n, sizeof *k, compare_keyed);
+    size_t found = n;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(k[i].key, k[i - 1].key) == 0 && k[i].index < found)
+            found = k[i].index;
+    free(k);
+    return found;
+}
+
+/* ---- the parts of a file ---- */
+
+static enum dt_status take_skills(struct checker *c, const cJSON *item, struct exchange_skills *out)
+{
+    size_t n;
+    enum dt_status s = want_list(c, item, true, &n);
+    if (s != DT_OK)
+        return s;
+    out->ids = dt_oom_calloc(n, sizeof *out->ids);
+    size_t i = 0;
+    for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
+        size_t was = path_push(c, "[%zu]", i);
+        if ((s = take_uuid(c, ch, out->ids[i])) != DT_OK)
+            return s;
+        out->n++;
+        path_pop(c, was);
+    }
+    size_t again = first_repeat(out->ids[0], sizeof *out->ids, out->n);
+    if (again < out->n) {
+        path_push(c, "[%zu]", again);
+        return fail(c, "this skill is listed twice");
+    }
+    return DT_OK;
+}
+
+static enum dt_status take_setting(struct checker *c, const cJSON *item, char out[32])
+{
+    if (!cJSON_IsString(item) || !item->valuestring || !is_slug(item->valuestring, 31, true))
+        return fail(c, "not a setting (1 to 31 characters a-z, 0-9, _ and -)");
+    store_copy_text(out, 32, item->valuestring);
+    return DT_OK;
+}
+
+static enum dt_status take_settings(struct checker *c, const cJSON *item,
+                                    struct exchange_settings *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"background_color", true, NULL},
+                         {"text_color", true, NULL},
+                         {"font", true, NULL},
+                         {"personality_type", false, NULL}};
+    enum dt_status s = take_members(c, item, m, 4);
+    char *fields[] = {out->background_color, out->text_color, out->font};
+    for (int k = 0; s == DT_OK && k < 3; k++) {
+        size_t was = path_push(c, ".%s", m[k].name);
+        if ((s = take_setting(c, m[k].item, fields[k])) == DT_OK)
+            path_pop(c, was);
+    }
+    if (s != DT_OK)
+        return s;
+    const cJSON *p = m[3].item;
+    if (p && !cJSON_IsNull(p)) {
+        const char *t = cJSON_IsString(p) ? p->valuestring : NULL;
+        bool ok = t && strlen(t) == 4;
+        for (int i = 0; ok && i < 4; i++)
+            ok = t[i] >= 'A' && t[i] <= 'Z';
+        if (!ok) {
+            path_push(c, ".personality_type");
+            return fail(c, "not a personality type (4 letters A-Z) or null");
+        }
+        store_copy_text(out->personality_type, sizeof out->personality_type, t);
+    }
+    out->present = true;
+    return DT_OK;
+}
+
+static enum dt_status take_score(struct checker *c, const cJSON *item, struct exchange_score *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"competency_id", true, NULL},
+                         {"score", true, NULL},
+                         {"assessed_at", true, NULL}};
+    enum dt_status s = take_members(c, item, m, 3);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".competency_id");
+    const cJSON *id = m[0].item;
+    if (!cJSON_IsString(id) || !id->valuestring || !is_slug(id->valuestring, 63, false))
+        return fail(c, "not a competency id (1 to 63 characters a-z, 0-9 and -)");
+    store_copy_text(out->competency_id, sizeof out->competency_id, id->valuestring);
+    path_pop(c, was);
+
+    path_push(c, ".score");
+    const cJSON *sc = m[1].item;
+    double v = cJSON_IsNumber(sc) ? sc->valuedouble : 0;
+    if (!(v >= 1 && v <= 5) || v != (double)(int)v)
+        return fail(c, "not a whole number from 1 to 5");
+    out->score = (int)v;
+    path_pop(c, was);
+
+    path_push(c, ".assessed_at");
+    if ((s = take_time(c, m[2].item, out->assessed_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    return DT_OK;
+}
+
+static enum dt_status take_response(struct checker *c, const cJSON *item,
+                                    struct exchange_response *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"response_json", true, NULL},
+                         {"responded_at", true, NULL},
+                         {"skills", false, NULL}};
+    enum dt_status s = take_members(c, item, m, 3);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".response_json");
+    if (cJSON_IsNull(m[0].item))
+        return fail(c, "null is not a response");
+    if ((s = take_compact(c, m[0].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    path_push(c, ".responded_at");
+    if ((s = take_time(c, m[1].item, out->responded_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    if (m[2].item) {
+        path_push(c, ".skills");
+        if ((s = take_skills(c, m[2].item, &out->skills)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    return DT_OK;
+}
+
+static enum dt_status take_module(struct checker *c, const cJSON *item, struct exchange_module *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"first_completed_at", false, NULL},
+                         {"last_modified_at", true, NULL},
+                         {"exercises", true, NULL}};
+    enum dt_status s = take_members(c, item, m, 3);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".first_completed_at");
+    if (m[0].item && !cJSON_IsNull(m[0].item)) {
+        if (!cJSON_IsString(m[0].item) || !is_time(m[0].item->valuestring))
+            return fail(c, "not an ISO 8601 UTC time or null");
+        store_copy_text(out->first_completed_at, STORE_TIME_LEN, m[0].item->valuestring);
+    }
+    path_pop(c, was);
+    path_push(c, ".last_modified_at");
+    if ((s = take_time(c, m[1].item, out->last_modified_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+
+    path_push(c, ".exercises");
+    size_t n;
+    if ((s = want_list(c, m[2].item, false, &n)) != DT_OK)
+        return s;
+    out->exercises = dt_oom_calloc(n, sizeof *out->exercises);
+    size_t i = 0;
+    for (const cJSON *ch = m[2].item->child; ch; ch = ch->next, i++) {
+        const char *key = ch->string ? ch->string : "";
+        size_t at = is_exercise_id(key) ? path_push(c, "[\"%s\"]", key) : path_push(c, "[%zu]", i);
+        if (!is_exercise_id(key))
+            return fail(c, "not an exercise id (part.module.exercise.vN, e.g. 1.1.1.v1)");
+        /* the exercise's first two numbers are its module's id */
+        size_t mlen = strlen(out->module_id);
+        if (strncmp(key, out->module_id, mlen) != 0 || key[mlen] != '.')
+            return fail(c, "exercise %s is not in module %s", key, out->module_id);
+        struct exchange_response *r = &out->exercises[out->nexercises++];
+        store_copy_text(r->full_exercise_id, sizeof r->full_exercise_id, key);
+        if ((s = take_response(c, ch, r)) != DT_OK)
+            return s;
+        path_pop(c, at);
+    }
+    size_t again = first_repeat(out->exercises[0].full_exercise_id, sizeof *out->exercises,
+                                out->nexercises);
+    if (again < out->nexercises) {
+        path_push(c, "[\"%s\"]", out->exercises[again].full_exercise_id);
+        return fail(c, "this exercise appears twice");
+    }
+    path_pop(c, was);
+    return DT_OK;
+}
+
+static enum dt_status take_tool(struct checker *c, const cJSON *item, struct exchange_tool *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"id", true, NULL},           {"tool_type", true, NULL},
+                         {"origin", true, NULL},       {"content_json", true, NULL},
+                         {"content_hash", true, NULL}, {"skills", false, NULL},
+                         {"created_at", true, NULL},   {"updated_at", true, NULL}};
+    enum dt_status s = take_members(c, item, m, 8);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".id");
+    if ((s = take_uuid(c, m[0].item, out->id)) != DT_OK)
+        return s;
+    path_pop(c, was);
+
+    path_push(c, ".tool_type");
+    const cJSON *t = m[1].item;
+    if (!cJSON_IsString(t) || !t->valuestring || !is_slug(t->valuestring, 47, false))
+        return fail(c, "not a tool type (1 to 47 characters a-z, 0-9 and -)");
+    store_copy_text(out->tool_type, sizeof out->tool_type, t->valuestring);
+    path_pop(c, was);
+
+    path_push(c, ".origin");
+    const cJSON *o = m[2].item;
+    if (!cJSON_IsString(o) || !o->valuestring ||
+        (strcmp(o->valuestring, "standalone") != 0 && !is_exercise_id(o->valuestring)))
+        return fail(c, "not \"standalone\" or an exercise id (e.g. 1.1.1.v1)");
+    store_copy_text(out->origin, sizeof out->origin, o->valuestring);
+    path_pop(c, was);
+
+    path_push(c, ".content_json");
+    if (!cJSON_IsObject(m[3].item))
+        return fail(c, "not an object");
+    if ((s = take_compact(c, m[3].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
+        return s;
+    path_pop(c, was);
+
+    path_push(c, ".content_hash");
+    const cJSON *h = m[4].item;
+    bool ok = cJSON_IsString(h) && h->valuestring && strlen(h->valuestring) == 64;
+    for (int i = 0; ok && i < 64; i++)
+        ok = is_hex_lower(h->valuestring[i]);
+    if (!ok)
+        return fail(c, "not a SHA-256 hash (64 lowercase hex digits)");
+    store_copy_text(out->content_hash, sizeof out->content_hash, h->valuestring);
+    path_pop(c, was);
+
+    if (m[5].item) {
+        path_push(c, ".skills");
+        if ((s = take_skills(c, m[5].item, &out->skills)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    path_push(c, ".created_at");
+    if ((s = take_time(c, m[6].item, out->created_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    path_push(c, ".updated_at");
+    if ((s = take_time(c, m[7].item, out->updated_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    return DT_OK;
+}
+
+static enum dt_status take_custom_skill(struct checker *c, const cJSON *item,
+                                        struct exchange_custom_skill *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"id", true, NULL}, {"name", true, NULL}, {"category", false, NULL}};
+    enum dt_status s = take_members(c, item, m, 3);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".id");
+    if ((s = take_uuid(c, m[0].item, out->id)) != DT_OK)
+        return s;
+    path_pop(c, was);
+
+    path_push(c, ".name");
+    const char *name = NULL;
+    if ((s = want_string(c, m[1].item, &name)) != DT_OK)
+        return s;
+    size_t len = strlen(name);
+    if (len < 1 || len >= sizeof out->name || has_control(name))
+        return fail(c, "not a skill name (1 to 255 bytes, no control characters)");
+    store_copy_text(out->name, sizeof out->name, name);
+    path_pop(c, was);
+
+    const cJSON *cat = m[2].item;
+    if (cat && !cJSON_IsNull(cat)) {
+        const char *v = cJSON_IsString(cat) ? cat->valuestring : NULL;
+        if (!v || (strcmp(v, "transferable") != 0 && strcmp(v, "self_management") != 0 &&
+                   strcmp(v, "knowledge") != 0)) {
+            path_push(c, ".category");
+            return fail(c, "not \"transferable\", \"self_management\", \"knowledge\" or null");
+        }
+        store_copy_text(out->category, sizeof out->category, v);
+    }
+    return DT_OK;
+}
+
+static enum dt_status take_encryption(struct checker *c, const cJSON *item,
+                                      struct exchange_encryption *out)
+{
+    if (!cJSON_IsObject(item))
+        return fail(c, "not an object");
+    struct member m[] = {{"format", true, NULL},
+                         {"owner", true, NULL},
+                         {"wrapped_data_key", true, NULL}};
+    enum dt_status s = take_members(c, item, m, 3);
+    if (s != DT_OK)
+        return s;
+    size_t was = path_push(c, ".format");
+    const cJSON *f = m[0].item;
+    if (!cJSON_IsString(f) || !f->valuestring ||
+        strcmp(f->valuestring, "dreamtree-envelope-1") != 0)
+        return fail(c, "not \"dreamtree-envelope-1\", the one format dreamtree reads");
+    path_pop(c, was);
+    path_push(c, ".owner");
+    if ((s = take_uuid(c, m[1].item, out->owner)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    path_push(c, ".wrapped_data_key");
+    if (!cJSON_IsObject(m[2].item))
+        return fail(c, "not an object");
+    if ((s = take_compact(c, m[2].item, WRAPPED_KEY_MAX, &out->wrapped_data_key)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    out->present = true;
+    return DT_OK;
+}
+
+static enum dt_status take_version(struct checker *c, const cJSON *item, char out[8])
+{
+    const char *v = NULL;
+    enum dt_status s = want_string(c, item, &v);
+    if (s != DT_OK)
+        return s;
+    if (strcmp(v, "1.1") != 0) {
+        if (looks_like_version(v))
+            return fail(c, "this file is version %s; dreamtree reads 1.1", v);
+        return fail(c, "this file's version is not one dreamtree reads (1.1)");
+    }
+    store_copy_text(out, 8, v);
+    return DT_OK;
+}
+
+/* The lists at the top: each item checked by take_one into a new array of size bytes each. */
+static enum dt_status take_array(struct checker *c, const cJSON *item, size_t size, void **out,
+                                 size_t *n,
+                                 enum dt_status (*take_one)(struct checker *, const cJSON *,
+                                                            void *))
+{
+    size_t count;
+    enum dt_status s = want_list(c, item, true, &count);
+    if (s != DT_OK)
+        return s;
+    *out = dt_oom_calloc(count, size);
+    size_t i = 0;
+    for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
+        size_t was = path_push(c, "[%zu]", i);
+        /* counted before the check, so that exchange_free frees what a failed item holds */
+        (*n)++;
+        if ((s = take_one(c, ch, (char *)*out + i * size)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    return DT_OK;
+}
+
+static enum dt_status take_score_v(struct checker *c, const cJSON *item, void *out)
+{
+    return take_score(c, item, out);
+}
+
+static enum dt_status take_tool_v(struct checker *c, const cJSON *item, void *out)
+{
+    return take_tool(c, item, out);
+}
+
+static enum dt_status take_custom_skill_v(struct checker *c, const cJSON *item, void *out)
+{
+    return take_custom_skill(c, item, out);
+}
+
+static enum dt_status take_modules(struct checker *c, const cJSON *item, struct exchange *x)
+{
+    size_t n;
+    enum dt_status s = want_list(c, item, false, &n);
+    if (s != DT_OK)
+        return s;
+    x->modules = dt_oom_calloc(n, sizeof *x->modules);
+    size_t i = 0;
+    for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
+        const char *key = ch->string ? ch->string : "";
+        if (!is_module_id(key)) {
+            path_push(c, "[%zu]", i);
+            return fail(c, "not a module id (part.module, e.g. 1.1)");
+        }
+        size_t was = path_push(c, "[\"%s\"]", key);
+        struct exchange_module *mod = &x->modules[x->nmodules++];
+        store_copy_text(mod->module_id, sizeof mod->module_id, key);
+        if ((s = take_module(c, ch, mod)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    size_t again = first_repeat(x->modules[0].module_id, sizeof *x->modules, x->nmodules);
+    if (again < x->nmodules) {
+        path_push(c, "[\"%s\"]", x->modules[again].module_id);
+        return fail(c, "this module appears twice");
+    }
+    return DT_OK;
+}
+
+/* Refuses an id that an earlier item of the same list has; ids are at the same offset in each
+ * item. */
+static enum dt_status no_repeats(struct checker *c, const char *first, size_t stride, size_t n,
+                                 const char *list, const char *member, const char *what)
+{
+    size_t again = first_repeat(first, stride, n);
+    if (again == n)
+        return DT_OK;
+    path_push(c, ".%s[%zu].%s", list, again, member);
+    return fail(c, "%s", what);
+}
+
+static enum dt_status take_file(struct checker *c, const cJSON *root, struct exchange *x)
+{
+    struct member m[] = {{"version", true, NULL},       {"exported_at", true, NULL},
+                         {"settings", false, NULL},     {"competency_scores", false, NULL},
+                         {"modules", false, NULL},      {"tool_instances", true, NULL},
+                         {"custom_skills", true, NULL}, {"encryption", false, NULL}};
+    /* the version first: a newer file should say so, not fail on a member it added */
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
+    size_t was = path_push(c, ".version");
+    enum dt_status s;
+    if (version && (s = take_version(c, version, x->version)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    if ((s = take_members(c, root, m, 8)) != DT_OK)
+        return s;
+    path_push(c, ".exported_at");
+    if ((s = take_time(c, m[1].item, x->exported_at)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    if (m[2].item) {
+        path_push(c, ".settings");
+        if ((s = take_settings(c, m[2].item, &x->settings)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    if (m[3].item) {
+        path_push(c, ".competency_scores");
+        if ((s = take_array(c, m[3].item, sizeof *x->scores, (void **)&x->scores, &x->nscores,
+                            take_score_v)) != DT_OK)
+            return s;
+        path_pop(c, was);
+        if ((s = no_repeats(c, x->scores[0].competency_id, sizeof *x->scores, x->nscores,
+                            "competency_scores", "competency_id",
+                            "this competency is scored twice")) != DT_OK)
+            return s;
+    }
+    if (m[4].item) {
+        path_push(c, ".modules");
+        if ((s = take_modules(c, m[4].item, x)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    path_push(c, ".tool_instances");
+    if ((s = take_array(c, m[5].item, sizeof *x->tools, (void **)&x->tools, &x->ntools,
+                        take_tool_v)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    if ((s = no_repeats(c, x->tools[0].id, sizeof *x->tools, x->ntools, "tool_instances", "id",
+                        "another tool instance has this id")) != DT_OK)
+        return s;
+    path_push(c, ".custom_skills");
+    if ((s = take_array(c, m[6].item, sizeof *x->custom_skills, (void **)&x->custom_skills,
+                        &x->ncustom_skills, take_custom_skill_v)) != DT_OK)
+        return s;
+    path_pop(c, was);
+    if ((s = no_repeats(c, x->custom_skills[0].id, sizeof *x->custom_skills, x->ncustom_skills,
+                        "custom_skills", "id", "another custom skill has this id")) != DT_OK)
+        return s;
+    if (m[7].item) {
+        path_push(c, ".encryption");
+        if ((s = take_encryption(c, m[7].item, &x->encryption)) != DT_OK)
+            return s;
+        path_pop(c, was);
+    }
+    return DT_OK;
+}
+
+/* ---- the text before it is JSON ---- */
+
+/* line and column (from 1) of byte at in text */
+static void line_column(const char *text, size_t at, size_t *line, size_t *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] == '\n')
+            (*line)++, (*column) = 1;
+        else if (((unsigned char)text[i] & 0xc0) != 0x80)
+            (*column)++;
+    }
+}
+
+static enum dt_status not_json_at(struct checker *c, const char *text, size_t at, const char *why)
+{
+    size_t line, column;
+    line_column(text, at, &line, &column);
+    return fail(c, "%s (line %zu, column %zu)", why, line, column);
+}
+
+/* JSON allows no raw control characters in a string, and only tab, newline and return between
+ * values; cJSON lets some through, so they are refused here. So is the escape \u0000, which is
+ * JSON but which cJSON would cut the string at: a value must not change on its way in. */
+static enum dt_status plain_enough(struct checker *c, const char *text, size_t len)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        bool space = ch == '\t' || ch == '\n' || ch == '\r';
+        if (ch < 0x20 && (in_string || !space))
+            return not_json_at(c, text, i, "the file is not valid JSON: a control character");
+        if (ch == '"')
+            in_string = !in_string;
+        else if (ch == '\\' && in_string && i + 1 < len) {
+            if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
+                return not_json_at(c, text, i,
+                                   "the file holds \\u0000, which dreamtree cannot keep");
+            i++; /* the escaped character, which may be a quote or a backslash */
+        }
+    }
+    return DT_OK;
+}
+
+enum dt_status exchange_parse(const char *text, size_t len, struct exchange *out,
+                              char err[EXCHANGE_ERR_LEN])
+{
+    struct checker c = {.err = err, .path = "$", .path_len = 1};
+    memset(out, 0, sizeof *out);
+    err[0] = '\0';
+    if (len > EXCHANGE_MAX_BYTES)
+        return fail(&c, "the file is larger than 64 MiB");
+    if (!text)
+        text = "";
+    if (u8_check((const uint8_t *)text, len) != NULL)
+        return fail(&c, "the file is not UTF-8 text");
+    enum dt_status s = plain_enough(&c, text, len);
+    if (s != DT_OK)
+        return s;
+
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!root) {
+        size_t at = end && end >= text && end <= text + len ? (size_t)(end - text) : 0;
+        return not_json_at(&c, text, at, "the file is not valid JSON");
+    }
+    size_t rest = (size_t)(end - text);
+    while (rest < len &&
+           (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\n' || text[rest] == '\r'))
+        rest++;
+    if (!cJSON_IsObject(root))
+        s = fail(&c, "the file is not a JSON object");
+    else if (rest < len)
+        s = not_json_at(&c, text, rest, "something follows the JSON object");
+    else {
+        struct exchange x = {0};
+        s = take_file(&c, root, &x);
+        if (s == DT_OK)
+            *out = x;
+        else
+            exchange_free(&x);
+    }
+    cJSON_Delete(root);
+    return s;
+}
+
+/* ---- writing ---- */
+
+/* text as a JSON value; a text that is not JSON cannot come from exchange_parse or the store,
+ * so it is a bug upstream: the member is written as null rather than lost with the file */
+static cJSON *json_value(const char *text)
+{
+    cJSON *v = text ? cJSON_Parse(text) : NULL;
+    return v ? v : cJSON_CreateNull();
+}
+
+/* "" stands for null in the structs (a time, a personality type, a category) */
+static cJSON *text_or_null(const char *t)
+{
+    return t[0] ? cJSON_CreateString(t) : cJSON_CreateNull();
+}
+
+static cJSON *skills_array(const struct exchange_skills *sk)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < sk->n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(sk->ids[i]));
+    return a;
+}
+
+static cJSON *modules_object(const struct exchange *x)
+{
+    cJSON *mods = cJSON_CreateObject();
+    for (size_t i = 0; i < x->nmodules; i++) {
+        const struct exchange_module *mod = &x->modules[i];
+        cJSON *m = cJSON_CreateObject();
+        cJSON_AddItemToObject(m, "first_completed_at", text_or_null(mod->first_completed_at));
+        cJSON_AddStringToObject(m, "last_modified_at", mod->last_modified_at);
+        cJSON *ex = cJSON_AddObjectToObject(m, "exercises");
+        for (size_t j = 0; j < mod->nexercises; j++) {
+            const struct exchange_response *r = &mod->exercises[j];
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddItemToObject(e, "response_json", json_value(r->json));
+            cJSON_AddStringToObject(e, "responded_at", r->responded_at);
+            cJSON_AddItemToObject(e, "skills", skills_array(&r->skills));
+            cJSON_AddItemToObject(ex, r->full_exercise_id, e);
+        }
+        cJSON_AddItemToObject(mods, mod->module_id, m);
+    }
+    return mods;
+}
+
+static cJSON *tools_array(const struct exchange *x)
+{
+    cJSON *tools = cJSON_CreateArray();
+    for (size_t i = 0; i < x->ntools; i++) {
+        const struct exchange_tool *t = &x->tools[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", t->id);
+        cJSON_AddStringToObject(o, "tool_type", t->tool_type);
+        cJSON_AddStringToObject(o, "origin", t->origin);
+        cJSON_AddItemToObject(o, "content_json", json_value(t->json));
+        cJSON_AddStringToObject(o, "content_hash", t->content_hash);
+        cJSON_AddItemToObject(o, "skills", skills_array(&t->skills));
+        cJSON_AddStringToObject(o, "created_at", t->created_at);
+        cJSON_AddStringToObject(o, "updated_at", t->updated_at);
+        cJSON_AddItemToArray(tools, o);
+    }
+    return tools;
+}
+
+char *exchange_write(const struct exchange *x)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "version", x->version);
+    cJSON_AddStringToObject(root, "exported_at", x->exported_at);
+    if (x->settings.present) {
+        cJSON *s = cJSON_AddObjectToObject(root, "settings");
+        cJSON_AddStringToObject(s, "background_color", x->settings.background_color);
+        cJSON_AddStringToObject(s, "text_color", x->settings.text_color);
+        cJSON_AddStringToObject(s, "font", x->settings.font);
+        cJSON_AddItemToObject(s, "personality_type", text_or_null(x->settings.personality_type));
+    }
+    cJSON *scores = cJSON_AddArrayToObject(root, "competency_scores");
+    for (size_t i = 0; i < x->nscores; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "competency_id", x->scores[i].competency_id);
+        cJSON_AddNumberToObject(o, "score", x->scores[i].score);
+        cJSON_AddStringToObject(o, "assessed_at", x->scores[i].assessed_at);
+        cJSON_AddItemToArray(scores, o);
+    }
+    cJSON_AddItemToObject(root, "modules", modules_object(x));
+    cJSON_AddItemToObject(root, "tool_instances", tools_array(x));
+    cJSON *skills = cJSON_AddArrayToObject(root, "custom_skills");
+    for (size_t i = 0; i < x->ncustom_skills; i++) {
+        const struct exchange_custom_skill *k = &x->custom_skills[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", k->id);
+        cJSON_AddStringToObject(o, "name", k->name);
+        cJSON_AddItemToObject(o, "category", text_or_null(k->category));
+        cJSON_AddItemToArray(skills, o);
+    }
+    if (x->encryption.present) {
+        cJSON *e = cJSON_AddObjectToObject(root, "encryption");
+        cJSON_AddStringToObject(e, "format", "dreamtree-envelope-1");
+        cJSON_AddStringToObject(e, "owner", x->encryption.owner);
+        cJSON_AddItemToObject(e, "wrapped_data_key", json_value(x->encryption.wrapped_data_key));
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        dt_oom_abort(); /* cJSON prints any tree it built; only memory can stop it */
+    size_t n = strlen(text);
+    char *out = dt_oom_malloc(n + 2);
+    memcpy(out, text, n);
+    out[n] = '\n';
+    out[n + 1] = '\0';
+    cJSON_free(text);
+    return out;
+}
+
+void exchange_free(struct exchange *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; i < x->nmodules; i++) {
+        for (size_t j = 0; j < x->modules[i].nexercises; j++) {
+            free(x->modules[i].exercises[j].json);
+            free(x->modules[i].exercises[j].skills.ids);
+        }
+        free(x->modules[i].exercises);
+    }
+    free(x->modules);
+    for (size_t i = 0; i < x->ntools; i++) {
+        free(x->tools[i].json);
+        free(x->tools[i].skills.ids);
+    }
+    free(x->tools);
+    free(x->scores);
+    free(x->custom_skills);
+    free(x->encryption.wrapped_data_key);
+    memset(x, 0, sizeof *x);
+}
