@@ -22,16 +22,20 @@ enum dt_status store_drafts_save(struct store *st, const char *user_id,
     s = store_progress_may_open(st, user_id, full_exercise_id, &may_open);
     if (s == DT_OK && !may_open)
         s = DT_LOCKED;
+    char *sealed = NULL;
+    if (s == DT_OK)
+        s = store_seal(st, user_id, SEALED_DRAFT, full_exercise_id, draft_json, &sealed);
     if (s == DT_OK) {
         s = store_run(st,
                       "INSERT INTO drafts (user_id, full_exercise_id, draft_json, saved_at)"
                       " VALUES (?1, ?2, ?3, ?4)"
                       " ON CONFLICT (user_id, full_exercise_id) DO UPDATE"
                       " SET draft_json = excluded.draft_json, saved_at = excluded.saved_at",
-                      "tttt", user_id, full_exercise_id, draft_json, now);
+                      "tttt", user_id, full_exercise_id, sealed ? sealed : draft_json, now);
         if (s == DT_INVALID) /* the user foreign key */
             s = DT_NOT_FOUND;
     }
+    free(sealed);
     return store_write_end(st, s);
 }
 
@@ -52,13 +56,18 @@ enum dt_status store_drafts_get(struct store *st, const char *user_id, const cha
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2");
     if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
-    return store_one(st, stmt, out, read_draft);
+    enum dt_status s = store_one(st, stmt, out, read_draft);
+    if (s == DT_OK &&
+        (s = store_unseal(st, user_id, SEALED_DRAFT, out->full_exercise_id, &out->draft_json)) !=
+            DT_OK)
+        store_drafts_clear(out);
+    return s;
 }
 
 void store_drafts_clear(struct draft *d)
 {
     if (d) {
-        free(d->draft_json);
+        store_wipe_free(d->draft_json);
         d->draft_json = NULL;
     }
 }

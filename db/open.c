@@ -141,6 +141,7 @@ static enum dt_status check_structure(struct store *st, int version, char *err)
 static enum dt_status open_connection(const char *path, int flags, struct store **out, char *err)
 {
     struct store *st = dt_oom_calloc(1, sizeof *st);
+    st->kdf = keywrap_default_limits();
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
         set_err(err, "cannot open the database: %s", st->db ? sqlite3_errmsg(st->db) : "no memory");
@@ -357,6 +358,7 @@ void store_close(struct store **stp)
         sqlite3_finalize(st->cache[i].stmt);
     free(st->cache);
     sqlite3_close(st->db);
+    keyring_free(&st->keys);
     free(st);
     *stp = NULL;
 }

@@ -281,6 +281,13 @@ enum dt_status store_progress_after_save(struct store *st, const char *user_id, 
                       "ttt", user_id, key, now);
     if (s != DT_OK)
         return s;
+    return store_progress_recount(st, user_id);
+}
+
+enum dt_status store_progress_recount(struct store *st, const char *user_id)
+{
+    char now[STORE_TIME_LEN];
+    store_now_text(st, now);
     /* Linear progression: having answered the last exercise means having passed them all. */
     return store_run(st,
                      "UPDATE users SET workbook_complete = c.done, updated_at = ?2"

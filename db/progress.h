@@ -57,6 +57,8 @@ enum dt_status store_progress_modules(struct store *st, const char *user_id,
 /* The title of a part ("1"), module ("1.1") or exercise ("1.1.1.v1"); "" when it has none. */
 enum dt_status store_progress_title(struct store *st, const char *node_id, char *out, size_t size);
 
+/* Sets the user's workbook_complete from the answers they have (after an import). */
+enum dt_status store_progress_recount(struct store *st, const char *user_id);
 /* For responses.c, inside its write transaction: after a save in part/module, sets
  * user_modules (first_completed_at once, last_modified_at on every later edit) and
  * users.workbook_complete. */

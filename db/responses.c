@@ -54,6 +54,7 @@ static enum dt_status write_row(struct store *st, const char *user_id,
                          "ttt", id, json, now);
     if (s != DT_NOT_FOUND)
         return s;
+    /* a new row */
     store_uuid_random(id);
     sqlite3_stmt *stmt = store_stmt(
         st,
@@ -89,8 +90,12 @@ enum dt_status store_responses_save(struct store *st, const char *user_id,
         s = store_progress_may_open(st, user_id, full_exercise_id, &may_open);
     if (s == DT_OK && !may_open)
         s = DT_LOCKED;
+    char *sealed = NULL;
     if (s == DT_OK)
-        s = write_row(st, user_id, &ex, response_json, id);
+        s = store_seal(st, user_id, SEALED_RESPONSE, full_exercise_id, response_json, &sealed);
+    if (s == DT_OK)
+        s = write_row(st, user_id, &ex, sealed ? sealed : response_json, id);
+    free(sealed);
     if (s == DT_OK) /* submitted: the answer in progress is done with */
         s = store_drafts_delete(st, user_id, full_exercise_id);
     if (s == DT_OK)
@@ -120,13 +125,18 @@ enum dt_status store_responses_get(struct store *st, const char *user_id,
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2 LIMIT 1");
     if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
-    return store_one(st, stmt, out, read_response);
+    enum dt_status s = store_one(st, stmt, out, read_response);
+    if (s == DT_OK &&
+        (s = store_unseal(st, user_id, SEALED_RESPONSE, out->full_exercise_id,
+                          &out->response_json)) != DT_OK)
+        store_responses_clear(out);
+    return s;
 }
 
 void store_responses_clear(struct response *r)
 {
     if (r) {
-        free(r->response_json);
+        store_wipe_free(r->response_json);
         r->response_json = NULL;
     }
 }

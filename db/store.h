@@ -5,7 +5,12 @@
  * Lists come back as a malloc'd array and a count (struct x **out, size_t *n). An array of plain
  * structs (no pointers inside) is freed with free(). An array whose elements own memory has
  * store_<module>_..._free(&list, n), which frees the elements and the array and sets the
- * pointer to NULL (NULL-safe); its function's comment names it. */
+ * pointer to NULL (NULL-safe); its function's comment names it.
+ *
+ * A claimed user's writing (response_json, draft_json, content_json) is sealed on its way in
+ * and opened on its way out (docs/security.md), with the keys the store holds once the user
+ * has unlocked (accounts.h). Without them those calls give DT_KEY_LOCKED; a sealed value that
+ * does not open gives DT_UNREADABLE. Callers see clear text only. */
 #ifndef DT_STORE_H
 #define DT_STORE_H
 

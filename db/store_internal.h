@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "keywrap.h"
 #include "store.h"
 
 struct store_cached_stmt {
@@ -20,6 +21,8 @@ struct store {
     int ncached, cache_cap;
     struct store_cached_stmt *cache; /* grows; one entry per SQL literal that db/ uses */
     char err[STORE_ERR_LEN];
+    struct keyring *keys;        /* the unlocked user's keys (accounts.c), NULL when none */
+    struct keywrap_limits kdf;   /* Argon2id's cost for new hashes and wraps */
 };
 
 /* A prepared statement for a literal SQL string, from the cache. The caller binds, steps, and
@@ -68,6 +71,31 @@ enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
 
 /* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
 enum dt_status store_exec(struct store *st, const char *sql);
+
+/* Sealing (sealed.c, docs/security.md). The columns that hold writing, by name. */
+#define SEALED_RESPONSE "exercise_responses.response_json"
+#define SEALED_DRAFT "drafts.draft_json"
+#define SEALED_TOOL "tool_instances.content_json"
+/* Whether user_id has claimed their workbook (an auth row of type "password"). */
+enum dt_status store_user_claimed(struct store *st, const char *user_id, bool *claimed);
+/* What to store for clear text in column table_column of the row named key (the full exercise
+ * id, or the tool instance id): for a claimed user *stored is the malloc'd envelope (free it);
+ * for an anonymous one *stored is NULL and the clear text is stored. DT_KEY_LOCKED for a
+ * claimed user whose keys the store does not hold; DT_INVALID for clear text that looks like
+ * an envelope. Call it inside the write transaction, so a claim by another process in between
+ * cannot let clear text in. */
+enum dt_status store_seal(struct store *st, const char *user_id, const char *table_column,
+                          const char *key, const char *clear, char **stored);
+/* Opens *text (malloc'd, read from table_column of key's row of user_id) in place when it is
+ * sealed: DT_KEY_LOCKED without the user's keys, DT_UNREADABLE when it does not open (then
+ * *text is unchanged). Clear text is left as it is. */
+enum dt_status store_unseal(struct store *st, const char *user_id, const char *table_column,
+                            const char *key, char **text);
+/* A tool entry's content_hash: SHA-256 for an anonymous user, keyed for a claimed one. */
+enum dt_status store_content_hash_for(struct store *st, const char *user_id, const char *json,
+                                      char out[65]);
+/* Zeroes a malloc'd string that held clear writing, then frees it. NULL-safe. */
+void store_wipe_free(char *text);
 
 /* Registers dt_casefold() on a connection (skills.c); SQLITE_OK on success. */
 int store_skills_register_sql(sqlite3 *db);

@@ -169,15 +169,21 @@ enum dt_status store_tools_create(struct store *st, const char *user_id, const c
         s = DT_INVALID;
     if (s == DT_OK)
         s = check_origin(st, user_id, tool_type, origin);
+    char *sealed = NULL;
+    if (s == DT_OK)
+        s = store_content_hash_for(st, user_id, content_json, hash);
+    if (s == DT_OK)
+        s = store_seal(st, user_id, SEALED_TOOL, id, content_json, &sealed);
     if (s == DT_OK) {
         s = store_run(
             st,
             "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json,"
             " content_hash, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            "ttttttt", id, user_id, tool_type, origin, content_json, hash, now);
+            "ttttttt", id, user_id, tool_type, origin, sealed ? sealed : content_json, hash, now);
         if (s == DT_INVALID) /* the user foreign key */
             s = DT_NOT_FOUND;
     }
+    free(sealed);
     s = store_write_end(st, s);
     if (s == DT_OK && id_out)
         memcpy(id_out, id, STORE_ID_LEN);
@@ -194,10 +200,16 @@ enum dt_status store_tools_update(struct store *st, const char *user_id, const c
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(st,
-                  "UPDATE tool_instances SET content_json = ?3, content_hash = ?4, updated_at = ?5"
-                  " WHERE id = ?1 AND user_id = ?2",
-                  "ttttt", instance_id, user_id, content_json, hash, now);
+    char *sealed = NULL;
+    s = store_content_hash_for(st, user_id, content_json, hash);
+    if (s == DT_OK)
+        s = store_seal(st, user_id, SEALED_TOOL, instance_id, content_json, &sealed);
+    if (s == DT_OK)
+        s = store_run(st,
+                      "UPDATE tool_instances SET content_json = ?3, content_hash = ?4,"
+                      " updated_at = ?5 WHERE id = ?1 AND user_id = ?2",
+                      "ttttt", instance_id, user_id, sealed ? sealed : content_json, hash, now);
+    free(sealed);
     if (s == DT_OK && sqlite3_changes(st->db) == 0)
         s = DT_NOT_FOUND;
     return store_write_end(st, s);
@@ -243,7 +255,11 @@ enum dt_status store_tools_get(struct store *st, const char *user_id, const char
                                         " WHERE id = ?1 AND user_id = ?2");
     if (!stmt || store_bind(st, stmt, "tt", instance_id, user_id) != DT_OK)
         return DT_DB;
-    return store_one(st, stmt, out, read_instance);
+    enum dt_status s = store_one(st, stmt, out, read_instance);
+    if (s == DT_OK &&
+        (s = store_unseal(st, user_id, SEALED_TOOL, out->id, &out->content_json)) != DT_OK)
+        store_tools_instance_clear(out);
+    return s;
 }
 
 enum dt_status store_tools_list(struct store *st, const char *user_id, const char *tool_type,
@@ -256,7 +272,23 @@ enum dt_status store_tools_list(struct store *st, const char *user_id, const cha
                                         " ORDER BY created_at DESC, rowid DESC");
     if (!stmt || store_bind(st, stmt, "tt", user_id, tool_type) != DT_OK)
         return DT_DB;
-    return store_collect(st, stmt, out, n, sizeof **out, read_instance, clear_instance);
+    enum dt_status s = store_collect(st, stmt, out, n, sizeof **out, read_instance, clear_instance);
+    /* one entry that does not open does not hide the others: it is marked, its content "null" */
+    for (size_t i = 0; s == DT_OK && i < *n; i++) {
+        struct tool_instance *t = &(*out)[i];
+        s = store_unseal(st, user_id, SEALED_TOOL, t->id, &t->content_json);
+        if (s == DT_UNREADABLE) {
+            free(t->content_json);
+            t->content_json = dt_oom_strdup("null");
+            t->unreadable = true;
+            s = DT_OK;
+        }
+    }
+    if (s != DT_OK)
+        store_tools_list_free(out, *n);
+    if (s != DT_OK)
+        *n = 0;
+    return s;
 }
 
 enum dt_status store_tools_count(struct store *st, const char *user_id, const char *tool_type,
@@ -283,7 +315,7 @@ enum dt_status store_tools_count(struct store *st, const char *user_id, const ch
 void store_tools_instance_clear(struct tool_instance *t)
 {
     if (t) {
-        free(t->content_json);
+        store_wipe_free(t->content_json);
         t->content_json = NULL;
     }
 }

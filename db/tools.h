@@ -31,6 +31,7 @@ struct tool_instance {
     char content_hash[TOOLS_HASH_LEN];
     char created_at[STORE_TIME_LEN];
     char updated_at[STORE_TIME_LEN];
+    bool unreadable; /* store_tools_list: sealed content that did not open (content_json "null") */
 };
 
 /* All tool types in the order they unlock (then by id); *out is malloc'd (caller frees). */
@@ -43,13 +44,17 @@ enum dt_status store_tools_type(struct store *st, const char *tool_id, struct to
 enum dt_status store_tools_create(struct store *st, const char *user_id, const char *tool_type,
                                   const char *origin, const char *content_json,
                                   char id_out[STORE_ID_LEN]);
-/* Replaces the content (and its hash) of the user's instance; DT_NOT_FOUND when not theirs. */
+/* Replaces the content (and its hash) of the user's instance; DT_NOT_FOUND when not theirs.
+ * For a claimed user, create and update seal the content (DT_KEY_LOCKED without the keys) and
+ * key its hash (docs/security.md); get opens it (DT_UNREADABLE when it does not open). */
 enum dt_status store_tools_update(struct store *st, const char *user_id, const char *instance_id,
                                   const char *content_json);
 enum dt_status store_tools_delete(struct store *st, const char *user_id, const char *instance_id);
 enum dt_status store_tools_get(struct store *st, const char *user_id, const char *instance_id,
                                struct tool_instance *out);
-/* The user's instances of one tool type, newest first; free with store_tools_list_free. */
+/* The user's instances of one tool type, newest first; free with store_tools_list_free. For a
+ * claimed user the contents are opened (DT_KEY_LOCKED without the keys); an entry that does not
+ * open is kept in the list, marked unreadable. */
 enum dt_status store_tools_list(struct store *st, const char *user_id, const char *tool_type,
                                 struct tool_instance **out, size_t *n);
 /* How many instances of a tool type the user has, and when the newest was made ("" if none). */

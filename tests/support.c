@@ -22,6 +22,18 @@ static void die(const char *what, enum dt_status s, struct store *st)
     exit(1);
 }
 
+void support_seed(struct store *st)
+{
+    store_set_now(st, support_now);
+    struct seed_diags d = {0};
+    enum dt_status s = seed_run(st, support_fixture_dir(), &d, NULL);
+    for (size_t i = 0; i < d.n; i++)
+        printf("# %s\n", d.items[i]);
+    seed_diags_free(&d);
+    if (s != DT_OK)
+        die("seed fixtures", s, st);
+}
+
 struct store *support_store(void)
 {
     struct store *st = NULL;
@@ -31,14 +43,7 @@ struct store *support_store(void)
         printf("Bail out! store_open: %s\n", err);
         exit(1);
     }
-    store_set_now(st, support_now);
-    struct seed_diags d = {0};
-    s = seed_run(st, support_fixture_dir(), &d, NULL);
-    for (size_t i = 0; i < d.n; i++)
-        printf("# %s\n", d.items[i]);
-    seed_diags_free(&d);
-    if (s != DT_OK)
-        die("seed fixtures", s, st);
+    support_seed(st);
     return st;
 }
 

@@ -11,6 +11,8 @@ const char *support_fixture_dir(void);
 /* A fresh :memory: store with the fixture content loaded and the clock pinned to
  * 2026-11-25T12:00:00Z. Aborts the test on failure. Close with store_close. */
 struct store *support_store(void);
+/* Loads the fixture content into st and pins its clock, as support_store does. */
+void support_seed(struct store *st);
 /* 2026-11-25T12:00:00Z, the tests' "now". */
 extern const int64_t support_now;
 /* A new anonymous user; its id into id. */
