@@ -30,9 +30,11 @@ _Static_assert(KEYWRAP_KEY_BYTES >= crypto_kdf_BYTES_MIN &&
 /* The first bytes of a wrap's associated data; the version moves with the JSON's "v". */
 #define WRAP_AD_VERSION "dreamtree-key/1"
 #define WRAP_KDF_NAME "argon2id13"
-/* The most a wrap may ask of the KDF (keywrap.h): an import must not take hours. */
+/* The most a wrap may ask of the KDF (keywrap.h): an import must not take hours. The memory
+ * is also never more than a size_t holds, on a 32-bit system. */
 #define WRAP_OPS_MAX 64ull
-#define WRAP_MEM_MAX (4ull * 1024 * 1024 * 1024 < SIZE_MAX ? 4ull * 1024 * 1024 * 1024 : SIZE_MAX)
+#define FOUR_GIB (4ull * 1024 * 1024 * 1024)
+#define WRAP_MEM_MAX (FOUR_GIB < SIZE_MAX ? FOUR_GIB : SIZE_MAX)
 
 #define WRAPPED_KEY_BYTES (KEYWRAP_KEY_BYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES)
 

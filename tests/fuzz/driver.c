@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #ifndef FUZZ_LIBFUZZER
 
 #define MAX_CORPUS 512
-#define MAX_INPUT (256u * 1024u)
+#define FUZZ_MAX_INPUT (256u * 1024u)
 
 struct input {
     uint8_t *data;
@@ -75,8 +75,8 @@ static int read_corpus(const char *dir, struct input *corpus, size_t *n)
         FILE *f = fopen(path, "rb");
         if (!f)
             continue;
-        uint8_t *buf = malloc(MAX_INPUT);
-        size_t got = buf ? fread(buf, 1, MAX_INPUT, f) : 0;
+        uint8_t *buf = malloc(FUZZ_MAX_INPUT);
+        size_t got = buf ? fread(buf, 1, FUZZ_MAX_INPUT, f) : 0;
         fclose(f);
         if (!buf)
             return -1;
@@ -90,7 +90,7 @@ static int read_corpus(const char *dir, struct input *corpus, size_t *n)
     return 0;
 }
 
-/* One to four changes to buf (size *size, room for MAX_INPUT). */
+/* One to four changes to buf (size *size, room for FUZZ_MAX_INPUT). */
 static void mutate(uint8_t *buf, size_t *size, const struct input *corpus, size_t ncorpus)
 {
     static const uint8_t interesting[] = {0,    1,    0x7f, 0x80, 0xff, '"', '\\', '{',
@@ -109,7 +109,7 @@ static void mutate(uint8_t *buf, size_t *size, const struct input *corpus, size_
                 buf[below(n)] = interesting[below(sizeof interesting)];
             break;
         case 2: /* insert a byte */
-            if (n < MAX_INPUT) {
+            if (n < FUZZ_MAX_INPUT) {
                 size_t at = below(n + 1);
                 memmove(buf + at + 1, buf + at, n - at);
                 buf[at] = (uint8_t)(below(2) ? interesting[below(sizeof interesting)] : below(256));
@@ -126,9 +126,10 @@ static void mutate(uint8_t *buf, size_t *size, const struct input *corpus, size_
         case 4: /* copy a range elsewhere */
             if (n > 1) {
                 size_t from = below(n), len = 1 + below(n - from < 32 ? n - from : 32);
-                size_t to = below(n + 1);
-                if (n + len <= MAX_INPUT) {
-                    memmove(buf + to + len, buf + to, n - to);
+                size_t to = below(n + 1), tail = n - to;
+                /* the bound on tail is for gcc, which otherwise warns that it may be huge */
+                if (n + len <= FUZZ_MAX_INPUT && tail <= FUZZ_MAX_INPUT) {
+                    memmove(buf + to + len, buf + to, tail);
                     memmove(buf + to, buf + (from >= to ? from + len : from), len);
                     *size = n + len;
                 }
@@ -139,8 +140,8 @@ static void mutate(uint8_t *buf, size_t *size, const struct input *corpus, size_
             const struct input *o = &corpus[below(ncorpus)];
             size_t keep = below(n + 1), from = below(o->size + 1);
             size_t len = o->size - from;
-            if (keep + len > MAX_INPUT)
-                len = MAX_INPUT - keep;
+            if (keep + len > FUZZ_MAX_INPUT)
+                len = FUZZ_MAX_INPUT - keep;
             memcpy(buf + keep, o->data + from, len);
             *size = keep + len;
             break;
@@ -187,7 +188,7 @@ int main(int argc, char **argv)
             return fail(FUZZ_NAME, corpus[i].data, corpus[i].size);
     }
 
-    uint8_t *buf = malloc(MAX_INPUT);
+    uint8_t *buf = malloc(FUZZ_MAX_INPUT);
     double start = seconds_now();
     long done = 0;
     while (done < runs && seconds_now() - start < seconds) {
