@@ -30,6 +30,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "doc.h"
+#include "files.h"
 #include "seed.h"
 #include "sessions.h"
 #include "users.h"
@@ -242,6 +243,10 @@ int main(int argc, char **argv)
     snprintf(db, sizeof db, "%s/ui.db", dir);
     snprintf(home, sizeof home, "%s/home", dir);
     snprintf(input, sizeof input, "%s/in", dir);
+    /* the programs started below find their session file (and nothing else) under HOME */
+    setenv("HOME", home, 1);
+    unsetenv("XDG_STATE_HOME");
+    unsetenv("XDG_DATA_HOME");
 
     /* the database: the real workbook and one user who has answered the first ten exercises */
     struct store *st = NULL;
@@ -261,6 +266,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < 10 && i < nseq; i++)
         store_responses_save(st, user, seq[i].full_exercise_id, "{\"answer\":\"a\"}", NULL);
     free(seq);
+    /* the session file names that user, so the program resumes them as a person would (without
+     * one, it would make a new user who has written nothing and show the welcome screen) */
+    struct session se;
+    char session_file[FILES_PATH_MAX], db_key[FILES_PATH_MAX];
+    if (!realpath(db, db_key) || store_sessions_create(st, user, &se) != DT_OK ||
+        store_files_session_file(session_file, 1) != DT_OK ||
+        store_files_write_session(session_file, db_key, se.id) != DT_OK)
+        fail("cannot write the session file");
 
     /* in-process: a keystroke is an event, its store calls and the document built again */
     struct app *app = app_new(st, user, SCREEN_DASHBOARD, NULL);
@@ -305,11 +318,8 @@ int main(int argc, char **argv)
         fail("cannot write the input");
     fputs("9\n", f); /* the dashboard's last item: leave */
     fclose(f);
-    setenv("HOME", home, 1);
     setenv("DREAMTREE_DB", db, 1);
     setenv("DREAMTREE_CONTENT", content, 1);
-    unsetenv("XDG_STATE_HOME");
-    unsetenv("XDG_DATA_HOME");
     double runs[RUNS], floor_runs[RUNS], above[RUNS];
     long max_rss = 0;
     char *session[] = {argv[1], "--plain", NULL}, *version[] = {argv[1], "--version", NULL};
