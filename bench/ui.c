@@ -3,6 +3,9 @@
  *    to the end of its first frame (its menu's prompt arriving on the pipe);
  *  - the floor under that: the same program asked for --version, timed from spawn to exit, run
  *    alternately with the sessions (on a virtual machine, starting any process is costly);
+ *  - `dreamtree today` against its terminal peer, `calcurse -a` (a day's agenda from text files,
+ *    in a data folder made here with a comparable amount for today), each spawn to exit, run
+ *    alternately; skipped when calcurse is not installed;
  *  - the instructions of one such session from exec to exit, counted by callgrind when valgrind
  *    is installed: steady where times are noisy;
  *  - the largest resident set at the first frame, in text mode and in the full-screen face on a
@@ -21,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -141,6 +145,101 @@ static double spawn_timed(char *const *args, const char *answer, const char *mar
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !done)
         fail("dreamtree did not finish cleanly with the expected output");
     return done;
+}
+
+/* Starts ARGS[0] with environment ENV, stdin on /dev/null and stdout on a pipe it drains;
+ * returns the microseconds from spawn until the child has exited and been reaped, and counts
+ * the lines it printed into *LINES. Exits on failure: the program must finish cleanly. */
+static double spawn_to_exit(char *const *args, char *const *env, int *lines)
+{
+    int out[2];
+    if (pipe(out) != 0)
+        fail("no pipe");
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    pid_t pid;
+    double t0 = now_us();
+    if (posix_spawn(&pid, args[0], &fa, NULL, args, env) != 0)
+        fail("cannot start a program to time");
+    close(out[1]);
+    char buf[4096];
+    ssize_t got;
+    *lines = 0;
+    while ((got = read(out[0], buf, sizeof buf)) > 0)
+        for (ssize_t i = 0; i < got; i++)
+            *lines += buf[i] == '\n';
+    int status;
+    waitpid(pid, &status, 0);
+    double took = now_us() - t0;
+    close(out[0]);
+    posix_spawn_file_actions_destroy(&fa);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        fail("a timed program did not finish cleanly");
+    return took;
+}
+
+/* The path of NAME found on PATH, into OUT; false when it is not there. */
+static bool find_program(const char *name, char *out, size_t size)
+{
+    const char *path = getenv("PATH");
+    if (!path || !path[0])
+        path = "/usr/bin:/bin";
+    while (*path) {
+        size_t len = strcspn(path, ":");
+        if (len > 0 && (size_t)snprintf(out, size, "%.*s/%s", (int)len, path, name) < size &&
+            access(out, X_OK) == 0)
+            return true;
+        path += len + (path[len] == ':');
+    }
+    return false;
+}
+
+/* A calcurse data folder in DIR (apts, todo) with about what the seeded user's Daily Dos holds:
+ * an event and two appointments today, three open todos. calcurse reads the dates as local
+ * time, as this does. */
+static void write_agenda(const char *dir)
+{
+    char path[FILES_PATH_MAX], day[16];
+    time_t t = time(NULL);
+    strftime(day, sizeof day, "%m/%d/%Y", localtime(&t));
+    if (mkdir(dir, 0700) != 0)
+        fail("cannot make the calcurse folder");
+    snprintf(path, sizeof path, "%s/apts", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fail("cannot write the calcurse agenda");
+    fprintf(f, "%s [1] Application deadline\n", day);
+    fprintf(f, "%s @ 09:00 -> %s @ 09:30 |Stand-up with the team\n", day, day);
+    fprintf(f, "%s @ 15:30 -> %s @ 16:00 |Call with a mentor\n", day, day);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/todo", dir);
+    if (!(f = fopen(path, "w")))
+        fail("cannot write the calcurse todos");
+    fputs("[1] Update the CV\n[2] Write to two contacts\n[3] Read one job advert\n", f);
+    fclose(f);
+}
+
+/* A copy of environ with HOME set to HOME: the array is malloc'd, the new entry static. */
+static char **env_with_home(const char *home)
+{
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    static char entry[FILES_PATH_MAX + 8];
+    if (!env)
+        fail("no memory");
+    snprintf(entry, sizeof entry, "HOME=%s", home);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], "HOME=", 5) != 0)
+            env[k++] = environ[i];
+    env[k++] = entry;
+    env[k] = NULL;
+    return env;
 }
 
 /* The full-screen face on a pseudo-terminal (80x24): waits for the Daily Dos to be drawn and
@@ -337,6 +436,29 @@ int main(int argc, char **argv)
             max_rss = rss;
     }
 
+    /* today against calcurse -a, alternately, each spawn to exit; the first pair warms the page
+     * cache (and lets calcurse make its conf, hooks and notes beside the agenda) */
+    char calcurse[256], caldir[160];
+    bool have_calcurse = find_program("calcurse", calcurse, sizeof calcurse);
+    double today_runs[RUNS], calcurse_runs[RUNS];
+    int today_lines = 0, calcurse_lines = 0;
+    if (have_calcurse) {
+        snprintf(caldir, sizeof caldir, "%s/calcurse", dir);
+        write_agenda(caldir);
+        char **calenv = env_with_home(caldir);
+        char *today[] = {argv[1], "--db", db, "today", NULL};
+        char *agenda[] = {calcurse, "-D", caldir, "-a", NULL};
+        for (int i = 0; i < RUNS + 1; i++) {
+            double a = spawn_to_exit(today, environ, &today_lines);
+            double b = spawn_to_exit(agenda, calenv, &calcurse_lines);
+            if (i > 0) {
+                today_runs[i - 1] = a;
+                calcurse_runs[i - 1] = b;
+            }
+        }
+        free(calenv);
+    }
+
     long long instructions = count_instructions(argv[1], input, dir);
     long curses_rss = 0;
     for (int i = 0; i < 5; i++) {
@@ -350,6 +472,11 @@ int main(int argc, char **argv)
     report("exec to the Daily Dos' first frame", runs, RUNS);
     report("floor: exec to exit of --version", floor_runs, RUNS);
     report("first frame less its paired floor", above, RUNS);
+    double frame_ratio = runs[RUNS / 2] / floor_runs[RUNS / 2];
+    if (have_calcurse) {
+        report("dreamtree today, spawn to exit", today_runs, RUNS);
+        report("calcurse -a, spawn to exit", calcurse_runs, RUNS);
+    }
     report("one keystroke: event + store + build", keys, KEYS);
     report("curses: start and first frame (in process)", frames, RUNS);
     report("curses: one Tab, handled and redrawn", tabs, RUNS);
@@ -361,6 +488,15 @@ int main(int argc, char **argv)
     printf("  largest resident set at the first frame: text mode %.1f MiB, full screen %.1f MiB"
            " (goal <= 6 MiB)\n",
            max_rss / 1024.0, curses_rss / 1024.0);
+    printf("\n  first frame / --version: %.2fx (goal <= 1.3x), medians of the paired runs\n",
+           frame_ratio);
+    if (have_calcurse)
+        printf("  today / calcurse -a: %.2fx (goal <= 1.0x), medians of the paired runs;"
+               " %d and %d lines printed\n",
+               today_runs[RUNS / 2] / calcurse_runs[RUNS / 2], today_lines, calcurse_lines);
+    else
+        printf("  SKIP today vs calcurse: calcurse is not installed (./quickstart bench installs"
+               " it)\n");
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
            runs[RUNS / 2] <= 5000 ? "met" : "not met", keys[KEYS / 2] <= 1000 ? "met" : "not met");
     free(keys);
