@@ -3,11 +3,12 @@
  *    to the end of its first frame (its menu's prompt arriving on the pipe);
  *  - the floor under that: the same program asked for --version, timed from spawn to exit, run
  *    alternately with the sessions (on a virtual machine, starting any process is costly);
- *  - `dreamtree today` against its terminal peer, `calcurse -a` (a day's agenda from text files,
- *    in a data folder made here with a comparable amount for today), each spawn to exit, run
- *    alternately; skipped when calcurse is not installed;
  *  - the instructions of one such session from exec to exit, counted by callgrind when valgrind
  *    is installed: steady where times are noisy;
+ *  - `dreamtree today` against its terminal peer, `calcurse -a` (a day's agenda from text files,
+ *    in a data folder made here with a comparable amount for today), each spawn to exit, run
+ *    alternately, and the instructions of each under callgrind; skipped when calcurse is not
+ *    installed;
  *  - the largest resident set at the first frame, in text mode and in the full-screen face on a
  *    pseudo-terminal (read from /proc while the program runs);
  *  - one keystroke's work in-process: the event, its store calls and the document built again;
@@ -298,14 +299,16 @@ static long curses_session_rss(const char *program)
     return kib;
 }
 
-/* Instructions executed by one text-mode session (exec to exit) under callgrind, or 0 when
- * valgrind is missing. */
-static long long count_instructions(const char *program, const char *input, const char *dir)
+/* Instructions executed by the program ARGS (without valgrind's own words) from exec to exit
+ * under callgrind, with stdin from INPUT and environment ENV, or 0 when valgrind is missing. */
+static long long count_instructions(char *const *args, const char *input, char *const *env,
+                                    const char *dir)
 {
     char log[160];
     snprintf(log, sizeof log, "%s/callgrind.log", dir);
-    char *args[] = {"valgrind",      "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                    (char *)program, "--plain",          NULL};
+    char *argv[16] = {"valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"};
+    for (int i = 0; args[i] && i < 12; i++)
+        argv[3 + i] = args[i];
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
@@ -314,7 +317,7 @@ static long long count_instructions(const char *program, const char *input, cons
     pid_t pid;
     int status = 0;
     long long n = 0;
-    if (posix_spawnp(&pid, "valgrind", &fa, NULL, args, environ) == 0 &&
+    if (posix_spawnp(&pid, "valgrind", &fa, NULL, argv, env) == 0 &&
         waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         FILE *f = fopen(log, "r");
         char line[256];
@@ -442,6 +445,7 @@ int main(int argc, char **argv)
     bool have_calcurse = find_program("calcurse", calcurse, sizeof calcurse);
     double today_runs[RUNS], calcurse_runs[RUNS];
     int today_lines = 0, calcurse_lines = 0;
+    long long today_instructions = 0, calcurse_instructions = 0;
     if (have_calcurse) {
         snprintf(caldir, sizeof caldir, "%s/calcurse", dir);
         write_agenda(caldir);
@@ -456,10 +460,12 @@ int main(int argc, char **argv)
                 calcurse_runs[i - 1] = b;
             }
         }
+        today_instructions = count_instructions(today, "/dev/null", environ, dir);
+        calcurse_instructions = count_instructions(agenda, "/dev/null", calenv, dir);
         free(calenv);
     }
 
-    long long instructions = count_instructions(argv[1], input, dir);
+    long long instructions = count_instructions(session, input, environ, dir);
     long curses_rss = 0;
     for (int i = 0; i < 5; i++) {
         long kib = curses_session_rss(argv[1]);
@@ -490,11 +496,15 @@ int main(int argc, char **argv)
            max_rss / 1024.0, curses_rss / 1024.0);
     printf("\n  first frame / --version: %.2fx (goal <= 1.3x), medians of the paired runs\n",
            frame_ratio);
-    if (have_calcurse)
+    if (have_calcurse) {
         printf("  today / calcurse -a: %.2fx (goal <= 1.0x), medians of the paired runs;"
                " %d and %d lines printed\n",
                today_runs[RUNS / 2] / calcurse_runs[RUNS / 2], today_lines, calcurse_lines);
-    else
+        if (today_instructions && calcurse_instructions)
+            printf("  instructions, exec to exit (callgrind): today %.2f million, calcurse -a %.2f"
+                   " million\n",
+                   today_instructions / 1e6, calcurse_instructions / 1e6);
+    } else
         printf("  SKIP today vs calcurse: calcurse is not installed (./quickstart bench installs"
                " it)\n");
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
