@@ -299,7 +299,7 @@ static long curses_session_rss(const char *program)
     return kib;
 }
 
-/* Instructions executed by the program ARGS (without valgrind's own words) from exec to exit
+/* Instructions executed by ARGS (a program and its arguments, at most 12) from exec to exit
  * under callgrind, with stdin from INPUT and environment ENV, or 0 when valgrind is missing. */
 static long long count_instructions(char *const *args, const char *input, char *const *env,
                                     const char *dir)
@@ -504,9 +504,10 @@ int main(int argc, char **argv)
             printf("  instructions, exec to exit (callgrind): today %.2f million, calcurse -a %.2f"
                    " million\n",
                    today_instructions / 1e6, calcurse_instructions / 1e6);
-    } else
+    } else {
         printf("  SKIP today vs calcurse: calcurse is not installed (./quickstart bench installs"
                " it)\n");
+    }
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
            runs[RUNS / 2] <= 5000 ? "met" : "not met", keys[KEYS / 2] <= 1000 ? "met" : "not met");
     free(keys);
