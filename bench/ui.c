@@ -5,6 +5,10 @@
  *    alternately with the sessions (on a virtual machine, starting any process is costly);
  *  - the instructions of one such session from exec to exit, counted by callgrind when valgrind
  *    is installed: steady where times are noisy;
+ *  - `dreamtree today` against its terminal peer, `calcurse -a` (a day's agenda from text files,
+ *    in a data folder made here with a comparable amount for today), each spawn to exit, run
+ *    alternately, and the instructions of each under callgrind; skipped when calcurse is not
+ *    installed;
  *  - the largest resident set at the first frame, in text mode and in the full-screen face on a
  *    pseudo-terminal (read from /proc while the program runs);
  *  - one keystroke's work in-process: the event, its store calls and the document built again;
@@ -21,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,6 +35,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "doc.h"
+#include "files.h"
 #include "seed.h"
 #include "sessions.h"
 #include "users.h"
@@ -142,6 +148,101 @@ static double spawn_timed(char *const *args, const char *answer, const char *mar
     return done;
 }
 
+/* Starts ARGS[0] with environment ENV, stdin on /dev/null and stdout on a pipe it drains;
+ * returns the microseconds from spawn until the child has exited and been reaped, and counts
+ * the lines it printed into *LINES. Exits on failure: the program must finish cleanly. */
+static double spawn_to_exit(char *const *args, char *const *env, int *lines)
+{
+    int out[2];
+    if (pipe(out) != 0)
+        fail("no pipe");
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    pid_t pid;
+    double t0 = now_us();
+    if (posix_spawn(&pid, args[0], &fa, NULL, args, env) != 0)
+        fail("cannot start a program to time");
+    close(out[1]);
+    char buf[4096];
+    ssize_t got;
+    *lines = 0;
+    while ((got = read(out[0], buf, sizeof buf)) > 0)
+        for (ssize_t i = 0; i < got; i++)
+            *lines += buf[i] == '\n';
+    int status;
+    waitpid(pid, &status, 0);
+    double took = now_us() - t0;
+    close(out[0]);
+    posix_spawn_file_actions_destroy(&fa);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        fail("a timed program did not finish cleanly");
+    return took;
+}
+
+/* The path of NAME found on PATH, into OUT; false when it is not there. */
+static bool find_program(const char *name, char *out, size_t size)
+{
+    const char *path = getenv("PATH");
+    if (!path || !path[0])
+        path = "/usr/bin:/bin";
+    while (*path) {
+        size_t len = strcspn(path, ":");
+        if (len > 0 && (size_t)snprintf(out, size, "%.*s/%s", (int)len, path, name) < size &&
+            access(out, X_OK) == 0)
+            return true;
+        path += len + (path[len] == ':');
+    }
+    return false;
+}
+
+/* A calcurse data folder in DIR (apts, todo) with about what the seeded user's Daily Dos holds:
+ * an event and two appointments today, three open todos. calcurse reads the dates as local
+ * time, as this does. */
+static void write_agenda(const char *dir)
+{
+    char path[FILES_PATH_MAX], day[16];
+    time_t t = time(NULL);
+    strftime(day, sizeof day, "%m/%d/%Y", localtime(&t));
+    if (mkdir(dir, 0700) != 0)
+        fail("cannot make the calcurse folder");
+    snprintf(path, sizeof path, "%s/apts", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        fail("cannot write the calcurse agenda");
+    fprintf(f, "%s [1] Application deadline\n", day);
+    fprintf(f, "%s @ 09:00 -> %s @ 09:30 |Stand-up with the team\n", day, day);
+    fprintf(f, "%s @ 15:30 -> %s @ 16:00 |Call with a mentor\n", day, day);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/todo", dir);
+    if (!(f = fopen(path, "w")))
+        fail("cannot write the calcurse todos");
+    fputs("[1] Update the CV\n[2] Write to two contacts\n[3] Read one job advert\n", f);
+    fclose(f);
+}
+
+/* A copy of environ with HOME set to HOME: the array is malloc'd, the new entry static. */
+static char **env_with_home(const char *home)
+{
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = malloc((n + 2) * sizeof *env);
+    static char entry[FILES_PATH_MAX + 8];
+    if (!env)
+        fail("no memory");
+    snprintf(entry, sizeof entry, "HOME=%s", home);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], "HOME=", 5) != 0)
+            env[k++] = environ[i];
+    env[k++] = entry;
+    env[k] = NULL;
+    return env;
+}
+
 /* The full-screen face on a pseudo-terminal (80x24): waits for the Daily Dos to be drawn and
  * the output to settle, takes the peak resident set, then quits with Q. Returns KiB. */
 static long curses_session_rss(const char *program)
@@ -198,14 +299,16 @@ static long curses_session_rss(const char *program)
     return kib;
 }
 
-/* Instructions executed by one text-mode session (exec to exit) under callgrind, or 0 when
- * valgrind is missing. */
-static long long count_instructions(const char *program, const char *input, const char *dir)
+/* Instructions executed by ARGS (a program and its arguments, at most 12) from exec to exit
+ * under callgrind, with stdin from INPUT and environment ENV, or 0 when valgrind is missing. */
+static long long count_instructions(char *const *args, const char *input, char *const *env,
+                                    const char *dir)
 {
     char log[160];
     snprintf(log, sizeof log, "%s/callgrind.log", dir);
-    char *args[] = {"valgrind",      "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                    (char *)program, "--plain",          NULL};
+    char *argv[16] = {"valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"};
+    for (int i = 0; args[i] && i < 12; i++)
+        argv[3 + i] = args[i];
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, input, O_RDONLY, 0);
@@ -214,7 +317,7 @@ static long long count_instructions(const char *program, const char *input, cons
     pid_t pid;
     int status = 0;
     long long n = 0;
-    if (posix_spawnp(&pid, "valgrind", &fa, NULL, args, environ) == 0 &&
+    if (posix_spawnp(&pid, "valgrind", &fa, NULL, argv, env) == 0 &&
         waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         FILE *f = fopen(log, "r");
         char line[256];
@@ -242,6 +345,10 @@ int main(int argc, char **argv)
     snprintf(db, sizeof db, "%s/ui.db", dir);
     snprintf(home, sizeof home, "%s/home", dir);
     snprintf(input, sizeof input, "%s/in", dir);
+    /* the programs started below find their session file (and nothing else) under HOME */
+    setenv("HOME", home, 1);
+    unsetenv("XDG_STATE_HOME");
+    unsetenv("XDG_DATA_HOME");
 
     /* the database: the real workbook and one user who has answered the first ten exercises */
     struct store *st = NULL;
@@ -261,6 +368,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < 10 && i < nseq; i++)
         store_responses_save(st, user, seq[i].full_exercise_id, "{\"answer\":\"a\"}", NULL);
     free(seq);
+    /* the session file names that user, so the program resumes them as a person would (without
+     * one, it would make a new user who has written nothing and show the welcome screen) */
+    struct session se;
+    char session_file[FILES_PATH_MAX], db_key[FILES_PATH_MAX];
+    if (!realpath(db, db_key) || store_sessions_create(st, user, &se) != DT_OK ||
+        store_files_session_file(session_file, 1) != DT_OK ||
+        store_files_write_session(session_file, db_key, se.id) != DT_OK)
+        fail("cannot write the session file");
 
     /* in-process: a keystroke is an event, its store calls and the document built again */
     struct app *app = app_new(st, user, SCREEN_DASHBOARD, NULL);
@@ -305,11 +420,8 @@ int main(int argc, char **argv)
         fail("cannot write the input");
     fputs("9\n", f); /* the dashboard's last item: leave */
     fclose(f);
-    setenv("HOME", home, 1);
     setenv("DREAMTREE_DB", db, 1);
     setenv("DREAMTREE_CONTENT", content, 1);
-    unsetenv("XDG_STATE_HOME");
-    unsetenv("XDG_DATA_HOME");
     double runs[RUNS], floor_runs[RUNS], above[RUNS];
     long max_rss = 0;
     char *session[] = {argv[1], "--plain", NULL}, *version[] = {argv[1], "--version", NULL};
@@ -327,7 +439,33 @@ int main(int argc, char **argv)
             max_rss = rss;
     }
 
-    long long instructions = count_instructions(argv[1], input, dir);
+    /* today against calcurse -a, alternately, each spawn to exit; the first pair warms the page
+     * cache (and lets calcurse make its conf, hooks and notes beside the agenda) */
+    char calcurse[256], caldir[160];
+    bool have_calcurse = find_program("calcurse", calcurse, sizeof calcurse);
+    double today_runs[RUNS], calcurse_runs[RUNS];
+    int today_lines = 0, calcurse_lines = 0;
+    long long today_instructions = 0, calcurse_instructions = 0;
+    if (have_calcurse) {
+        snprintf(caldir, sizeof caldir, "%s/calcurse", dir);
+        write_agenda(caldir);
+        char **calenv = env_with_home(caldir);
+        char *today[] = {argv[1], "--db", db, "today", NULL};
+        char *agenda[] = {calcurse, "-D", caldir, "-a", NULL};
+        for (int i = 0; i < RUNS + 1; i++) {
+            double a = spawn_to_exit(today, environ, &today_lines);
+            double b = spawn_to_exit(agenda, calenv, &calcurse_lines);
+            if (i > 0) {
+                today_runs[i - 1] = a;
+                calcurse_runs[i - 1] = b;
+            }
+        }
+        today_instructions = count_instructions(today, "/dev/null", environ, dir);
+        calcurse_instructions = count_instructions(agenda, "/dev/null", calenv, dir);
+        free(calenv);
+    }
+
+    long long instructions = count_instructions(session, input, environ, dir);
     long curses_rss = 0;
     for (int i = 0; i < 5; i++) {
         long kib = curses_session_rss(argv[1]);
@@ -340,6 +478,11 @@ int main(int argc, char **argv)
     report("exec to the Daily Dos' first frame", runs, RUNS);
     report("floor: exec to exit of --version", floor_runs, RUNS);
     report("first frame less its paired floor", above, RUNS);
+    double frame_ratio = runs[RUNS / 2] / floor_runs[RUNS / 2];
+    if (have_calcurse) {
+        report("dreamtree today, spawn to exit", today_runs, RUNS);
+        report("calcurse -a, spawn to exit", calcurse_runs, RUNS);
+    }
     report("one keystroke: event + store + build", keys, KEYS);
     report("curses: start and first frame (in process)", frames, RUNS);
     report("curses: one Tab, handled and redrawn", tabs, RUNS);
@@ -351,6 +494,20 @@ int main(int argc, char **argv)
     printf("  largest resident set at the first frame: text mode %.1f MiB, full screen %.1f MiB"
            " (goal <= 6 MiB)\n",
            max_rss / 1024.0, curses_rss / 1024.0);
+    printf("\n  first frame / --version: %.2fx (goal <= 1.3x), medians of the paired runs\n",
+           frame_ratio);
+    if (have_calcurse) {
+        printf("  today / calcurse -a: %.2fx (goal <= 1.0x), medians of the paired runs;"
+               " %d and %d lines printed\n",
+               today_runs[RUNS / 2] / calcurse_runs[RUNS / 2], today_lines, calcurse_lines);
+        if (today_instructions && calcurse_instructions)
+            printf("  instructions, exec to exit (callgrind): today %.2f million, calcurse -a %.2f"
+                   " million\n",
+                   today_instructions / 1e6, calcurse_instructions / 1e6);
+    } else {
+        printf("  SKIP today vs calcurse: calcurse is not installed (./quickstart bench installs"
+               " it)\n");
+    }
     printf("  goals: first frame <= 5 ms median (%s), keystroke <= 1 ms (%s)\n",
            runs[RUNS / 2] <= 5000 ? "met" : "not met", keys[KEYS / 2] <= 1000 ? "met" : "not met");
     free(keys);
