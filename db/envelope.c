@@ -2,6 +2,7 @@
  * object, and the keyed content hash. A keyring exists only once keywrap.c has set libsodium up,
  * so nothing here calls sodium_init. */
 #include "envelope.h"
+#include "keywrap_internal.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -40,27 +41,6 @@ bool envelope_is_sealed(const char *text)
     return text && strncmp(text, SEALED_PREFIX, sizeof SEALED_PREFIX - 1) == 0;
 }
 
-/* "dreamtree-field/1" NUL owner NUL field: no part holds a NUL, so the split is unambiguous.
- * malloc'd; its length in *n. */
-static unsigned char *field_ad(const char *owner, const char *field, size_t *n)
-{
-    size_t lv = sizeof FIELD_AD_VERSION - 1, lo = strlen(owner), lf = strlen(field);
-    unsigned char *ad = dt_oom_malloc(lv + 1 + lo + 1 + lf);
-    memcpy(ad, FIELD_AD_VERSION, lv + 1);
-    memcpy(ad + lv + 1, owner, lo + 1);
-    memcpy(ad + lv + 1 + lo + 1, field, lf);
-    *n = lv + 1 + lo + 1 + lf;
-    return ad;
-}
-
-static char *base64(const unsigned char *bin, size_t n)
-{
-    size_t size = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-    char *b64 = dt_oom_malloc(size);
-    sodium_bin2base64(b64, size, bin, n, sodium_base64_VARIANT_ORIGINAL);
-    return b64;
-}
-
 char *envelope_seal(const struct keyring *k, const char *field, const char *clear, size_t n)
 {
     /* the store refuses longer texts before they get here; one sealed anyway would never open */
@@ -69,14 +49,14 @@ char *envelope_seal(const struct keyring *k, const char *field, const char *clea
     randombytes_buf(nonce, sizeof nonce);
     unsigned char *sealed = dt_oom_malloc(n + TAG_BYTES);
     size_t ad_len;
-    unsigned char *ad = field_ad(k->owner, field, &ad_len);
+    unsigned char *ad = keywrap_associated_data(FIELD_AD_VERSION, k->owner, field, &ad_len);
     unsigned long long sealed_len = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, &sealed_len, (const unsigned char *)clear, n,
                                                ad, ad_len, NULL, nonce, k->field_key);
     free(ad);
 
-    char *nonce64 = base64(nonce, sizeof nonce);
-    char *data64 = base64(sealed, (size_t)sealed_len);
+    char *nonce64 = keywrap_base64(nonce, sizeof nonce);
+    char *data64 = keywrap_base64(sealed, (size_t)sealed_len);
     free(sealed);
     static const char middle[] = "\",\"data\":\"";
     size_t size = sizeof SEALED_PREFIX - 1 + sizeof "1,\"nonce\":\"" - 1 + strlen(nonce64) +
@@ -86,15 +66,6 @@ char *envelope_seal(const struct keyring *k, const char *field, const char *clea
     free(nonce64);
     free(data64);
     return out;
-}
-
-/* libsodium 1.0.18 reads some bytes above 0x7F as base64 digits (a '/' with its top bit set
- * decodes as '/'), so a text could be altered and still open: the alphabet is checked first. */
-static bool base64_alphabet_only(const char *b64)
-{
-    static const char alphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-    return b64[strspn(b64, alphabet)] == '\0';
 }
 
 /* The nonce and ciphertext of an envelope, checked as envelope.h says; false: malformed. On
@@ -116,8 +87,8 @@ static bool read_envelope(const char *text, unsigned char nonce[NONCE_BYTES], un
     const cJSON *nonce64 = cJSON_GetObjectItemCaseSensitive(o, "nonce");
     const cJSON *data64 = cJSON_GetObjectItemCaseSensitive(o, "data");
     bool ok = cJSON_IsNumber(version) && version->valuedouble == 1.0 && cJSON_IsString(nonce64) &&
-              cJSON_IsString(data64) && base64_alphabet_only(nonce64->valuestring) &&
-              base64_alphabet_only(data64->valuestring);
+              cJSON_IsString(data64) && keywrap_base64_alphabet_only(nonce64->valuestring) &&
+              keywrap_base64_alphabet_only(data64->valuestring);
     size_t got = 0;
     if (ok) {
         size_t nonce_len = 0;
@@ -163,7 +134,7 @@ enum envelope_result envelope_open(const struct keyring *k, const char *field, c
         return ENVELOPE_MALFORMED;
 
     size_t ad_len;
-    unsigned char *ad = field_ad(k->owner, field, &ad_len);
+    unsigned char *ad = keywrap_associated_data(FIELD_AD_VERSION, k->owner, field, &ad_len);
     size_t room = data_len - TAG_BYTES;
     unsigned char *m = dt_oom_malloc(room + 1);
     unsigned long long m_len = 0;

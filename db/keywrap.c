@@ -2,6 +2,7 @@
  * libsodium's: Argon2id for every key taken from a secret, XChaCha20-Poly1305 for the wraps,
  * BLAKE2b (crypto_kdf) for the keys derived from the data key. */
 #include "keywrap.h"
+#include "keywrap_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -160,8 +161,8 @@ void keywrap_spend_check(const char *password, size_t len, struct keywrap_limits
 
 /* "VERSION" NUL owner NUL purpose: no part holds a NUL, so the split is unambiguous. malloc'd;
  * its length in *n. */
-static unsigned char *associated_data(const char *version, const char *owner, const char *purpose,
-                                      size_t *n)
+unsigned char *keywrap_associated_data(const char *version, const char *owner, const char *purpose,
+                                        size_t *n)
 {
     size_t lv = strlen(version), lo = strlen(owner), lp = strlen(purpose);
     unsigned char *ad = dt_oom_malloc(lv + 1 + lo + 1 + lp);
@@ -172,8 +173,7 @@ static unsigned char *associated_data(const char *version, const char *owner, co
     return ad;
 }
 
-/* Standard padded base64 of n bytes, malloc'd. */
-static char *base64(const unsigned char *bin, size_t n)
+char *keywrap_base64(const unsigned char *bin, size_t n)
 {
     size_t size = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
     char *b64 = dt_oom_malloc(size);
@@ -183,7 +183,7 @@ static char *base64(const unsigned char *bin, size_t n)
 
 /* libsodium 1.0.18 reads some bytes above 0x7F as base64 digits (a '/' with its top bit set
  * decodes as '/'), so a text could be altered and still open: the alphabet is checked first. */
-static bool base64_alphabet_only(const char *b64)
+bool keywrap_base64_alphabet_only(const char *b64)
 {
     static const char alphabet[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
@@ -195,7 +195,7 @@ static bool base64_alphabet_only(const char *b64)
 static bool decode_exact(const char *b64, unsigned char *out, size_t want)
 {
     size_t got = 0;
-    if (!base64_alphabet_only(b64) || sodium_base642bin(out, want, b64, strlen(b64), NULL, &got,
+    if (!keywrap_base64_alphabet_only(b64) || sodium_base642bin(out, want, b64, strlen(b64), NULL, &got,
                                                         NULL, sodium_base64_VARIANT_ORIGINAL) != 0)
         return false;
     return got == want;
@@ -227,16 +227,16 @@ char *keywrap_wrap(const struct keyring *k, const char *secret, size_t len, cons
         return NULL;
     }
     size_t ad_len;
-    unsigned char *ad = associated_data(WRAP_AD_VERSION, k->owner, purpose, &ad_len);
+    unsigned char *ad = keywrap_associated_data(WRAP_AD_VERSION, k->owner, purpose, &ad_len);
     unsigned long long sealed_len = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(sealed, &sealed_len, k->dek, sizeof k->dek, ad,
                                                ad_len, NULL, nonce, kek);
     sodium_memzero(kek, sizeof kek);
     free(ad);
 
-    char *salt64 = base64(salt, sizeof salt);
-    char *nonce64 = base64(nonce, sizeof nonce);
-    char *key64 = base64(sealed, (size_t)sealed_len);
+    char *salt64 = keywrap_base64(salt, sizeof salt);
+    char *nonce64 = keywrap_base64(nonce, sizeof nonce);
+    char *key64 = keywrap_base64(sealed, (size_t)sealed_len);
     cJSON *o = built(cJSON_CreateObject());
     built(cJSON_AddNumberToObject(o, "v", 1));
     built(cJSON_AddStringToObject(o, "kdf", WRAP_KDF_NAME));
@@ -332,7 +332,7 @@ enum keywrap_result keywrap_unwrap(const char *wrapped_json, const char *owner, 
     /* the keyring first: the associated data uses its owner, cut as keywrap_wrap's was */
     struct keyring *k = keyring_alloc(owner);
     size_t ad_len;
-    unsigned char *ad = associated_data(WRAP_AD_VERSION, k->owner, purpose, &ad_len);
+    unsigned char *ad = keywrap_associated_data(WRAP_AD_VERSION, k->owner, purpose, &ad_len);
     unsigned long long dek_len = 0;
     int opened = crypto_aead_xchacha20poly1305_ietf_decrypt(k->dek, &dek_len, NULL, w.key,
                                                             sizeof w.key, ad, ad_len, w.nonce, kek);
