@@ -17,6 +17,7 @@
 #include <malloc.h>
 #endif
 
+#include "cli.h"
 #include "diag.h"
 #include "content.h"
 #include "fullscreen.h"
@@ -32,13 +33,22 @@
 #include "plain.h"
 #include "users.h"
 
-enum exit_code { EXIT_DONE = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
-
 static const char usage_text[] =
     "Usage:\n"
     "  dreamtree [--db PATH] [--plain]            start the workbook (the default)\n"
     "  dreamtree [--db PATH] seed [DIR]           create or update the database and load content\n"
     "  dreamtree [--db PATH] today [--user ID]    print today's Daily Dos, one per line\n"
+    "  dreamtree [--db PATH] account claim --email ADDRESS   claim this workbook: encrypt it\n"
+    "                                             under a password\n"
+    "  dreamtree [--db PATH] account password     change the password\n"
+    "  dreamtree [--db PATH] account recover --email ADDRESS   set a new password with the\n"
+    "                                             recovery code\n"
+    "  dreamtree [--db PATH] account delete --email ADDRESS    delete the account and its\n"
+    "                                             workbook\n"
+    "  dreamtree [--db PATH] export [--format json|md] [-o FILE] [--user ID]\n"
+    "                                             write the workbook to a file (default: stdout)\n"
+    "  dreamtree [--db PATH] import FILE [--dry-run] [--yes] [--user ID]\n"
+    "                                             merge an exported workbook into this one\n"
     "  dreamtree content check [DIR]              check content files; errors name file:line\n"
     "  dreamtree --help | --version\n"
     "\n"
@@ -47,127 +57,24 @@ static const char usage_text[] =
     "                 $XDG_DATA_HOME/dreamtree/dreamtree.db, else\n"
     "                 ~/.local/share/dreamtree/dreamtree.db)\n"
     "  --plain        text mode for screen readers: plain lines and numbered menus\n"
-    "  --user ID      with today: the user whose Daily Dos to print\n"
+    "  --user ID      with today, account, export, import: the workbook's user (default:\n"
+    "                 the one this terminal's account last used)\n"
+    "  --password-stdin  with account, export, import: read each password as one line of\n"
+    "                 standard input (a new password on the next line) instead of asking\n"
+    "  --dry-run      with import: show what would change, and change nothing\n"
+    "  --yes          with import: merge without asking\n"
     "  -h, --help     show this help and exit\n"
     "  -V, --version  show the version and exit\n"
     "\n"
-    "Exit status: 0 done, 1 bad input or data, 2 usage error.\n";
-
-struct options {
-    const char *db;
-    int plain;
-};
-
-/* Every message to stderr goes through here, and so through the sanitiser: it may hold a path,
- * an argument, or SQLite's words about a file someone changed (an object's name, a trigger's
- * RAISE text), all text someone else chose. */
-static void vsay(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-
-static void vsay(const char *fmt, va_list ap)
-{
-    char fixed[512], *text = fixed;
-    va_list again;
-    va_copy(again, ap);
-    int n = vsnprintf(fixed, sizeof fixed, fmt, ap);
-    if (n >= (int)sizeof fixed && (text = malloc((size_t)n + 1)) != NULL)
-        vsnprintf(text, (size_t)n + 1, fmt, again);
-    va_end(again);
-    if (!text)
-        text = fixed; /* out of memory: the first part, cut */
-    char *clean = n < 0 ? NULL : tui_text_sanitize(text, strlen(text), 0);
-    fprintf(stderr, "dreamtree: %s\n", clean ? clean : "(a message that could not be shown)");
-    free(clean);
-    if (text != fixed)
-        free(text);
-}
-
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void say(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsay(fmt, ap);
-    va_end(ap);
-}
-
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsay(fmt, ap);
-    va_end(ap);
-    fputs("Try 'dreamtree --help'.\n", stderr);
-    return EXIT_USAGE;
-}
-
-static const char *content_dir(void)
-{
-    const char *env = getenv("DREAMTREE_CONTENT");
-    if (env && env[0])
-        return env;
-    struct stat sb;
-    if (stat(DT_CONTENT_SOURCE "/tools.rec", &sb) == 0)
-        return DT_CONTENT_SOURCE; /* running from a source checkout */
-    return DT_CONTENT_INSTALLED;
-}
-
-static int database_path(const struct options *o, char path[FILES_PATH_MAX], int create_dir)
-{
-    if (o->db) {
-        if (strlen(o->db) >= FILES_PATH_MAX)
-            return -1;
-        strcpy(path, o->db);
-        return 0;
-    }
-    enum dt_status s = store_files_database(path, create_dir);
-    if (s != DT_OK) {
-        say("cannot find a place for the database: %s",
-            s == DT_NOT_FOUND ? "HOME is not set" : dt_status_message(s));
-        return -1;
-    }
-    return 0;
-}
-
-/* Opens the database; db_key (may be NULL) receives its absolute path, which names it in the
- * session file. */
-static struct store *open_store(const struct options *o, enum store_open_mode mode, int *missing,
-                                char db_key[FILES_PATH_MAX])
-{
-    char path[FILES_PATH_MAX], err[STORE_ERR_LEN];
-    if (database_path(o, path, mode == STORE_OPEN_CREATE) != 0)
-        return NULL;
-    struct store *st = NULL;
-    enum dt_status s = store_open(path, mode, &st, err);
-    if (s == DT_NOT_FOUND && missing) {
-        *missing = 1;
-        return NULL;
-    }
-    if (s != DT_OK) {
-        say("%s: %s", path, err[0] ? err : dt_status_message(s));
-        return NULL;
-    }
-    const char *now = getenv("DREAMTREE_NOW"); /* a fixed clock for tests and demonstrations */
-    int64_t t;
-    if (now && now[0]) {
-        if (store_time_parse(now, &t) == 0)
-            store_set_now(st, t);
-        else
-            say("DREAMTREE_NOW is not an ISO 8601 time; using the real clock");
-    }
-    if (db_key && !realpath(path, db_key))
-        store_copy_text(db_key, FILES_PATH_MAX, path);
-    return st;
-}
+    "Exit status: 0 done, 1 bad input or data, 2 usage error (or a password needed and\n"
+    "no terminal to ask it on).\n";
 
 static void print_diags(const struct seed_diags *d)
 {
     for (size_t i = 0; i < d->n; i++)
-        say("%s", d->items[i]);
+        cli_say("%s", d->items[i]);
     if (d->more) /* only the first problems are kept: a broken file can hold millions */
-        say("... and %zu more problem%s, not shown here", d->more, d->more == 1 ? "" : "s");
+        cli_say("... and %zu more problem%s, not shown here", d->more, d->more == 1 ? "" : "s");
 }
 
 static int seed_into(struct store *st, const char *dir, int verbose)
@@ -178,7 +85,7 @@ static int seed_into(struct store *st, const char *dir, int verbose)
     print_diags(&d);
     seed_diags_free(&d);
     if (s != DT_OK) {
-        say("seed: %s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
+        cli_say("seed: %s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
             store_last_error(st));
         return EXIT_BAD_INPUT;
     }
@@ -193,11 +100,11 @@ static int seed_into(struct store *st, const char *dir, int verbose)
 static int cmd_seed(const struct options *o, int argc, char **argv)
 {
     if (argc > 2)
-        return usage_error("seed takes at most one folder");
-    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, NULL);
+        return cli_usage_error("seed takes at most one folder");
+    struct store *st = cli_open_store(o, STORE_OPEN_CREATE, NULL, NULL);
     if (!st)
         return EXIT_BAD_INPUT;
-    int rc = seed_into(st, argc == 2 ? argv[1] : content_dir(), 1);
+    int rc = seed_into(st, argc == 2 ? argv[1] : cli_content_dir(), 1);
     store_close(&st);
     return rc;
 }
@@ -205,10 +112,10 @@ static int cmd_seed(const struct options *o, int argc, char **argv)
 static int cmd_content(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "check") != 0)
-        return usage_error("content takes 'check [DIR]'");
+        return cli_usage_error("content takes 'check [DIR]'");
     if (argc > 3)
-        return usage_error("content check takes at most one folder");
-    const char *dir = argc == 3 ? argv[2] : content_dir();
+        return cli_usage_error("content check takes at most one folder");
+    const char *dir = argc == 3 ? argv[2] : cli_content_dir();
     struct seed_content *c = NULL;
     struct seed_diags d = {0};
     enum dt_status s = seed_check_dir(dir, &c, &d);
@@ -222,27 +129,13 @@ static int cmd_content(int argc, char **argv)
                n.prompts);
     } else if (s == DT_INVALID) {
         size_t n = seed_diags_count(&d);
-        say("content check: %zu problem%s", n, n == 1 ? "" : "s");
+        cli_say("content check: %zu problem%s", n, n == 1 ? "" : "s");
     } else {
-        say("content check: %s", dt_status_message(s));
+        cli_say("content check: %s", dt_status_message(s));
     }
     seed_diags_free(&d);
     seed_content_free(&c);
     return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
-}
-
-/* The user of this terminal: the one the session file names, else none. */
-/* Reads only: marking the session seen is a write (and an fsync), left for when the person
- * leaves, so it never stands between starting and the first screen. */
-static enum dt_status session_user(struct store *st, const char *db_key, struct session *se)
-{
-    char path[FILES_PATH_MAX], id[STORE_ID_LEN];
-    enum dt_status s = store_files_session_file(path, 0);
-    if (s == DT_OK)
-        s = store_files_read_session(path, db_key, id);
-    if (s == DT_OK)
-        s = store_sessions_get(st, id, se);
-    return s;
 }
 
 static int cmd_today(const struct options *o, int argc, char **argv)
@@ -255,20 +148,20 @@ static int cmd_today(const struct options *o, int argc, char **argv)
         if (c == 'u')
             user = optarg;
         else if (c == ':')
-            return usage_error("--user needs a user id");
+            return cli_usage_error("--user needs a user id");
         else
-            return usage_error("today takes only --user ID");
+            return cli_usage_error("today takes only --user ID");
     }
     if (optind < argc)
-        return usage_error("today does not take '%s'", argv[optind]);
+        return cli_usage_error("today does not take '%s'", argv[optind]);
     int missing = 0;
     char db_key[FILES_PATH_MAX];
-    struct store *st = open_store(o, STORE_OPEN_READONLY, &missing, db_key); /* it only reads */
+    struct store *st = cli_open_store(o, STORE_OPEN_READONLY, &missing, db_key); /* it only reads */
     if (!st) {
         if (missing && !user)
             return EXIT_DONE; /* nothing started yet: nothing is due */
         if (missing)
-            say("no such user (there is no database yet): %s", user);
+            cli_say("no such user (there is no database yet): %s", user);
         return EXIT_BAD_INPUT;
     }
     char user_id[STORE_ID_LEN];
@@ -277,7 +170,7 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (user) {
         store_copy_text(user_id, sizeof user_id, user);
     } else {
-        s = session_user(st, db_key, &se);
+        s = cli_session_user(st, db_key, &se);
         memcpy(user_id, se.user_id, sizeof user_id);
         if (s == DT_NOT_FOUND) { /* no one has used dreamtree from this account yet */
             store_close(&st);
@@ -287,9 +180,9 @@ static int cmd_today(const struct options *o, int argc, char **argv)
     if (s == DT_OK)
         s = screens_today_lines(st, user_id, stdout);
     if (s == DT_NOT_FOUND)
-        say("no such user: %s", user ? user : "");
+        cli_say("no such user: %s", user ? user : "");
     else if (s != DT_OK)
-        say("today: %s", dt_status_message(s));
+        cli_say("today: %s", dt_status_message(s));
     store_close(&st);
     return s == DT_OK ? EXIT_DONE : EXIT_BAD_INPUT;
 }
@@ -317,10 +210,10 @@ static bool want_plain(const struct options *o)
 static void reload_changed_content(struct app *a, void *ctx)
 {
     struct store *st = ctx;
-    if (!seed_is_stale(st, content_dir()))
+    if (!seed_is_stale(st, cli_content_dir()))
         return;
     struct seed_diags d = {0};
-    enum dt_status s = seed_run(st, content_dir(), &d, NULL);
+    enum dt_status s = seed_run(st, cli_content_dir(), &d, NULL);
     seed_diags_free(&d);
     if (s == DT_OK) {
         app_reload(a);
@@ -339,7 +232,7 @@ static int run_screens(const struct options *o, struct store *st, const char *us
 {
     struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
-        say("cannot open the Daily Dos: %s", app_last_error());
+        cli_say("cannot open the Daily Dos: %s", app_last_error());
         return EXIT_BAD_INPUT;
     }
     app_after_first_frame(app, reload_changed_content, st);
@@ -385,18 +278,18 @@ static int run_screens(const struct options *o, struct store *st, const char *us
 static int cmd_interactive(const struct options *o)
 {
     char db_key[FILES_PATH_MAX];
-    struct store *st = open_store(o, STORE_OPEN_CREATE, NULL, db_key);
+    struct store *st = cli_open_store(o, STORE_OPEN_CREATE, NULL, db_key);
     if (!st)
         return EXIT_BAD_INPUT;
     /* Load the content on the first run: nothing can be shown without it. Whether it changed
      * since (a new release) is asked once the first screen is out (reload_changed_content). */
     int rc = EXIT_DONE;
     if (!seed_is_loaded(st))
-        rc = seed_into(st, content_dir(), 0);
+        rc = seed_into(st, cli_content_dir(), 0);
     struct session se;
     memset(&se, 0, sizeof se);
     enum screen_id first = SCREEN_DASHBOARD;
-    enum dt_status s = rc == EXIT_DONE ? session_user(st, db_key, &se) : DT_OK;
+    enum dt_status s = rc == EXIT_DONE ? cli_session_user(st, db_key, &se) : DT_OK;
     if (rc == EXIT_DONE && s == DT_NOT_FOUND) {
         first = SCREEN_WELCOME; /* a new person: say what DreamTree is, offer the settings */
         /* First the place for the session file: without it the next run could not resume,
@@ -405,7 +298,7 @@ static int cmd_interactive(const struct options *o)
         struct user u;
         s = store_files_session_file(path, 1);
         if (s != DT_OK) {
-            say("cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder you own");
+            cli_say("cannot keep your session: set HOME (or XDG_STATE_HOME) to a folder you own");
             store_close(&st);
             return EXIT_BAD_INPUT;
         }
@@ -420,7 +313,7 @@ static int cmd_interactive(const struct options *o)
         store_sessions_touch(st, se.id); /* last_seen_at: the session's last activity */
     }
     if (rc == EXIT_DONE && s != DT_OK) {
-        say("%s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
+        cli_say("%s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
             store_last_error(st));
         rc = EXIT_BAD_INPUT;
     }
@@ -471,12 +364,12 @@ int main(int argc, char **argv)
         case 'p': o.plain = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_DONE;
         case 'V': printf("dreamtree %s\n", DT_VERSION); return EXIT_DONE;
-        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     if (o.db && !o.db[0])
-        return usage_error("--db needs a path");
+        return cli_usage_error("--db needs a path");
     argc -= optind;
     argv += optind;
     warm_heap();
@@ -488,5 +381,11 @@ int main(int argc, char **argv)
         return cmd_today(&o, argc, argv);
     if (strcmp(argv[0], "content") == 0)
         return cmd_content(argc, argv);
-    return usage_error("unknown command '%s'", argv[0]);
+    if (strcmp(argv[0], "account") == 0)
+        return cli_account(&o, argc, argv);
+    if (strcmp(argv[0], "export") == 0)
+        return cli_export(&o, argc, argv);
+    if (strcmp(argv[0], "import") == 0)
+        return cli_import(&o, argc, argv);
+    return cli_usage_error("unknown command '%s'", argv[0]);
 }

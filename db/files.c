@@ -199,3 +199,36 @@ enum dt_status store_files_export(const char *name, const char *data, char out[F
         return DT_INVALID;
     return write_atomic(out, data, strlen(data));
 }
+
+enum dt_status store_files_read(const char *path, size_t max, char **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? DT_NOT_FOUND : DT_IO;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size > max) {
+        close(fd);
+        return DT_INVALID;
+    }
+    char *buf = dt_oom_malloc((size_t)sb.st_size + 1);
+    size_t got = 0;
+    while (got < (size_t)sb.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)sb.st_size - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    if (got != (size_t)sb.st_size) {
+        free(buf);
+        return DT_IO;
+    }
+    buf[got] = '\0';
+    *out = buf;
+    *n = got;
+    return DT_OK;
+}

@@ -28,6 +28,11 @@ enum dt_status store_files_write_session(const char *path, const char *db_path, 
  * absolute HOME. DT_IO: it could not be written. For files the person asked for (a resume). */
 enum dt_status store_files_export(const char *name, const char *data, char out[FILES_PATH_MAX]);
 
+/* Reads the whole regular file at path into *out (malloc'd, NUL-terminated; its length in *n).
+ * DT_NOT_FOUND: no such file. DT_INVALID: not a regular file, or larger than max bytes (found
+ * out before reading). DT_IO: it could not be read. */
+enum dt_status store_files_read(const char *path, size_t max, char **out, size_t *n);
+
 /* Makes every missing folder of dir with mode 0700. */
 enum dt_status store_files_mkdirs(const char *dir);
 

@@ -528,6 +528,9 @@ enum dt_status store_merge_into_account(struct store *st, const char *anonymous_
     if (s == DT_OK) /* the skills they proposed stay theirs */
         s = store_run(st, "UPDATE skills SET created_by = ?2 WHERE created_by = ?1", "tt",
                       anonymous_id, account_id);
+    if (s == DT_OK) /* this terminal's session now opens the account */
+        s = store_run(st, "UPDATE sessions SET user_id = ?2 WHERE user_id = ?1", "tt",
+                      anonymous_id, account_id);
     if (s == DT_OK)
         s = store_users_delete(st, anonymous_id);
     s = store_group_end(st, s);

@@ -8,7 +8,9 @@
 #include "store.h"
 
 struct user_preferences {
-    bool text_mode;                  /* the plain, screen-reader-friendly renderer; default false */
+    bool text_mode;        /* the plain, screen-reader-friendly renderer; default false */
+    int idle_lock_minutes; /* a claimed workbook locks after this long untouched; 0: never;
+                              default 15 */
     char updated_at[STORE_TIME_LEN]; /* "" when the user never saved a preference */
 };
 

@@ -51,7 +51,8 @@ enum dt_status store_import(struct store *st, const char *user_id, const struct 
                             char err[EXCHANGE_ERR_LEN]);
 
 /* An anonymous workbook joins the account the store holds the keys of, by the same rule as an
- * import, and the anonymous user is removed. */
+ * import; its sessions and custom skills pass to the account, and the anonymous user is
+ * removed. */
 enum dt_status store_merge_into_account(struct store *st, const char *anonymous_id,
                                         const char *account_id);
 

@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "accounts.h"
+
 #include "oom.h"
 #include "preferences.h"
 #include "users.h"
@@ -9,11 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum pending_kind { PENDING_NONE, PENDING_OPEN, PENDING_REPLACE, PENDING_BACK, PENDING_HOME };
+enum pending_kind {
+    PENDING_NONE,
+    PENDING_OPEN,
+    PENDING_REPLACE,
+    PENDING_BACK,
+    PENDING_HOME,
+    PENDING_LOCK, /* every screen closed, the unlock screen alone */
+};
 
 struct app {
     struct store *st;
     char user_id[STORE_ID_LEN];
+    bool claimed;     /* the workbook has an account: its writing needs the key */
+    char source[160]; /* where sign-in attempts come from, for the throttle */
     struct screen stack[APP_DEPTH];
     int depth;
     unsigned long generation;
@@ -30,6 +41,10 @@ struct app {
     bool has_focus_request;
     int focus_cmd;
     char focus_arg[APP_ARG_LEN], focus_taken[APP_ARG_LEN];
+    /* the idle lock, read again from the store when another screen is shown */
+    int idle_seconds;
+    unsigned long idle_generation;
+    bool has_idle;
     /* the saved look, read again from the store when another screen is shown */
     struct tui_appearance look;
     bool has_look;
@@ -208,6 +223,14 @@ static void apply_one(struct app *a)
             leave(&a->stack[--a->depth]);
         refresh(a, &a->stack[0]);
         break;
+    case PENDING_LOCK:
+        while (a->depth > 0)
+            leave(&a->stack[--a->depth]);
+        if (enter(a, &a->stack[0], SCREEN_UNLOCK, NULL))
+            a->depth = 1;
+        else
+            a->finished = true; /* the message says why */
+        break;
     }
     for (struct screen *s = a->stack; s < a->stack + a->depth; s++)
         s->app = a;
@@ -267,6 +290,11 @@ struct app *app_new(struct store *st, const char *user_id, enum screen_id first,
     struct app *a = dt_oom_calloc(1, sizeof *a);
     a->st = st;
     store_copy_text(a->user_id, sizeof a->user_id, user_id);
+    store_copy_text(a->source, sizeof a->source, "local");
+    struct account acc;
+    a->claimed = store_accounts_get(st, user_id, &acc) == DT_OK && acc.claimed;
+    if (app_locked(a)) /* a claimed workbook opens with its password first */
+        first = SCREEN_UNLOCK, arg = NULL;
     if (!enter(a, &a->stack[0], first, arg)) {
         snprintf(last_error, sizeof last_error, "%s", a->message);
         free(a);
@@ -286,6 +314,49 @@ void app_free(struct app **ap)
         leave(&a->stack[--a->depth]);
     free(a);
     *ap = NULL;
+}
+
+/* ---- the account ---- */
+
+bool app_locked(const struct app *a)
+{
+    return a->claimed && !store_accounts_unlocked(a->st, a->user_id);
+}
+
+void app_lock(struct app *a)
+{
+    if (!a->claimed) {
+        app_note(a, "There is nothing to lock with yet: claim your workbook with a password in"
+                    " Settings, Account.");
+        return;
+    }
+    store_accounts_lock(a->st);
+    request(a, PENDING_LOCK, SCREEN_UNLOCK, NULL);
+    app_note(a, "Locked. Your password opens your workbook again.");
+}
+
+void app_account_changed(struct app *a, const char *user_id)
+{
+    if (user_id)
+        store_copy_text(a->user_id, sizeof a->user_id, user_id);
+    struct account acc;
+    a->claimed = store_accounts_get(a->st, a->user_id, &acc) == DT_OK && acc.claimed;
+    a->has_look = false; /* another user's colours, maybe */
+}
+
+void app_home(struct app *a)
+{
+    request(a, PENDING_HOME, SCREEN_NONE, NULL);
+}
+
+void app_finish(struct app *a)
+{
+    a->finished = true;
+}
+
+const char *app_source(const struct app *a)
+{
+    return a->source;
 }
 
 /* ---- the host ---- */
@@ -316,6 +387,15 @@ static void global_command(struct app *a, const struct tui_event *ev)
         {CMD_CREDITS, SCREEN_CREDITS},   {CMD_TOOLS, SCREEN_TOOLS},
     };
     const struct screen *top = &a->stack[a->depth - 1];
+    if (ev->cmd == CMD_LOCK) {
+        app_lock(a);
+        return;
+    }
+    if (app_locked(a) && ev->cmd != CMD_QUIT && ev->cmd != CMD_BACK && ev->cmd != CMD_HELP &&
+        ev->cmd != CMD_REDRAW) {
+        app_error(a, "your workbook is locked: type your password first.");
+        return;
+    }
     switch (ev->cmd) {
     case CMD_QUIT: a->finished = true; return;
     case CMD_BACK: app_back(a); return;
@@ -420,6 +500,22 @@ static bool host_focus_request(void *ctx, int *cmd, const char **arg)
     return true;
 }
 
+static int host_idle_lock_seconds(void *ctx)
+{
+    struct app *a = ctx;
+    if (!a->claimed || app_locked(a))
+        return 0;
+    if (!a->has_idle || a->idle_generation != a->generation) {
+        struct user_preferences prefs;
+        a->idle_seconds = store_preferences_get(a->st, a->user_id, &prefs) == DT_OK
+                              ? prefs.idle_lock_minutes * 60
+                              : 15 * 60;
+        a->has_idle = true;
+        a->idle_generation = a->generation;
+    }
+    return a->idle_seconds;
+}
+
 struct tui_host app_host(struct app *a)
 {
     return (struct tui_host){.ctx = a,
@@ -430,5 +526,6 @@ struct tui_host app_host(struct app *a)
                              .appearance = host_appearance,
                              .first_frame = host_first_frame,
                              .depth = host_depth,
-                             .focus_request = host_focus_request};
+                             .focus_request = host_focus_request,
+                             .idle_lock_seconds = host_idle_lock_seconds};
 }

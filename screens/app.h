@@ -89,6 +89,21 @@ void app_reload(struct app *a);
 void app_say_again(struct app *a);
 /* An error from the store, in words (never user text). */
 void app_fail(struct app *a, const char *what, enum dt_status status);
+/* The account (accounts.h). Locked: the workbook is claimed and the store does not hold its
+ * keys; then only the unlock screen, help and leaving work. */
+bool app_locked(const struct app *a);
+/* Locks a claimed workbook (keys zeroed; the unlock screen alone), or says there is nothing to
+ * lock with. Pending typing has been sent by the renderer before. */
+void app_lock(struct app *a);
+/* The account changed under the app: claimed, or another user (user_id, NULL for the same)
+ * after signing in to an account the workbook joined. */
+void app_account_changed(struct app *a, const char *user_id);
+/* Back to the first screen (the Daily Dos), loaded again. */
+void app_home(struct app *a);
+/* Leave DreamTree after this event (the account was deleted). */
+void app_finish(struct app *a);
+/* Where sign-in attempts come from ("local"; on a shared server, the SSH key). */
+const char *app_source(const struct app *a);
 /* The last error message (after app_new returned NULL). */
 const char *app_last_error(void);
 

@@ -28,7 +28,10 @@
     X(TOOL, tool)                                                                                  \
     X(TOOL_ENTRY, tool_entry)                                                                      \
     X(RANKING, ranking)                                                                            \
-    X(RESUME, resume)
+    X(RESUME, resume)                                                                              \
+    X(UNLOCK, unlock)                                                                              \
+    X(ACCOUNT, account)                                                                            \
+    X(TRANSFER, transfer)
 
 enum screen_id {
     SCREEN_NONE = 0, /* no screen (a tool form without a screen of its own) */

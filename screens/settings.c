@@ -16,6 +16,9 @@ static void build(const struct screen *s, struct doc *d)
     settings_form_build(s->priv, d);
     doc_action(d, CMD_SUBMIT, NULL, "Save the settings");
     screen_choice(d, SETTINGS_DISCARD, 0, "Leave the settings as they were");
+    doc_heading(d, 2, "Your account and your data");
+    screen_action(d, SCREEN_ACCOUNT, NULL, "Account, password and encryption");
+    screen_action(d, SCREEN_TRANSFER, NULL, "Export or import your workbook");
 }
 
 static enum screen_result save(struct screen *s)

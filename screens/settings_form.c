@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accounts.h"
 #include "palette.h"
 #include "preferences.h"
 
@@ -18,6 +19,9 @@ static enum dt_status settings_form_load(struct settings_form *f, struct app *a)
     if (s == DT_OK)
         s = store_personality_list(st, &f->types, &f->ntypes);
     f->text_mode = f->text_mode_was = s == DT_OK && prefs.text_mode;
+    f->idle_lock_minutes = f->idle_lock_minutes_was = s == DT_OK ? prefs.idle_lock_minutes : 15;
+    struct account acc;
+    f->claimed = s == DT_OK && store_accounts_get(st, app_user(a), &acc) == DT_OK && acc.claimed;
     f->settings_was = f->settings;
     return s;
 }
@@ -45,6 +49,10 @@ static size_t allowed_texts(const struct settings_form *f, int out[TUI_PALETTE_N
     int bg = tui_palette_find_background(f->settings.background_color);
     return tui_palette_allowed_texts(bg < 0 ? 0 : bg, out);
 }
+
+/* The idle lock's choices, in minutes (0: never). */
+static const int idle_minutes[] = {5, 15, 30, 60, 0};
+#define IDLE_CHOICES (sizeof idle_minutes / sizeof *idle_minutes)
 
 static int chosen(const char *id, const struct tui_palette_colour *table, const int *order,
                   size_t n)
@@ -108,6 +116,18 @@ void settings_form_build(const struct settings_form *f, struct doc *d)
     for (size_t i = 0; i < f->ntypes; i++)
         if (strcmp(f->types[i].code, f->settings.personality_type) == 0)
             x->chosen = 1ULL << (i + 1);
+
+    if (!f->claimed)
+        return;
+    x = doc_field(d, DOC_FIELD_CHOICE, "idle_lock", "Lock my workbook when I leave it");
+    x->hint = doc_str(d, "With no key pressed for this long, DreamTree saves what you were"
+                         " typing and locks; your password opens it again.");
+    const char *idle[] = {"After 5 minutes", "After 15 minutes", "After 30 minutes",
+                          "After an hour", "Never"};
+    doc_field_options(d, x, IDLE_CHOICES, idle);
+    for (size_t i = 0; i < IDLE_CHOICES; i++)
+        if (idle_minutes[i] == f->idle_lock_minutes)
+            x->chosen = 1ULL << i;
 }
 
 enum screen_result settings_form_change(struct settings_form *f, struct app *a,
@@ -154,6 +174,10 @@ enum screen_result settings_form_change(struct settings_form *f, struct app *a,
         f->text_mode = i == 1;
         return SCREEN_HANDLED;
     }
+    if (strcmp(id, "idle_lock") == 0 && f->claimed && i >= 0 && (size_t)i < IDLE_CHOICES) {
+        f->idle_lock_minutes = idle_minutes[i];
+        return SCREEN_HANDLED;
+    }
     if (strcmp(id, "personality") == 0 && i >= 0 && (size_t)i <= f->ntypes) {
         store_copy_text(f->settings.personality_type, sizeof f->settings.personality_type,
                         i == 0 ? "" : f->types[i - 1].code);
@@ -166,7 +190,8 @@ enum screen_result settings_form_change(struct settings_form *f, struct app *a,
 bool settings_form_changed(const struct settings_form *f)
 {
     const struct user_settings *a = &f->settings, *b = &f->settings_was;
-    return f->text_mode != f->text_mode_was || strcmp(a->background_color, b->background_color) ||
+    return f->text_mode != f->text_mode_was || f->idle_lock_minutes != f->idle_lock_minutes_was ||
+           strcmp(a->background_color, b->background_color) ||
            strcmp(a->text_color, b->text_color) || strcmp(a->font, b->font) ||
            strcmp(a->personality_type, b->personality_type);
 }
@@ -184,7 +209,8 @@ bool settings_form_appearance(const struct screen *s, struct tui_appearance *out
 
 bool settings_form_save(const struct settings_form *f, struct app *a)
 {
-    struct user_preferences prefs = {.text_mode = f->text_mode};
+    struct user_preferences prefs = {.text_mode = f->text_mode,
+                                     .idle_lock_minutes = f->idle_lock_minutes};
     enum dt_status s = store_users_save_settings(app_store(a), app_user(a), &f->settings);
     if (s == DT_OK)
         s = store_preferences_set(app_store(a), app_user(a), &prefs);

@@ -14,6 +14,8 @@ struct settings_form {
     struct user_settings settings_was; /* as loaded: what "as they were" puts back */
     bool text_mode;
     bool text_mode_was; /* as loaded: a change of face waits for the next start */
+    bool claimed;       /* the idle lock is offered only to a claimed workbook */
+    int idle_lock_minutes, idle_lock_minutes_was;
     struct personality_type *types;
     size_t ntypes;
 };

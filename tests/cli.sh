@@ -306,9 +306,100 @@ check "nothing else" test "$(wc -l <"$work/err")" = 102
 check "seed refuses them the same way" run 1 --db "$work/repeats.db" seed "$work/repeats"
 check "with the same cap" grep -qx 'dreamtree: ... and 39900 more problems, not shown here' "$work/err"
 
+# --- accounts, export and import (passwords from standard input; docs/security.md)
+runin() { # runin INPUT EXPECTED_STATUS ARGS...: as run, with INPUT on standard input
+    input=$1
+    shift
+    want=$1
+    shift
+    printf '%s' "$input" | "$bin" "$@" >"$work/out" 2>"$work/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "# dreamtree $* exited $got, expected $want; stderr:"
+        sed 's/^/#   /' "$work/err"
+        return 1
+    fi
+    return 0
+}
+acc="$work/accounts.db"
+check "a workbook to claim" sh -c "printf '1\n1\nbaker\n.\nzq-marker-41 notes\n.\n2\nq\nq\nq\n' | HOME='$work/acchome' '$bin' --db '$acc' --plain >/dev/null 2>&1 || true; test -f '$acc'"
+mkdir -p "$work/acchome"
+export HOME="$work/acchome"
+printf '1\n2\nq\n' | "$bin" --db "$acc" --plain >/dev/null 2>&1
+sqlite3 "$acc" "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json, content_hash, created_at, updated_at) SELECT 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', id, 'list-builder', 'standalone', '{\"items\":[\"zq-marker-41\"]}', 'x', '2026-11-25T12:00:00Z', '2026-11-25T12:00:00Z' FROM users LIMIT 1" 2>/dev/null
+check "claim without a terminal or --password-stdin: usage error" run 2 --db "$acc" account claim --email me@example.org
+check "it says how to give the password" grep -q -- "--password-stdin" "$work/err"
+check "claim: a short password is refused" runin 'short
+' 1 --db "$acc" account claim --email me@example.org --password-stdin
+check "and says why" grep -q "at least 10 characters" "$work/err"
+check "claim: a bad email is refused" runin 'a long enough password
+' 1 --db "$acc" account claim --email not-an-address --password-stdin
+check "claim" runin 'a long enough password
+' 0 --db "$acc" account claim --email ' Me@Example.org ' --password-stdin
+check "claim warns before it claims" grep -q "If you lose both, nobody can read your writing again" "$work/out"
+check "claim prints the recovery code" grep -qE '^    [0-9A-Z]{4}(-[0-9A-Z]{4}){7}$' "$work/out"
+code=$(grep -oE '[0-9A-Z]{4}(-[0-9A-Z]{4}){7}' "$work/out")
+check "the writing is sealed in the database" test "$(sqlite3 "$acc" "SELECT count(*) FROM tool_instances WHERE content_json LIKE '{\"dt_sealed\":%'")" = 1
+check "no clear copy of the marker in the files" not grep -q "zq-marker-41" "$acc" "$acc-wal"
+check "claim again: refused" runin 'a long enough password
+' 1 --db "$acc" account claim --email me@example.org --password-stdin
+check "today works while locked" run 0 --db "$acc" today
+check "export (as stored) needs no password" run 0 --db "$acc" export -o "$work/out.json"
+check "the export file is 0600" test "$(mode "$work/out.json")" = 600
+check "it carries the wrapped key, not the hash or the email" sh -c "grep -q '\"wrapped_data_key\"' '$work/out.json' && ! grep -q 'argon2id\\$' '$work/out.json' && ! grep -q 'me@example.org' '$work/out.json'"
+check "export --format md needs the password" run 2 --db "$acc" export --format md -o "$work/book.md"
+check "export --format md with a wrong password" runin 'not the password
+' 1 --db "$acc" export --format md -o "$work/book.md" --password-stdin
+check "and says so" grep -q "not this workbook's password" "$work/err"
+export DREAMTREE_NOW=2026-11-25T12:01:00Z
+check "account password" runin 'a long enough password
+another long password
+' 0 --db "$acc" account password --password-stdin
+export DREAMTREE_NOW=2026-11-25T12:02:00Z
+check "account recover with the code" runin "$code
+recovered pass word
+" 0 --db "$acc" account recover --email me@example.org --password-stdin
+check "prints the next code" grep -qE '^    [0-9A-Z]{4}(-[0-9A-Z]{4}){7}$' "$work/out"
+check "the used code no longer works" runin "$code
+yet another password
+" 1 --db "$acc" account recover --email me@example.org --password-stdin
+export DREAMTREE_NOW=2026-11-25T12:30:00Z
+
+# import into another workbook: a malformed file names the path; the preview; the merge
+other="$work/import-into.db"
+mkdir -p "$work/otherhome"
+export HOME="$work/otherhome"
+printf '2\nq\n' | "$bin" --db "$other" --plain >/dev/null 2>&1
+printf '{"version":"1.1","exported_at":"2026-11-25T12:00:00Z","competency_scores":[],"modules":{"1.1":{"first_completed_at":null,"last_modified_at":"yesterday","exercises":{}}},"tool_instances":[],"custom_skills":[]}' >"$work/bad.json"
+check "import: a malformed file" run 1 --db "$other" import "$work/bad.json" --dry-run
+check "names the JSON path" grep -q 'bad.json: \$.modules\["1.1"\].last_modified_at: ' "$work/err"
+check "import without --yes or a terminal: usage error" run 2 --db "$other" import "$work/out.json"
+check "import --dry-run of an encrypted file needs its password" run 2 --db "$other" import "$work/out.json" --dry-run
+check "import --dry-run with the file's password (as it was at the export)" runin 'a long enough password
+' 0 --db "$other" import "$work/out.json" --dry-run --password-stdin
+sed "s|$work|WORK|g" "$work/out" >"$work/preview"
+[ -n "${DT_UPDATE_GOLDEN:-}" ] && cp "$work/preview" "$root/tests/golden/cli-import-preview.txt"
+check "the preview matches tests/golden/cli-import-preview.txt" \
+    cmp -s "$work/preview" "$root/tests/golden/cli-import-preview.txt"
+check "the preview says what would change" grep -q "add 1 tool entry" "$work/preview"
+check "a dry run changes nothing" test "$(sqlite3 "$other" 'SELECT count(*) FROM tool_instances')" = 0
+check "import --yes" runin 'a long enough password
+' 0 --db "$other" import "$work/out.json" --yes --password-stdin
+check "the entry is there, readable" test "$(sqlite3 "$other" "SELECT count(*) FROM tool_instances WHERE content_json LIKE '%zq-marker-41%'")" = 1
+check "import again: a duplicate, skipped" runin 'a long enough password
+' 0 --db "$other" import "$work/out.json" --yes --password-stdin
+check "says it skips it" grep -q "skip 1 tool entry already here" "$work/out"
+check "account delete: the email must match" runin 'recovered pass word
+' 1 --db "$acc" account delete --email someone@example.org --password-stdin
+export HOME="$work/acchome"
+check "account delete" runin 'recovered pass word
+' 0 --db "$acc" account delete --email me@example.org --password-stdin
+check "the user is gone" test "$(sqlite3 "$acc" 'SELECT count(*) FROM users')" = 0
+export HOME="$work/home" DREAMTREE_NOW=2026-11-25T12:00:00Z
+
 # --- the man page lists the options --help lists
 "$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"
-sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$root/docs/dreamtree.1" | grep -o -- '\\-\\-[a-z][a-z-]*' |
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$root/docs/dreamtree.1" | grep -oE -- '\\-\\-[a-z]([a-z]|\\-)*' |
     sed 's/\\//g' | sort -u >"$work/man-opts"
 check "--help has options to compare" test -s "$work/help-opts"
 if cmp -s "$work/help-opts" "$work/man-opts"; then ok "man page OPTIONS match --help"; else

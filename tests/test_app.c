@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accounts.h"
 #include "app.h"
 #include "check.h"
 #include "doc.h"
@@ -258,6 +259,61 @@ static void test_depth_cap(void)
     teardown(&w);
 }
 
+/* A claimed workbook: it opens on the unlock screen, nothing else opens until the password is
+ * typed, l locks it again (and what the person typed is not lost), and an anonymous one has
+ * nothing to lock with. */
+static void test_locked(void)
+{
+    struct world w;
+    setup(&w);
+    CHECK_INT(send(&w, CMD_LOCK, NULL), TUI_CONTINUE);
+    CHECK(strstr(w.said, "nothing to lock with") != NULL);
+    CHECK_INT(depth(&w), 1);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    app_free(&w.app);
+    store_accounts_lock(w.st);
+    w.app = app_new(w.st, w.user, SCREEN_DASHBOARD, NULL);
+    CHECK(w.app != NULL);
+    if (!w.app) {
+        store_close(&w.st);
+        return;
+    }
+    w.host = app_host(w.app);
+    CHECK_STR(title(&w), "Your workbook is locked");
+    CHECK_INT(w.host.idle_lock_seconds(w.host.ctx), 0); /* locked already */
+
+    /* nothing else opens */
+    CHECK_INT(send(&w, CMD_WORKBOOK, NULL), TUI_CONTINUE);
+    CHECK_STR(w.said, "your workbook is locked: type your password first.");
+    CHECK_INT(open_screen(&w, SCREEN_CREDITS), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(title(&w), "Your workbook is locked");
+    CHECK_INT(send(&w, CMD_DASHBOARD, NULL), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Your workbook is locked");
+
+    /* the password opens it: the Daily Dos, and the idle lock runs */
+    struct tui_event typed = {.cmd = CMD_FIELD_CHANGED,
+                              .field_id = "password",
+                              .value = "\"a long password\""};
+    CHECK_INT(w.host.event(w.host.ctx, &typed), TUI_CONTINUE);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    CHECK(store_accounts_unlocked(w.st, w.user));
+    CHECK(strcmp(title(&w), "Your workbook is locked") != 0);
+    CHECK_INT(w.host.idle_lock_seconds(w.host.ctx), 15 * 60);
+
+    /* l locks: the keys go, the unlock screen alone is left */
+    send(&w, CMD_WORKBOOK, NULL);
+    CHECK_INT(depth(&w), 2);
+    CHECK_INT(send(&w, CMD_LOCK, NULL), TUI_CONTINUE);
+    CHECK(!store_accounts_unlocked(w.st, w.user));
+    CHECK_INT(depth(&w), 1);
+    CHECK_STR(title(&w), "Your workbook is locked");
+    CHECK_STR(w.said, "Locked. Your password opens your workbook again.");
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -265,5 +321,6 @@ int main(void)
     RUN(test_replace);
     RUN(test_reload);
     RUN(test_depth_cap);
+    RUN(test_locked);
     return check_done();
 }

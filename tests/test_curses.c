@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "accounts.h"
 #include "app.h"
 #include "check.h"
 #include "users.h"
@@ -546,6 +547,41 @@ static void test_drafts(void)
     world_close(&w);
 }
 
+/* A claimed workbook in the full screen: the password typed shows as marks, never as text; the
+ * workbook opens; typing into an exercise, then the idle lock time passing: what was typed is
+ * kept as a draft, the keys are gone and the unlock screen alone is shown. */
+static void test_lock(void)
+{
+    struct world w;
+    world_open(&w);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    store_accounts_lock(w.st);
+    world_restart(&w);
+    char *out = run(&w.host, NULL, 80, 24, "a long pass<Dump>word<Tab><Enter><Dump>");
+    golden("unlock", nth_dump(out, 0));
+    check_has("unlock", nth_dump(out, 0), "Your workbook is locked", true);
+    check_has("unlock", out, "a long pass", false);
+    check_has("unlock", nth_dump(out, 0), "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2", true);
+    check_has("unlocked", nth_dump(out, 1), "Daily Dos", true);
+    CHECK(store_accounts_unlocked(w.st, w.user));
+    free(out);
+
+    out = run(&w.host, NULL, 80, 24, "<Enter>Gardener<Away>");
+    golden("idle-locked", out);
+    check_has("idle lock", out, "Your workbook is locked", true);
+    check_has("idle lock", out, "Gardener", false);
+    CHECK(!store_accounts_unlocked(w.st, w.user));
+    CHECK_INT(store_accounts_unlock(w.st, w.user, "a long password", "local", NULL), DT_OK);
+    struct draft d;
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
+    CHECK(d.draft_json && strstr(d.draft_json, "Gardener"));
+    store_drafts_clear(&d);
+    free(out);
+    world_close(&w);
+}
+
 /* ---- a fake host with every kind of field: the events must be the plain renderer's ---- */
 
 struct fake {
@@ -661,7 +697,7 @@ static const char *fake_message(void *ctx, int *is_error)
 static void test_fields(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL,
+    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL, NULL,
                             NULL, NULL,       NULL};
     /* the story (focused first, being in view; with a wide character, a combining accent and
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
@@ -1187,8 +1223,9 @@ static unsigned long paste_generation(void *ctx)
 static void test_paste(void)
 {
     struct paste_host h = {.title = "\"\"", .story = "\"\"", .jobs = "[]"};
-    struct tui_host host = {&h,   paste_build, paste_event, paste_generation, fake_message, NULL,
-                            NULL, NULL,        NULL};
+    struct tui_host host = {&h,           paste_build, paste_event, paste_generation,
+                            fake_message, NULL,        NULL,        NULL,
+                            NULL,         NULL};
     /* into the line (focused first): a newline, a colour and an OSC 52 clipboard write in it,
      * then typing goes on in the same field; into the text area; into the list; back to the
      * line, past its 24 bytes; bad UTF-8 into the text area; then with an action focused */
@@ -1246,7 +1283,7 @@ static void test_paste(void)
 static void test_bad_script(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL,
+    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL, NULL,
                             NULL, NULL,       NULL};
     char *text = NULL;
     size_t len = 0;
@@ -1344,7 +1381,7 @@ static enum tui_outcome wide_event(void *ctx, const struct tui_event *ev)
 static void test_wide(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   wide_build, wide_event, fake_generation, fake_message, NULL,
+    struct tui_host host = {&f,   wide_build, wide_event, fake_generation, fake_message, NULL, NULL,
                             NULL, NULL,       NULL};
     const char *keys = "Typing in the answer goes on and on, well past what a readable "
                        "line holds, and it wraps in the same column as the text above it.";
@@ -1425,8 +1462,9 @@ static void family_build(void *ctx, struct doc *d)
 static void test_family(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   family_build, wide_event, fake_generation, fake_message, NULL,
-                            NULL, NULL,         NULL};
+    struct tui_host host = {&f,           family_build, wide_event, fake_generation,
+                            fake_message, NULL,         NULL,       NULL,
+                            NULL,         NULL};
     char *out = run(&host, NULL, 60, 12, FAMILY_ZWJ "x<Dump><Resize 80x24>");
     golden("family", out);
     for (int i = 0; i < 2; i++) {
@@ -1515,6 +1553,7 @@ int main(void)
     RUN(test_colour);
     RUN(test_settings_apply);
     RUN(test_drafts);
+    RUN(test_lock);
     RUN(test_face_switch);
     RUN(test_fields);
     RUN(test_tools);

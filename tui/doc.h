@@ -59,6 +59,7 @@ struct doc_field {
     const char *counter;     /* optional: said instead of "Question N of M" ("Pair 3 of at most
                                 25": a ranking's one field is not one question of one) */
     bool required;
+    bool secret; /* LINE: a password: shown as one mark a character, never echoed or said */
     /* the current value, by kind */
     const char *text; /* LINE, TEXT */
     bool has_number;  /* NUMBER, SLIDER */

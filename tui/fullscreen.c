@@ -403,6 +403,16 @@ void tui_fullscreen_activate(struct ui *ui)
     send(ui, &ev);
 }
 
+/* Locks the workbook when it has sat untouched for the idle time the host gives. */
+void tui_fullscreen_idle(struct ui *ui)
+{
+    int idle = ui->host->idle_lock_seconds ? ui->host->idle_lock_seconds(ui->host->ctx) : 0;
+    if (idle > 0 && tui_fullscreen_now_ms() - ui->last_key_ms >= (int64_t)idle * 1000) {
+        tui_fullscreen_host_command(ui, CMD_LOCK);
+        ui->last_key_ms = tui_fullscreen_now_ms();
+    }
+}
+
 /* A command for the host (Back, Help, Submit...): the field's value goes first. */
 void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd)
 {
@@ -421,11 +431,21 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
                                          struct tui_input *in)
 {
     int wait = -1;
+    int64_t now = tui_fullscreen_now_ms();
     if (ui->pending) {
-        int64_t left = DEBOUNCE_MS - (tui_fullscreen_now_ms() - ui->last_edit_ms);
+        int64_t left = DEBOUNCE_MS - (now - ui->last_edit_ms);
         wait = left < 0 ? 0 : (int)left;
     }
+    int idle = ui->host->idle_lock_seconds ? ui->host->idle_lock_seconds(ui->host->ctx) : 0;
+    if (idle > 0) { /* the idle lock: wake when it is due */
+        int64_t left = (int64_t)idle * 1000 - (now - ui->last_key_ms);
+        int due = left < 0 ? 0 : left > 86400000 ? 86400000 : (int)left;
+        if (wait < 0 || due < wait)
+            wait = due;
+    }
     enum tui_keyboard_event ev = tui_keyboard_read(kb, wait, in);
+    if (ev != TUI_KEYBOARD_TIMEOUT)
+        ui->last_key_ms = tui_fullscreen_now_ms();
     if (kb->dropped) {
         kb->dropped = 0;
         tui_fullscreen_set_status(
@@ -440,6 +460,7 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
 static void init_ui(struct ui *ui, const struct tui_host *host)
 {
     *ui = (struct ui){.host = host, .focus = -1, .vh = 1, .found_row = -1};
+    ui->last_key_ms = tui_fullscreen_now_ms();
     ui->doc = doc_new();
     ui->gen = host->generation(host->ctx) + 1; /* anything but the host's: a first screen */
 }
@@ -512,6 +533,7 @@ int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_
         }
         if (k == TUI_KEYBOARD_TIMEOUT) {
             tui_fullscreen_commit(&ui);
+            tui_fullscreen_idle(&ui);
         } else if (k == TUI_KEYBOARD_KEY) {
             tui_fullscreen_handle_key(&ui, &in);
         } else if (k == TUI_KEYBOARD_RESIZE) {
@@ -577,6 +599,12 @@ int tui_fullscreen_run_script(const struct tui_host *host,
             tui_script_dump(dump, tui_palette_mode_name(ui.mode));
         else if (step == TUI_SCRIPT_IDLE) /* the debounce time has passed */
             tui_fullscreen_commit(&ui);
+        else if (step == TUI_SCRIPT_AWAY) { /* as long without a key as the idle lock waits */
+            int idle = host->idle_lock_seconds ? host->idle_lock_seconds(host->ctx) : 0;
+            ui.last_key_ms = tui_fullscreen_now_ms() - (int64_t)idle * 1000;
+            tui_fullscreen_commit(&ui);
+            tui_fullscreen_idle(&ui);
+        }
         else if (step == TUI_SCRIPT_RESIZE && w > 0 && h > 0)
             resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
         else if (step == TUI_SCRIPT_KEY)

@@ -35,6 +35,7 @@ struct ui {
     struct tui_field_state field; /* the focused field's, when it is a field */
     bool pending;                 /* typing not yet sent (the debounce runs) */
     int64_t last_edit_ms;
+    int64_t last_key_ms; /* for the idle lock */
     char *status;
     bool status_error;
     bool finished;
@@ -75,6 +76,8 @@ void tui_fullscreen_scroll_by(struct ui *ui, int rows);
 void tui_fullscreen_move_focus(struct ui *ui, int dir, bool tab);
 /* Enter on the focused item. */
 void tui_fullscreen_activate(struct ui *ui);
+/* Sends CMD_LOCK when the host's idle lock time has passed since the last key. */
+void tui_fullscreen_idle(struct ui *ui);
 /* A command for the host (Back, Help, Submit...), the field's value sent first. */
 void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd);
 

@@ -54,6 +54,9 @@ struct tui_host {
      * true with its command and argument (valid until the next call into the host). The full
      * screen moves the focus there; text mode makes it the menu's default. */
     bool (*focus_request)(void *ctx, int *cmd, const char **arg);
+    /* Optional: after how many seconds without a key the renderer sends CMD_LOCK (what was
+     * being typed is sent first); 0: never. Asked before each wait for a key. */
+    int (*idle_lock_seconds)(void *ctx);
 };
 
 #endif

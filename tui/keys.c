@@ -21,6 +21,8 @@ const struct key_binding tui_keys[] = {
     {{0}, 'p', 'p', CMD_PROFILE, "Profile", "", "Go to your profile."},
     {{0}, 's', 's', CMD_SETTINGS, "Settings", "", "Go to the settings: colours, font, text mode."},
     {{0}, 'c', 'c', CMD_CREDITS, "Credits", "", "Go to the credits: the works DreamTree draws on."},
+    {{0}, 'l', 'l', CMD_LOCK, "Lock", "",
+     "Lock your workbook, once it is claimed: only your password opens it again."},
     {{'\t', 0}, 0, 0, CMD_NEXT_FIELD, "Next", "Tab", "Move to the next question or button."},
     {{KEY_BTAB, 0}, 0, 0, CMD_PREV_FIELD, "Previous", "Shift+Tab",
      "Move to the previous question or button."},

@@ -30,6 +30,7 @@ enum cmd {
     CMD_BOTTOM,
     CMD_FIND,
     CMD_FIND_NEXT,
+    CMD_LOCK, /* lock a claimed workbook (also sent by the renderers when it sits idle) */
     /* carried by actions and fields, not keys */
     CMD_FIELD_CHANGED, /* field id + new value (JSON) */
     CMD_OPEN,          /* arg: a screen name, optionally "name:argument" */

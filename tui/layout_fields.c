@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,37 @@ static void value_rows(struct tui_layout_builder *y, const char *text, bool mult
 }
 
 static const char not_answered[] = "Not answered yet.";
+
+/* A password as it is shown: one mark a character; with cursor (a byte offset into text, or
+ * SIZE_MAX for none), the cursor where it is. */
+static void secret_rows(struct tui_layout_builder *y, const char *text, size_t cursor, int col,
+                        int width, int *crow, int *ccol)
+{
+    const char *mark = y->style->ascii ? "*" : "\xE2\x80\xA2"; /* U+2022 bullet */
+    size_t len = text ? strlen(text) : 0;
+    size_t n = tui_text_graphemes(text ? text : "", len);
+    bool want = cursor != SIZE_MAX;
+    char *shown = malloc(n * strlen(mark) + 1);
+    struct tui_editor ed;
+    tui_editor_init(&ed, false);
+    if (!shown) {
+        y->failed = true;
+        return;
+    }
+    shown[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        strcat(shown, mark);
+    if (tui_editor_set(&ed, shown) != 0) {
+        y->failed = true;
+    } else {
+        if (want)
+            ed.cur = tui_text_graphemes(text ? text : "", cursor < len ? cursor : len) *
+                     strlen(mark);
+        editor_rows(y, &ed, col, width, 1, want ? NULL : "Not typed yet.", want, crow, ccol);
+    }
+    free(shown);
+    tui_editor_free(&ed);
+}
 
 static void list_rows(struct tui_layout_builder *y, const struct doc_field *f,
                       const struct tui_field_state *st, struct tui_item *it, int col, int width)
@@ -214,7 +246,11 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT: {
         int min = f->kind == DOC_FIELD_TEXT ? 3 : 1;
-        if (st)
+        if (f->secret && st)
+            secret_rows(y, st->ed.buf, st->ed.cur, col, width, &it->cursor_row, &it->cursor_col);
+        else if (f->secret)
+            secret_rows(y, f->text, SIZE_MAX, col, width, NULL, NULL);
+        else if (st)
             editor_rows(y, &st->ed, col, width, min, NULL, true, &it->cursor_row, &it->cursor_col);
         else
             value_rows(y, f->text, f->kind == DOC_FIELD_TEXT, col, width, min, not_answered);

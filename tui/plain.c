@@ -6,6 +6,9 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "plain_internal.h"
@@ -97,6 +100,49 @@ bool plain_read_line(struct plain *p)
     return true;
 }
 
+/* A line typed with the terminal's echo off (a password), when input is a terminal; the line
+ * is wiped from the buffer by the caller once used (plain_forget_line). */
+bool plain_read_secret(struct plain *p)
+{
+    int fd = fileno(p->in);
+    struct termios was, quiet;
+    bool tty = isatty(fd) && tcgetattr(fd, &was) == 0;
+    if (tty) {
+        quiet = was;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    bool got = plain_read_line(p);
+    if (tty) {
+        tcsetattr(fd, TCSAFLUSH, &was);
+        fputc('\n', p->out); /* the Enter that was not echoed */
+    }
+    return got;
+}
+
+void plain_forget_line(struct plain *p)
+{
+    if (p->line)
+        explicit_bzero(p->line, p->line_cap);
+}
+
+/* Waits for the next line at a menu; true when the host's idle lock time passes first. Only on
+ * a terminal, where a line arrives whole: a pipe or a script is never idle. */
+static bool idle_lock_due(struct plain *p)
+{
+    int idle = p->host->idle_lock_seconds ? p->host->idle_lock_seconds(p->host->ctx) : 0;
+    int fd = fileno(p->in);
+    if (idle <= 0 || !isatty(fd))
+        return false;
+    fflush(p->out);
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    int r;
+    do
+        r = poll(&pfd, 1, idle > 86400 ? 86400 * 1000 : idle * 1000);
+    while (r < 0 && errno == EINTR);
+    return r == 0;
+}
+
 /* ---- describing the document ---- */
 
 static const char *role_prefix(enum doc_role role)
@@ -139,7 +185,9 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     char num[32];
     switch (f->kind) {
     case DOC_FIELD_LINE:
-    case DOC_FIELD_TEXT: plain_say(p, "Your answer: ", f->text); break;
+    case DOC_FIELD_TEXT:
+        plain_say(p, "Your answer: ", f->secret ? "typed (not shown)" : f->text);
+        break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
         tui_number_format(f->number, num, sizeof num);
@@ -544,6 +592,12 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 if (host->generation(host->ctx) != gen)
                     continue; /* it changed the screen: show it again before reading */
             }
+        }
+        if (idle_lock_due(&p)) { /* nothing typed for the idle time: lock, and say so */
+            struct tui_event lock = {.cmd = CMD_LOCK};
+            if (host->event(host->ctx, &lock) == TUI_FINISHED)
+                break;
+            continue;
         }
         if (!plain_read_line(&p))
             break;

@@ -174,6 +174,16 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             break;
         }
         case DOC_FIELD_LINE:
+            if (f->secret) { /* never echoed, never said back */
+                plain_sayf(p, "Type it and press Enter; it is not shown as you type%s:", stops);
+                if (!plain_read_secret(p))
+                    return PLAIN_ASK_END;
+                if (p->in_pass && plain_is_stop(p->line))
+                    return PLAIN_ASK_STOP;
+                value = cJSON_CreateString(p->line);
+                plain_forget_line(p);
+                break;
+            }
             plain_sayf(p, "Type your answer and press Enter (Enter alone keeps it as it is%s%s):",
                        clearable ? "; - alone clears it" : "", stops);
             READ_OR_LEAVE();
@@ -218,8 +228,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             say_options(p, f);
             plain_sayf(p, "Choose 1-%zu (Enter alone keeps it as it is%s):", f->noptions, stops);
             READ_OR_LEAVE();
-            if (tui_number_parse(p->line, &v) || v != floor(v) || v < 1 ||
-                v > (double)f->noptions)
+            if (tui_number_parse(p->line, &v) || v != floor(v) || v < 1 || v > (double)f->noptions)
                 why = "type the number of one choice.";
             else
                 value = cJSON_CreateNumber(v - 1);

@@ -37,6 +37,11 @@ struct plain {
     bool in_pass; /* asking several questions in a row (".." stops them) */
 };
 
+/* A line read with echo off when input is a terminal (a password); plain_forget_line wipes
+ * the line buffer once the value is taken. */
+bool plain_read_secret(struct plain *p);
+void plain_forget_line(struct plain *p);
+
 /* How asking for a field ended. */
 enum plain_asked {
     PLAIN_ASK_DONE, /* answered, or kept as it was */

@@ -70,6 +70,8 @@ enum tui_script_step tui_script_next(struct tui_script *sc, struct tui_input *in
     }
     if (strcmp(name, "Idle") == 0)
         return TUI_SCRIPT_IDLE;
+    if (strcmp(name, "Away") == 0)
+        return TUI_SCRIPT_AWAY;
     if (strcmp(name, "Dump") == 0)
         return TUI_SCRIPT_DUMP;
     if (strcmp(name, "Paste") == 0) {
