@@ -215,6 +215,10 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
                                       : DT_NOMEM;
     if (status == DT_OK)
         status = store_files_export("dreamtree-resume.txt", txt, txt_path);
+    if (md)
+        explicit_bzero(md, strlen(md));
+    if (txt)
+        explicit_bzero(txt, strlen(txt));
     free(md);
     free(txt);
     if (status == DT_INVALID) {
@@ -225,7 +229,8 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
         app_fail(s->app, "The files could not be written", status);
         return SCREEN_REJECTED;
     }
-    app_note(s->app, "Saved: %s and %s (readable only by you).", md_path, txt_path);
+    app_note(s->app, "Saved: %s and %s (readable only by you; files are not encrypted).",
+             md_path, txt_path);
     return SCREEN_HANDLED;
 }
 

@@ -6,10 +6,26 @@
 #include "accounts.h"
 #include "app.h"
 
+/* The screen's own choices. */
+enum unlock_choice { CHOOSE_RECOVER = 1, CHOOSE_BACK, CHOOSE_CODE_KEPT };
+
+enum unlock_form { FORM_PASSWORD, FORM_RECOVER, FORM_CODE };
+
 struct unlock {
     struct account account;
+    enum unlock_form form;
     char password[ACCOUNTS_PASSWORD_MAX + 1];
+    char code[ACCOUNTS_PASSWORD_MAX + 1]; /* the recovery code as typed */
+    char again[ACCOUNTS_PASSWORD_MAX + 1];
+    char next[KEYWRAP_RECOVERY_LEN]; /* the code that replaces it, shown once */
 };
+
+static void wipe(struct unlock *u)
+{
+    explicit_bzero(u->password, sizeof u->password);
+    explicit_bzero(u->code, sizeof u->code);
+    explicit_bzero(u->again, sizeof u->again);
+}
 
 static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
@@ -21,13 +37,50 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 static void leave(struct screen *s)
 {
     struct unlock *u = s->priv;
-    explicit_bzero(u->password, sizeof u->password);
+    wipe(u);
+    explicit_bzero(u->next, sizeof u->next);
+}
+
+static void secret(struct doc *d, const char *id, const char *label, const char *value)
+{
+    struct doc_field *f = doc_field(d, DOC_FIELD_LINE, id, label);
+    f->secret = true;
+    f->required = true;
+    f->max_len = ACCOUNTS_PASSWORD_MAX;
+    f->text = value[0] ? value : NULL;
+}
+
+/* Forgot the password: the recovery code and a new password; then the next code, once. */
+static void build_recover(const struct unlock *u, struct doc *d)
+{
+    if (u->form == FORM_CODE) {
+        doc_heading(d, 1, "Your new recovery code");
+        doc_para(d, DOC_ROLE_TEXT, u->next);
+        doc_para(d, DOC_ROLE_NOTE,
+                 "The code you used is used up. Write this one down now and keep it away from"
+                 " this computer: it is shown only this once.");
+        screen_choice(d, CHOOSE_CODE_KEPT, 0, "I have written it down");
+        return;
+    }
+    doc_heading(d, 1, "Set a new password with your recovery code");
+    doc_para(d, DOC_ROLE_TEXT,
+             "The recovery code was shown once, when the workbook was claimed: groups of four"
+             " letters and digits. Case, spaces and dashes do not matter.");
+    secret(d, "code", "Recovery code", u->code);
+    secret(d, "password", "A new password", u->password);
+    secret(d, "again", "The new password again", u->again);
+    doc_action(d, CMD_SUBMIT, NULL, "Set the new password and open my workbook");
+    screen_choice(d, CHOOSE_BACK, 0, "Back to the password");
 }
 
 static void build(const struct screen *s, struct doc *d)
 {
     const struct unlock *u = s->priv;
     d->home = true; /* leaving from here needs no question: nothing is open */
+    if (u->form != FORM_PASSWORD) {
+        build_recover(u, d);
+        return;
+    }
     doc_heading(d, 1, "Your workbook is locked");
     doc_para(d, DOC_ROLE_TEXT,
              doc_printf(d,
@@ -39,12 +92,7 @@ static void build(const struct screen *s, struct doc *d)
     f->required = true;
     f->text = u->password[0] ? u->password : NULL;
     doc_action(d, CMD_SUBMIT, NULL, "Open my workbook");
-    doc_para(d, DOC_ROLE_NOTE,
-             doc_printf(d,
-                        "Forgot your password? Leave DreamTree and run: dreamtree account recover"
-                        " --email %s. It asks for the recovery code you were given when you"
-                        " claimed the workbook.",
-                        u->account.email));
+    screen_choice(d, CHOOSE_RECOVER, 0, "I forgot it: use my recovery code");
     doc_action(d, CMD_QUIT, NULL, "Leave DreamTree");
 }
 
@@ -75,24 +123,79 @@ static enum screen_result open_it(struct screen *s)
     return SCREEN_REJECTED;
 }
 
+static enum screen_result recover(struct screen *s)
+{
+    struct unlock *u = s->priv;
+    if (strcmp(u->password, u->again) != 0) {
+        app_error(s->app, "the two passwords are not the same.");
+        return SCREEN_REJECTED;
+    }
+    char user[STORE_ID_LEN];
+    int wait = 0;
+    enum dt_status st = store_accounts_recover(app_store(s->app), u->account.email, u->code,
+                                               u->password, app_source(s->app), user, u->next,
+                                               &wait);
+    if (st == DT_OK && strcmp(user, app_user(s->app)) != 0) {
+        store_accounts_lock(app_store(s->app)); /* another account's code: not this workbook */
+        st = DT_WRONG_PASSWORD;
+    }
+    if (st != DT_OK) {
+        if (st == DT_WRONG_PASSWORD)
+            app_error(s->app, "that is not this workbook's recovery code.");
+        else if (st == DT_THROTTLED)
+            app_error(s->app, "too many wrong tries: try again in %d second%s.", wait,
+                      wait == 1 ? "" : "s");
+        else if (st == DT_INVALID && store_last_error(app_store(s->app))[0])
+            app_error(s->app, "%s", store_last_error(app_store(s->app)));
+        else
+            app_fail(s->app, "The password could not be set", st);
+        return SCREEN_REJECTED;
+    }
+    wipe(u);
+    u->form = FORM_CODE;
+    app_note(s->app, "Your new password is set, and your workbook is open.");
+    return SCREEN_HANDLED;
+}
+
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
 {
     struct unlock *u = s->priv;
-    if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id && strcmp(ev->field_id, "password") == 0) {
+    if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id) {
+        char *to = strcmp(ev->field_id, "password") == 0 ? u->password
+                   : strcmp(ev->field_id, "code") == 0   ? u->code
+                   : strcmp(ev->field_id, "again") == 0  ? u->again
+                                                         : NULL;
         cJSON *v = cJSON_Parse(ev->value);
         const char *text = cJSON_GetStringValue(v);
-        if (text && strlen(text) < sizeof u->password)
-            strcpy(u->password, text);
-        else
-            u->password[0] = '\0';
-        if (v && v->valuestring)
+        if (to) {
+            if (text && strlen(text) < sizeof u->password)
+                strcpy(to, text);
+            else
+                to[0] = '\0';
+        }
+        if (text)
             explicit_bzero(v->valuestring, strlen(v->valuestring));
         cJSON_Delete(v);
-        return SCREEN_HANDLED;
+        return to ? SCREEN_HANDLED : SCREEN_UNHANDLED;
     }
     if (ev->cmd == CMD_SUBMIT)
-        return open_it(s);
-    return SCREEN_UNHANDLED;
+        return u->form == FORM_RECOVER ? recover(s) : open_it(s);
+    int choice;
+    size_t index;
+    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index))
+        return SCREEN_UNHANDLED;
+    wipe(u);
+    if (choice == CHOOSE_RECOVER) {
+        u->form = FORM_RECOVER;
+    } else if (choice == CHOOSE_BACK) {
+        u->form = FORM_PASSWORD;
+    } else if (choice == CHOOSE_CODE_KEPT) {
+        explicit_bzero(u->next, sizeof u->next);
+        app_replace(s->app, SCREEN_DASHBOARD, NULL);
+    } else {
+        return SCREEN_UNHANDLED;
+    }
+    return SCREEN_HANDLED;
 }
 
 const struct screen_ops unlock_screen = {

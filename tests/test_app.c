@@ -311,6 +311,39 @@ static void test_locked(void)
     CHECK_INT(depth(&w), 1);
     CHECK_STR(title(&w), "Your workbook is locked");
     CHECK_STR(w.said, "Locked. Your password opens your workbook again.");
+
+    /* forgot the password: the recovery code sets a new one; then the next code, once */
+    CHECK_INT(send(&w, CMD_CHOOSE, "1.0"), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Set a new password with your recovery code");
+    struct tui_event field = {.cmd = CMD_FIELD_CHANGED,
+                              .field_id = "code",
+                              .value = "\"0000-0000-0000-0000-0000-0000-0000-0000\""};
+    w.host.event(w.host.ctx, &field);
+    field.field_id = "password";
+    field.value = "\"a new long password\"";
+    w.host.event(w.host.ctx, &field);
+    field.field_id = "again";
+    w.host.event(w.host.ctx, &field);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
+    CHECK_STR(w.said, "that is not this workbook's recovery code.");
+    store_set_now(w.st, support_now + 3600); /* past the wait the wrong code earned */
+    char value[64];
+    snprintf(value, sizeof value, "\"%s\"", code);
+    field.field_id = "code";
+    field.value = value;
+    w.host.event(w.host.ctx, &field);
+    field.field_id = "password";
+    field.value = "\"a new long password\"";
+    w.host.event(w.host.ctx, &field);
+    field.field_id = "again";
+    w.host.event(w.host.ctx, &field);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Your new recovery code");
+    CHECK(store_accounts_unlocked(w.st, w.user));
+    CHECK_INT(send(&w, CMD_CHOOSE, "3.0"), TUI_CONTINUE);
+    CHECK(strcmp(title(&w), "Your workbook is locked") != 0);
+    store_accounts_lock(w.st);
+    CHECK_INT(store_accounts_unlock(w.st, w.user, "a new long password", "local", NULL), DT_OK);
     teardown(&w);
 }
 
