@@ -115,6 +115,10 @@ static void build(const struct screen *s, struct doc *d)
             tool_form_title(t->form, t->entries[i], ti->created_at, title, sizeof title);
             if (t->form->describe)
                 t->form->describe(t->entries[i], about, sizeof about);
+        } else if (ti->unreadable) { /* sealed, and it does not open */
+            snprintf(title, sizeof title, "An entry that cannot be read");
+            snprintf(about, sizeof about,
+                     "It was changed outside DreamTree, or is not yours; it is kept as it is.");
         } else { /* written by another program or a later version */
             snprintf(title, sizeof title, "An entry in a form this version cannot show");
             snprintf(about, sizeof about, "Kept as it was written.");

@@ -7,6 +7,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "seed.h"
+#include "store_internal.h"
 #include "users.h"
 
 const int64_t support_now = 1795608000; /* 2026-11-25T12:00:00Z */
@@ -83,4 +84,9 @@ const char *support_tmpdir(void)
         }
     }
     return dir;
+}
+
+int support_exec(struct store *st, const char *sql)
+{
+    return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }

@@ -19,6 +19,9 @@ extern const int64_t support_now;
 void support_user(struct store *st, char id[STORE_ID_LEN]);
 /* Answers exercises 1..n of the sequence in order with {"answer":"x"}. */
 void support_answer_first(struct store *st, const char *user_id, int n);
+/* Runs SQL straight on the store's connection (to damage what the store wrote, in tests of how
+ * it copes); 0 on success. */
+int support_exec(struct store *st, const char *sql);
 /* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */
 const char *support_tmpdir(void);
 

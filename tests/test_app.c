@@ -347,6 +347,26 @@ static void test_locked(void)
     teardown(&w);
 }
 
+/* A sealed answer that does not open (a flipped bit): the exercise says it cannot be read, and
+ * nothing crashes or opens with an empty answer in its place. */
+static void test_unreadable_answer(void)
+{
+    struct world w;
+    setup(&w);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    support_answer_first(w.st, w.user, 1);
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    CHECK(support_exec(w.st, "UPDATE exercise_responses SET response_json ="
+                             " replace(response_json, '\"data\":\"', '\"data\":\"AAAA')") == 0);
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(depth(&w), 1);
+    CHECK(strstr(w.said, "cannot be read") != NULL);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -355,5 +375,6 @@ int main(void)
     RUN(test_reload);
     RUN(test_depth_cap);
     RUN(test_locked);
+    RUN(test_unreadable_answer);
     return check_done();
 }
