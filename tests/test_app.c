@@ -10,7 +10,9 @@
 #include "app.h"
 #include "check.h"
 #include "doc.h"
+#include "responses.h"
 #include "support.h"
+#include "users.h"
 
 struct world {
     struct store *st;
@@ -367,6 +369,43 @@ static void test_unreadable_answer(void)
     teardown(&w);
 }
 
+/* Signing in to an account from an anonymous workbook (Settings, Account): the workbook joins
+ * the account, the anonymous user is gone, and the app goes on as the account, unlocked. */
+static void test_sign_in_joins(void)
+{
+    struct world w;
+    setup(&w);
+    char account[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    support_user(w.st, account);
+    CHECK_INT(store_accounts_claim(w.st, account, "me@example.org", "a long password", code),
+              DT_OK);
+    store_accounts_lock(w.st);
+    support_answer_first(w.st, w.user, 1);
+    app_open(w.app, SCREEN_ACCOUNT, NULL);
+    send(&w, CMD_NONE, NULL);
+    CHECK_STR(title(&w), "Account");
+    CHECK_INT(send(&w, CMD_CHOOSE, "1.2"), TUI_CONTINUE); /* sign in */
+    struct tui_event field = {.cmd = CMD_FIELD_CHANGED,
+                              .field_id = "email",
+                              .value = "\"Me@Example.org\""};
+    w.host.event(w.host.ctx, &field);
+    field.field_id = "password";
+    field.value = "\"a long password\"";
+    w.host.event(w.host.ctx, &field);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK(strstr(w.said, "joined your account") != NULL);
+    CHECK_STR(app_user(w.app), account);
+    CHECK(store_accounts_unlocked(w.st, account));
+    struct user u;
+    CHECK_INT(store_users_get(w.st, w.user, &u), DT_NOT_FOUND);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, account, "1.1.1.v1", &r), DT_OK);
+    store_responses_clear(&r);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -376,5 +415,6 @@ int main(void)
     RUN(test_depth_cap);
     RUN(test_locked);
     RUN(test_unreadable_answer);
+    RUN(test_sign_in_joins);
     return check_done();
 }
