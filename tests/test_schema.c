@@ -409,7 +409,8 @@ static const char *const user_rows_sql =
     "INSERT INTO exercise_skills VALUES ('tag-response-#', 'response-#', 'custom-#', " NOW "),"
     " ('tag-tool-#', 'tool-#', 'master', " NOW ");"
     "INSERT INTO drafts VALUES ('u#', '1.1.1.v1', '{}', " NOW ");"
-    "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES ('u#', 1, " NOW ");";
+    "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES ('u#', 1, " NOW ");"
+    "INSERT INTO ssh_keys VALUES ('SHA256:key-#', 'u#', 'ssh-ed25519', " NOW ", " NOW ");";
 
 /* Rows of table holding value in any column (value NULL: every row). */
 static long long mentioning(const char *table, const char *value)

@@ -585,11 +585,13 @@ static void test_migration_3(void)
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
     /* as migration 2 left it: without the later tables and index (store_open checks that) */
-    CHECK(sqlite3_exec(db,
-                       "DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle;"
-                       " DROP INDEX idx_tool_instances_user_type_created;"
-                       " PRAGMA user_version = 2",
-                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(
+        sqlite3_exec(
+            db,
+            "DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys;"
+            " DROP INDEX idx_tool_instances_user_type_created;"
+            " PRAGMA user_version = 2",
+            NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
 
     CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &st, err), DT_OK);

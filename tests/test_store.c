@@ -220,7 +220,7 @@ static void test_migrates_older_schema(void)
     CHECK(
         sqlite3_exec(
             db,
-            "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle;"
+            "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys;"
             " DROP INDEX idx_tool_instances_user_type_created;"
             " PRAGMA user_version = 1",
             NULL, NULL, NULL) == SQLITE_OK);
@@ -299,11 +299,13 @@ static void test_open_for_reading(void)
     /* an older schema is brought up to date, which takes writing */
     sqlite3 *db = NULL;
     sqlite3_open(path, &db);
-    CHECK(sqlite3_exec(db,
-                       "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle;"
-                       " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
-                       " PRAGMA user_version = 3",
-                       NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(
+        sqlite3_exec(
+            db,
+            "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle; DROP TABLE ssh_keys;"
+            " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
+            " PRAGMA user_version = 3",
+            NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
     CHECK_INT(store_open(path, STORE_OPEN_READONLY, &st, err), DT_OK);
     store_close(&st);
