@@ -531,6 +531,9 @@ enum dt_status store_merge_into_account(struct store *st, const char *anonymous_
     if (s == DT_OK) /* this terminal's session now opens the account */
         s = store_run(st, "UPDATE sessions SET user_id = ?2 WHERE user_id = ?1", "tt",
                       anonymous_id, account_id);
+    if (s == DT_OK) /* and on a shared server, so does this SSH key */
+        s = store_run(st, "UPDATE ssh_keys SET user_id = ?2 WHERE user_id = ?1", "tt",
+                      anonymous_id, account_id);
     if (s == DT_OK)
         s = store_users_delete(st, anonymous_id);
     s = store_group_end(st, s);
