@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "files.h"
+#include "screen_id.h"
 #include "sessions.h"
 #include "store.h"
 
@@ -42,6 +43,13 @@ const char *cli_password(const char *prompt, bool from_stdin, char *buf, size_t 
 void cli_forget(char *buf, size_t size);
 /* y or n on the terminal; false without one. */
 bool cli_confirm(const char *question);
+
+/* The screens for user_id in the face the options and the terminal call for (main.c);
+ * shared_source (the SSH key) marks a shared server, NULL on one machine. */
+int cli_run_screens(const struct options *o, struct store *st, const char *user_id,
+                    enum screen_id first, const char *shared_source);
+/* dreamtree --shared (cli_shared.c). */
+int cli_shared(const struct options *o, const char *identity);
 
 /* The commands outside main.c. */
 int cli_account(const struct options *o, int argc, char **argv);

@@ -50,6 +50,8 @@ static const char usage_text[] =
     "  dreamtree [--db PATH] import FILE [--dry-run] [--yes] [--user ID]\n"
     "                                             merge an exported workbook into this one\n"
     "  dreamtree content check [DIR]              check content files; errors name file:line\n"
+    "  dreamtree --shared --db PATH [--identity NAME]\n"
+    "                                             the forced command of a shared SSH server\n"
     "  dreamtree --help | --version\n"
     "\n"
     "Options:\n"
@@ -57,6 +59,9 @@ static const char usage_text[] =
     "                 $XDG_DATA_HOME/dreamtree/dreamtree.db, else\n"
     "                 ~/.local/share/dreamtree/dreamtree.db)\n"
     "  --plain        text mode for screen readers: plain lines and numbered menus\n"
+    "  --shared       a shared server: the user is the SSH key sshd authenticated\n"
+    "                 (docs/ssh-server.md); the client may ask only plain, today, export\n"
+    "  --identity NAME  with --shared: the user is NAME, set on the forced command line\n"
     "  --user ID      with today, account, export, import: the workbook's user (default:\n"
     "                 the one this terminal's account last used)\n"
     "  --password-stdin  with account, export, import: read each password as one line of\n"
@@ -86,7 +91,7 @@ static int seed_into(struct store *st, const char *dir, int verbose)
     seed_diags_free(&d);
     if (s != DT_OK) {
         cli_say("seed: %s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
-            store_last_error(st));
+                store_last_error(st));
         return EXIT_BAD_INPUT;
     }
     if (verbose)
@@ -227,14 +232,16 @@ static void reload_changed_content(struct app *a, void *ctx)
 
 /* The screens, in the face chosen: full-screen curses, or text mode (numbered menus, one
  * question at a time), which also takes over when the terminal cannot be started. */
-static int run_screens(const struct options *o, struct store *st, const char *user_id,
-                       enum screen_id first)
+int cli_run_screens(const struct options *o, struct store *st, const char *user_id,
+                    enum screen_id first, const char *shared_source)
 {
     struct app *app = app_new(st, user_id, first, NULL);
     if (!app) {
         cli_say("cannot open the Daily Dos: %s", app_last_error());
         return EXIT_BAD_INPUT;
     }
+    if (shared_source)
+        app_set_shared(app, shared_source);
     app_after_first_frame(app, reload_changed_content, st);
     struct tui_host host = app_host(app);
     struct user_preferences prefs; /* the person's own choice of text mode counts too */
@@ -309,12 +316,12 @@ static int cmd_interactive(const struct options *o)
             s = store_files_write_session(path, db_key, se.id);
     }
     if (rc == EXIT_DONE && s == DT_OK) {
-        rc = run_screens(o, st, se.user_id, first);
+        rc = cli_run_screens(o, st, se.user_id, first, NULL);
         store_sessions_touch(st, se.id); /* last_seen_at: the session's last activity */
     }
     if (rc == EXIT_DONE && s != DT_OK) {
         cli_say("%s%s%s", dt_status_message(s), store_last_error(st)[0] ? ": " : "",
-            store_last_error(st));
+                store_last_error(st));
         rc = EXIT_BAD_INPUT;
     }
     store_close(&st);
@@ -351,17 +358,23 @@ int main(int argc, char **argv)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},
         {"plain", no_argument, NULL, 'p'},
+        {"shared", no_argument, NULL, 'S'},
+        {"identity", required_argument, NULL, 'I'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
     };
     struct options o = {0};
+    bool shared = false;
+    const char *identity = NULL;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': o.db = optarg; break;
         case 'p': o.plain = 1; break;
+        case 'S': shared = true; break;
+        case 'I': identity = optarg; break;
         case 'h': fputs(usage_text, stdout); return EXIT_DONE;
         case 'V': printf("dreamtree %s\n", DT_VERSION); return EXIT_DONE;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -372,6 +385,15 @@ int main(int argc, char **argv)
         return cli_usage_error("--db needs a path");
     argc -= optind;
     argv += optind;
+    if (identity && !shared)
+        return cli_usage_error("--identity goes with --shared");
+    if (shared) { /* the forced command: the client's own command is SSH_ORIGINAL_COMMAND */
+        if (argc > 0)
+            return cli_usage_error("--shared takes no command");
+        if (identity && !identity[0])
+            return cli_usage_error("--identity needs a name");
+        return cli_shared(&o, identity);
+    }
     warm_heap();
     if (argc == 0)
         return cmd_interactive(&o);

@@ -25,6 +25,7 @@ struct app {
     char user_id[STORE_ID_LEN];
     bool claimed;     /* the workbook has an account: its writing needs the key */
     char source[160]; /* where sign-in attempts come from, for the throttle */
+    bool shared;      /* on a shared server: nothing is written outside the database */
     struct screen stack[APP_DEPTH];
     int depth;
     unsigned long generation;
@@ -357,6 +358,17 @@ void app_finish(struct app *a)
 const char *app_source(const struct app *a)
 {
     return a->source;
+}
+
+void app_set_shared(struct app *a, const char *source)
+{
+    a->shared = true;
+    store_copy_text(a->source, sizeof a->source, source);
+}
+
+bool app_shared(const struct app *a)
+{
+    return a->shared;
 }
 
 /* ---- the host ---- */

@@ -192,9 +192,13 @@ static void build(const struct screen *s, struct doc *d)
         block = end ? end + 2 : NULL;
     }
     free(text);
-    screen_choice(
-        d, RESUME_EXPORT, 0,
-        "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
+    if (app_shared(s->app)) /* a shared server writes no file: the text above is the copy */
+        doc_para(d, DOC_ROLE_NOTE,
+                 "On this server the resume is not written to a file: copy it from above.");
+    else
+        screen_choice(
+            d, RESUME_EXPORT, 0,
+            "Save it as files: dreamtree-resume.md and dreamtree-resume.txt in your home folder");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 
@@ -205,6 +209,8 @@ static enum screen_result save(struct screen *s, struct resume *r)
 
 static enum screen_result export_files(struct screen *s, struct resume *r)
 {
+    if (app_shared(s->app))
+        return SCREEN_UNHANDLED;
     size_t nh = 0;
     struct resume_highlight *h = highlights(r, &nh);
     char *md = h ? resume_write(r->content, h, nh, true) : NULL;
@@ -229,8 +235,8 @@ static enum screen_result export_files(struct screen *s, struct resume *r)
         app_fail(s->app, "The files could not be written", status);
         return SCREEN_REJECTED;
     }
-    app_note(s->app, "Saved: %s and %s (readable only by you; files are not encrypted).",
-             md_path, txt_path);
+    app_note(s->app, "Saved: %s and %s (readable only by you; files are not encrypted).", md_path,
+             txt_path);
     return SCREEN_HANDLED;
 }
 

@@ -57,6 +57,17 @@ static void build(const struct screen *s, struct doc *d)
 {
     const struct transfer_screen *t = s->priv;
     doc_heading(d, 1, "Export or import");
+    if (app_shared(s->app)) { /* a shared server writes no file and reads none of yours */
+        doc_para(d, DOC_ROLE_TEXT,
+                 "On this server your workbook is never written to a file. To take a copy, run"
+                 " this on your own computer:");
+        doc_para(d, DOC_ROLE_TEXT, "ssh THIS-SERVER export > dreamtree-export.json");
+        doc_para(d, DOC_ROLE_NOTE,
+                 "The copy is the DreamTree file: when your workbook is claimed, your writing"
+                 " stays encrypted in it, and your password opens it in DreamTree elsewhere.");
+        doc_action(d, CMD_BACK, NULL, "Back");
+        return;
+    }
     doc_heading(d, 2, "Export");
     doc_para(d, DOC_ROLE_TEXT,
              "Write your workbook to a file in your home folder. The DreamTree file can be"
@@ -225,7 +236,7 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     }
     int choice;
     size_t index;
-    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index))
+    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index) || app_shared(s->app))
         return SCREEN_UNHANDLED;
     switch (choice) {
     case CHOOSE_EXPORT: return export(s);

@@ -19,6 +19,7 @@ static void build(const struct screen *s, struct doc *d)
              " any of it later under Settings.");
     settings_form_build(s->priv, d);
     doc_action(d, CMD_SUBMIT, NULL, "Start with these settings");
+    screen_action(d, SCREEN_ACCOUNT, NULL, "I already have an account: sign in to it instead");
 }
 
 static enum screen_result command(struct screen *s, const struct tui_event *ev)
