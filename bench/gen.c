@@ -8,7 +8,7 @@
  *
  * Every tenth user has claimed their workbook (bench_db.h): auth and emails rows, and their
  * answers and tool entries sealed as the store seals them. Their Argon2id runs at the test
- * limits, not the program's: at the program's, 10,000 users would take hours.
+ * limits, not the program's: at the program's, 10,000 users would take well over an hour.
  *
  * The result is DATA_DIR/dreamtree-bench-v2-N.db with its .info file beside it (the generation
  * time, which the timer pins its clock to, and the row counts). An existing file for the same N is
@@ -329,7 +329,7 @@ static enum dt_status add_account(struct store *st, const struct gen *g, uint32_
         .email = email,
         .password = password,
         .keys = k,
-        .limits = keywrap_test_limits(), /* the program's limits would take hours here */
+        .limits = keywrap_test_limits(), /* the program's: over an hour for 10,000 */
         .password_row_id = password_row,
         .recovery_row_id = recovery_row,
         .email_row_id = email_row,
