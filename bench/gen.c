@@ -6,9 +6,14 @@
  * user. Rows go in in time order across all users, as a database that grew over two years would
  * hold them, so a user's rows are scattered over the file as they would be in real use.
  *
- * The result is DATA_DIR/dreamtree-bench-N.db with DATA_DIR/dreamtree-bench-N.db.info beside it
- * (the generation time, which the timer pins its clock to, and the row counts). An existing file
- * for the same N is reused. Everything is drawn from a fixed seed: the same N, the same rows.
+ * Every tenth user has claimed their workbook (bench_db.h): auth and emails rows, and their
+ * answers and tool entries sealed as the store seals them. Their Argon2id runs at the test
+ * limits, not the program's: at the program's, 10,000 users would take well over an hour.
+ *
+ * The result is DATA_DIR/dreamtree-bench-v2-N.db with its .info file beside it (the generation
+ * time, which the timer pins its clock to, and the row counts). An existing file for the same N is
+ * reused. Everything is drawn from a fixed seed: the same N, the same rows, except for what
+ * libsodium draws (salts, nonces, recovery codes), which is random as in the program.
  *
  * This file plans the rows and loads them; gen_content.c makes the workbook and gen_json.c the
  * JSON texts (gen.h). */
@@ -25,8 +30,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_db.h"
 #include "bulk.h"
 #include "gen.h"
+#include "keywrap.h"
 #include "seed.h"
 #include "store.h"
 #include "tools.h"
@@ -44,6 +51,11 @@
 #define RATE_WEEKLY 0.5
 #define RATE_MONTHLY 0.7
 #define COUNT_NO_REMINDER 3.0
+/* Claimed users whose keys stay made at once. A keyring lives in guarded memory (its own pages,
+ * about 140 us to make and free here), so making one per sealed row would cost more than the rest
+ * of the row. Each kept one holds four pages and four memory mappings: 8192 of them take about
+ * 32,800 of the 65,530 mappings Linux allows a process by default. */
+#define KEY_CACHE_MAX 8192
 
 _Noreturn void gen_die(const char *what, enum dt_status s, struct store *st)
 {
@@ -221,6 +233,7 @@ static void plan_user(const struct gen *g, uint32_t u, struct events *ev)
 
 struct load_stats {
     long long users, responses, tools, modules;
+    long long claimed, sealed_responses, sealed_tools;
     long long response_bytes, tool_bytes;
     int response_min, response_max, tool_min, tool_max;
 };
@@ -241,8 +254,93 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+static bool is_claimed(uint32_t user)
+{
+    return user % BENCH_CLAIM_EVERY == 0;
+}
+
+/* A claimed user's keys, the same on every run: their data key is drawn from the fixed seed. */
+static struct keyring *claimed_keys(const struct gen *g, uint32_t user)
+{
+    struct bench_rng r;
+    bench_rng_seed(&r, GEN_SEED ^ 0xdeceu ^ ((uint64_t)user << 20));
+    unsigned char dek[KEYWRAP_KEY_BYTES];
+    for (size_t i = 0; i < sizeof dek; i += 8) {
+        uint64_t x = bench_rng_next(&r);
+        memcpy(dek + i, &x, 8);
+    }
+    struct keyring *k = keyring_from_dek(g->user_ids[user], dek);
+    sodium_memzero(dek, sizeof dek);
+    return k;
+}
+
+/* Claimed users' keyrings, one slot per user up to KEY_CACHE_MAX claimed users, shared beyond. */
+struct key_cache {
+    size_t n;
+    uint32_t *user;
+    struct keyring **keys; /* NULL: empty slot */
+};
+
+static void key_cache_init(struct key_cache *c, uint32_t nusers)
+{
+    size_t claimed = (nusers + BENCH_CLAIM_EVERY - 1) / BENCH_CLAIM_EVERY;
+    c->n = claimed < KEY_CACHE_MAX ? claimed : KEY_CACHE_MAX;
+    c->n = c->n ? c->n : 1;
+    c->user = calloc(c->n, sizeof *c->user);
+    c->keys = calloc(c->n, sizeof *c->keys);
+    if (!c->user || !c->keys)
+        gen_die("loading", DT_NOMEM, NULL);
+}
+
+/* The user's keyring, made when its slot holds another's or none; the cache keeps it. */
+static const struct keyring *key_cache_get(struct key_cache *c, const struct gen *g, uint32_t user)
+{
+    size_t slot = (user / BENCH_CLAIM_EVERY) % c->n;
+    if (!c->keys[slot] || c->user[slot] != user) {
+        keyring_free(&c->keys[slot]);
+        c->keys[slot] = claimed_keys(g, user);
+        c->user[slot] = user;
+    }
+    return c->keys[slot];
+}
+
+static void key_cache_free(struct key_cache *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        keyring_free(&c->keys[i]);
+    free(c->keys);
+    free(c->user);
+}
+
+static enum dt_status add_account(struct store *st, const struct gen *g, uint32_t user,
+                                  const struct keyring *k, const char *at, struct bench_rng *ids)
+{
+    char email[BENCH_SECRET_LEN], password[BENCH_SECRET_LEN];
+    char password_row[STORE_ID_LEN], recovery_row[STORE_ID_LEN], email_row[STORE_ID_LEN];
+    snprintf(email, sizeof email, BENCH_EMAIL, (unsigned long)user);
+    snprintf(password, sizeof password, BENCH_PASSWORD, (unsigned long)user);
+    char *rows[] = {password_row, recovery_row, email_row};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        uint64_t hi = bench_rng_next(ids), lo = bench_rng_next(ids);
+        gen_json_uuid(hi, lo, rows[i]);
+    }
+    struct store_bulk_account a = {
+        .user_id = g->user_ids[user],
+        .email = email,
+        .password = password,
+        .keys = k,
+        .limits = keywrap_test_limits(), /* the program's: over an hour for 10,000 */
+        .password_row_id = password_row,
+        .recovery_row_id = recovery_row,
+        .email_row_id = email_row,
+        .claimed_at = at,
+    };
+    return store_bulk_add_account(st, &a);
+}
+
 static enum dt_status load_event(struct store *st, const struct gen *g, const struct event *ev,
-                                 struct bench_rng *ids, struct gen_json *b, struct load_stats *ls)
+                                 struct bench_rng *ids, struct gen_json *b, struct key_cache *keys,
+                                 struct load_stats *ls)
 {
     char id[STORE_ID_LEN], at[STORE_TIME_LEN], later[STORE_TIME_LEN];
     const char *user = g->user_ids[ev->user];
@@ -252,18 +350,28 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
     gen_json_uuid(hi, lo, id);
     struct bench_rng r;
     bench_rng_seed(&r, ((uint64_t)ev->seed << 32) ^ ev->user);
+    bool claimed = is_claimed(ev->user);
+    const struct keyring *k = claimed && ev->kind != EV_MODULE ? key_cache_get(keys, g, ev->user)
+                                                               : NULL;
+    enum dt_status s;
     switch (ev->kind) {
     case EV_USER: {
         store_time_format(g->base + ev->seed, later);
         ls->users++;
-        struct store_bulk_user u = {user, ev->flags != 0, at, later};
-        return store_bulk_add_user(st, &u);
+        struct store_bulk_user u = {user, ev->flags != 0, at, later, claimed};
+        s = store_bulk_add_user(st, &u);
+        if (s == DT_OK && claimed) { /* claimed the day they started */
+            s = add_account(st, g, ev->user, k, at, ids);
+            ls->claimed++;
+        }
+        break;
     }
     case EV_MODULE: {
         store_time_format(g->base + ev->seed, later);
         ls->modules++;
         struct store_bulk_module m = {user, g->modules[ev->aux].key, at, later};
-        return store_bulk_add_module(st, &m);
+        s = store_bulk_add_module(st, &m);
+        break;
     }
     case EV_RESPONSE: {
         const struct gen_exercise *e = &g->ex[ev->aux];
@@ -271,10 +379,11 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
         const char *json = gen_json_response(b, &r, e, &len);
         note_size(&ls->response_bytes, &ls->response_min, &ls->response_max, len);
         ls->responses++;
-        struct store_bulk_response row = {id,           user,           e->part_id,
-                                          e->module_id, e->exercise_id, 1,
-                                          e->full_id,   json,           at};
-        return store_bulk_add_response(st, &row);
+        ls->sealed_responses += claimed;
+        struct store_bulk_response row = {id, user,       e->part_id, e->module_id, e->exercise_id,
+                                          1,  e->full_id, json,       at,           k};
+        s = store_bulk_add_response(st, &row);
+        break;
     }
     default: {
         const struct gen_tool *tool = &g->tools[ev->aux];
@@ -283,16 +392,19 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
         date[10] = '\0';
         size_t len;
         const char *json = gen_json_tool(b, &r, tool->id, date, &len);
-        unsigned char h[crypto_hash_sha256_BYTES];
-        char hash[TOOLS_HASH_LEN];
-        crypto_hash_sha256(h, (const unsigned char *)json, len);
-        sodium_bin2hex(hash, sizeof hash, h, sizeof h);
-        if (ls->tools % 4096 == 0) { /* the text must be canonical for this hash to be right */
-            char check[TOOLS_HASH_LEN];
-            if (store_tools_content_hash(json, check) != DT_OK || strcmp(check, hash) != 0) {
+        if (ls->tools % 4096 == 0) { /* both hashes are taken of the text: it must be canonical */
+            char *canonical = store_tools_canonical_json(json);
+            if (!canonical || strcmp(canonical, json) != 0) {
                 fprintf(stderr, "bench-gen: generated tool JSON is not canonical: %s\n", json);
                 exit(1);
             }
+            free(canonical);
+        }
+        char hash[TOOLS_HASH_LEN] = "";
+        if (!claimed) { /* a claimed user's is keyed, by the loader */
+            unsigned char h[crypto_hash_sha256_BYTES];
+            crypto_hash_sha256(h, (const unsigned char *)json, len);
+            sodium_bin2hex(hash, sizeof hash, h, sizeof h);
         }
         /* a third are edited after they were made */
         int64_t updated = t;
@@ -301,12 +413,16 @@ static enum dt_status load_event(struct store *st, const struct gen *g, const st
         store_time_format(updated, later);
         note_size(&ls->tool_bytes, &ls->tool_min, &ls->tool_max, len);
         ls->tools++;
+        ls->sealed_tools += claimed;
         struct store_bulk_tool row =
             {id,   user, tool->id, ev->flags ? g->ex[tool->exercise].full_id : "standalone",
-             json, hash, at,       later};
-        return store_bulk_add_tool(st, &row);
+             json, hash, at,       later,
+             k};
+        s = store_bulk_add_tool(st, &row);
+        break;
     }
     }
+    return s;
 }
 
 static void load(struct store *st, const struct gen *g, const struct events *ev,
@@ -317,6 +433,8 @@ static void load(struct store *st, const struct gen *g, const struct events *ev,
         gen_die("loading", DT_NOMEM, NULL);
     struct bench_rng ids;
     bench_rng_seed(&ids, GEN_SEED ^ 0x1d5);
+    struct key_cache keys;
+    key_cache_init(&keys, g->nusers);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     enum dt_status s = store_bulk_begin(st);
@@ -324,7 +442,7 @@ static void load(struct store *st, const struct gen *g, const struct events *ev,
         gen_die("starting the load", s, st);
     size_t tenth = ev->n / 10 ? ev->n / 10 : 1;
     for (size_t i = 0; s == DT_OK && i < ev->n; i++) {
-        s = load_event(st, g, &ev->items[i], &ids, b, ls);
+        s = load_event(st, g, &ev->items[i], &ids, b, &keys, ls);
         if (s == DT_OK && (i + 1) % BATCH_ROWS == 0)
             s = store_bulk_commit_batch(st);
         if ((i + 1) % tenth == 0) {
@@ -337,6 +455,7 @@ static void load(struct store *st, const struct gen *g, const struct events *ev,
     s = store_bulk_end(st, s);
     if (s != DT_OK)
         gen_die("loading", s, st);
+    key_cache_free(&keys);
     free(b);
 }
 
@@ -400,7 +519,9 @@ int main(int argc, char **argv)
         gen_die("starting", DT_NOMEM, NULL);
     g->nusers = users_wanted();
     char db_path[4096], part_path[4200], info_path[4200], tmp_path[4300], content_dir[4200];
-    snprintf(db_path, sizeof db_path, "%s/dreamtree-bench-%u.db", data_dir, (unsigned)g->nusers);
+    char name[64];
+    snprintf(name, sizeof name, BENCH_DB_NAME, (unsigned long)g->nusers);
+    snprintf(db_path, sizeof db_path, "%s/%s", data_dir, name);
     snprintf(part_path, sizeof part_path, "%s.part", db_path);
     snprintf(info_path, sizeof info_path, "%s.info", db_path);
     snprintf(content_dir, sizeof content_dir, "%s/content", data_dir);
@@ -478,6 +599,9 @@ int main(int argc, char **argv)
             c.user_settings, c.user_modules);
     fprintf(f, "rows_exercise_responses=%lld\nrows_tool_instances=%lld\n", c.exercise_responses,
             c.tool_instances);
+    fprintf(f, "rows_auth=%lld\nrows_emails=%lld\n", c.auth, c.emails);
+    fprintf(f, "claimed_users=%lld\nsealed_responses=%lld\nsealed_tool_instances=%lld\n",
+            ls.claimed, ls.sealed_responses, ls.sealed_tools);
     fprintf(f, "response_json_bytes_min_mean_max=%d %.0f %d\n", ls.response_min,
             ls.responses ? (double)ls.response_bytes / (double)ls.responses : 0.0, ls.response_max);
     fprintf(f, "content_json_bytes_min_mean_max=%d %.0f %d\n", ls.tool_min,

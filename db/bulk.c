@@ -1,7 +1,10 @@
 #include "bulk.h"
 
+#include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "envelope.h"
 #include "store_internal.h"
 
 /* One statement shared by the loader and the baseline, so both insert exactly the same way. */
@@ -26,7 +29,7 @@ static const char save_indexes_sql[] =
     "DELETE FROM temp.bulk_indexes;"
     "INSERT INTO temp.bulk_indexes (name, sql) SELECT name, sql FROM main.sqlite_master"
     " WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('users', 'user_settings',"
-    " 'user_modules', 'exercise_responses', 'tool_instances')";
+    " 'user_modules', 'exercise_responses', 'tool_instances', 'auth', 'emails')";
 
 /* Runs one statement built from each name (or sql) of temp.bulk_indexes. */
 static enum dt_status each_index(struct store *st, bool drop)
@@ -96,8 +99,9 @@ enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_use
     enum dt_status s =
         store_run(st,
                   "INSERT INTO users (id, is_anonymous, workbook_complete, created_at, updated_at)"
-                  " VALUES (?1, 1, ?2, ?3, ?4)",
-                  "titt", u->id, u->workbook_complete ? 1 : 0, u->created_at, u->updated_at);
+                  " VALUES (?1, ?2, ?3, ?4, ?5)",
+                  "tiitt", u->id, u->claimed ? 0 : 1, u->workbook_complete ? 1 : 0, u->created_at,
+                  u->updated_at);
     if (s == DT_OK)
         s = store_run(st,
                       "INSERT INTO user_settings (user_id, created_at, updated_at)"
@@ -106,21 +110,55 @@ enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_use
     return s;
 }
 
+/* The envelope of clear for a claimed user's row (malloc'd), or NULL with DT_INVALID when the
+ * key cannot name a field. */
+static enum dt_status seal(struct store *st, const struct keyring *k, const char *table_column,
+                           const char *key, const char *clear, char **sealed)
+{
+    char field[ENVELOPE_FIELD_LEN];
+    *sealed = NULL;
+    if (!envelope_field(field, table_column, key)[0]) {
+        store_copy_text(st->err, sizeof st->err, "a row key too long for a field identity");
+        return DT_INVALID;
+    }
+    *sealed = envelope_seal(k, field, clear, strlen(clear));
+    return DT_OK;
+}
+
 enum dt_status store_bulk_add_response(struct store *st, const struct store_bulk_response *r)
 {
-    return store_run(st, insert_response_sql, "tttttittt", r->id, r->user_id, r->part_id,
-                     r->module_id, r->exercise_id, r->version, r->full_exercise_id,
-                     r->response_json, r->responded_at);
+    char *sealed = NULL;
+    if (r->keys) {
+        enum dt_status s = seal(st, r->keys, SEALED_RESPONSE, r->full_exercise_id, r->response_json,
+                                &sealed);
+        if (s != DT_OK)
+            return s;
+    }
+    enum dt_status s = store_run(st, insert_response_sql, "tttttittt", r->id, r->user_id,
+                                 r->part_id, r->module_id, r->exercise_id, r->version,
+                                 r->full_exercise_id, sealed ? sealed : r->response_json,
+                                 r->responded_at);
+    free(sealed);
+    return s;
 }
 
 enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_tool *t)
 {
-    return store_run(
+    char *sealed = NULL, keyed[ENVELOPE_HASH_LEN];
+    if (t->keys) {
+        enum dt_status s = seal(st, t->keys, SEALED_TOOL, t->id, t->content_json, &sealed);
+        if (s != DT_OK)
+            return s;
+        envelope_hash(t->keys, t->content_json, strlen(t->content_json), keyed);
+    }
+    enum dt_status s = store_run(
         st,
         "INSERT INTO tool_instances (id, user_id, tool_type, origin, content_json, content_hash,"
         " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        "tttttttt", t->id, t->user_id, t->tool_type, t->origin, t->content_json, t->content_hash,
-        t->created_at, t->updated_at);
+        "tttttttt", t->id, t->user_id, t->tool_type, t->origin, sealed ? sealed : t->content_json,
+        sealed ? keyed : t->content_hash, t->created_at, t->updated_at);
+    free(sealed);
+    return s;
 }
 
 enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m)
@@ -130,6 +168,36 @@ enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_m
         "INSERT INTO user_modules (user_id, module_id, first_completed_at, last_modified_at)"
         " VALUES (?1, ?2, ?3, ?4)",
         "tttt", m->user_id, m->module_id, m->first_completed_at, m->last_modified_at);
+}
+
+enum dt_status store_bulk_add_account(struct store *st, const struct store_bulk_account *a)
+{
+    static const char insert_auth_sql[] =
+        "INSERT INTO auth (id, user_id, type, password_hash, wrapped_data_key, created_at,"
+        " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+    size_t n = strlen(a->password);
+    char hash[KEYWRAP_HASH_LEN], code[KEYWRAP_RECOVERY_LEN];
+    if (keywrap_hash_password(a->password, n, a->limits, hash) != 0)
+        return DT_NOMEM;
+    char *password_wrap = keywrap_wrap(a->keys, a->password, n, "password", a->limits);
+    keywrap_recovery_code(code);
+    char *recovery_wrap = keywrap_wrap(a->keys, code, strlen(code), "recovery", a->limits);
+    sodium_memzero(code, sizeof code); /* as after a claim, once the person has seen it */
+    enum dt_status s = password_wrap && recovery_wrap ? DT_OK : DT_NOMEM;
+    if (s == DT_OK)
+        s = store_run(st, insert_auth_sql, "tttttt", a->password_row_id, a->user_id, "password",
+                      hash, password_wrap, a->claimed_at);
+    if (s == DT_OK)
+        s = store_run(st, insert_auth_sql, "tttttt", a->recovery_row_id, a->user_id, "recovery",
+                      NULL, recovery_wrap, a->claimed_at);
+    if (s == DT_OK)
+        s = store_run(st,
+                      "INSERT INTO emails (id, user_id, email, is_active, added_at)"
+                      " VALUES (?1, ?2, ?3, 1, ?4)",
+                      "tttt", a->email_row_id, a->user_id, a->email, a->claimed_at);
+    free(password_wrap);
+    free(recovery_wrap);
+    return s;
 }
 
 enum dt_status store_bulk_commit_batch(struct store *st)
@@ -189,6 +257,10 @@ enum dt_status store_bulk_count(struct store *st, struct store_bulk_counts *out)
         s = one_count(st, "SELECT COUNT(*) FROM exercise_responses", &out->exercise_responses);
     if (s == DT_OK)
         s = one_count(st, "SELECT COUNT(*) FROM tool_instances", &out->tool_instances);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM auth", &out->auth);
+    if (s == DT_OK)
+        s = one_count(st, "SELECT COUNT(*) FROM emails", &out->emails);
     if (s == DT_OK)
         s = one_count(st, "PRAGMA page_count", &out->page_count);
     if (s == DT_OK)
@@ -272,7 +344,8 @@ enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_u
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    for (size_t i = 0; s == DT_OK && i < n; i++) {
+    for (size_t k = n; s == DT_OK && k > 0; k--) {
+        size_t i = k - 1;
         if (u[i].response_id[0])
             s = store_run(st, "DELETE FROM exercise_responses WHERE id = ?1", "t",
                           u[i].response_id);

@@ -8,24 +8,47 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "keywrap.h"
 #include "store.h"
 
-/* Rows as the spec's tables hold them; every string is borrowed for the call only. */
+/* Rows as the spec's tables hold them; every string is borrowed for the call only. A claimed
+ * user's rows are written as the store writes them (db/sealed.c): pass the user's keys and the
+ * clear text, and the loader seals it with the field identity the store uses. */
 struct store_bulk_user {
     const char *id;
     bool workbook_complete;
     const char *created_at, *updated_at;
+    bool claimed; /* is_anonymous = 0; add the account with store_bulk_add_account */
 };
 
 struct store_bulk_response {
     const char *id, *user_id, *part_id, *module_id, *exercise_id;
     int version;
     const char *full_exercise_id, *response_json, *responded_at;
+    const struct keyring *keys; /* NULL: anonymous, stored clear; else sealed with these */
 };
 
 struct store_bulk_tool {
     const char *id, *user_id, *tool_type, *origin, *content_json, *content_hash;
     const char *created_at, *updated_at;
+    /* NULL: anonymous, stored clear with content_hash as given. Else content_json is sealed with
+     * these and content_hash is ignored: the keyed hash of content_json is stored, so
+     * content_json must be canonical (store_tools_canonical_json). */
+    const struct keyring *keys;
+};
+
+/* What store_accounts_claim writes for a user: the auth row of type "password" (the password's
+ * hash and the data key wrapped under it), the auth row of type "recovery" (the data key wrapped
+ * under a fresh recovery code, which nobody is told) and the active emails row. Argon2id runs
+ * three times at limits; the row ids are the caller's, so a generator stays repeatable. */
+struct store_bulk_account {
+    const char *user_id;
+    const char *email; /* as store_accounts_email keeps it */
+    const char *password;
+    const struct keyring *keys; /* the user's data key; keys->owner is user_id */
+    struct keywrap_limits limits;
+    const char *password_row_id, *recovery_row_id, *email_row_id;
+    const char *claimed_at;
 };
 
 struct store_bulk_module {
@@ -44,6 +67,8 @@ enum dt_status store_bulk_add_user(struct store *st, const struct store_bulk_use
 enum dt_status store_bulk_add_response(struct store *st, const struct store_bulk_response *r);
 enum dt_status store_bulk_add_tool(struct store *st, const struct store_bulk_tool *t);
 enum dt_status store_bulk_add_module(struct store *st, const struct store_bulk_module *m);
+/* DT_NOMEM when Argon2id cannot get its memory. */
+enum dt_status store_bulk_add_account(struct store *st, const struct store_bulk_account *a);
 /* Commits the rows added so far and opens the next batch, so dirty pages stay bounded. */
 enum dt_status store_bulk_commit_batch(struct store *st);
 /* Commits (status DT_OK) or rolls back the last batch; after a commit, builds the dropped
@@ -53,6 +78,7 @@ enum dt_status store_bulk_end(struct store *st, enum dt_status status);
 
 struct store_bulk_counts {
     long long users, user_settings, user_modules, exercise_responses, tool_instances;
+    long long auth, emails;
     long long page_count, page_size;
 };
 
@@ -84,7 +110,9 @@ struct store_bulk_undo {
  * fills response_id after it. DT_NOT_FOUND when there is no such user. */
 enum dt_status store_bulk_undo_note(struct store *st, const char *user_id, const char *module_key,
                                     struct store_bulk_undo *u);
-/* Deletes the recorded rows and restores the recorded user state, in one transaction. */
+/* Deletes the recorded rows and restores the recorded user state, in one transaction. It goes
+ * from the last record to the first, so a user who saved twice gets back the state before the
+ * first save. */
 enum dt_status store_bulk_undo_apply(struct store *st, const struct store_bulk_undo *u, size_t n);
 
 #endif

@@ -43,8 +43,8 @@ struct keyring {
  * aborts (base/oom.h). */
 struct keyring *keyring_new(const char *owner);
 /* A keyring for owner holding the given data key and the keys derived from it, built as
- * keywrap_unwrap builds one: for tests and fuzz harnesses that need the same keys on every run.
- * Free with keyring_free. Out of memory aborts (base/oom.h). */
+ * keywrap_unwrap builds one: for tests, fuzz harnesses and the benchmark's generator, which need
+ * the same keys on every run. Free with keyring_free. Out of memory aborts (base/oom.h). */
 struct keyring *keyring_from_dek(const char *owner, const unsigned char dek[KEYWRAP_KEY_BYTES]);
 /* Zeroes and frees the keys; sets *k to NULL. NULL-safe. */
 void keyring_free(struct keyring **k);
