@@ -27,6 +27,7 @@ enum account_choice {
     CHOOSE_CANCEL,
     CHOOSE_LOCK,
     CHOOSE_CODE_KEPT,
+    CHOOSE_SIGN_OUT,
 };
 
 #define SECRET_LEN (ACCOUNTS_PASSWORD_MAX + 1)
@@ -101,6 +102,7 @@ static void build_main(const struct account_screen *a, struct doc *d)
                             " only your password, or your recovery code, opens it.",
                             a->account.email));
         screen_choice(d, CHOOSE_LOCK, 0, "Lock it now");
+        screen_choice(d, CHOOSE_SIGN_OUT, 0, "Sign out and leave DreamTree");
         screen_choice(d, CHOOSE_FORM, FORM_PASSWORD, "Change the password");
         screen_choice(d, CHOOSE_FORM, FORM_RECOVERY, "Get a new recovery code");
         screen_choice(d, CHOOSE_FORM, FORM_EMAIL, "Change the email");
@@ -325,6 +327,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         a->form = FORM_MAIN;
         return SCREEN_HANDLED;
     case CHOOSE_LOCK: app_lock(s->app); return SCREEN_HANDLED;
+    case CHOOSE_SIGN_OUT: /* the keys are zeroed now; the next start asks for the password */
+        store_accounts_lock(app_store(s->app));
+        app_finish(s->app);
+        return SCREEN_HANDLED;
     default: return SCREEN_UNHANDLED;
     }
 }

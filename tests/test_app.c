@@ -403,6 +403,12 @@ static void test_sign_in_joins(void)
     struct response r;
     CHECK_INT(store_responses_get(w.st, account, "1.1.1.v1", &r), DT_OK);
     store_responses_clear(&r);
+
+    /* signing out zeroes the keys and leaves */
+    app_open(w.app, SCREEN_ACCOUNT, NULL);
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(send(&w, CMD_CHOOSE, "5.0"), TUI_FINISHED);
+    CHECK(!store_accounts_unlocked(w.st, account));
     teardown(&w);
 }
 
