@@ -117,14 +117,7 @@ static enum dt_status active_email(struct store *st, const char *user_id,
                                         " AND is_active = 1 LIMIT 1");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
-                       : rc == SQLITE_DONE ? DT_NOT_FOUND
-                                           : store_fail(st, rc);
-    if (rc == SQLITE_ROW)
-        store_col_copy(stmt, 0, out, ACCOUNTS_EMAIL_LEN);
-    store_stmt_done(stmt);
-    return s;
+    return store_one_text(st, stmt, out, ACCOUNTS_EMAIL_LEN);
 }
 
 /* The auth row of type kind ("password" or "recovery"): its hash (may be NULL) and wrap
@@ -182,14 +175,7 @@ static enum dt_status user_by_email(struct store *st, const char *email,
                                         " WHERE e.email = ?1 AND e.is_active = 1 LIMIT 1");
     if (!stmt || store_bind(st, stmt, "t", email) != DT_OK)
         return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
-                       : rc == SQLITE_DONE ? DT_NOT_FOUND
-                                           : store_fail(st, rc);
-    if (rc == SQLITE_ROW)
-        store_col_copy(stmt, 0, user_out, STORE_ID_LEN);
-    store_stmt_done(stmt);
-    return s;
+    return store_one_text(st, stmt, user_out, STORE_ID_LEN);
 }
 
 static enum dt_status email_taken(struct store *st, const char *email, bool *taken)

@@ -74,14 +74,7 @@ enum dt_status store_sshkeys_user(struct store *st, const char *fp, char user_ou
     sqlite3_stmt *stmt = store_stmt(st, "SELECT user_id FROM ssh_keys WHERE fingerprint = ?1");
     if (!stmt || store_bind(st, stmt, "t", fp) != DT_OK)
         return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
-                       : rc == SQLITE_DONE ? DT_NOT_FOUND
-                                           : store_fail(st, rc);
-    if (rc == SQLITE_ROW)
-        store_col_copy(stmt, 0, user_out, STORE_ID_LEN);
-    store_stmt_done(stmt);
-    return s;
+    return store_one_text(st, stmt, user_out, STORE_ID_LEN);
 }
 
 enum dt_status store_sshkeys_bind(struct store *st, const char *fp, const char *type,

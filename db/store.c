@@ -226,6 +226,19 @@ enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
     return s;
 }
 
+enum dt_status store_one_text(struct store *st, sqlite3_stmt *stmt, char *out, size_t size)
+{
+    out[0] = '\0';
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
+                       : rc == SQLITE_DONE ? DT_NOT_FOUND
+                                           : store_fail(st, rc);
+    if (rc == SQLITE_ROW)
+        store_col_copy(stmt, 0, out, size);
+    store_stmt_done(stmt);
+    return s;
+}
+
 enum dt_status store_exec(struct store *st, const char *sql)
 {
     char *msg = NULL;

@@ -69,6 +69,9 @@ enum dt_status store_collect(struct store *st, sqlite3_stmt *stmt, void *out_arr
 enum dt_status store_one(struct store *st, sqlite3_stmt *stmt, void *out,
                          int (*read)(sqlite3_stmt *, void *out));
 
+/* The first column of the one row a bound statement gives, as text into out (size bytes);
+ * DT_NOT_FOUND when there is no row. The statement is reset. */
+enum dt_status store_one_text(struct store *st, sqlite3_stmt *stmt, char *out, size_t size);
 /* Runs one statement that needs no parameters and returns no rows (pragmas, DDL). */
 enum dt_status store_exec(struct store *st, const char *sql);
 
