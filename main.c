@@ -274,7 +274,7 @@ int cli_run_screens(const struct options *o, struct store *st, const char *user_
         if (r == 1)
             plain = want_plain(o);
         else
-            rc = r == 0 ? EXIT_DONE : EXIT_BAD_INPUT;
+            rc = r == 0 ? EXIT_DONE : r > 128 ? r : EXIT_BAD_INPUT; /* 128 + a stop signal */
     }
     app_free(&app);
     return rc;

@@ -397,6 +397,23 @@ check "account delete" runin 'recovered pass word
 check "the user is gone" test "$(sqlite3 "$acc" 'SELECT count(*) FROM users')" = 0
 export HOME="$work/home" DREAMTREE_NOW=2026-11-25T12:00:00Z
 
+# --- text mode and a dropped connection: SIGHUP ends it at once, status 129
+mkfifo "$work/hup-in"
+(printf '2\n'; sleep 8) >"$work/hup-in" &
+feeder=$!
+"$bin" --db "$work/hup.db" --plain <"$work/hup-in" >/dev/null 2>&1 &
+victim=$!
+sleep 1.5
+t0=$(date +%s%N)
+kill -HUP "$victim"
+wait "$victim"
+status=$?
+t1=$(date +%s%N)
+kill "$feeder" 2>/dev/null
+check "text mode: SIGHUP ends it with status 129" test "$status" = 129
+check "within a second" test $(((t1 - t0) / 1000000)) -lt 1000
+check "what was answered before is kept (the welcome's settings)" test "$(sqlite3 "$work/hup.db" "SELECT count(*) FROM users")" = 1
+
 # --- the man page lists the options --help lists
 "$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"
 sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$root/docs/dreamtree.1" | grep -oE -- '\\-\\-[a-z]([a-z]|\\-)*' |

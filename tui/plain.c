@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <poll.h>
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 #include <string.h>
@@ -81,11 +82,21 @@ void plain_error(struct plain *p, const char *why)
  * answer cannot hold is left out here, as the full screen leaves it out of a paste (the one
  * rule, tui_text_answer), and a note says how much: the rest of the line, even after a NUL,
  * is kept. */
+/* The signal that asked text mode to stop (SIGHUP: the connection dropped; SIGTERM; SIGINT),
+ * or 0. Its handler only notes it: the read it interrupts returns, and the run ends there,
+ * with every answer already sent kept and the keys zeroed by the caller's close. */
+static volatile sig_atomic_t stop_signal;
+
+static void note_stop(int sig)
+{
+    stop_signal = sig;
+}
+
 bool plain_read_line(struct plain *p)
 {
     fflush(p->out);
     errno = 0;
-    ssize_t n = getline(&p->line, &p->line_cap, p->in);
+    ssize_t n = stop_signal ? -1 : getline(&p->line, &p->line_cap, p->in);
     if (n < 0) {
         p->eof = true;
         return false;
@@ -139,7 +150,7 @@ static bool idle_lock_due(struct plain *p)
     int r;
     do
         r = poll(&pfd, 1, idle > 86400 ? 86400 * 1000 : idle * 1000);
-    while (r < 0 && errno == EINTR);
+    while (r < 0 && errno == EINTR && !stop_signal);
     return r == 0;
 }
 
@@ -530,6 +541,14 @@ static void say_menu(struct plain *p, const struct menu_item *items, size_t n)
 int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
 {
     struct plain p = {.host = host, .in = in, .out = out};
+    static const int stops[] = {SIGHUP, SIGTERM, SIGINT};
+    struct sigaction ours, saved[3];
+    memset(&ours, 0, sizeof ours);
+    ours.sa_handler = note_stop; /* no SA_RESTART: a blocked read returns at once */
+    sigemptyset(&ours.sa_mask);
+    stop_signal = 0;
+    for (int i = 0; i < 3; i++)
+        sigaction(stops[i], &ours, &saved[i]);
     bool known = false, text_mode_was = chose_text_mode(host, &known);
     bool settled = false; /* first_frame has run */
     int rc = 0;
@@ -654,5 +673,9 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
     for (int i = 0; i < PLAIN_DEPTHS; i++)
         plain_seen_clear(&p.saved[i]);
     doc_free(&d);
+    for (int i = 0; i < 3; i++)
+        sigaction(stops[i], &saved[i], NULL);
+    if (stop_signal)
+        return 128 + stop_signal; /* as a shell would say it ended */
     return fflush(out) == 0 && !ferror(out) ? rc : -1;
 }

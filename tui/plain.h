@@ -10,7 +10,8 @@
 
 /* Runs the host until it finishes or input ends. Returns 0; 1 when the person, having chosen
  * text mode, chose the full screen in the settings (the caller starts it when the terminal
- * allows, else runs text mode again); -1 when writing failed. */
+ * allows, else runs text mode again); -1 when writing failed; 128 + the signal when SIGHUP,
+ * SIGTERM or SIGINT stopped it (every answer already sent is kept). */
 int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out);
 
 #endif
