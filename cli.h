@@ -17,6 +17,8 @@ enum exit_code { EXIT_DONE = 0, EXIT_BAD_INPUT = 1, EXIT_USAGE = 2 };
 struct options {
     const char *db;
     int plain;
+    int idle_exit_minutes;   /* --shared: a session ends after this long without a key */
+    int max_session_minutes; /* --shared: and after this long in all */
 };
 
 /* "dreamtree: MESSAGE" on stderr, sanitised (a message may hold a path or an argument). */

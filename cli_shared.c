@@ -5,6 +5,7 @@
  * type, anything typed) chooses another user or another database. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,9 +114,27 @@ static enum dt_status key_user(struct store *st, const char *fp, const char *typ
     return s;
 }
 
-int cli_shared(const struct options *o, const char *identity)
+/* The hard end of a session: as a SIGTERM, so each face saves what was typed and leaves. */
+static void session_over(int sig)
+{
+    (void)sig;
+    raise(SIGTERM);
+}
+
+int cli_shared(const struct options *given, const char *identity)
 {
     lock_down();
+    struct options shared = *given;
+    const struct options *o = &shared;
+    if (!shared.idle_exit_minutes)
+        shared.idle_exit_minutes = 30;
+    if (!shared.max_session_minutes)
+        shared.max_session_minutes = 480;
+    struct sigaction over;
+    memset(&over, 0, sizeof over);
+    over.sa_handler = session_over; /* no SA_RESTART: a blocked read returns at once */
+    sigaction(SIGALRM, &over, NULL);
+    alarm((unsigned)shared.max_session_minutes * 60);
     enum client_command cmd = client_command();
     if (cmd == CLIENT_OTHER) {
         cli_say("this server runs the DreamTree workbook only: connect with no command, or"

@@ -62,6 +62,9 @@ static const char usage_text[] =
     "  --shared       a shared server: the user is the SSH key sshd authenticated\n"
     "                 (docs/ssh-server.md); the client may ask only plain, today, export\n"
     "  --identity NAME  with --shared: the user is NAME, set on the forced command line\n"
+    "  --idle-exit MINUTES  with --shared: end a session after this long without a key,\n"
+    "                 warning a minute before (default 30)\n"
+    "  --max-session MINUTES  with --shared: end a session after this long (default 480)\n"
     "  --user ID      with today, account, export, import: the workbook's user (default:\n"
     "                 the one this terminal's account last used)\n"
     "  --password-stdin  with account, export, import: read each password as one line of\n"
@@ -241,7 +244,7 @@ int cli_run_screens(const struct options *o, struct store *st, const char *user_
         return EXIT_BAD_INPUT;
     }
     if (shared_source)
-        app_set_shared(app, shared_source);
+        app_set_shared(app, shared_source, o->idle_exit_minutes * 60);
     app_after_first_frame(app, reload_changed_content, st);
     struct tui_host host = app_host(app);
     struct user_preferences prefs; /* the person's own choice of text mode counts too */
@@ -360,6 +363,8 @@ int main(int argc, char **argv)
         {"plain", no_argument, NULL, 'p'},
         {"shared", no_argument, NULL, 'S'},
         {"identity", required_argument, NULL, 'I'},
+        {"idle-exit", required_argument, NULL, 'X'},
+        {"max-session", required_argument, NULL, 'M'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -375,6 +380,16 @@ int main(int argc, char **argv)
         case 'p': o.plain = 1; break;
         case 'S': shared = true; break;
         case 'I': identity = optarg; break;
+        case 'X':
+        case 'M': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 1 || v > 10080)
+                return cli_usage_error("%s takes minutes, from 1 to 10080",
+                                       c == 'X' ? "--idle-exit" : "--max-session");
+            *(c == 'X' ? &o.idle_exit_minutes : &o.max_session_minutes) = (int)v;
+            break;
+        }
         case 'h': fputs(usage_text, stdout); return EXIT_DONE;
         case 'V': printf("dreamtree %s\n", DT_VERSION); return EXIT_DONE;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -385,8 +400,8 @@ int main(int argc, char **argv)
         return cli_usage_error("--db needs a path");
     argc -= optind;
     argv += optind;
-    if (identity && !shared)
-        return cli_usage_error("--identity goes with --shared");
+    if ((identity || o.idle_exit_minutes || o.max_session_minutes) && !shared)
+        return cli_usage_error("--identity, --idle-exit and --max-session go with --shared");
     if (shared) { /* the forced command: the client's own command is SSH_ORIGINAL_COMMAND */
         if (argc > 0)
             return cli_usage_error("--shared takes no command");

@@ -26,6 +26,7 @@ struct app {
     bool claimed;     /* the workbook has an account: its writing needs the key */
     char source[160]; /* where sign-in attempts come from, for the throttle */
     bool shared;      /* on a shared server: nothing is written outside the database */
+    int idle_exit;    /* seconds without a key before a shared session ends; 0: never */
     struct screen stack[APP_DEPTH];
     int depth;
     unsigned long generation;
@@ -360,10 +361,16 @@ const char *app_source(const struct app *a)
     return a->source;
 }
 
-void app_set_shared(struct app *a, const char *source)
+void app_set_shared(struct app *a, const char *source, int idle_exit_seconds)
 {
     a->shared = true;
+    a->idle_exit = idle_exit_seconds;
     store_copy_text(a->source, sizeof a->source, source);
+}
+
+static int host_idle_exit_seconds(void *ctx)
+{
+    return ((struct app *)ctx)->idle_exit;
 }
 
 bool app_shared(const struct app *a)
@@ -539,5 +546,6 @@ struct tui_host app_host(struct app *a)
                              .first_frame = host_first_frame,
                              .depth = host_depth,
                              .focus_request = host_focus_request,
-                             .idle_lock_seconds = host_idle_lock_seconds};
+                             .idle_lock_seconds = host_idle_lock_seconds,
+                             .idle_exit_seconds = host_idle_exit_seconds};
 }

@@ -105,8 +105,10 @@ void app_finish(struct app *a);
 /* Where sign-in attempts come from ("local"; on a shared server, the SSH key). */
 const char *app_source(const struct app *a);
 /* A shared server (docs/ssh-server.md): sign-in attempts are counted against source (the SSH
- * key), and screens write no file (what they would write is shown to copy instead). */
-void app_set_shared(struct app *a, const char *source);
+ * key), screens write no file (what they would write is shown to copy instead), and the
+ * session ends after idle_exit_seconds without a key (0: never), with a warning a minute
+ * before. */
+void app_set_shared(struct app *a, const char *source, int idle_exit_seconds);
 bool app_shared(const struct app *a);
 /* The last error message (after app_new returned NULL). */
 const char *app_last_error(void);

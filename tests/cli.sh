@@ -340,7 +340,7 @@ check "claim warns before it claims" grep -q "If you lose both, nobody can read 
 check "claim prints the recovery code" grep -qE '^    [0-9A-Z]{4}(-[0-9A-Z]{4}){7}$' "$work/out"
 code=$(grep -oE '[0-9A-Z]{4}(-[0-9A-Z]{4}){7}' "$work/out")
 check "the writing is sealed in the database" test "$(sqlite3 "$acc" "SELECT count(*) FROM tool_instances WHERE content_json LIKE '{\"dt_sealed\":%'")" = 1
-check "no clear copy of the marker in the files" not grep -q "zq-marker-41" "$acc" "$acc-wal"
+check "no clear copy of the marker in the files" not grep -qs "zq-marker-41" "$acc" "$acc-wal"
 check "claim again: refused" runin 'a long enough password
 ' 1 --db "$acc" account claim --email me@example.org --password-stdin
 check "today works while locked" run 0 --db "$acc" today

@@ -582,6 +582,26 @@ static void test_lock(void)
     world_close(&w);
 }
 
+/* A shared session left untouched: a minute before its idle end it says so; a key keeps it; at
+ * the end, what was being typed is kept as a draft and the session is over. */
+static void test_idle_exit(void)
+{
+    struct world w;
+    world_open(&w);
+    app_set_shared(w.app, "SHA256:test", 1800);
+    char *out = run(&w.host, NULL, 80, 24, "<Enter>Baker<Away 1741><Dump>x<Dump><Away 1800>y");
+    check_has("warned", nth_dump(out, 0), "press any key to stay", true);
+    check_has("a key keeps it", nth_dump(out, 1), "press any key to stay", false);
+    golden("idle-warning", nth_dump(out, 0));
+    free(out);
+    struct draft d;
+    CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
+    CHECK(d.draft_json && strstr(d.draft_json, "Bakerx"));
+    CHECK(d.draft_json && !strstr(d.draft_json, "Bakerxy")); /* over before the y */
+    store_drafts_clear(&d);
+    world_close(&w);
+}
+
 /* ---- a fake host with every kind of field: the events must be the plain renderer's ---- */
 
 struct fake {
@@ -697,8 +717,11 @@ static const char *fake_message(void *ctx, int *is_error)
 static void test_fields(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL, NULL,
-                            NULL, NULL,       NULL};
+    struct tui_host host = {.ctx = &f,
+                            .build = fake_build,
+                            .event = fake_event,
+                            .generation = fake_generation,
+                            .message = fake_message};
     /* the story (focused first, being in view; with a wide character, a combining accent and
      * a newline, then a backspace that takes the accent with its letter), a number, the slider,
      * two landscapes, one place, the third ranked item moved to the top, then the action */
@@ -1223,9 +1246,11 @@ static unsigned long paste_generation(void *ctx)
 static void test_paste(void)
 {
     struct paste_host h = {.title = "\"\"", .story = "\"\"", .jobs = "[]"};
-    struct tui_host host = {&h,           paste_build, paste_event, paste_generation,
-                            fake_message, NULL,        NULL,        NULL,
-                            NULL,         NULL};
+    struct tui_host host = {.ctx = &h,
+                            .build = paste_build,
+                            .event = paste_event,
+                            .generation = paste_generation,
+                            .message = fake_message};
     /* into the line (focused first): a newline, a colour and an OSC 52 clipboard write in it,
      * then typing goes on in the same field; into the text area; into the list; back to the
      * line, past its 24 bytes; bad UTF-8 into the text area; then with an action focused */
@@ -1283,8 +1308,11 @@ static void test_paste(void)
 static void test_bad_script(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   fake_build, fake_event, fake_generation, fake_message, NULL, NULL,
-                            NULL, NULL,       NULL};
+    struct tui_host host = {.ctx = &f,
+                            .build = fake_build,
+                            .event = fake_event,
+                            .generation = fake_generation,
+                            .message = fake_message};
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -1381,8 +1409,11 @@ static enum tui_outcome wide_event(void *ctx, const struct tui_event *ev)
 static void test_wide(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,   wide_build, wide_event, fake_generation, fake_message, NULL, NULL,
-                            NULL, NULL,       NULL};
+    struct tui_host host = {.ctx = &f,
+                            .build = wide_build,
+                            .event = wide_event,
+                            .generation = fake_generation,
+                            .message = fake_message};
     const char *keys = "Typing in the answer goes on and on, well past what a readable "
                        "line holds, and it wraps in the same column as the text above it.";
     char *wide = run(&host, NULL, 200, 30, keys);
@@ -1462,9 +1493,11 @@ static void family_build(void *ctx, struct doc *d)
 static void test_family(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f,           family_build, wide_event, fake_generation,
-                            fake_message, NULL,         NULL,       NULL,
-                            NULL,         NULL};
+    struct tui_host host = {.ctx = &f,
+                            .build = family_build,
+                            .event = wide_event,
+                            .generation = fake_generation,
+                            .message = fake_message};
     char *out = run(&host, NULL, 60, 12, FAMILY_ZWJ "x<Dump><Resize 80x24>");
     golden("family", out);
     for (int i = 0; i < 2; i++) {
@@ -1554,6 +1587,7 @@ int main(void)
     RUN(test_settings_apply);
     RUN(test_drafts);
     RUN(test_lock);
+    RUN(test_idle_exit);
     RUN(test_face_switch);
     RUN(test_fields);
     RUN(test_tools);

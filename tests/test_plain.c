@@ -226,8 +226,11 @@ static void test_cut(void)
                                      "e\xCC\x81"
                                      "defg\n.\n2\n";
     struct cut_host h = {0};
-    struct tui_host host = {&h,   cut_build, cut_event, cut_generation, cut_message,
-                            NULL, NULL,      NULL,      NULL,           NULL};
+    struct tui_host host = {.ctx = &h,
+                            .build = cut_build,
+                            .event = cut_event,
+                            .generation = cut_generation,
+                            .message = cut_message};
     FILE *in = fmemopen((void *)cut_script, sizeof cut_script - 1, "r");
     char *out_text = NULL;
     size_t out_len = 0;
@@ -250,7 +253,11 @@ static void test_cut(void)
 int main(void)
 {
     struct fake f = {0};
-    struct tui_host host = {&f, build, event, generation, message, NULL, NULL, NULL, NULL, NULL};
+    struct tui_host host = {.ctx = &f,
+                            .build = build,
+                            .event = event,
+                            .generation = generation,
+                            .message = message};
     FILE *in = fmemopen((void *)script, sizeof script - 1, "r");
     char *out_text = NULL;
     size_t out_len = 0;

@@ -403,13 +403,38 @@ void tui_fullscreen_activate(struct ui *ui)
     send(ui, &ev);
 }
 
-/* Locks the workbook when it has sat untouched for the idle time the host gives. */
+void tui_fullscreen_active(struct ui *ui)
+{
+    ui->last_key_ms = tui_fullscreen_now_ms();
+    if (ui->idle_warned) { /* the person is back: the warning goes */
+        ui->idle_warned = false;
+        tui_fullscreen_set_status(ui, "", false);
+    }
+}
+
+/* Untouched for a while: the idle lock when its time has come; on a shared server, a warning a
+ * minute before the session ends, then its end (what was typed is sent first). */
 void tui_fullscreen_idle(struct ui *ui)
 {
+    int64_t away = tui_fullscreen_now_ms() - ui->last_key_ms;
+    int quit = ui->host->idle_exit_seconds ? ui->host->idle_exit_seconds(ui->host->ctx) : 0;
+    if (quit > 0 && away >= (int64_t)quit * 1000) {
+        tui_fullscreen_commit(ui);
+        ui->finished = true;
+        ui->idle_ended = true;
+        return;
+    }
+    if (quit > 0 && !ui->idle_warned && away >= (int64_t)quit * 1000 - IDLE_WARNING_MS) {
+        ui->idle_warned = true;
+        tui_fullscreen_set_status(ui,
+                                  "No key for a while: press any key to stay. DreamTree closes in"
+                                  " a minute, keeping what you wrote.",
+                                  false);
+    }
     int idle = ui->host->idle_lock_seconds ? ui->host->idle_lock_seconds(ui->host->ctx) : 0;
-    if (idle > 0 && tui_fullscreen_now_ms() - ui->last_key_ms >= (int64_t)idle * 1000) {
+    if (idle > 0 && away >= (int64_t)idle * 1000) {
         tui_fullscreen_host_command(ui, CMD_LOCK);
-        ui->last_key_ms = tui_fullscreen_now_ms();
+        ui->last_key_ms = tui_fullscreen_now_ms() - (away - (int64_t)idle * 1000);
     }
 }
 
@@ -437,15 +462,22 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
         wait = left < 0 ? 0 : (int)left;
     }
     int idle = ui->host->idle_lock_seconds ? ui->host->idle_lock_seconds(ui->host->ctx) : 0;
-    if (idle > 0) { /* the idle lock: wake when it is due */
-        int64_t left = (int64_t)idle * 1000 - (now - ui->last_key_ms);
+    int quit = ui->host->idle_exit_seconds ? ui->host->idle_exit_seconds(ui->host->ctx) : 0;
+    /* wake for the idle lock, the warning a minute before the session ends, and its end */
+    int64_t marks[3] = {(int64_t)idle * 1000, (int64_t)quit * 1000 - IDLE_WARNING_MS,
+                        (int64_t)quit * 1000};
+    bool on[3] = {idle > 0, quit > 0 && !ui->idle_warned, quit > 0};
+    for (int i = 0; i < 3; i++) {
+        if (!on[i])
+            continue;
+        int64_t left = marks[i] - (now - ui->last_key_ms);
         int due = left < 0 ? 0 : left > 86400000 ? 86400000 : (int)left;
         if (wait < 0 || due < wait)
             wait = due;
     }
     enum tui_keyboard_event ev = tui_keyboard_read(kb, wait, in);
     if (ev != TUI_KEYBOARD_TIMEOUT)
-        ui->last_key_ms = tui_fullscreen_now_ms();
+        tui_fullscreen_active(ui);
     if (kb->dropped) {
         kb->dropped = 0;
         tui_fullscreen_set_status(
@@ -599,13 +631,12 @@ int tui_fullscreen_run_script(const struct tui_host *host,
             tui_script_dump(dump, tui_palette_mode_name(ui.mode));
         else if (step == TUI_SCRIPT_IDLE) /* the debounce time has passed */
             tui_fullscreen_commit(&ui);
-        else if (step == TUI_SCRIPT_AWAY) { /* as long without a key as the idle lock waits */
+        else if (step == TUI_SCRIPT_AWAY) { /* w seconds without a key (0: the idle lock's) */
             int idle = host->idle_lock_seconds ? host->idle_lock_seconds(host->ctx) : 0;
-            ui.last_key_ms = tui_fullscreen_now_ms() - (int64_t)idle * 1000;
+            ui.last_key_ms = tui_fullscreen_now_ms() - (int64_t)(w > 0 ? w : idle) * 1000;
             tui_fullscreen_commit(&ui);
             tui_fullscreen_idle(&ui);
-        }
-        else if (step == TUI_SCRIPT_RESIZE && w > 0 && h > 0)
+        } else if (step == TUI_SCRIPT_RESIZE && w > 0 && h > 0)
             resizeterm(h, w); /* as ncurses does on SIGWINCH before it returns KEY_RESIZE */
         else if (step == TUI_SCRIPT_KEY)
             tui_fullscreen_handle_key(&ui, &k);

@@ -19,6 +19,7 @@
 #define DEBOUNCE_MS 500
 #define CTRL_KEY(c) ((c)&0x1f)
 #define SAVED_DEPTH 16
+#define IDLE_WARNING_MS 60000 /* the warning before an idle session ends */
 
 struct ui {
     const struct tui_host *host;
@@ -35,7 +36,9 @@ struct ui {
     struct tui_field_state field; /* the focused field's, when it is a field */
     bool pending;                 /* typing not yet sent (the debounce runs) */
     int64_t last_edit_ms;
-    int64_t last_key_ms; /* for the idle lock */
+    int64_t last_key_ms; /* for the idle lock and the idle end */
+    bool idle_warned;    /* "press any key to stay" is showing */
+    bool idle_ended;     /* the session ended for want of a key */
     char *status;
     bool status_error;
     bool finished;
@@ -76,8 +79,11 @@ void tui_fullscreen_scroll_by(struct ui *ui, int rows);
 void tui_fullscreen_move_focus(struct ui *ui, int dir, bool tab);
 /* Enter on the focused item. */
 void tui_fullscreen_activate(struct ui *ui);
-/* Sends CMD_LOCK when the host's idle lock time has passed since the last key. */
+/* Sends CMD_LOCK when the host's idle lock time has passed since the last key; warns of, then
+ * makes, a shared session's idle end. */
 void tui_fullscreen_idle(struct ui *ui);
+/* A key or a paste: the person is here (the idle clocks start again, a warning goes). */
+void tui_fullscreen_active(struct ui *ui);
 /* A command for the host (Back, Help, Submit...), the field's value sent first. */
 void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd);
 

@@ -221,6 +221,7 @@ static void apply_field_key(struct ui *ui, const struct tui_input *in)
 
 void tui_fullscreen_handle_key(struct ui *ui, const struct tui_input *in)
 {
+    tui_fullscreen_active(ui);
     if (ui->confirm_quit) {
         answer_quit(ui, in);
         return;

@@ -57,6 +57,10 @@ struct tui_host {
     /* Optional: after how many seconds without a key the renderer sends CMD_LOCK (what was
      * being typed is sent first); 0: never. Asked before each wait for a key. */
     int (*idle_lock_seconds)(void *ctx);
+    /* Optional: after how many seconds without a key the session ends (a shared server); 0:
+     * never. A minute before, the renderer warns ("press any key to stay"); at the time it
+     * sends what was being typed and finishes. */
+    int (*idle_exit_seconds)(void *ctx);
 };
 
 #endif

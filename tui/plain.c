@@ -137,21 +137,41 @@ void plain_forget_line(struct plain *p)
         explicit_bzero(p->line, p->line_cap);
 }
 
-/* Waits for the next line at a menu; true when the host's idle lock time passes first. Only on
- * a terminal, where a line arrives whole: a pipe or a script is never idle. */
-static bool idle_lock_due(struct plain *p)
+enum idle { IDLE_NONE, IDLE_LOCK, IDLE_END };
+
+/* Waits up to seconds for input on fd; true when it comes (or a stop signal does). */
+static bool input_within(int fd, int seconds)
 {
-    int idle = p->host->idle_lock_seconds ? p->host->idle_lock_seconds(p->host->ctx) : 0;
-    int fd = fileno(p->in);
-    if (idle <= 0 || !isatty(fd))
-        return false;
-    fflush(p->out);
     struct pollfd pfd = {.fd = fd, .events = POLLIN};
     int r;
     do
-        r = poll(&pfd, 1, idle > 86400 ? 86400 * 1000 : idle * 1000);
+        r = poll(&pfd, 1, seconds > 86400 ? 86400 * 1000 : seconds * 1000);
     while (r < 0 && errno == EINTR && !stop_signal);
-    return r == 0;
+    return r != 0;
+}
+
+/* Waits for the next line at a menu. On a terminal (where a line arrives whole; a pipe or a
+ * script is never idle): IDLE_LOCK when the host's idle lock time passes first; on a shared
+ * server, a warning a minute before the session's idle end, then IDLE_END. */
+static enum idle idle_due(struct plain *p)
+{
+    int lock = p->host->idle_lock_seconds ? p->host->idle_lock_seconds(p->host->ctx) : 0;
+    int quit = p->host->idle_exit_seconds ? p->host->idle_exit_seconds(p->host->ctx) : 0;
+    int fd = fileno(p->in);
+    if ((lock <= 0 && quit <= 0) || !isatty(fd))
+        return IDLE_NONE;
+    fflush(p->out);
+    int warn = quit > 0 ? (quit > 60 ? quit - 60 : 0) : 0;
+    if (lock > 0 && (quit <= 0 || lock <= warn))
+        return input_within(fd, lock) ? IDLE_NONE : IDLE_LOCK;
+    if (input_within(fd, warn))
+        return IDLE_NONE;
+    plain_say(p, "Note: ",
+              "No key for a while: press Enter to stay. DreamTree closes in a minute, keeping"
+              " what you wrote.");
+    fflush(p->out);
+    p->idle_warned = true;
+    return input_within(fd, quit - warn) ? IDLE_NONE : IDLE_END;
 }
 
 /* ---- describing the document ---- */
@@ -612,7 +632,10 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                     continue; /* it changed the screen: show it again before reading */
             }
         }
-        if (idle_lock_due(&p)) { /* nothing typed for the idle time: lock, and say so */
+        enum idle idle = idle_due(&p);
+        if (idle == IDLE_END) /* a shared session left untouched: what was sent is kept */
+            break;
+        if (idle == IDLE_LOCK) { /* nothing typed for the idle time: lock, and say so */
             struct tui_event lock = {.cmd = CMD_LOCK};
             if (host->event(host->ctx, &lock) == TUI_FINISHED)
                 break;
@@ -621,6 +644,11 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         if (!plain_read_line(&p))
             break;
         const char *s = p.line + strspn(p.line, " ");
+        if (p.idle_warned) { /* the Enter that answered "press Enter to stay" chooses nothing */
+            p.idle_warned = false;
+            if (!*s)
+                continue;
+        }
         struct tui_event ev = {.cmd = CMD_NONE};
         const struct menu_item *chosen = NULL;
         if (!*s && n) {

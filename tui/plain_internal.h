@@ -34,7 +34,8 @@ struct plain {
     struct plain_seen seen;                /* what the current page has said */
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
-    bool in_pass; /* asking several questions in a row (".." stops them) */
+    bool in_pass;     /* asking several questions in a row (".." stops them) */
+    bool idle_warned; /* "press Enter to stay" was said */
 };
 
 /* A line read with echo off when input is a terminal (a password); plain_forget_line wipes

@@ -70,8 +70,10 @@ enum tui_script_step tui_script_next(struct tui_script *sc, struct tui_input *in
     }
     if (strcmp(name, "Idle") == 0)
         return TUI_SCRIPT_IDLE;
-    if (strcmp(name, "Away") == 0)
+    if (strcmp(name, "Away") == 0 || strncmp(name, "Away ", 5) == 0) {
+        *w = name[4] ? atoi(name + 5) : 0; /* seconds without a key; 0: the idle lock's */
         return TUI_SCRIPT_AWAY;
+    }
     if (strcmp(name, "Dump") == 0)
         return TUI_SCRIPT_DUMP;
     if (strcmp(name, "Paste") == 0) {

@@ -19,7 +19,7 @@ struct tui_script {
 enum tui_script_step {
     TUI_SCRIPT_KEY,    /* a key, in *in */
     TUI_SCRIPT_IDLE,   /* <Idle>: the input timeout fires (the debounce time has passed) */
-    TUI_SCRIPT_AWAY,   /* <Away>: no key for the idle lock time: it fires */
+    TUI_SCRIPT_AWAY,   /* <Away>: no key for the idle lock time; <Away N>: for N seconds (*w) */
     TUI_SCRIPT_RESIZE, /* <Resize WxH>: the terminal is now *w x *h */
     TUI_SCRIPT_DUMP,   /* <Dump>: write the screen */
     TUI_SCRIPT_PASTE,  /* <Paste>...</Paste>: a bracketed paste of s->paste, s->paste_len bytes */
