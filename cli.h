@@ -1,6 +1,6 @@
-/* What the command line's files share (main.c, cli_account.c, cli_transfer.c): the options
- * every command takes, messages to stderr through the sanitiser, the database and the user of
- * this terminal, and passwords read without echo or from standard input. */
+/* What the command line's files share (main.c, cli_account.c, cli_transfer.c, cli_admin.c):
+ * the options every command takes, messages to stderr through the sanitiser, the database and
+ * the user of this terminal, and passwords read without echo or from standard input. */
 #ifndef DT_CLI_H
 #define DT_CLI_H
 
@@ -57,5 +57,6 @@ int cli_shared(const struct options *o, const char *identity);
 int cli_account(const struct options *o, int argc, char **argv);
 int cli_export(const struct options *o, int argc, char **argv);
 int cli_import(const struct options *o, int argc, char **argv);
+int cli_admin(const struct options *o, int argc, char **argv);
 
 #endif

@@ -50,6 +50,17 @@ static const char usage_text[] =
     "  dreamtree [--db PATH] import FILE [--dry-run] [--yes] [--user ID]\n"
     "                                             merge an exported workbook into this one\n"
     "  dreamtree content check [DIR]              check content files; errors name file:line\n"
+    "  dreamtree [--db PATH] admin users          the shared server's users: dates and counts,\n"
+    "                                             never their writing\n"
+    "  dreamtree [--db PATH] admin keys [--user ID]   the SSH keys and the users they open\n"
+    "  dreamtree [--db PATH] admin bind-key KEY USER [--type TYPE]   bind a public key line\n"
+    "                                             (or a SHA256 fingerprint) to a user\n"
+    "  dreamtree [--db PATH] admin unbind-key FINGERPRINT   forget a key\n"
+    "  dreamtree [--db PATH] admin skills pending | approve ID | reject ID\n"
+    "                                             review the custom skills people added\n"
+    "  dreamtree [--db PATH] admin delete-user ID [--yes]   delete a user and their workbook\n"
+    "  dreamtree [--db PATH] admin backup FILE [--force]   copy the database while it is used\n"
+    "  dreamtree [--db PATH] admin stats          users, sessions now, saves, database size\n"
     "  dreamtree --shared --db PATH [--identity NAME]\n"
     "                                             the forced command of a shared SSH server\n"
     "  dreamtree --help | --version\n"
@@ -66,11 +77,16 @@ static const char usage_text[] =
     "                 warning a minute before (default 30)\n"
     "  --max-session MINUTES  with --shared: end a session after this long (default 480)\n"
     "  --user ID      with today, account, export, import: the workbook's user (default:\n"
-    "                 the one this terminal's account last used)\n"
+    "                 the one this terminal's account last used); with admin keys: only\n"
+    "                 that user's keys\n"
     "  --password-stdin  with account, export, import: read each password as one line of\n"
     "                 standard input (a new password on the next line) instead of asking\n"
     "  --dry-run      with import: show what would change, and change nothing\n"
-    "  --yes          with import: merge without asking\n"
+    "  --yes          with import: merge without asking; with admin delete-user: delete\n"
+    "                 without asking\n"
+    "  --type TYPE    with admin bind-key and a bare fingerprint: the key's type\n"
+    "                 (ssh-ed25519, ssh-rsa, ...)\n"
+    "  --force        with admin backup: replace FILE if it exists\n"
     "  -h, --help     show this help and exit\n"
     "  -V, --version  show the version and exit\n"
     "\n"
@@ -424,5 +440,7 @@ int main(int argc, char **argv)
         return cli_export(&o, argc, argv);
     if (strcmp(argv[0], "import") == 0)
         return cli_import(&o, argc, argv);
+    if (strcmp(argv[0], "admin") == 0)
+        return cli_admin(&o, argc, argv);
     return cli_usage_error("unknown command '%s'", argv[0]);
 }
