@@ -12,6 +12,7 @@
 
 #include <sodium.h>
 
+#include "accounts.h"
 #include "text.h"
 
 /* Every message to stderr goes through here, and so through the sanitiser: it may hold a path,
@@ -86,6 +87,15 @@ int cli_database_path(const struct options *o, char path[FILES_PATH_MAX], int cr
 
 /* Opens the database; db_key (may be NULL) receives its absolute path, which names it in the
  * session file. */
+/* Every core is checking someone's password (a shared server at a busy moment): say why this
+ * takes a moment. */
+static void waiting_for_a_turn(void *ctx)
+{
+    (void)ctx;
+    fputs("\r\ndreamtree: others are signing in; waiting for a turn to check the password\r\n",
+          stderr);
+}
+
 struct store *cli_open_store(const struct options *o, enum store_open_mode mode, int *missing,
                                 char db_key[FILES_PATH_MAX])
 {
@@ -110,6 +120,7 @@ struct store *cli_open_store(const struct options *o, enum store_open_mode mode,
         else
             cli_say("DREAMTREE_NOW is not an ISO 8601 time; using the real clock");
     }
+    store_accounts_on_wait(st, waiting_for_a_turn, NULL);
     if (db_key && !realpath(path, db_key))
         store_copy_text(db_key, FILES_PATH_MAX, path);
     return st;

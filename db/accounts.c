@@ -3,7 +3,11 @@
  * when they claim. */
 #include "accounts.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -11,6 +15,7 @@
 #include <unistr.h>
 
 #include "envelope.h"
+#include "files.h"
 #include "oom.h"
 #include "store_internal.h"
 #include "tools.h"
@@ -100,6 +105,64 @@ const char *store_accounts_password_problem(const char *password)
 void store_accounts_set_limits(struct store *st, struct keywrap_limits limits)
 {
     st->kdf = limits;
+}
+
+/* ---- one password hash per core at a time ---- */
+
+/* Argon2id takes a core and 64 MiB for a fifth of a second. On a shared server many sessions
+ * may sign in at once; at most as many hash at the same time as there are cores, each holding
+ * one of the lock files DB.kdf-0 ... beside the database (flock: released if a process dies).
+ * The others wait for a turn, and are told so first. A database in memory has no neighbours. */
+struct kdf_turn {
+    int fd;
+};
+
+void store_accounts_on_wait(struct store *st, void (*notice)(void *ctx), void *ctx)
+{
+    st->kdf_notice = notice;
+    st->kdf_notice_ctx = ctx;
+}
+
+static int open_turn(const char *db, long i)
+{
+    char path[FILES_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s.kdf-%ld", db, i) >= (int)sizeof path)
+        return -1;
+    return open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+}
+
+static struct kdf_turn kdf_take(struct store *st)
+{
+    struct kdf_turn t = {-1};
+    const char *db = sqlite3_db_filename(st->db, "main");
+    if (!db || !db[0])
+        return t;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1)
+        cores = 1;
+    for (long i = 0; i < cores; i++) { /* a free turn, without waiting */
+        int fd = open_turn(db, i);
+        if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            t.fd = fd;
+            return t;
+        }
+        if (fd >= 0)
+            close(fd);
+    }
+    if (st->kdf_notice) /* every turn is taken: say so, then wait for one */
+        st->kdf_notice(st->kdf_notice_ctx);
+    int fd = open_turn(db, (long)getpid() % cores);
+    while (fd >= 0 && flock(fd, LOCK_EX) != 0 && errno == EINTR)
+        ;
+    t.fd = fd;
+    return t;
+}
+
+static void kdf_give(struct kdf_turn *t)
+{
+    if (t->fd >= 0)
+        close(t->fd); /* closing releases the lock */
+    t->fd = -1;
 }
 
 /* ---- reading ---- */
@@ -443,7 +506,7 @@ static void fold_log(struct store *st)
     }
 }
 
-enum dt_status store_accounts_claim(struct store *st, const char *user_id, const char *email,
+static enum dt_status claim_in_turn(struct store *st, const char *user_id, const char *email,
                                     const char *password, char recovery[KEYWRAP_RECOVERY_LEN])
 {
     recovery[0] = '\0';
@@ -616,7 +679,7 @@ static enum dt_status keys_for(struct store *st, const char *user_id, const char
     return s;
 }
 
-enum dt_status store_accounts_unlock(struct store *st, const char *user_id, const char *password,
+static enum dt_status unlock_in_turn(struct store *st, const char *user_id, const char *password,
                                      const char *source, int *wait)
 {
     if (wait)
@@ -624,7 +687,7 @@ enum dt_status store_accounts_unlock(struct store *st, const char *user_id, cons
     return keys_for(st, user_id, password, source, wait, true);
 }
 
-enum dt_status store_accounts_sign_in(struct store *st, const char *email, const char *password,
+static enum dt_status sign_in_in_turn(struct store *st, const char *email, const char *password,
                                       const char *source, char user_out[STORE_ID_LEN], int *wait)
 {
     user_out[0] = '\0';
@@ -692,7 +755,7 @@ static enum dt_status checked_keys(struct store *st, const char *user_id, const 
     return s;
 }
 
-enum dt_status store_accounts_change_password(struct store *st, const char *user_id,
+static enum dt_status change_password_in_turn(struct store *st, const char *user_id,
                                               const char *current, const char *new_password)
 {
     const char *why = store_accounts_password_problem(new_password);
@@ -718,7 +781,7 @@ enum dt_status store_accounts_change_password(struct store *st, const char *user
     return s;
 }
 
-enum dt_status store_accounts_new_recovery(struct store *st, const char *user_id,
+static enum dt_status new_recovery_in_turn(struct store *st, const char *user_id,
                                            const char *password,
                                            char recovery[KEYWRAP_RECOVERY_LEN])
 {
@@ -744,7 +807,7 @@ enum dt_status store_accounts_new_recovery(struct store *st, const char *user_id
     return s;
 }
 
-enum dt_status store_accounts_recover(struct store *st, const char *email, const char *code,
+static enum dt_status recover_in_turn(struct store *st, const char *email, const char *code,
                                       const char *new_password, const char *source,
                                       char user_out[STORE_ID_LEN],
                                       char new_recovery[KEYWRAP_RECOVERY_LEN], int *wait)
@@ -819,7 +882,7 @@ enum dt_status store_accounts_recover(struct store *st, const char *email, const
     return DT_OK;
 }
 
-enum dt_status store_accounts_change_email(struct store *st, const char *user_id,
+static enum dt_status change_email_in_turn(struct store *st, const char *user_id,
                                            const char *password, const char *new_email)
 {
     char address[ACCOUNTS_EMAIL_LEN];
@@ -871,7 +934,7 @@ enum dt_status store_accounts_change_email(struct store *st, const char *user_id
     return store_write_end(st, s);
 }
 
-enum dt_status store_accounts_delete(struct store *st, const char *user_id, const char *typed_email,
+static enum dt_status delete_in_turn(struct store *st, const char *user_id, const char *typed_email,
                                      const char *password)
 {
     char typed[ACCOUNTS_EMAIL_LEN], email[ACCOUNTS_EMAIL_LEN];
@@ -905,5 +968,83 @@ enum dt_status store_accounts_delete(struct store *st, const char *user_id, cons
             store_accounts_lock(st);
         fold_log(st);
     }
+    return s;
+}
+
+/* ---- the public calls, each in a turn of its own ---- */
+
+enum dt_status store_accounts_claim(struct store *st, const char *user_id, const char *email,
+                                    const char *password, char recovery[KEYWRAP_RECOVERY_LEN])
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = claim_in_turn(st, user_id, email, password, recovery);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_unlock(struct store *st, const char *user_id, const char *password,
+                                     const char *source, int *wait)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = unlock_in_turn(st, user_id, password, source, wait);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_sign_in(struct store *st, const char *email, const char *password,
+                                      const char *source, char user_out[STORE_ID_LEN], int *wait)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = sign_in_in_turn(st, email, password, source, user_out, wait);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_change_password(struct store *st, const char *user_id,
+                                              const char *current, const char *new_password)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = change_password_in_turn(st, user_id, current, new_password);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_new_recovery(struct store *st, const char *user_id,
+                                           const char *password,
+                                           char recovery[KEYWRAP_RECOVERY_LEN])
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = new_recovery_in_turn(st, user_id, password, recovery);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_recover(struct store *st, const char *email, const char *code,
+                                      const char *new_password, const char *source,
+                                      char user_out[STORE_ID_LEN],
+                                      char new_recovery[KEYWRAP_RECOVERY_LEN], int *wait)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = recover_in_turn(st, email, code, new_password, source, user_out,
+                                       new_recovery, wait);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_change_email(struct store *st, const char *user_id,
+                                           const char *password, const char *new_email)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = change_email_in_turn(st, user_id, password, new_email);
+    kdf_give(&turn);
+    return s;
+}
+
+enum dt_status store_accounts_delete(struct store *st, const char *user_id, const char *typed_email,
+                                     const char *password)
+{
+    struct kdf_turn turn = kdf_take(st);
+    enum dt_status s = delete_in_turn(st, user_id, typed_email, password);
+    kdf_give(&turn);
     return s;
 }

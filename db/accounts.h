@@ -39,6 +39,10 @@ const char *store_accounts_password_problem(const char *password);
  * the benchmark's generator; the program keeps the default). */
 void store_accounts_set_limits(struct store *st, struct keywrap_limits limits);
 
+/* At most as many password hashes run at once as the machine has cores, across every process
+ * on this database; notice(ctx) is called when this one has to wait for a turn (to say so). */
+void store_accounts_on_wait(struct store *st, void (*notice)(void *ctx), void *ctx);
+
 enum dt_status store_accounts_get(struct store *st, const char *user_id, struct account *out);
 /* True when the store holds user_id's keys. */
 bool store_accounts_unlocked(const struct store *st, const char *user_id);

@@ -21,8 +21,10 @@ struct store {
     int ncached, cache_cap;
     struct store_cached_stmt *cache; /* grows; one entry per SQL literal that db/ uses */
     char err[STORE_ERR_LEN];
-    struct keyring *keys;        /* the unlocked user's keys (accounts.c), NULL when none */
-    struct keywrap_limits kdf;   /* Argon2id's cost for new hashes and wraps */
+    struct keyring *keys;          /* the unlocked user's keys (accounts.c), NULL when none */
+    struct keywrap_limits kdf;     /* Argon2id's cost for new hashes and wraps */
+    void (*kdf_notice)(void *ctx); /* told when a password hash waits for a turn */
+    void *kdf_notice_ctx;
 };
 
 /* A prepared statement for a literal SQL string, from the cache. The caller binds, steps, and

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -523,6 +525,63 @@ static void test_no_clear_copy_in_the_files(void)
     CHECK(!file_has(shm, MARKER));
 }
 
+static void wrote_to(void *ctx)
+{
+    int fd = *(int *)ctx;
+    if (write(fd, "w", 1) != 1)
+        return;
+}
+
+/* At most one password hash per core at once, across processes: with every turn held, an
+ * unlock waits (and says so), and goes on once a turn is free. */
+static void test_hash_turns(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/turns.db", support_tmpdir());
+    unlink(path);
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN], user[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    if (!st)
+        return;
+    store_accounts_set_limits(st, keywrap_test_limits());
+    support_seed(st);
+    support_user(st, user);
+    CHECK_INT(store_accounts_claim(st, user, "me@example.org", PASSWORD, code), DT_OK);
+    store_accounts_lock(st);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int held[64], nheld = 0;
+    for (long i = 0; i < cores && nheld < 64; i++) {
+        char turn[600];
+        snprintf(turn, sizeof turn, "%s.kdf-%ld", path, i);
+        int fd = open(turn, O_RDWR | O_CREAT, 0600);
+        CHECK(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+        held[nheld++] = fd;
+    }
+    int pipefd[2];
+    CHECK(pipe(pipefd) == 0);
+    fflush(stdout);
+    pid_t child = fork();
+    if (child == 0) {
+        close(pipefd[0]);
+        for (int i = 0; i < nheld; i++) /* the locks are the parent's, not the child's */
+            close(held[i]);
+        store_accounts_on_wait(st, wrote_to, &pipefd[1]);
+        _exit(store_accounts_unlock(st, user, PASSWORD, "local", NULL) == DT_OK ? 0 : 1);
+    }
+    close(pipefd[1]);
+    char got = 0;
+    CHECK(read(pipefd[0], &got, 1) == 1 && got == 'w'); /* it said it waits */
+    usleep(200000);
+    int status = 0;
+    CHECK_INT(waitpid(child, &status, WNOHANG), 0); /* and it does */
+    for (int i = 0; i < nheld; i++)
+        close(held[i]);
+    CHECK(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close(pipefd[0]);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_email_and_password_rules);
@@ -534,5 +593,6 @@ int main(void)
     RUN(test_password_recovery_email_delete);
     RUN(test_rehash_when_limits_change);
     RUN(test_no_clear_copy_in_the_files);
+    RUN(test_hash_turns);
     return check_done();
 }
