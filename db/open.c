@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -32,6 +33,25 @@ static void set_err(char *err, const char *fmt, ...)
 
 /* How long a statement waits for another process's lock before it gives up (DESIGN.md 3). */
 #define STORE_BUSY_TIMEOUT_MS 5000
+
+/* Another process holds the write lock: wait a little and try again, up to the deadline, then
+ * give up with SQLITE_BUSY (the person is told, and what they typed stays on the screen). The
+ * waits are short and random, so that many sessions that met the same lock do not all come
+ * back at the same moment and meet it again. */
+static int wait_for_the_writer(void *ctx, int tries)
+{
+    struct store *st = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int64_t now_ms = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    if (tries == 0)
+        st->busy_since_ms = now_ms;
+    if (now_ms - st->busy_since_ms >= STORE_BUSY_TIMEOUT_MS)
+        return 0;
+    int most = tries < 4 ? 2 << tries : 25; /* 2, 4, 8, 16, then up to 25 ms */
+    sqlite3_sleep(1 + (int)randombytes_uniform((uint32_t)most));
+    return 1;
+}
 
 static enum dt_status pragma_int(struct store *st, const char *sql, int *value)
 {
@@ -151,7 +171,7 @@ static enum dt_status open_connection(const char *path, int flags, struct store 
     }
     sqlite3_extended_result_codes(st->db, 1);
     /* first of all: the identity check reads the file, and another process may be writing */
-    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    sqlite3_busy_handler(st->db, wait_for_the_writer, st);
     if (store_skills_register_sql(st->db) != SQLITE_OK) {
         set_err(err, "cannot set up the database: %s", sqlite3_errmsg(st->db));
         sqlite3_close(st->db);

@@ -24,6 +24,7 @@ struct store {
     struct keyring *keys;          /* the unlocked user's keys (accounts.c), NULL when none */
     struct keywrap_limits kdf;     /* Argon2id's cost for new hashes and wraps */
     void (*kdf_notice)(void *ctx); /* told when a password hash waits for a turn */
+    int64_t busy_since_ms;         /* when the current wait for another writer began */
     void *kdf_notice_ctx;
 };
 
