@@ -11,9 +11,14 @@ static void build(const struct screen *s, struct doc *d)
              " takes you out into the working world: research, your story, and the people who"
              " can open doors.");
     doc_para(d, DOC_ROLE_INSTRUCTION,
-             "Each exercise takes five to twenty minutes. Tools unlock as you go, and the Daily"
-             " Dos show what is waiting each time you come back. Everything you write stays on"
-             " this computer.");
+             app_shared(s->app)
+                 ? "Each exercise takes five to twenty minutes. Tools unlock as you go, and the"
+                   " Daily Dos show what is waiting each time you come back. Everything you"
+                   " write stays on this server, in your own workbook, which your SSH key opens;"
+                   " claim it with a password (Settings, Account) and it is encrypted too."
+                 : "Each exercise takes five to twenty minutes. Tools unlock as you go, and the"
+                   " Daily Dos show what is waiting each time you come back. Everything you"
+                   " write stays on this computer.");
     doc_para(d, DOC_ROLE_NOTE,
              "Before you start, choose how DreamTree looks. You can change"
              " any of it later under Settings.");

@@ -414,6 +414,11 @@ check "text mode: SIGHUP ends it with status 129" test "$status" = 129
 check "within a second" test $(((t1 - t0) / 1000000)) -lt 1000
 check "what was answered before is kept (the welcome's settings)" test "$(sqlite3 "$work/hup.db" "SELECT count(*) FROM users")" = 1
 
+# --- a huge pasted line in text mode: cut at 1 MiB with a note, nothing else happens
+{ printf '2\n'; head -c 3145728 /dev/zero | tr '\0' 'x'; printf '\nq\n'; } >"$work/huge-in"
+check "text mode takes a 3 MiB line" sh -c "HOME='$work/hugehome' '$bin' --db '$work/huge.db' --plain <'$work/huge-in' >'$work/huge-out' 2>&1"
+check "says it kept the first MiB" grep -q "that line was longer than 1 MiB" "$work/huge-out"
+
 # --- the man page lists the options --help lists
 "$bin" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$work/help-opts"
 sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$root/docs/dreamtree.1" | grep -oE -- '\\-\\-[a-z]([a-z]|\\-)*' |

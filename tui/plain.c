@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "oom.h"
 #include "plain_internal.h"
 #include "find.h"
 #include "number.h"
@@ -82,6 +83,8 @@ void plain_error(struct plain *p, const char *why)
  * answer cannot hold is left out here, as the full screen leaves it out of a paste (the one
  * rule, tui_text_answer), and a note says how much: the rest of the line, even after a NUL,
  * is kept. */
+#define PLAIN_LINE_MAX (1 << 20) /* bytes of one typed line */
+
 /* The signal that asked text mode to stop (SIGHUP: the connection dropped; SIGTERM; SIGINT),
  * or 0. Its handler only notes it: the read it interrupts returns, and the run ends there,
  * with every answer already sent kept and the keys zeroed by the caller's close. */
@@ -92,15 +95,48 @@ static void note_stop(int sig)
     stop_signal = sig;
 }
 
+/* One line into p->line, at most PLAIN_LINE_MAX bytes of it (the rest of a longer line is read
+ * and dropped, *cut set): a paste of gigabytes must not take the memory of a shared server.
+ * Returns its length, or -1 at the end of input (or a stop signal). */
+static ssize_t read_capped(struct plain *p, bool *cut)
+{
+    size_t n = 0;
+    bool any = false;
+    *cut = false;
+    int c;
+    while (!stop_signal && (c = getc(p->in)) != EOF) {
+        any = true;
+        if (n + 1 >= p->line_cap && n < PLAIN_LINE_MAX) {
+            size_t cap = p->line_cap ? 2 * p->line_cap : 256;
+            p->line = dt_oom_realloc(p->line, cap > PLAIN_LINE_MAX + 1 ? PLAIN_LINE_MAX + 1 : cap);
+            p->line_cap = cap > PLAIN_LINE_MAX + 1 ? PLAIN_LINE_MAX + 1 : cap;
+        }
+        if (n < PLAIN_LINE_MAX)
+            p->line[n++] = (char)c;
+        else
+            *cut = true;
+        if (c == '\n')
+            break;
+    }
+    if (!any)
+        return -1;
+    p->line[n] = '\0';
+    return (ssize_t)n;
+}
+
 bool plain_read_line(struct plain *p)
 {
     fflush(p->out);
     errno = 0;
-    ssize_t n = stop_signal ? -1 : getline(&p->line, &p->line_cap, p->in);
+    bool cut = false;
+    ssize_t n = stop_signal ? -1 : read_capped(p, &cut);
     if (n < 0) {
         p->eof = true;
         return false;
     }
+    if (cut)
+        plain_sayf(p, "Note: that line was longer than %d MiB; only its first %d MiB were kept.",
+                   PLAIN_LINE_MAX >> 20, PLAIN_LINE_MAX >> 20);
     while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
         n--;
     struct tui_text_left_out left;
