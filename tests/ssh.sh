@@ -110,6 +110,20 @@ check "alice again: her workbook resumes, no welcome" sh -c "! grep -q '^Welcome
 as alice today </dev/null >"$work/out" 2>&1
 check "ssh host today: the Daily Dos" grep -q "Start the workbook" "$work/out"
 
+# a dropped connection mid-typing (full screen, on a pty): sshd hangs up the session, and what
+# was typed is kept as a draft
+mkfifo "$work/typing"
+(printf '\r'; sleep 2; printf 'Dropped mid-word'; exec sleep 30) >"$work/typing" 2>/dev/null &
+feeder=$!
+TERM=xterm-256color as bob -tt <"$work/typing" >/dev/null 2>&1 &
+client=$!
+sleep 5
+kill "$client" 2>/dev/null
+kill "$feeder" 2>/dev/null
+sleep 2
+check "a dropped connection keeps what was typed as a draft" \
+    sh -c "sqlite3 '$db' 'SELECT draft_json FROM drafts' | grep -q 'Dropped mid-word'"
+
 # the client's command: nothing but plain, today and export
 as alice id </dev/null >"$work/out" 2>"$work/err"
 status=$?
