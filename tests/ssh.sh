@@ -144,6 +144,14 @@ printf 'put %s %s\n' "$work/file" "$work/sftp-copied" |
         -o UserKnownHostsFile="$work/known_hosts" -o IdentitiesOnly=yes -b - root@127.0.0.1 \
         >/dev/null 2>&1
 check "sftp reaches no shell and writes nothing" test ! -e "$work/sftp-copied"
+lport=$((port + 1))
+as alice -N -L "$lport:127.0.0.1:$port" </dev/null >/dev/null 2>"$work/forward-err" &
+forwarder=$!
+sleep 1.5
+# through the tunnel, sshd's own banner would answer if it were allowed
+banner=$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$lport && head -c 7 <&3" 2>/dev/null)
+kill "$forwarder" 2>/dev/null
+check "local forwarding (-L) is refused" test "$banner" != "SSH-2.0"
 as alice -W 127.0.0.1:"$port" </dev/null >/dev/null 2>&1
 status=$?
 check "forwarding (-W) is refused" test "$status" != 0
