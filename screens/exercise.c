@@ -18,6 +18,7 @@
 #include "personality.h"
 #include "personality_answers.h"
 #include "progress.h"
+#include "references.h"
 #include "responses.h"
 #include "tool_forms.h"
 #include "tool_keys.h"
@@ -59,6 +60,9 @@ struct exercise {
     struct personality_type *types;
     size_t ntypes;
     char kept_type[8];
+    /* the works the exercise draws on (spec 6): shown at its foot with the spec's wording */
+    struct source_credit *sources;
+    size_t nsources;
 };
 
 /* True when every prompt of the exercise rates a competency: the assessment has a screen of
@@ -166,6 +170,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         status = load_tool_uses(s, e);
     if (status == DT_OK)
         status = load_type_offer(s, e);
+    if (status == DT_OK)
+        status = store_references_for_exercise(st, id, &e->sources, &e->nsources);
     return status;
 }
 
@@ -178,6 +184,7 @@ static void leave(struct screen *s)
     }
     free(e->uses);
     store_personality_list_free(&e->types, e->ntypes);
+    store_references_credits_free(&e->sources, e->nsources);
     prompts_free(&e->p);
 }
 
@@ -358,6 +365,23 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
                       doc_printf(d, "%s (%s)", u->form->new_label, u->type.singular_name));
 }
 
+/* The exercise's sources at its foot, worded by their usage type (spec 6.2): a quote with its
+ * full citation, "Adapted from ...", "Based on work by ..."; an inspiration is credited on the
+ * credits page only, as the spec has it. */
+static void sources(const struct exercise *e, struct doc *d)
+{
+    bool heading = false;
+    for (size_t i = 0; i < e->nsources; i++) {
+        char line[768];
+        if (!store_references_credit_line(&e->sources[i], line, sizeof line))
+            continue;
+        if (!heading)
+            doc_heading(d, 2, "Sources");
+        heading = true;
+        doc_para(d, DOC_ROLE_NOTE, doc_str(d, line));
+    }
+}
+
 static void build(const struct screen *s, struct doc *d)
 {
     const struct exercise *e = s->priv;
@@ -394,6 +418,7 @@ static void build(const struct screen *s, struct doc *d)
                       doc_printf(d, "Go on to the next exercise: %s", e->next.title));
     doc_action(d, CMD_SUBMIT, NULL, e->p.answered ? "Save your changes" : "Submit your answers");
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
+    sources(e, d);
 }
 
 /* Every required tool prompt has an entry (or an answer from before), and as many as it asks

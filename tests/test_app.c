@@ -412,6 +412,30 @@ static void test_sign_in_joins(void)
     teardown(&w);
 }
 
+/* An exercise shows its sources at its foot in the spec's wording; an inspiration is left to
+ * the credits page. */
+static void test_sources_at_the_foot(void)
+{
+    struct world w;
+    setup(&w);
+    char text[8192];
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Sources") != NULL);
+    CHECK(strstr(text, "Adapted from Burnett & Evans, Designing Your Life") != NULL);
+    support_answer_first(w.st, w.user, 1);
+    ex = screen_arg_exercise("1.1.2.v1"); /* its one source is an inspiration */
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Exercise 1.1.2") != NULL);
+    CHECK(strstr(text, "Sources") == NULL);
+    CHECK(strstr(text, "Csikszentmihalyi") == NULL);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -422,5 +446,6 @@ int main(void)
     RUN(test_locked);
     RUN(test_unreadable_answer);
     RUN(test_sign_in_joins);
+    RUN(test_sources_at_the_foot);
     return check_done();
 }
