@@ -301,6 +301,38 @@ enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_b
     return s;
 }
 
+enum dt_status store_bulk_integrity_check(struct store *st, bool *ok, char problem[STORE_ERR_LEN])
+{
+    *ok = false;
+    char found[STORE_ERR_LEN] = "";
+    size_t used = 0;
+    sqlite3_stmt *stmt = store_stmt(st, "PRAGMA integrity_check");
+    if (!stmt)
+        return DT_DB;
+    int rc, rows = 0;
+    /* "ok" alone, or one finding a row (up to 100); as many as fit are kept, one line each */
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *said = (const char *)sqlite3_column_text(stmt, 0);
+        if (rows++ == 0 && said && strcmp(said, "ok") == 0)
+            *ok = true;
+        if (said && used + 1 < sizeof found)
+            used += (size_t)snprintf(found + used, sizeof found - used, "%s%s", used ? "; " : "",
+                                     said);
+    }
+    enum dt_status s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
+    store_stmt_done(stmt);
+    if (s != DT_OK)
+        *ok = false;
+    if (problem) {
+        /* SQLite puts a newline inside a finding ("*** in database main ***\n..."): one line */
+        for (char *c = found; *c; c++)
+            if (*c == '\n')
+                *c = ' ';
+        store_copy_text(problem, STORE_ERR_LEN, *ok ? "" : found);
+    }
+    return s;
+}
+
 static int read_user_state(sqlite3_stmt *stmt, void *elem)
 {
     struct store_bulk_undo *u = elem;

@@ -95,6 +95,12 @@ enum dt_status store_bulk_user_ids(struct store *st, char (**ids)[STORE_ID_LEN],
 enum dt_status store_bulk_baseline_insert(struct store *st, const struct store_bulk_response *r,
                                           char id_out[STORE_ID_LEN]);
 
+/* PRAGMA integrity_check over the whole database. DT_OK with *ok true when SQLite says "ok";
+ * DT_OK with *ok false when it finds damage, and problem (may be NULL) then holds its findings
+ * on one line, as many as fit (they name tables, indexes and pages, never a row's values).
+ * Another status when the check itself could not run (DT_BUSY, DT_IO...). */
+enum dt_status store_bulk_integrity_check(struct store *st, bool *ok, char problem[STORE_ERR_LEN]);
+
 /* What a benchmark's writes changed, so that it can put the database back as it found it. */
 struct store_bulk_undo {
     char response_id[STORE_ID_LEN]; /* the row the benchmark added; deleted by undo */
