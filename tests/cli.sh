@@ -403,7 +403,13 @@ mkfifo "$work/hup-in"
 feeder=$!
 "$bin" --db "$work/hup.db" --plain <"$work/hup-in" >/dev/null 2>&1 &
 victim=$!
-sleep 1.5
+i=0 # until it has taken the first answer (a busy machine can take a while to start it)
+# (sqlite3 would make an empty file where the database is not made yet: look for it first)
+while ! { [ -s "$work/hup.db" ] && [ "$(sqlite3 -readonly "$work/hup.db" "SELECT count(*) FROM users" 2>/dev/null)" = 1 ]; } && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+sleep 0.5
 t0=$(date +%s%N)
 kill -HUP "$victim"
 wait "$victim"
