@@ -744,7 +744,7 @@ int main(int argc, char **argv)
     store_close(&st);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     printf("bench-load: %s, seeded from %s (%zu exercises); %ld cores; WAL, synchronous=FULL,"
-           " busy_timeout 5000 ms\n",
+           " a writer waits for the lock up to 5 s (db/open.c)\n",
            su.db, content, nseq, cores);
 
     bool ok = true;
