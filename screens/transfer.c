@@ -14,7 +14,7 @@
 #include "import_plan.h"
 #include "transfer.h"
 
-enum transfer_choice { CHOOSE_EXPORT = 1, CHOOSE_PREVIEW, CHOOSE_APPLY };
+enum transfer_choice { CHOOSE_EXPORT = 1, CHOOSE_PREVIEW, CHOOSE_APPLY, CHOOSE_BOOK };
 
 #define PLAN_LINES 16
 
@@ -29,6 +29,7 @@ struct transfer_screen {
     struct import_plan plan;
     char lines[PLAN_LINES][512];
     size_t nlines;
+    char *book; /* a shared server: the Markdown book, shown to copy (malloc'd) */
 };
 
 static void forget_file(struct transfer_screen *t)
@@ -50,6 +51,10 @@ static void leave(struct screen *s)
 {
     struct transfer_screen *t = s->priv;
     forget_file(t);
+    if (t->book)
+        explicit_bzero(t->book, strlen(t->book));
+    free(t->book);
+    t->book = NULL;
     explicit_bzero(t->password, sizeof t->password);
 }
 
@@ -65,6 +70,18 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_NOTE,
                  "The copy is the DreamTree file: when your workbook is claimed, your writing"
                  " stays encrypted in it, and your password opens it in DreamTree elsewhere.");
+        if (!t->book) {
+            screen_choice(d, CHOOSE_BOOK, 0, "Show everything I wrote, as a book to copy");
+        } else { /* the book's paragraphs, as they are written in the file */
+            doc_heading(d, 2, "Everything you wrote");
+            for (const char *block = t->book; *block;) {
+                const char *end = strstr(block, "\n\n");
+                size_t len = end ? (size_t)(end - block) : strlen(block);
+                if (len)
+                    doc_para(d, DOC_ROLE_TEXT, doc_strn(d, block, len));
+                block = end ? end + 2 : block + len;
+            }
+        }
         doc_action(d, CMD_BACK, NULL, "Back");
         return;
     }
@@ -131,6 +148,24 @@ if (r != DT_OK) {
 }
 app_note(s->app, "Exported.");
 return SCREEN_HANDLED;
+}
+
+/* A shared server writes no file: the Markdown book is put on the screen, to copy. */
+static enum screen_result show_book(struct screen *s)
+{
+    struct transfer_screen *t = s->priv;
+    struct exchange x;
+    enum dt_status r = store_export_user(app_store(s->app), app_user(s->app), TRANSFER_CLEAR, &x);
+    if (r == DT_OK) {
+        free(t->book);
+        t->book = book_markdown(app_store(s->app), &x, &r);
+        exchange_free(&x);
+    }
+    if (!t->book) {
+        app_fail(s->app, "Your writing could not be shown", r);
+        return SCREEN_REJECTED;
+    }
+    return SCREEN_HANDLED;
 }
 
 static void add_line(void *ctx, const char *text)
@@ -236,8 +271,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     }
     int choice;
     size_t index;
-    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index) || app_shared(s->app))
+    if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index))
         return SCREEN_UNHANDLED;
+    if (app_shared(s->app)) /* only the book, shown: nothing is written or read as a file */
+        return choice == CHOOSE_BOOK ? show_book(s) : SCREEN_UNHANDLED;
     switch (choice) {
     case CHOOSE_EXPORT: return export(s);
     case CHOOSE_PREVIEW: return preview(s);

@@ -436,6 +436,28 @@ static void test_sources_at_the_foot(void)
     teardown(&w);
 }
 
+/* On a shared server the export screen writes no file: it says how to take a copy, and puts the
+ * Markdown book of what the person wrote on the screen to copy. */
+static void test_shared_book_on_screen(void)
+{
+    struct world w;
+    setup(&w);
+    app_set_shared(w.app, "SHA256:test", 0);
+    support_answer_first(w.st, w.user, 1);
+    app_open(w.app, SCREEN_TRANSFER, NULL);
+    send(&w, CMD_NONE, NULL);
+    char text[16384];
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "ssh THIS-SERVER export") != NULL);
+    CHECK(strstr(text, "The file to import") == NULL);
+    CHECK_INT(send(&w, CMD_CHOOSE, "4.0"), TUI_CONTINUE);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "# My DreamTree workbook") != NULL);
+    CHECK(strstr(text, "Exercise 1.1.1") != NULL);
+    CHECK_INT(send(&w, CMD_CHOOSE, "1.0"), TUI_CONTINUE); /* export: not here */
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -447,5 +469,6 @@ int main(void)
     RUN(test_unreadable_answer);
     RUN(test_sign_in_joins);
     RUN(test_sources_at_the_foot);
+    RUN(test_shared_book_on_screen);
     return check_done();
 }
