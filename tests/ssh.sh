@@ -21,6 +21,7 @@ chmod 700 "$work"
 pid=""
 cleanup() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    pkill -f "dreamtree --shared --db $work/" 2>/dev/null # a session the test left behind
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -110,19 +111,30 @@ check "alice again: her workbook resumes, no welcome" sh -c "! grep -q '^Welcome
 as alice today </dev/null >"$work/out" 2>&1
 check "ssh host today: the Daily Dos" grep -q "Start the workbook" "$work/out"
 
-# a dropped connection mid-typing (full screen, on a pty): sshd hangs up the session, and what
-# was typed is kept as a draft
+# a dropped connection mid-typing (full screen, on a pty): typing goes on without a pause, so
+# nothing is saved before the hang-up but by it; sshd hangs up the session (SIGHUP), dreamtree
+# saves what was typed as a draft and leaves
 mkfifo "$work/typing"
-(printf '\r'; sleep 2; printf 'Dropped mid-word'; exec sleep 30) >"$work/typing" 2>/dev/null &
+(printf '\r'; sleep 1.5; i=0
+ while [ $i -lt 100 ]; do printf 'x'; sleep 0.1; i=$((i + 1)); done; exec sleep 30) \
+    >"$work/typing" 2>/dev/null &
 feeder=$!
-TERM=xterm-256color as bob -tt <"$work/typing" >/dev/null 2>&1 &
+TERM=xterm-256color ssh -tt -p "$port" -i "$work/bob" -o BatchMode=yes -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile="$work/known_hosts" -o LogLevel=ERROR -o IdentitiesOnly=yes \
+    root@127.0.0.1 <"$work/typing" >/dev/null 2>&1 &
 client=$!
 sleep 5
 kill "$client" 2>/dev/null
+i=0
+while pgrep -f "dreamtree --shared --db $db" >/dev/null && [ $i -lt 30 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
 kill "$feeder" 2>/dev/null
-sleep 2
-check "a dropped connection keeps what was typed as a draft" \
-    sh -c "sqlite3 '$db' 'SELECT draft_json FROM drafts' | grep -q 'Dropped mid-word'"
+session_gone() { ! pgrep -f "dreamtree --shared --db $db" >/dev/null; }
+check "a dropped connection ends the session within 3 s" session_gone
+check "and keeps what was being typed as a draft" \
+    sh -c "sqlite3 '$db' 'SELECT draft_json FROM drafts' | grep -q 'xxxxxxxxxx'"
 
 # the client's command: nothing but plain, today and export
 as alice id </dev/null >"$work/out" 2>"$work/err"
