@@ -74,6 +74,40 @@ static enum dt_status has_written(struct store *st, const char *user_id, bool *o
     return store_one(st, stmt, out, read_flag);
 }
 
+/* The yearly reassessment (spec 13): due when the user's oldest competency score was assessed
+ * more than a year before now. The card opens the exercise whose prompts rate the
+ * competencies. */
+static enum dt_status reassessment(struct store *st, const char *user_id, const char *now,
+                                   struct dailydo **items, size_t *count)
+{
+    sqlite3_stmt *stmt =
+        store_stmt(st,
+                   "SELECT MIN(s.assessed_at), (SELECT c.full_exercise_id FROM exercise_content c"
+                   " JOIN prompt_inputs p ON p.content_id = c.id"
+                   " WHERE p.prompt_key IN (SELECT id FROM competencies)"
+                   " GROUP BY c.full_exercise_id ORDER BY count(*) DESC LIMIT 1)"
+                   " FROM user_competency_scores s WHERE s.user_id = ?1"
+                   " HAVING MIN(s.assessed_at) < strftime('%Y-%m-%dT%H:%M:%SZ', ?2, '-1 year')");
+    if (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK)
+        return DT_DB;
+    int rc = sqlite3_step(stmt);
+    struct dailydo card = {.kind = DAILYDO_REASSESS, .id = "reassess-competencies"};
+    bool due = rc == SQLITE_ROW && sqlite3_column_type(stmt, 1) != SQLITE_NULL;
+    if (due) {
+        char oldest[STORE_TIME_LEN];
+        store_col_copy(stmt, 0, oldest, sizeof oldest);
+        store_col_copy(stmt, 1, card.target, sizeof card.target);
+        store_copy_text(card.title, sizeof card.title, "Reassess your competencies");
+        snprintf(card.subtitle, sizeof card.subtitle,
+                 "Your last assessment was on %.10s, over a year ago: see how you have grown.",
+                 oldest);
+        store_copy_text(card.action_label, sizeof card.action_label, "Reassess \xe2\x86\x92");
+    }
+    enum dt_status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
+    store_stmt_done(stmt);
+    return s == DT_OK && due ? append(items, count, &card, 1) : s;
+}
+
 enum dt_status store_dailydos_list(struct store *st, const char *user_id, struct dailydo **out,
                                    size_t *n)
 {
@@ -108,6 +142,8 @@ enum dt_status store_dailydos_list(struct store *st, const char *user_id, struct
     }
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
+    if (s == DT_OK)
+        s = reassessment(st, user_id, now, &items, &count);
     sqlite3_stmt *stmt = s == DT_OK ? store_stmt(st, reminder_query) : NULL;
     if (s == DT_OK && (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK))
         s = DT_DB;

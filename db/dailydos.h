@@ -1,5 +1,6 @@
-/* Daily Dos (spec 11): the workbook card (the spec's resume-workbook), then the daily, weekly
- * and monthly reminders of unlocked tools that are due. */
+/* Daily Dos (spec 11): the workbook card (the spec's resume-workbook), the yearly reassessment
+ * of the competencies when it is due (spec 13), then the daily, weekly and monthly reminders of
+ * unlocked tools that are due. */
 #ifndef DT_DAILYDOS_H
 #define DT_DAILYDOS_H
 
@@ -11,6 +12,8 @@
 enum dailydo_kind {
     DAILYDO_RESUME,   /* id "resume-workbook", target = the next exercise's full id */
     DAILYDO_REMINDER, /* id = tool type id, target = tool type id */
+    DAILYDO_REASSESS, /* id "reassess-competencies", target = the assessment's full exercise id;
+                         due when the oldest score is over a year old (spec 13) */
 };
 
 struct dailydo {

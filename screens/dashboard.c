@@ -58,10 +58,11 @@ static void build(const struct screen *s, struct doc *doc)
                  " tool is up to date.");
     for (size_t i = 0; i < d->nitems; i++) {
         const struct dailydo *item = &d->items[i];
-        if (item->kind == DAILYDO_RESUME) {
+        if (item->kind == DAILYDO_RESUME || item->kind == DAILYDO_REASSESS) {
             struct screen_arg next = screen_arg_exercise(item->target);
-            screen_card(doc, item->title, item->subtitle, "next", SCREEN_EXERCISE, &next,
-                        doc_printf(doc, "%s: %s", item->title, item->subtitle));
+            screen_card(doc, item->title, item->subtitle,
+                        item->kind == DAILYDO_RESUME ? "next" : "due, yearly", SCREEN_EXERCISE,
+                        &next, doc_printf(doc, "%s: %s", item->title, item->subtitle));
         } else {
             struct screen_arg tool = screen_arg_tool(item->target, 0);
             screen_card(doc, item->title, item->subtitle,

@@ -296,9 +296,42 @@ static void test_dailydos(void)
     store_close(&st);
 }
 
+/* The yearly reassessment (spec 13) is not due for a user never assessed, nor within the year;
+ * and the fixture workbook has no assessment to open, so never a card that opens nothing
+ * (test_workbook checks the card against the real workbook). */
+static void test_reassessment_not_due(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    struct dailydo *items = NULL;
+    size_t n = 0;
+    char sql[512];
+    for (int round = 0; round < 3; round++) {
+        if (round == 1) {
+            snprintf(sql, sizeof sql,
+                     "INSERT INTO user_competency_scores (id, user_id, competency_id, score,"
+                     " assessed_at) VALUES ('s1', '%s', 'analytical-thinking', 3,"
+                     " '2025-12-01T09:00:00Z')",
+                     user);
+            CHECK_INT(support_exec(st, sql), 0);
+        }
+        if (round == 2)
+            CHECK_INT(support_exec(st, "UPDATE user_competency_scores SET assessed_at ="
+                                       " '2024-01-01T00:00:00Z'"),
+                      0);
+        CHECK_INT(store_dailydos_list(st, user, &items, &n), DT_OK);
+        for (size_t i = 0; i < n; i++)
+            CHECK(items[i].kind != DAILYDO_REASSESS);
+        free(items);
+    }
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_linear_progression);
+    RUN(test_reassessment_not_due);
     RUN(test_tool_unlocks);
     RUN(test_responses);
     RUN(test_module_completion);

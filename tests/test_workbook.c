@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "dailydos.h"
 #include "seed.h"
 #include "skills.h"
 #include "support.h"
@@ -212,12 +213,52 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_null(ctx);
 }
 
+static char workbook_path[600];
+
+/* The yearly reassessment card (spec 13) opens the workbook's own assessment: the exercise whose
+ * prompts rate the fifteen competencies. */
+static void test_reassessment_card(void)
+{
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN], user[STORE_ID_LEN];
+    CHECK_INT(store_open(workbook_path, STORE_OPEN_EXISTING, &st, err), DT_OK);
+    if (!st)
+        return;
+    store_set_now(st, support_now);
+    support_user(st, user);
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO user_competency_scores (id, user_id, competency_id, score, assessed_at)"
+             " VALUES ('old', '%s', 'analytical-thinking', 3, '2025-06-01T09:00:00Z')",
+             user);
+    CHECK_INT(support_exec(st, sql), 0);
+    struct dailydo *items = NULL;
+    size_t n = 0;
+    CHECK_INT(store_dailydos_list(st, user, &items, &n), DT_OK);
+    const struct dailydo *card = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (items[i].kind == DAILYDO_REASSESS)
+            card = &items[i];
+    CHECK(card != NULL);
+    if (card) {
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM exercise_content c JOIN prompt_inputs p"
+                 " ON p.content_id = c.id WHERE c.full_exercise_id = '%s'"
+                 " AND p.prompt_key = 'analytical-thinking'",
+                 card->target);
+        CHECK_INT(scalar(sql), 1);
+        CHECK(strstr(card->subtitle, "2025-06-01") != NULL);
+    }
+    free(items);
+    store_close(&st);
+}
+
 int main(void)
 {
     struct store *st = NULL;
     char err[STORE_ERR_LEN];
-    char path[600];
-    snprintf(path, sizeof path, "%s/workbook.db", support_tmpdir());
+    char *path = workbook_path;
+    snprintf(workbook_path, sizeof workbook_path, "%s/workbook.db", support_tmpdir());
     if (store_open(path, STORE_OPEN_CREATE, &st, err) != DT_OK) {
         printf("Bail out! %s\n", err);
         return 1;
@@ -239,6 +280,7 @@ int main(void)
     RUN(test_structure);
     RUN(test_tools_and_competencies);
     RUN(test_reference_data);
+    RUN(test_reassessment_card);
     sqlite3_close(db);
     return check_done();
 }
