@@ -60,13 +60,24 @@ enum dt_status store_competencies_save_score(struct store *st, const char *user_
     enum dt_status s = store_write_begin(st);
     if (s != DT_OK)
         return s;
-    s = store_run(
-        st,
-        "INSERT INTO user_competency_scores (id, user_id, competency_id, score, assessed_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)"
-        " ON CONFLICT (user_id, competency_id) DO UPDATE"
-        " SET score = excluded.score, assessed_at = excluded.assessed_at",
-        "tttit", id, user_id, competency_id, score, now);
+    char kept[STORE_ID_LEN];
+    store_uuid_random(kept);
+    /* a score from an earlier day is kept before it is replaced (a reassessment); one from
+     * today is only being corrected */
+    s = store_run(st,
+                  "INSERT INTO competency_score_history (id, user_id, competency_id, score,"
+                  " assessed_at) SELECT ?1, user_id, competency_id, score, assessed_at"
+                  " FROM user_competency_scores WHERE user_id = ?2 AND competency_id = ?3"
+                  " AND substr(assessed_at, 1, 10) < substr(?4, 1, 10)",
+                  "tttt", kept, user_id, competency_id, now);
+    if (s == DT_OK)
+        s = store_run(
+            st,
+            "INSERT INTO user_competency_scores (id, user_id, competency_id, score, assessed_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5)"
+            " ON CONFLICT (user_id, competency_id) DO UPDATE"
+            " SET score = excluded.score, assessed_at = excluded.assessed_at",
+            "tttit", id, user_id, competency_id, score, now);
     if (s == DT_INVALID) /* a foreign key: no such user or competency */
         s = DT_NOT_FOUND;
     return store_write_end(st, s);
@@ -132,6 +143,29 @@ void store_competencies_summarize(const struct competency_score *scores, size_t 
         if (scores[i].score <= sum->improvement_threshold)
             sum->improvements[sum->n_improvements++] = i;
     }
+}
+
+enum dt_status store_competencies_first_score(struct store *st, const char *user_id,
+                                              const char *competency_id, int *score,
+                                              char assessed_at[STORE_TIME_LEN])
+{
+    *score = 0;
+    assessed_at[0] = '\0';
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT score, assessed_at FROM competency_score_history"
+                                        " WHERE user_id = ?1 AND competency_id = ?2"
+                                        " ORDER BY assessed_at LIMIT 1");
+    if (!stmt || store_bind(st, stmt, "tt", user_id, competency_id) != DT_OK)
+        return DT_DB;
+    int rc = sqlite3_step(stmt);
+    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
+                       : rc == SQLITE_DONE ? DT_NOT_FOUND
+                                           : store_fail(st, rc);
+    if (rc == SQLITE_ROW) {
+        *score = sqlite3_column_int(stmt, 0);
+        store_col_copy(stmt, 1, assessed_at, STORE_TIME_LEN);
+    }
+    store_stmt_done(stmt);
+    return s;
 }
 
 enum dt_status store_competencies_reassessment(struct store *st, const char *user_id, bool *due,

@@ -50,7 +50,8 @@ enum dt_status store_competencies_list(struct store *st, struct competency **out
 /* The levels of one competency, 1 to 5, into levels[5]; *n is how many there are. */
 enum dt_status store_competencies_levels(struct store *st, const char *competency_id,
                                          struct competency_level levels[5], size_t *n);
-/* Upsert of one score (1-5; else DT_INVALID); assessed_at = now. */
+/* Upsert of one score (1-5; else DT_INVALID); assessed_at = now. A score assessed on an earlier
+ * day is kept in competency_score_history first (a reassessment). */
 enum dt_status store_competencies_save_score(struct store *st, const char *user_id,
                                              const char *competency_id, int score);
 /* The user's scores in list order; *out is malloc'd (caller frees). */
@@ -59,6 +60,11 @@ enum dt_status store_competencies_scores(struct store *st, const char *user_id,
 /* Pure: fills *sum from scores by exactly the spec's formula (floor after the +-0.3 margin). */
 void store_competencies_summarize(const struct competency_score *scores, size_t n,
                                   struct competency_summary *sum);
+/* The earliest kept score of a competency (before a reassessment replaced it); DT_NOT_FOUND
+ * when it was never reassessed. */
+enum dt_status store_competencies_first_score(struct store *st, const char *user_id,
+                                              const char *competency_id, int *score,
+                                              char assessed_at[STORE_TIME_LEN]);
 /* Spec 13: due when the oldest assessment is older than one year. oldest is "" when the user has
  * no scores (then due is false: there is nothing to reassess yet). */
 enum dt_status store_competencies_reassessment(struct store *st, const char *user_id, bool *due,

@@ -87,7 +87,7 @@ static enum dt_status reassessment(struct store *st, const char *user_id, const 
                    " WHERE p.prompt_key IN (SELECT id FROM competencies)"
                    " GROUP BY c.full_exercise_id ORDER BY count(*) DESC LIMIT 1)"
                    " FROM user_competency_scores s WHERE s.user_id = ?1"
-                   " HAVING MIN(s.assessed_at) < strftime('%Y-%m-%dT%H:%M:%SZ', ?2, '-1 year')");
+                   " HAVING MIN(s.assessed_at) < DATE(?2, '-1 year')"); /* spec 13's test */
     if (!stmt || store_bind(st, stmt, "tt", user_id, now) != DT_OK)
         return DT_DB;
     int rc = sqlite3_step(stmt);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "oom.h"
 #include "competencies.h"
 #include "personality.h"
 #include "skills.h"
@@ -20,6 +21,9 @@ struct profile {
     char oldest[STORE_TIME_LEN];
     struct skill_count *skills;
     size_t nskills;
+    /* per score: the first one kept before a reassessment replaced it (0: never reassessed) */
+    int *was;
+    char (*was_at)[STORE_TIME_LEN];
 };
 
 static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
@@ -39,6 +43,16 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         status = store_competencies_scores(st, app_user(s->app), &p->scores, &p->nscores);
     if (status == DT_OK)
         status = store_competencies_reassessment(st, app_user(s->app), &p->due, p->oldest);
+    if (status == DT_OK) {
+        p->was = dt_oom_calloc(p->nscores, sizeof *p->was);
+        p->was_at = dt_oom_calloc(p->nscores, sizeof *p->was_at);
+    }
+    for (size_t i = 0; status == DT_OK && i < p->nscores; i++) {
+        status = store_competencies_first_score(st, app_user(s->app), p->scores[i].competency_id,
+                                                &p->was[i], p->was_at[i]);
+        if (status == DT_NOT_FOUND)
+            status = DT_OK;
+    }
     if (status == DT_OK)
         status = store_skills_top(st, app_user(s->app), 10, &p->skills, &p->nskills);
     return status;
@@ -51,6 +65,8 @@ static void leave(struct screen *s)
         store_personality_clear(&p->type);
     free(p->scores);
     free(p->skills);
+    free(p->was);
+    free(p->was_at);
 }
 
 static void build(const struct screen *s, struct doc *d)
@@ -90,6 +106,14 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_TEXT,
                  doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.", overall,
                             sum.n_strengths, sum.n_improvements));
+        for (size_t i = 0; i < p->nscores; i++) /* what a reassessment changed */
+            if (p->was[i])
+                doc_para(d, DOC_ROLE_TEXT,
+                         doc_printf(d, "%s: %d of 5 on %.10s, %d of 5 now (%s).", p->scores[i].name,
+                                    p->was[i], p->was_at[i], p->scores[i].score,
+                                    p->scores[i].score > p->was[i]   ? "up"
+                                    : p->scores[i].score < p->was[i] ? "down"
+                                                                     : "the same"));
         if (p->due)
             doc_para(d, DOC_ROLE_NOTE,
                      "More than a year has passed since your assessment: it"

@@ -9,6 +9,7 @@
 #include "accounts.h"
 #include "app.h"
 #include "check.h"
+#include "competencies.h"
 #include "doc.h"
 #include "responses.h"
 #include "support.h"
@@ -458,6 +459,22 @@ static void test_shared_book_on_screen(void)
     teardown(&w);
 }
 
+/* After a reassessment the profile shows the change per competency. */
+static void test_profile_shows_change(void)
+{
+    struct world w;
+    setup(&w);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "analytical-thinking", 2), DT_OK);
+    store_set_now(w.st, support_now + 400 * 86400);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "analytical-thinking", 4), DT_OK);
+    app_open(w.app, SCREEN_PROFILE, NULL);
+    send(&w, CMD_NONE, NULL);
+    char text[8192];
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, ": 2 of 5 on 2026-11-25, 4 of 5 now (up).") != NULL);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -470,5 +487,6 @@ int main(void)
     RUN(test_sign_in_joins);
     RUN(test_sources_at_the_foot);
     RUN(test_shared_book_on_screen);
+    RUN(test_profile_shows_change);
     return check_done();
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "competencies.h"
 #include "dailydos.h"
 #include "drafts.h"
 #include "progress.h"
@@ -328,10 +329,41 @@ static void test_reassessment_not_due(void)
     store_close(&st);
 }
 
+/* A reassessment keeps the score it replaces (on another day); a correction the same day does
+ * not; the user's scores stay one per competency. */
+static void test_reassessment_history(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], at[STORE_TIME_LEN];
+    support_user(st, user);
+    int was = -1;
+    CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 2), DT_OK);
+    CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 3), DT_OK);
+    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at),
+              DT_NOT_FOUND); /* a correction the same day */
+    store_set_now(st, support_now + 400 * 86400);
+    CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 4), DT_OK);
+    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at), DT_OK);
+    CHECK_INT(was, 3);
+    CHECK(strncmp(at, "2026-11-25", 10) == 0);
+    store_set_now(st, support_now + 800 * 86400);
+    CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 5), DT_OK);
+    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at), DT_OK);
+    CHECK_INT(was, 3); /* the first kept, the earliest */
+    struct competency_score *scores = NULL;
+    size_t n = 0;
+    CHECK_INT(store_competencies_scores(st, user, &scores, &n), DT_OK);
+    CHECK_INT((int)n, 1);
+    CHECK(n == 1 && scores[0].score == 5);
+    free(scores);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_linear_progression);
     RUN(test_reassessment_not_due);
+    RUN(test_reassessment_history);
     RUN(test_tool_unlocks);
     RUN(test_responses);
     RUN(test_module_completion);

@@ -410,7 +410,8 @@ static const char *const user_rows_sql =
     " ('tag-tool-#', 'tool-#', 'master', " NOW ");"
     "INSERT INTO drafts VALUES ('u#', '1.1.1.v1', '{}', " NOW ");"
     "INSERT INTO user_preferences (user_id, text_mode, updated_at) VALUES ('u#', 1, " NOW ");"
-    "INSERT INTO ssh_keys VALUES ('SHA256:key-#', 'u#', 'ssh-ed25519', " NOW ", " NOW ");";
+    "INSERT INTO ssh_keys VALUES ('SHA256:key-#', 'u#', 'ssh-ed25519', " NOW ", " NOW ");"
+    "INSERT INTO competency_score_history VALUES ('history-#', 'u#', 'comp', 2, " NOW ");";
 
 /* Rows of table holding value in any column (value NULL: every row). */
 static long long mentioning(const char *table, const char *value)

@@ -220,7 +220,7 @@ static void test_migrates_older_schema(void)
     CHECK(
         sqlite3_exec(
             db,
-            "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys;"
+            "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
             " DROP INDEX idx_tool_instances_user_type_created;"
             " PRAGMA user_version = 1",
             NULL, NULL, NULL) == SQLITE_OK);
@@ -302,7 +302,7 @@ static void test_open_for_reading(void)
     CHECK(
         sqlite3_exec(
             db,
-            "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle; DROP TABLE ssh_keys;"
+            "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
             " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
             " PRAGMA user_version = 3",
             NULL, NULL, NULL) == SQLITE_OK);
