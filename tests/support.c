@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,4 +91,33 @@ const char *support_tmpdir(void)
 int support_exec(struct store *st, const char *sql)
 {
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+void support_golden(const char *file, const char *what, const char *got)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/../golden/%s", DT_FIXTURES, file);
+    if (getenv("DT_UPDATE_GOLDEN")) {
+        FILE *g = fopen(path, "wb");
+        if (g) {
+            fputs(got, g);
+            fclose(g);
+        }
+    }
+    FILE *g = fopen(path, "rb");
+    char *want = calloc(1, 1 << 18);
+    size_t n = g && want ? fread(want, 1, (1 << 18) - 1, g) : 0;
+    if (g)
+        fclose(g);
+    if (!check_at(__FILE__, __LINE__, want && n == strlen(got) && memcmp(want, got, n) == 0,
+                  what)) {
+        size_t i = 0;
+        while (want && i < n && got[i] && want[i] == got[i])
+            i++;
+        size_t line = 1;
+        for (size_t k = 0; k < i; k++)
+            line += got[k] == '\n';
+        printf("#   first difference on line %zu\n", line);
+    }
+    free(want);
 }

@@ -22,6 +22,9 @@ void support_answer_first(struct store *st, const char *user_id, int n);
 /* Runs SQL straight on the store's connection (to damage what the store wrote, in tests of how
  * it copes); 0 on success. */
 int support_exec(struct store *st, const char *sql);
+/* Checks got against tests/golden/file byte for byte (one check, named what; the first line
+ * that differs is said); with DT_UPDATE_GOLDEN set, writes got there first. */
+void support_golden(const char *file, const char *what, const char *got);
 /* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */
 const char *support_tmpdir(void);
 

@@ -99,6 +99,15 @@ static enum tui_outcome send(struct world *w, enum cmd cmd, const char *arg)
     return r;
 }
 
+/* Types text (no quote or backslash in it) into field id, as a renderer sends it. */
+static enum tui_outcome type_in(struct world *w, const char *id, const char *text)
+{
+    char value[256];
+    snprintf(value, sizeof value, "\"%s\"", text);
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = value};
+    return w->host.event(w->host.ctx, &ev);
+}
+
 /* Opens a screen the way an action in a document does: by its link. */
 static enum tui_outcome open_screen(struct world *w, enum screen_id id)
 {
@@ -297,10 +306,7 @@ static void test_locked(void)
     CHECK_STR(title(&w), "Your workbook is locked");
 
     /* the password opens it: the Daily Dos, and the idle lock runs */
-    struct tui_event typed = {.cmd = CMD_FIELD_CHANGED,
-                              .field_id = "password",
-                              .value = "\"a long password\""};
-    CHECK_INT(w.host.event(w.host.ctx, &typed), TUI_CONTINUE);
+    CHECK_INT(type_in(&w, "password", "a long password"), TUI_CONTINUE);
     CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
     CHECK(store_accounts_unlocked(w.st, w.user));
     CHECK(strcmp(title(&w), "Your workbook is locked") != 0);
@@ -318,28 +324,15 @@ static void test_locked(void)
     /* forgot the password: the recovery code sets a new one; then the next code, once */
     CHECK_INT(send(&w, CMD_CHOOSE, "1.0"), TUI_CONTINUE);
     CHECK_STR(title(&w), "Set a new password with your recovery code");
-    struct tui_event field = {.cmd = CMD_FIELD_CHANGED,
-                              .field_id = "code",
-                              .value = "\"0000-0000-0000-0000-0000-0000-0000-0000\""};
-    w.host.event(w.host.ctx, &field);
-    field.field_id = "password";
-    field.value = "\"a new long password\"";
-    w.host.event(w.host.ctx, &field);
-    field.field_id = "again";
-    w.host.event(w.host.ctx, &field);
+    type_in(&w, "code", "0000-0000-0000-0000-0000-0000-0000-0000");
+    type_in(&w, "password", "a new long password");
+    type_in(&w, "again", "a new long password");
     CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
     CHECK_STR(w.said, "that is not this workbook's recovery code.");
     store_set_now(w.st, support_now + 3600); /* past the wait the wrong code earned */
-    char value[64];
-    snprintf(value, sizeof value, "\"%s\"", code);
-    field.field_id = "code";
-    field.value = value;
-    w.host.event(w.host.ctx, &field);
-    field.field_id = "password";
-    field.value = "\"a new long password\"";
-    w.host.event(w.host.ctx, &field);
-    field.field_id = "again";
-    w.host.event(w.host.ctx, &field);
+    type_in(&w, "code", code);
+    type_in(&w, "password", "a new long password");
+    type_in(&w, "again", "a new long password");
     CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
     CHECK_STR(title(&w), "Your new recovery code");
     CHECK(store_accounts_unlocked(w.st, w.user));
@@ -387,13 +380,8 @@ static void test_sign_in_joins(void)
     send(&w, CMD_NONE, NULL);
     CHECK_STR(title(&w), "Account");
     CHECK_INT(send(&w, CMD_CHOOSE, "1.2"), TUI_CONTINUE); /* sign in */
-    struct tui_event field = {.cmd = CMD_FIELD_CHANGED,
-                              .field_id = "email",
-                              .value = "\"Me@Example.org\""};
-    w.host.event(w.host.ctx, &field);
-    field.field_id = "password";
-    field.value = "\"a long password\"";
-    w.host.event(w.host.ctx, &field);
+    type_in(&w, "email", "Me@Example.org");
+    type_in(&w, "password", "a long password");
     CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
     CHECK_INT(depth(&w), 1);
     CHECK(strstr(w.said, "joined your account") != NULL);

@@ -125,32 +125,9 @@ static char *book_of(struct store *st, const char *user)
 
 static void golden(const char *name, const char *got)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/tests/golden/%s", DT_SOURCE_ROOT, name);
-    if (getenv("DT_UPDATE_GOLDEN")) {
-        FILE *g = fopen(path, "wb");
-        if (g) {
-            fputs(got, g);
-            fclose(g);
-        }
-    }
-    FILE *g = fopen(path, "rb");
-    char *want = calloc(1, 1 << 18);
-    size_t n = g ? fread(want, 1, (1 << 18) - 1, g) : 0;
-    if (g)
-        fclose(g);
-    char what[600];
-    snprintf(what, sizeof what, "the book matches %s", path);
-    if (!check_at(__FILE__, __LINE__, n == strlen(got) && memcmp(want, got, n) == 0, what)) {
-        size_t i = 0;
-        while (i < n && got[i] && want[i] == got[i])
-            i++;
-        size_t line = 1;
-        for (size_t k = 0; k < i; k++)
-            line += got[k] == '\n';
-        printf("#   first difference on line %zu\n", line);
-    }
-    free(want);
+    char what[300];
+    snprintf(what, sizeof what, "the book matches tests/golden/%s", name);
+    support_golden(name, what, got);
 }
 
 /* Where a whole line is in the book (-1 when it is not). */

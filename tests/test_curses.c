@@ -53,32 +53,10 @@ static char *run(const struct tui_host *host, const struct tui_fullscreen_option
 
 static void golden(const char *name, const char *got)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/tests/golden/curses-%s.txt", DT_SOURCE_ROOT, name);
-    if (getenv("DT_UPDATE_GOLDEN")) {
-        FILE *g = fopen(path, "wb");
-        if (g) {
-            fputs(got, g);
-            fclose(g);
-        }
-    }
-    FILE *g = fopen(path, "rb");
-    char *want = calloc(1, 1 << 18);
-    size_t n = g ? fread(want, 1, (1 << 18) - 1, g) : 0;
-    if (g)
-        fclose(g);
-    char what[600];
-    snprintf(what, sizeof what, "%s: the dump matches %s", name, path);
-    if (!check_at(__FILE__, __LINE__, n == strlen(got) && memcmp(want, got, n) == 0, what)) {
-        size_t i = 0;
-        while (i < n && got[i] && want[i] == got[i])
-            i++;
-        size_t line = 1;
-        for (size_t k = 0; k < i; k++)
-            line += got[k] == '\n';
-        printf("#   first difference on line %zu\n", line);
-    }
-    free(want);
+    char file[256], what[300];
+    snprintf(file, sizeof file, "curses-%s.txt", name);
+    snprintf(what, sizeof what, "%s: the dump matches tests/golden/%s", name, file);
+    support_golden(file, what, got);
 }
 
 /* The k-th dump (0 first) of a run's output; a static copy. */
