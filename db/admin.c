@@ -165,7 +165,7 @@ static enum dt_status copy_into(struct store *st, const char *tmp)
     sqlite3_finalize(mode);
     enum dt_status s = DT_OK;
     if (hold) {
-        s = store_exec(st, "BEGIN");
+        s = store_exec(st, "BEGIN DEFERRED"); /* a read, never a write: the snapshot */
         if (s == DT_OK) /* a deferred transaction takes its snapshot at its first read */
             s = store_exec(st, "SELECT COUNT(*) FROM sqlite_schema");
     }

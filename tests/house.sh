@@ -1,7 +1,7 @@
 #!/bin/sh
 # The house's layering rules that the compiler alone does not check (HACKING.md, DESIGN.md 2):
 # no header of ours named like one the compiler finds by itself, no ncurses reaching screens/ or
-# main.c, SQLite only in db/, no child processes in the program. TAP output.
+# main.c and cli*.c, SQLite only in db/, no child processes in the program. TAP output.
 # Usage: house.sh SOURCE_ROOT CC...
 set -u
 root=$1
@@ -59,19 +59,19 @@ reaches() { # reaches FILE PATTERN: prints the first file FILE includes (or is) 
 
 pattern='^#include <(n?curses|term|panel|form|menu)\.h>'
 bad=""
-for f in screens/*.c screens/tools/*.c main.c; do
+for f in screens/*.c screens/tools/*.c main.c cli*.c; do
     hit=$(reaches "$f") && bad="$bad $f (through $hit)"
 done
 if [ -z "$bad" ]; then
-    ok "screens/ and main.c do not compile against ncurses"
+    ok "screens/, main.c and cli*.c do not compile against ncurses"
 else
-    not_ok "screens/ and main.c do not compile against ncurses"
+    not_ok "screens/, main.c and cli*.c do not compile against ncurses"
     echo "#   reaches ncurses:$bad"
 fi
 
 pattern='^#include <sqlite3\.h>'
 bad=""
-for f in tui/*.c seed/*.c screens/*.c screens/tools/*.c main.c; do
+for f in tui/*.c seed/*.c screens/*.c screens/tools/*.c main.c cli*.c; do
     hit=$(reaches "$f") && bad="$bad $f (through $hit)"
 done
 if [ -z "$bad" ]; then
@@ -83,7 +83,8 @@ fi
 
 # --- no child processes, ever (DESIGN.md 6)
 calls=$(grep -nE '\b(system|popen|fork|vfork|posix_spawnp?|exec[lv]p?e?)[[:space:]]*\(' \
-    $(for d in $program_dirs; do ls "$d"/*.c "$d"/*.h; done) screens/tools/*.c main.c 2>/dev/null)
+    $(for d in $program_dirs; do ls "$d"/*.c "$d"/*.h; done) screens/tools/*.c main.c cli*.c cli.h \
+    2>/dev/null)
 if [ -z "$calls" ]; then
     ok "the program starts no child process"
 else
