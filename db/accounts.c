@@ -3,11 +3,7 @@
  * when they claim. */
 #include "accounts.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/file.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -15,14 +11,10 @@
 #include <unistr.h>
 
 #include "envelope.h"
-#include "files.h"
+#include "signin_guard.h"
 #include "oom.h"
 #include "store_internal.h"
 #include "tools.h"
-
-#define THROTTLE_MAX_WAIT 900       /* seconds: 15 minutes */
-#define THROTTLE_SOURCE_FORGET 3600 /* a source's count starts again an hour after its last */
-#define THROTTLE_KEY_LEN 200
 
 /* ---- what is typed ---- */
 
@@ -105,64 +97,6 @@ const char *store_accounts_password_problem(const char *password)
 void store_accounts_set_limits(struct store *st, struct keywrap_limits limits)
 {
     st->kdf = limits;
-}
-
-/* ---- one password hash per core at a time ---- */
-
-/* Argon2id takes a core and 64 MiB for a fifth of a second. On a shared server many sessions
- * may sign in at once; at most as many hash at the same time as there are cores, each holding
- * one of the lock files DB.kdf-0 ... beside the database (flock: released if a process dies).
- * The others wait for a turn, and are told so first. A database in memory has no neighbours. */
-struct kdf_turn {
-    int fd;
-};
-
-void store_accounts_on_wait(struct store *st, void (*notice)(void *ctx), void *ctx)
-{
-    st->kdf_notice = notice;
-    st->kdf_notice_ctx = ctx;
-}
-
-static int open_turn(const char *db, long i)
-{
-    char path[FILES_PATH_MAX];
-    if (snprintf(path, sizeof path, "%s.kdf-%ld", db, i) >= (int)sizeof path)
-        return -1;
-    return open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-}
-
-static struct kdf_turn kdf_take(struct store *st)
-{
-    struct kdf_turn t = {-1};
-    const char *db = sqlite3_db_filename(st->db, "main");
-    if (!db || !db[0])
-        return t;
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    if (cores < 1)
-        cores = 1;
-    for (long i = 0; i < cores; i++) { /* a free turn, without waiting */
-        int fd = open_turn(db, i);
-        if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            t.fd = fd;
-            return t;
-        }
-        if (fd >= 0)
-            close(fd);
-    }
-    if (st->kdf_notice) /* every turn is taken: say so, then wait for one */
-        st->kdf_notice(st->kdf_notice_ctx);
-    int fd = open_turn(db, (long)getpid() % cores);
-    while (fd >= 0 && flock(fd, LOCK_EX) != 0 && errno == EINTR)
-        ;
-    t.fd = fd;
-    return t;
-}
-
-static void kdf_give(struct kdf_turn *t)
-{
-    if (t->fd >= 0)
-        close(t->fd); /* closing releases the lock */
-    t->fd = -1;
 }
 
 /* ---- reading ---- */
@@ -251,111 +185,6 @@ static enum dt_status email_taken(struct store *st, const char *email, bool *tak
     enum dt_status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     store_stmt_done(stmt);
     return s;
-}
-
-/* ---- throttling ---- */
-
-static void account_key(const char *email, char out[THROTTLE_KEY_LEN])
-{
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, (const unsigned char *)email, strlen(email));
-    char hex[2 * sizeof h + 1];
-    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-    snprintf(out, THROTTLE_KEY_LEN, "account:%s", hex);
-}
-
-static void source_key(const char *source, char out[THROTTLE_KEY_LEN])
-{
-    snprintf(out, THROTTLE_KEY_LEN, "source:%.150s", source && source[0] ? source : "local");
-}
-
-/* Seconds until key may try again (0: now). */
-static enum dt_status throttle_left(struct store *st, const char *key, int *left)
-{
-    *left = 0;
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT wait_until FROM login_throttle WHERE key = ?1");
-    if (!stmt || store_bind(st, stmt, "t", key) != DT_OK)
-        return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
-    if (rc == SQLITE_ROW) {
-        char until[STORE_TIME_LEN];
-        int64_t t = 0;
-        store_col_copy(stmt, 0, until, sizeof until);
-        if (store_time_parse(until, &t) == 0 && t > store_now(st))
-            *left = (int)(t - store_now(st));
-    }
-    store_stmt_done(stmt);
-    return s;
-}
-
-static enum dt_status throttled(struct store *st, const char *akey, const char *skey, int *wait)
-{
-    int a = 0, b = 0;
-    enum dt_status s = throttle_left(st, akey, &a);
-    if (s == DT_OK)
-        s = throttle_left(st, skey, &b);
-    if (s != DT_OK)
-        return s;
-    int left = a > b ? a : b;
-    if (wait)
-        *wait = left;
-    return left > 0 ? DT_THROTTLED : DT_OK;
-}
-
-static enum dt_status throttle_count(struct store *st, const char *key, bool forgets)
-{
-    sqlite3_stmt *stmt =
-        store_stmt(st, "SELECT failures, last_failure_at FROM login_throttle WHERE key = ?1");
-    if (!stmt || store_bind(st, stmt, "t", key) != DT_OK)
-        return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW || rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
-    long long failures = 0;
-    if (rc == SQLITE_ROW) {
-        failures = sqlite3_column_int64(stmt, 0);
-        char last[STORE_TIME_LEN];
-        int64_t t = 0;
-        store_col_copy(stmt, 1, last, sizeof last);
-        if (forgets && store_time_parse(last, &t) == 0 &&
-            store_now(st) - t > THROTTLE_SOURCE_FORGET)
-            failures = 0;
-    }
-    store_stmt_done(stmt);
-    if (s != DT_OK)
-        return s;
-    failures++;
-    int64_t wait = failures > 10 ? THROTTLE_MAX_WAIT : (int64_t)1 << (failures - 1);
-    if (wait > THROTTLE_MAX_WAIT)
-        wait = THROTTLE_MAX_WAIT;
-    char now[STORE_TIME_LEN], until[STORE_TIME_LEN];
-    store_now_text(st, now);
-    store_time_format(store_now(st) + wait, until);
-    return store_run(st,
-                     "INSERT INTO login_throttle (key, failures, last_failure_at, wait_until)"
-                     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET"
-                     " failures = excluded.failures, last_failure_at = excluded.last_failure_at,"
-                     " wait_until = excluded.wait_until",
-                     "tItt", key, (sqlite3_int64)failures, now, until);
-}
-
-/* One more failure for the account and the source. */
-static enum dt_status throttle_fail(struct store *st, const char *akey, const char *skey)
-{
-    enum dt_status s = store_write_begin(st);
-    if (s == DT_OK)
-        s = throttle_count(st, akey, false);
-    if (s == DT_OK)
-        s = throttle_count(st, skey, true);
-    return store_write_end(st, s);
-}
-
-static enum dt_status throttle_clear(struct store *st, const char *akey)
-{
-    enum dt_status s = store_write_begin(st);
-    if (s == DT_OK)
-        s = store_run(st, "DELETE FROM login_throttle WHERE key = ?1", "t", akey);
-    return store_write_end(st, s);
 }
 
 /* ---- writing the auth rows ---- */
@@ -600,7 +429,7 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
 {
     if (keys)
         *keys = NULL;
-    enum dt_status s = throttled(st, akey, skey, wait);
+    enum dt_status s = signin_guard_throttled(st, akey, skey, wait);
     if (s != DT_OK)
         return s;
     char hash[KEYWRAP_HASH_LEN] = "";
@@ -615,9 +444,9 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
     size_t n = password ? strlen(password) : 0;
     if (!password || n > ACCOUNTS_PASSWORD_MAX || !keywrap_check_password(hash, password, n)) {
         free(wrapped);
-        s = throttle_fail(st, akey, skey);
+        s = signin_guard_fail(st, akey, skey);
         if (wait)
-            throttle_left(st, akey, wait);
+            signin_guard_left(st, akey, wait);
         return s == DT_OK ? DT_WRONG_PASSWORD : s;
     }
     struct keyring *k = NULL;
@@ -630,7 +459,7 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
         }
     }
     free(wrapped);
-    s = throttle_clear(st, akey);
+    s = signin_guard_clear(st, akey);
     if (s == DT_OK && keywrap_needs_rehash(hash, st->kdf)) {
         char *rewrapped = NULL;
         s = make_password(st, held ? st->keys : k, password, hash, &rewrapped);
@@ -670,8 +499,8 @@ static enum dt_status keys_for(struct store *st, const char *user_id, const char
     }
     if (s != DT_OK)
         return s;
-    account_key(email, akey);
-    source_key(source, skey);
+    signin_guard_account_key(email, akey);
+    signin_guard_source_key(source, skey);
     struct keyring *k = NULL;
     s = check(st, user_id, akey, skey, password, wait, keep ? &k : NULL);
     if (s == DT_OK && keep)
@@ -696,9 +525,9 @@ static enum dt_status sign_in_in_turn(struct store *st, const char *email, const
     char address[ACCOUNTS_EMAIL_LEN], akey[THROTTLE_KEY_LEN], skey[THROTTLE_KEY_LEN];
     if (store_accounts_email(email, address))
         snprintf(address, sizeof address, "%s", "(not an address)");
-    account_key(address, akey);
-    source_key(source, skey);
-    enum dt_status s = throttled(st, akey, skey, wait);
+    signin_guard_account_key(address, akey);
+    signin_guard_source_key(source, skey);
+    enum dt_status s = signin_guard_throttled(st, akey, skey, wait);
     if (s != DT_OK)
         return s;
     char user[STORE_ID_LEN];
@@ -709,9 +538,9 @@ static enum dt_status sign_in_in_turn(struct store *st, const char *email, const
         size_t n = password ? strnlen(password, ACCOUNTS_PASSWORD_MAX) : 0;
         keywrap_spend_check(password ? password : "", n, st->kdf);
         keywrap_spend_check(password ? password : "", n, st->kdf);
-        s = throttle_fail(st, akey, skey);
+        s = signin_guard_fail(st, akey, skey);
         if (wait)
-            throttle_left(st, akey, wait);
+            signin_guard_left(st, akey, wait);
         return s == DT_OK ? DT_WRONG_PASSWORD : s;
     }
     if (s != DT_OK)
@@ -747,8 +576,8 @@ static enum dt_status checked_keys(struct store *st, const char *user_id, const 
     }
     if (s != DT_OK)
         return s;
-    account_key(email, akey);
-    source_key("local", skey);
+    signin_guard_account_key(email, akey);
+    signin_guard_source_key("local", skey);
     s = check(st, user_id, akey, skey, password, NULL, mine);
     if (s == DT_OK)
         *use = *mine ? *mine : st->keys;
@@ -824,9 +653,9 @@ static enum dt_status recover_in_turn(struct store *st, const char *email, const
     char address[ACCOUNTS_EMAIL_LEN], akey[THROTTLE_KEY_LEN], skey[THROTTLE_KEY_LEN];
     if (store_accounts_email(email, address))
         snprintf(address, sizeof address, "%s", "(not an address)");
-    account_key(address, akey);
-    source_key(source, skey);
-    enum dt_status s = throttled(st, akey, skey, wait);
+    signin_guard_account_key(address, akey);
+    signin_guard_source_key(source, skey);
+    enum dt_status s = signin_guard_throttled(st, akey, skey, wait);
     if (s != DT_OK)
         return s;
     char user[STORE_ID_LEN], typed[KEYWRAP_RECOVERY_LEN];
@@ -848,9 +677,9 @@ static enum dt_status recover_in_turn(struct store *st, const char *email, const
     if (r == KEYWRAP_NOMEM)
         return DT_NOMEM;
     if (r != KEYWRAP_OK) {
-        s = throttle_fail(st, akey, skey);
+        s = signin_guard_fail(st, akey, skey);
         if (wait)
-            throttle_left(st, akey, wait);
+            signin_guard_left(st, akey, wait);
         return s == DT_OK ? DT_WRONG_PASSWORD : s;
     }
     char hash[KEYWRAP_HASH_LEN], next[KEYWRAP_RECOVERY_LEN];
@@ -956,7 +785,7 @@ static enum dt_status delete_in_turn(struct store *st, const char *user_id, cons
     if (s != DT_OK)
         return s;
     char akey[THROTTLE_KEY_LEN];
-    account_key(email, akey);
+    signin_guard_account_key(email, akey);
     s = store_write_begin(st);
     if (s == DT_OK)
         s = store_run(st, "DELETE FROM users WHERE id = ?1", "t", user_id);
@@ -976,36 +805,36 @@ static enum dt_status delete_in_turn(struct store *st, const char *user_id, cons
 enum dt_status store_accounts_claim(struct store *st, const char *user_id, const char *email,
                                     const char *password, char recovery[KEYWRAP_RECOVERY_LEN])
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = claim_in_turn(st, user_id, email, password, recovery);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
 enum dt_status store_accounts_unlock(struct store *st, const char *user_id, const char *password,
                                      const char *source, int *wait)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = unlock_in_turn(st, user_id, password, source, wait);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
 enum dt_status store_accounts_sign_in(struct store *st, const char *email, const char *password,
                                       const char *source, char user_out[STORE_ID_LEN], int *wait)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = sign_in_in_turn(st, email, password, source, user_out, wait);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
 enum dt_status store_accounts_change_password(struct store *st, const char *user_id,
                                               const char *current, const char *new_password)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = change_password_in_turn(st, user_id, current, new_password);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
@@ -1013,9 +842,9 @@ enum dt_status store_accounts_new_recovery(struct store *st, const char *user_id
                                            const char *password,
                                            char recovery[KEYWRAP_RECOVERY_LEN])
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = new_recovery_in_turn(st, user_id, password, recovery);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
@@ -1024,27 +853,27 @@ enum dt_status store_accounts_recover(struct store *st, const char *email, const
                                       char user_out[STORE_ID_LEN],
                                       char new_recovery[KEYWRAP_RECOVERY_LEN], int *wait)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = recover_in_turn(st, email, code, new_password, source, user_out,
                                        new_recovery, wait);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
 enum dt_status store_accounts_change_email(struct store *st, const char *user_id,
                                            const char *password, const char *new_email)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = change_email_in_turn(st, user_id, password, new_email);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
 
 enum dt_status store_accounts_delete(struct store *st, const char *user_id, const char *typed_email,
                                      const char *password)
 {
-    struct kdf_turn turn = kdf_take(st);
+    struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = delete_in_turn(st, user_id, typed_email, password);
-    kdf_give(&turn);
+    signin_guard_give_turn(&turn);
     return s;
 }
