@@ -19,15 +19,7 @@ export DREAMTREE_NOW=2026-11-25T12:00:00Z
 fixtures="$root/tests/fixtures/content"
 marker=zq-ADMIN-MARKER-5520-qz
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check() { # check DESCRIPTION COMMAND...
-    desc=$1
-    shift
-    if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
+. "$(dirname "$0")/tap.sh"
 # run EXPECTED_STATUS ARGS... -> stdout in $work/out, stderr in $work/err, both kept in
 # $work/all for the last check: that nothing ever showed the marker
 run() {

@@ -11,10 +11,7 @@ trap 'rm -rf "$work"' EXIT
 export DREAMTREE_NOW=2026-11-25T12:00:00Z DREAMTREE_CONTENT="$root/tests/fixtures/content"
 unset XDG_DATA_HOME XDG_STATE_HOME DREAMTREE_DB ACCESSIBLE
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
+. "$(dirname "$0")/tap.sh"
 
 # session NAME INPUT: a fresh HOME unless NAME ends in "+" (then the previous one goes on)
 session() {

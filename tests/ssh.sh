@@ -26,15 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
-check() { # check DESCRIPTION COMMAND...
-    desc=$1
-    shift
-    if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
+. "$(dirname "$0")/tap.sh"
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/host" -C host
 ssh-keygen -q -t ed25519 -N '' -f "$work/alice" -C alice
