@@ -11,7 +11,9 @@ int main(int argc, char **argv)
     FILE *in = fopen(argv[2], "rb");
     FILE *out = fopen(argv[3], "wb");
     if (!in || !out) {
-        fprintf(stderr, "embed: cannot open %s\n", in ? argv[3] : argv[2]);
+        /* the path is meson's, but a build folder's name may hold anything: it is not echoed */
+        fprintf(stderr, "embed: cannot open the %s file (argument %d)\n", in ? "output" : "input",
+                in ? 3 : 2);
         return 1;
     }
     /* A byte array rather than a string literal: ISO C caps literals at 4095 characters. */
