@@ -11,6 +11,8 @@
 #include <unistr.h>
 
 #include "check.h"
+#include "find.h"
+#include "fold.h"
 #include "number.h"
 #include "text.h"
 
@@ -903,6 +905,45 @@ static void test_parse_numbers(void)
     CHECK(tui_number_parse("-0", &v) == NULL && !signbit(v)); /* shown as 0, not -0 */
 }
 
+/* Folding (base/fold.h): what the page find, the skills list and the search of one's writing
+ * treat as the same words. */
+static void test_fold(void)
+{
+    static const struct {
+        const char *text, *folded, *key;
+    } rows[] = {
+        {"Café", "cafe", "cafe"},
+        {"CAF" E_ACUTE, "cafe", "cafe"},
+        {"  Problem-Solving  ", "problem-solving", "problemsolving"},
+        {"problem \t\n solving", "problem solving", "problemsolving"},
+        {"Stra\xC3\x9F"
+         "e",
+         "strasse", "strasse"},                   /* ß folds to ss */
+        {"\xEF\xAC\x81le", "file", "file"},       /* the fi ligature */
+        {"\xEF\xBC\xA1\xEF\xBC\xA2", "ab", "ab"}, /* full-width A B */
+        {"Data_entry. Skills", "data_entry. skills", "dataentryskills"},
+        {"Ελληνικά", "ελληνικα", "ελληνικα"},
+        {"\xE2\x80\x83"
+         "em\xE2\x80\x83"
+         "space\xE2\x80\x83",
+         "em space", "emspace"},
+        {"", "", ""},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        size_t len = 99;
+        char *folded = dt_fold(rows[i].text, &len), *key = dt_fold_key(rows[i].text);
+        ROW_STR(folded, rows[i].folded, rows[i].folded);
+        ROW_INT(len, strlen(rows[i].folded), "the length is the folded text's");
+        ROW_STR(key, rows[i].key, rows[i].key);
+        free(folded);
+        free(key);
+    }
+    ROW(dt_fold("\xC3\x28", NULL) == NULL, "invalid UTF-8 is no text to fold");
+    ROW(dt_fold_key("bad \xFF") == NULL, "invalid UTF-8 gives no key");
+    ROW(tui_find_in("Le Café  du coin", "cafe du"), "the page find folds case, accents, spaces");
+    ROW(!tui_find_in("Le Café", "cafes"), "and finds only what is there");
+}
+
 int main(void)
 {
     setlocale(LC_CTYPE, ""); /* the widths are ncurses', which draws in the locale (C.UTF-8 here) */
@@ -918,5 +959,6 @@ int main(void)
     RUN(test_huge_input);
     RUN(test_file_policy);
     RUN(test_answer);
+    RUN(test_fold);
     return check_done();
 }

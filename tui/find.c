@@ -2,32 +2,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
-#include <unistr.h>
-#include <uninorm.h>
 
-/* text folded for matching: case folded and decomposed, combining marks left out (é -> e).
- * malloc'd; NULL when out of memory or the text is not UTF-8. */
+#include "fold.h"
+
+/* text folded for matching (base/fold.h); NULL when it is not UTF-8. */
 static char *fold(const char *text)
 {
-    size_t n = 0;
-    uint8_t *folded = u8_casefold((const uint8_t *)text, strlen(text), NULL, UNINORM_NFD, NULL, &n);
-    if (!folded)
-        return NULL;
-    char *out = malloc(n + 1);
-    size_t w = 0;
-    for (size_t r = 0; out && r < n;) {
-        ucs4_t c;
-        int len = u8_mbtouc(&c, folded + r, n - r);
-        bool mark = c >= 0x300 && c <= 0x36f; /* combining diacritical marks */
-        if (!mark)
-            memcpy(out + w, folded + r, (size_t)len), w += (size_t)len;
-        r += (size_t)len;
-    }
-    if (out)
-        out[w] = '\0';
-    free(folded);
-    return out;
+    return dt_fold(text, NULL);
 }
 
 /* Whether text holds the query already folded. */
