@@ -60,6 +60,8 @@ struct doc_field {
                                 25": a ranking's one field is not one question of one) */
     bool required;
     bool secret; /* LINE: a password: shown as one mark a character, never echoed or said */
+    bool live;   /* LINE: a search box: typing is sent after a short pause (LIVE_DEBOUNCE_MS),
+                    not the answers' longer one, so what it finds follows the typing */
     /* the current value, by kind */
     const char *text; /* LINE, TEXT */
     bool has_number;  /* NUMBER, SLIDER */

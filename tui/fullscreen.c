@@ -458,7 +458,7 @@ static enum tui_keyboard_event read_live(struct ui *ui, struct tui_keyboard *kb,
     int wait = -1;
     int64_t now = tui_fullscreen_now_ms();
     if (ui->pending) {
-        int64_t left = DEBOUNCE_MS - (now - ui->last_edit_ms);
+        int64_t left = ui->debounce_ms - (now - ui->last_edit_ms);
         wait = left < 0 ? 0 : (int)left;
     }
     int idle = ui->host->idle_lock_seconds ? ui->host->idle_lock_seconds(ui->host->ctx) : 0;

@@ -17,6 +17,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 12
 #define DEBOUNCE_MS 500
+#define LIVE_DEBOUNCE_MS 120 /* a live field (a search box): results follow the typing */
 #define CTRL_KEY(c) ((c)&0x1f)
 #define SAVED_DEPTH 16
 #define IDLE_WARNING_MS 60000 /* the warning before an idle session ends */
@@ -36,6 +37,7 @@ struct ui {
     struct tui_field_state field; /* the focused field's, when it is a field */
     bool pending;                 /* typing not yet sent (the debounce runs) */
     int64_t last_edit_ms;
+    int debounce_ms;     /* how long typing waits before it is sent: DEBOUNCE_MS or LIVE_... */
     int64_t last_key_ms; /* for the idle lock and the idle end */
     bool idle_warned;    /* "press any key to stay" is showing */
     bool idle_ended;     /* the session ended for want of a key */

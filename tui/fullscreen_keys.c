@@ -201,10 +201,14 @@ static bool field_key(struct ui *ui, const struct tui_input *in)
     switch (tui_field_key(&ui->field, in, width)) {
     case TUI_FIELD_IGNORED: return false;
     case TUI_FIELD_MOVED: return true;
-    case TUI_FIELD_EDITED:
+    case TUI_FIELD_EDITED: {
+        const struct doc_block *b = tui_fullscreen_item_block(ui, ui->focus);
+        bool live = b && b->kind == DOC_FIELD && b->u.field.live;
         ui->pending = true;
         ui->last_edit_ms = tui_fullscreen_now_ms();
+        ui->debounce_ms = live ? LIVE_DEBOUNCE_MS : DEBOUNCE_MS;
         return true;
+    }
     case TUI_FIELD_CHANGED: tui_fullscreen_commit(ui); return true;
     case TUI_FIELD_LEAVE_UP: tui_fullscreen_move_focus(ui, -1, false); return true;
     case TUI_FIELD_LEAVE_DOWN: tui_fullscreen_move_focus(ui, 1, false); return true;
