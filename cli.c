@@ -13,6 +13,7 @@
 #include <sodium.h>
 
 #include "accounts.h"
+#include "fullscreen.h"
 #include "text.h"
 
 /* Every message to stderr goes through here, and so through the sanitiser: it may hold a path,
@@ -37,7 +38,6 @@ void cli_vsay(const char *fmt, va_list ap)
         free(text);
 }
 
-
 void cli_say(const char *fmt, ...)
 {
     va_list ap;
@@ -45,7 +45,6 @@ void cli_say(const char *fmt, ...)
     cli_vsay(fmt, ap);
     va_end(ap);
 }
-
 
 int cli_usage_error(const char *fmt, ...)
 {
@@ -79,7 +78,7 @@ int cli_database_path(const struct options *o, char path[FILES_PATH_MAX], int cr
     enum dt_status s = store_files_database(path, create_dir);
     if (s != DT_OK) {
         cli_say("cannot find a place for the database: %s",
-            s == DT_NOT_FOUND ? "HOME is not set" : dt_status_message(s));
+                s == DT_NOT_FOUND ? "HOME is not set" : dt_status_message(s));
         return -1;
     }
     return 0;
@@ -88,16 +87,19 @@ int cli_database_path(const struct options *o, char path[FILES_PATH_MAX], int cr
 /* Opens the database; db_key (may be NULL) receives its absolute path, which names it in the
  * session file. */
 /* Every core is checking someone's password (a shared server at a busy moment): say why this
- * takes a moment. */
+ * takes a moment, on the full screen's status line when it runs (stderr would be drawn across
+ * it), else on stderr. */
 static void waiting_for_a_turn(void *ctx)
 {
     (void)ctx;
+    if (tui_fullscreen_say_now("Others are signing in; waiting for a turn to check the password."))
+        return;
     fputs("\r\ndreamtree: others are signing in; waiting for a turn to check the password\r\n",
           stderr);
 }
 
 struct store *cli_open_store(const struct options *o, enum store_open_mode mode, int *missing,
-                                char db_key[FILES_PATH_MAX])
+                             char db_key[FILES_PATH_MAX])
 {
     char path[FILES_PATH_MAX], err[STORE_ERR_LEN];
     if (cli_database_path(o, path, mode == STORE_OPEN_CREATE) != 0)
@@ -139,7 +141,6 @@ enum dt_status cli_session_user(struct store *st, const char *db_key, struct ses
         s = store_sessions_get(st, id, se);
     return s;
 }
-
 
 /* ---- passwords ---- */
 

@@ -1547,6 +1547,51 @@ static void test_utf8_keys(void)
     }
 }
 
+/* A message said while a command runs (waiting for a turn to check a password) goes on the
+ * full screen's status line, never across the screen on stderr; without a full screen the
+ * caller is told to say it another way. */
+struct say_now_host {
+    int said, not_running;
+};
+
+static void say_now_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Waiting");
+    doc_action(d, CMD_OPEN, "x", "Sign in");
+}
+
+static enum tui_outcome say_now_event(void *ctx, const struct tui_event *ev)
+{
+    struct say_now_host *h = ctx;
+    if (ev->cmd == CMD_OPEN)
+        h->said += tui_fullscreen_say_now("Waiting for a turn.");
+    return ev->cmd == CMD_BACK ? TUI_FINISHED : TUI_CONTINUE;
+}
+
+static unsigned long say_now_generation(void *ctx)
+{
+    (void)ctx;
+    return 1;
+}
+
+static void test_say_now(void)
+{
+    struct say_now_host h = {0};
+    h.not_running = !tui_fullscreen_say_now("nobody sees this");
+    struct tui_host host = {.ctx = &h,
+                            .build = say_now_build,
+                            .event = say_now_event,
+                            .generation = say_now_generation,
+                            .message = fake_message};
+    char *out = run(&host, NULL, 80, 24, "<Enter><Enter>");
+    CHECK(h.not_running);
+    CHECK_INT(h.said, 2);
+    CHECK(!tui_fullscreen_say_now("after the screen ended"));
+    check_has("say now: gone once the event is done", out, "Waiting for a turn.", false);
+    free(out);
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -1589,5 +1634,6 @@ int main(void)
     RUN(test_wide);
     RUN(test_widths_as_drawn);
     RUN(test_family);
+    RUN(test_say_now);
     return check_done();
 }

@@ -20,6 +20,8 @@
 /* ---- the terminal: set up, restore ---- */
 
 static bool curses_active;
+/* The full screen that runs (for tui_fullscreen_say_now), or NULL. */
+static struct ui *running;
 
 static void restore_terminal(void)
 {
@@ -257,6 +259,15 @@ void tui_fullscreen_set_status(struct ui *ui, const char *text, bool is_error)
     free(ui->status);
     ui->status = text ? dt_oom_strdup(text) : NULL;
     ui->status_error = is_error;
+}
+
+bool tui_fullscreen_say_now(const char *message)
+{
+    if (!running)
+        return false;
+    tui_fullscreen_set_status(running, message, false);
+    tui_fullscreen_draw(running);
+    return true;
 }
 
 /* Sends one event, takes the host's message, and builds the document again. */
@@ -551,6 +562,7 @@ int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_
     setup_screen(&ui, options);
     tui_paste_terminal_on();
     start(&ui);
+    running = &ui;
     bool settled = false, ended = false;
     while (!ui.finished) {
         tui_fullscreen_draw(&ui);
@@ -583,6 +595,7 @@ int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_
     if (ended)
         tui_fullscreen_commit(
             &ui); /* the terminal is gone or a signal asked to stop: keep what was typed */
+    running = NULL;
     restore_terminal();
     delscreen(scr);
     tui_keyboard_end(&kb);
@@ -612,6 +625,7 @@ int tui_fullscreen_run_script(const struct tui_host *host,
     init_ui(&ui, host);
     setup_screen(&ui, options);
     start(&ui);
+    running = &ui;
     settle(&ui);
     struct tui_script sc;
     tui_script_init(&sc, keys);
@@ -653,6 +667,7 @@ int tui_fullscreen_run_script(const struct tui_host *host,
             tui_fullscreen_draw(&ui);
         tui_script_dump(dump, tui_palette_mode_name(ui.mode));
     }
+    running = NULL;
     endwin();
     delscreen(scr);
     fclose(out);

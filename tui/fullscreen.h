@@ -6,6 +6,7 @@
 #ifndef DT_TUI_FULLSCREEN_H
 #define DT_TUI_FULLSCREEN_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "host.h"
@@ -29,6 +30,11 @@ struct tui_fullscreen_options {
  * Bracketed paste is on while it runs (tui/paste.h). The terminal is restored, bracketed paste
  * off, on return and on exit() (an atexit handler). */
 #define TUI_FULLSCREEN_INPUT_ENDED 2
+
+/* Shows message on the status line at once, while a command runs (the host's work is waiting
+ * for a turn), in the full screen that runs. False when none runs (say it some other way). The
+ * message stays until the next event brings the host's own. */
+bool tui_fullscreen_say_now(const char *message);
 int tui_fullscreen_run(const struct tui_host *host, const struct tui_fullscreen_options *options);
 
 /* The test mode: runs the host in ncurses' virtual screen (newterm on /dev/null, so no terminal
