@@ -392,6 +392,7 @@ static void host_build(void *ctx, struct doc *d)
         return;
     }
     top->ops->build(top, d);
+    d->locked = app_locked(a);
 }
 
 /* The commands every screen shares, after the screen has passed on them. */
@@ -410,8 +411,7 @@ static void global_command(struct app *a, const struct tui_event *ev)
         app_lock(a);
         return;
     }
-    if (app_locked(a) && ev->cmd != CMD_QUIT && ev->cmd != CMD_BACK && ev->cmd != CMD_HELP &&
-        ev->cmd != CMD_REDRAW) {
+    if (app_locked(a) && !tui_keys_while_locked(ev->cmd)) {
         app_error(a, "your workbook is locked: type your password first.");
         return;
     }

@@ -684,6 +684,10 @@ export DREAMTREE_NOW=2026-11-25T12:00:00Z
 if grep -qF "Note: Locked. Your password opens your workbook again." "$work/account-unlock.out"
 then ok "account-unlock: l locks it again"
 else not_ok "account-unlock: l locks it again"; fi
+if grep -m1 -F "Keys:" "$work/account-unlock.out" |
+   grep -qxF "Keys: type the number of a choice and press Enter. Letters: ? Help, q Back, / Find, r Show again."
+then ok "account-unlock: while locked, only the letters that work are offered"
+else not_ok "account-unlock: while locked, only the letters that work are offered"; fi
 
 # export and import from Settings: the DreamTree file written to the home folder, then checked
 # and merged back (the preview first), and a file that is not there

@@ -89,7 +89,7 @@ void doc_reset(struct doc *d)
         d->arena->used = 0;
     }
     d->n = 0;
-    d->form = d->home = false;
+    d->form = d->home = d->locked = false;
 }
 
 bool doc_is_form(const struct doc *d)

@@ -138,6 +138,9 @@ struct doc {
     bool form;
     /* The home screen (the Daily Dos): leaving DreamTree from here needs no question. */
     bool home;
+    /* The workbook is locked: only the keys tui_keys_while_locked lets through work, so the
+     * renderers offer only those. */
+    bool locked;
     struct doc_chunk *arena;
 };
 

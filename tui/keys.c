@@ -144,3 +144,9 @@ const struct key_binding *tui_keys_binding(enum cmd cmd)
             return &tui_keys[i];
     return NULL;
 }
+
+bool tui_keys_while_locked(enum cmd cmd)
+{
+    return cmd == CMD_HELP || cmd == CMD_BACK || cmd == CMD_QUIT || cmd == CMD_REDRAW ||
+           cmd == CMD_FIND || cmd == CMD_FIND_NEXT;
+}

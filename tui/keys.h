@@ -3,6 +3,7 @@
 #ifndef DT_KEYS_H
 #define DT_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum cmd {
@@ -109,5 +110,8 @@ const char *tui_keys_text(const struct key_binding *b, enum key_context where, c
 enum cmd tui_keys_plain(char letter);
 /* The binding of a command (NULL when none is bound). */
 const struct key_binding *tui_keys_binding(enum cmd cmd);
+/* Whether cmd works while the workbook is locked (struct doc's locked): help, back, quit,
+ * showing the page again and finding words on it; every jump waits for the password. */
+bool tui_keys_while_locked(enum cmd cmd);
 
 #endif

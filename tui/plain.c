@@ -384,12 +384,12 @@ static bool say_changes(struct plain *p, const struct doc *d)
     return any;
 }
 
-static void say_hints(struct plain *p)
+static void say_hints(struct plain *p, const struct doc *d)
 {
     fputs("Keys: type the number of a choice and press Enter. Letters:", p->out);
     const char *sep = " ";
     for (size_t i = 0; i < tui_keys_count; i++)
-        if (tui_keys[i].plain) {
+        if (tui_keys[i].plain && (!d->locked || tui_keys_while_locked(tui_keys[i].cmd))) {
             fprintf(p->out, "%s%c %s", sep, tui_keys[i].plain, tui_keys[i].name);
             sep = ", ";
         }
@@ -632,7 +632,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         if (full) {
             say_document(&p, d);
             fputc('\n', p.out);
-            say_hints(&p);
+            say_hints(&p, d);
             plain_say_message(&p);
         } else {
             plain_say_message(&p); /* what just happened, then what it changed on the page */
@@ -709,7 +709,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 plain_say(&p, NULL, "Type / and the words to find, like /budget.");
             continue;
         } else if (s[0] == '?' && !s[1]) {
-            say_hints(&p);
+            say_hints(&p, d);
             continue;
         } else if (s[0] && !s[1] && tui_keys_plain(s[0]) == CMD_REDRAW) {
             first = true; /* the page again, with what changed since it was printed */
