@@ -61,8 +61,20 @@ static char *doc_text(const struct doc *d)
         if (b->kind == DOC_TABLE)
             for (size_t k = 0; k < b->u.table.ncols * b->u.table.nrows; k++)
                 used += (size_t)snprintf(out + used, cap - used, "%s|", b->u.table.cells[k]);
+        if (b->kind == DOC_CHART && b->u.chart.text)
+            used += (size_t)snprintf(out + used, cap - used, "%s\n", b->u.chart.text);
     }
     return out;
+}
+
+/* The chart block of a document whose title starts with title, or NULL. */
+static const struct doc_chart *chart_titled(const struct doc *d, const char *title)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_CHART && d->blocks[i].u.chart.title &&
+            strncmp(d->blocks[i].u.chart.title, title, strlen(title)) == 0)
+            return &d->blocks[i].u.chart;
+    return NULL;
 }
 
 static void test_budget(void)
@@ -183,6 +195,49 @@ static void test_budget(void)
     CHECK(strstr(all, "your income is 17.31 an hour; your needs take 14.25 an hour") != NULL);
     CHECK(strstr(all, "2,057.50 short of your yearly needs before tax") != NULL);
     free(all);
+    /* the pictures: a month's expenses against income on one scale, and the walk-away gap */
+    const struct doc_chart *month = chart_titled(d, "A month: your expenses against your income");
+    if (CHECK(month != NULL) && CHECK_INT(month->n, 4)) {
+        static const char *const labels[] = {"Essential", "Other", "All expenses", "Income"};
+        static const char *const said[] = {"2,470.50", "120", "2,590.50", "3,000"};
+        static const double values[] = {2470.5, 120, 2590.5, 3000};
+        for (size_t i = 0; i < 4; i++) {
+            CHECK_STR(month->labels[i], labels[i]);
+            CHECK_STR(month->value_texts[i], said[i]);
+            CHECK(month->values[i] > values[i] - 1e-6 && month->values[i] < values[i] + 1e-6);
+        }
+        CHECK(month->max == 3000);
+        CHECK_STR(month->text, "Essential expenses 2,470.50 and other expenses 120: 2,590.50 in"
+                               " all, against an income of 3,000 a month (409.50 left).");
+    }
+    const struct doc_chart *gap = chart_titled(d, "A year: your walk-away number");
+    if (CHECK(gap != NULL) && CHECK_INT(gap->n, 3)) {
+        CHECK_STR(gap->labels[0], "Yearly needs before tax");
+        CHECK_STR(gap->labels[2], "Short by");
+        CHECK_STR(gap->value_texts[0], "37,057.50");
+        CHECK_STR(gap->value_texts[1], "35,000");
+        CHECK_STR(gap->value_texts[2], "2,057.50");
+        CHECK(gap->max > 37057.5 - 1e-6 && gap->max < 37057.5 + 1e-6);
+        CHECK(gap->values[2] > 2057.5 - 1e-6 && gap->values[2] < 2057.5 + 1e-6);
+        CHECK_STR(gap->text, "Your walk-away number is 2,057.50 short of your yearly needs"
+                             " before tax.");
+    }
+    doc_reset(d);
+    /* a walk-away number above the needs (no rate): the gap is to spare, on the number's scale */
+    CHECK(take(f, c, "tax_rate", "null", &why));
+    CHECK(take(f, c, "walk_away", "40000", &why));
+    f->figures(c, d);
+    gap = chart_titled(d, "A year: your walk-away number");
+    if (CHECK(gap != NULL) && CHECK_INT(gap->n, 3)) {
+        CHECK_STR(gap->labels[0], "Yearly needs");
+        CHECK_STR(gap->labels[2], "To spare");
+        CHECK_STR(gap->value_texts[2], "10,354"); /* 40,000 - 29,646 */
+        CHECK(gap->max == 40000);
+        CHECK_STR(gap->text, "Your walk-away number covers your yearly needs, with 10,354 to"
+                             " spare.");
+    }
+    CHECK(take(f, c, "tax_rate", "20", &why));
+    CHECK(take(f, c, "walk_away", "35000", &why));
     doc_free(&d);
 
     char name[64], about[128];
@@ -237,16 +292,6 @@ static void test_flow(void)
     doc_free(&d);
     cJSON_Delete(high);
     cJSON_Delete(c);
-}
-
-/* The chart block of a document whose title starts with title, or NULL. */
-static const struct doc_chart *chart_titled(const struct doc *d, const char *title)
-{
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_CHART && d->blocks[i].u.chart.title &&
-            strncmp(d->blocks[i].u.chart.title, title, strlen(title)) == 0)
-            return &d->blocks[i].u.chart;
-    return NULL;
 }
 
 /* The flow overview's pictures, worked out from fixed entries on a fixed today (Saturday

@@ -173,8 +173,14 @@ struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const ch
                                     doc_copy(d, values, n * sizeof *values),
                                     max,
                                     doc_str(d, text_equivalent),
+                                    NULL,
                                     {0}};
     return &b->u.chart;
+}
+
+void doc_chart_value_texts(struct doc *d, struct doc_chart *c, const char *const *texts)
+{
+    c->value_texts = copy_strings(d, c->n, texts);
 }
 
 struct doc_chart *doc_chart_grid(struct doc *d, const char *title, const struct doc_grid *grid,

@@ -139,7 +139,10 @@ struct doc_chart {
     const char *const *labels;
     const double *values;
     double max;
-    const char *text;     /* the text equivalent, always shown by the plain renderer */
+    const char *text; /* the text equivalent, always shown by the plain renderer */
+    /* BARS, optional (n of them): what each bar says beside it instead of "VALUE of MAX", when
+     * the value has a form of its own (an amount of money to the cent, as the words say it) */
+    const char *const *value_texts;
     struct doc_grid grid; /* DOC_CHART_GRID only */
 };
 
@@ -192,6 +195,8 @@ void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
  * values rounds them the same way, so the words and the bars agree. */
 struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
                             const double *values, double max, const char *text_equivalent);
+/* Sets what each of a bar chart's c->n bars says beside it (copied). */
+void doc_chart_value_texts(struct doc *d, struct doc_chart *c, const char *const *texts);
 /* A grid chart (DOC_CHART_GRID): grid and every array and string it points to are copied. */
 struct doc_chart *doc_chart_grid(struct doc *d, const char *title, const struct doc_grid *grid,
                                  const char *text_equivalent);

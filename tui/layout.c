@@ -641,7 +641,8 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
     int vw = 0;
     for (size_t i = 0; i < c->n; i++) {
         tui_number_format(doc_round_tenths(c->values[i]), value, sizeof value);
-        int w = (int)(strlen(value) + strlen(of_max));
+        int w = c->value_texts ? (int)tui_text_width(c->value_texts[i])
+                               : (int)(strlen(value) + strlen(of_max));
         vw = w > vw ? w : vw;
     }
     int bw = y->cw - lw - 2 - vw; /* label, a space, the bar, a space, "1.8 of 5" */
@@ -658,7 +659,8 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
                                tui_layout_mark(y, "\xE2\x96\x88", "#"), fill);
         tui_number_format(v, value, sizeof value);
         snprintf(said, sizeof said, "%s%s", value, of_max);
-        tui_layout_span(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0, said);
+        tui_layout_span_fit(y, row, TUI_LAYOUT_GUTTER + lw + 2 + fill, TUI_ROLE_TEXT, 0,
+                            c->value_texts ? c->value_texts[i] : said, vw);
     }
     /* the text equivalent, always: the bars are for the eye only */
     if (c->text)
