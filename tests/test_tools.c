@@ -356,11 +356,14 @@ static void test_flow_pictures(void)
 
     const struct doc_chart *top = chart_titled(d, "The 5 activities with the most flow");
     if (CHECK(top != NULL) && CHECK_INT(top->n, 5)) {
-        static const char *const labels[] = {"Old thing (1)", "Drawing (3)", "Reading (1)",
-                                             "Gardening (1)", "Emails (1)"};
+        static const char *const labels[] = {"Old thing", "Drawing", "Reading", "Gardening",
+                                             "Emails"};
+        static const char *const said[] = {"10 of 10 (1)", "7.3 of 10 (3)", "3 of 10 (1)",
+                                           "0 of 10 (1)", "-2 of 10 (1)"};
         static const double values[] = {10, 22.0 / 3, 3, 0, -2};
         for (size_t i = 0; i < 5; i++) {
             CHECK_STR(top->labels[i], labels[i]);
+            CHECK_STR(top->value_texts[i], said[i]);
             CHECK(top->values[i] > values[i] - 1e-9 && top->values[i] < values[i] + 1e-9);
         }
         CHECK(top->max == 10);

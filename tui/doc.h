@@ -112,21 +112,29 @@ enum doc_chart_style {
 #define DOC_GRID_OUTSIDE (-1)
 /* A cell without a value (a day with no entry): drawn as a faint dot, never as the lowest level. */
 #define DOC_GRID_EMPTY 0
-/* The most levels a grid has: each is drawn with a glyph of its own, heavier as the level rises
- * (light to full shade; "-", "+", "*", "#" in ASCII), so no level rests on colour alone. */
-#define DOC_GRID_MAX_LEVELS 4
+/* The most levels a grid has. Each is drawn with a glyph of its own, so no level rests on colour
+ * alone: DOC_GRID_SHADES at most 4 (light to full shade; "-", "+", "*", "#" in ASCII), and
+ * DOC_GRID_HEIGHTS at most 8 (a block that rises with the level; the level's digit in ASCII). */
+#define DOC_GRID_MAX_LEVELS 8
+enum doc_grid_marks {
+    DOC_GRID_SHADES,  /* a heat map: how dark */
+    DOC_GRID_HEIGHTS, /* a sparkline: how high */
+};
 
 /* DOC_CHART_GRID: rows x cols cells, each DOC_GRID_OUTSIDE, DOC_GRID_EMPTY or a level
- * 1..nlevels. A calendar heat map is one: a row a weekday, a column a week. The columns run
+ * 1..nlevels. A calendar heat map is one (shades: a row a weekday, a column a week), and so are
+ * scores over time (heights: a row a competency, a column an assessment). The columns run
  * oldest first: where the screen cannot hold them all, the renderer leaves out the first ones
  * and says how many of col_noun it shows. Under the grid, a legend names the empty cell and
  * each level. */
 struct doc_grid {
     size_t rows, cols;
-    const char *const *row_labels;   /* rows: at the left of each row ("Mon") */
-    const char *const *col_labels;   /* cols: above a column where there is room ("Nov"), or "" */
-    const signed char *cells;        /* rows x cols, row-major */
-    size_t nlevels;                  /* 1..DOC_GRID_MAX_LEVELS */
+    const char *const *row_labels; /* rows: at the left of each row ("Mon") */
+    const char *const *col_labels; /* cols: above a column where there is room ("Nov"), or "" */
+    const signed char *cells;      /* rows x cols, row-major */
+    const char *const *row_texts;  /* optional (rows): after each row ("2, then 4") */
+    enum doc_grid_marks marks;
+    size_t nlevels;                  /* 1..4 for shades, 1..8 for heights */
     const char *const *level_labels; /* nlevels: what each level means ("4 to 7.9") */
     const char *empty_label;         /* what an empty cell means ("no entry") */
     const char *col_noun;            /* the columns, plural ("weeks") */

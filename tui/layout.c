@@ -505,9 +505,9 @@ static void tree(struct tui_layout_builder *y, const struct doc_chart *c)
     }
 }
 
-/* A grid's glyphs, empty first, then from light to full shade: the level is in the glyph, so
+/* A grid's shades, empty first, then from light to full shade: the level is in the glyph, so
  * the picture reads the same without colour and in a character dump. */
-static const char *const grid_glyphs[DOC_GRID_MAX_LEVELS + 1][2] = {
+static const char *const grid_shades[5][2] = {
     {"\xC2\xB7", "."},     /* U+00B7 middle dot: no value */
     {"\xE2\x96\x91", "-"}, /* U+2591 light shade */
     {"\xE2\x96\x92", "+"}, /* U+2592 medium shade */
@@ -515,16 +515,27 @@ static const char *const grid_glyphs[DOC_GRID_MAX_LEVELS + 1][2] = {
     {"\xE2\x96\x88", "#"}, /* U+2588 full block */
 };
 
-/* The glyph of a cell: fewer levels than glyphs spread over them, so the top level is always the
- * full block. NULL for a cell outside the picture. */
+/* The glyph of a cell (in buf for a height): levels spread over the marks, so the top level is
+ * always the full block. NULL for a cell outside the picture. */
 static const char *grid_glyph(const struct tui_layout_builder *y, const struct doc_grid *g,
-                              int cell)
+                              int cell, char buf[4])
 {
     if (cell < 0 || g->nlevels == 0)
         return NULL;
     int n = (int)g->nlevels, level = cell > n ? n : cell;
-    int k = level == 0 ? 0 : (int)lround((double)level * DOC_GRID_MAX_LEVELS / n);
-    return tui_layout_mark(y, grid_glyphs[k][0], grid_glyphs[k][1]);
+    if (level == 0)
+        return tui_layout_mark(y, grid_shades[0][0], grid_shades[0][1]);
+    if (g->marks == DOC_GRID_HEIGHTS) {
+        if (y->style->ascii) { /* no blocks: the level itself */
+            snprintf(buf, 4, "%d", level);
+            return buf;
+        }
+        int eighths = (int)lround((double)level * 8 / n); /* U+2581..U+2588 */
+        snprintf(buf, 4, "\xE2\x96%c", (char)(0x80 + (eighths < 1 ? 1 : eighths)));
+        return buf;
+    }
+    int k = (int)lround((double)level * 4 / n);
+    return tui_layout_mark(y, grid_shades[k][0], grid_shades[k][1]);
 }
 
 /* One legend item after another, "glyph label", two spaces apart, a new row when the next does
@@ -546,8 +557,9 @@ static void grid_legend(struct tui_layout_builder *y, const struct doc_grid *g)
             row = tui_layout_new_row(y);
             x = TUI_LAYOUT_GUTTER;
         }
+        char buf[4];
         tui_layout_span(y, row, x, i == 0 ? TUI_ROLE_SLIDER_EMPTY : TUI_ROLE_TEXT, 0,
-                        grid_glyph(y, g, (int)i));
+                        grid_glyph(y, g, (int)i, buf));
         tui_layout_span(y, row, x + 2, TUI_ROLE_TEXT, 0, fit);
         x += w + 2;
         free(fit);
@@ -562,7 +574,7 @@ static void grid(struct tui_layout_builder *y, const struct doc_chart *c)
     const struct doc_grid *g = &c->grid;
     int lw = 0;
     for (size_t r = 0; g->row_labels && r < g->rows; r++) {
-        char *label = tui_text_fit(g->row_labels[r], 6, 0);
+        char *label = tui_text_fit(g->row_labels[r], y->cw / 3, 0);
         int w = label ? (int)tui_text_width(label) : 0;
         free(label);
         lw = w > lw ? w : lw;
@@ -593,12 +605,17 @@ static void grid(struct tui_layout_builder *y, const struct doc_chart *c)
             tui_layout_span_fit(y, row, TUI_LAYOUT_GUTTER, TUI_ROLE_TEXT, 0, g->row_labels[r], lw);
         for (size_t k = first; k < g->cols; k++) {
             int cell = g->cells[r * g->cols + k];
-            const char *glyph = grid_glyph(y, g, cell);
+            char buf[4];
+            const char *glyph = grid_glyph(y, g, cell, buf);
             if (glyph)
                 tui_layout_span(y, row, x0 + 2 * (int)(k - first),
                                 cell == DOC_GRID_EMPTY ? TUI_ROLE_SLIDER_EMPTY : TUI_ROLE_TEXT, 0,
                                 glyph);
         }
+        int after = x0 + 2 * (int)shown;
+        if (g->row_texts && g->row_texts[r][0] && after < TUI_LAYOUT_GUTTER + y->cw)
+            tui_layout_span_fit(y, row, after, TUI_ROLE_TEXT, 0, g->row_texts[r],
+                                TUI_LAYOUT_GUTTER + y->cw - after);
     }
     if (shown < g->cols) {
         char said[160];

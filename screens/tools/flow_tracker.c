@@ -247,7 +247,7 @@ static void flow_activities(const cJSON *const *entries, size_t n, struct doc *d
     qsort(acts, nacts, sizeof *acts, by_flow);
     size_t shown = nacts < FLOW_TOP_ACTIVITIES ? nacts : FLOW_TOP_ACTIVITIES;
     if (shown) {
-        const char *labels[FLOW_TOP_ACTIVITIES];
+        const char *labels[FLOW_TOP_ACTIVITIES], *said[FLOW_TOP_ACTIVITIES];
         double values[FLOW_TOP_ACTIVITIES];
         char *text = NULL;
         size_t len = 0;
@@ -259,18 +259,25 @@ static void flow_activities(const cJSON *const *entries, size_t n, struct doc *d
             char name[160]; /* as the list names its newest entry */
             tool_form_title(&flow_tracker_form, acts[a].named, NULL, name, sizeof name);
             double average = acts[a].sum / acts[a].count;
-            labels[a] = doc_printf(d, "%s (%d)", name, acts[a].count);
+            labels[a] = doc_str(d, name);
             values[a] = average;
+            said[a] = doc_printf(d, "%s of 10 (%d)", figure(d, average), acts[a].count);
             fprintf(f, "%s %s, %s (%d %s)", a ? ";" : "", name, figure(d, average), acts[a].count,
                     acts[a].count == 1 ? "entry" : "entries");
         }
         fputc('.', f);
         if (fclose(f) != 0)
             dt_oom_abort();
-        doc_chart(d,
-                  shown == 1 ? "Your activity's flow"
-                             : doc_printf(d, "The %zu activities with the most flow", shown),
-                  shown, labels, values, 10, text);
+        struct doc_chart *c =
+            doc_chart(d,
+                      shown == 1
+                          ? "Your activity's flow, its entries in brackets"
+                          : doc_printf(d,
+                                       "The %zu activities with the most flow, their entries in"
+                                       " brackets",
+                                       shown),
+                      shown, labels, values, 10, text);
+        doc_chart_value_texts(d, c, said);
         free(text);
     }
     for (size_t a = 0; a < nacts; a++)
