@@ -658,8 +658,12 @@ static void chart(struct tui_layout_builder *y, const struct doc_chart *c)
     int vw = 0;
     for (size_t i = 0; i < c->n; i++) {
         tui_number_format(doc_round_tenths(c->values[i]), value, sizeof value);
-        int w = c->value_texts ? (int)tui_text_width(c->value_texts[i])
-                               : (int)(strlen(value) + strlen(of_max));
+        int w = (int)(strlen(value) + strlen(of_max));
+        if (c->value_texts) { /* measured as it will be drawn: sanitised */
+            char *said_fit = tui_text_fit(c->value_texts[i], y->cw / 2, 0);
+            w = said_fit ? (int)tui_text_width(said_fit) : 0;
+            free(said_fit);
+        }
         vw = w > vw ? w : vw;
     }
     int bw = y->cw - lw - 2 - vw; /* label, a space, the bar, a space, "1.8 of 5" */
