@@ -168,6 +168,26 @@ enum dt_status store_competencies_first_score(struct store *st, const char *user
     return s;
 }
 
+static int read_past_score(sqlite3_stmt *stmt, void *elem)
+{
+    struct competency_past_score *p = elem;
+    store_col_copy(stmt, 0, p->competency_id, sizeof p->competency_id);
+    p->score = sqlite3_column_int(stmt, 1);
+    store_col_copy(stmt, 2, p->assessed_at, sizeof p->assessed_at);
+    return 0;
+}
+
+enum dt_status store_competencies_history(struct store *st, const char *user_id,
+                                          struct competency_past_score **out, size_t *n)
+{
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT competency_id, score, assessed_at"
+                                        " FROM competency_score_history WHERE user_id = ?1"
+                                        " ORDER BY competency_id, assessed_at");
+    if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
+        return DT_DB;
+    return store_collect(st, stmt, out, n, sizeof **out, read_past_score, NULL);
+}
+
 enum dt_status store_competencies_reassessment(struct store *st, const char *user_id, bool *due,
                                                char oldest[STORE_TIME_LEN])
 {

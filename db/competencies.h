@@ -65,6 +65,17 @@ void store_competencies_summarize(const struct competency_score *scores, size_t 
 enum dt_status store_competencies_first_score(struct store *st, const char *user_id,
                                               const char *competency_id, int *score,
                                               char assessed_at[STORE_TIME_LEN]);
+/* A score a reassessment replaced, as competency_score_history keeps it. */
+struct competency_past_score {
+    char competency_id[48];
+    int score; /* 1-5 */
+    char assessed_at[STORE_TIME_LEN];
+};
+/* Every score the user's reassessments replaced, by competency id and then oldest first (the
+ * current scores are store_competencies_scores'); *out is malloc'd (caller frees), NULL when
+ * there are none. */
+enum dt_status store_competencies_history(struct store *st, const char *user_id,
+                                          struct competency_past_score **out, size_t *n);
 /* Spec 13: due when the oldest assessment is older than one year. oldest is "" when the user has
  * no scores (then due is false: there is nothing to reassess yet). */
 enum dt_status store_competencies_reassessment(struct store *st, const char *user_id, bool *due,

@@ -21,9 +21,9 @@ struct profile {
     char oldest[STORE_TIME_LEN];
     struct skill_count *skills;
     size_t nskills;
-    /* per score: the first one kept before a reassessment replaced it (0: never reassessed) */
-    int *was;
-    char (*was_at)[STORE_TIME_LEN];
+    /* the scores reassessments replaced, by competency id, oldest first */
+    struct competency_past_score *past;
+    size_t npast;
 };
 
 static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
@@ -43,16 +43,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         status = store_competencies_scores(st, app_user(s->app), &p->scores, &p->nscores);
     if (status == DT_OK)
         status = store_competencies_reassessment(st, app_user(s->app), &p->due, p->oldest);
-    if (status == DT_OK) {
-        p->was = dt_oom_calloc(p->nscores, sizeof *p->was);
-        p->was_at = dt_oom_calloc(p->nscores, sizeof *p->was_at);
-    }
-    for (size_t i = 0; status == DT_OK && i < p->nscores; i++) {
-        status = store_competencies_first_score(st, app_user(s->app), p->scores[i].competency_id,
-                                                &p->was[i], p->was_at[i]);
-        if (status == DT_NOT_FOUND)
-            status = DT_OK;
-    }
+    if (status == DT_OK)
+        status = store_competencies_history(st, app_user(s->app), &p->past, &p->npast);
     if (status == DT_OK)
         status = store_skills_top(st, app_user(s->app), 10, &p->skills, &p->nskills);
     return status;
@@ -65,8 +57,89 @@ static void leave(struct screen *s)
         store_personality_clear(&p->type);
     free(p->scores);
     free(p->skills);
-    free(p->was);
-    free(p->was_at);
+    free(p->past);
+}
+
+/* "Nov 2026" from an assessed_at */
+static const char *month_said(struct doc *d, const char *at)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int year = 0, month = 0;
+    if (sscanf(at, "%4d-%2d", &year, &month) != 2 || month < 1 || month > 12)
+        return doc_printf(d, "%.10s", at);
+    return doc_printf(d, "%s %d", months[month - 1], year);
+}
+
+/* Each competency's scores, the first and then each later one, as a row of marks that rise with
+ * the score; the words name every score with the month it was given. */
+static void scores_over_time(const struct profile *p, struct doc *d)
+{
+    size_t cols = 1;
+    size_t *first = doc_copy(d, NULL, p->nscores * sizeof *first); /* into p->past */
+    size_t *count = doc_copy(d, NULL, p->nscores * sizeof *count);
+    for (size_t i = 0; i < p->nscores; i++) {
+        first[i] = p->npast;
+        for (size_t k = 0; k < p->npast; k++)
+            if (strcmp(p->past[k].competency_id, p->scores[i].competency_id) == 0) {
+                if (count[i]++ == 0)
+                    first[i] = k;
+            }
+        cols = count[i] + 1 > cols ? count[i] + 1 : cols;
+    }
+    signed char *cells = doc_copy(d, NULL, p->nscores * cols);
+    const char **labels = doc_copy(d, NULL, p->nscores * sizeof *labels);
+    const char **rows = doc_copy(d, NULL, p->nscores * sizeof *rows);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        dt_oom_abort();
+    for (size_t i = 0; i < p->nscores; i++) {
+        const struct competency_score *now = &p->scores[i];
+        size_t n = count[i] + 1, lead = cols - n; /* the newest in the last column */
+        char said[64] = "";
+        labels[i] = now->name;
+        fprintf(f, "%s%s:", i ? " " : "", now->name);
+        for (size_t c = 0; c < cols; c++) {
+            if (c < lead) {
+                cells[i * cols + c] = DOC_GRID_OUTSIDE;
+                continue;
+            }
+            bool current = c == cols - 1;
+            const struct competency_past_score *was = current ? NULL
+                                                              : &p->past[first[i] + c - lead];
+            int score = current ? now->score : was->score;
+            cells[i * cols + c] = (signed char)score;
+            size_t used = strlen(said);
+            snprintf(said + used, sizeof said - used, "%s%d", used ? ", " : "", score);
+            fprintf(f, "%s %d in %s", c > lead ? "," : "", score,
+                    month_said(d, current ? now->assessed_at : was->assessed_at));
+        }
+        int earliest = n > 1 ? p->past[first[i]].score : now->score;
+        fprintf(f, "%s.",
+                n == 1                  ? ""
+                : now->score > earliest ? " (up)"
+                : now->score < earliest ? " (down)"
+                                        : " (the same)");
+        rows[i] = doc_str(d, said);
+    }
+    if (fclose(f) != 0)
+        dt_oom_abort();
+    static const char *const levels[] = {"1", "2", "3", "4", "5"};
+    struct doc_grid g = {
+        .rows = p->nscores,
+        .cols = cols,
+        .row_labels = labels,
+        .row_texts = rows,
+        .cells = cells,
+        .marks = DOC_GRID_HEIGHTS,
+        .nlevels = 5,
+        .level_labels = levels,
+        .col_noun = "assessments",
+    };
+    doc_chart_grid(d, "Your scores over time, the first one first", &g, text);
+    free(text);
 }
 
 static void build(const struct screen *s, struct doc *d)
@@ -106,14 +179,8 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_TEXT,
                  doc_printf(d, "Overall %s of 5. Strengths: %zu; areas to improve: %zu.", overall,
                             sum.n_strengths, sum.n_improvements));
-        for (size_t i = 0; i < p->nscores; i++) /* what a reassessment changed */
-            if (p->was[i])
-                doc_para(d, DOC_ROLE_TEXT,
-                         doc_printf(d, "%s: %d of 5 on %.10s, %d of 5 now (%s).", p->scores[i].name,
-                                    p->was[i], p->was_at[i], p->scores[i].score,
-                                    p->scores[i].score > p->was[i]   ? "up"
-                                    : p->scores[i].score < p->was[i] ? "down"
-                                                                     : "the same"));
+        if (p->npast)
+            scores_over_time(p, d);
         if (p->due)
             doc_para(d, DOC_ROLE_NOTE,
                      "More than a year has passed since your assessment: it"

@@ -318,6 +318,19 @@ q
 12
 '
 
+# a score kept from an assessment a year before (as a reassessment keeps it): the profile draws
+# each competency's scores over time and says them with their months
+sqlite3 "$work/home/.local/share/dreamtree/dreamtree.db" "INSERT INTO competency_score_history
+  (id, user_id, competency_id, score, assessed_at)
+  VALUES ('kept-negotiating', '$user', 'negotiating', 3, '2025-11-20T10:00:00Z')"
+session scores-over-time+ 'p
+q
+12
+'
+if grep -qF 'Negotiating: 3 in Nov 2025, 1 in Nov 2026 (down).' "$work/scores-over-time.out"
+then ok "scores-over-time: says the change"
+else not_ok "scores-over-time: says the change"; fi
+
 # the tools, from the same user: a flow log entry (a date refused first), its high flow, then
 # deleted (asked twice); a budget with its expenses (a line without an amount named, the others
 # kept, then put right) and the figures worked out from it; the Daily Dos afterwards

@@ -459,7 +459,7 @@ static void test_profile_shows_change(void)
     send(&w, CMD_NONE, NULL);
     char text[8192];
     text_of(&w, text, sizeof text);
-    CHECK(strstr(text, ": 2 of 5 on 2026-11-25, 4 of 5 now (up).") != NULL);
+    CHECK(strstr(text, "Analytical Thinking: 2 in Nov 2026, 4 in Dec 2027 (up).") != NULL);
     teardown(&w);
 }
 

@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "accounts.h"
+#include "competencies.h"
 #include "app.h"
 #include "check.h"
 #include "users.h"
@@ -932,6 +933,95 @@ static void test_budget(void)
     world_close(&w);
 }
 
+/* The flow log's pictures: the calendar of the last twelve weeks (today is Wednesday 25 Nov) and
+ * the activities with the most flow; at 40 columns the calendar still fits; in a locale that is
+ * not UTF-8 every mark is ASCII. */
+static void test_flow_pictures(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 7); /* the flow log opens */
+    static const char *const entries[] = {
+        "{\"date\":\"2026-09-08\",\"activity\":\"Emails\",\"energy\":-2,\"focus\":3}",
+        "{\"date\":\"2026-10-01\",\"activity\":\"Gardening\",\"energy\":1,\"focus\":2}",
+        "{\"date\":\"2026-11-02\",\"activity\":\"Drawing\",\"energy\":1,\"focus\":5}",
+        "{\"date\":\"2026-11-04\",\"activity\":\"drawing\",\"energy\":2,\"focus\":4}",
+        "{\"date\":\"2026-11-24\",\"activity\":\"Seed swap\",\"energy\":2,\"focus\":5}",
+        "{\"date\":\"2026-11-25\",\"activity\":\"Emails\",\"energy\":0,\"focus\":2}",
+    };
+    for (size_t i = 0; i < sizeof entries / sizeof *entries; i++)
+        CHECK_INT(store_tools_create(w.st, w.user, "flow-tracker", "standalone", entries[i], NULL),
+                  DT_OK);
+    world_show(&w, SCREEN_TOOL, screen_arg_tool("flow-tracker", 0));
+    char *out = run(&w.host, NULL, 80, 46, "<Dump><Resize 40x60>");
+    golden("flow-pictures", out);
+    const char *wide = nth_dump(out, 0);
+    check_has("flow pictures: weekdays", wide, "|  Mon ", true);
+    /* Tue 8 Sep (-6) below 0 and Tue 24 Nov (10) the most; Wed 25 Nov (0) the second level */
+    check_has("flow pictures: Tuesdays", wide,
+              "Tue \xE2\x96\x91 \xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7 "
+              "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xE2\x96\x88 ",
+              true);
+    check_has("flow pictures: today", wide, "\xC2\xB7 \xC2\xB7 \xE2\x96\x92   ", true);
+    check_has("flow pictures: the legend", wide, "\xC2\xB7 no entry", true);
+    check_has("flow pictures: the top activity", wide, "Seed swap \xE2\x96\x88", true);
+    check_has("flow pictures: folded together", wide, " 6.5 of 10 (2)", true);
+    check_has("flow pictures: the words", wide, "6 days logged", true);
+    const char *narrow = nth_dump(out, 1);
+    check_has("flow pictures: 40 columns", narrow, "screen 40x60", true);
+    check_has("flow pictures: 40 columns, every week", narrow, "a wider window", false);
+    check_has("flow pictures: 40 columns, the legend", narrow, "\xE2\x96\x93 4 to 7.9", true);
+    free(out);
+
+    const char *was = getenv("LC_ALL");
+    char *saved = was ? strdup(was) : NULL;
+    setenv("LC_ALL", "C", 1);
+    out = run(&w.host, NULL, 80, 46, "");
+    if (saved)
+        setenv("LC_ALL", saved, 1);
+    else
+        unsetenv("LC_ALL");
+    free(saved);
+    golden("flow-pictures-ascii", out);
+    check_has("flow pictures, ASCII: no shades", out, "\xE2\x96", false);
+    check_has("flow pictures, ASCII: the legend", out, ". no entry  - below 0  + 0 to 3.9", true);
+    check_has("flow pictures, ASCII: bars", out, "Seed swap ####", true);
+    free(out);
+    world_close(&w);
+}
+
+/* The budget's pictures: a month's expenses against income, and the walk-away number against
+ * yearly needs with the gap as a bar; at 40 columns too. */
+static void test_budget_pictures(void)
+{
+    struct world w;
+    world_open(&w);
+    support_answer_first(w.st, w.user, 4); /* the budget opens */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "budget-calculator", "standalone",
+                                 "{\"income_monthly\":2500,\"income_yearly\":30000,"
+                                 "\"expenses\":[{\"name\":\"Rent\",\"amount\":950,"
+                                 "\"essential\":true},{\"name\":\"Food\",\"amount\":320.5,"
+                                 "\"essential\":true},{\"name\":\"Eating out\",\"amount\":"
+                                 "120,\"essential\":false}],\"walk_away\":14000}",
+                                 id),
+              DT_OK);
+    world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("budget-calculator", id, NULL, 0));
+    char *out = run(&w.host, NULL, 80, 90, "<Dump><Resize 40x120>");
+    golden("budget-pictures", out);
+    const char *wide = nth_dump(out, 0);
+    check_has("budget pictures: needs against income", wide,
+              "A month: your expenses against your income", true);
+    check_has("budget pictures: an amount to the cent", wide, " 1,270.50 ", true);
+    check_has("budget pictures: the gap", wide, "Short by", true);
+    /* 1,270.50 x 12 = 15,246: 1,246 more than the walk-away number */
+    check_has("budget pictures: the gap's words", wide,
+              "Your walk-away number is 1,246 short of your yearly needs.", true);
+    check_has("budget pictures: 40 columns", nth_dump(out, 1), "Short by", true);
+    free(out);
+    world_close(&w);
+}
+
 /* The only screen can no longer be loaded (its entry was deleted under it): the Daily Dos takes
  * its place, never a crash. */
 static void test_reload_gone(void)
@@ -1073,6 +1163,48 @@ static void test_competencies(void)
     check_has("profile: a level in the chart's unit", out, "2 of 5", true);
     check_has("profile: no percentages", out, "%", false);
     check_has("profile: overall in the same rounding", out, "Overall 1.8 of 5", true);
+    free(out);
+    world_close(&w);
+}
+
+/* After a reassessment the profile draws each competency's scores over time, a mark a score
+ * rising with it, and says them with their months; in ASCII the marks are the scores. */
+static void test_scores_over_time(void)
+{
+    struct world w;
+    world_open(&w);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "analytical-thinking", 2), DT_OK);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "client-focus", 3), DT_OK);
+    store_set_now(w.st, support_now + 400 * 86400);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "analytical-thinking", 4), DT_OK);
+    store_set_now(w.st, support_now + 800 * 86400);
+    CHECK_INT(store_competencies_save_score(w.st, w.user, "analytical-thinking", 5), DT_OK);
+    world_show(&w, SCREEN_PROFILE, (struct screen_arg){0});
+    char *out = run(&w.host, NULL, 80, 40, "<Dump><Resize 40x50>");
+    golden("scores-over-time", out);
+    const char *wide = nth_dump(out, 0);
+    /* 2, 4 and 5 of 5: two, three and four eighths rise to a full block */
+    check_has("scores over time: the marks", wide,
+              "Analytical Thinking \xE2\x96\x83 \xE2\x96\x86 \xE2\x96\x88 2, 4, 5 ", true);
+    check_has("scores over time: one score, the newest column", wide,
+              "Client Focus            \xE2\x96\x85 3 ", true);
+    check_has("scores over time: the words", wide,
+              "Analytical Thinking: 2 in Nov 2026, 4 in Dec 2027, 5 in Feb 2029 (up).", true);
+    check_has("scores over time: a score never reassessed", wide, "Client Focus: 3 in Nov 2026.",
+              true);
+    check_has("scores over time: 40 columns", nth_dump(out, 1), "2, 4, 5", true);
+    free(out);
+    const char *was = getenv("LC_ALL");
+    char *saved = was ? strdup(was) : NULL;
+    setenv("LC_ALL", "C", 1);
+    out = run(&w.host, NULL, 80, 40, "");
+    if (saved)
+        setenv("LC_ALL", saved, 1);
+    else
+        unsetenv("LC_ALL");
+    free(saved);
+    check_has("scores over time, ASCII: the scores as marks", out, "Analytical Thinking 2 4 5",
+              true);
     free(out);
     world_close(&w);
 }
@@ -1468,6 +1600,55 @@ static void family_build(void *ctx, struct doc *d)
     doc_field(d, DOC_FIELD_LINE, "who", "Who else?");
 }
 
+/* A grid wider than the screen: its oldest columns give way, and the chart says so. */
+static void grid_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    enum { COLS = 26 };
+    static const char *const rows[] = {"Odd", "Even"};
+    static const char *const levels[] = {"low", "mid", "high"};
+    const char *cols[COLS];
+    signed char cells[2 * COLS];
+    for (int k = 0; k < COLS; k++) {
+        cols[k] = k % 5 == 0 ? "col" : "";
+        cells[k] = (signed char)(k % 4);
+        cells[COLS + k] = k == COLS - 1 ? DOC_GRID_OUTSIDE : (signed char)((k + 1) % 4);
+    }
+    struct doc_grid g = {.rows = 2,
+                         .cols = COLS,
+                         .row_labels = rows,
+                         .col_labels = cols,
+                         .cells = cells,
+                         .nlevels = 3,
+                         .level_labels = levels,
+                         .empty_label = "none",
+                         .col_noun = "columns"};
+    doc_chart_grid(d, "A wide grid", &g, "Words that say the same.");
+}
+
+static void test_grid_narrow(void)
+{
+    struct fake f = {0};
+    struct tui_host host = {.ctx = &f,
+                            .build = grid_build,
+                            .event = wide_event,
+                            .generation = fake_generation,
+                            .message = fake_message};
+    char *out = run(&host, NULL, 40, 12, "<Dump><Resize 80x12>");
+    golden("grid-narrow", out);
+    const char *narrow = nth_dump(out, 0);
+    /* 36 columns of content: the labels and a space take 5, so 15 cells of two columns fit */
+    check_has("grid: the newest columns", narrow, "The last 15 columns; a wider window", true);
+    check_has("grid: a blank cell outside", narrow,
+              "|  Even \xC2\xB7 \xE2\x96\x91 \xE2\x96\x93 \xE2\x96\x88 \xC2\xB7 \xE2\x96\x91 "
+              "\xE2\x96\x93 \xE2\x96\x88 \xC2\xB7 \xE2\x96\x91 \xE2\x96\x93 \xE2\x96\x88 "
+              "\xC2\xB7 \xE2\x96\x91      |",
+              true);
+    check_has("grid: the legend", narrow, "\xC2\xB7 none", true);
+    check_has("grid: every column when wide", nth_dump(out, 1), "a wider window", false);
+    free(out);
+}
+
 static void test_family(void)
 {
     struct fake f = {0};
@@ -1621,10 +1802,14 @@ int main(void)
     RUN(test_reload_gone);
     RUN(test_long_menu);
     RUN(test_budget);
+    RUN(test_flow_pictures);
+    RUN(test_budget_pictures);
     RUN(test_ranking);
     RUN(test_resume);
     RUN(test_resume_files);
     RUN(test_competencies);
+    RUN(test_scores_over_time);
+    RUN(test_grid_narrow);
     RUN(test_idea_tree);
     RUN(test_bad_script);
     RUN(test_paste);

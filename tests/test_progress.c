@@ -350,6 +350,26 @@ static void test_reassessment_history(void)
     CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 5), DT_OK);
     CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at), DT_OK);
     CHECK_INT(was, 3); /* the first kept, the earliest */
+    /* every replaced score, oldest first, and only this user's */
+    char other[STORE_ID_LEN];
+    support_user(st, other);
+    CHECK_INT(store_competencies_save_score(st, other, "analytical-thinking", 1), DT_OK);
+    store_set_now(st, support_now + 900 * 86400);
+    CHECK_INT(store_competencies_save_score(st, other, "analytical-thinking", 2), DT_OK);
+    struct competency_past_score *past = NULL;
+    size_t npast = 0;
+    CHECK_INT(store_competencies_history(st, user, &past, &npast), DT_OK);
+    if (CHECK_INT((int)npast, 2)) {
+        CHECK_STR(past[0].competency_id, "analytical-thinking");
+        CHECK_INT(past[0].score, 3);
+        CHECK(strncmp(past[0].assessed_at, "2026-11-25", 10) == 0);
+        CHECK_INT(past[1].score, 4);
+        CHECK(strncmp(past[1].assessed_at, "2027-12-30", 10) == 0);
+    }
+    free(past);
+    CHECK_INT(store_competencies_history(st, other, &past, &npast), DT_OK);
+    CHECK_INT((int)npast, 1);
+    free(past);
     struct competency_score *scores = NULL;
     size_t n = 0;
     CHECK_INT(store_competencies_scores(st, user, &scores, &n), DT_OK);

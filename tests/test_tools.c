@@ -61,8 +61,20 @@ static char *doc_text(const struct doc *d)
         if (b->kind == DOC_TABLE)
             for (size_t k = 0; k < b->u.table.ncols * b->u.table.nrows; k++)
                 used += (size_t)snprintf(out + used, cap - used, "%s|", b->u.table.cells[k]);
+        if (b->kind == DOC_CHART && b->u.chart.text)
+            used += (size_t)snprintf(out + used, cap - used, "%s\n", b->u.chart.text);
     }
     return out;
+}
+
+/* The chart block of a document whose title starts with title, or NULL. */
+static const struct doc_chart *chart_titled(const struct doc *d, const char *title)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_CHART && d->blocks[i].u.chart.title &&
+            strncmp(d->blocks[i].u.chart.title, title, strlen(title)) == 0)
+            return &d->blocks[i].u.chart;
+    return NULL;
 }
 
 static void test_budget(void)
@@ -183,6 +195,49 @@ static void test_budget(void)
     CHECK(strstr(all, "your income is 17.31 an hour; your needs take 14.25 an hour") != NULL);
     CHECK(strstr(all, "2,057.50 short of your yearly needs before tax") != NULL);
     free(all);
+    /* the pictures: a month's expenses against income on one scale, and the walk-away gap */
+    const struct doc_chart *month = chart_titled(d, "A month: your expenses against your income");
+    if (CHECK(month != NULL) && CHECK_INT(month->n, 4)) {
+        static const char *const labels[] = {"Essential", "Other", "All expenses", "Income"};
+        static const char *const said[] = {"2,470.50", "120", "2,590.50", "3,000"};
+        static const double values[] = {2470.5, 120, 2590.5, 3000};
+        for (size_t i = 0; i < 4; i++) {
+            CHECK_STR(month->labels[i], labels[i]);
+            CHECK_STR(month->value_texts[i], said[i]);
+            CHECK(month->values[i] > values[i] - 1e-6 && month->values[i] < values[i] + 1e-6);
+        }
+        CHECK(month->max == 3000);
+        CHECK_STR(month->text, "Essential expenses 2,470.50 and other expenses 120: 2,590.50 in"
+                               " all, against an income of 3,000 a month (409.50 left).");
+    }
+    const struct doc_chart *gap = chart_titled(d, "A year: your walk-away number");
+    if (CHECK(gap != NULL) && CHECK_INT(gap->n, 3)) {
+        CHECK_STR(gap->labels[0], "Yearly needs before tax");
+        CHECK_STR(gap->labels[2], "Short by");
+        CHECK_STR(gap->value_texts[0], "37,057.50");
+        CHECK_STR(gap->value_texts[1], "35,000");
+        CHECK_STR(gap->value_texts[2], "2,057.50");
+        CHECK(gap->max > 37057.5 - 1e-6 && gap->max < 37057.5 + 1e-6);
+        CHECK(gap->values[2] > 2057.5 - 1e-6 && gap->values[2] < 2057.5 + 1e-6);
+        CHECK_STR(gap->text, "Your walk-away number is 2,057.50 short of your yearly needs"
+                             " before tax.");
+    }
+    doc_reset(d);
+    /* a walk-away number above the needs (no rate): the gap is to spare, on the number's scale */
+    CHECK(take(f, c, "tax_rate", "null", &why));
+    CHECK(take(f, c, "walk_away", "40000", &why));
+    f->figures(c, d);
+    gap = chart_titled(d, "A year: your walk-away number");
+    if (CHECK(gap != NULL) && CHECK_INT(gap->n, 3)) {
+        CHECK_STR(gap->labels[0], "Yearly needs");
+        CHECK_STR(gap->labels[2], "To spare");
+        CHECK_STR(gap->value_texts[2], "10,354"); /* 40,000 - 29,646 */
+        CHECK(gap->max == 40000);
+        CHECK_STR(gap->text, "Your walk-away number covers your yearly needs, with 10,354 to"
+                             " spare.");
+    }
+    CHECK(take(f, c, "tax_rate", "20", &why));
+    CHECK(take(f, c, "walk_away", "35000", &why));
     doc_free(&d);
 
     char name[64], about[128];
@@ -237,6 +292,100 @@ static void test_flow(void)
     doc_free(&d);
     cJSON_Delete(high);
     cJSON_Delete(c);
+}
+
+/* The flow overview's pictures, worked out from fixed entries on a fixed today (Saturday
+ * 2026-12-05): the calendar's twelve weeks start on Monday 14 Sep. */
+static void test_flow_pictures(void)
+{
+    const struct tool_form *f = tool_form_find("flow-tracker");
+    const char *texts[] = {
+        /* after today: not in the calendar, but an activity all the same */
+        "{\"date\":\"2026-12-06\",\"activity\":\"Reading\",\"energy\":1,\"focus\":3}",
+        /* two on Saturday: 8 and 4, an average of 6 */
+        "{\"date\":\"2026-12-05\",\"activity\":\"Drawing\",\"energy\":2,\"focus\":4}",
+        "{\"date\":\"2026-12-05\",\"activity\":\" drawing\",\"energy\":1,\"focus\":4}",
+        "{\"date\":\"2026-12-01\",\"activity\":\"Emails\",\"energy\":-1,\"focus\":2}",
+        /* the same activity, accents and case aside: drawing is 8, 4 and 10, 7.3 */
+        "{\"date\":\"2026-11-30\",\"activity\":\"Dr\u00e1wing\",\"energy\":2,\"focus\":5}",
+        "{\"date\":\"2026-11-03\",\"activity\":\"Gardening\",\"energy\":0,\"focus\":3}",
+        "{\"date\":\"2026-11-04\",\"activity\":\"No focus given\",\"energy\":2}",
+        "{\"date\":\"2026-10-10\",\"activity\":\"Idling\",\"energy\":-2,\"focus\":2}",
+        /* the Sunday before the first Monday: too old for the calendar */
+        "{\"date\":\"2026-09-13\",\"activity\":\"Old thing\",\"energy\":2,\"focus\":5}",
+    };
+    enum { N = sizeof texts / sizeof *texts };
+    cJSON *objects[N];
+    const cJSON *entries[N];
+    for (size_t i = 0; i < N; i++)
+        entries[i] = objects[i] = json(texts[i]);
+    struct doc *d = doc_new();
+    f->overview(entries, N, "2026-12-05", d);
+
+    const struct doc_chart *cal = chart_titled(d, "Your flow day by day");
+    if (CHECK(cal != NULL) && CHECK_INT(cal->style, DOC_CHART_GRID) &&
+        CHECK_INT(cal->grid.rows, 7) && CHECK_INT(cal->grid.cols, 12)) {
+        const struct doc_grid *g = &cal->grid;
+        int logged = 0;
+        for (size_t i = 0; i < 7 * 12; i++)
+            logged += g->cells[i] > 0;
+        CHECK_INT(logged, 5);
+        CHECK_INT(g->cells[0 * 12 + 11], 4);                /* Mon 30 Nov: 10 */
+        CHECK_INT(g->cells[1 * 12 + 11], 1);                /* Tue 1 Dec: -2, below 0 */
+        CHECK_INT(g->cells[5 * 12 + 11], 3);                /* Sat 5 Dec: 6 */
+        CHECK_INT(g->cells[6 * 12 + 11], DOC_GRID_OUTSIDE); /* Sun 6 Dec: not yet */
+        CHECK_INT(g->cells[2 * 12 + 11], DOC_GRID_EMPTY);   /* Wed 2 Dec: no entry */
+        CHECK_INT(g->cells[1 * 12 + 7], 2);                 /* Tue 3 Nov: 0 */
+        CHECK_INT(g->cells[2 * 12 + 7], DOC_GRID_EMPTY);    /* Wed 4 Nov: no focus, no flow */
+        CHECK_INT(g->cells[5 * 12 + 3], 1);                 /* Sat 10 Oct: -4 */
+        CHECK_INT(g->cells[6 * 12 + 0], DOC_GRID_EMPTY);    /* Sun 20 Sep: the first week's */
+        CHECK_STR(g->row_labels[0], "Mon");
+        CHECK_STR(g->col_labels[0], "Sep");
+        CHECK_STR(g->col_labels[2], "Oct"); /* the week of 1 Oct */
+        CHECK_STR(g->col_labels[6], "Nov");
+        CHECK_STR(g->col_labels[11], "Dec");
+        CHECK_STR(g->col_labels[1], "");
+        CHECK_INT(g->nlevels, 4);
+        CHECK_STR(g->level_labels[2], "4 to 7.9");
+        CHECK_STR(cal->text,
+                  "From 14 Sep to 5 Dec: 5 days logged; best week starting 30 Nov (average flow"
+                  " 4.7); 2 days of high flow (an average of 4 or more). Week by week, the"
+                  " average flow of the days logged: from 5 Oct, 1 day, -4; from 2 Nov, 1 day, 0;"
+                  " from 30 Nov, 3 days, 4.7.");
+    }
+
+    const struct doc_chart *top = chart_titled(d, "The 5 activities with the most flow");
+    if (CHECK(top != NULL) && CHECK_INT(top->n, 5)) {
+        static const char *const labels[] = {"Old thing", "Drawing", "Reading", "Gardening",
+                                             "Emails"};
+        static const char *const said[] = {"10 of 10 (1)", "7.3 of 10 (3)", "3 of 10 (1)",
+                                           "0 of 10 (1)", "-2 of 10 (1)"};
+        static const double values[] = {10, 22.0 / 3, 3, 0, -2};
+        for (size_t i = 0; i < 5; i++) {
+            CHECK_STR(top->labels[i], labels[i]);
+            CHECK_STR(top->value_texts[i], said[i]);
+            CHECK(top->values[i] > values[i] - 1e-9 && top->values[i] < values[i] + 1e-9);
+        }
+        CHECK(top->max == 10);
+        CHECK_STR(top->text,
+                  "By average flow (energy times focus, -10 to 10; below 0, it drained you): Old"
+                  " thing, 10 (1 entry); Drawing, 7.3 (3 entries); Reading, 3 (1 entry);"
+                  " Gardening, 0 (1 entry); Emails, -2 (1 entry).");
+    }
+    doc_free(&d);
+
+    /* no entry in the last twelve weeks: an empty calendar that says so */
+    d = doc_new();
+    f->overview(entries + N - 1, 1, "2026-12-05", d);
+    cal = chart_titled(d, "Your flow day by day");
+    if (CHECK(cal != NULL)) {
+        CHECK_STR(cal->text, "From 14 Sep to 5 Dec: no day logged with energy and focus.");
+        CHECK_INT(cal->grid.cells[0], DOC_GRID_EMPTY);
+    }
+    CHECK(chart_titled(d, "Your activity's flow") != NULL);
+    doc_free(&d);
+    for (size_t i = 0; i < N; i++)
+        cJSON_Delete(objects[i]);
 }
 
 static void test_follow_ups(void)
@@ -1076,6 +1225,7 @@ int main(void)
     RUN(test_screen_links);
     RUN(test_budget);
     RUN(test_flow);
+    RUN(test_flow_pictures);
     RUN(test_follow_ups);
     RUN(test_forms_complete);
     RUN(test_input_spec);

@@ -172,8 +172,38 @@ struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const ch
                                     copy_strings(d, n, labels),
                                     doc_copy(d, values, n * sizeof *values),
                                     max,
-                                    doc_str(d, text_equivalent)};
+                                    doc_str(d, text_equivalent),
+                                    NULL,
+                                    {0}};
     return &b->u.chart;
+}
+
+void doc_chart_value_texts(struct doc *d, struct doc_chart *c, const char *const *texts)
+{
+    c->value_texts = copy_strings(d, c->n, texts);
+}
+
+struct doc_chart *doc_chart_grid(struct doc *d, const char *title, const struct doc_grid *grid,
+                                 const char *text_equivalent)
+{
+    struct doc_chart *c = doc_chart(d, title, 0, NULL, NULL, 0, text_equivalent);
+    c->style = DOC_CHART_GRID;
+    size_t most = grid->marks == DOC_GRID_SHADES ? 4 : DOC_GRID_MAX_LEVELS;
+    size_t nlevels = grid->nlevels > most ? most : grid->nlevels;
+    c->grid = (struct doc_grid){
+        .rows = grid->rows,
+        .cols = grid->cols,
+        .row_labels = grid->row_labels ? copy_strings(d, grid->rows, grid->row_labels) : NULL,
+        .col_labels = grid->col_labels ? copy_strings(d, grid->cols, grid->col_labels) : NULL,
+        .row_texts = grid->row_texts ? copy_strings(d, grid->rows, grid->row_texts) : NULL,
+        .cells = doc_copy(d, grid->cells, grid->rows * grid->cols * sizeof *grid->cells),
+        .marks = grid->marks,
+        .nlevels = nlevels,
+        .level_labels = grid->level_labels ? copy_strings(d, nlevels, grid->level_labels) : NULL,
+        .empty_label = doc_str(d, grid->empty_label),
+        .col_noun = doc_str(d, grid->col_noun),
+    };
+    return c;
 }
 
 double doc_round_tenths(double v)

@@ -104,6 +104,40 @@ struct doc_table {
 enum doc_chart_style {
     DOC_CHART_BARS, /* one bar per value */
     DOC_CHART_TREE, /* three values, 0..max: a tree whose roots, trunk and branches fill in */
+    DOC_CHART_GRID, /* a grid of levels (struct doc_grid), such as a calendar heat map */
+};
+
+/* A cell of a grid that is not part of the picture (a day after today in a calendar): drawn
+ * blank. */
+#define DOC_GRID_OUTSIDE (-1)
+/* A cell without a value (a day with no entry): drawn as a faint dot, never as the lowest level. */
+#define DOC_GRID_EMPTY 0
+/* The most levels a grid has. Each is drawn with a glyph of its own, so no level rests on colour
+ * alone: DOC_GRID_SHADES at most 4 (light to full shade; "-", "+", "*", "#" in ASCII), and
+ * DOC_GRID_HEIGHTS at most 8 (a block that rises with the level; the level's digit in ASCII). */
+#define DOC_GRID_MAX_LEVELS 8
+enum doc_grid_marks {
+    DOC_GRID_SHADES,  /* a heat map: how dark */
+    DOC_GRID_HEIGHTS, /* a sparkline: how high */
+};
+
+/* DOC_CHART_GRID: rows x cols cells, each DOC_GRID_OUTSIDE, DOC_GRID_EMPTY or a level
+ * 1..nlevels. A calendar heat map is one (shades: a row a weekday, a column a week), and so are
+ * scores over time (heights: a row a competency, a column an assessment). The columns run
+ * oldest first: where the screen cannot hold them all, the renderer leaves out the first ones
+ * and says how many of col_noun it shows. Under the grid, a legend names the empty cell and
+ * each level. */
+struct doc_grid {
+    size_t rows, cols;
+    const char *const *row_labels; /* rows: at the left of each row ("Mon") */
+    const char *const *col_labels; /* cols: above a column where there is room ("Nov"), or "" */
+    const signed char *cells;      /* rows x cols, row-major */
+    const char *const *row_texts;  /* optional (rows): after each row ("2, then 4") */
+    enum doc_grid_marks marks;
+    size_t nlevels;                  /* 1..4 for shades, 1..8 for heights */
+    const char *const *level_labels; /* nlevels: what each level means ("4 to 7.9") */
+    const char *empty_label;         /* what an empty cell means ("no entry") */
+    const char *col_noun;            /* the columns, plural ("weeks") */
 };
 
 struct doc_chart {
@@ -114,6 +148,10 @@ struct doc_chart {
     const double *values;
     double max;
     const char *text; /* the text equivalent, always shown by the plain renderer */
+    /* BARS, optional (n of them): what each bar says beside it instead of "VALUE of MAX", when
+     * the value has a form of its own (an amount of money to the cent, as the words say it) */
+    const char *const *value_texts;
+    struct doc_grid grid; /* DOC_CHART_GRID only */
 };
 
 struct doc_block {
@@ -168,6 +206,11 @@ void doc_table(struct doc *d, const char *caption, size_t ncols, size_t nrows,
  * values rounds them the same way, so the words and the bars agree. */
 struct doc_chart *doc_chart(struct doc *d, const char *title, size_t n, const char *const *labels,
                             const double *values, double max, const char *text_equivalent);
+/* Sets what each of a bar chart's c->n bars says beside it (copied). */
+void doc_chart_value_texts(struct doc *d, struct doc_chart *c, const char *const *texts);
+/* A grid chart (DOC_CHART_GRID): grid and every array and string it points to are copied. */
+struct doc_chart *doc_chart_grid(struct doc *d, const char *title, const struct doc_grid *grid,
+                                 const char *text_equivalent);
 /* A field of the given kind; fill the returned struct with doc_field_* or directly (strings
  * and arrays through doc_str / doc_copy so the document owns them). */
 struct doc_field *doc_field(struct doc *d, enum doc_field_kind kind, const char *id,

@@ -286,6 +286,45 @@ static void gist(const cJSON *c, char *out, size_t size)
     tf_append(out, size, ".");
 }
 
+/* An amount as the table says it, in the document's memory. */
+static const char *amount(struct doc *d, double v)
+{
+    char text[48];
+    amount_text(v, text, sizeof text);
+    return doc_str(d, text);
+}
+
+/* A month's expenses against the income, as bars on one scale; the words say the same figures
+ * as the table above them. */
+static void month_bars(struct doc *d, double needs, double all, bool has_income,
+                       double monthly_income)
+{
+    if (all <= 0 && !has_income)
+        return;
+    const char *labels[] = {"Essential", "Other", "All expenses", "Income"};
+    double values[] = {needs, all - needs, all, monthly_income};
+    size_t n = has_income ? 4 : 3;
+    const char *texts[4];
+    for (size_t i = 0; i < n; i++)
+        texts[i] = amount(d, values[i]);
+    const char *said =
+        has_income
+            ? doc_printf(d,
+                         "Essential expenses %s and other expenses %s: %s in all, against an"
+                         " income of %s a month (%s %s).",
+                         texts[0], texts[1], texts[2], texts[3],
+                         amount(d, fabs(monthly_income - all)),
+                         monthly_income >= all ? "left" : "short")
+            : doc_printf(d, "Essential expenses %s and other expenses %s: %s in all a month.",
+                         texts[0], texts[1], texts[2]);
+    double max = has_income ? fmax(all, monthly_income) : all;
+    struct doc_chart *c = doc_chart(d,
+                                    has_income ? "A month: your expenses against your income"
+                                               : "A month: your expenses",
+                                    n, labels, values, max, said);
+    doc_chart_value_texts(d, c, texts);
+}
+
 static void figures(const cJSON *c, struct doc *d)
 {
     double income = 0, rate = 0, walk_away = 0;
@@ -333,18 +372,30 @@ static void figures(const cJSON *c, struct doc *d)
                  doc_printf(d, "Over a full-time year of 2,080 hours, your needs take %s an hour.",
                             hourly_needs));
     }
+    month_bars(d, needs, all, has_income, income / 12);
     if (has_walk_away) {
         double floor_needed = needs * 12 / (has_rate ? 1 - rate / 100 : 1);
-        char gap[48];
-        amount_text(fabs(walk_away - floor_needed), gap, sizeof gap);
-        doc_para(d, DOC_ROLE_NOTE,
-                 walk_away >= floor_needed
-                     ? doc_printf(d,
-                                  "Your walk-away number covers your yearly needs%s, with %s"
-                                  " to spare.",
-                                  has_rate ? " before tax" : "", gap)
-                     : doc_printf(d, "Your walk-away number is %s short of your yearly needs%s.",
-                                  gap, has_rate ? " before tax" : ""));
+        double gap = fabs(walk_away - floor_needed);
+        bool covers = walk_away >= floor_needed;
+        char gap_text[48];
+        amount_text(gap, gap_text, sizeof gap_text);
+        /* the two figures on one scale, and the gap between them as a bar of its own */
+        const char *labels[] = {has_rate ? "Yearly needs before tax" : "Yearly needs",
+                                "Walk-away number", covers ? "To spare" : "Short by"};
+        double values[] = {floor_needed, walk_away, gap};
+        const char *texts[3];
+        for (size_t i = 0; i < 3; i++)
+            texts[i] = amount(d, values[i]);
+        struct doc_chart *gap_chart = doc_chart(
+            d, "A year: your walk-away number against your needs", 3, labels, values,
+            fmax(floor_needed, walk_away),
+            covers ? doc_printf(d,
+                                "Your walk-away number covers your yearly needs%s, with %s to"
+                                " spare.",
+                                has_rate ? " before tax" : "", gap_text)
+                   : doc_printf(d, "Your walk-away number is %s short of your yearly needs%s.",
+                                gap_text, has_rate ? " before tax" : ""));
+        doc_chart_value_texts(d, gap_chart, texts);
     }
 }
 
