@@ -1,7 +1,7 @@
 /* Shared by the files of the curses layout only: the layout being built and the steps that add
  * rows and spans to it (layout.c, which lays out the document and every other kind of block),
- * and the field blocks (layout_fields.c: a field's heading, label and hint, then its input as
- * its kind shows it, with the hardware cursor's place). */
+ * the field blocks (layout_fields.c: a field's heading, label and hint, then its input as
+ * its kind shows it, with the hardware cursor's place) and the charts (layout_chart.c). */
 #ifndef DT_LAYOUT_INTERNAL_H
 #define DT_LAYOUT_INTERNAL_H
 
@@ -58,5 +58,8 @@ int tui_layout_text_rows(struct tui_layout_builder *y, const char *raw, int col,
  * state (when active) instead of the document's value. */
 void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_field *f,
                              struct tui_item *it, size_t number, size_t total, bool focused);
+
+/* layout_chart.c: a chart block (bars, the progress tree, a grid) and its text equivalent. */
+void tui_layout_chart(struct tui_layout_builder *y, const struct doc_chart *c);
 
 #endif
