@@ -145,29 +145,6 @@ void store_competencies_summarize(const struct competency_score *scores, size_t 
     }
 }
 
-enum dt_status store_competencies_first_score(struct store *st, const char *user_id,
-                                              const char *competency_id, int *score,
-                                              char assessed_at[STORE_TIME_LEN])
-{
-    *score = 0;
-    assessed_at[0] = '\0';
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT score, assessed_at FROM competency_score_history"
-                                        " WHERE user_id = ?1 AND competency_id = ?2"
-                                        " ORDER BY assessed_at LIMIT 1");
-    if (!stmt || store_bind(st, stmt, "tt", user_id, competency_id) != DT_OK)
-        return DT_DB;
-    int rc = sqlite3_step(stmt);
-    enum dt_status s = rc == SQLITE_ROW    ? DT_OK
-                       : rc == SQLITE_DONE ? DT_NOT_FOUND
-                                           : store_fail(st, rc);
-    if (rc == SQLITE_ROW) {
-        *score = sqlite3_column_int(stmt, 0);
-        store_col_copy(stmt, 1, assessed_at, STORE_TIME_LEN);
-    }
-    store_stmt_done(stmt);
-    return s;
-}
-
 static int read_past_score(sqlite3_stmt *stmt, void *elem)
 {
     struct competency_past_score *p = elem;

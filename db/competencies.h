@@ -60,11 +60,6 @@ enum dt_status store_competencies_scores(struct store *st, const char *user_id,
 /* Pure: fills *sum from scores by exactly the spec's formula (floor after the +-0.3 margin). */
 void store_competencies_summarize(const struct competency_score *scores, size_t n,
                                   struct competency_summary *sum);
-/* The earliest kept score of a competency (before a reassessment replaced it); DT_NOT_FOUND
- * when it was never reassessed. */
-enum dt_status store_competencies_first_score(struct store *st, const char *user_id,
-                                              const char *competency_id, int *score,
-                                              char assessed_at[STORE_TIME_LEN]);
 /* A score a reassessment replaced, as competency_score_history keeps it. */
 struct competency_past_score {
     char competency_id[48];

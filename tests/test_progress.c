@@ -334,32 +334,30 @@ static void test_reassessment_not_due(void)
 static void test_reassessment_history(void)
 {
     struct store *st = support_store();
-    char user[STORE_ID_LEN], at[STORE_TIME_LEN];
+    char user[STORE_ID_LEN];
     support_user(st, user);
-    int was = -1;
+    struct competency_past_score *past = NULL;
+    size_t npast = 0;
     CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 2), DT_OK);
     CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 3), DT_OK);
-    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at),
-              DT_NOT_FOUND); /* a correction the same day */
+    CHECK_INT(store_competencies_history(st, user, &past, &npast), DT_OK);
+    CHECK_INT((int)npast, 0); /* a correction the same day */
+    free(past);
     store_set_now(st, support_now + 400 * 86400);
     CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 4), DT_OK);
-    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at), DT_OK);
-    CHECK_INT(was, 3);
-    CHECK(strncmp(at, "2026-11-25", 10) == 0);
+    CHECK_INT(store_competencies_history(st, user, &past, &npast), DT_OK);
+    CHECK(npast == 1 && past[0].score == 3 && strncmp(past[0].assessed_at, "2026-11-25", 10) == 0);
+    free(past);
     store_set_now(st, support_now + 800 * 86400);
     CHECK_INT(store_competencies_save_score(st, user, "analytical-thinking", 5), DT_OK);
-    CHECK_INT(store_competencies_first_score(st, user, "analytical-thinking", &was, at), DT_OK);
-    CHECK_INT(was, 3); /* the first kept, the earliest */
     /* every replaced score, oldest first, and only this user's */
     char other[STORE_ID_LEN];
     support_user(st, other);
     CHECK_INT(store_competencies_save_score(st, other, "analytical-thinking", 1), DT_OK);
     store_set_now(st, support_now + 900 * 86400);
     CHECK_INT(store_competencies_save_score(st, other, "analytical-thinking", 2), DT_OK);
-    struct competency_past_score *past = NULL;
-    size_t npast = 0;
     CHECK_INT(store_competencies_history(st, user, &past, &npast), DT_OK);
-    if (CHECK_INT((int)npast, 2)) {
+    if (CHECK_INT((int)npast, 2)) { /* the first kept, the earliest, then the next */
         CHECK_STR(past[0].competency_id, "analytical-thinking");
         CHECK_INT(past[0].score, 3);
         CHECK(strncmp(past[0].assessed_at, "2026-11-25", 10) == 0);
