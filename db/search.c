@@ -58,19 +58,35 @@ static int compare_hits(const void *a, const void *b)
     return newer_first(a, b);
 }
 
-/* The hits kept so far: at most SEARCH_MAX_RESULTS, the newest; the rest only counted. */
+/* The hits kept so far: at most SEARCH_MAX_RESULTS, the newest; the rest only counted. Once
+ * full they are a heap with the oldest on top, so a newer hit takes its place in log n steps. */
 struct gather {
     struct search_results *out;
     size_t total;
-    size_t oldest; /* the index of the oldest kept, once the list is full */
 };
 
-static void find_oldest(struct gather *g)
+static void swap_hits(struct search_hit *a, struct search_hit *b)
 {
-    g->oldest = 0;
-    for (size_t i = 1; i < g->out->n; i++)
-        if (newer_first(&g->out->hits[g->oldest], &g->out->hits[i]) < 0)
-            g->oldest = i;
+    struct search_hit t = *a;
+    *a = *b;
+    *b = t;
+    sodium_memzero(&t, sizeof t);
+}
+
+/* Moves hit i down until neither child is older. */
+static void sift_down(struct search_hit *hits, size_t n, size_t i)
+{
+    for (;;) {
+        size_t oldest = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && newer_first(&hits[l], &hits[oldest]) > 0)
+            oldest = l;
+        if (r < n && newer_first(&hits[r], &hits[oldest]) > 0)
+            oldest = r;
+        if (oldest == i)
+            return;
+        swap_hits(&hits[i], &hits[oldest]);
+        i = oldest;
+    }
 }
 
 static void keep(struct gather *g, const struct search_hit *h)
@@ -82,14 +98,15 @@ static void keep(struct gather *g, const struct search_hit *h)
             r->hits = dt_oom_calloc(SEARCH_MAX_RESULTS, sizeof *r->hits);
         r->hits[r->n++] = *h;
         if (r->n == SEARCH_MAX_RESULTS)
-            find_oldest(g);
+            for (size_t i = r->n / 2; i-- > 0;)
+                sift_down(r->hits, r->n, i);
         return;
     }
-    if (newer_first(h, &r->hits[g->oldest]) >= 0)
+    if (newer_first(h, &r->hits[0]) >= 0) /* older than every hit kept */
         return;
-    sodium_memzero(&r->hits[g->oldest], sizeof *r->hits);
-    r->hits[g->oldest] = *h;
-    find_oldest(g);
+    sodium_memzero(&r->hits[0], sizeof *r->hits);
+    r->hits[0] = *h;
+    sift_down(r->hits, r->n, 0);
 }
 
 /* Copies text's bytes [from, to) to *w, white space runs made one space (none at begin);
@@ -243,9 +260,13 @@ static void match_row(struct gather *g, const struct row *row, const cJSON *root
     }
 }
 
+/* What search_source does with a row: match it, or (the benchmark's floors) only open and
+ * parse it, or only read it. */
+enum row_work { ROW_MATCH, ROW_OPEN, ROW_READ };
+
 static enum dt_status search_source(struct store *st, const char *user_id, const struct source *src,
                                     const char *folded, const char *(*title_key)(const char *),
-                                    struct gather *g)
+                                    struct gather *g, enum row_work work)
 {
     sqlite3_stmt *stmt = store_stmt(st, src->sql);
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
@@ -265,6 +286,11 @@ static enum dt_status search_source(struct store *st, const char *user_id, const
         char *text = store_col_dup(stmt, 1);
         if (!text)
             continue;
+        g->total += work != ROW_MATCH; /* the floors count rows */
+        if (work == ROW_READ) {
+            free(text);
+            continue;
+        }
         s = store_unseal(st, user_id, src->column, key, &text);
         if (s == DT_UNREADABLE) { /* one entry that does not open does not stop the search */
             s = DT_OK;
@@ -274,8 +300,9 @@ static enum dt_status search_source(struct store *st, const char *user_id, const
         cJSON *root = s == DT_OK ? cJSON_Parse(text) : NULL;
         if (root) {
             struct row row = {src->kind, key, when, tool, origin, created};
-            match_row(g, &row, root, folded,
-                      title_key && src->kind == SEARCH_TOOL_ENTRY ? title_key(tool) : NULL);
+            if (work == ROW_MATCH)
+                match_row(g, &row, root, folded,
+                          title_key && src->kind == SEARCH_TOOL_ENTRY ? title_key(tool) : NULL);
             wipe_json(root);
             cJSON_Delete(root);
         }
@@ -348,7 +375,7 @@ enum dt_status store_search(struct store *st, const char *user_id, const char *q
         s = DT_KEY_LOCKED;
     struct gather g = {.out = out};
     for (size_t i = 0; folded[0] && s == DT_OK && i < sizeof sources / sizeof *sources; i++)
-        s = search_source(st, user_id, &sources[i], folded, title_key, &g);
+        s = search_source(st, user_id, &sources[i], folded, title_key, &g, ROW_MATCH);
     if (s == DT_OK) {
         if (out->n)
             qsort(out->hits, out->n, sizeof *out->hits, compare_hits);
@@ -367,4 +394,15 @@ void store_search_free(struct search_results *r)
         sodium_memzero(r->hits, r->n * sizeof *r->hits);
     free(r->hits);
     memset(r, 0, sizeof *r);
+}
+
+enum dt_status store_search_floor(struct store *st, const char *user_id, bool open, size_t *rows)
+{
+    struct search_results none = {0};
+    struct gather g = {.out = &none};
+    enum dt_status s = DT_OK;
+    for (size_t i = 0; s == DT_OK && i < sizeof sources / sizeof *sources; i++)
+        s = search_source(st, user_id, &sources[i], NULL, NULL, &g, open ? ROW_OPEN : ROW_READ);
+    *rows = g.total;
+    return s;
 }

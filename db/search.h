@@ -6,6 +6,7 @@
 #ifndef DT_SEARCH_H
 #define DT_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "progress.h"
@@ -56,5 +57,9 @@ enum dt_status store_search(struct store *st, const char *user_id, const char *q
                             const char *(*title_key)(const char *tool_type),
                             struct search_results *out);
 void store_search_free(struct search_results *r);
+
+/* The benchmark's floors (bench/search.c): the rows store_search reads for user_id, read the
+ * same way and, with open, opened and parsed (and wiped) too, but not matched; *rows how many. */
+enum dt_status store_search_floor(struct store *st, const char *user_id, bool open, size_t *rows);
 
 #endif
