@@ -1,8 +1,8 @@
-/* bench-search: how long searching what a person wrote takes (db/search.c), on a workbook of
+/* bench-search: how long searching what a person wrote takes (db/searches.c), on a workbook of
  * about 5,000 entries for each of two users in one file: an anonymous one (clear text) and a
  * claimed, unlocked one (every row sealed). It seeds a scratch database with the real workbook,
  * answers every exercise for both, keeps a draft of each and fills the tools with entries of
- * made-up text, then times store_search for a rare word, a common one (past the cap of 200) and
+ * made-up text, then times store_searches_run for a rare word, a common one (past the cap of 200) and
  * one found nowhere, alternating in one loop with two floors on the same rows: reading them
  * (SQLite alone), and reading, opening and parsing them (everything but the matching). Prints
  * figures; fails only when something breaks, never on a time (bench/README.md). */
@@ -22,7 +22,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "rng.h"
-#include "search.h"
+#include "searches.h"
 #include "seed.h"
 #include "store.h"
 #include "tools.h"
@@ -153,19 +153,19 @@ static void time_user(struct store *st, const char *user, const char *who)
         for (int q = 0; q < 3; q++) {
             struct search_results res;
             double t0 = now_us();
-            enum dt_status s = store_search(st, user, queries[q], title_key, &res);
+            enum dt_status s = store_searches_run(st, user, queries[q], title_key, &res);
             double t1 = now_us();
             if (s != DT_OK)
                 die("searching", s, st);
             found[q] = res.n + res.more;
-            store_search_free(&res);
+            store_searches_free(&res);
             if (run >= 0)
                 t[q][run] = (t1 - t0) / 1000;
         }
         for (int open = 0; open < 2; open++) {
             size_t rows = 0;
             double t0 = now_us();
-            enum dt_status s = store_search_floor(st, user, open, &rows);
+            enum dt_status s = store_searches_floor(st, user, open, &rows);
             double t1 = now_us();
             if (s != DT_OK)
                 die("reading the floor", s, st);

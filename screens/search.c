@@ -1,5 +1,5 @@
 /* Search your writing: words typed (or given, "/budget" in text mode) are looked for across the
- * person's answers, drafts and tool entries (store_search), and each place found is a card that
+ * person's answers, drafts and tool entries (store_searches_run), and each place found is a card that
  * opens where the words are, with the page find primed on them (app_find_on_open). The results
  * hold the person's words: they are wiped when the screen leaves or searches again. */
 #include <cjson/cJSON.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "search.h"
+#include "searches.h"
 #include "tool_forms.h"
 
 #define WORDS_FIELD "words"
@@ -30,7 +30,7 @@ static const char *title_key_of(const char *tool)
 static enum dt_status run(struct screen *s, const char *words)
 {
     struct search *sr = s->priv;
-    store_search_free(&sr->results);
+    store_searches_free(&sr->results);
     sr->searched = false;
     if (strlen(words) > SEARCH_QUERY_MAX) {
         app_error(s->app, "that is too long to search for: use at most %d characters.",
@@ -42,10 +42,10 @@ static enum dt_status run(struct screen *s, const char *words)
     snprintf(s->arg.words, sizeof s->arg.words, "%s", sr->words);
     if (!sr->words[0])
         return DT_OK;
-    enum dt_status status = store_search(app_store(s->app), app_user(s->app), sr->words,
-                                         title_key_of, &sr->results);
+    enum dt_status status = store_searches_run(app_store(s->app), app_user(s->app), sr->words,
+                                               title_key_of, &sr->results);
     if (status != DT_OK) {
-        store_search_free(&sr->results);
+        store_searches_free(&sr->results);
         app_fail(s->app, "Searching your writing", status);
         return status;
     }
@@ -62,7 +62,7 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 static void leave(struct screen *s)
 {
     struct search *sr = s->priv;
-    store_search_free(&sr->results);
+    store_searches_free(&sr->results);
 }
 
 /* What a tool field is called on its form ("" when the form does not name it). */

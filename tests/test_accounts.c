@@ -19,7 +19,7 @@
 #include "drafts.h"
 #include "envelope.h"
 #include "responses.h"
-#include "search.h"
+#include "searches.h"
 #include "store_internal.h" /* st->db, for looking at the rows as stored */
 #include "support.h"
 #include "tools.h"
@@ -561,10 +561,10 @@ static void test_search_writes_no_clear_copy(void)
         CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", json, NULL), DT_OK);
     }
     struct search_results r;
-    CHECK_INT(store_search(st, user, MARKER, NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, MARKER, NULL, &r), DT_OK);
     CHECK_INT(r.n + r.more, 303); /* the test can fail: the marker was found */
     CHECK(r.n && strstr(r.hits[0].snippet, MARKER) != NULL);
-    store_search_free(&r);
+    store_searches_free(&r);
     CHECK(!file_has(path, MARKER));
     CHECK(!file_has(wal, MARKER));
     CHECK(!file_has(shm, MARKER));

@@ -1,4 +1,4 @@
-/* The search of what a person wrote (db/search.c): answers, drafts and tool entries, folded
+/* The search of what a person wrote (db/searches.c): answers, drafts and tool entries, folded
  * matching, snippets in whole characters, the caps, other users, and sealed writing. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 #include "drafts.h"
 #include "keywrap.h"
 #include "responses.h"
-#include "search.h"
+#include "searches.h"
 #include "support.h"
 #include "tools.h"
 
@@ -48,7 +48,7 @@ static void test_finds_answers_drafts_and_entries(void)
                                  entry),
               DT_OK);
     struct search_results r;
-    CHECK_INT(store_search(st, user, "  CAFE ", title_of, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "  CAFE ", title_of, &r), DT_OK);
     CHECK_INT(r.n, 3);
     CHECK_INT(r.more, 0);
     if (r.n == 3) { /* newest first */
@@ -77,37 +77,37 @@ static void test_finds_answers_drafts_and_entries(void)
         CHECK(t->title[0] != '\0'); /* the tool's name */
         CHECK(t->when[0] != '\0' && t->created[0] != '\0');
     }
-    store_search_free(&r);
+    store_searches_free(&r);
     CHECK(r.hits == NULL && r.n == 0);
     size_t rows = 0; /* the benchmark's floors read the same three rows */
-    CHECK_INT(store_search_floor(st, user, false, &rows), DT_OK);
+    CHECK_INT(store_searches_floor(st, user, false, &rows), DT_OK);
     CHECK_INT(rows, 3);
-    CHECK_INT(store_search_floor(st, user, true, &rows), DT_OK);
+    CHECK_INT(store_searches_floor(st, user, true, &rows), DT_OK);
     CHECK_INT(rows, 3);
     /* what is not there is not found; words are matched whole across a space */
-    CHECK_INT(store_search(st, user, "cafeteria", title_of, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "cafeteria", title_of, &r), DT_OK);
     CHECK_INT(r.n, 0);
-    store_search_free(&r);
-    CHECK_INT(store_search(st, user, "cafe   budget", NULL, &r), DT_OK);
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, user, "cafe   budget", NULL, &r), DT_OK);
     CHECK_INT(r.n, 1);
-    store_search_free(&r);
+    store_searches_free(&r);
     /* an empty query, or spaces, finds nothing; a long one is refused */
-    CHECK_INT(store_search(st, user, "", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "", NULL, &r), DT_OK);
     CHECK_INT(r.n, 0);
-    store_search_free(&r);
-    CHECK_INT(store_search(st, user, "   ", NULL, &r), DT_OK);
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, user, "   ", NULL, &r), DT_OK);
     CHECK_INT(r.n, 0);
-    store_search_free(&r);
+    store_searches_free(&r);
     char longer[SEARCH_QUERY_MAX + 2];
     memset(longer, 'a', sizeof longer - 1);
     longer[sizeof longer - 1] = '\0';
-    CHECK_INT(store_search(st, user, longer, NULL, &r), DT_INVALID);
-    store_search_free(&r);
+    CHECK_INT(store_searches_run(st, user, longer, NULL, &r), DT_INVALID);
+    store_searches_free(&r);
     longer[SEARCH_QUERY_MAX] = '\0';
-    CHECK_INT(store_search(st, user, longer, NULL, &r), DT_OK); /* at the cap: searched */
-    store_search_free(&r);
-    CHECK_INT(store_search(st, user, "bad \xFF", NULL, &r), DT_INVALID);
-    store_search_free(&r);
+    CHECK_INT(store_searches_run(st, user, longer, NULL, &r), DT_OK); /* at the cap: searched */
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, user, "bad \xFF", NULL, &r), DT_INVALID);
+    store_searches_free(&r);
     store_close(&st);
 }
 
@@ -125,17 +125,17 @@ static void test_other_users_never_found(void)
               DT_OK);
     CHECK_INT(store_responses_save(st, me, "1.1.1.v1", "{\"jobs\":[\"open plan\"]}", NULL), DT_OK);
     struct search_results r;
-    CHECK_INT(store_search(st, me, "secret", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, me, "secret", NULL, &r), DT_OK);
     CHECK_INT(r.n, 0);
-    store_search_free(&r);
-    CHECK_INT(store_search(st, me, "plan", NULL, &r), DT_OK);
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, me, "plan", NULL, &r), DT_OK);
     CHECK_INT(r.n, 1);
     if (r.n)
         CHECK_STR(r.hits[0].snippet, "open plan");
-    store_search_free(&r);
-    CHECK_INT(store_search(st, other, "secret", NULL, &r), DT_OK);
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, other, "secret", NULL, &r), DT_OK);
     CHECK_INT(r.n, 3);
-    store_search_free(&r);
+    store_searches_free(&r);
     store_close(&st);
 }
 
@@ -154,19 +154,19 @@ static void test_sealed_writing(void)
                                  "{\"items\":[\"sealed entry\"]}", NULL),
               DT_OK);
     struct search_results r;
-    CHECK_INT(store_search(st, user, "sealed", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "sealed", NULL, &r), DT_OK);
     CHECK_INT(r.n, 3);
     CHECK(hit_of(&r, SEARCH_ANSWER) &&
           strcmp(hit_of(&r, SEARCH_ANSWER)->snippet, "Sealed caf\xC3\xA9") == 0);
-    store_search_free(&r);
+    store_searches_free(&r);
     store_accounts_lock(st);
-    CHECK_INT(store_search(st, user, "sealed", NULL, &r), DT_KEY_LOCKED);
+    CHECK_INT(store_searches_run(st, user, "sealed", NULL, &r), DT_KEY_LOCKED);
     CHECK_INT(r.n, 0);
-    store_search_free(&r);
+    store_searches_free(&r);
     CHECK_INT(store_accounts_unlock(st, user, PASSWORD, "local", NULL), DT_OK);
-    CHECK_INT(store_search(st, user, "cafe", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "cafe", NULL, &r), DT_OK);
     CHECK_INT(r.n, 1);
-    store_search_free(&r);
+    store_searches_free(&r);
     store_close(&st);
 }
 
@@ -185,7 +185,7 @@ static void test_snippets_are_whole_characters(void)
     snprintf(json, sizeof json, "{\"story\":\"%s\"}", text);
     CHECK_INT(store_drafts_save(st, user, "1.1.1.v1", json), DT_OK);
     struct search_results r;
-    CHECK_INT(store_search(st, user, "NEEDLE", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "NEEDLE", NULL, &r), DT_OK);
     CHECK_INT(r.n, 1);
     if (r.n) {
         const char *s = r.hits[0].snippet;
@@ -196,13 +196,13 @@ static void test_snippets_are_whole_characters(void)
         CHECK(u8_mbsnlen((const uint8_t *)s, strlen(s)) <= 112); /* about a line or two */
         CHECK(strlen(s) < SEARCH_SNIPPET_LEN);
     }
-    store_search_free(&r);
+    store_searches_free(&r);
     /* the words at the very start and end: no ellipsis */
     CHECK_INT(store_drafts_save(st, user, "1.1.1.v1", "{\"story\":\"needle\"}"), DT_OK);
-    CHECK_INT(store_search(st, user, "needle", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "needle", NULL, &r), DT_OK);
     if (r.n)
         CHECK_STR(r.hits[0].snippet, "needle");
-    store_search_free(&r);
+    store_searches_free(&r);
     store_close(&st);
 }
 
@@ -218,7 +218,7 @@ static void test_caps(void)
         CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", json, NULL), DT_OK);
     }
     struct search_results r;
-    CHECK_INT(store_search(st, user, "budget", NULL, &r), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "budget", NULL, &r), DT_OK);
     CHECK_INT(r.n, SEARCH_MAX_RESULTS);
     CHECK_INT(r.more, 50);
     if (r.n == SEARCH_MAX_RESULTS) { /* the newest kept, newest first */
@@ -231,7 +231,7 @@ static void test_caps(void)
             ordered = ordered && strcmp(r.hits[i - 1].when, r.hits[i].when) >= 0;
         CHECK(ordered);
     }
-    store_search_free(&r);
+    store_searches_free(&r);
     store_close(&st);
 }
 

@@ -3,8 +3,8 @@
  * be matched in SQL, so rows are read, opened in memory and matched here in C, folded with
  * dt_fold (base/fold.h); nothing opened is written to SQLite, a file or a log, and what was
  * opened is wiped once matched. */
-#ifndef DT_SEARCH_H
-#define DT_SEARCH_H
+#ifndef DT_SEARCHES_H
+#define DT_SEARCHES_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -52,14 +52,14 @@ struct search_results {
  * goes into entry_title. An empty query (or one only of spaces) finds nothing, DT_OK. DT_INVALID:
  * longer than SEARCH_QUERY_MAX bytes or not UTF-8. DT_KEY_LOCKED: a claimed user whose keys the
  * store does not hold. An entry that does not open is passed over. Free (and wipe: the snippets
- * are the person's words) with store_search_free, on success or not. */
-enum dt_status store_search(struct store *st, const char *user_id, const char *query,
-                            const char *(*title_key)(const char *tool_type),
-                            struct search_results *out);
-void store_search_free(struct search_results *r);
+ * are the person's words) with store_searches_free, on success or not. */
+enum dt_status store_searches_run(struct store *st, const char *user_id, const char *query,
+                                  const char *(*title_key)(const char *tool_type),
+                                  struct search_results *out);
+void store_searches_free(struct search_results *r);
 
-/* The benchmark's floors (bench/search.c): the rows store_search reads for user_id, read the
+/* The benchmark's floors (bench/search.c): the rows store_searches_run reads for user_id, read the
  * same way and, with open, opened and parsed (and wiped) too, but not matched; *rows how many. */
-enum dt_status store_search_floor(struct store *st, const char *user_id, bool open, size_t *rows);
+enum dt_status store_searches_floor(struct store *st, const char *user_id, bool open, size_t *rows);
 
 #endif

@@ -1,4 +1,4 @@
-#include "search.h"
+#include "searches.h"
 
 #include <cjson/cJSON.h>
 #include <sodium.h>
@@ -355,9 +355,9 @@ static enum dt_status name_places(struct store *st, struct search_results *r)
     return s;
 }
 
-enum dt_status store_search(struct store *st, const char *user_id, const char *query,
-                            const char *(*title_key)(const char *tool_type),
-                            struct search_results *out)
+enum dt_status store_searches_run(struct store *st, const char *user_id, const char *query,
+                                  const char *(*title_key)(const char *tool_type),
+                                  struct search_results *out)
 {
     memset(out, 0, sizeof *out);
     if (strlen(query) > SEARCH_QUERY_MAX) {
@@ -386,7 +386,7 @@ enum dt_status store_search(struct store *st, const char *user_id, const char *q
     return s;
 }
 
-void store_search_free(struct search_results *r)
+void store_searches_free(struct search_results *r)
 {
     if (!r)
         return;
@@ -396,7 +396,7 @@ void store_search_free(struct search_results *r)
     memset(r, 0, sizeof *r);
 }
 
-enum dt_status store_search_floor(struct store *st, const char *user_id, bool open, size_t *rows)
+enum dt_status store_searches_floor(struct store *st, const char *user_id, bool open, size_t *rows)
 {
     struct search_results none = {0};
     struct gather g = {.out = &none};
