@@ -5,6 +5,7 @@
 #ifndef DT_FOLD_H
 #define DT_FOLD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* text folded; malloc'd (caller frees), *len (if not NULL) its length. NULL when text is not
@@ -15,5 +16,10 @@ char *dt_fold(const char *text, size_t *len);
  * that differ only in spacing or punctuation share ("Problem-solving", "problem solving",
  * "Problem  Solving" are one). malloc'd (caller frees); NULL when text is not valid UTF-8. */
 char *dt_fold_key(const char *text);
+
+/* Where query, folded with dt_fold (not empty), first occurs in text folded the same way: true
+ * with [*start, *end), the bytes of text that fold to it (whole characters). False when it does
+ * not occur or text is not valid UTF-8. So a match can be shown in the words as written. */
+bool dt_fold_find(const char *text, const char *folded_query, size_t *start, size_t *end);
 
 #endif

@@ -43,6 +43,10 @@ struct app {
     bool has_focus_request;
     int focus_cmd;
     char focus_arg[APP_ARG_LEN], focus_taken[APP_ARG_LEN];
+    /* words to find on the screen opened next (app_find_on_open), until the renderer takes
+     * them; dropped when that screen does not open */
+    bool find_waiting, has_find;
+    char find_words[APP_FIND_LEN], find_taken[APP_FIND_LEN];
     /* the idle lock, read again from the store when another screen is shown */
     int idle_seconds;
     unsigned long idle_generation;
@@ -185,6 +189,7 @@ static void apply_pending(struct app *a)
     for (int hops = 0; a->pending != PENDING_NONE && hops < 4; hops++)
         apply_one(a);
     a->pending = PENDING_NONE;
+    a->find_waiting = false; /* meant for a screen that was not opened */
 }
 
 static void apply_one(struct app *a)
@@ -200,8 +205,11 @@ static void apply_one(struct app *a)
             memset(&a->stack[APP_DEPTH - 1], 0, sizeof a->stack[0]);
             a->depth--;
         }
-        if (enter(a, &a->stack[a->depth], a->pending_id, &a->pending_arg))
+        if (enter(a, &a->stack[a->depth], a->pending_id, &a->pending_arg)) {
             a->depth++;
+            a->has_find = a->find_waiting;
+        }
+        a->find_waiting = false;
         break;
     case PENDING_REPLACE: {
         struct screen old = a->stack[a->depth - 1];
@@ -273,6 +281,13 @@ void app_focus_choice(struct app *a, int choice, size_t index)
 {
     char buf[48];
     app_focus(a, CMD_CHOOSE, screen_choice_arg(choice, index, buf, sizeof buf));
+}
+
+void app_find_on_open(struct app *a, const char *words)
+{
+    store_copy_text(a->find_words, sizeof a->find_words, words ? words : "");
+    a->find_waiting = a->find_words[0] != '\0';
+    a->has_find = false;
 }
 
 void app_redisplay(struct app *a)
@@ -419,6 +434,15 @@ static void global_command(struct app *a, const struct tui_event *ev)
     case CMD_QUIT: a->finished = true; return;
     case CMD_BACK: app_back(a); return;
     case CMD_DASHBOARD: request(a, PENDING_HOME, SCREEN_NONE, NULL); return;
+    case CMD_SEARCH: { /* the search screen takes it itself when it is on top */
+        if (ev->arg && strlen(ev->arg) >= sizeof((struct screen_arg){0}.words)) {
+            app_error(a, "that is too long to search for: use fewer words.");
+            return;
+        }
+        struct screen_arg arg = screen_arg_words(ev->arg);
+        app_open(a, SCREEN_SEARCH, &arg);
+        return;
+    }
     case CMD_OPEN: {
         enum screen_id id;
         struct screen_arg arg;
@@ -519,6 +543,17 @@ static bool host_focus_request(void *ctx, int *cmd, const char **arg)
     return true;
 }
 
+static bool host_find_request(void *ctx, const char **words)
+{
+    struct app *a = ctx;
+    if (!a->has_find)
+        return false;
+    a->has_find = false;
+    memcpy(a->find_taken, a->find_words, sizeof a->find_taken);
+    *words = a->find_taken;
+    return true;
+}
+
 static int host_idle_lock_seconds(void *ctx)
 {
     struct app *a = ctx;
@@ -546,6 +581,7 @@ struct tui_host app_host(struct app *a)
                              .first_frame = host_first_frame,
                              .depth = host_depth,
                              .focus_request = host_focus_request,
+                             .find_request = host_find_request,
                              .idle_lock_seconds = host_idle_lock_seconds,
                              .idle_exit_seconds = host_idle_exit_seconds};
 }

@@ -16,6 +16,7 @@
 
 #define APP_DEPTH 12
 #define APP_ARG_LEN 128
+#define APP_FIND_LEN 128
 
 struct app;
 struct screen;
@@ -74,6 +75,10 @@ void app_back(struct app *a);
 void app_focus(struct app *a, int cmd, const char *arg);
 /* The same for one of the screen's own choices (screen_choice). */
 void app_focus_choice(struct app *a, int choice, size_t index);
+/* Asks the renderer to find words on the screen opened next (app_open from the same handler),
+ * as the page find does: a search result opens on the words it was found by. Dropped when that
+ * screen does not open. */
+void app_find_on_open(struct app *a, const char *words);
 /* Shows the whole screen again (text mode prints a screen in full only when it changes). */
 void app_redisplay(struct app *a);
 /* A message shown once: a note, or an error (for a store failure use app_fail). */

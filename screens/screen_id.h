@@ -31,7 +31,8 @@
     X(RESUME, resume)                                                                              \
     X(UNLOCK, unlock)                                                                              \
     X(ACCOUNT, account)                                                                            \
-    X(TRANSFER, transfer)
+    X(TRANSFER, transfer)                                                                          \
+    X(SEARCH, search)
 
 enum screen_id {
     SCREEN_NONE = 0, /* no screen (a tool form without a screen of its own) */
@@ -53,6 +54,8 @@ struct screen_arg {
     char tool[48];            /* a tool type id ("flow-tracker"): TOOL, TOOL_ENTRY */
     char entry[STORE_ID_LEN]; /* a tool instance id: TOOL_ENTRY, RANKING, RESUME */
     unsigned flags;           /* enum screen_flag */
+    char words[128];          /* SEARCH: the words to look for ("" to type them); not part of
+                                 a link (screen_link), which names places, not searches */
 };
 
 /* The arguments screens are opened with; a text too long for its field gives an empty one
@@ -64,6 +67,8 @@ struct screen_arg screen_arg_entry(const char *tool, const char *entry, const ch
                                    unsigned flags);
 /* An entry opened by its id alone (the ranking and resume screens). */
 struct screen_arg screen_arg_instance(const char *entry);
+/* A search for words (NULL or "": none yet). */
+struct screen_arg screen_arg_words(const char *words);
 
 /* The one string form of a link, for a document's action (copied into d). */
 const char *screen_link(struct doc *d, enum screen_id id, const struct screen_arg *arg);

@@ -50,6 +50,13 @@ struct screen_arg screen_arg_instance(const char *entry)
     return a;
 }
 
+struct screen_arg screen_arg_words(const char *words)
+{
+    struct screen_arg a = {0};
+    put(a.words, sizeof a.words, words);
+    return a;
+}
+
 static const char *const names[SCREEN_COUNT] = {
 #define SCREEN_NAME(id, name) [SCREEN_##id] = #name,
     SCREENS(SCREEN_NAME)

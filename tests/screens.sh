@@ -69,14 +69,14 @@ s
 2
 q
 '
-# a look around: the page printed again (r), words found on it (/, case aside), the contents,
+# a look around: the page printed again (r), words found on it (f, case aside), the contents,
 # the tools (none open yet), credits,
 # help, wrong choices, back, leave
 session tour '2
 r
-/WORKBOOK
-/zzz
-/
+f WORKBOOK
+f zzz
+f
 2
 q
 t
@@ -88,6 +88,28 @@ q
 x
 q
 8
+'
+# search what you wrote: /words lists the places as a numbered menu; one opens the exercise
+# with the places that hold the words said again; back to the results; words found nowhere;
+# / alone opens the box, whose answer searches
+session search '2
+1
+1
+Baker at the Café Rouge
+Waiter at a cafe
+Nurse
+.
+2
+/CAFE
+2
+q
+/nothing like this
+q
+/
+1
+rouge
+q
+q
 '
 # the first exercises: answer, submit, the tool unlocked, on to the next; a reminder now due
 session exercise '2
@@ -698,7 +720,7 @@ if grep -qF "Note: Locked. Your password opens your workbook again." "$work/acco
 then ok "account-unlock: l locks it again"
 else not_ok "account-unlock: l locks it again"; fi
 if grep -m1 -F "Keys:" "$work/account-unlock.out" |
-   grep -qxF "Keys: type the number of a choice and press Enter. Letters: ? Help, q Back, / Find, r Show again."
+   grep -qxF "Keys: type the number of a choice and press Enter. Letters: ? Help, q Back, f Find on page, r Show again."
 then ok "account-unlock: while locked, only the letters that work are offered"
 else not_ok "account-unlock: while locked, only the letters that work are offered"; fi
 

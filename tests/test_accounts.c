@@ -2,11 +2,13 @@
  * and unlocking, throttling, the owner's changes, and that a claimed user's writing is sealed
  * in the database and nowhere in clear — not in the file, its -wal or its -shm. Argon2id runs
  * with libsodium's smallest limits here, so the suite stays fast. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +19,7 @@
 #include "drafts.h"
 #include "envelope.h"
 #include "responses.h"
+#include "searches.h"
 #include "store_internal.h" /* st->db, for looking at the rows as stored */
 #include "support.h"
 #include "tools.h"
@@ -525,6 +528,70 @@ static void test_no_clear_copy_in_the_files(void)
     CHECK(!file_has(shm, MARKER));
 }
 
+/* Searching a claimed user's writing opens it in memory only: with the marker found, neither
+ * the database's files nor the temporary folder SQLite would use hold it. */
+static void test_search_writes_no_clear_copy(void)
+{
+    char dir[512], tmp[600], path[700], wal[800], shm[800];
+    snprintf(dir, sizeof dir, "%s/search", support_tmpdir());
+    snprintf(tmp, sizeof tmp, "%s/tmp", dir);
+    mkdir(dir, 0700);
+    mkdir(tmp, 0700);
+    const char *saved_tmpdir = getenv("TMPDIR");
+    char *saved = saved_tmpdir ? strdup(saved_tmpdir) : NULL;
+    setenv("TMPDIR", tmp, 1); /* where SQLite would spill a sort or a temporary table */
+    snprintf(path, sizeof path, "%s/search.db", dir);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    struct store *st = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    if (!st)
+        return;
+    store_accounts_set_limits(st, keywrap_test_limits());
+    support_seed(st);
+    char user[STORE_ID_LEN], tool[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
+    support_user(st, user);
+    CHECK_INT(store_accounts_claim(st, user, "me@example.org", PASSWORD, code), DT_OK);
+    write_some(st, user, tool);
+    /* enough rows that a sort or a temporary table would have had work to do */
+    for (int i = 0; i < 300; i++) {
+        char json[128];
+        snprintf(json, sizeof json, "{\"items\":[\"" MARKER " n%d\"]}", i);
+        CHECK_INT(store_tools_create(st, user, "list-builder", "1.1.1.v1", json, NULL), DT_OK);
+    }
+    struct search_results r;
+    CHECK_INT(store_searches_run(st, user, MARKER, NULL, &r), DT_OK);
+    CHECK_INT(r.n + r.more, 303); /* the test can fail: the marker was found */
+    CHECK(r.n && strstr(r.hits[0].snippet, MARKER) != NULL);
+    store_searches_free(&r);
+    CHECK(!file_has(path, MARKER));
+    CHECK(!file_has(wal, MARKER));
+    CHECK(!file_has(shm, MARKER));
+    DIR *d = opendir(tmp);
+    size_t files = 0, marked = 0;
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (e->d_name[0] == '.')
+            continue;
+        char f[1024];
+        snprintf(f, sizeof f, "%s/%s", tmp, e->d_name);
+        files++;
+        marked += file_has(f, MARKER) != 0;
+    }
+    if (d)
+        closedir(d);
+    CHECK_INT(marked, 0);
+    if (files)
+        printf("# %zu files in the temporary folder, none with the marker\n", files);
+    store_close(&st);
+    CHECK(!file_has(path, MARKER));
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+}
+
 static void wrote_to(void *ctx)
 {
     int fd = *(int *)ctx;
@@ -593,6 +660,7 @@ int main(void)
     RUN(test_password_recovery_email_delete);
     RUN(test_rehash_when_limits_change);
     RUN(test_no_clear_copy_in_the_files);
+    RUN(test_search_writes_no_clear_copy);
     RUN(test_hash_turns);
     return check_done();
 }

@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "responses.h"
 #include "support.h"
+#include "tools.h"
 #include "users.h"
 
 struct world {
@@ -463,6 +464,74 @@ static void test_profile_shows_change(void)
     teardown(&w);
 }
 
+/* The arg of the k-th card that opens something on the top screen (a search result), or "". */
+static const char *card_arg(struct world *w, size_t k, char *buf, size_t size)
+{
+    const struct doc *d = build(w);
+    buf[0] = '\0';
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_CARD && d->blocks[i].u.card.has_action && k-- == 0) {
+            snprintf(buf, size, "%s", d->blocks[i].u.card.action.arg);
+            break;
+        }
+    return buf;
+}
+
+/* Search: /words opens the search screen on them; a result opens where the words are and asks
+ * the renderer, once, to find them there; a result whose screen cannot open asks nothing. */
+static void test_search_opens_on_the_words(void)
+{
+    struct world w;
+    setup(&w);
+    const char *words;
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL),
+              DT_OK);
+    char entry[STORE_ID_LEN];
+    CHECK_INT(store_tools_create(w.st, w.user, "list-builder", "1.1.1.v1",
+                                 "{\"items\":[\"Bakery stall\"]}", entry),
+              DT_OK);
+    CHECK_INT(send(&w, CMD_SEARCH, "BAKER"), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 2);
+    CHECK_STR(title(&w), "Search your writing");
+    CHECK(!w.host.find_request(w.host.ctx, &words)); /* nothing to find on the results */
+    char text[2048], arg[64];
+    CHECK(strstr(text_of(&w, text, sizeof text), "2 places hold \"BAKER\"") != NULL);
+    /* written at the same time (the clock is pinned): the answer first, then the entry */
+    CHECK_INT(send(&w, CMD_CHOOSE, card_arg(&w, 0, arg, sizeof arg)), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 3);
+    CHECK_STR(title(&w), "Exercise 1.1.1: Every job");
+    CHECK(w.host.find_request(w.host.ctx, &words));
+    CHECK_STR(words, "BAKER");
+    CHECK(!w.host.find_request(w.host.ctx, &words)); /* once */
+    /* back: the results again, for the same words */
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Search your writing");
+    CHECK(strstr(text_of(&w, text, sizeof text), "2 places hold \"BAKER\"") != NULL);
+    /* the entry opens on its screen, the words to find with it */
+    CHECK_INT(send(&w, CMD_CHOOSE, card_arg(&w, 1, arg, sizeof arg)), TUI_CONTINUE);
+    CHECK_STR(title(&w), "List: Untitled");
+    CHECK(w.host.find_request(w.host.ctx, &words) && strcmp(words, "BAKER") == 0);
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    /* the entry is gone before it is chosen: said, no screen, no find */
+    CHECK_INT(store_tools_delete(w.st, w.user, entry), DT_OK);
+    CHECK_INT(send(&w, CMD_CHOOSE, card_arg(&w, 1, arg, sizeof arg)), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 2);
+    CHECK(strstr(w.said, "not there any more") != NULL);
+    CHECK(!w.host.find_request(w.host.ctx, &words));
+    /* typed in the box: found as it is typed; words found nowhere say so */
+    CHECK_INT(type_in(&w, "words", "zzz"), TUI_CONTINUE);
+    CHECK(strstr(text_of(&w, text, sizeof text), "Nothing you wrote holds \"zzz\"") != NULL);
+    /* too many words for a search: said, nothing opened */
+    char longer[300];
+    memset(longer, 'a', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    CHECK_INT(send(&w, CMD_SEARCH, longer), TUI_CONTINUE);
+    CHECK_INT(depth(&w), 1);
+    CHECK(strstr(w.said, "too long") != NULL);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -476,5 +545,6 @@ int main(void)
     RUN(test_sources_at_the_foot);
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
+    RUN(test_search_opens_on_the_words);
     return check_done();
 }

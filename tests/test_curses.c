@@ -203,13 +203,13 @@ static void test_contents(void)
     world_close(&w);
 }
 
-/* Pages move with j/k, g/G and Home/End too; / finds words (case and accents aside), n again. */
+/* Pages move with j/k, g/G and Home/End too; f finds words (case and accents aside), n again. */
 static void test_find_and_jump(void)
 {
     struct world w;
     world_open(&w);
     char *out = run(&w.host, NULL, 80, 24,
-                    "w<Dump>G<Dump>g<Dump>/part 2<Dump><Enter><Dump>n<Dump>/zzz<Enter><Dump>");
+                    "w<Dump>G<Dump>g<Dump>fpart 2<Dump><Enter><Dump>n<Dump>fzzz<Enter><Dump>");
     check_cursor_on("jump: the contents open on their first card", nth_dump(out, 0), "1.1.1");
     check_has("jump: G goes to the end", nth_dump(out, 1), "[ Back ]", true);
     check_cursor_on("jump: G focuses the last item", nth_dump(out, 1), "[ Back ]");
@@ -220,6 +220,58 @@ static void test_find_and_jump(void)
     check_has("find: the words in view", found, "Part 2: Trunk", true);
     check_has("find: n goes round to the top", nth_dump(out, 5), "back at the top", true);
     check_has("find: not found is said", nth_dump(out, 6), "\"zzz\" is not on this page.", true);
+    free(out);
+    world_close(&w);
+}
+
+/* / searches what you wrote from anywhere (Ctrl+F on a form too): typing in the box finds as
+ * you go, a result opens where the words are with the page find on them (the cursor on the
+ * item that holds them), and Ctrl+G goes on (n on a browsing page). A locked workbook refuses
+ * it. */
+static void test_search(void)
+{
+    struct world w;
+    world_open(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Nurse\",\"Baker at the Caf\xC3\xA9 Rouge\","
+                                   "\"Waiter at a cafe\"]}",
+                                   NULL),
+              DT_OK);
+    char *out = run(&w.host, NULL, 80, 24,
+                    "/<Dump>CAFE<Idle><Dump><Tab><Enter><Dump><C-g><Dump><C-f><Dump>");
+    check_has("search: the box", nth_dump(out, 0), "Search your writing", true);
+    const char *found = nth_dump(out, 1);
+    golden("search", found);
+    check_has("search: as typed", found, "1 place holds \"CAFE\"", true);
+    check_has("search: where", found, "Answer, 1.1.1 Every job", true);
+    check_has("search: the words as written", found, "Baker at the Caf\xC3\xA9 Rouge", true);
+    const char *opened = nth_dump(out, 2);
+    golden("search-opened", opened);
+    check_has("search: opens the exercise", opened, "Exercise 1.1.1: Every job", true);
+    check_has("search: the page find is primed", opened, "Found \"CAFE\". Ctrl+G finds it again.",
+              true);
+    check_cursor_on("search: on the first place", opened, "Baker at the Caf\xC3\xA9 Rouge");
+    check_has("search: Ctrl+G goes on (n is typing here)", nth_dump(out, 3), "Found \"CAFE\"",
+              true);
+    check_cursor_on("search: to the next place", nth_dump(out, 3), "Waiter at a cafe");
+    check_has("search: Ctrl+F on a form", nth_dump(out, 4), "Search your writing", true);
+    free(out);
+
+    /* nothing found: said, with what to try */
+    out = run(&w.host, NULL, 80, 24, "<Esc><Esc><Esc>/zzz<Idle><Dump>");
+    check_has("search: none", out, "Nothing you wrote holds \"zzz\"", true);
+    check_has("search: none", out, "Try fewer words", true);
+    free(out);
+
+    /* locked: refused like any other jump */
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    store_accounts_lock(w.st);
+    world_restart(&w);
+    out = run(&w.host, NULL, 80, 24, "<C-f><Dump>");
+    check_has("search: locked", out, "your workbook is locked", true);
+    check_has("search: locked", out, "Search your writing", false);
     free(out);
     world_close(&w);
 }
@@ -1782,6 +1834,7 @@ int main(void)
     RUN(test_contents);
     RUN(test_find_and_jump);
     RUN(test_exercise);
+    RUN(test_search);
     RUN(test_typing_on_form);
     RUN(test_answer_kept);
     RUN(test_refused);

@@ -76,11 +76,34 @@ static void test_keys_text(void)
     CHECK_STR(tui_keys_text(tui_keys_binding(CMD_DASHBOARD), KEYS_FORM, buf, sizeof buf), "");
 }
 
+/* / searches what you wrote from every browsing screen, and Ctrl+F from forms too: no field
+ * takes Ctrl+F, so it reaches the search wherever the focus is. The page find moved to f. */
+static void test_search_keys(void)
+{
+    const int ctrl_f = 'f' & 0x1f;
+    CHECK(tui_keys_command('/', KEYS_BROWSE) == CMD_SEARCH);
+    CHECK(tui_keys_command('/', KEYS_FORM) == CMD_NONE); /* typing there */
+    CHECK(tui_keys_command(ctrl_f, KEYS_BROWSE) == CMD_SEARCH);
+    CHECK(tui_keys_command(ctrl_f, KEYS_FORM) == CMD_SEARCH);
+    for (int kind = DOC_FIELD_LINE; kind <= DOC_FIELD_PAIRWISE; kind++)
+        if (!CHECK(tui_keys_field(kind, ctrl_f) == FIELD_NONE))
+            printf("#   Ctrl+F means something in field kind %d\n", kind);
+    CHECK(tui_keys_plain('/') == CMD_SEARCH);
+    CHECK(tui_keys_command('f', KEYS_BROWSE) == CMD_FIND);
+    CHECK(tui_keys_command('n', KEYS_BROWSE) == CMD_FIND_NEXT);
+    CHECK(tui_keys_plain('f') == CMD_FIND);
+    char buf[64];
+    CHECK_STR(tui_keys_text(tui_keys_binding(CMD_SEARCH), KEYS_BROWSE, buf, sizeof buf),
+              "/, Ctrl+F");
+    CHECK_STR(tui_keys_text(tui_keys_binding(CMD_SEARCH), KEYS_FORM, buf, sizeof buf), "Ctrl+F");
+}
+
 int main(void)
 {
     RUN(test_global_keys_unique);
     RUN(test_forms_take_letters);
     RUN(test_field_keys);
     RUN(test_keys_text);
+    RUN(test_search_keys);
     return check_done();
 }

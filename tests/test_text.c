@@ -938,6 +938,27 @@ static void test_fold(void)
         free(folded);
         free(key);
     }
+    /* dt_fold_find folds as dt_fold does: each text holds its own folding, as a whole */
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        size_t start = 99, end = 99;
+        const char *t = rows[i].text;
+        bool found = dt_fold_find(t, rows[i].folded, &start, &end);
+        ROW(found == (rows[i].folded[0] != '\0'), rows[i].folded);
+        ROW_INT(start, found ? strspn(t, " \t\n") + (strncmp(t, "\xE2\x80\x83", 3) == 0) * 3 : 99,
+                rows[i].folded);
+    }
+    size_t start = 0, end = 0;
+    const char *cafe = "Le Caf" E_ACUTE "  du coin";
+    CHECK(dt_fold_find(cafe, "cafe du", &start, &end));
+    CHECK_INT(start, 3);
+    CHECK_INT(end, strlen("Le Caf" E_ACUTE "  du")); /* the accent's bytes and both spaces */
+    CHECK(dt_fold_find("Stra\xC3\x9F"
+                       "e",
+                       "ras", &start, &end));
+    CHECK_INT(start, 2);
+    CHECK_INT(end, 6); /* half of ss is the whole ß */
+    CHECK(!dt_fold_find("Le Caf" E_ACUTE, "cafes", &start, &end));
+    CHECK(!dt_fold_find("bad \xFF", "bad", &start, &end));
     ROW(dt_fold("\xC3\x28", NULL) == NULL, "invalid UTF-8 is no text to fold");
     ROW(dt_fold_key("bad \xFF") == NULL, "invalid UTF-8 gives no key");
     ROW(tui_find_in("Le Café  du coin", "cafe du"), "the page find folds case, accents, spaces");

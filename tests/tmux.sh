@@ -119,6 +119,13 @@ tm resize-window -t dt -x 30 -y 10
 check "too small: one clear message" 'wait_for "Make the window at least 40"'
 tm resize-window -t dt -x 80 -y 24
 check "back to 80x24: the exercise again" 'wait_for "Exercise 1.1.1: Every job"'
+# Ctrl+F reaches the program from a form (the terminal delivers it) and searches what was written
+tm send-keys -t dt C-f
+check "Ctrl+F on a form opens the search" 'wait_for "Search your writing"'
+tm send-keys -t dt -l "BAKER"
+check "the search finds as it is typed" 'wait_for "1 place holds \"BAKER\""'
+tm send-keys -t dt Escape
+wait_for "Exercise 1.1.1: Every job"
 tm send-keys -t dt Escape
 check "Esc goes back to the Daily Dos" 'wait_for "Continue the workbook"'
 # the exercise unlocked the lists: a new list's first question is a line

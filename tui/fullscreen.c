@@ -252,6 +252,11 @@ static void rebuild(struct ui *ui)
         }
     }
     sync_field(ui);
+    const char *words;
+    if (ui->host->find_request && ui->host->find_request(ui->host->ctx, &words) && words[0]) {
+        snprintf(ui->find, sizeof ui->find, "%s", words);
+        tui_fullscreen_find_from(ui, -1); /* from the top: the first place they are */
+    }
 }
 
 void tui_fullscreen_set_status(struct ui *ui, const char *text, bool is_error)

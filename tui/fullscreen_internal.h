@@ -86,6 +86,9 @@ void tui_fullscreen_activate(struct ui *ui);
 void tui_fullscreen_idle(struct ui *ui);
 /* A key or a paste: the person is here (the idle clocks start again, a warning goes). */
 void tui_fullscreen_active(struct ui *ui);
+/* fullscreen_keys.c: finds the words in ui->find from the row after from (-1: from the top);
+ * the row comes into view, its item takes the focus, the status line says what happened. */
+void tui_fullscreen_find_from(struct ui *ui, int from);
 /* A command for the host (Back, Help, Submit...), the field's value sent first. */
 void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd);
 

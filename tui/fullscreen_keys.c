@@ -96,9 +96,33 @@ static void to_end_of_page(struct ui *ui, bool bottom)
         ui->follow = false;
 }
 
+/* In a list the find lands on, the cursor goes to the item on the found row: the k-th item
+ * that holds the words, k counted from the rows of the field above the found one. */
+static void to_found_item(struct ui *ui, int item, int row)
+{
+    if (!ui->field.active ||
+        !(ui->field.kind == DOC_FIELD_LIST || ui->field.kind == DOC_FIELD_ORDERED ||
+          ui->field.kind == DOC_FIELD_TREE))
+        return;
+    size_t k = 0;
+    for (int r = ui->lay.items[item].top - 1;
+         (r = tui_find_row(&ui->lay, ui->find, r)) >= 0 && r < row && r >= ui->lay.items[item].top;)
+        k++;
+    size_t target = ui->field.nitems;
+    for (size_t i = 0; i < ui->field.nitems && target == ui->field.nitems; i++)
+        if (tui_find_in(tui_field_item(&ui->field, i), ui->find) && k-- == 0)
+            target = i;
+    /* Up and Down move between items as the person would, keeping the editor in step */
+    for (size_t steps = 0; ui->field.row != target && steps <= ui->field.nitems; steps++) {
+        struct tui_input move = {.key = ui->field.row > target ? KEY_UP : KEY_DOWN};
+        if (tui_field_key(&ui->field, &move, COLS) != TUI_FIELD_MOVED)
+            break;
+    }
+}
+
 /* Finds the words in ui->find from the row after from: the row comes into view (at the top),
  * its item takes the focus, and the status line says what happened. */
-static void find_from(struct ui *ui, int from)
+void tui_fullscreen_find_from(struct ui *ui, int from)
 {
     tui_fullscreen_relayout(ui);
     int row = tui_find_row(&ui->lay, ui->find, from);
@@ -115,11 +139,14 @@ static void find_from(struct ui *ui, int from)
             item = (int)i;
     if (!tui_fullscreen_set_focus(ui, item))
         return;
+    if (item >= 0)
+        to_found_item(ui, item, row);
     ui->scroll = row;
     tui_fullscreen_clamp_scroll(ui);
     ui->follow = false;
-    snprintf(msg, sizeof msg, "Found \"%s\"%s. n finds it again.", ui->find,
-             row <= from ? ", back at the top" : "");
+    /* on a form n is typing: the control key then */
+    snprintf(msg, sizeof msg, "Found \"%s\"%s. %s finds it again.", ui->find,
+             row <= from ? ", back at the top" : "", context(ui) == KEYS_FORM ? "Ctrl+G" : "n");
     tui_fullscreen_set_status(ui, msg, false);
 }
 
@@ -130,7 +157,7 @@ static void find_key(struct ui *ui, const struct tui_input *in)
     if (in->key == 0 && (in->ch == '\r' || in->ch == '\n')) {
         ui->finding = false;
         if (len)
-            find_from(ui, ui->scroll - 1);
+            tui_fullscreen_find_from(ui, ui->scroll - 1);
         else
             tui_fullscreen_set_status(ui, NULL, false);
         return;
@@ -285,9 +312,9 @@ void tui_fullscreen_handle_key(struct ui *ui, const struct tui_input *in)
         return;
     case CMD_FIND_NEXT:
         if (ui->find[0])
-            find_from(ui, ui->found_row >= 0 ? ui->found_row : ui->scroll - 1);
+            tui_fullscreen_find_from(ui, ui->found_row >= 0 ? ui->found_row : ui->scroll - 1);
         else
-            tui_fullscreen_set_status(ui, "Nothing to find again yet: / finds words on the page.",
+            tui_fullscreen_set_status(ui, "Nothing to find again yet: f finds words on the page.",
                                       false);
         return;
     default: tui_fullscreen_host_command(ui, cmd); return;

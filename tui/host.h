@@ -54,6 +54,11 @@ struct tui_host {
      * true with its command and argument (valid until the next call into the host). The full
      * screen moves the focus there; text mode makes it the menu's default. */
     bool (*focus_request)(void *ctx, int *cmd, const char **arg);
+    /* Optional: words to find on the screen just opened (a search result opens where its
+     * words are), once: true with them (valid until the next call into the host). The full
+     * screen finds them as f would, so the first is in view and n goes on; text mode says the
+     * lines and answers of the page that hold them. */
+    bool (*find_request)(void *ctx, const char **words);
     /* Optional: after how many seconds without a key the renderer sends CMD_LOCK (what was
      * being typed is sent first); 0: never. Asked before each wait for a key. */
     int (*idle_lock_seconds)(void *ctx);

@@ -29,7 +29,8 @@ enum cmd {
     CMD_REDRAW,
     CMD_TOP,
     CMD_BOTTOM,
-    CMD_FIND,
+    CMD_SEARCH, /* search what you wrote (arg, from text mode's "/words": the words) */
+    CMD_FIND,   /* find words on the page */
     CMD_FIND_NEXT,
     CMD_LOCK, /* lock a claimed workbook (also sent by the renderers when it sits idle) */
     /* carried by actions and fields, not keys */

@@ -539,24 +539,32 @@ static bool differs(const char *a, const char *b)
     return a != b && (!a || !b || strcmp(a, b) != 0);
 }
 
-/* "/words" at a menu: the page's lines and menu items that hold the words, said again. */
+/* "f words" at a menu (or a search result opened): the page's lines and menu items that hold the words, said again. */
 static void find_on_page(struct plain *p, const struct doc *d, const struct menu_item *items,
                          size_t n, const char *query)
 {
-    size_t found = 0;
+    size_t found = 0, fields = doc_count(d, DOC_FIELD), field = 0;
     for (size_t i = 0; i < d->n; i++) {
         const struct doc_block *b = &d->blocks[i];
+        field += b->kind == DOC_FIELD;
         const char *text = b->kind == DOC_CARD    ? b->u.card.title
                            : b->kind == DOC_CHART ? b->u.chart.text
                                                   : b->text;
         bool hit = text && tui_find_in(text, query);
+        if (b->kind == DOC_FIELD && !b->u.field.secret) { /* the question and its answer */
+            const struct doc_field *f = &b->u.field;
+            hit = (f->label && tui_find_in(f->label, query)) ||
+                  (f->text && tui_find_in(f->text, query));
+            for (size_t k = 0; !hit && f->items && k < f->nitems; k++)
+                hit = f->items[k] && tui_find_in(f->items[k], query);
+        }
         if (b->kind == DOC_CARD && b->u.card.subtitle)
             hit = hit || tui_find_in(b->u.card.subtitle, query);
         if (b->kind == DOC_TABLE)
             for (size_t c = 0; !hit && c < b->u.table.ncols * b->u.table.nrows; c++)
                 hit = b->u.table.cells[c] && tui_find_in(b->u.table.cells[c], query);
-        if (hit && plain_seen_says(b)) {
-            say_block(p, d, i, 0, 0);
+        if (hit && (plain_seen_says(b) || b->kind == DOC_FIELD)) {
+            say_block(p, d, i, field, fields);
             found++;
         }
     }
@@ -652,6 +660,12 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         }
         struct menu_item *items = p.menu;
         size_t n = items ? collect_menu(d, items, p.menu_cap) : 0;
+        const char *find_words;
+        if (host->find_request && host->find_request(host->ctx, &find_words) &&
+            find_words[0]) { /* opened from a search: where the words are, said again */
+            plain_sayf(&p, "Where \"%s\" is on this page:", find_words);
+            find_on_page(&p, d, items, n, find_words);
+        }
         for (size_t i = 0; want && i < n; i++)
             if ((int)items[i].ev.cmd == want_cmd &&
                 strcmp(items[i].ev.arg ? items[i].ev.arg : "", want_arg) == 0)
@@ -702,11 +716,16 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 continue;
             }
             chosen = &items[k - 1];
-        } else if (s[0] == '/') {
-            if (s[1 + strspn(s + 1, " ")])
-                find_on_page(&p, d, items, n, s + 1 + strspn(s + 1, " "));
+        } else if (s[0] == '/') { /* "/words": search all you wrote; "/" alone: the search */
+            const char *words = s + 1 + strspn(s + 1, " ");
+            ev.cmd = CMD_SEARCH;
+            ev.arg = words[0] ? words : NULL;
+        } else if (tui_keys_plain(s[0]) == CMD_FIND && (!s[1] || s[1] == ' ')) {
+            const char *words = s + 1 + strspn(s + 1, " ");
+            if (words[0])
+                find_on_page(&p, d, items, n, words);
             else
-                plain_say(&p, NULL, "Type / and the words to find, like /budget.");
+                plain_say(&p, NULL, "Type f and the words to find on this page, like f budget.");
             continue;
         } else if (s[0] == '?' && !s[1]) {
             say_hints(&p, d);
