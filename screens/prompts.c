@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "drafts.h"
+#include "preferences.h"
 #include "responses.h"
 #include "number.h"
 #include "text.h"
@@ -49,8 +50,12 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
 {
     memset(p, 0, sizeof *p);
     store_copy_text(p->full_exercise_id, sizeof p->full_exercise_id, full_exercise_id);
-    enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL, &p->blocks,
-                                                   &p->nblocks);
+    /* the person's group's version of the exercise (the control where the group has none) */
+    char group[PREFERENCES_VARIANT_LEN];
+    enum dt_status status = store_preferences_variant(app_store(a), app_user(a), group);
+    if (status == DT_OK)
+        status = store_exercises_blocks(app_store(a), full_exercise_id, group, &p->blocks,
+                                        &p->nblocks);
     if (status == DT_OK)
         p->inputs = dt_oom_calloc(p->nblocks, sizeof *p->inputs);
     for (size_t i = 0; status == DT_OK && i < p->nblocks; i++) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "progress.h"
 #include "responses.h"
@@ -120,4 +121,88 @@ void support_golden(const char *file, const char *what, const char *got)
         printf("#   first difference on line %zu\n", line);
     }
     free(want);
+}
+
+/* Copies the fixture's file name into dir (both relative to their folders); 0 on success. */
+static int copy_fixture(const char *dir, const char *name)
+{
+    char from[1024], to[1024], buf[4096];
+    snprintf(from, sizeof from, "%s/%s", support_fixture_dir(), name);
+    snprintf(to, sizeof to, "%s/%s", dir, name);
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    int rc = in && out ? 0 : -1;
+    size_t n;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+static char variant_dir[512];
+
+void support_variant_content_remove(void)
+{
+    static const char *const names[] = {"tools.rec",
+                                        "skills.rec",
+                                        "references.rec",
+                                        "competencies.rec",
+                                        "personality-types.rec",
+                                        "workbook/1-1-roots.md",
+                                        "workbook/1-1-variant.md",
+                                        "workbook/1-2-money.md",
+                                        "workbook/2-trunk.md",
+                                        "workbook",
+                                        ""};
+    for (size_t i = 0; variant_dir[0] && i < sizeof names / sizeof *names; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", variant_dir, names[i]);
+        remove(path);
+    }
+    variant_dir[0] = '\0';
+}
+
+const char *support_variant_content(void)
+{
+    char *dir = variant_dir;
+    if (dir[0])
+        return dir;
+    snprintf(dir, sizeof variant_dir, "%s/variant-content", support_tmpdir());
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/workbook", dir);
+    static const char *const files[] = {"tools.rec",
+                                        "skills.rec",
+                                        "references.rec",
+                                        "competencies.rec",
+                                        "personality-types.rec",
+                                        "workbook/1-1-roots.md",
+                                        "workbook/1-2-money.md",
+                                        "workbook/2-trunk.md"};
+    int rc = mkdir(dir, 0700) == 0 && mkdir(sub, 0700) == 0 ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < sizeof files / sizeof *files; i++)
+        rc = copy_fixture(dir, files[i]);
+    /* read after 1-1-roots.md, so module 1.1 is still open */
+    char path[700];
+    snprintf(path, sizeof path, "%s/1-1-variant.md", sub);
+    FILE *f = rc == 0 ? fopen(path, "wb") : NULL;
+    if (!f ||
+        fputs("### Exercise 1.1.1: Every job\n"
+              "variant: variant_a\n"
+              "\n"
+              "::: instruction\n"
+              "Variant A: think of every place you have worked.\n"
+              ":::\n"
+              "\n"
+              "::: prompt jobs\n"
+              "input: list min=1 max=40\n"
+              "Variant A: which jobs, projects and courses?\n"
+              ":::\n",
+              f) < 0 ||
+        fclose(f) != 0) {
+        printf("Bail out! cannot write the variant content in %s\n", dir);
+        exit(1);
+    }
+    return dir;
 }

@@ -25,6 +25,11 @@ int support_exec(struct store *st, const char *sql);
 /* Checks got against tests/golden/file byte for byte (one check, named what; the first line
  * that differs is said); with DT_UPDATE_GOLDEN set, writes got there first. */
 void support_golden(const char *file, const char *what, const char *got);
+/* A content folder (made once, under support_tmpdir) holding the fixture content and a variant
+ * of exercise 1.1.1 for the group "variant_a", with the control's prompt "jobs" reworded. */
+const char *support_variant_content(void);
+/* Removes that folder, when it was made. */
+void support_variant_content_remove(void);
 /* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */
 const char *support_tmpdir(void);
 

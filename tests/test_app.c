@@ -11,7 +11,9 @@
 #include "check.h"
 #include "competencies.h"
 #include "doc.h"
+#include "preferences.h"
 #include "responses.h"
+#include "seed.h"
 #include "support.h"
 #include "users.h"
 
@@ -75,6 +77,7 @@ static const char *text_of(struct world *w, char *buf, size_t size)
         const char *t = b->kind == DOC_CARD     ? b->u.card.title
                         : b->kind == DOC_ACTION ? b->u.action.label
                         : b->kind == DOC_CHART  ? b->u.chart.text
+                        : b->kind == DOC_FIELD  ? b->u.field.label
                                                 : b->text;
         const char *more = b->kind == DOC_CARD && b->u.card.subtitle ? b->u.card.subtitle : "";
         const char *state = b->kind == DOC_CARD && b->u.card.state ? b->u.card.state : "";
@@ -463,6 +466,46 @@ static void test_profile_shows_change(void)
     teardown(&w);
 }
 
+/* A person in a variant group sees that group's version of an exercise and answers it (not an
+ * empty page that submits {}); a group the exercise does not vary sees the control. */
+static void test_variant_on_screen(void)
+{
+    struct world w;
+    setup(&w);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(w.st, support_variant_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    CHECK_INT(store_preferences_set_variant(w.st, w.user, "variant_a"), DT_OK);
+    char text[8192];
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Variant A: think of every place you have worked.") != NULL);
+    CHECK(strstr(text, "Variant A: which jobs, projects and courses?") != NULL);
+    CHECK(strstr(text, "What have you done?") == NULL);
+    CHECK(strstr(text, "Fixture overview of part one") == NULL);
+    /* nothing typed yet: the required list stops the submit */
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "jobs", .value = "[\"Baker\"]"};
+    w.host.event(w.host.ctx, &ev);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+
+    /* a group without a version of 1.1.1 reads the control */
+    CHECK_INT(store_preferences_set_variant(w.st, w.user, "variant_b"), DT_OK);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "What have you done?") != NULL);
+    CHECK(strstr(text, "Variant A") == NULL);
+    teardown(&w);
+    support_variant_content_remove();
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -476,5 +519,6 @@ int main(void)
     RUN(test_sources_at_the_foot);
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
+    RUN(test_variant_on_screen);
     return check_done();
 }

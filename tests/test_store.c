@@ -304,6 +304,7 @@ static void test_open_for_reading(void)
             db,
             "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
             " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
+            " ALTER TABLE user_preferences DROP COLUMN variant_group;"
             " PRAGMA user_version = 3",
             NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
