@@ -10,9 +10,13 @@
 #include "app.h"
 #include "check.h"
 #include "competencies.h"
+#include "dailydos.h"
 #include "doc.h"
 #include "preferences.h"
+#include "progress.h"
 #include "responses.h"
+#include "tool_keys.h"
+#include "tools.h"
 #include "seed.h"
 #include "support.h"
 #include "users.h"
@@ -506,6 +510,84 @@ static void test_variant_on_screen(void)
     support_variant_content_remove();
 }
 
+/* Whether the Daily Dos hold the flow log's reminder for the world's user. */
+static bool flow_due(struct world *w)
+{
+    struct dailydo *dos = NULL;
+    size_t n = 0;
+    bool due = false;
+    CHECK_INT(store_dailydos_list(w->st, w->user, &dos, &n), DT_OK);
+    for (size_t i = 0; i < n; i++)
+        due |= dos[i].kind == DAILYDO_REMINDER && strcmp(dos[i].id, TOOL_FLOW_TRACKER) == 0;
+    free(dos);
+    return due;
+}
+
+/* Sends a field's new value (JSON) as a renderer does. */
+static void answer(struct world *w, const char *id, const char *json)
+{
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = json};
+    w->host.event(w->host.ctx, &ev);
+    int is_error = 0;
+    const char *m = w->host.message(w->host.ctx, &is_error);
+    snprintf(w->said, sizeof w->said, "%s", m ? m : "");
+}
+
+/* A flow log entry with only a date is kept, as a draft: the tool's list says what it lacks,
+ * and it does not clear the daily reminder until every required answer is given. */
+static void test_draft_entry_is_not_done(void)
+{
+    struct world w;
+    setup(&w);
+    struct exercise_ref ref;
+    CHECK_INT(store_progress_exercise(w.st, "2.1.1.v1", &ref), DT_OK); /* unlocks the flow log */
+    support_answer_first(w.st, w.user, ref.sequence_order);
+    CHECK(flow_due(&w));
+
+    struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
+    app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
+    send(&w, CMD_NONE, NULL);
+    answer(&w, FLOW_DATE, "\"2026-11-25\"");
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
+    CHECK_INT(n, 1); /* kept: nothing typed is lost */
+    CHECK(n == 1 && list[0].draft);
+    store_tools_list_free(&list, n);
+    CHECK(flow_due(&w));
+
+    /* the list shows it as a draft, naming what it lacks */
+    char text[8192];
+    struct screen_arg tool = screen_arg_tool(TOOL_FLOW_TRACKER, 0);
+    app_open(w.app, SCREEN_TOOL, &tool);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "draft: needs \"What were you doing?\", \"How did it leave your"
+                       " energy?\" and \"How absorbed were you?\"") != NULL);
+    CHECK(strstr(text, "Due:") != NULL);
+    send(&w, CMD_BACK, NULL);
+
+    answer(&w, FLOW_ACTIVITY, "\"Baking\"");
+    answer(&w, FLOW_ENERGY, "1");
+    CHECK(flow_due(&w)); /* still short of focus */
+    answer(&w, FLOW_FOCUS, "4");
+    CHECK(!flow_due(&w));
+    CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
+    CHECK(n == 1 && !list[0].draft);
+    store_tools_list_free(&list, n);
+    app_open(w.app, SCREEN_TOOL, &tool);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "draft:") == NULL);
+    CHECK(strstr(text, "Done: you made an entry today") != NULL);
+
+    /* taking an answer away makes it a draft again */
+    send(&w, CMD_BACK, NULL);
+    answer(&w, FLOW_ACTIVITY, "\"\"");
+    CHECK(flow_due(&w));
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -520,5 +602,6 @@ int main(void)
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
     RUN(test_variant_on_screen);
+    RUN(test_draft_entry_is_not_done);
     return check_done();
 }

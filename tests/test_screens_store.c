@@ -593,6 +593,7 @@ static void test_migration_3(void)
         sqlite3_exec(
             db,
             "DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
+            " DROP TABLE tool_instance_drafts;"
             " DROP INDEX idx_tool_instances_user_type_created;"
             " PRAGMA user_version = 2",
             NULL, NULL, NULL) == SQLITE_OK);
