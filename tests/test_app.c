@@ -507,7 +507,7 @@ static void test_variant_on_screen(void)
     CHECK(strstr(text, "What have you done?") != NULL);
     CHECK(strstr(text, "Variant A") == NULL);
     teardown(&w);
-    support_variant_content_remove();
+    support_content_remove();
 }
 
 /* Whether the Daily Dos hold the flow log's reminder for the world's user. */
@@ -588,6 +588,41 @@ static void test_draft_entry_is_not_done(void)
     teardown(&w);
 }
 
+/* Content bumped to version 2 over a version-1 answer: the exercise says so in its own words,
+ * keeps what was written where the question is the same, and answering records version 2. */
+static void test_version_bump(void)
+{
+    struct world w;
+    setup(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL),
+              DT_OK);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(w.st, support_bumped_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    char text[8192];
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v2");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed since you answered it; your answer is from version"
+                       " 1, the exercise is now version 2.") != NULL);
+    /* the earlier answer is there to submit again as it is */
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v2", &r), DT_OK);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    CHECK_INT(r.version, 2);
+    store_responses_clear(&r);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed") == NULL);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed") == NULL);
+    teardown(&w);
+    support_content_remove();
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -603,5 +638,6 @@ int main(void)
     RUN(test_profile_shows_change);
     RUN(test_variant_on_screen);
     RUN(test_draft_entry_is_not_done);
+    RUN(test_version_bump);
     return check_done();
 }

@@ -261,7 +261,7 @@ static void test_two_assign_groups(void)
     CHECK_INT(count_rows(path, "SELECT count(*) FROM user_preferences", NULL), GROUP_USERS);
     remove(out_a);
     remove(out_b);
-    support_variant_content_remove();
+    support_content_remove();
 }
 
 int main(void)

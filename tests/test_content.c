@@ -584,7 +584,7 @@ static void test_linter(void)
     CHECK_INT(counts.prompts, 14);
     seed_content_free(&c);
     seed_diags_free(&d);
-    support_variant_content_remove();
+    support_content_remove();
 
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         const char *dir = content_copy(broken[i].name, !broken[i].alone);

@@ -798,6 +798,49 @@ static void test_variant_fallback(void)
     store_close(&st);
 }
 
+/* ---- versions ---- */
+
+/* An answer keeps the version it was written against; after a bump the earlier answer is
+ * found from the new version's id, and answering again records the new version beside it. */
+static void test_answer_keeps_its_version(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL), DT_OK);
+    struct response r;
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v1", &r), DT_OK);
+    CHECK_INT(r.version, 1);
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.1.v1", &r), DT_NOT_FOUND);
+
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, support_bumped_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v2", &r), DT_NOT_FOUND);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.1.v2", &r), DT_OK);
+    CHECK_INT(r.version, 1);
+    CHECK_STR(r.full_exercise_id, "1.1.1.v1");
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.2.v1", &r), DT_NOT_FOUND);
+    char other[STORE_ID_LEN];
+    support_user(st, other);
+    CHECK_INT(store_responses_earlier(st, other, "1.1.1.v2", &r), DT_NOT_FOUND);
+
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v2", "{\"jobs\":[\"Baker\",\"Cook\"]}", NULL),
+              DT_OK);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v2", &r), DT_OK);
+    CHECK_INT(r.version, 2);
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v1", &r), DT_OK); /* the old one stays */
+    CHECK_INT(r.version, 1);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+    store_close(&st);
+    support_content_remove();
+}
+
 int main(void)
 {
     RUN(test_blocks);
@@ -813,7 +856,8 @@ int main(void)
     RUN(test_variant_assigned_once);
     RUN(test_variant_two_connections);
     RUN(test_variant_fallback);
-    support_variant_content_remove();
+    RUN(test_answer_keeps_its_version);
+    support_content_remove();
     remove_tmp_files();
     return check_done();
 }
