@@ -447,12 +447,16 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         size_t made = (size_t)cJSON_GetArraySize(u->ids);
         size_t needed = u->min > 1 ? (size_t)u->min : required ? 1 : 0;
         if (u->drafts > 0 && made - u->drafts < needed) {
-            app_error(s->app,
-                      "%s %s made here %s a draft, short of an answer it needs: open %s and"
-                      " finish %s first.",
-                      u->drafts == 1 ? "one" : "some", u->type.plural_name,
-                      u->drafts == 1 ? "is" : "are", u->drafts == 1 ? "it" : "them",
-                      u->drafts == 1 ? "it" : "them");
+            if (u->drafts == 1)
+                app_error(s->app,
+                          "the %s made here is a draft, short of an answer it needs: open it"
+                          " and finish it first.",
+                          u->type.singular_name);
+            else
+                app_error(s->app,
+                          "%zu %s made here are drafts, short of answers they need: open them"
+                          " and finish them first.",
+                          u->drafts, u->type.plural_name);
             return false;
         }
         if (made > 0 && made < (size_t)u->min) {

@@ -623,6 +623,41 @@ static void test_version_bump(void)
     support_content_remove();
 }
 
+/* An exercise's tool prompt is not answered by a draft entry: submit asks to finish it, and
+ * takes the entry once it is complete. */
+static void test_draft_entry_does_not_answer_an_exercise(void)
+{
+    struct world w;
+    setup(&w);
+    support_answer_first(w.st, w.user, 2); /* 1.1.3 asks for a ranking and a slider */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create_entry(w.st, w.user, TOOL_RANKING_GRID, "1.1.3.v1",
+                                       "{\"items\":[\"a\",\"b\"]}", true, id),
+              DT_OK);
+    struct screen_arg ex = screen_arg_exercise("1.1.3.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    char text[8192];
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Untitled (draft)") != NULL);
+    answer(&w, "energy", "5");
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
+    CHECK_STR(w.said, "the Ranking made here is a draft, short of an answer it needs: open it and"
+                      " finish it first.");
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.3.v1", &r), DT_NOT_FOUND);
+
+    CHECK_INT(store_tools_update_entry(w.st, w.user, id,
+                                       "{\"title\":\"Skills\",\"items\":[\"a\",\"b\"]}", false),
+              DT_OK);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.3.v1", &r), DT_OK);
+    store_responses_clear(&r);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -639,5 +674,6 @@ int main(void)
     RUN(test_variant_on_screen);
     RUN(test_draft_entry_is_not_done);
     RUN(test_version_bump);
+    RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }
