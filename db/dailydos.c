@@ -14,7 +14,8 @@
  * is bound to the store's clock (?2). Each part can be answered from indexes: the unlock check
  * starts from the one exercise that unlocks the tool (CROSS JOIN fixes that order), and each
  * "already used" test is a range on created_at for the (user, tool, created_at) index; "today"
- * as a range means the same as DATE(created_at) = DATE(now) for our timestamps. */
+ * as a range means the same as DATE(created_at) = DATE(now) for our timestamps. A draft entry
+ * (tool_instance_drafts: it lacks a required answer) does not count as the tool used. */
 static const char reminder_query[] =
     "SELECT tt.id, tt.singular_name, tt.reminder_prompt, tt.reminder_frequency"
     " FROM tool_types tt"
@@ -27,7 +28,8 @@ static const char reminder_query[] =
     "   AND ti.tool_type = tt.id"
     "   AND ti.created_at >= CASE tt.reminder_frequency WHEN 'daily' THEN DATE(?2)"
     "     WHEN 'weekly' THEN DATE(?2, '-7 days') ELSE DATE(?2, '-30 days') END"
-    "   AND (tt.reminder_frequency <> 'daily' OR ti.created_at < DATE(?2, '+1 day')))"
+    "   AND (tt.reminder_frequency <> 'daily' OR ti.created_at < DATE(?2, '+1 day'))"
+    "   AND NOT EXISTS (SELECT 1 FROM tool_instance_drafts d WHERE d.instance_id = ti.id))"
     " ORDER BY CASE tt.reminder_frequency WHEN 'daily' THEN 0 WHEN 'weekly' THEN 1 ELSE 2 END,"
     "   (SELECT MIN(es.sequence_order) FROM exercise_sequence es WHERE es.unlocks_tool = tt.id),"
     "   tt.id";

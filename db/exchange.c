@@ -488,8 +488,9 @@ static enum dt_status take_tool(struct checker *c, const cJSON *item, struct exc
     struct member m[] = {{"id", true, NULL},           {"tool_type", true, NULL},
                          {"origin", true, NULL},       {"content_json", true, NULL},
                          {"content_hash", true, NULL}, {"skills", false, NULL},
-                         {"created_at", true, NULL},   {"updated_at", true, NULL}};
-    enum dt_status s = take_members(c, item, m, 8);
+                         {"created_at", true, NULL},   {"updated_at", true, NULL},
+                         {"draft", false, NULL}};
+    enum dt_status s = take_members(c, item, m, 9);
     if (s != DT_OK)
         return s;
     size_t was = path_push(c, ".id");
@@ -543,6 +544,14 @@ static enum dt_status take_tool(struct checker *c, const cJSON *item, struct exc
     if ((s = take_time(c, m[7].item, out->updated_at)) != DT_OK)
         return s;
     path_pop(c, was);
+    /* dreamtree's addition; a file without it (an older one) has complete entries only */
+    if (m[8].item) {
+        path_push(c, ".draft");
+        if (!cJSON_IsBool(m[8].item))
+            return fail(c, "not true or false");
+        out->draft = cJSON_IsTrue(m[8].item);
+        path_pop(c, was);
+    }
     return DT_OK;
 }
 

@@ -62,12 +62,13 @@ struct exchange_module {
 struct exchange_tool {
     char id[STORE_ID_LEN];
     char tool_type[48];
-    char origin[32];  /* a full exercise id or "standalone" */
-    char *json;       /* content_json, compact JSON text (may be an envelope); owned */
+    char origin[32]; /* a full exercise id or "standalone" */
+    char *json;      /* content_json, compact JSON text (may be an envelope); owned */
     char content_hash[65];
     struct exchange_skills skills;
     char created_at[STORE_TIME_LEN];
     char updated_at[STORE_TIME_LEN];
+    bool draft; /* "draft": true, dreamtree's own member: the entry lacks a required answer */
 };
 
 struct exchange_custom_skill {

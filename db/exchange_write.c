@@ -66,6 +66,8 @@ static cJSON *tools_array(const struct exchange *x)
         cJSON_AddItemToObject(o, "skills", skills_array(&t->skills));
         cJSON_AddStringToObject(o, "created_at", t->created_at);
         cJSON_AddStringToObject(o, "updated_at", t->updated_at);
+        if (t->draft) /* only when true: a complete entry is written as the spec has it */
+            cJSON_AddTrueToObject(o, "draft");
         cJSON_AddItemToArray(tools, o);
     }
     return tools;

@@ -46,13 +46,16 @@ enum dt_status store_exercises_blocks(struct store *st, const char *full_exercis
 {
     *out = NULL;
     *n = 0;
-    /* ?2 NULL reads the 'control' group; a block without a group is for every reader */
+    /* A group's blocks replace the control's (no group, or 'control') whole: a variant is a
+     * copy of the exercise. A group that does not vary this exercise reads the control. */
     sqlite3_stmt *stmt = store_stmt(
         st,
         "SELECT c.id, c.content_type, c.content_text, c.display_order, p.prompt_key, p.input_json"
         " FROM exercise_content c LEFT JOIN prompt_inputs p ON p.content_id = c.id"
         " WHERE c.full_exercise_id = ?1 AND c.is_active = 1"
-        " AND (c.variant_group IS NULL OR c.variant_group = COALESCE(?2, 'control'))"
+        " AND COALESCE(c.variant_group, 'control') = COALESCE((SELECT x.variant_group"
+        "   FROM exercise_content x WHERE x.full_exercise_id = ?1 AND x.variant_group = ?2"
+        "   AND x.is_active = 1 LIMIT 1), 'control')"
         " ORDER BY c.display_order, c.id");
     if (!stmt || store_bind(st, stmt, "tt", full_exercise_id, variant_group) != DT_OK)
         return DT_DB;

@@ -17,9 +17,10 @@ struct exercise_block {
     char *input_json;    /* prompts: prompt_inputs.input_json (malloc'd); NULL otherwise */
 };
 
-/* The active blocks (is_active = 1) of one exercise in display_order. variant_group NULL reads
- * the blocks with no variant group or the group 'control'; a name reads the blocks with no
- * variant group or that group (a block without a group is for every reader). *out is malloc'd:
+/* The active blocks (is_active = 1) of one exercise in display_order, as variant_group sees
+ * them: that group's blocks when the exercise has any, else the control's (the blocks with no
+ * group or the group 'control'); NULL reads the control. A variant replaces the control's
+ * blocks whole (docs/content-format.md, "Variants"). *out is malloc'd:
  * free it with store_exercises_blocks_free. DT_NOT_FOUND when the exercise has no such blocks
  * and is not in the sequence either; an exercise of the sequence with no blocks is DT_OK, *n 0. */
 enum dt_status store_exercises_blocks(struct store *st, const char *full_exercise_id,

@@ -162,9 +162,10 @@ static enum dt_status modules(struct store *st, const char *user_id, enum transf
 static enum dt_status tools(struct store *st, const char *user_id, enum transfer_mode mode,
                             struct exchange *x)
 {
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, tool_type, origin, content_json, content_hash,"
-                                        " created_at, updated_at FROM tool_instances"
-                                        " WHERE user_id = ?1 ORDER BY created_at, id");
+    sqlite3_stmt *stmt = store_stmt(
+        st, "SELECT id, tool_type, origin, content_json, content_hash, created_at, updated_at,"
+            " EXISTS (SELECT 1 FROM tool_instance_drafts d WHERE d.instance_id = tool_instances.id)"
+            " FROM tool_instances WHERE user_id = ?1 ORDER BY created_at, id");
     if (!stmt || store_bind(st, stmt, "t", user_id) != DT_OK)
         return DT_DB;
     size_t cap = 0;
@@ -183,6 +184,7 @@ static enum dt_status tools(struct store *st, const char *user_id, enum transfer
         store_col_copy(stmt, 4, t->content_hash, sizeof t->content_hash);
         store_col_copy(stmt, 5, t->created_at, sizeof t->created_at);
         store_col_copy(stmt, 6, t->updated_at, sizeof t->updated_at);
+        t->draft = sqlite3_column_int(stmt, 7) != 0;
     }
     enum dt_status s = rc == SQLITE_DONE ? DT_OK : store_fail(st, rc);
     store_stmt_done(stmt);

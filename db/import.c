@@ -372,6 +372,14 @@ static enum dt_status merge_tool(struct merge *g, const struct exchange_tool *t,
                       "tttttttt", id, g->user, t->tool_type, t->origin, sealed ? sealed : clear,
                       hash, t->created_at, t->updated_at);
     free(sealed);
+    /* the entry's draft mark comes with it, as the file says (an older file: complete) */
+    if (s == DT_OK && t->draft)
+        s = store_run(g->st,
+                      "INSERT INTO tool_instance_drafts (instance_id) VALUES (?1)"
+                      " ON CONFLICT (instance_id) DO NOTHING",
+                      "t", id);
+    else if (s == DT_OK)
+        s = store_run(g->st, "DELETE FROM tool_instance_drafts WHERE instance_id = ?1", "t", id);
     if (s == DT_OK)
         s = tag(g, id, &t->skills);
     return s;
@@ -529,11 +537,11 @@ enum dt_status store_merge_into_account(struct store *st, const char *anonymous_
         s = store_run(st, "UPDATE skills SET created_by = ?2 WHERE created_by = ?1", "tt",
                       anonymous_id, account_id);
     if (s == DT_OK) /* this terminal's session now opens the account */
-        s = store_run(st, "UPDATE sessions SET user_id = ?2 WHERE user_id = ?1", "tt",
-                      anonymous_id, account_id);
+        s = store_run(st, "UPDATE sessions SET user_id = ?2 WHERE user_id = ?1", "tt", anonymous_id,
+                      account_id);
     if (s == DT_OK) /* and on a shared server, so does this SSH key */
-        s = store_run(st, "UPDATE ssh_keys SET user_id = ?2 WHERE user_id = ?1", "tt",
-                      anonymous_id, account_id);
+        s = store_run(st, "UPDATE ssh_keys SET user_id = ?2 WHERE user_id = ?1", "tt", anonymous_id,
+                      account_id);
     if (s == DT_OK)
         s = store_users_delete(st, anonymous_id);
     s = store_group_end(st, s);

@@ -113,6 +113,7 @@ static int read_response(sqlite3_stmt *stmt, void *out)
     store_col_copy(stmt, 1, r->full_exercise_id, sizeof r->full_exercise_id);
     r->response_json = store_col_dup(stmt, 2);
     store_col_copy(stmt, 3, r->responded_at, sizeof r->responded_at);
+    r->version = sqlite3_column_int(stmt, 4);
     return r->response_json ? 0 : -1;
 }
 
@@ -120,15 +121,34 @@ enum dt_status store_responses_get(struct store *st, const char *user_id,
                                    const char *full_exercise_id, struct response *out)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, full_exercise_id, response_json, responded_at"
-                                        " FROM exercise_responses"
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT id, full_exercise_id, response_json, responded_at,"
+                                        " version FROM exercise_responses"
                                         " WHERE user_id = ?1 AND full_exercise_id = ?2 LIMIT 1");
     if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
     enum dt_status s = store_one(st, stmt, out, read_response);
-    if (s == DT_OK &&
-        (s = store_unseal(st, user_id, SEALED_RESPONSE, out->full_exercise_id,
-                          &out->response_json)) != DT_OK)
+    if (s == DT_OK && (s = store_unseal(st, user_id, SEALED_RESPONSE, out->full_exercise_id,
+                                        &out->response_json)) != DT_OK)
+        store_responses_clear(out);
+    return s;
+}
+
+enum dt_status store_responses_earlier(struct store *st, const char *user_id,
+                                       const char *full_exercise_id, struct response *out)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *stmt = store_stmt(
+        st, "SELECT r.id, r.full_exercise_id, r.response_json, r.responded_at, r.version"
+            " FROM exercise_sequence s JOIN exercise_responses r ON r.user_id = ?1"
+            " AND r.part_id = s.part_id AND r.module_id = s.module_id"
+            " AND r.exercise_id = s.exercise_id AND r.version < s.version"
+            " WHERE s.full_exercise_id = ?2 ORDER BY r.version DESC, r.responded_at DESC LIMIT 1");
+    if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
+        return DT_DB;
+    enum dt_status s = store_one(st, stmt, out, read_response);
+    /* sealed under the id it was written for */
+    if (s == DT_OK && (s = store_unseal(st, user_id, SEALED_RESPONSE, out->full_exercise_id,
+                                        &out->response_json)) != DT_OK)
         store_responses_clear(out);
     return s;
 }

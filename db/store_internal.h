@@ -111,7 +111,7 @@ enum dt_status store_migrate(struct store *st);
 
 /* The migrations (migrations.c): store_migrations[v] holds the SQL scripts, NULL-terminated, that
  * bring a database from schema version v to v + 1. */
-#define STORE_MIGRATION_COUNT 7
+#define STORE_MIGRATION_COUNT 9
 extern const char *const *const store_migrations[STORE_MIGRATION_COUNT];
 
 /* The fingerprint of a database's structure (fingerprint.c): a hash over every table, column,

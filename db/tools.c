@@ -151,9 +151,31 @@ static enum dt_status check_origin(struct store *st, const char *user_id, const 
     return s;
 }
 
+/* Marks the instance a draft (draft 1) or complete (0); -1 leaves it. In a write transaction. */
+static enum dt_status mark_draft(struct store *st, const char *instance_id, int draft)
+{
+    if (draft < 0)
+        return DT_OK;
+    if (draft)
+        return store_run(st,
+                         "INSERT INTO tool_instance_drafts (instance_id) VALUES (?1)"
+                         " ON CONFLICT (instance_id) DO NOTHING",
+                         "t", instance_id);
+    return store_run(st, "DELETE FROM tool_instance_drafts WHERE instance_id = ?1", "t",
+                     instance_id);
+}
+
 enum dt_status store_tools_create(struct store *st, const char *user_id, const char *tool_type,
                                   const char *origin, const char *content_json,
                                   char id_out[STORE_ID_LEN])
+{
+    return store_tools_create_entry(st, user_id, tool_type, origin, content_json, false, id_out);
+}
+
+enum dt_status store_tools_create_entry(struct store *st, const char *user_id,
+                                        const char *tool_type, const char *origin,
+                                        const char *content_json, bool draft,
+                                        char id_out[STORE_ID_LEN])
 {
     char hash[TOOLS_HASH_LEN], id[STORE_ID_LEN], now[STORE_TIME_LEN];
     if (!origin || store_tools_content_hash(content_json, hash) != DT_OK)
@@ -184,14 +206,16 @@ enum dt_status store_tools_create(struct store *st, const char *user_id, const c
             s = DT_NOT_FOUND;
     }
     free(sealed);
+    if (s == DT_OK && draft)
+        s = mark_draft(st, id, 1);
     s = store_write_end(st, s);
     if (s == DT_OK && id_out)
         memcpy(id_out, id, STORE_ID_LEN);
     return s;
 }
 
-enum dt_status store_tools_update(struct store *st, const char *user_id, const char *instance_id,
-                                  const char *content_json)
+static enum dt_status update(struct store *st, const char *user_id, const char *instance_id,
+                             const char *content_json, int draft)
 {
     char hash[TOOLS_HASH_LEN], now[STORE_TIME_LEN];
     if (store_tools_content_hash(content_json, hash) != DT_OK)
@@ -212,7 +236,22 @@ enum dt_status store_tools_update(struct store *st, const char *user_id, const c
     free(sealed);
     if (s == DT_OK && sqlite3_changes(st->db) == 0)
         s = DT_NOT_FOUND;
+    if (s == DT_OK)
+        s = mark_draft(st, instance_id, draft);
     return store_write_end(st, s);
+}
+
+enum dt_status store_tools_update(struct store *st, const char *user_id, const char *instance_id,
+                                  const char *content_json)
+{
+    return update(st, user_id, instance_id, content_json, -1);
+}
+
+enum dt_status store_tools_update_entry(struct store *st, const char *user_id,
+                                        const char *instance_id, const char *content_json,
+                                        bool draft)
+{
+    return update(st, user_id, instance_id, content_json, draft ? 1 : 0);
 }
 
 enum dt_status store_tools_delete(struct store *st, const char *user_id, const char *instance_id)
@@ -227,7 +266,9 @@ enum dt_status store_tools_delete(struct store *st, const char *user_id, const c
     return store_write_end(st, s);
 }
 
-#define INSTANCE_COLUMNS "id, tool_type, origin, content_json, content_hash, created_at, updated_at"
+#define INSTANCE_COLUMNS                                                                           \
+    "id, tool_type, origin, content_json, content_hash, created_at, updated_at,"                   \
+    " EXISTS (SELECT 1 FROM tool_instance_drafts d WHERE d.instance_id = tool_instances.id)"
 
 static int read_instance(sqlite3_stmt *stmt, void *elem)
 {
@@ -239,6 +280,7 @@ static int read_instance(sqlite3_stmt *stmt, void *elem)
     store_col_copy(stmt, 4, t->content_hash, sizeof t->content_hash);
     store_col_copy(stmt, 5, t->created_at, sizeof t->created_at);
     store_col_copy(stmt, 6, t->updated_at, sizeof t->updated_at);
+    t->draft = sqlite3_column_int(stmt, 7) != 0;
     return t->content_json ? 0 : -1;
 }
 
@@ -292,12 +334,16 @@ enum dt_status store_tools_list(struct store *st, const char *user_id, const cha
 }
 
 enum dt_status store_tools_count(struct store *st, const char *user_id, const char *tool_type,
-                                 size_t *count, char last_created[STORE_TIME_LEN])
+                                 size_t *count, size_t *drafts, char last_created[STORE_TIME_LEN])
 {
     *count = 0;
+    if (drafts)
+        *drafts = 0;
     last_created[0] = '\0';
-    sqlite3_stmt *stmt = store_stmt(st, "SELECT COUNT(*), MAX(created_at) FROM tool_instances"
-                                        " WHERE user_id = ?1 AND tool_type = ?2");
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT COUNT(*), MAX(created_at), COUNT(d.instance_id)"
+                                        " FROM tool_instances ti LEFT JOIN tool_instance_drafts d"
+                                        " ON d.instance_id = ti.id"
+                                        " WHERE ti.user_id = ?1 AND ti.tool_type = ?2");
     if (!stmt || store_bind(st, stmt, "tt", user_id, tool_type) != DT_OK)
         return DT_DB;
     int rc = sqlite3_step(stmt);
@@ -305,6 +351,8 @@ enum dt_status store_tools_count(struct store *st, const char *user_id, const ch
     if (rc == SQLITE_ROW) {
         *count = (size_t)sqlite3_column_int64(stmt, 0);
         store_col_copy(stmt, 1, last_created, STORE_TIME_LEN);
+        if (drafts)
+            *drafts = (size_t)sqlite3_column_int64(stmt, 2);
     } else {
         s = store_fail(st, rc);
     }

@@ -32,6 +32,7 @@ struct tool_instance {
     char created_at[STORE_TIME_LEN];
     char updated_at[STORE_TIME_LEN];
     bool unreadable; /* store_tools_list: sealed content that did not open (content_json "null") */
+    bool draft;      /* lacks an answer its form requires: kept, but not counted as done */
 };
 
 /* All tool types in the order they unlock (then by id); *out is malloc'd (caller frees). */
@@ -44,7 +45,19 @@ enum dt_status store_tools_type(struct store *st, const char *tool_id, struct to
 enum dt_status store_tools_create(struct store *st, const char *user_id, const char *tool_type,
                                   const char *origin, const char *content_json,
                                   char id_out[STORE_ID_LEN]);
-/* Replaces the content (and its hash) of the user's instance; DT_NOT_FOUND when not theirs.
+/* store_tools_create, and in the same transaction marks the new entry a draft when draft is
+ * true: an entry that lacks an answer its form requires (the screens know which). A draft is
+ * kept like any entry but counts as done for nothing: the Daily Dos, an exercise's tool prompt. */
+enum dt_status store_tools_create_entry(struct store *st, const char *user_id,
+                                        const char *tool_type, const char *origin,
+                                        const char *content_json, bool draft,
+                                        char id_out[STORE_ID_LEN]);
+/* store_tools_update, and in the same transaction marks the entry a draft or complete. */
+enum dt_status store_tools_update_entry(struct store *st, const char *user_id,
+                                        const char *instance_id, const char *content_json,
+                                        bool draft);
+/* Replaces the content (and its hash) of the user's instance, its draft mark left as it was;
+ * DT_NOT_FOUND when not theirs.
  * For a claimed user, create and update seal the content (DT_KEY_LOCKED without the keys) and
  * key its hash (docs/security.md); get opens it (DT_UNREADABLE when it does not open). */
 enum dt_status store_tools_update(struct store *st, const char *user_id, const char *instance_id,
@@ -57,9 +70,10 @@ enum dt_status store_tools_get(struct store *st, const char *user_id, const char
  * open is kept in the list, marked unreadable. */
 enum dt_status store_tools_list(struct store *st, const char *user_id, const char *tool_type,
                                 struct tool_instance **out, size_t *n);
-/* How many instances of a tool type the user has, and when the newest was made ("" if none). */
+/* How many instances of a tool type the user has, how many of them are drafts, and when the
+ * newest was made ("" if none). drafts may be NULL. */
 enum dt_status store_tools_count(struct store *st, const char *user_id, const char *tool_type,
-                                 size_t *count, char last_created[STORE_TIME_LEN]);
+                                 size_t *count, size_t *drafts, char last_created[STORE_TIME_LEN]);
 void store_tools_instance_clear(struct tool_instance *t);
 void store_tools_list_free(struct tool_instance **list, size_t n);
 

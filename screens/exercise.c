@@ -39,6 +39,7 @@ struct tool_use {
     cJSON *ids;    /* the entries made in this exercise, newest first */
     cJSON *titles; /* their names, in the same order */
     int min, max;  /* how many entries the prompt asks for (0: not said) */
+    size_t drafts; /* entries among ids that lack a required answer: they count for nothing */
     bool several;  /* the exercise makes more than one entry of the tool */
 };
 
@@ -114,6 +115,10 @@ static enum dt_status load_tool_uses(struct screen *s, struct exercise *e)
             cJSON *content = cJSON_Parse(list[k].content_json);
             tool_form_title(u->form, content, list[k].created_at, title, sizeof title);
             cJSON_Delete(content);
+            if (list[k].draft && strlen(title) + 9 < sizeof title) {
+                strcat(title, " (draft)");
+                u->drafts++;
+            }
             cJSON_AddItemToArray(u->ids, cJSON_CreateString(list[k].id));
             cJSON_AddItemToArray(u->titles, cJSON_CreateString(title));
         }
@@ -392,6 +397,14 @@ static void build(const struct screen *s, struct doc *d)
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "Module %s, %s.%s", e->ref.module_key, e->module_title,
                         e->ref.is_required ? "" : " This exercise is optional."));
+    if (e->p.earlier_version && !e->p.answered) /* spec 14.2: the answer keeps its version */
+        doc_para(d, DOC_ROLE_NOTE,
+                 doc_printf(d,
+                            "This exercise changed since you answered it; your answer is from"
+                            " version %d, the exercise is now version %d. What you wrote is"
+                            " filled in where the questions are the same: submit to answer"
+                            " this version.",
+                            e->p.earlier_version, e->ref.version));
     for (size_t i = 0; i < e->p.nblocks; i++) {
         const struct exercise_block *b = &e->p.blocks[i];
         if (strcmp(b->content_type, "prompt") != 0) {
@@ -432,6 +445,20 @@ static bool tools_complete(struct screen *s, struct exercise *e)
         const char *key = e->p.blocks[i].prompt_key;
         bool required = !prompts_input(&e->p, i)->optional;
         size_t made = (size_t)cJSON_GetArraySize(u->ids);
+        size_t needed = u->min > 1 ? (size_t)u->min : required ? 1 : 0;
+        if (u->drafts > 0 && made - u->drafts < needed) {
+            if (u->drafts == 1)
+                app_error(s->app,
+                          "the %s made here is a draft, short of an answer it needs: open it"
+                          " and finish it first.",
+                          u->type.singular_name);
+            else
+                app_error(s->app,
+                          "%zu %s made here are drafts, short of answers they need: open them"
+                          " and finish them first.",
+                          u->drafts, u->type.plural_name);
+            return false;
+        }
         if (made > 0 && made < (size_t)u->min) {
             app_error(s->app,
                       "this exercise asks for at least %d %s and you have made %zu:"
@@ -513,12 +540,15 @@ static enum screen_result start_ranking(struct screen *s, struct exercise *e, si
             cJSON_AddItemToArray(items, cJSON_CreateString(item->valuestring));
     }
     char *json = cJSON_PrintUnformatted(content);
-    cJSON_Delete(content);
     char id[STORE_ID_LEN];
-    enum dt_status status = json ? store_tools_create(app_store(s->app), app_user(s->app),
-                                                      TOOL_RANKING_GRID, e->ref.full_exercise_id,
-                                                      json, id)
-                                 : DT_NOMEM;
+    const struct tool_form *form = tool_form_find(TOOL_RANKING_GRID);
+    bool draft = form && tool_form_is_draft(form, content);
+    enum dt_status status = json
+                                ? store_tools_create_entry(app_store(s->app), app_user(s->app),
+                                                           TOOL_RANKING_GRID,
+                                                           e->ref.full_exercise_id, json, draft, id)
+                                : DT_NOMEM;
+    cJSON_Delete(content);
     cJSON_free(json);
     if (status != DT_OK) {
         app_fail(s->app, "The ranking could not be started", status);

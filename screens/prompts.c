@@ -7,11 +7,42 @@
 #include <string.h>
 
 #include "drafts.h"
+#include "preferences.h"
 #include "responses.h"
 #include "number.h"
 #include "text.h"
 
 _Static_assert(INPUT_MAX_OPTIONS <= DOC_MAX_OPTIONS, "a field shows every option an input has");
+
+/* Not answered yet: an answer to an earlier version of the exercise sets earlier_version, and
+ * fills in what this version asks by the same prompt keys (and a draft has not). What it asked
+ * that this version does not is left out: the new answer is to this version. */
+static enum dt_status earlier_answers(struct prompts *e, struct app *a)
+{
+    struct response r;
+    enum dt_status status = store_responses_earlier(app_store(a), app_user(a), e->full_exercise_id,
+                                                    &r);
+    if (status == DT_NOT_FOUND)
+        return DT_OK;
+    if (status != DT_OK)
+        return status;
+    e->earlier_version = r.version;
+    cJSON *old = cJSON_Parse(r.response_json);
+    store_responses_clear(&r);
+    for (size_t i = 0; cJSON_IsObject(old) && i < e->nblocks; i++) {
+        const char *key = e->blocks[i].prompt_key;
+        if (!e->blocks[i].input_json || cJSON_GetObjectItemCaseSensitive(e->answers, key))
+            continue;
+        cJSON *v = cJSON_DetachItemFromObjectCaseSensitive(old, key);
+        /* a tool's answer names entries made for the earlier version's id: asked anew */
+        if (v && !(cJSON_IsObject(v) && cJSON_GetObjectItemCaseSensitive(v, ANSWER_KEY_TOOL)))
+            cJSON_AddItemToObject(e->answers, key, v);
+        else
+            cJSON_Delete(v);
+    }
+    cJSON_Delete(old);
+    return DT_OK;
+}
 
 static enum dt_status load_answers(struct prompts *e, struct app *a)
 {
@@ -42,6 +73,8 @@ static enum dt_status load_answers(struct prompts *e, struct app *a)
         cJSON_Delete(e->answers);
         e->answers = cJSON_CreateObject();
     }
+    if (!e->answered && (status = earlier_answers(e, a)) != DT_OK)
+        return status;
     return e->answers ? DT_OK : DT_NOMEM;
 }
 
@@ -49,8 +82,12 @@ enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_e
 {
     memset(p, 0, sizeof *p);
     store_copy_text(p->full_exercise_id, sizeof p->full_exercise_id, full_exercise_id);
-    enum dt_status status = store_exercises_blocks(app_store(a), full_exercise_id, NULL, &p->blocks,
-                                                   &p->nblocks);
+    /* the person's group's version of the exercise (the control where the group has none) */
+    char group[PREFERENCES_VARIANT_LEN];
+    enum dt_status status = store_preferences_variant(app_store(a), app_user(a), group);
+    if (status == DT_OK)
+        status = store_exercises_blocks(app_store(a), full_exercise_id, group, &p->blocks,
+                                        &p->nblocks);
     if (status == DT_OK)
         p->inputs = dt_oom_calloc(p->nblocks, sizeof *p->inputs);
     for (size_t i = 0; status == DT_OK && i < p->nblocks; i++) {

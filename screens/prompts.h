@@ -20,10 +20,14 @@ struct prompts {
                                  * other blocks (and for an input that could not be read) */
     cJSON *answers;             /* prompt key -> value, as response_json keeps it */
     bool answered;              /* the user has a saved response */
+    /* not answered, but an earlier version of the exercise was: that version (0: none). Its
+     * answers to the questions this version asks by the same keys are filled in. */
+    int earlier_version;
 };
 
 /* Loads the exercise's blocks and the user's answers (a draft wins over the saved response,
- * and says so with a note). Free with prompts_free. */
+ * and says so with a note; with neither, the answers to an earlier version of the exercise
+ * that this one still asks). Free with prompts_free. */
 enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_exercise_id);
 void prompts_free(struct prompts *p);
 

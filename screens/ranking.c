@@ -204,7 +204,8 @@ static void build(const struct screen *s, struct doc *d)
 static enum screen_result save(struct screen *s, struct ranking *r)
 {
     replay(r);
-    return tool_form_store(s->app, r->instance_id, r->content, "Your answer could not be saved");
+    return tool_form_store(s->app, TOOL_RANKING_GRID, r->instance_id, r->content,
+                           "Your answer could not be saved");
 }
 
 static enum screen_result command(struct screen *s, const struct tui_event *ev)

@@ -204,7 +204,8 @@ static void build(const struct screen *s, struct doc *d)
 
 static enum screen_result save(struct screen *s, struct resume *r)
 {
-    return tool_form_store(s->app, r->instance_id, r->content, "The resume could not be saved");
+    return tool_form_store(s->app, TOOL_RESUME_BUILDER, r->instance_id, r->content,
+                           "The resume could not be saved");
 }
 
 static enum screen_result export_files(struct screen *s, struct resume *r)

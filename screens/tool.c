@@ -111,7 +111,13 @@ static void build(const struct screen *s, struct doc *d)
     for (size_t i = 0; i < shown; i++) {
         const struct tool_instance *ti = &t->list[i];
         char title[160], about[200] = "";
-        if (t->entries[i]) {
+        if (t->entries[i] && ti->draft) { /* what it lacks, not a summary of half an entry */
+            char missing[sizeof about - 16];
+            tool_form_title(t->form, t->entries[i], ti->created_at, title, sizeof title);
+            tool_form_missing_text(t->form, t->entries[i], missing, sizeof missing);
+            snprintf(about, sizeof about, "draft: %s%s", missing[0] ? "needs " : "",
+                     missing[0] ? missing : "open it to finish it");
+        } else if (t->entries[i]) {
             tool_form_title(t->form, t->entries[i], ti->created_at, title, sizeof title);
             if (t->form->describe)
                 t->form->describe(t->entries[i], about, sizeof about);

@@ -142,10 +142,13 @@ static enum dt_status save(struct screen *s, struct tool_entry *e)
     char *json = cJSON_PrintUnformatted(e->content);
     if (!json)
         return DT_NOMEM;
+    /* nothing typed is lost: an entry short of a required answer is kept, as a draft */
+    bool draft = tool_form_is_draft(e->form, e->content);
     enum dt_status status = e->instance_id[0]
-                                ? store_tools_update(st, app_user(s->app), e->instance_id, json)
-                                : store_tools_create(st, app_user(s->app), e->type.id, e->origin,
-                                                     json, e->instance_id);
+                                ? store_tools_update_entry(st, app_user(s->app), e->instance_id,
+                                                           json, draft)
+                                : store_tools_create_entry(st, app_user(s->app), e->type.id,
+                                                           e->origin, json, draft, e->instance_id);
     cJSON_free(json);
     if (status == DT_OK) {
         /* from now on this screen shows a saved entry: coming back to it must reopen that */

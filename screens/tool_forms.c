@@ -137,6 +137,31 @@ void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *t
             cJSON_AddStringToObject(content, f->fields[i].key, today);
 }
 
+bool tool_form_is_draft(const struct tool_form *f, const cJSON *content)
+{
+    return tool_form_missing(f, content) >= 0;
+}
+
+void tool_form_missing_text(const struct tool_form *f, const cJSON *content, char *out, size_t size)
+{
+    size_t missing[64], n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < f->nfields && n < sizeof missing / sizeof *missing; i++) {
+        if (f->fields[i].input.optional)
+            continue;
+        cJSON *v = tool_form_value(f, i, content);
+        if (prompts_value_empty(v))
+            missing[n++] = i;
+        cJSON_Delete(v);
+    }
+    for (size_t k = 0; k < n; k++)
+        tf_append(out, size, "%s\"%s\"",
+                  k == 0      ? ""
+                  : k + 1 < n ? ", "
+                              : " and ",
+                  f->fields[missing[k]].label);
+}
+
 int tool_form_missing(const struct tool_form *f, const cJSON *content)
 {
     for (size_t i = 0; i < f->nfields; i++) {
@@ -187,12 +212,15 @@ enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *ex
     return status;
 }
 
-enum screen_result tool_form_store(struct app *a, const char *instance_id, const cJSON *content,
-                                   const char *what)
+enum screen_result tool_form_store(struct app *a, const char *tool, const char *instance_id,
+                                   const cJSON *content, const char *what)
 {
+    const struct tool_form *f = tool_form_find(tool);
     char *json = cJSON_PrintUnformatted(content);
-    enum dt_status status = json ? store_tools_update(app_store(a), app_user(a), instance_id, json)
-                                 : DT_NOMEM;
+    enum dt_status status = !json ? DT_NOMEM
+                            : f   ? store_tools_update_entry(app_store(a), app_user(a), instance_id,
+                                                             json, tool_form_is_draft(f, content))
+                                : store_tools_update(app_store(a), app_user(a), instance_id, json);
     cJSON_free(json);
     if (status != DT_OK) {
         app_fail(a, what, status);

@@ -69,9 +69,10 @@ struct tool_form {
 enum dt_status tool_form_open(struct app *a, const char *tool_id, const char *exercise,
                               struct tool_type *type, const struct tool_form **form);
 /* Writes an entry's content back to its instance (the screens that work on a saved entry: the
- * ranking, the resume). On failure says so ("WHAT: reason") and returns SCREEN_REJECTED. */
-enum screen_result tool_form_store(struct app *a, const char *instance_id, const cJSON *content,
-                                   const char *what);
+ * ranking, the resume), marked a draft while it lacks a required answer of tool's form. On
+ * failure says so ("WHAT: reason") and returns SCREEN_REJECTED. */
+enum screen_result tool_form_store(struct app *a, const char *tool, const char *instance_id,
+                                   const cJSON *content, const char *what);
 /* The form of a tool type, or NULL when the tool has none. */
 const struct tool_form *tool_form_find(const char *tool);
 /* Every form in turn: form i, or NULL past the last (for checks over all of them). */
@@ -93,6 +94,13 @@ void tool_form_title(const struct tool_form *f, const cJSON *content, const char
 void tool_form_defaults(const struct tool_form *f, cJSON *content, const char *today);
 /* The index of the first required field an entry leaves empty, or -1 when none is. */
 int tool_form_missing(const struct tool_form *f, const cJSON *content);
+/* True when an entry leaves a required field empty: it is kept as a draft (db/tools.h), which
+ * counts as done for nothing. */
+bool tool_form_is_draft(const struct tool_form *f, const cJSON *content);
+/* The questions an entry leaves unanswered, quoted, as a sentence says them: "\"A?\", \"B?\"
+ * and \"C?\"" ("" when none). out is always terminated. */
+void tool_form_missing_text(const struct tool_form *f, const cJSON *content, char *out,
+                            size_t size);
 
 /* The resume written out: Markdown (markdown true) or plain text, with the chosen SOARED
  * stories as highlights (title and one line each), through the sanitiser's file policy (it is

@@ -14,7 +14,7 @@
 struct tool_row {
     struct tool_type type;
     bool unlocked, due, has_form;
-    size_t count;
+    size_t count, drafts; /* drafts: entries among count that lack a required answer */
     char last[STORE_TIME_LEN];
     char opens_with[PROGRESS_TITLE_LEN + 64]; /* "exercise 1.2.1, Title" */
 };
@@ -47,7 +47,7 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         r->has_form = tool_form_find(types[i].id) != NULL;
         status = store_progress_tool_unlocked(st, user, types[i].id, &r->unlocked);
         if (status == DT_OK)
-            status = store_tools_count(st, user, types[i].id, &r->count, r->last);
+            status = store_tools_count(st, user, types[i].id, &r->count, &r->drafts, r->last);
         struct exercise_ref ref;
         if (status == DT_OK && !r->unlocked &&
             store_progress_exercise(st, types[i].unlocks_at_exercise, &ref) == DT_OK)
@@ -89,10 +89,14 @@ static void build(const struct screen *s, struct doc *d)
                      "locked", 0, NULL, NULL);
             continue;
         }
+        const char *drafts = r->drafts == 0   ? ""
+                             : r->count == 1  ? " (a draft)"
+                             : r->drafts == 1 ? " (one a draft)"
+                                              : doc_printf(d, " (%zu drafts)", r->drafts);
         const char *about = r->count == 0
                                 ? "Nothing here yet."
-                                : doc_printf(d, "%zu %s, the newest made %.10s.", r->count,
-                                             r->count == 1 ? "entry" : "entries", r->last);
+                                : doc_printf(d, "%zu %s%s, the newest made %.10s.", r->count,
+                                             r->count == 1 ? "entry" : "entries", drafts, r->last);
         struct screen_arg tool = screen_arg_tool(r->type.id, 0);
         screen_card(d, r->type.plural_name, about, r->due ? "due" : "open", SCREEN_TOOL, &tool,
                     doc_printf(d, "Open: %s", r->type.plural_name));

@@ -116,14 +116,62 @@ static struct seed_reference *find_ref(const struct checker *k, const char *key)
     return at == SIZE_MAX ? NULL : &k->c->refs[at];
 }
 
-static int compare_exercises(const void *a, const void *b)
+bool seed_is_control(const char *variant)
 {
-    const struct seed_exercise *x = a, *y = b;
+    return !variant || strcmp(variant, "control") == 0;
+}
+
+static int compare_numbers(const struct seed_exercise *x, const struct seed_exercise *y)
+{
     if (x->part != y->part)
         return x->part - y->part;
     if (x->module != y->module)
         return x->module - y->module;
     return x->number - y->number;
+}
+
+/* By number; within one number the control first, then the variants by name; a repeat after
+ * the heading it repeats. */
+static int compare_exercises(const void *a, const void *b)
+{
+    const struct seed_exercise *x = a, *y = b;
+    int c = compare_numbers(x, y);
+    if (c)
+        return c;
+    bool xc = seed_is_control(x->variant), yc = seed_is_control(y->variant);
+    if (xc != yc)
+        return xc ? -1 : 1;
+    if (!xc && (c = strcmp(x->variant, y->variant)) != 0)
+        return c;
+    return (x->parsed_at > y->parsed_at) - (x->parsed_at < y->parsed_at);
+}
+
+/* Moves every exercise that repeats the number of the one before it (its variants, and any
+ * duplicate, already reported) into that one's variants: from here on c->exercises holds one
+ * entry per exercise. The exercises must be sorted. -1 when out of memory. */
+static int gather_variants(struct seed_content *c)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        struct seed_exercise *e = &c->exercises[i];
+        if (kept > 0 && compare_numbers(&c->exercises[kept - 1], e) == 0) {
+            struct seed_exercise *main = &c->exercises[kept - 1];
+            struct seed_exercise *v = seed_push(&main->variants, &main->nvariants,
+                                                sizeof *main->variants);
+            if (!v)
+                return -1; /* what is not moved yet is still in c->exercises, and freed */
+            *v = *e;
+            memset(e, 0, sizeof *e);
+            continue;
+        }
+        if (kept != i) {
+            c->exercises[kept] = *e;
+            memset(e, 0, sizeof *e);
+        }
+        kept++;
+    }
+    c->nexercises = kept;
+    return 0;
 }
 
 /* Keys that must be unique: tool ids, personality types, competency ids, reference keys and
@@ -165,16 +213,32 @@ static int check_numbering(struct checker *k)
     struct seed_diags *d = k->d;
     if (c->nexercises > 1)
         qsort(c->exercises, c->nexercises, sizeof *c->exercises, compare_exercises);
-    const struct seed_exercise *prev = NULL;
-    for (size_t i = 0; i < c->nexercises; i++) {
+    const struct seed_exercise *prev = NULL, *same = NULL; /* same: the last with its number */
+    for (size_t i = 0; i < c->nexercises; same = &c->exercises[i], i++) {
         const struct seed_exercise *e = &c->exercises[i];
         int pp = prev ? prev->part : 1, pm = prev ? prev->module : 1, pe = prev ? prev->number : 0;
         int ok;
-        if (prev && compare_exercises(prev, e) == 0) {
-            seed_diag(d, e->at.file, e->at.line, "duplicate exercise %d.%d.%d (first at %s:%d)",
-                      e->part, e->module, e->number, prev->at.file, prev->at.line);
+        if (prev && compare_numbers(prev, e) == 0) {
+            /* a variant group's copy of the exercise; the control and each group once */
+            bool control = seed_is_control(e->variant);
+            if (control || strcmp(same->variant ? same->variant : "", e->variant) == 0) {
+                if (control)
+                    seed_diag(d, e->at.file, e->at.line,
+                              "duplicate exercise %d.%d.%d (first at %s:%d)", e->part, e->module,
+                              e->number, prev->at.file, prev->at.line);
+                else
+                    seed_diag(d, e->at.file, e->at.line,
+                              "duplicate variant \"%s\" of exercise %d.%d.%d (first at %s:%d)",
+                              e->variant, e->part, e->module, e->number, same->at.file,
+                              same->at.line);
+            }
             continue;
         }
+        if (!seed_is_control(e->variant))
+            seed_diag(d, e->at.file, e->at.line,
+                      "exercise %d.%d.%d has the variant \"%s\" but no control (the same"
+                      " heading without \"variant:\")",
+                      e->part, e->module, e->number, e->variant);
         if (!prev)
             ok = e->part == 1 && e->module == 1 && e->number == 1;
         else if (e->part == pp && e->module == pm)
@@ -232,13 +296,94 @@ static int check_prompt_keys(struct checker *k, const struct seed_exercise *e, s
     return report_repeats(rows, n, "prompt key", true, k->d);
 }
 
+/* What a prompt asks for, as a message says it: its input type ("tool flow-tracker" for a
+ * tool); "" when its input could not be read (said already). */
+static void prompt_kind(const struct seed_block *blk, char *out, size_t size)
+{
+    cJSON *input = blk->input_json ? cJSON_Parse(blk->input_json) : NULL;
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(input, INPUT_KEY_TYPE);
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(input, INPUT_KEY_TOOL);
+    snprintf(out, size, "%s%s%s", cJSON_IsString(type) ? type->valuestring : "",
+             cJSON_IsString(tool) ? " " : "", cJSON_IsString(tool) ? tool->valuestring : "");
+    cJSON_Delete(input);
+}
+
+/* A variant must ask every question its control asks (by prompt key), each with the same kind
+ * of input: an answer is kept under the key, and what one group answered must read as an
+ * answer to the exercise. rows has room for the control's blocks. */
+static void check_variant(struct checker *k, const struct seed_exercise *control,
+                          const struct seed_exercise *v, struct keyed *rows)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < v->nblocks; b++) {
+        if (strcmp(v->blocks[b].type, "prompt") != 0)
+            continue;
+        rows[n++] = (struct keyed){.key = v->blocks[b].key,
+                                   .shown = v->blocks[b].key,
+                                   .where = &v->blocks[b].at,
+                                   .at = b};
+    }
+    sort_keyed(rows, n);
+    for (size_t b = 0; b < control->nblocks; b++) {
+        const struct seed_block *want = &control->blocks[b];
+        if (strcmp(want->type, "prompt") != 0)
+            continue;
+        size_t at = find_keyed(rows, n, want->key);
+        if (at == SIZE_MAX) {
+            seed_diag(k->d, v->at.file, v->at.line,
+                      "variant \"%s\" of exercise %d.%d.%d lacks the prompt \"%s\" its control"
+                      " has (%s:%d)",
+                      v->variant, v->part, v->module, v->number, want->key, want->at.file,
+                      want->at.line);
+            continue;
+        }
+        char wanted[80], got[80];
+        prompt_kind(want, wanted, sizeof wanted);
+        prompt_kind(&v->blocks[at], got, sizeof got);
+        if (wanted[0] && got[0] && strcmp(wanted, got) != 0)
+            seed_diag(k->d, v->blocks[at].at.file, v->blocks[at].at.line,
+                      "prompt \"%s\" takes a %s input in variant \"%s\" but a %s input in the"
+                      " control (%s:%d)",
+                      want->key, got, v->variant, wanted, want->at.file, want->at.line);
+    }
+}
+
+/* One exercise's blocks (the control's or a variant's): prompt keys once each, tools that
+ * exist, at least one prompt. rows has room for its blocks. -1 when out of memory. */
+static int check_blocks(struct checker *k, const struct seed_exercise *e, struct keyed *rows)
+{
+    int rc = check_prompt_keys(k, e, rows);
+    size_t prompts = 0;
+    for (size_t b = 0; b < e->nblocks; b++) {
+        const struct seed_block *blk = &e->blocks[b];
+        if (strcmp(blk->type, "prompt") != 0)
+            continue;
+        prompts++;
+        struct input_spec *input = NULL; /* an input it cannot read is said already */
+        char why[200];
+        if (blk->input_json &&
+            input_spec_parse(blk->input_json, &input, why, sizeof why) == DT_OK && input->tool &&
+            !find_tool(k, input->tool))
+            seed_diag(k->d, blk->at.file, blk->at.line, "unknown tool \"%s\"", input->tool);
+        input_spec_free(&input);
+    }
+    if (prompts == 0)
+        seed_diag(k->d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,
+                  e->module, e->number);
+    return rc;
+}
+
 static int check_exercises(struct checker *k)
 {
     struct seed_content *c = k->c;
     struct seed_diags *d = k->d;
     size_t most = 1;
-    for (size_t i = 0; i < c->nexercises; i++)
-        most = c->exercises[i].nblocks > most ? c->exercises[i].nblocks : most;
+    for (size_t i = 0; i < c->nexercises; i++) {
+        const struct seed_exercise *e = &c->exercises[i];
+        most = e->nblocks > most ? e->nblocks : most;
+        for (size_t v = 0; v < e->nvariants; v++)
+            most = e->variants[v].nblocks > most ? e->variants[v].nblocks : most;
+    }
     struct keyed *rows = malloc(most * sizeof *rows);
     if (!rows)
         return -1;
@@ -247,24 +392,20 @@ static int check_exercises(struct checker *k)
         struct seed_exercise *e = &c->exercises[i];
         snprintf(e->full_id, sizeof e->full_id, "%d.%d.%d.v%d", e->part, e->module, e->number,
                  e->version);
-        rc = check_prompt_keys(k, e, rows);
-        size_t prompts = 0;
-        for (size_t b = 0; b < e->nblocks; b++) {
-            const struct seed_block *blk = &e->blocks[b];
-            if (strcmp(blk->type, "prompt") != 0)
-                continue;
-            prompts++;
-            struct input_spec *input = NULL; /* an input it cannot read is said already */
-            char why[200];
-            if (blk->input_json &&
-                input_spec_parse(blk->input_json, &input, why, sizeof why) == DT_OK &&
-                input->tool && !find_tool(k, input->tool))
-                seed_diag(d, blk->at.file, blk->at.line, "unknown tool \"%s\"", input->tool);
-            input_spec_free(&input);
+        rc = check_blocks(k, e, rows);
+        for (size_t j = 0; rc == 0 && j < e->nvariants; j++) {
+            struct seed_exercise *v = &e->variants[j];
+            /* the exercise's settings, version and sources are the control's */
+            if (v->meta_given)
+                seed_diag(d, v->at.file, v->at.line,
+                          "a variant takes \"required:\", \"unlocks:\", \"version:\" and"
+                          " \"source:\" from its control");
+            v->version = e->version;
+            memcpy(v->full_id, e->full_id, sizeof v->full_id);
+            rc = check_blocks(k, v, rows);
+            if (rc == 0 && seed_is_control(e->variant) && !seed_is_control(v->variant))
+                check_variant(k, e, v, rows);
         }
-        if (prompts == 0)
-            seed_diag(d, e->at.file, e->at.line, "exercise %d.%d.%d has no prompt", e->part,
-                      e->module, e->number);
         if (e->unlocks[0]) {
             struct seed_tool *tool = find_tool(k, e->unlocks);
             if (!tool)
@@ -331,6 +472,8 @@ int seed_check_content(struct seed_content *c, struct seed_diags *d)
     int rc = check_reference_data(&k);
     if (rc == 0)
         rc = check_numbering(&k);
+    if (rc == 0)
+        rc = gather_variants(c);
     if (rc == 0)
         rc = check_exercises(&k);
     if (rc == 0)

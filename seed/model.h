@@ -69,13 +69,23 @@ struct seed_exercise {
     char *title;
     bool required;
     char unlocks[40];
-    char *variant;
+    char *variant; /* NULL or "control": the control; else a variant group's copy of the exercise */
+    bool
+        meta_given; /* a required, unlocks, version or source line (a variant takes its control's) */
+    size_t parsed_at; /* the order headings were met in: a repeat is said against the first */
     struct seed_block *blocks;
     size_t nblocks;
     struct seed_attribution *sources;
     size_t nsources;
     struct seed_where at;
+    /* once checked: the exercise's variants (the same heading again with "variant: NAME"), each
+     * a seed_exercise of its own blocks, sorted by name */
+    struct seed_exercise *variants;
+    size_t nvariants;
 };
+
+/* True for the control group: no variant named, or "control". */
+bool seed_is_control(const char *variant);
 
 struct seed_heading { /* a part (module = 0) or a module */
     int part, module;

@@ -245,6 +245,33 @@ static enum dt_status load_reference(struct store *st, const struct seed_referen
     return s;
 }
 
+/* The blocks of one exercise's control or of one of its variants, under the variant's group. */
+static enum dt_status load_blocks(struct store *st, const struct exercise_ref *ref,
+                                  const struct seed_exercise *e)
+{
+    enum dt_status s = DT_OK;
+    for (size_t b = 0; s == DT_OK && b < e->nblocks; b++) {
+        const struct seed_block *blk = &e->blocks[b];
+        struct content_block row = {.version = ref->version,
+                                    .content_type = blk->type,
+                                    .text = blk->text,
+                                    .display_order = (int)b + 1,
+                                    .variant_group = e->variant};
+        memcpy(row.part_id, ref->part_id, sizeof row.part_id);
+        memcpy(row.module_id, ref->module_id, sizeof row.module_id);
+        memcpy(row.exercise_id, ref->exercise_id, sizeof row.exercise_id);
+        memcpy(row.full_exercise_id, ref->full_exercise_id, sizeof row.full_exercise_id);
+        char key[128];
+        snprintf(key, sizeof key, "content:%s:%s:%d", e->full_id, e->variant ? e->variant : "",
+                 row.display_order);
+        store_uuid_stable(key, row.id);
+        s = store_content_block(st, &row);
+        if (s == DT_OK && blk->input_json)
+            s = store_content_prompt_input(st, row.id, blk->key, blk->input_json);
+    }
+    return s;
+}
+
 static enum dt_status load_exercise(struct store *st, const struct seed_content *c,
                                     const struct seed_exercise *e, int order)
 {
@@ -259,25 +286,9 @@ static enum dt_status load_exercise(struct store *st, const struct seed_content 
     enum dt_status s = store_content_sequence(st, &ref);
     if (s == DT_OK)
         s = store_content_title(st, e->full_id, "exercise", e->title);
-    for (size_t b = 0; s == DT_OK && b < e->nblocks; b++) {
-        const struct seed_block *blk = &e->blocks[b];
-        struct content_block row = {.version = e->version,
-                                    .content_type = blk->type,
-                                    .text = blk->text,
-                                    .display_order = (int)b + 1,
-                                    .variant_group = e->variant};
-        memcpy(row.part_id, ref.part_id, sizeof row.part_id);
-        memcpy(row.module_id, ref.module_id, sizeof row.module_id);
-        memcpy(row.exercise_id, ref.exercise_id, sizeof row.exercise_id);
-        memcpy(row.full_exercise_id, ref.full_exercise_id, sizeof row.full_exercise_id);
-        char key[128];
-        snprintf(key, sizeof key, "content:%s:%s:%d", e->full_id, e->variant ? e->variant : "",
-                 row.display_order);
-        store_uuid_stable(key, row.id);
-        s = store_content_block(st, &row);
-        if (s == DT_OK && blk->input_json)
-            s = store_content_prompt_input(st, row.id, blk->key, blk->input_json);
-    }
+    s = s == DT_OK ? load_blocks(st, &ref, e) : s;
+    for (size_t v = 0; s == DT_OK && v < e->nvariants; v++)
+        s = load_blocks(st, &ref, &e->variants[v]);
     for (size_t k = 0; s == DT_OK && k < e->nsources; k++) {
         char key[96], ref_id[STORE_ID_LEN];
         snprintf(key, sizeof key, "reference:%s", e->sources[k].key);
@@ -394,7 +405,31 @@ void seed_content_counts(const struct seed_content *c, struct seed_counts *n)
         n->sources += c->exercises[i].nsources;
         for (size_t b = 0; b < c->exercises[i].nblocks; b++)
             n->prompts += strcmp(c->exercises[i].blocks[b].type, "prompt") == 0;
+        n->variants += c->exercises[i].nvariants;
+        for (size_t v = 0; v < c->exercises[i].nvariants; v++) {
+            const struct seed_exercise *e = &c->exercises[i].variants[v];
+            n->blocks += e->nblocks;
+            for (size_t b = 0; b < e->nblocks; b++)
+                n->prompts += strcmp(e->blocks[b].type, "prompt") == 0;
+        }
     }
+}
+
+static void free_exercise(struct seed_exercise *e)
+{
+    free(e->title);
+    free(e->variant);
+    for (size_t b = 0; b < e->nblocks; b++) {
+        free(e->blocks[b].text);
+        cJSON_free(e->blocks[b].input_json);
+    }
+    free(e->blocks);
+    for (size_t s = 0; s < e->nsources; s++)
+        free(e->sources[s].notes);
+    free(e->sources);
+    for (size_t v = 0; v < e->nvariants; v++)
+        free_exercise(&e->variants[v]);
+    free(e->variants);
 }
 
 void seed_content_free(struct seed_content **cp)
@@ -430,19 +465,8 @@ void seed_content_free(struct seed_content **cp)
     for (size_t i = 0; i < c->nheadings; i++)
         free(c->headings[i].title);
     free(c->headings);
-    for (size_t i = 0; i < c->nexercises; i++) {
-        struct seed_exercise *e = &c->exercises[i];
-        free(e->title);
-        free(e->variant);
-        for (size_t b = 0; b < e->nblocks; b++) {
-            free(e->blocks[b].text);
-            cJSON_free(e->blocks[b].input_json);
-        }
-        free(e->blocks);
-        for (size_t s = 0; s < e->nsources; s++)
-            free(e->sources[s].notes);
-        free(e->sources);
-    }
+    for (size_t i = 0; i < c->nexercises; i++)
+        free_exercise(&c->exercises[i]);
     free(c->exercises);
     free(c);
     *cp = NULL;

@@ -15,6 +15,7 @@ struct seed_content;
 struct seed_counts {
     size_t tools, personality_types, competencies, levels, skills, references, parts, modules,
         exercises, blocks, prompts, sources;
+    size_t variants; /* the variant groups' copies of exercises, all told */
 };
 
 /* Reads and checks the content folder dir. Every problem is added to d as "file:line: message".

@@ -134,6 +134,7 @@ static void start_exercise(struct parser *p, const int nums[3], const char *titl
     e->required = true;
     e->title = dup_or_flag(p, title);
     e->at = (struct seed_where){p->file, line};
+    e->parsed_at = p->c->nexercises - 1;
     if (strlen(title) > 200)
         seed_diag(p->d, p->file, line, "title is longer than 200 bytes");
     attach_pending(p, e);
@@ -173,6 +174,7 @@ static int parse_meta(struct parser *p, const char *line, int lineno)
         return 0;
     size_t n = (size_t)(colon - line);
     const char *value = colon + 1 + strspn(colon + 1, " ");
+    bool meta = true; /* a line a variant may not have: it is its control's */
     if (n == 8 && strncmp(line, "required", n) == 0) {
         if (strcmp(value, "yes") && strcmp(value, "no"))
             seed_diag(p->d, p->file, lineno, "required must be yes or no");
@@ -189,13 +191,19 @@ static int parse_meta(struct parser *p, const char *line, int lineno)
         else
             e->version = (int)v;
     } else if (n == 7 && strncmp(line, "variant", n) == 0) {
+        /* the name is kept as a user's group (user_preferences.variant_group) */
+        if (!is_key(value) || strlen(value) > 31)
+            seed_diag(p->d, p->file, lineno,
+                      "a variant is named with lowercase letters, digits, '_' or '-', at most 31");
         free(e->variant);
         e->variant = dup_or_flag(p, value);
+        meta = false;
     } else if (n == 6 && strncmp(line, "source", n) == 0) {
         parse_source(p, e, value, lineno);
     } else {
         return 0;
     }
+    e->meta_given |= meta;
     return 1;
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "progress.h"
 #include "responses.h"
@@ -120,4 +121,130 @@ void support_golden(const char *file, const char *what, const char *got)
         printf("#   first difference on line %zu\n", line);
     }
     free(want);
+}
+
+/* Copies the fixture's file name into dir (both relative to their folders); 0 on success. */
+static int copy_fixture(const char *dir, const char *name)
+{
+    char from[1024], to[1024], buf[4096];
+    snprintf(from, sizeof from, "%s/%s", support_fixture_dir(), name);
+    snprintf(to, sizeof to, "%s/%s", dir, name);
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    int rc = in && out ? 0 : -1;
+    size_t n;
+    while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        rc = fwrite(buf, 1, n, out) == n ? 0 : -1;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        rc = -1;
+    return rc;
+}
+
+static char variant_dir[512], bumped_dir[512];
+
+/* Removes a content folder made below, and forgets it. */
+static void remove_content(char *dir)
+{
+    static const char *const names[] = {"tools.rec",
+                                        "skills.rec",
+                                        "references.rec",
+                                        "competencies.rec",
+                                        "personality-types.rec",
+                                        "workbook/1-1-roots.md",
+                                        "workbook/1-1-variant.md",
+                                        "workbook/1-2-money.md",
+                                        "workbook/2-trunk.md",
+                                        "workbook",
+                                        ""};
+    for (size_t i = 0; dir[0] && i < sizeof names / sizeof *names; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    dir[0] = '\0';
+}
+
+void support_content_remove(void)
+{
+    remove_content(variant_dir);
+    remove_content(bumped_dir);
+}
+
+/* A copy of the fixture content in support_tmpdir()/name, into dir; skip (may be NULL) is a
+ * file left for the caller to write. Bails out on failure. */
+static void copy_content(const char *name, char *dir, size_t size, const char *skip)
+{
+    snprintf(dir, size, "%s/%s", support_tmpdir(), name);
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/workbook", dir);
+    static const char *const files[] = {"tools.rec",
+                                        "skills.rec",
+                                        "references.rec",
+                                        "competencies.rec",
+                                        "personality-types.rec",
+                                        "workbook/1-1-roots.md",
+                                        "workbook/1-2-money.md",
+                                        "workbook/2-trunk.md"};
+    int rc = mkdir(dir, 0700) == 0 && mkdir(sub, 0700) == 0 ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < sizeof files / sizeof *files; i++)
+        if (!skip || strcmp(files[i], skip) != 0)
+            rc = copy_fixture(dir, files[i]);
+    if (rc != 0) {
+        printf("Bail out! cannot copy the fixture content to %s\n", dir);
+        exit(1);
+    }
+}
+
+const char *support_bumped_content(void)
+{
+    if (bumped_dir[0])
+        return bumped_dir;
+    copy_content("bumped-content", bumped_dir, sizeof bumped_dir, "workbook/1-1-roots.md");
+    char from[700], to[700], line[4096];
+    snprintf(from, sizeof from, "%s/workbook/1-1-roots.md", support_fixture_dir());
+    snprintf(to, sizeof to, "%s/workbook/1-1-roots.md", bumped_dir);
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    int rc = in && out ? 0 : -1;
+    while (rc == 0 && fgets(line, sizeof line, in)) {
+        rc = fputs(line, out) < 0 ? -1 : 0;
+        if (rc == 0 && strcmp(line, "### Exercise 1.1.1: Every job\n") == 0)
+            rc = fputs("version: 2\n", out) < 0 ? -1 : 0;
+    }
+    if (in)
+        fclose(in);
+    if (!out || fclose(out) != 0 || rc != 0) {
+        printf("Bail out! cannot write the bumped content in %s\n", bumped_dir);
+        exit(1);
+    }
+    return bumped_dir;
+}
+
+const char *support_variant_content(void)
+{
+    if (variant_dir[0])
+        return variant_dir;
+    copy_content("variant-content", variant_dir, sizeof variant_dir, NULL);
+    /* read after 1-1-roots.md, so module 1.1 is still open */
+    char path[700];
+    snprintf(path, sizeof path, "%s/workbook/1-1-variant.md", variant_dir);
+    FILE *f = fopen(path, "wb");
+    if (!f ||
+        fputs("### Exercise 1.1.1: Every job\n"
+              "variant: variant_a\n"
+              "\n"
+              "::: instruction\n"
+              "Variant A: think of every place you have worked.\n"
+              ":::\n"
+              "\n"
+              "::: prompt jobs\n"
+              "input: list min=1 max=40\n"
+              "Variant A: which jobs, projects and courses?\n"
+              ":::\n",
+              f) < 0 ||
+        fclose(f) != 0) {
+        printf("Bail out! cannot write the variant content in %s\n", variant_dir);
+        exit(1);
+    }
+    return variant_dir;
 }

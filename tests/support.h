@@ -25,6 +25,14 @@ int support_exec(struct store *st, const char *sql);
 /* Checks got against tests/golden/file byte for byte (one check, named what; the first line
  * that differs is said); with DT_UPDATE_GOLDEN set, writes got there first. */
 void support_golden(const char *file, const char *what, const char *got);
+/* A content folder (made once, under support_tmpdir) holding the fixture content and a variant
+ * of exercise 1.1.1 for the group "variant_a", with the control's prompt "jobs" reworded. */
+const char *support_variant_content(void);
+/* A content folder (made once) holding the fixture content with exercise 1.1.1 at version 2
+ * (1.1.1.v2): an answer to 1.1.1.v1 is one to its earlier version. */
+const char *support_bumped_content(void);
+/* Removes the folders those two made. */
+void support_content_remove(void);
 /* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */
 const char *support_tmpdir(void);
 

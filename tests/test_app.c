@@ -10,8 +10,14 @@
 #include "app.h"
 #include "check.h"
 #include "competencies.h"
+#include "dailydos.h"
 #include "doc.h"
+#include "preferences.h"
+#include "progress.h"
 #include "responses.h"
+#include "tool_keys.h"
+#include "tools.h"
+#include "seed.h"
 #include "support.h"
 #include "tools.h"
 #include "users.h"
@@ -76,6 +82,7 @@ static const char *text_of(struct world *w, char *buf, size_t size)
         const char *t = b->kind == DOC_CARD     ? b->u.card.title
                         : b->kind == DOC_ACTION ? b->u.action.label
                         : b->kind == DOC_CHART  ? b->u.chart.text
+                        : b->kind == DOC_FIELD  ? b->u.field.label
                                                 : b->text;
         const char *more = b->kind == DOC_CARD && b->u.card.subtitle ? b->u.card.subtitle : "";
         const char *state = b->kind == DOC_CARD && b->u.card.state ? b->u.card.state : "";
@@ -532,6 +539,194 @@ static void test_search_opens_on_the_words(void)
     teardown(&w);
 }
 
+/* A person in a variant group sees that group's version of an exercise and answers it (not an
+ * empty page that submits {}); a group the exercise does not vary sees the control. */
+static void test_variant_on_screen(void)
+{
+    struct world w;
+    setup(&w);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(w.st, support_variant_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    CHECK_INT(store_preferences_set_variant(w.st, w.user, "variant_a"), DT_OK);
+    char text[8192];
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Variant A: think of every place you have worked.") != NULL);
+    CHECK(strstr(text, "Variant A: which jobs, projects and courses?") != NULL);
+    CHECK(strstr(text, "What have you done?") == NULL);
+    CHECK(strstr(text, "Fixture overview of part one") == NULL);
+    /* nothing typed yet: the required list stops the submit */
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = "jobs", .value = "[\"Baker\"]"};
+    w.host.event(w.host.ctx, &ev);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+
+    /* a group without a version of 1.1.1 reads the control */
+    CHECK_INT(store_preferences_set_variant(w.st, w.user, "variant_b"), DT_OK);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "What have you done?") != NULL);
+    CHECK(strstr(text, "Variant A") == NULL);
+    teardown(&w);
+    support_content_remove();
+}
+
+/* Whether the Daily Dos hold the flow log's reminder for the world's user. */
+static bool flow_due(struct world *w)
+{
+    struct dailydo *dos = NULL;
+    size_t n = 0;
+    bool due = false;
+    CHECK_INT(store_dailydos_list(w->st, w->user, &dos, &n), DT_OK);
+    for (size_t i = 0; i < n; i++)
+        due |= dos[i].kind == DAILYDO_REMINDER && strcmp(dos[i].id, TOOL_FLOW_TRACKER) == 0;
+    free(dos);
+    return due;
+}
+
+/* Sends a field's new value (JSON) as a renderer does. */
+static void answer(struct world *w, const char *id, const char *json)
+{
+    struct tui_event ev = {.cmd = CMD_FIELD_CHANGED, .field_id = id, .value = json};
+    w->host.event(w->host.ctx, &ev);
+    int is_error = 0;
+    const char *m = w->host.message(w->host.ctx, &is_error);
+    snprintf(w->said, sizeof w->said, "%s", m ? m : "");
+}
+
+/* A flow log entry with only a date is kept, as a draft: the tool's list says what it lacks,
+ * and it does not clear the daily reminder until every required answer is given. */
+static void test_draft_entry_is_not_done(void)
+{
+    struct world w;
+    setup(&w);
+    struct exercise_ref ref;
+    CHECK_INT(store_progress_exercise(w.st, "2.1.1.v1", &ref), DT_OK); /* unlocks the flow log */
+    support_answer_first(w.st, w.user, ref.sequence_order);
+    CHECK(flow_due(&w));
+
+    struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
+    app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
+    send(&w, CMD_NONE, NULL);
+    answer(&w, FLOW_DATE, "\"2026-11-25\"");
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
+    CHECK_INT(n, 1); /* kept: nothing typed is lost */
+    CHECK(n == 1 && list[0].draft);
+    store_tools_list_free(&list, n);
+    CHECK(flow_due(&w));
+
+    /* the list shows it as a draft, naming what it lacks */
+    char text[8192];
+    struct screen_arg tool = screen_arg_tool(TOOL_FLOW_TRACKER, 0);
+    app_open(w.app, SCREEN_TOOL, &tool);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "draft: needs \"What were you doing?\", \"How did it leave your"
+                       " energy?\" and \"How absorbed were you?\"") != NULL);
+    CHECK(strstr(text, "Due:") != NULL);
+    send(&w, CMD_BACK, NULL);
+
+    answer(&w, FLOW_ACTIVITY, "\"Baking\"");
+    answer(&w, FLOW_ENERGY, "1");
+    CHECK(flow_due(&w)); /* still short of focus */
+    answer(&w, FLOW_FOCUS, "4");
+    CHECK(!flow_due(&w));
+    CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
+    CHECK(n == 1 && !list[0].draft);
+    store_tools_list_free(&list, n);
+    app_open(w.app, SCREEN_TOOL, &tool);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "draft:") == NULL);
+    CHECK(strstr(text, "Done: you made an entry today") != NULL);
+
+    /* taking an answer away makes it a draft again */
+    send(&w, CMD_BACK, NULL);
+    answer(&w, FLOW_ACTIVITY, "\"\"");
+    CHECK(flow_due(&w));
+    teardown(&w);
+}
+
+/* Content bumped to version 2 over a version-1 answer: the exercise says so in its own words,
+ * keeps what was written where the question is the same, and answering records version 2. */
+static void test_version_bump(void)
+{
+    struct world w;
+    setup(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL),
+              DT_OK);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(w.st, support_bumped_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    char text[8192];
+    struct screen_arg ex = screen_arg_exercise("1.1.1.v2");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed since you answered it; your answer is from version"
+                       " 1, the exercise is now version 2.") != NULL);
+    /* the earlier answer is there to submit again as it is */
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v2", &r), DT_OK);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    CHECK_INT(r.version, 2);
+    store_responses_clear(&r);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed") == NULL);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "This exercise changed") == NULL);
+    teardown(&w);
+    support_content_remove();
+}
+
+/* An exercise's tool prompt is not answered by a draft entry: submit asks to finish it, and
+ * takes the entry once it is complete. */
+static void test_draft_entry_does_not_answer_an_exercise(void)
+{
+    struct world w;
+    setup(&w);
+    support_answer_first(w.st, w.user, 2); /* 1.1.3 asks for a ranking and a slider */
+    char id[STORE_ID_LEN];
+    CHECK_INT(store_tools_create_entry(w.st, w.user, TOOL_RANKING_GRID, "1.1.3.v1",
+                                       "{\"items\":[\"a\",\"b\"]}", true, id),
+              DT_OK);
+    struct screen_arg ex = screen_arg_exercise("1.1.3.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    char text[8192];
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Untitled (draft)") != NULL);
+    answer(&w, "energy", "5");
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_REJECTED);
+    CHECK_STR(w.said, "the Ranking made here is a draft, short of an answer it needs: open it and"
+                      " finish it first.");
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.3.v1", &r), DT_NOT_FOUND);
+
+    CHECK_INT(store_tools_update_entry(w.st, w.user, id,
+                                       "{\"title\":\"Skills\",\"items\":[\"a\",\"b\"]}", false),
+              DT_OK);
+    app_replace(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    CHECK_INT(send(&w, CMD_SUBMIT, NULL), TUI_CONTINUE);
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.3.v1", &r), DT_OK);
+    store_responses_clear(&r);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -546,5 +741,9 @@ int main(void)
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
     RUN(test_search_opens_on_the_words);
+    RUN(test_variant_on_screen);
+    RUN(test_draft_entry_is_not_done);
+    RUN(test_version_bump);
+    RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }

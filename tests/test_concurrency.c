@@ -2,6 +2,7 @@
  * BEGIN IMMEDIATE and the busy timeout must make every save land, and a kill must lose nothing
  * that was committed nor leave a damaged file. (Tests may fork; the program never does.) */
 #include <signal.h>
+#include <stdbool.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "check.h"
 #include "competencies.h"
+#include "preferences.h"
 #include "responses.h"
 #include "seed.h"
 #include "support.h"
@@ -172,9 +174,100 @@ static void test_kill_mid_write(void)
     store_close(&st);
 }
 
+#define GROUP_USERS 120
+
+/* In a child: asks for the variant group of every user (from the last when backwards) and
+ * writes "USER GROUP" lines to out_path. Exit status: the number of failures (capped). */
+static int assigner(const char *path, char users[][STORE_ID_LEN], bool backwards,
+                    const char *out_path)
+{
+    struct store *st = open_file(path);
+    FILE *out = fopen(out_path, "w");
+    if (!st || !out)
+        return 100;
+    int failures = 0;
+    for (int k = 0; k < GROUP_USERS; k++) {
+        int i = backwards ? GROUP_USERS - 1 - k : k;
+        char group[PREFERENCES_VARIANT_LEN];
+        if (store_preferences_variant(st, users[i], group) != DT_OK)
+            failures++;
+        else
+            fprintf(out, "%s %s\n", users[i], group);
+    }
+    fclose(out);
+    store_close(&st);
+    return failures > 99 ? 99 : failures;
+}
+
+/* The group of user in a child's lines, into group ("" when not there). */
+static void group_in(const char *out_path, const char *user, char *group, size_t size)
+{
+    FILE *f = fopen(out_path, "r");
+    char line[128];
+    group[0] = '\0';
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, user, strlen(user)) == 0 && line[strlen(user)] == ' ') {
+            line[strcspn(line, "\n")] = '\0';
+            snprintf(group, size, "%s", line + strlen(user) + 1);
+        }
+    if (f)
+        fclose(f);
+}
+
+/* Two processes put the same users in variant groups at the same time: each user ends in one
+ * group, which both processes were told, and the database holds. */
+static void test_two_assign_groups(void)
+{
+    char path[600], out_a[600], out_b[600];
+    snprintf(path, sizeof path, "%s/groups.db", support_tmpdir());
+    snprintf(out_a, sizeof out_a, "%s/groups-a.txt", support_tmpdir());
+    snprintf(out_b, sizeof out_b, "%s/groups-b.txt", support_tmpdir());
+    static char users[GROUP_USERS][STORE_ID_LEN];
+    struct store *st = open_file(path);
+    if (!st)
+        return;
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, support_variant_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    for (int i = 0; i < GROUP_USERS; i++)
+        support_user(st, users[i]);
+    store_close(&st);
+    fflush(stdout);
+    pid_t pa = fork();
+    if (pa == 0)
+        _exit(assigner(path, users, false, out_a));
+    pid_t pb = fork();
+    if (pb == 0)
+        _exit(assigner(path, users, true, out_b));
+    int sa = 0, sb = 0;
+    waitpid(pa, &sa, 0);
+    waitpid(pb, &sb, 0);
+    CHECK(WIFEXITED(sa) && WEXITSTATUS(sa) == 0);
+    CHECK(WIFEXITED(sb) && WEXITSTATUS(sb) == 0);
+    int disagree = 0;
+    for (int i = 0; i < GROUP_USERS; i++) {
+        char a[64], b[64];
+        group_in(out_a, users[i], a, sizeof a);
+        group_in(out_b, users[i], b, sizeof b);
+        disagree += !a[0] || strcmp(a, b) != 0;
+        char sql[200];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM user_preferences WHERE user_id = ?1"
+                 " AND variant_group = '%s'",
+                 strcmp(a, "variant_a") == 0 ? "variant_a" : "control");
+        disagree += count_rows(path, sql, users[i]) != 1;
+    }
+    CHECK_INT(disagree, 0);
+    CHECK_INT(count_rows(path, "SELECT count(*) FROM user_preferences", NULL), GROUP_USERS);
+    remove(out_a);
+    remove(out_b);
+    support_content_remove();
+}
+
 int main(void)
 {
     RUN(test_two_writers);
     RUN(test_kill_mid_write);
+    RUN(test_two_assign_groups);
     return check_done();
 }

@@ -346,6 +346,11 @@ static void test_bad_content_is_not_loaded(void)
     store_close(&st);
 }
 
+/* Part 3's one exercise, the control of the variants below: 3.1.1 at line 3, its prompt "a" at
+ * line 5; a variant's heading comes at line 10. */
+#define VARIANT_CONTROL                                                                            \
+    "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\ninput: line\nQ?\n:::\n\n"
+
 /* One broken workbook (or data file) per error class, and the diagnostic it must produce. */
 static const struct {
     const char *name;
@@ -412,6 +417,51 @@ static const struct {
     {"unclosed", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: prompt a\ninput: line\nQ?\n",
      "3-x.md:5: block is not closed", 0},
+    /* variants: a control at line 3 (prompt "a", a line, at 5), a variant heading at 10 */
+    {"variant-lacks-prompt", "workbook/3-x.md",
+     VARIANT_CONTROL "### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+                     "::: prompt b\ninput: line\nQ?\n:::\n",
+     "3-x.md:10: variant \"variant_a\" of exercise 3.1.1 lacks the prompt \"a\" its control has"
+     " (",
+     0},
+    {"variant-other-input", "workbook/3-x.md",
+     VARIANT_CONTROL "### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+                     "::: prompt a\ninput: text\nQ?\n:::\n",
+     "3-x.md:13: prompt \"a\" takes a text input in variant \"variant_a\" but a line input in"
+     " the control (",
+     0},
+    {"variant-other-tool", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: tool list-builder\nQ?\n:::\n\n"
+     "### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+     "::: prompt a\ninput: tool flow-tracker\nQ?\n:::\n",
+     "3-x.md:13: prompt \"a\" takes a tool flow-tracker input in variant \"variant_a\" but a"
+     " tool list-builder input",
+     0},
+    {"variant-without-control", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:3: exercise 3.1.1 has the variant \"variant_a\" but no control", 0},
+    {"variant-with-settings", "workbook/3-x.md",
+     VARIANT_CONTROL "### Exercise 3.1.1: Z\nvariant: variant_a\nrequired: no\n\n"
+                     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:10: a variant takes \"required:\", \"unlocks:\", \"version:\" and \"source:\""
+     " from its control",
+     0},
+    {"variant-twice", "workbook/3-x.md",
+     VARIANT_CONTROL "### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+                     "::: prompt a\ninput: line\nQ?\n:::\n\n"
+                     "### Exercise 3.1.1: Z\nvariant: variant_a\n\n"
+                     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:18: duplicate variant \"variant_a\" of exercise 3.1.1 (first at ", 0},
+    {"control-twice", "workbook/3-x.md",
+     VARIANT_CONTROL "### Exercise 3.1.1: Z\nvariant: control\n\n"
+                     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:10: duplicate exercise 3.1.1 (first at ", 0},
+    {"variant-name", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\nvariant: Variant A\n\n"
+     "::: prompt a\ninput: line\nQ?\n:::\n",
+     "3-x.md:4: a variant is named with lowercase letters, digits, '_' or '-', at most 31", 0},
     {"no-prompt", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n::: instruction\nRead.\n:::\n",
      "3-x.md:3: exercise 3.1.1 has no prompt", 0},
@@ -521,7 +571,20 @@ static void test_linter(void)
     CHECK_INT(counts.exercises, 11);
     CHECK_INT(counts.prompts, 13);
     CHECK_INT(counts.tools, 10);
+    CHECK_INT(counts.variants, 0);
     seed_content_free(&c);
+
+    /* a variant of 1.1.1 is a copy of its blocks, not a twelfth exercise */
+    CHECK_INT(seed_check_dir(support_variant_content(), &c, &d), DT_OK);
+    for (size_t k = 0; k < d.n; k++)
+        printf("#   %s\n", d.items[k]);
+    seed_content_counts(c, &counts);
+    CHECK_INT(counts.exercises, 11);
+    CHECK_INT(counts.variants, 1);
+    CHECK_INT(counts.prompts, 14);
+    seed_content_free(&c);
+    seed_diags_free(&d);
+    support_content_remove();
 
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         const char *dir = content_copy(broken[i].name, !broken[i].alone);

@@ -95,8 +95,8 @@ static enum dt_status put_block(struct store *st, const char *key, int order, co
     return store_content_block(st, &b);
 }
 
-/* A reload that names only 1.1.1.v1, with blocks in three variant groups: every other block is
- * retired (is_active = 0) and must not be read. */
+/* A reload that names only 1.1.1.v1, with blocks without a group, in the control and in
+ * variant_a: every other block is retired (is_active = 0) and must not be read. */
 static void test_blocks_variants_and_retired(void)
 {
     struct store *st = support_store();
@@ -132,20 +132,24 @@ static void test_blocks_variants_and_retired(void)
     }
     store_exercises_blocks_free(&b, n);
 
+    /* a group's blocks replace the control's whole: none of the ungrouped ones mix in */
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "variant_a", &b, &n), DT_OK);
-    CHECK_INT(n, 3);
-    if (n == 3) {
-        CHECK_STR(b[1].content_text, "Variant A question?");
-        CHECK_STR(b[1].prompt_key, ""); /* no prompt_inputs row for it */
-        CHECK(b[1].input_json == NULL);
+    CHECK_INT(n, 1);
+    if (n == 1) {
+        CHECK_STR(b[0].content_text, "Variant A question?");
+        CHECK_STR(b[0].prompt_key, ""); /* no prompt_inputs row for it */
+        CHECK(b[0].input_json == NULL);
     }
     store_exercises_blocks_free(&b, n);
 
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "control", &b, &n), DT_OK);
     CHECK_INT(n, 3);
     store_exercises_blocks_free(&b, n);
+    /* a group that does not vary the exercise reads the control, not an empty exercise */
     CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "variant_b", &b, &n), DT_OK);
-    CHECK_INT(n, 2); /* only the blocks without a group */
+    CHECK_INT(n, 3);
+    if (n == 3)
+        CHECK_STR(b[1].content_text, "Control question?");
     store_exercises_blocks_free(&b, n);
 
     /* 1.1.2 is out of the sequence and all its blocks are retired */
@@ -589,6 +593,7 @@ static void test_migration_3(void)
         sqlite3_exec(
             db,
             "DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
+            " DROP TABLE tool_instance_drafts;"
             " DROP INDEX idx_tool_instances_user_type_created;"
             " PRAGMA user_version = 2",
             NULL, NULL, NULL) == SQLITE_OK);
@@ -629,6 +634,213 @@ static void remove_tmp_files(void)
     rmdir(support_tmpdir());
 }
 
+/* ---- variant groups ---- */
+
+static void seed_variants(struct store *st)
+{
+    struct seed_diags d = {0};
+    enum dt_status s = seed_run(st, support_variant_content(), &d, NULL);
+    for (size_t i = 0; i < d.n; i++)
+        printf("# %s\n", d.items[i]);
+    seed_diags_free(&d);
+    CHECK_INT(s, DT_OK);
+}
+
+/* The group is assigned once, at random among the content's groups and "control", and kept:
+ * reseeding, asking again, or content that drops the group does not move it. */
+static void test_variant_assigned_once(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], group[PREFERENCES_VARIANT_LEN];
+    support_user(st, user);
+    /* no experiment in the content: control, and nothing written */
+    CHECK_INT(store_preferences_variant(st, user, group), DT_OK);
+    CHECK_STR(group, "control");
+    CHECK_INT(store_preferences_variant_get(st, user, group), DT_OK);
+    CHECK_STR(group, "");
+    CHECK_INT(store_preferences_variant(st, "no-such-user", group), DT_NOT_FOUND);
+
+    seed_variants(st);
+    enum { USERS = 60 };
+    int seen_control = 0, seen_a = 0, other = 0, changed = 0;
+    for (int i = 0; i < USERS; i++) {
+        char id[STORE_ID_LEN], first[PREFERENCES_VARIANT_LEN], again[PREFERENCES_VARIANT_LEN];
+        support_user(st, id);
+        CHECK_INT(store_preferences_variant(st, id, first), DT_OK);
+        seen_control += strcmp(first, "control") == 0;
+        seen_a += strcmp(first, "variant_a") == 0;
+        other += strcmp(first, "control") != 0 && strcmp(first, "variant_a") != 0;
+        for (int k = 0; k < 3; k++) {
+            CHECK_INT(store_preferences_variant(st, id, again), DT_OK);
+            changed += strcmp(first, again) != 0;
+        }
+        CHECK_INT(store_preferences_variant_get(st, id, again), DT_OK);
+        changed += strcmp(first, again) != 0;
+    }
+    CHECK_INT(other, 0);
+    CHECK_INT(changed, 0);
+    /* at random: 60 users all in one of two groups would be a 1 in 2^59 chance */
+    CHECK(seen_control > 0 && seen_a > 0);
+    if (!CHECK(seen_control + seen_a == USERS))
+        printf("# control %d, variant_a %d\n", seen_control, seen_a);
+
+    /* content that no longer has the group keeps the user in it; they read the control */
+    CHECK_INT(store_preferences_set_variant(st, user, "variant_a"), DT_OK);
+    support_seed(st);
+    CHECK_INT(store_preferences_variant(st, user, group), DT_OK);
+    CHECK_STR(group, "variant_a");
+    struct exercise_block *b = NULL;
+    size_t n = 0;
+    CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", group, &b, &n), DT_OK);
+    CHECK(n > 0 && strcmp(b[n - 1].content_text, "What have you done?") == 0);
+    store_exercises_blocks_free(&b, n);
+    CHECK_INT(store_preferences_set_variant(st, user, ""), DT_INVALID);
+    store_close(&st);
+}
+
+/* Two connections to one file assign at once: each user ends in one group, the same whichever
+ * connection asks, and the second one reads what the first wrote. */
+static void test_variant_two_connections(void)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/variants.db", support_tmpdir());
+    unlink(path);
+    struct store *a = NULL, *b = NULL;
+    char err[STORE_ERR_LEN];
+    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &a, err), DT_OK);
+    CHECK_INT(store_open(path, STORE_OPEN_EXISTING, &b, err), DT_OK);
+    if (!a || !b) {
+        store_close(&a);
+        store_close(&b);
+        return;
+    }
+    store_set_now(a, support_now);
+    store_set_now(b, support_now);
+    seed_variants(a);
+    enum { USERS = 40 };
+    int disagree = 0;
+    for (int i = 0; i < USERS; i++) {
+        char id[STORE_ID_LEN], ga[PREFERENCES_VARIANT_LEN], gb[PREFERENCES_VARIANT_LEN];
+        support_user(a, id);
+        /* b reads "none yet" and then a assigns inside b's would-be window: b, asking next,
+         * must take a's group, not write its own over it */
+        CHECK_INT(store_preferences_variant_get(b, id, gb), DT_OK);
+        CHECK_STR(gb, "");
+        CHECK_INT(store_preferences_variant(i % 2 ? a : b, id, ga), DT_OK);
+        CHECK_INT(store_preferences_variant(i % 2 ? b : a, id, gb), DT_OK);
+        disagree += strcmp(ga, gb) != 0;
+    }
+    CHECK_INT(disagree, 0);
+    store_close(&a);
+    store_close(&b);
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    CHECK_INT(count_rows(db,
+                         "SELECT count(*) FROM user_preferences WHERE variant_group IN"
+                         " ('control', 'variant_a') AND ?1 IS NOT NULL",
+                         "x"),
+              USERS);
+    sqlite3_close(db);
+    static const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char file[700];
+        snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
+        unlink(file);
+    }
+}
+
+/* What each group sees of a varied exercise and of one its group does not vary. */
+static void test_variant_fallback(void)
+{
+    struct store *st = support_store();
+    seed_variants(st);
+    struct exercise_block *b = NULL;
+    size_t n = 0;
+    CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "variant_a", &b, &n), DT_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(b[1].content_text, "Variant A: which jobs, projects and courses?");
+        CHECK_STR(b[1].prompt_key, "jobs");
+        CHECK(b[1].input_json != NULL);
+    }
+    store_exercises_blocks_free(&b, n);
+    /* the control keeps its blocks, the part's overview among them */
+    CHECK_INT(store_exercises_blocks(st, "1.1.1.v1", "control", &b, &n), DT_OK);
+    CHECK_INT(n, 3);
+    if (n == 3)
+        CHECK_STR(b[2].content_text, "What have you done?");
+    store_exercises_blocks_free(&b, n);
+    /* 1.1.2 has no variant: variant_a reads the control's prompt */
+    CHECK_INT(store_exercises_blocks(st, "1.1.2.v1", "variant_a", &b, &n), DT_OK);
+    size_t prompts = 0;
+    for (size_t i = 0; i < n; i++)
+        prompts += b[i].input_json != NULL;
+    CHECK_INT(prompts, 1);
+    store_exercises_blocks_free(&b, n);
+    /* every exercise asks something in every group: an empty one would submit {} */
+    struct exercise_ref *seq = NULL;
+    size_t nseq = 0;
+    CHECK_INT(store_progress_sequence(st, &seq, &nseq), DT_OK);
+    static const char *const groups[] = {"control", "variant_a", "variant_z"};
+    size_t empty = 0;
+    for (size_t i = 0; i < nseq; i++)
+        for (size_t g = 0; g < 3; g++) {
+            CHECK_INT(store_exercises_blocks(st, seq[i].full_exercise_id, groups[g], &b, &n),
+                      DT_OK);
+            size_t asked = 0;
+            for (size_t k = 0; k < n; k++)
+                asked += b[k].input_json != NULL;
+            empty += asked == 0;
+            store_exercises_blocks_free(&b, n);
+        }
+    CHECK_INT(empty, 0);
+    free(seq);
+    store_close(&st);
+}
+
+/* ---- versions ---- */
+
+/* An answer keeps the version it was written against; after a bump the earlier answer is
+ * found from the new version's id, and answering again records the new version beside it. */
+static void test_answer_keeps_its_version(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL), DT_OK);
+    struct response r;
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v1", &r), DT_OK);
+    CHECK_INT(r.version, 1);
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.1.v1", &r), DT_NOT_FOUND);
+
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, support_bumped_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v2", &r), DT_NOT_FOUND);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.1.v2", &r), DT_OK);
+    CHECK_INT(r.version, 1);
+    CHECK_STR(r.full_exercise_id, "1.1.1.v1");
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_earlier(st, user, "1.1.2.v1", &r), DT_NOT_FOUND);
+    char other[STORE_ID_LEN];
+    support_user(st, other);
+    CHECK_INT(store_responses_earlier(st, other, "1.1.1.v2", &r), DT_NOT_FOUND);
+
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v2", "{\"jobs\":[\"Baker\",\"Cook\"]}", NULL),
+              DT_OK);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v2", &r), DT_OK);
+    CHECK_INT(r.version, 2);
+    store_responses_clear(&r);
+    CHECK_INT(store_responses_get(st, user, "1.1.1.v1", &r), DT_OK); /* the old one stays */
+    CHECK_INT(r.version, 1);
+    CHECK_STR(r.response_json, "{\"jobs\":[\"Baker\"]}");
+    store_responses_clear(&r);
+    store_close(&st);
+    support_content_remove();
+}
+
 int main(void)
 {
     RUN(test_blocks);
@@ -641,6 +853,11 @@ int main(void)
     RUN(test_preferences);
     RUN(test_user_delete_takes_drafts_and_preferences);
     RUN(test_migration_3);
+    RUN(test_variant_assigned_once);
+    RUN(test_variant_two_connections);
+    RUN(test_variant_fallback);
+    RUN(test_answer_keeps_its_version);
+    support_content_remove();
     remove_tmp_files();
     return check_done();
 }

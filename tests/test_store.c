@@ -221,6 +221,7 @@ static void test_migrates_older_schema(void)
         sqlite3_exec(
             db,
             "DROP TABLE dreamtree_meta; DROP TABLE drafts; DROP TABLE user_preferences; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
+            " DROP TABLE tool_instance_drafts;"
             " DROP INDEX idx_tool_instances_user_type_created;"
             " PRAGMA user_version = 1",
             NULL, NULL, NULL) == SQLITE_OK);
@@ -304,6 +305,8 @@ static void test_open_for_reading(void)
             db,
             "DROP INDEX idx_tool_instances_user_type_created; DROP TABLE login_throttle; DROP TABLE ssh_keys; DROP TABLE competency_score_history;"
             " ALTER TABLE user_preferences DROP COLUMN idle_lock_minutes;"
+            " ALTER TABLE user_preferences DROP COLUMN variant_group;"
+            " DROP TABLE tool_instance_drafts;"
             " PRAGMA user_version = 3",
             NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
@@ -552,10 +555,10 @@ static void test_tool_instances(void)
     CHECK(list == NULL);
     size_t count = 99;
     char last[STORE_TIME_LEN];
-    CHECK_INT(store_tools_count(st, user, "list-builder", &count, last), DT_OK);
+    CHECK_INT(store_tools_count(st, user, "list-builder", &count, NULL, last), DT_OK);
     CHECK_INT(count, 2);
     CHECK_STR(last, "2026-11-25T12:00:00Z");
-    CHECK_INT(store_tools_count(st, other, "list-builder", &count, last), DT_OK);
+    CHECK_INT(store_tools_count(st, other, "list-builder", &count, NULL, last), DT_OK);
     CHECK_INT(count, 0);
     CHECK_STR(last, "");
     CHECK_INT(store_tools_delete(st, other, id), DT_NOT_FOUND);

@@ -286,6 +286,72 @@ static void test_anonymous_joins_account(void)
     store_close(&st);
 }
 
+/* A draft entry (short of a required answer) keeps its mark through an export file to another
+ * workbook; a complete one is written as the spec has it, and a file from before drafts (no
+ * "draft" member) brings complete entries. */
+static void test_draft_entries_travel(void)
+{
+    struct store *a = new_store(), *b = new_store();
+    char user[STORE_ID_LEN], other[STORE_ID_LEN], draft[STORE_ID_LEN], done[STORE_ID_LEN];
+    support_user(a, user);
+    support_answer_first(a, user, 1); /* the list builder opens */
+    CHECK_INT(store_tools_create_entry(a, user, "list-builder", "standalone",
+                                       "{\"title\":\"half\"}", true, draft),
+              DT_OK);
+    CHECK_INT(store_tools_create_entry(a, user, "list-builder", "standalone",
+                                       "{\"title\":\"whole\",\"items\":[\"a\"]}", false, done),
+              DT_OK);
+    struct exchange x, y;
+    CHECK_INT(store_export_user(a, user, TRANSFER_AS_STORED, &x), DT_OK);
+    char *text = exchange_write(&x);
+    const char *mark = text ? strstr(text, "\"draft\"") : NULL;
+    CHECK(mark != NULL);
+    CHECK(mark && strstr(mark + 1, "\"draft\"") == NULL); /* the draft's only */
+    free(text);
+    travel(&x, &y);
+    int drafts = 0;
+    for (size_t i = 0; i < y.ntools; i++)
+        drafts += y.tools[i].draft && strcmp(y.tools[i].id, draft) == 0;
+    CHECK_INT(drafts, 1);
+
+    support_user(b, other);
+    struct import_plan plan;
+    char err[EXCHANGE_ERR_LEN];
+    CHECK_INT(store_import(b, other, &y, NULL, true, &plan, err), DT_OK);
+    CHECK_INT((int)plan.tools_added, 2);
+    struct tool_instance *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_tools_list(b, other, "list-builder", &list, &n), DT_OK);
+    CHECK_INT(n, 2);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(list[i].draft == (strstr(list[i].content_json, "half") != NULL));
+    }
+    store_tools_list_free(&list, n);
+    size_t total = 0, ndrafts = 0;
+    char last[STORE_TIME_LEN];
+    CHECK_INT(store_tools_count(b, other, "list-builder", &total, &ndrafts, last), DT_OK);
+    CHECK_INT(total, 2);
+    CHECK_INT(ndrafts, 1);
+
+    /* a file without the member: its entries come in complete */
+    for (size_t i = 0; i < y.ntools; i++)
+        y.tools[i].draft = false;
+    char third[STORE_ID_LEN];
+    support_user(b, third);
+    CHECK_INT(store_import(b, third, &y, NULL, true, &plan, err), DT_OK);
+    CHECK_INT(store_tools_count(b, third, "list-builder", &total, &ndrafts, last), DT_OK);
+    CHECK_INT(total, 2);
+    CHECK_INT(ndrafts, 0);
+    /* the mark goes with its entry */
+    CHECK_INT(count(a, "SELECT count(*) FROM tool_instance_drafts", NULL), 1);
+    CHECK_INT(store_tools_delete(a, user, draft), DT_OK);
+    CHECK_INT(count(a, "SELECT count(*) FROM tool_instance_drafts", NULL), 0);
+    exchange_free(&x);
+    exchange_free(&y);
+    store_close(&a);
+    store_close(&b);
+}
+
 int main(void)
 {
     RUN(test_round_trip_anonymous);
@@ -293,5 +359,6 @@ int main(void)
     RUN(test_refusals_change_nothing);
     RUN(test_claimed_export_opens_elsewhere);
     RUN(test_anonymous_joins_account);
+    RUN(test_draft_entries_travel);
     return check_done();
 }
