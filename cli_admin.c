@@ -324,8 +324,13 @@ static int cmd_skills(const struct options *o, int argc, char **argv)
     struct store *st = open_store(o);
     if (!st)
         return EXIT_BAD_INPUT;
-    enum dt_status s = store_admin_skills_review(st, a.words[0], approve);
-    if (s == DT_OK && approve)
+    char merged[STORE_ID_LEN];
+    enum dt_status s = store_admin_skills_review(st, a.words[0], approve, merged);
+    if (s == DT_OK && merged[0])
+        say_out("Merged: skill %s has the name of skill %s, which is on everyone's list"
+                " already; its tags moved there and the proposal is gone.",
+                a.words[0], merged);
+    else if (s == DT_OK && approve)
         say_out("Approved: skill %s is on everyone's list now.", a.words[0]);
     else if (s == DT_OK)
         say_out("Rejected: skill %s stays with the person who added it, and nobody else sees it.",

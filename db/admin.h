@@ -38,9 +38,14 @@ struct admin_skill {
 /* The custom skills waiting for review, oldest first. *out is malloc'd (free()). */
 enum dt_status store_admin_skills_pending(struct store *st, struct admin_skill **out, size_t *n);
 /* Approves a custom skill (it joins the list everyone sees) or rejects it (only its author
- * keeps it). A decision can be changed later. DT_NOT_FOUND for an id that is not a custom
- * skill. */
-enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve);
+ * keeps it). A decision can be changed later. Two people may propose the same name (neither
+ * sees the other's proposal), but everyone's list holds one skill of a name: approving one
+ * whose name (dt_fold_key: any case or spacing) is already a master or approved skill's merges
+ * it into that skill instead, in the same transaction: its tags move there and the proposal is
+ * deleted; merged_into (may be NULL) then gets that skill's id, else "". DT_NOT_FOUND for an id
+ * that is not a custom skill. */
+enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve,
+                                         char merged_into[STORE_ID_LEN]);
 
 /* Whether fp has the form of an SSH key fingerprint: "SHA256:" and 43 characters of unpadded
  * base64. */
