@@ -48,7 +48,8 @@ int store_skills_register_sql(sqlite3 *db)
     return rc;
 }
 
-#define SKILL_COLUMNS "s.id, s.name, s.category, s.is_custom, s.review_status"
+/* every statement that reads skills binds the user as ?1 */
+#define SKILL_COLUMNS "s.id, s.name, s.category, s.is_custom, s.review_status, s.created_by IS ?1"
 #define VISIBLE "(s.is_custom = 0 OR s.created_by = ?1 OR s.review_status = 'approved')"
 
 static int read_skill(sqlite3_stmt *stmt, void *elem)
@@ -59,6 +60,7 @@ static int read_skill(sqlite3_stmt *stmt, void *elem)
     store_col_copy(stmt, 2, k->category, sizeof k->category);
     k->is_custom = sqlite3_column_int(stmt, 3) != 0;
     store_col_copy(stmt, 4, k->review_status, sizeof k->review_status);
+    k->own = k->is_custom && sqlite3_column_int(stmt, 5) != 0;
     return 0;
 }
 
@@ -308,7 +310,7 @@ static int read_skill_count(sqlite3_stmt *stmt, void *elem)
 {
     struct skill_count *c = elem;
     read_skill(stmt, &c->skill);
-    c->uses = sqlite3_column_int(stmt, 5);
+    c->uses = sqlite3_column_int(stmt, 6);
     return 0;
 }
 

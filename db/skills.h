@@ -16,6 +16,7 @@ struct skill {
     char category[20]; /* "transferable", "self_management", "knowledge" or "" */
     bool is_custom;
     char review_status[12]; /* "pending", "approved", "rejected" or "" */
+    bool own;               /* a custom skill the user asked for (whom the call was about) */
 };
 
 /* Skills visible to user_id (NULL: master list only), by name; category NULL for all.
