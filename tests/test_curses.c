@@ -930,6 +930,54 @@ static void test_skill_tags_screen(void)
     world_close(&w);
 }
 
+/* A claimed user's answer is sealed in the file; the suggestions come from its words all the
+ * same, opened in memory. */
+static void test_skill_tags_sealed(void)
+{
+    struct world w;
+    world_open(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Data analysis for the bakery\"]}", NULL),
+              DT_OK);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    /* nothing clear in the file: json() fails on the word, were it there */
+    CHECK_INT(support_exec(w.st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM exercise_responses"
+                                 " WHERE response_json LIKE '%bakery%') THEN json('clear') END"),
+              0);
+    CHECK(support_exec(w.st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM exercise_responses"
+                             " WHERE user_id IS NOT NULL) THEN json('clear') END") != 0);
+    world_show(&w, SCREEN_SKILL_TAGS, screen_arg_exercise("1.1.1.v1"));
+    char *out = run(&w.host, NULL, 80, 24, "");
+    check_has("sealed answer: suggested from its words", out, "[ Tag Data analysis ]", true);
+    free(out);
+    world_close(&w);
+}
+
+/* A long list is cut with a line that says how many more there are. */
+static void test_skills_many(void)
+{
+    struct world w;
+    world_open(&w);
+    for (int i = 0; i < 40; i++) {
+        char sql[200];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO skills (id, name, category, is_custom, created_at)"
+                 " VALUES ('many-%d', 'Zither %02d', 'knowledge', 0, '2026-01-01T00:00:00Z')",
+                 i, i);
+        CHECK_INT(support_exec(w.st, sql), 0);
+    }
+    world_show(&w, SCREEN_SKILLS, (struct screen_arg){0});
+    char *out = run(&w.host, NULL, 80, 70, "<Dump>zith<Idle><Dump>"); /* 25 rows and more */
+    check_has("many skills: the rest counted", nth_dump(out, 0), "27 more, narrow the search.",
+              true);
+    check_has("many skills: and while searching", nth_dump(out, 1), "15 more, narrow the search.",
+              true);
+    free(out);
+    world_close(&w);
+}
+
 static void test_tools_list(void)
 {
     struct world w;
@@ -1642,6 +1690,8 @@ int main(void)
     RUN(test_face_switch);
     RUN(test_skills_screen);
     RUN(test_skill_tags_screen);
+    RUN(test_skill_tags_sealed);
+    RUN(test_skills_many);
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_exercise_tool);

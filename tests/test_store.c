@@ -818,6 +818,18 @@ static void test_skill_names(void)
     CHECK_STR(id, mine);
     CHECK_INT(store_skills_add_custom(st, other, "Beekeeping", NULL, id), DT_OK);
     CHECK(strcmp(id, mine) != 0);
+    /* each sees their own marked as theirs, and the master list as nobody's */
+    struct skill *seen = NULL;
+    size_t nseen = 0;
+    CHECK_INT(store_skills_search(st, user, "keeping", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && strcmp(seen[0].id, mine) == 0 && seen[0].own);
+    free(seen);
+    CHECK_INT(store_skills_search(st, other, "keeping", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && strcmp(seen[0].id, id) == 0 && seen[0].own);
+    free(seen);
+    CHECK_INT(store_skills_search(st, user, "budgeting", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && !seen[0].own);
+    free(seen);
 
     /* hostile names: each refused, with a sentence that says why */
     static const char *const bad[] = {"   ",           "\xcc\x81\xcc\x81", " - _ ",
