@@ -324,12 +324,16 @@ static int cmd_skills(const struct options *o, int argc, char **argv)
     struct store *st = open_store(o);
     if (!st)
         return EXIT_BAD_INPUT;
-    char merged[STORE_ID_LEN];
-    enum dt_status s = store_admin_skills_review(st, a.words[0], approve, merged);
-    if (s == DT_OK && merged[0])
+    struct admin_review r;
+    enum dt_status s = store_admin_skills_review(st, a.words[0], approve, &r);
+    if (s == DT_OK && r.merged_into[0])
         say_out("Merged: skill %s has the name of skill %s, which is on everyone's list"
                 " already; its tags moved there and the proposal is gone.",
-                a.words[0], merged);
+                a.words[0], r.merged_into);
+    else if (s == DT_OK && approve && r.joined)
+        say_out("Approved: skill %s is on everyone's list now; %d other proposal%s of the same"
+                " name joined it, with %s tags.",
+                a.words[0], r.joined, r.joined == 1 ? "" : "s", r.joined == 1 ? "its" : "their");
     else if (s == DT_OK && approve)
         say_out("Approved: skill %s is on everyone's list now.", a.words[0]);
     else if (s == DT_OK)

@@ -106,10 +106,34 @@ static enum dt_status merge_into(struct store *st, const char *skill_id, const c
     return s;
 }
 
-enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve,
-                                         char merged_into[STORE_ID_LEN])
+static int read_id(sqlite3_stmt *stmt, void *elem)
 {
-    char into[STORE_ID_LEN] = "";
+    store_col_copy(stmt, 0, elem, STORE_ID_LEN);
+    return 0;
+}
+
+/* Merges every other custom skill whose name has the key of skill_id's into it. */
+static enum dt_status gather_same_name(struct store *st, const char *skill_id, int *joined)
+{
+    char(*ids)[STORE_ID_LEN] = NULL;
+    size_t n = 0;
+    sqlite3_stmt *stmt = store_stmt(
+        st, "SELECT s.id FROM skills s, skills p WHERE p.id = ?1 AND s.id <> p.id"
+            " AND s.is_custom = 1 AND dt_fold_key(s.name) = dt_fold_key(p.name) ORDER BY s.id");
+    enum dt_status s = stmt && store_bind(st, stmt, "t", skill_id) == DT_OK
+                           ? store_collect(st, stmt, &ids, &n, sizeof *ids, read_id, NULL)
+                           : DT_DB;
+    for (size_t i = 0; s == DT_OK && i < n; i++)
+        s = merge_into(st, ids[i], skill_id);
+    free(ids);
+    *joined = s == DT_OK ? (int)n : 0;
+    return s;
+}
+
+enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve,
+                                         struct admin_review *out)
+{
+    struct admin_review r = {.joined = 0};
     enum dt_status s = store_write_begin(st);
     if (s == DT_OK) {
         sqlite3_stmt *stmt = store_stmt(st,
@@ -120,18 +144,18 @@ enum dt_status store_admin_skills_review(struct store *st, const char *skill_id,
                 : DT_DB;
     }
     if (s == DT_OK && approve) {
-        s = same_name_visible(st, skill_id, into); /* clears into when there is none */
+        s = same_name_visible(st, skill_id, r.merged_into); /* clears it when there is none */
         if (s == DT_OK)
-            s = merge_into(st, skill_id, into);
+            s = merge_into(st, skill_id, r.merged_into);
         else if (s == DT_NOT_FOUND)
-            s = DT_OK;
+            s = gather_same_name(st, skill_id, &r.joined);
     }
-    if (s == DT_OK && !into[0])
+    if (s == DT_OK && !r.merged_into[0])
         s = store_run(st, "UPDATE skills SET review_status = ?2 WHERE id = ?1 AND is_custom = 1",
                       "tt", skill_id, approve ? "approved" : "rejected");
     s = store_write_end(st, s);
-    if (merged_into)
-        store_copy_text(merged_into, STORE_ID_LEN, s == DT_OK ? into : "");
+    if (out)
+        *out = s == DT_OK ? r : (struct admin_review){.joined = 0};
     return s;
 }
 

@@ -175,9 +175,9 @@ static void test_skill_review(void)
     store_close(&st);
 }
 
-/* Two people propose one name (neither sees the other's); approving the second merges it into
- * the first: its tags move, the proposal goes, and no list shows the name twice. So does a
- * proposal that matches a master skill. */
+/* Three people propose one name (none sees the others'); approving one gathers the others
+ * into it: their tags move, their proposals go, and no list shows the name twice. A proposal
+ * whose name is already a master skill's (the content gained it later) merges into that. */
 static void test_skill_merge(void)
 {
     struct store *st = support_store();
@@ -185,47 +185,61 @@ static void test_skill_merge(void)
     support_user(st, a);
     support_user(st, b);
     support_user(st, c);
-    char first[STORE_ID_LEN], second[STORE_ID_LEN], third[STORE_ID_LEN], into[STORE_ID_LEN];
+    char first[STORE_ID_LEN], second[STORE_ID_LEN], third[STORE_ID_LEN], other[STORE_ID_LEN];
     CHECK_INT(store_skills_add_custom(st, a, "Bee-keeping", "knowledge", first), DT_OK);
     store_set_now(st, support_now + 60);
     CHECK_INT(store_skills_add_custom(st, b, "beekeeping", NULL, second), DT_OK);
     CHECK_INT(store_skills_add_custom(st, c, "BEE KEEPING", NULL, third), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, c, "Juggling", NULL, other), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, third, false, NULL), DT_OK); /* rejected before */
     char ra[STORE_ID_LEN], rb[STORE_ID_LEN];
     CHECK_INT(store_responses_save(st, a, "1.1.1.v1", "{\"jobs\":[\"a\"]}", ra), DT_OK);
     CHECK_INT(store_responses_save(st, b, "1.1.1.v1", "{\"jobs\":[\"b\"]}", rb), DT_OK);
     CHECK_INT(store_skills_tag(st, a, ra, first), DT_OK);
     CHECK_INT(store_skills_tag(st, b, rb, second), DT_OK);
 
-    CHECK_INT(store_admin_skills_review(st, first, true, into), DT_OK);
-    CHECK_STR(into, ""); /* nothing of that name on the list yet */
-    CHECK_INT(store_admin_skills_review(st, second, true, into), DT_OK);
-    CHECK_STR(into, first);
+    struct admin_review r;
+    CHECK_INT(store_admin_skills_review(st, second, true, &r), DT_OK);
+    CHECK_STR(r.merged_into, ""); /* nothing of that name on the list yet */
+    CHECK_INT(r.joined, 2);       /* a's pending one and c's rejected one */
     struct skill *list = NULL;
     size_t n = 0;
-    CHECK_INT(store_skills_for_instance(st, b, rb, &list, &n), DT_OK);
-    CHECK(n == 1 && strcmp(list[0].id, first) == 0); /* b's tag moved */
+    CHECK_INT(store_skills_for_instance(st, a, ra, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, second) == 0); /* a's tag moved */
     free(list);
-    CHECK_INT(store_skills_search(st, b, "keeping", 10, &list, &n), DT_OK);
-    CHECK(n == 1 && strcmp(list[0].id, first) == 0); /* once */
-    free(list);
-    CHECK_INT(store_skills_search(st, a, "keeping", 10, &list, &n), DT_OK);
-    CHECK_INT(n, 1);
-    free(list);
-    CHECK_INT(store_admin_skills_review(st, second, true, into), DT_NOT_FOUND); /* gone */
+    for (int i = 0; i < 3; i++) { /* once on every list */
+        CHECK_INT(store_skills_search(st,
+                                      i == 0   ? a
+                                      : i == 1 ? b
+                                               : c,
+                                      "keeping", 10, &list, &n),
+                  DT_OK);
+        CHECK(n == 1 && strcmp(list[0].id, second) == 0);
+        free(list);
+    }
+    CHECK_INT(store_admin_skills_review(st, first, true, &r), DT_NOT_FOUND); /* gone */
+    CHECK_INT(store_admin_skills_review(st, third, true, &r), DT_NOT_FOUND);
+    CHECK_INT(store_admin_skills_review(st, other, true, &r), DT_OK); /* another name */
+    CHECK_INT(r.joined, 0);
+
     /* rejecting never merges */
-    CHECK_INT(store_admin_skills_review(st, third, false, into), DT_OK);
-    CHECK_STR(into, "");
-    /* a proposal the master list already has (a name added to the content after) */
-    CHECK_INT(support_exec(st, "UPDATE skills SET review_status = 'pending' WHERE id = (SELECT id"
-                               " FROM skills WHERE is_custom = 1 AND created_by IS NOT NULL"
-                               " AND name = 'BEE KEEPING')"),
-              0);
+    CHECK_INT(store_skills_add_custom(st, a, "Knitting", NULL, first), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, b, "knitting", NULL, third), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, first, false, &r), DT_OK);
+    CHECK(r.merged_into[0] == '\0' && r.joined == 0);
+    CHECK_INT(store_skills_search(st, b, "knitting", 10, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, third) == 0);
+    free(list);
+    /* the master list gained the name: approving merges into it */
     CHECK_INT(support_exec(st, "INSERT INTO skills (id, name, category, is_custom, created_at)"
-                               " VALUES ('m-bee', 'Beekeeping', 'knowledge', 0,"
+                               " VALUES ('m-knit', 'Knitting', 'knowledge', 0,"
                                " '2026-01-01T00:00:00Z')"),
               0);
-    CHECK_INT(store_admin_skills_review(st, third, true, into), DT_OK);
-    CHECK_STR(into, "m-bee"); /* the master skill before the approved one */
+    CHECK_INT(store_admin_skills_review(st, third, true, &r), DT_OK);
+    CHECK_STR(r.merged_into, "m-knit");
+    CHECK_INT(store_skills_search(st, b, "knitting", 10, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, "m-knit") == 0);
+    free(list);
     store_close(&st);
 }
 
