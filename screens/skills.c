@@ -16,7 +16,7 @@
 #define SKILLS_SHOWN 25
 /* Places named under one skill; the rest are counted. */
 #define PLACES_SHOWN 6
-/* A search longer than this is no name on the list. */
+/* A search longer than this (in characters; four bytes each at most) is no name on the list. */
 #define QUERY_MAX 200
 
 enum skills_choice {
@@ -43,7 +43,7 @@ struct skills_screen {
     size_t nfound;
     struct skill_place *places; /* every tag of the person's, by skill id */
     size_t nplaces;
-    char query[QUERY_MAX + 1];
+    char query[QUERY_MAX * 4 + 1];
     int category; /* CAT_* */
     bool only_mine;
     /* adding a skill of one's own */
@@ -329,7 +329,7 @@ static enum screen_result change(struct screen *s, const struct tui_event *ev)
     }
     if (!k->adding && strcmp(id, "search") == 0) {
         char *query = text_value(ev->value);
-        if (strlen(query) > QUERY_MAX) {
+        if (strlen(query) >= sizeof k->query) {
             free(query);
             app_error(s->app, "a search of at most %d characters, please.", QUERY_MAX);
             return SCREEN_REJECTED;
