@@ -324,8 +324,17 @@ static int cmd_skills(const struct options *o, int argc, char **argv)
     struct store *st = open_store(o);
     if (!st)
         return EXIT_BAD_INPUT;
-    enum dt_status s = store_admin_skills_review(st, a.words[0], approve);
-    if (s == DT_OK && approve)
+    struct admin_review r;
+    enum dt_status s = store_admin_skills_review(st, a.words[0], approve, &r);
+    if (s == DT_OK && r.merged_into[0])
+        say_out("Merged: skill %s has the name of skill %s, which is on everyone's list"
+                " already; its tags moved there and the proposal is gone.",
+                a.words[0], r.merged_into);
+    else if (s == DT_OK && approve && r.joined)
+        say_out("Approved: skill %s is on everyone's list now; %d other proposal%s of the same"
+                " name joined it, with %s tags.",
+                a.words[0], r.joined, r.joined == 1 ? "" : "s", r.joined == 1 ? "its" : "their");
+    else if (s == DT_OK && approve)
         say_out("Approved: skill %s is on everyone's list now.", a.words[0]);
     else if (s == DT_OK)
         say_out("Rejected: skill %s stays with the person who added it, and nobody else sees it.",

@@ -76,15 +76,87 @@ enum dt_status store_admin_skills_pending(struct store *st, struct admin_skill *
     return store_collect(st, stmt, out, n, sizeof **out, read_skill, NULL);
 }
 
-enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve)
+/* The skill everyone sees (the master list's, else the oldest approved) whose name has the
+ * same dt_fold_key as the custom skill skill_id, other than itself: DT_NOT_FOUND when none. */
+static enum dt_status same_name_visible(struct store *st, const char *skill_id,
+                                        char id[STORE_ID_LEN])
 {
-    enum dt_status s = store_write_begin(st);
+    sqlite3_stmt *stmt =
+        store_stmt(st, "SELECT s.id FROM skills s, skills p WHERE p.id = ?1 AND s.id <> p.id"
+                       " AND (s.is_custom = 0 OR s.review_status = 'approved')"
+                       " AND dt_fold_key(s.name) = dt_fold_key(p.name)"
+                       " ORDER BY s.is_custom, s.created_at, s.id LIMIT 1");
+    if (!stmt || store_bind(st, stmt, "t", skill_id) != DT_OK)
+        return DT_DB;
+    return store_one_text(st, stmt, id, STORE_ID_LEN);
+}
+
+/* Moves the proposal's tags to the skill of the same name and deletes the proposal. */
+static enum dt_status merge_into(struct store *st, const char *skill_id, const char *into)
+{
+    /* a response or entry tagged with both keeps one tag: the moved one is ignored */
+    enum dt_status s = store_run(st,
+                                 "UPDATE OR IGNORE exercise_skills SET skill_id = ?2"
+                                 " WHERE skill_id = ?1",
+                                 "tt", skill_id, into);
     if (s == DT_OK)
+        s = store_run(st, "DELETE FROM exercise_skills WHERE skill_id = ?1", "t", skill_id);
+    if (s == DT_OK)
+        s = store_run(st, "DELETE FROM skills WHERE id = ?1", "t", skill_id);
+    return s;
+}
+
+static int read_id(sqlite3_stmt *stmt, void *elem)
+{
+    store_col_copy(stmt, 0, elem, STORE_ID_LEN);
+    return 0;
+}
+
+/* Merges every other custom skill whose name has the key of skill_id's into it. */
+static enum dt_status gather_same_name(struct store *st, const char *skill_id, int *joined)
+{
+    char(*ids)[STORE_ID_LEN] = NULL;
+    size_t n = 0;
+    sqlite3_stmt *stmt = store_stmt(
+        st, "SELECT s.id FROM skills s, skills p WHERE p.id = ?1 AND s.id <> p.id"
+            " AND s.is_custom = 1 AND dt_fold_key(s.name) = dt_fold_key(p.name) ORDER BY s.id");
+    enum dt_status s = stmt && store_bind(st, stmt, "t", skill_id) == DT_OK
+                           ? store_collect(st, stmt, &ids, &n, sizeof *ids, read_id, NULL)
+                           : DT_DB;
+    for (size_t i = 0; s == DT_OK && i < n; i++)
+        s = merge_into(st, ids[i], skill_id);
+    free(ids);
+    *joined = s == DT_OK ? (int)n : 0;
+    return s;
+}
+
+enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve,
+                                         struct admin_review *out)
+{
+    struct admin_review r = {.joined = 0};
+    enum dt_status s = store_write_begin(st);
+    if (s == DT_OK) {
+        sqlite3_stmt *stmt = store_stmt(st,
+                                        "SELECT id FROM skills WHERE id = ?1 AND is_custom = 1");
+        char found[STORE_ID_LEN];
+        s = stmt && store_bind(st, stmt, "t", skill_id) == DT_OK
+                ? store_one_text(st, stmt, found, sizeof found)
+                : DT_DB;
+    }
+    if (s == DT_OK && approve) {
+        s = same_name_visible(st, skill_id, r.merged_into); /* clears it when there is none */
+        if (s == DT_OK)
+            s = merge_into(st, skill_id, r.merged_into);
+        else if (s == DT_NOT_FOUND)
+            s = gather_same_name(st, skill_id, &r.joined);
+    }
+    if (s == DT_OK && !r.merged_into[0])
         s = store_run(st, "UPDATE skills SET review_status = ?2 WHERE id = ?1 AND is_custom = 1",
                       "tt", skill_id, approve ? "approved" : "rejected");
-    if (s == DT_OK && sqlite3_changes(st->db) == 0)
-        s = DT_NOT_FOUND;
-    return store_write_end(st, s);
+    s = store_write_end(st, s);
+    if (out)
+        *out = s == DT_OK ? r : (struct admin_review){.joined = 0};
+    return s;
 }
 
 bool store_admin_fingerprint_ok(const char *fp)

@@ -37,10 +37,22 @@ struct admin_skill {
 
 /* The custom skills waiting for review, oldest first. *out is malloc'd (free()). */
 enum dt_status store_admin_skills_pending(struct store *st, struct admin_skill **out, size_t *n);
+/* What a review did beyond setting the status. */
+struct admin_review {
+    char merged_into[STORE_ID_LEN]; /* the skill the approved one was merged into, or "" */
+    int joined; /* other proposals of the same name merged into the one approved */
+};
+
 /* Approves a custom skill (it joins the list everyone sees) or rejects it (only its author
- * keeps it). A decision can be changed later. DT_NOT_FOUND for an id that is not a custom
- * skill. */
-enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve);
+ * keeps it). A decision can be changed later. People may propose the same name (none sees the
+ * others' proposals), but a list holds one skill of a name (dt_fold_key: any case or spacing),
+ * so approving merges, in the same transaction: a proposal whose name a master or approved
+ * skill has already goes into that skill (out->merged_into); otherwise the other pending or
+ * rejected proposals of its name go into the one approved (out->joined counts them). Merging
+ * moves the tags and deletes the proposal. out may be NULL. DT_NOT_FOUND for an id that is not
+ * a custom skill. */
+enum dt_status store_admin_skills_review(struct store *st, const char *skill_id, bool approve,
+                                         struct admin_review *out);
 
 /* Whether fp has the form of an SSH key fingerprint: "SHA256:" and 43 characters of unpadded
  * base64. */

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "oom.h"
 #include "skills.h"
@@ -145,10 +147,28 @@ enum dt_status store_content_level(struct store *st, const char *competency_id,
     return s == DT_OK ? seen(st, "competency_levels", id) : s;
 }
 
+/* The text a master skill's id is made from: its name case-folded under NFKC. Kept apart from
+ * base/fold.h on purpose: ids are stored in tags, so a folding that changed would give every
+ * master skill a new id in a workbook seeded before and strand its tags. malloc'd; NULL when
+ * name is not UTF-8. */
+static char *id_fold(const char *name)
+{
+    size_t len = 0;
+    uint8_t *folded = u8_casefold((const uint8_t *)name, strlen(name), NULL, UNINORM_NFKC, NULL,
+                                  &len);
+    if (!folded)
+        return NULL;
+    char *out = dt_oom_malloc(len + 1);
+    memcpy(out, folded, len);
+    out[len] = '\0';
+    free(folded);
+    return out;
+}
+
 enum dt_status store_content_skill(struct store *st, const char *name, const char *category,
                                    char id_out[STORE_ID_LEN])
 {
-    char *folded = store_skills_fold(name);
+    char *folded = id_fold(name);
     if (!folded)
         return DT_INVALID;
     size_t n = strlen(folded) + 8;

@@ -52,9 +52,8 @@ static void clear_credit(void *elem)
 
 enum dt_status store_references_by_surname(struct store *st, struct reference **out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st,
-                                    "SELECT " REF_COLUMNS " FROM \"references\" r"
-                                    " ORDER BY dt_casefold(r.author_surname), r.citation_number");
+    sqlite3_stmt *stmt = store_stmt(st, "SELECT " REF_COLUMNS " FROM \"references\" r"
+                                        " ORDER BY dt_fold(r.author_surname), r.citation_number");
     if (!stmt)
         return DT_DB;
     return store_collect(st, stmt, out, n, sizeof **out, read_reference, clear_reference);

@@ -103,7 +103,8 @@ enum dt_status store_content_hash_for(struct store *st, const char *user_id, con
 /* Zeroes a malloc'd string that held clear writing, then frees it. NULL-safe. */
 void store_wipe_free(char *text);
 
-/* Registers dt_casefold() on a connection (skills.c); SQLITE_OK on success. */
+/* Registers the SQL functions dt_fold() and dt_fold_key() (base/fold.h) on a connection
+ * (skills.c); SQLITE_OK on success. */
 int store_skills_register_sql(sqlite3 *db);
 
 /* Migrations (migrate.c): brings the schema to store_schema_version(). */

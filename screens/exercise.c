@@ -20,6 +20,7 @@
 #include "progress.h"
 #include "references.h"
 #include "responses.h"
+#include "skills.h"
 #include "tool_forms.h"
 #include "tool_keys.h"
 #include "tools.h"
@@ -64,7 +65,20 @@ struct exercise {
     /* the works the exercise draws on (spec 6): shown at its foot with the spec's wording */
     struct source_credit *sources;
     size_t nsources;
+    /* once answered: the skills the answer is tagged with (spec 3.4), on a screen of their own */
+    bool has_response;
+    int response_tags;
 };
+
+/* Whether the exercise has a response, and how many skills it is tagged with. */
+static enum dt_status load_response_tags(struct screen *s, struct exercise *e)
+{
+    char id[STORE_ID_LEN];
+    enum dt_status status = store_skills_answer(app_store(s->app), app_user(s->app),
+                                                e->ref.full_exercise_id, id, &e->response_tags);
+    e->has_response = status == DT_OK;
+    return status == DT_NOT_FOUND ? DT_OK : status;
+}
 
 /* True when every prompt of the exercise rates a competency: the assessment has a screen of
  * its own, with each level's meaning beside its slider. */
@@ -177,6 +191,8 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         status = load_type_offer(s, e);
     if (status == DT_OK)
         status = store_references_for_exercise(st, id, &e->sources, &e->nsources);
+    if (status == DT_OK)
+        status = load_response_tags(s, e);
     return status;
 }
 
@@ -430,6 +446,11 @@ static void build(const struct screen *s, struct doc *d)
         screen_choice(d, CHOOSE_NEXT, 0,
                       doc_printf(d, "Go on to the next exercise: %s", e->next.title));
     doc_action(d, CMD_SUBMIT, NULL, e->p.answered ? "Save your changes" : "Submit your answers");
+    if (e->has_response) {
+        struct screen_arg tags = screen_arg_exercise(e->ref.full_exercise_id);
+        screen_action(d, SCREEN_SKILL_TAGS, &tags,
+                      doc_printf(d, "Skills this answer shows (%d)", e->response_tags));
+    }
     doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
     sources(e, d);
 }
@@ -506,6 +527,7 @@ static enum screen_result submit(struct screen *s, struct exercise *e)
     }
     bool first_time = !e->p.answered;
     e->p.answered = e->submitted = true;
+    load_response_tags(s, e); /* its skills can be tagged now; a failure only hides the way */
     struct tool_type tt;
     if (first_time && e->ref.unlocks_tool[0] &&
         store_tools_type(st, e->ref.unlocks_tool, &tt) == DT_OK)

@@ -197,6 +197,7 @@ static void build(const struct screen *s, struct doc *d)
     for (size_t i = 0; i < p->nskills; i++)
         doc_para(d, DOC_ROLE_TEXT,
                  doc_printf(d, "%s (%d)", p->skills[i].skill.name, p->skills[i].uses));
+    screen_action(d, SCREEN_SKILLS, NULL, "All your skills, and where you tagged them");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 

@@ -32,7 +32,9 @@
     X(UNLOCK, unlock)                                                                              \
     X(ACCOUNT, account)                                                                            \
     X(TRANSFER, transfer)                                                                          \
-    X(SEARCH, search)
+    X(SEARCH, search)                                                                              \
+    X(SKILLS, skills)                                                                              \
+    X(SKILL_TAGS, skill_tags)
 
 enum screen_id {
     SCREEN_NONE = 0, /* no screen (a tool form without a screen of its own) */
@@ -49,8 +51,8 @@ enum screen_flag {
 
 /* What a screen is about; each screen reads the fields it needs (its enter says which). */
 struct screen_arg {
-    char exercise[32];        /* a full exercise id ("1.1.1.v1"): EXERCISE, COMPETENCIES; the
-                                exercise a TOOL_ENTRY is made from */
+    char exercise[32];        /* a full exercise id ("1.1.1.v1"): EXERCISE, COMPETENCIES,
+                                SKILL_TAGS (its answer); the exercise a TOOL_ENTRY is made from */
     char tool[48];            /* a tool type id ("flow-tracker"): TOOL, TOOL_ENTRY */
     char entry[STORE_ID_LEN]; /* a tool instance id: TOOL_ENTRY, RANKING, RESUME */
     unsigned flags;           /* enum screen_flag */

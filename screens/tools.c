@@ -101,6 +101,7 @@ static void build(const struct screen *s, struct doc *d)
         screen_card(d, r->type.plural_name, about, r->due ? "due" : "open", SCREEN_TOOL, &tool,
                     doc_printf(d, "Open: %s", r->type.plural_name));
     }
+    screen_action(d, SCREEN_SKILLS, NULL, "Skills: browse them and see where you tagged them");
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 

@@ -175,7 +175,7 @@ static int gather_variants(struct seed_content *c)
 }
 
 /* Keys that must be unique: tool ids, personality types, competency ids, reference keys and
- * skill names (the same name in any case is one skill). Keeps the tools' and references' rows
+ * skill names (the same name in any case or spacing is one skill, dt_fold_key). Keeps the tools' and references' rows
  * for lookups. -1 when out of memory. */
 static int check_reference_data(struct checker *k)
 {

@@ -35,7 +35,7 @@ struct seed_competency {
 
 struct seed_skill {
     char *name;
-    char *folded; /* case-folded name, for duplicates */
+    char *folded; /* dt_fold_key of the name: one skill in any case or spacing */
     char category[20];
     struct seed_where at;
 };

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "model.h"
 #include "rec.h"
 #include "skills.h"
@@ -289,7 +290,7 @@ int seed_refdata_skills(struct seed_content *c, const char *path, struct seed_di
             }
             s->at = at;
             s->name = strdup(name);
-            s->folded = store_skills_fold(name);
+            s->folded = dt_fold_key(name);
             copy_field(s->category, sizeof s->category, category, &at, "category", d);
             if (!s->name || !s->folded)
                 rc = -1;

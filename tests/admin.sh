@@ -115,6 +115,19 @@ check "a name with ESC is shown sanitised" grep -qF 'Red^[[31m alert' "$work/out
 check "no control byte reaches the terminal" clean_text "$work/out"
 check "approve" run 0 --db "$db" admin skills approve skill-bee
 check "approved in the database" test "$(q "SELECT review_status FROM skills WHERE id = 'skill-bee'")" = approved
+# the same name proposed by another person (who could not see the first): merged, not doubled
+q "INSERT INTO skills (id, name, category, is_custom, created_by, review_status, created_at)
+   VALUES ('skill-bee2', 'bee  keeping', NULL, 1, '$a', 'pending', '2026-11-25T11:40:00Z')"
+check "approve a second of the same name" run 0 --db "$db" admin skills approve skill-bee2
+check "says it merged" grep -qF "Merged: skill skill-bee2 has the name of skill skill-bee, which is on everyone's list already" "$work/out"
+check "the second proposal is gone" test "$(q "SELECT count(*) FROM skills WHERE id = 'skill-bee2'")" = 0
+# two proposals of one name pending: approving one gathers the other
+q "INSERT INTO skills (id, name, category, is_custom, created_by, review_status, created_at)
+   VALUES ('skill-knit', 'Knitting', NULL, 1, '$a', 'pending', '2026-11-25T11:41:00Z'),
+          ('skill-knit2', 'KNITTING', NULL, 1, '$b', 'pending', '2026-11-25T11:42:00Z')"
+check "approve one of two of the same name" run 0 --db "$db" admin skills approve skill-knit
+check "says the other joined it" grep -qF "Approved: skill skill-knit is on everyone's list now; 1 other proposal of the same name joined it, with its tags." "$work/out"
+check "the other proposal is gone" test "$(q "SELECT count(*) FROM skills WHERE id = 'skill-knit2'")" = 0
 check "reject" run 0 --db "$db" admin skills reject skill-esc
 check "rejected in the database" test "$(q "SELECT review_status FROM skills WHERE id = 'skill-esc'")" = rejected
 check "nothing pending now" run 0 --db "$db" admin skills pending

@@ -747,5 +747,66 @@ if [ -f "$work/home/dreamtree-export.json" ] && [ "$(stat -c %a "$work/home/drea
 then ok "transfer: the export is in the home folder, mode 0600"
 else not_ok "transfer: the export is in the home folder, mode 0600"; fi
 
+# skills: 1.1.1 answered, then its skills: a suggestion from its words tagged with one press, a
+# name of one's own added to the list; the Skills screen searched ("resolu" finds nothing,
+# "ecri" finds "Écriture" without its accent), only mine with the way to the answer; a name the
+# list has in another case and spacing refused with it offered instead; a name of accents alone
+# refused
+export DREAMTREE_CONTENT="$root/tests/fixtures/content"
+session skills '2
+1
+1
+Baker: budgeting and time-management
+Nurse
+.
+2
+4
+2
+1
+1
+Herding cats
+.
+
+3
+1
+resolu
+
+1
+ecri
+
+1
+-
+
+2
+5
+1
+time  MANAGEMENT
+3
+2
+
+4
+1
+'"$(printf '\314\201 \314\201')"'
+
+2
+3
+q
+q
+q
+'
+for want in 'Tagged: Time management.' 'All skills matching "ecri": 1' \
+    'Skill: Écriture technique; Kind: Transferable; Tagged on: nothing yet' \
+    'Skill: Herding cats; Kind: No category; yours, pending review; Tagged on: 1.1.1' \
+    'Time management: open exercise 1.1.1' 'Error: Time management is already on the list.' \
+    'Use Time management instead' "Error: a skill's name needs a letter or a digit in it." \
+    'Skills this answer shows (2)'; do
+    if grep -qF "$want" "$work/skills.out"; then ok "skills: says \"$want\""
+    else not_ok "skills: says \"$want\""; fi
+done
+db="$work/home/.local/share/dreamtree/dreamtree.db"
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM skills WHERE is_custom = 1")" = 1 ]
+then ok "skills: one custom skill, no duplicate"
+else not_ok "skills: one custom skill, no duplicate"; fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

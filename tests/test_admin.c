@@ -125,8 +125,8 @@ static void test_skill_review(void)
     CHECK(!has_skill(list, n, kept)); /* pending: the author's alone */
     free(list);
 
-    CHECK_INT(store_admin_skills_review(st, kept, true), DT_OK);
-    CHECK_INT(store_admin_skills_review(st, dropped, false), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, kept, true, NULL), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, dropped, false, NULL), DT_OK);
     CHECK_INT(store_admin_skills_pending(st, &pending, &n), DT_OK);
     CHECK_INT(n, 0);
     free(pending);
@@ -158,7 +158,7 @@ static void test_skill_review(void)
     CHECK_INT(store_skills_tag(st, other, response, dropped), DT_NOT_FOUND);
 
     /* a decision can change; only custom skills are reviewed */
-    CHECK_INT(store_admin_skills_review(st, dropped, true), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, dropped, true, NULL), DT_OK);
     CHECK_INT(store_skills_list(st, other, NULL, &list, &n), DT_OK);
     CHECK(has_skill(list, n, dropped));
     size_t all = n;
@@ -166,12 +166,80 @@ static void test_skill_review(void)
     struct skill *master = NULL;
     CHECK_INT(store_skills_search(st, other, "Patience", 1, &master, &n), DT_OK);
     if (CHECK_INT(n, 1))
-        CHECK_INT(store_admin_skills_review(st, master[0].id, false), DT_NOT_FOUND);
+        CHECK_INT(store_admin_skills_review(st, master[0].id, false, NULL), DT_NOT_FOUND);
     free(master);
     CHECK_INT(store_skills_list(st, other, NULL, &list, &n), DT_OK);
     CHECK_INT(n, all); /* the master skill is still there */
     free(list);
-    CHECK_INT(store_admin_skills_review(st, "no-such-skill", true), DT_NOT_FOUND);
+    CHECK_INT(store_admin_skills_review(st, "no-such-skill", true, NULL), DT_NOT_FOUND);
+    store_close(&st);
+}
+
+/* Three people propose one name (none sees the others'); approving one gathers the others
+ * into it: their tags move, their proposals go, and no list shows the name twice. A proposal
+ * whose name is already a master skill's (the content gained it later) merges into that. */
+static void test_skill_merge(void)
+{
+    struct store *st = support_store();
+    char a[STORE_ID_LEN], b[STORE_ID_LEN], c[STORE_ID_LEN];
+    support_user(st, a);
+    support_user(st, b);
+    support_user(st, c);
+    char first[STORE_ID_LEN], second[STORE_ID_LEN], third[STORE_ID_LEN], other[STORE_ID_LEN];
+    CHECK_INT(store_skills_add_custom(st, a, "Bee-keeping", "knowledge", first), DT_OK);
+    store_set_now(st, support_now + 60);
+    CHECK_INT(store_skills_add_custom(st, b, "beekeeping", NULL, second), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, c, "BEE KEEPING", NULL, third), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, c, "Juggling", NULL, other), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, third, false, NULL), DT_OK); /* rejected before */
+    char ra[STORE_ID_LEN], rb[STORE_ID_LEN];
+    CHECK_INT(store_responses_save(st, a, "1.1.1.v1", "{\"jobs\":[\"a\"]}", ra), DT_OK);
+    CHECK_INT(store_responses_save(st, b, "1.1.1.v1", "{\"jobs\":[\"b\"]}", rb), DT_OK);
+    CHECK_INT(store_skills_tag(st, a, ra, first), DT_OK);
+    CHECK_INT(store_skills_tag(st, b, rb, second), DT_OK);
+
+    struct admin_review r;
+    CHECK_INT(store_admin_skills_review(st, second, true, &r), DT_OK);
+    CHECK_STR(r.merged_into, ""); /* nothing of that name on the list yet */
+    CHECK_INT(r.joined, 2);       /* a's pending one and c's rejected one */
+    struct skill *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_for_instance(st, a, ra, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, second) == 0); /* a's tag moved */
+    free(list);
+    for (int i = 0; i < 3; i++) { /* once on every list */
+        CHECK_INT(store_skills_search(st,
+                                      i == 0   ? a
+                                      : i == 1 ? b
+                                               : c,
+                                      "keeping", 10, &list, &n),
+                  DT_OK);
+        CHECK(n == 1 && strcmp(list[0].id, second) == 0);
+        free(list);
+    }
+    CHECK_INT(store_admin_skills_review(st, first, true, &r), DT_NOT_FOUND); /* gone */
+    CHECK_INT(store_admin_skills_review(st, third, true, &r), DT_NOT_FOUND);
+    CHECK_INT(store_admin_skills_review(st, other, true, &r), DT_OK); /* another name */
+    CHECK_INT(r.joined, 0);
+
+    /* rejecting never merges */
+    CHECK_INT(store_skills_add_custom(st, a, "Knitting", NULL, first), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, b, "knitting", NULL, third), DT_OK);
+    CHECK_INT(store_admin_skills_review(st, first, false, &r), DT_OK);
+    CHECK(r.merged_into[0] == '\0' && r.joined == 0);
+    CHECK_INT(store_skills_search(st, b, "knitting", 10, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, third) == 0);
+    free(list);
+    /* the master list gained the name: approving merges into it */
+    CHECK_INT(support_exec(st, "INSERT INTO skills (id, name, category, is_custom, created_at)"
+                               " VALUES ('m-knit', 'Knitting', 'knowledge', 0,"
+                               " '2026-01-01T00:00:00Z')"),
+              0);
+    CHECK_INT(store_admin_skills_review(st, third, true, &r), DT_OK);
+    CHECK_STR(r.merged_into, "m-knit");
+    CHECK_INT(store_skills_search(st, b, "knitting", 10, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, "m-knit") == 0);
+    free(list);
     store_close(&st);
 }
 
@@ -311,6 +379,7 @@ int main(void)
 {
     RUN(test_users);
     RUN(test_skill_review);
+    RUN(test_skill_merge);
     RUN(test_forms);
     RUN(test_stats);
     RUN(test_backup);

@@ -22,6 +22,7 @@
 #include "plain.h"
 #include "preferences.h"
 #include "responses.h"
+#include "skills.h"
 #include "statusbar.h"
 #include "support.h"
 #include "text.h"
@@ -910,6 +911,126 @@ static void test_exercise_several(void)
 }
 
 /* Your tools in the full screen: open ones as cards that open the tool, locked ones in words. */
+/* The Skills screen: the list, a search typed into the live box (accents folded), only the
+ * person's own, and the way to where a skill is tagged. */
+static void test_skills_screen(void)
+{
+    struct world w;
+    world_open(&w);
+    char answer[STORE_ID_LEN], budgeting[STORE_ID_LEN];
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Baker: budgeting and time management\"]}", answer),
+              DT_OK);
+    CHECK_INT(store_skills_add_custom(w.st, w.user, "budgeting", NULL, budgeting), DT_DUPLICATE);
+    CHECK_INT(store_skills_tag(w.st, w.user, answer, budgeting), DT_OK);
+    char mine[STORE_ID_LEN];
+    CHECK_INT(store_skills_add_custom(w.st, w.user, "Herding cats", "transferable", mine), DT_OK);
+    world_show(&w, SCREEN_SKILLS, (struct screen_arg){0});
+    char *out = run(&w.host, NULL, 80, 40,
+                    "<Dump>ECRIT<Idle><Dump><BS*5><Idle><Tab><Tab><Enter><Dump>");
+    golden("skills", out);
+    const char *all = nth_dump(out, 0);
+    check_has("skills: the search box", all, "Search", true);
+    check_has("skills: counts by category", all, "Knowledge (4)", true);
+    check_has("skills: where it is tagged", all, "Budgeting", true);
+    const char *found = nth_dump(out, 1);
+    check_has("skills: the search folds accents", found, "criture technique", true);
+    check_has("skills: and finds nothing else", found, "Budgeting", false);
+    check_has("skills: the count", found, "matching \"ECRIT\": 1", true);
+    const char *own = nth_dump(out, 2);
+    check_has("skills: only mine", own, "(only yours): 2", true);
+    check_has("skills: only mine leaves the rest out", own, "Patience", false);
+    check_has("skills: a custom skill's review", own, "yours, pending review", true);
+    check_has("skills: the way to the answer", own, "Budgeting: open exercise 1.1.1", true);
+    free(out);
+    world_close(&w);
+}
+
+/* Tagging an answer: the exercise offers it once answered; the suggestion from the answer's
+ * words tags with one press, and the count on the exercise follows. */
+static void test_skill_tags_screen(void)
+{
+    struct world w;
+    world_open(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Baker: budgeting and time-management\"]}", NULL),
+              DT_OK);
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.1.v1"));
+    char *out = run(&w.host, NULL, 80, 24,
+                    "<Dump><Tab><Tab><Enter><Dump><Tab><Enter><Dump><Esc><Dump>");
+    golden("skill-tags", out);
+    check_has("skill tags: the exercise offers it", nth_dump(out, 0),
+              "Skills this answer shows (0)", true);
+    const char *tags = nth_dump(out, 1);
+    check_has("skill tags: the longest suggestion first", tags, "[ Tag Time management ]", true);
+    check_has("skill tags: then the shorter", tags, "[ Tag Budgeting ]", true);
+    const char *tagged = nth_dump(out, 2);
+    check_has("skill tags: said", tagged, "Tagged: Time management.", true);
+    check_has("skill tags: now in the list", tagged, "1. Time management", true);
+    check_has("skill tags: no longer suggested", tagged, "[ Tag Time management ]", false);
+    check_has("skill tags: the count on the exercise", nth_dump(out, 3),
+              "Skills this answer shows (1)", true);
+    struct skill *list = NULL;
+    size_t n = 0;
+    char id[STORE_ID_LEN];
+    int ntags = 0;
+    CHECK_INT(store_skills_answer(w.st, w.user, "1.1.1.v1", id, &ntags), DT_OK);
+    CHECK_INT(ntags, 1);
+    CHECK_INT(store_skills_for_instance(w.st, w.user, id, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].name, "Time management") == 0);
+    free(list);
+    free(out);
+    world_close(&w);
+}
+
+/* A claimed user's answer is sealed in the file; the suggestions come from its words all the
+ * same, opened in memory. */
+static void test_skill_tags_sealed(void)
+{
+    struct world w;
+    world_open(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Data analysis for the bakery\"]}", NULL),
+              DT_OK);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    /* nothing clear in the file: json() fails on the word, were it there */
+    CHECK_INT(support_exec(w.st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM exercise_responses"
+                                 " WHERE response_json LIKE '%bakery%') THEN json('clear') END"),
+              0);
+    CHECK(support_exec(w.st, "SELECT CASE WHEN EXISTS (SELECT 1 FROM exercise_responses"
+                             " WHERE user_id IS NOT NULL) THEN json('clear') END") != 0);
+    world_show(&w, SCREEN_SKILL_TAGS, screen_arg_exercise("1.1.1.v1"));
+    char *out = run(&w.host, NULL, 80, 24, "");
+    check_has("sealed answer: suggested from its words", out, "[ Tag Data analysis ]", true);
+    free(out);
+    world_close(&w);
+}
+
+/* A long list is cut with a line that says how many more there are. */
+static void test_skills_many(void)
+{
+    struct world w;
+    world_open(&w);
+    for (int i = 0; i < 40; i++) {
+        char sql[200];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO skills (id, name, category, is_custom, created_at)"
+                 " VALUES ('many-%d', 'Zither %02d', 'knowledge', 0, '2026-01-01T00:00:00Z')",
+                 i, i);
+        CHECK_INT(support_exec(w.st, sql), 0);
+    }
+    world_show(&w, SCREEN_SKILLS, (struct screen_arg){0});
+    char *out = run(&w.host, NULL, 80, 70, "<Dump>zith<Idle><Dump>"); /* 25 rows and more */
+    check_has("many skills: the rest counted", nth_dump(out, 0), "27 more, narrow the search.",
+              true);
+    check_has("many skills: and while searching", nth_dump(out, 1), "15 more, narrow the search.",
+              true);
+    free(out);
+    world_close(&w);
+}
+
 static void test_tools_list(void)
 {
     struct world w;
@@ -1846,6 +1967,10 @@ int main(void)
     RUN(test_lock);
     RUN(test_idle_exit);
     RUN(test_face_switch);
+    RUN(test_skills_screen);
+    RUN(test_skill_tags_screen);
+    RUN(test_skill_tags_sealed);
+    RUN(test_skills_many);
     RUN(test_fields);
     RUN(test_tools);
     RUN(test_exercise_tool);

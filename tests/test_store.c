@@ -2,6 +2,7 @@
  * content hash, competencies, skills and references. Progression, responses and Daily Dos are
  * in test_progress.c. */
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -784,6 +785,226 @@ static void test_skills(void)
     store_close(&st);
 }
 
+/* A master skill straight into the table (the fixture's content has none with a hyphen). */
+static void add_master(struct store *st, const char *id, const char *name)
+{
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO skills (id, name, category, is_custom, created_at)"
+             " VALUES ('%s', '%s', 'transferable', 0, '2026-01-01T00:00:00Z')",
+             id, name);
+    CHECK_INT(support_exec(st, sql), 0);
+}
+
+/* A name that differs from a visible one only in case, spacing or hyphens is that skill; names
+ * no skill can have are refused with a reason. */
+static void test_skill_names(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], other[STORE_ID_LEN], id[STORE_ID_LEN], mine[STORE_ID_LEN];
+    support_user(st, user);
+    support_user(st, other);
+    add_master(st, "m-problem", "Problem-solving");
+    add_master(st, "m-project", "Project management");
+    CHECK_INT(store_skills_add_custom(st, user, "problem solving", NULL, id), DT_DUPLICATE);
+    CHECK_STR(id, "m-problem");
+    CHECK_INT(store_skills_add_custom(st, user, "PROBLEM SOLVING", NULL, id), DT_DUPLICATE);
+    CHECK_INT(store_skills_add_custom(st, user, "Problemsolving", NULL, id), DT_DUPLICATE);
+    CHECK_INT(store_skills_add_custom(st, user, "Project  management", NULL, id), DT_DUPLICATE);
+    CHECK_STR(id, "m-project");
+    CHECK_INT(store_skills_add_custom(st, user, "Budgeting", NULL, id), DT_DUPLICATE);
+    CHECK_INT(store_skills_add_custom(st, user, "budgeting", NULL, id), DT_DUPLICATE);
+    CHECK_INT(store_skills_add_custom(st, user, "ecriture  technique", NULL, id), DT_DUPLICATE);
+    /* the user's own proposal counts; another's pending one is never revealed */
+    CHECK_INT(store_skills_add_custom(st, user, "Bee-keeping", NULL, mine), DT_OK);
+    CHECK_INT(store_skills_add_custom(st, user, "beekeeping", NULL, id), DT_DUPLICATE);
+    CHECK_STR(id, mine);
+    CHECK_INT(store_skills_add_custom(st, other, "Beekeeping", NULL, id), DT_OK);
+    CHECK(strcmp(id, mine) != 0);
+    /* each sees their own marked as theirs, and the master list as nobody's */
+    struct skill *seen = NULL;
+    size_t nseen = 0;
+    CHECK_INT(store_skills_search(st, user, "keeping", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && strcmp(seen[0].id, mine) == 0 && seen[0].own);
+    free(seen);
+    CHECK_INT(store_skills_search(st, other, "keeping", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && strcmp(seen[0].id, id) == 0 && seen[0].own);
+    free(seen);
+    CHECK_INT(store_skills_search(st, user, "budgeting", 10, &seen, &nseen), DT_OK);
+    CHECK(nseen == 1 && !seen[0].own);
+    free(seen);
+
+    /* hostile names: each refused, with a sentence that says why */
+    static const char *const bad[] = {"   ",           "\xcc\x81\xcc\x81", " - _ ",
+                                      "tab\tinside",   "esc\x1b[2J",       "bell\a",
+                                      "bad \xff utf8", "\xc3\x28",         "line\xe2\x80\xa8sep",
+                                      "c1\xc2\x85next"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK_INT(store_skills_add_custom(st, user, bad[i], NULL, id), DT_INVALID);
+        CHECK(store_skills_name_problem(bad[i]) != NULL);
+    }
+    CHECK_STR(store_skills_name_problem("\xcc\x81 \xcc\x81"),
+              "a skill's name needs a letter or a digit in it.");
+    CHECK_STR(store_skills_name_problem("bad \xff"),
+              "that name holds bytes that are not text (not UTF-8).");
+    char *huge = malloc(10 * 1024 + 1);
+    memset(huge, 'a', 10 * 1024);
+    huge[10 * 1024] = '\0';
+    CHECK_INT(store_skills_add_custom(st, user, huge, NULL, id), DT_INVALID);
+    CHECK_STR(store_skills_name_problem(huge),
+              "that name is too long for a skill: keep it to a few words.");
+    huge[SKILLS_NAME_MAX] = '\0'; /* at the limit: fine */
+    CHECK(store_skills_name_problem(huge) == NULL);
+    free(huge);
+    CHECK(store_skills_name_problem("  Résolution de problèmes ") == NULL);
+    CHECK(store_skills_name_problem(NULL) != NULL);
+
+    /* the search folds accents, case and spacing: "resolucion" finds "Resolución" */
+    add_master(st, "m-resol", "Resolución de conflictos");
+    struct skill *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_search(st, user, "resolucion", 10, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].id, "m-resol") == 0);
+    free(list);
+    CHECK_INT(store_skills_search(st, user, "DE   CONFLICTOS", 10, &list, &n), DT_OK);
+    CHECK_INT(n, 1);
+    free(list);
+    store_close(&st);
+}
+
+static const char *const *names_of(size_t n, ...)
+{
+    static const char *names[8];
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n && i < 8; i++)
+        names[i] = va_arg(ap, const char *);
+    va_end(ap);
+    return names;
+}
+
+/* The one way names become tags (SOARED stories and answers), where they are, and the answer's
+ * id and count. */
+static void test_skill_tags(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], other[STORE_ID_LEN], answer[STORE_ID_LEN], entry[STORE_ID_LEN];
+    support_user(st, user);
+    support_user(st, other);
+    CHECK_INT(store_skills_answer(st, user, "1.1.1.v1", answer, NULL), DT_NOT_FOUND);
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"a\"]}", answer), DT_OK);
+    CHECK_INT(store_tools_create(st, user, "list-builder", "standalone", "{}", entry), DT_OK);
+    char found[STORE_ID_LEN];
+    int ntags = -1;
+    CHECK_INT(store_skills_answer(st, user, "1.1.1.v1", found, &ntags), DT_OK);
+    CHECK_STR(found, answer);
+    CHECK_INT(ntags, 0);
+    CHECK_INT(store_skills_answer(st, other, "1.1.1.v1", found, &ntags), DT_NOT_FOUND);
+
+    /* a master name in any case, a new name, a name no skill can have, a repeat */
+    CHECK_INT(store_skills_set_names(st, user, answer,
+                                     names_of(5, "budgeting", "Herding cats", "\x1b[31m",
+                                              "BUDGETING", "  "),
+                                     5),
+              DT_OK);
+    struct skill *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_for_instance(st, user, answer, &list, &n), DT_OK);
+    if (CHECK_INT(n, 2)) {
+        CHECK_STR(list[0].name, "Budgeting");
+        CHECK(!list[0].is_custom);
+        CHECK_STR(list[1].name, "Herding cats");
+        CHECK(list[1].is_custom);
+    }
+    char herding[STORE_ID_LEN] = "";
+    if (n == 2)
+        memcpy(herding, list[1].id, sizeof herding);
+    free(list);
+    CHECK_INT(store_skills_answer(st, user, "1.1.1.v1", found, &ntags), DT_OK);
+    CHECK_INT(ntags, 2);
+    CHECK_INT(store_skills_set_names(st, user, entry, names_of(1, "herding  cats"), 1), DT_OK);
+
+    struct skill_place *places = NULL;
+    CHECK_INT(store_skills_places(st, user, NULL, &places, &n), DT_OK);
+    CHECK_INT(n, 3);
+    free(places);
+    CHECK_INT(store_skills_places(st, user, herding, &places, &n), DT_OK);
+    if (CHECK_INT(n, 2)) { /* answers first */
+        CHECK(places[0].on_answer);
+        CHECK_STR(places[0].instance_id, answer);
+        CHECK_STR(places[0].full_exercise_id, "1.1.1.v1");
+        CHECK_STR(places[0].exercise_number, "1.1.1");
+        CHECK(!places[1].on_answer);
+        CHECK_STR(places[1].instance_id, entry);
+        CHECK_STR(places[1].tool_type, "list-builder");
+        CHECK_STR(places[1].tool_name, "List");
+        CHECK_STR(places[1].tool_plural, "Lists");
+    }
+    free(places);
+    CHECK_INT(store_skills_places(st, other, NULL, &places, &n), DT_OK);
+    CHECK_INT(n, 0); /* nobody else's tags */
+    free(places);
+    /* another user cannot tag what is not theirs */
+    CHECK_INT(store_skills_set_names(st, other, answer, names_of(1, "Patience"), 1), DT_NOT_FOUND);
+
+    /* names taken off: their tags go; the custom skill stays while the entry uses it */
+    CHECK_INT(store_skills_set_names(st, user, answer, names_of(1, "Patience"), 1), DT_OK);
+    CHECK_INT(store_skills_for_instance(st, user, answer, &list, &n), DT_OK);
+    CHECK(n == 1 && strcmp(list[0].name, "Patience") == 0);
+    free(list);
+    CHECK_INT(store_skills_search(st, user, "herding", 10, &list, &n), DT_OK);
+    CHECK_INT(n, 1);
+    free(list);
+    /* and goes with its last tag */
+    CHECK_INT(store_skills_set_names(st, user, entry, NULL, 0), DT_OK);
+    CHECK_INT(store_skills_search(st, user, "herding", 10, &list, &n), DT_OK);
+    CHECK_INT(n, 0);
+    free(list);
+    store_close(&st);
+}
+
+/* Suggestions: whole words and phrases of the answer, folded; not what is tagged already; the
+ * longest first; at most the limit. */
+static void test_skill_suggestions(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN], answer[STORE_ID_LEN];
+    support_user(st, user);
+    add_master(st, "m-time", "Time");
+    add_master(st, "m-problem", "Problem-solving");
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"a\"]}", answer), DT_OK);
+    const char *texts[] = {
+        "I kept the BUDGET; my TIME-management was poor, and budgeting for patient care"
+        " took much problem solving. Straßenbauer was my trade.",
+        "Ecriture technique, public\nspeaking",
+    };
+    struct skill *list = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_suggest(st, user, answer, texts, 2, 8, &list, &n), DT_OK);
+    if (CHECK_INT(n, 6)) {
+        CHECK_STR(list[0].name, "Écriture technique"); /* longest first */
+        CHECK_STR(list[1].name, "Problem-solving");
+        CHECK_STR(list[2].name, "Public speaking");
+        CHECK_STR(list[3].name, "Time management");
+        CHECK_STR(list[4].name, "Budgeting");
+        CHECK_STR(list[5].name, "Time");
+    }
+    free(list);
+    /* "Patience" is not in "patient"; "Straßenbau" is not in "Straßenbauer" */
+    CHECK_INT(store_skills_tag(st, user, answer, "m-problem"), DT_OK);
+    CHECK_INT(store_skills_suggest(st, user, answer, texts, 2, 2, &list, &n), DT_OK);
+    if (CHECK_INT(n, 2)) {
+        CHECK_STR(list[0].name, "Écriture technique");
+        CHECK_STR(list[1].name, "Public speaking"); /* the tagged one is left out */
+    }
+    free(list);
+    const char *none[] = {"nothing to see", NULL, "bad \xff"};
+    CHECK_INT(store_skills_suggest(st, user, NULL, none, 3, 8, &list, &n), DT_OK);
+    CHECK_INT(n, 0);
+    free(list);
+    store_close(&st);
+}
+
 static void test_references(void)
 {
     struct store *st = support_store();
@@ -922,6 +1143,9 @@ int main(void)
     RUN(test_competency_formula);
     RUN(test_competency_store);
     RUN(test_skills);
+    RUN(test_skill_names);
+    RUN(test_skill_tags);
+    RUN(test_skill_suggestions);
     RUN(test_references);
     RUN(test_binding);
     RUN(test_status_messages);

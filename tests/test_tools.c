@@ -1033,13 +1033,13 @@ static void test_story_skills(void)
     size_t n = 0;
     CHECK_INT(store_skills_for_instance(st, user, id, &tags, &n), DT_OK);
     CHECK_INT(n, 3);
-    if (n == 3) { /* by name */
+    if (n == 3) { /* by name, accents aside ("É" sorts as "E") */
         CHECK_STR(tags[0].name, "Active listening");
         CHECK(!tags[0].is_custom);
-        CHECK_STR(tags[1].name, "Herding cats");
-        CHECK(tags[1].is_custom);
-        CHECK_STR(tags[2].name, "\xc3\x89"
+        CHECK_STR(tags[1].name, "\xc3\x89"
                                 "criture technique");
+        CHECK_STR(tags[2].name, "Herding cats");
+        CHECK(tags[2].is_custom);
     }
     free(tags);
     /* one taken off, the same again: two tags, no second "Herding cats" */

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "dailydos.h"
+#include "fold.h"
 #include "seed.h"
 #include "skills.h"
 #include "support.h"
@@ -184,7 +185,7 @@ static void test_reference_data(void)
     CHECK(scalar("SELECT count(*) FROM skills WHERE is_custom = 0") >= 400);
     CHECK(scalar("SELECT min(n) FROM (SELECT count(*) AS n FROM skills GROUP BY category)") >= 80);
     CHECK_INT(scalar("SELECT count(*) FROM skills WHERE category IS NULL"), 0);
-    CHECK_INT(scalar("SELECT count(*) - count(DISTINCT dt_casefold(name)) FROM skills"), 0);
+    CHECK_INT(scalar("SELECT count(*) - count(DISTINCT dt_fold_key(name)) FROM skills"), 0);
     CHECK(scalar("SELECT count(*) FROM \"references\"") >= 25);
     /* citation numbers run 1..n, cited works first in order of first appearance */
     CHECK_INT(scalar("SELECT max(citation_number) - count(*) FROM \"references\""), 0);
@@ -206,7 +207,7 @@ static void test_reference_data(void)
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    char *folded = store_skills_fold((const char *)sqlite3_value_text(argv[0]));
+    char *folded = dt_fold_key((const char *)sqlite3_value_text(argv[0]));
     if (folded)
         sqlite3_result_text(ctx, folded, -1, free);
     else
@@ -275,7 +276,7 @@ int main(void)
     }
     sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
     /* the store's own folding, so "no duplicate skills" means what the store means by it */
-    sqlite3_create_function(db, "dt_casefold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+    sqlite3_create_function(db, "dt_fold_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
                             sql_fold, NULL, NULL);
     RUN(test_structure);
     RUN(test_tools_and_competencies);

@@ -21,44 +21,19 @@ static void describe(const cJSON *c, char *out, size_t size)
     tf_append(out, size, "%d of 6 parts written", written);
 }
 
-/* The story's skills become its tags (spec 3.4): a name of the master list (or of the person's
- * own skills) tags that skill, case and accents aside; a new name becomes a custom skill. Tags
- * for names taken off the list go, and so does a custom skill nothing uses any more (a half
- * word saved while typing paused). A name the store cannot take (too long) is left untagged. */
+/* The story's skills become its tags (spec 3.4), as an answer's do: store_skills_set_names. */
 static enum dt_status after_save(struct app *a, const char *instance_id, const cJSON *content)
 {
-    struct store *st = app_store(a);
-    const char *user = app_user(a);
-    const cJSON *names = cJSON_GetObjectItemCaseSensitive(content, STORY_SKILLS);
-    size_t n = (size_t)cJSON_GetArraySize(names), nwanted = 0;
-    char(*wanted)[STORE_ID_LEN] = dt_oom_calloc(n + 1, sizeof *wanted);
-    enum dt_status status = DT_OK;
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(content, STORY_SKILLS);
+    size_t n = 0;
+    const char **names = dt_oom_calloc((size_t)cJSON_GetArraySize(list) + 1, sizeof *names);
     const cJSON *name;
-    cJSON_ArrayForEach (name, names) {
-        if (!cJSON_IsString(name) || status != DT_OK)
-            continue;
-        enum dt_status s = store_skills_add_custom(st, user, name->valuestring, NULL,
-                                                   wanted[nwanted]);
-        if (s == DT_OK || s == DT_DUPLICATE)
-            status = store_skills_tag(st, user, instance_id, wanted[nwanted++]);
-        else if (s != DT_INVALID)
-            status = s;
-    }
-    struct skill *tagged = NULL;
-    size_t ntagged = 0;
-    if (status == DT_OK)
-        status = store_skills_for_instance(st, user, instance_id, &tagged, &ntagged);
-    for (size_t i = 0; status == DT_OK && i < ntagged; i++) {
-        bool keep = false;
-        for (size_t k = 0; k < nwanted && !keep; k++)
-            keep = strcmp(tagged[i].id, wanted[k]) == 0;
-        if (!keep)
-            status = store_skills_untag(st, user, instance_id, tagged[i].id);
-        if (!keep && status == DT_OK && tagged[i].is_custom)
-            status = store_skills_forget_unused(st, user, tagged[i].id);
-    }
-    free(tagged);
-    free(wanted);
+    cJSON_ArrayForEach (name, list)
+        if (cJSON_IsString(name))
+            names[n++] = name->valuestring;
+    enum dt_status status = store_skills_set_names(app_store(a), app_user(a), instance_id, names,
+                                                   n);
+    free(names);
     return status;
 }
 
