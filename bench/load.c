@@ -35,6 +35,7 @@
 
 #include "bulk.h"
 #include "drafts.h"
+#include "measure.h"
 #include "oom.h"
 #include "progress.h"
 #include "responses.h"
@@ -305,20 +306,10 @@ static void add_sample(struct samples *s, double value)
     s->v[s->n++] = value;
 }
 
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The value below which a share q of the samples lie (nearest rank); sorts s. */
 static double percentile(struct samples *s, double q)
 {
-    if (s->n == 0)
-        return 0;
-    qsort(s->v, s->n, sizeof *s->v, compare_doubles);
-    size_t rank = (size_t)((double)s->n * q + 0.999999);
-    return s->v[rank > 0 ? rank - 1 : 0];
+    return bench_percentile(s->v, s->n, q);
 }
 
 #define STATUS_COUNT ((int)DT_THROTTLED + 1)
@@ -334,13 +325,6 @@ static void count_error(struct tally *t, int status)
     t->errors++;
     if (status >= 0 && status < STATUS_COUNT)
         t->errors_by_status[status]++;
-}
-
-static void die(const char *what, enum dt_status s, struct store *st)
-{
-    fprintf(stderr, "bench-load: %s: %s%s%s\n", what, dt_status_message(s), st ? ": " : "",
-            st ? store_last_error(st) : "");
-    exit(1);
 }
 
 /* Reads one result file, adds its figures to t and looks up every save it records. */
@@ -380,7 +364,7 @@ static void collect(struct store *st, const char *path, int session, struct tall
             if (s == DT_NOT_FOUND)
                 t->missing++;
             else if (s != DT_OK)
-                die("looking up a save", s, st);
+                bench_die("looking up a save", s, st);
             else if (strcmp(r.response_json, want) != 0)
                 t->changed++;
             store_responses_clear(&r);
@@ -471,7 +455,7 @@ static bool verdict(struct store *st, const struct tally *t)
     char problem[STORE_ERR_LEN];
     enum dt_status s = store_bulk_integrity_check(st, &ok, problem);
     if (s != DT_OK)
-        die("PRAGMA integrity_check", s, st);
+        bench_die("PRAGMA integrity_check", s, st);
     printf("  saves recorded as done and looked up: %ld; missing: %ld; with other text: %ld\n",
            t->checked, t->missing, t->changed);
     printf("  errors shown to a person: %ld", t->errors);
@@ -693,6 +677,7 @@ static int number_arg(const char *text, int lo, int hi, const char *what)
 
 int main(int argc, char **argv)
 {
+    bench_set_name("bench-load");
     int sessions = DEFAULT_SESSIONS, seconds = DEFAULT_SECONDS;
     bool crash_only = false, keep = false;
     const char *content = BENCH_CONTENT_DIR;
@@ -731,15 +716,15 @@ int main(int argc, char **argv)
     struct seed_diags d = {0};
     enum dt_status s = store_open(su.db, STORE_OPEN_CREATE, &st, err);
     if (s != DT_OK)
-        die("creating the database", s, NULL);
+        bench_die("creating the database", s, NULL);
     s = seed_run(st, content, &d, NULL);
     seed_diags_free(&d);
     if (s != DT_OK)
-        die("seeding the database", s, st);
+        bench_die("seeding the database", s, st);
     struct exercise_ref *seq = NULL;
     size_t nseq = 0;
     if (store_progress_sequence(st, &seq, &nseq) != DT_OK || nseq == 0)
-        die("reading the workbook's sequence", DT_NOT_FOUND, st);
+        bench_die("reading the workbook's sequence", DT_NOT_FOUND, st);
     free(seq);
     store_close(&st);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);

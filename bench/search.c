@@ -19,6 +19,7 @@
 #include "bulk.h"
 #include "drafts.h"
 #include "keywrap.h"
+#include "measure.h"
 #include "progress.h"
 #include "responses.h"
 #include "rng.h"
@@ -49,32 +50,6 @@ static const char *const words[] = {
 #define RARE "zephyrine"     /* put in one entry in a hundred */
 #define NOWHERE "quixotical" /* in none */
 
-static void die(const char *what, enum dt_status s, struct store *st)
-{
-    fprintf(stderr, "bench-search: %s: %s%s%s\n", what, dt_status_message(s), st ? ": " : "",
-            st ? store_last_error(st) : "");
-    exit(1);
-}
-
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, compare_doubles);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* About bytes of made-up writing into out as a JSON string's content (no quotes needed). */
 static void writing(struct bench_rng *r, char *out, size_t size, size_t bytes, bool rare)
 {
@@ -96,26 +71,26 @@ static void fill(struct store *st, const char *user, struct bench_rng *r)
     size_t nseq = 0;
     enum dt_status s = store_progress_sequence(st, &seq, &nseq);
     if (s != DT_OK)
-        die("reading the sequence", s, st);
+        bench_die("reading the sequence", s, st);
     struct tool_type *types = NULL;
     size_t ntypes = 0;
     if ((s = store_tools_types(st, &types, &ntypes)) != DT_OK || !ntypes)
-        die("reading the tools", s, st);
+        bench_die("reading the tools", s, st);
     if ((s = store_bulk_begin(st)) != DT_OK)
-        die("starting the load", s, st);
+        bench_die("starting the load", s, st);
     char text[1200], json[1400];
     size_t rows = 0;
     for (size_t i = 0; i < nseq; i++, rows++) {
         writing(r, text, sizeof text, 100 + bench_rng_next(r) % 500, bench_rng_next(r) % 100 == 0);
         snprintf(json, sizeof json, "{\"answer\":\"%s\"}", text);
         if ((s = store_responses_save(st, user, seq[i].full_exercise_id, json, NULL)) != DT_OK)
-            die("answering", s, st);
+            bench_die("answering", s, st);
     }
     for (size_t i = 0; i < nseq; i++, rows++) {
         writing(r, text, sizeof text, 100 + bench_rng_next(r) % 300, bench_rng_next(r) % 100 == 0);
         snprintf(json, sizeof json, "{\"answer\":\"%s\"}", text);
         if ((s = store_drafts_save(st, user, seq[i].full_exercise_id, json)) != DT_OK)
-            die("keeping a draft", s, st);
+            bench_die("keeping a draft", s, st);
     }
     for (size_t i = 0; rows < ENTRIES; i++, rows++) {
         char title[120];
@@ -127,12 +102,12 @@ static void fill(struct store *st, const char *user, struct bench_rng *r)
         const char *tool = types[i % ntypes].id;
         store_set_now(st, 1764000000 + (int64_t)i * 60);
         if ((s = store_tools_create(st, user, tool, "standalone", json, NULL)) != DT_OK)
-            die("adding a tool entry", s, st);
+            bench_die("adding a tool entry", s, st);
         if (i % 500 == 499 && (s = store_bulk_commit_batch(st)) != DT_OK)
-            die("committing", s, st);
+            bench_die("committing", s, st);
     }
     if ((s = store_bulk_end(st, DT_OK)) != DT_OK)
-        die("ending the load", s, st);
+        bench_die("ending the load", s, st);
     free(seq);
     free(types);
 }
@@ -152,11 +127,11 @@ static void time_user(struct store *st, const char *user, const char *who)
     for (int run = -1; run < RUNS; run++) { /* run -1: untimed, fills the caches */
         for (int q = 0; q < 3; q++) {
             struct search_results res;
-            double t0 = now_us();
+            double t0 = bench_now_us();
             enum dt_status s = store_searches_run(st, user, queries[q], title_key, &res);
-            double t1 = now_us();
+            double t1 = bench_now_us();
             if (s != DT_OK)
-                die("searching", s, st);
+                bench_die("searching", s, st);
             found[q] = res.n + res.more;
             store_searches_free(&res);
             if (run >= 0)
@@ -164,11 +139,11 @@ static void time_user(struct store *st, const char *user, const char *who)
         }
         for (int open = 0; open < 2; open++) {
             size_t rows = 0;
-            double t0 = now_us();
+            double t0 = bench_now_us();
             enum dt_status s = store_searches_floor(st, user, open, &rows);
-            double t1 = now_us();
+            double t1 = bench_now_us();
             if (s != DT_OK)
-                die("reading the floor", s, st);
+                bench_die("reading the floor", s, st);
             *(open ? &rows_open : &rows_read) = rows;
             if (run >= 0)
                 t[3 + open][run] = (t1 - t0) / 1000;
@@ -176,7 +151,7 @@ static void time_user(struct store *st, const char *user, const char *who)
     }
     double m[5];
     for (int k = 0; k < 5; k++)
-        m[k] = median(t[k], RUNS);
+        m[k] = bench_median(t[k], RUNS);
     printf("\n%s user: %zu rows read, %zu opened and parsed\n", who, rows_read, rows_open);
     printf("  %-44s %10s %8s %10s\n", "", "median ms", "max ms", "/ floor 2");
     const char *names[5] = {"search, a rare word (" RARE ")", "search, a common word (" COMMON ")",
@@ -200,6 +175,7 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
 
 int main(int argc, char **argv)
 {
+    bench_set_name("bench-search");
     const char *content = argc > 1 ? argv[1] : BENCH_CONTENT_DIR;
     char dir[] = "/tmp/dreamtree-bench-search-XXXXXX", db[128];
     if (!mkdtemp(dir)) {
@@ -212,26 +188,26 @@ int main(int argc, char **argv)
     struct seed_diags d = {0};
     enum dt_status s = store_open(db, STORE_OPEN_CREATE, &st, err);
     if (s != DT_OK)
-        die("creating the database", s, NULL);
+        bench_die("creating the database", s, NULL);
     s = seed_run(st, content, &d, NULL);
     seed_diags_free(&d);
     if (s != DT_OK)
-        die("seeding", s, st);
+        bench_die("seeding", s, st);
     store_accounts_set_limits(st, keywrap_test_limits());
     struct user anon, claimed;
     if ((s = store_users_create_anonymous(st, &anon)) != DT_OK ||
         (s = store_users_create_anonymous(st, &claimed)) != DT_OK)
-        die("making the users", s, st);
+        bench_die("making the users", s, st);
     char code[KEYWRAP_RECOVERY_LEN];
     if ((s = store_accounts_claim(st, claimed.id, "search@bench.invalid", PASSWORD, code)) != DT_OK)
-        die("claiming", s, st);
+        bench_die("claiming", s, st);
     struct bench_rng r;
     bench_rng_seed(&r, SEED);
-    double t0 = now_us();
+    double t0 = bench_now_us();
     fill(st, anon.id, &r);
     fill(st, claimed.id, &r);
     printf("bench-search: %s, seeded from %s; two users of %d rows each, made in %.1f s\n", db,
-           content, ENTRIES, (now_us() - t0) / 1e6);
+           content, ENTRIES, (bench_now_us() - t0) / 1e6);
     time_user(st, anon.id, "anonymous");
     time_user(st, claimed.id, "claimed (unlocked: every row opened)");
     store_close(&st);

@@ -25,6 +25,7 @@
 #include "bench_db.h"
 #include "bulk.h"
 #include "dailydos.h"
+#include "measure.h"
 #include "progress.h"
 #include "responses.h"
 #include "rng.h"
@@ -49,39 +50,17 @@ struct stats {
     double median, p95, mean, max;
 };
 
-static void die(const char *what, enum dt_status s, struct store *st)
-{
-    fprintf(stderr, "bench-timer: %s: %s%s%s\n", what, dt_status_message(s), st ? ": " : "",
-            st ? store_last_error(st) : "");
-    exit(1);
-}
-
-static double now_us(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
-}
-
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Sorts v. */
 static struct stats summarise(double *v, size_t n)
 {
     struct stats s = {0};
     if (n == 0)
         return s;
-    qsort(v, n, sizeof *v, compare_doubles);
+    s.median = bench_median(v, n);
+    s.p95 = bench_percentile(v, n, 0.95);
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         sum += v[i];
-    s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    size_t p95 = (size_t)((double)n * 0.95 + 0.999999);
-    s.p95 = v[p95 > 0 ? p95 - 1 : 0];
     s.mean = sum / (double)n;
     s.max = v[n - 1];
     return s;
@@ -138,7 +117,7 @@ static long long count_responses(struct store *st)
     struct store_bulk_counts c;
     enum dt_status s = store_bulk_count(st, &c);
     if (s != DT_OK)
-        die("counting rows", s, st);
+        bench_die("counting rows", s, st);
     return c.exercise_responses;
 }
 
@@ -148,13 +127,13 @@ static struct bench_user *classify(struct store *st, char (*ids)[STORE_ID_LEN], 
 {
     struct bench_user *users = calloc(n, sizeof *users);
     if (!users)
-        die("starting", DT_NOMEM, NULL);
+        bench_die("starting", DT_NOMEM, NULL);
     *nclaimed = 0;
     for (size_t i = 0; i < n; i++) {
         struct account acc;
         enum dt_status s = store_accounts_get(st, ids[i], &acc);
         if (s != DT_OK)
-            die("store_accounts_get", s, st);
+            bench_die("store_accounts_get", s, st);
         users[i].id = ids[i];
         users[i].claimed = acc.claimed;
         if (!acc.claimed)
@@ -185,7 +164,7 @@ static void time_reads(struct store *st, const struct bench_user *users, const s
         next_us[g] = malloc(sample * sizeof *next_us[g]);
         dos_us[g] = malloc(sample * sizeof *dos_us[g]);
         if (!next_us[g] || !dos_us[g])
-            die("starting", DT_NOMEM, NULL);
+            bench_die("starting", DT_NOMEM, NULL);
     }
     const char *warm_user =
         users[order[sample % n]].id; /* outside the sample when there are more */
@@ -196,32 +175,32 @@ static void time_reads(struct store *st, const struct bench_user *users, const s
     for (int w = 0; w < WARMUP; w++) { /* prepares the statements */
         s = store_progress_next(st, warm_user, &ref);
         if (s != DT_OK && s != DT_NOT_FOUND)
-            die("store_progress_next", s, st);
+            bench_die("store_progress_next", s, st);
         s = store_dailydos_list(st, warm_user, &items, &nitems);
         if (s != DT_OK)
-            die("store_dailydos_list", s, st);
+            bench_die("store_dailydos_list", s, st);
         free(items);
     }
     size_t finished = 0;
     for (size_t i = 0; i < sample; i++) {
         const struct bench_user *u = &users[order[i]];
-        double t0 = now_us();
+        double t0 = bench_now_us();
         s = store_progress_next(st, u->id, &ref);
-        next_us[u->claimed][count[u->claimed]++] = now_us() - t0;
+        next_us[u->claimed][count[u->claimed]++] = bench_now_us() - t0;
         if (s == DT_NOT_FOUND)
             finished++;
         else if (s != DT_OK)
-            die("store_progress_next", s, st);
+            bench_die("store_progress_next", s, st);
     }
     count[0] = count[1] = 0;
     size_t total_items = 0, with_resume = 0, with_reminder = 0, reminders = 0;
     for (size_t i = 0; i < sample; i++) {
         const struct bench_user *u = &users[order[i]];
-        double t0 = now_us();
+        double t0 = bench_now_us();
         s = store_dailydos_list(st, u->id, &items, &nitems);
-        dos_us[u->claimed][count[u->claimed]++] = now_us() - t0;
+        dos_us[u->claimed][count[u->claimed]++] = bench_now_us() - t0;
         if (s != DT_OK) /* a claimed user's is read locked: it must not need the key */
-            die("store_dailydos_list", s, st);
+            bench_die("store_dailydos_list", s, st);
         total_items += nitems;
         size_t rem = 0;
         for (size_t k = 0; k < nitems; k++) {
@@ -239,7 +218,7 @@ static void time_reads(struct store *st, const struct bench_user *users, const s
     size_t ntypes = 0, unlocked_reminders = 0;
     s = store_tools_types(st, &types, &ntypes);
     if (s != DT_OK)
-        die("store_tools_types", s, st);
+        bench_die("store_tools_types", s, st);
     for (size_t i = 0; i < sample; i++)
         for (size_t k = 0; k < ntypes; k++) {
             bool unlocked = false;
@@ -247,7 +226,7 @@ static void time_reads(struct store *st, const struct bench_user *users, const s
                 continue;
             s = store_progress_tool_unlocked(st, users[order[i]].id, types[k].id, &unlocked);
             if (s != DT_OK)
-                die("store_progress_tool_unlocked", s, st);
+                bench_die("store_progress_tool_unlocked", s, st);
             unlocked_reminders += unlocked;
         }
     free(types);
@@ -295,21 +274,21 @@ static void time_reads(struct store *st, const struct bench_user *users, const s
 /* Times a password check alone at limits: the floor an unlock cannot go below. */
 static double time_check(const char *hash, const char *password)
 {
-    double t0 = now_us();
+    double t0 = bench_now_us();
     int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
-    double dt = now_us() - t0;
+    double dt = bench_now_us() - t0;
     if (rc != 0)
-        die("crypto_pwhash_str_verify", DT_WRONG_PASSWORD, NULL);
+        bench_die("crypto_pwhash_str_verify", DT_WRONG_PASSWORD, NULL);
     return dt;
 }
 
 static double time_unlock(struct store *st, const char *user_id, const char *password)
 {
-    double t0 = now_us();
+    double t0 = bench_now_us();
     enum dt_status s = store_accounts_unlock(st, user_id, password, "local", NULL);
-    double dt = now_us() - t0;
+    double dt = bench_now_us() - t0;
     if (s != DT_OK)
-        die("store_accounts_unlock", s, st);
+        bench_die("store_accounts_unlock", s, st);
     store_accounts_lock(st); /* else the next unlock finds the keys held and skips the unwrap */
     return dt;
 }
@@ -318,7 +297,7 @@ static void hash_for_floor(const char *password, struct keywrap_limits limits,
                            char hash[crypto_pwhash_STRBYTES])
 {
     if (crypto_pwhash_str(hash, password, strlen(password), limits.ops, limits.mem) != 0)
-        die("crypto_pwhash_str", DT_NOMEM, NULL);
+        bench_die("crypto_pwhash_str", DT_NOMEM, NULL);
 }
 
 /* At the program's limits, on a store of its own: the generated users' wraps are at the test
@@ -337,12 +316,12 @@ static void time_unlock_default(void)
     struct user u;
     s = store_users_create_anonymous(mem, &u);
     if (s != DT_OK)
-        die("store_users_create_anonymous", s, mem);
+        bench_die("store_users_create_anonymous", s, mem);
     char recovery[KEYWRAP_RECOVERY_LEN];
     s = store_accounts_claim(mem, u.id, "timer@bench.invalid", UNLOCK_PASSWORD, recovery);
     sodium_memzero(recovery, sizeof recovery);
     if (s != DT_OK)
-        die("store_accounts_claim", s, mem);
+        bench_die("store_accounts_claim", s, mem);
     store_accounts_lock(mem);
     char hash[crypto_pwhash_STRBYTES];
     hash_for_floor(UNLOCK_PASSWORD, limits, hash);
@@ -435,7 +414,7 @@ static void time_save_vs_bare(struct store *st, const struct bench_user *users, 
     struct store_bulk_undo *undo = malloc(want * sizeof *undo);
     double *save_us = malloc(SAVES * sizeof *save_us), *bare_us = malloc(SAVES * sizeof *bare_us);
     if (!targets || !undo || !save_us || !bare_us)
-        die("starting", DT_NOMEM, NULL);
+        bench_die("starting", DT_NOMEM, NULL);
     /* after the sample, then round again (the reads are over: a small database has enough) */
     enum dt_status s;
     for (size_t k = 0; k < n && got < want; k++) {
@@ -446,7 +425,7 @@ static void time_save_vs_bare(struct store *st, const struct bench_user *users, 
         if (s == DT_NOT_FOUND)
             continue;
         if (s != DT_OK)
-            die("store_progress_next", s, st);
+            bench_die("store_progress_next", s, st);
         targets[got++].user_id = u->id;
     }
     if (got < 2) {
@@ -469,13 +448,13 @@ static void time_save_vs_bare(struct store *st, const struct bench_user *users, 
                 struct store_bulk_undo *u = &undo[nundo];
                 s = store_bulk_undo_note(st, save->user_id, save->next.module_key, u);
                 if (s != DT_OK)
-                    die("noting user state", s, st);
+                    bench_die("noting user state", s, st);
                 char id[STORE_ID_LEN];
-                double t0 = now_us();
+                double t0 = bench_now_us();
                 s = store_responses_save(st, save->user_id, save->next.full_exercise_id, json, id);
-                double dt = now_us() - t0;
+                double dt = bench_now_us() - t0;
                 if (s != DT_OK)
-                    die("store_responses_save", s, st);
+                    bench_die("store_responses_save", s, st);
                 memcpy(u->response_id, id, sizeof id);
                 nundo++;
                 if (timing)
@@ -487,11 +466,11 @@ static void time_save_vs_bare(struct store *st, const struct bench_user *users, 
                      e->version, e->full_exercise_id, json,       NULL,         NULL};
                 struct store_bulk_undo *u = &undo[nundo];
                 memset(u, 0, sizeof *u);
-                double t0 = now_us();
+                double t0 = bench_now_us();
                 s = store_bulk_baseline_insert(st, &row, u->response_id);
-                double dt = now_us() - t0;
+                double dt = bench_now_us() - t0;
                 if (s != DT_OK)
-                    die("baseline insert", s, st);
+                    bench_die("baseline insert", s, st);
                 nundo++;
                 if (timing)
                     bare_us[nbare++] = dt;
@@ -500,7 +479,7 @@ static void time_save_vs_bare(struct store *st, const struct bench_user *users, 
     }
     s = store_bulk_undo_apply(st, undo, nundo);
     if (s != DT_OK)
-        die("removing the rows the benchmark added", s, st);
+        bench_die("removing the rows the benchmark added", s, st);
     long long after = count_responses(st);
 
     struct stats save_stats = summarise(save_us, nsave), bare_stats = summarise(bare_us, nbare);
@@ -536,7 +515,7 @@ static const struct bench_user *next_saver(struct store *st, const struct bench_
         if (s == DT_OK)
             return u;
         if (s != DT_NOT_FOUND)
-            die("store_progress_next", s, st);
+            bench_die("store_progress_next", s, st);
     }
     return NULL;
 }
@@ -554,7 +533,7 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
     struct store_bulk_undo *undo = malloc(2 * rounds * sizeof *undo);
     double *save_us[2] = {malloc(SAVES * sizeof(double)), malloc(SAVES * sizeof(double))};
     if (!pool[0] || !pool[1] || !undo || !save_us[0] || !save_us[1])
-        die("starting", DT_NOMEM, NULL);
+        bench_die("starting", DT_NOMEM, NULL);
     struct exercise_ref next;
     enum dt_status s;
     for (size_t k = 0; k < n && (npool[0] < rounds || npool[1] < rounds); k++) {
@@ -566,7 +545,7 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
         if (s == DT_OK)
             pool[g][npool[g]++] = index;
         else if (s != DT_NOT_FOUND)
-            die("store_progress_next", s, st);
+            bench_die("store_progress_next", s, st);
     }
     if (npool[ANONYMOUS] == 0 || npool[CLAIMED] == 0) {
         printf("\nsaves, claimed against anonymous: no %s user with an exercise left; skipped\n",
@@ -588,7 +567,7 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
         for (int g = 0; g < 2; g++) {
             u[g] = next_saver(st, users, pool[g], npool[g], &cursor[g], &next_of[g]);
             if (!u[g])
-                die("finding a user with an exercise left", DT_NOT_FOUND, NULL);
+                bench_die("finding a user with an exercise left", DT_NOT_FOUND, NULL);
         }
         /* before both saves, so whatever the unlock leaves behind (its reads, its transaction)
          * falls on the claimed and the anonymous save alike */
@@ -596,7 +575,7 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
             password_of(u[CLAIMED], password);
             s = store_accounts_unlock(st, u[CLAIMED]->id, password, "local", NULL);
             if (s != DT_OK)
-                die("store_accounts_unlock", s, st);
+                bench_die("store_accounts_unlock", s, st);
         }
         for (int half = 0; half < 2; half++) {
             /* alternate which goes first, so WAL growth and checkpoints fall on both alike */
@@ -604,13 +583,13 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
             struct store_bulk_undo *rec = &undo[nundo];
             s = store_bulk_undo_note(st, u[g]->id, next_of[g].module_key, rec);
             if (s != DT_OK)
-                die("noting user state", s, st);
+                bench_die("noting user state", s, st);
             char id[STORE_ID_LEN];
-            double t0 = now_us();
+            double t0 = bench_now_us();
             s = store_responses_save(st, u[g]->id, next_of[g].full_exercise_id, json, id);
-            double dt = now_us() - t0;
+            double dt = bench_now_us() - t0;
             if (s != DT_OK)
-                die("store_responses_save", s, st);
+                bench_die("store_responses_save", s, st);
             memcpy(rec->response_id, id, sizeof id);
             nundo++;
             if (timing)
@@ -620,7 +599,7 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
     store_accounts_lock(st);
     s = store_bulk_undo_apply(st, undo, nundo);
     if (s != DT_OK)
-        die("removing the rows the benchmark added", s, st);
+        bench_die("removing the rows the benchmark added", s, st);
     long long after = count_responses(st);
 
     struct stats claimed = summarise(save_us[CLAIMED], ntimed[CLAIMED]),
@@ -648,10 +627,11 @@ static void time_claimed_vs_anonymous(struct store *st, const struct bench_user 
 
 int main(int argc, char **argv)
 {
+    bench_set_name("bench-timer");
     const char *data_dir = argc > 1 ? argv[1] : BENCH_DATA_DIR;
     unsigned long nusers = users_wanted();
     if (sodium_init() < 0)
-        die("starting libsodium", DT_NOMEM, NULL);
+        bench_die("starting libsodium", DT_NOMEM, NULL);
     char name[64], db_path[4096], info_path[4200];
     snprintf(name, sizeof name, BENCH_DB_NAME, nusers);
     snprintf(db_path, sizeof db_path, "%s/%s", data_dir, name);
@@ -681,7 +661,7 @@ int main(int argc, char **argv)
     size_t n = 0;
     s = store_bulk_user_ids(st, &ids, &n);
     if (s != DT_OK)
-        die("listing users", s, st);
+        bench_die("listing users", s, st);
     if (n < 2) {
         fprintf(stderr, "bench-timer: the database has %zu users\n", n);
         return 1;
@@ -691,7 +671,7 @@ int main(int argc, char **argv)
     /* a fixed-seed shuffle: the first SAMPLE_USERS are timed, the rest feed the saves */
     size_t *order = malloc(n * sizeof *order);
     if (!order)
-        die("starting", DT_NOMEM, NULL);
+        bench_die("starting", DT_NOMEM, NULL);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
     struct bench_rng rng;
