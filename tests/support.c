@@ -171,9 +171,8 @@ void support_content_remove(void)
     remove_content(bumped_dir);
 }
 
-/* A copy of the fixture content in support_tmpdir()/name, into dir; skip (may be NULL) is a
- * file left for the caller to write. Bails out on failure. */
-static void copy_content(const char *name, char *dir, size_t size, const char *skip)
+void support_content_copy(const char *name, char *dir, size_t size, bool with_workbook,
+                          const char *skip)
 {
     snprintf(dir, size, "%s/%s", support_tmpdir(), name);
     char sub[600];
@@ -188,7 +187,8 @@ static void copy_content(const char *name, char *dir, size_t size, const char *s
                                         "workbook/2-trunk.md"};
     int rc = mkdir(dir, 0700) == 0 && mkdir(sub, 0700) == 0 ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < sizeof files / sizeof *files; i++)
-        if (!skip || strcmp(files[i], skip) != 0)
+        if ((!skip || strcmp(files[i], skip) != 0) &&
+            (with_workbook || strncmp(files[i], "workbook/", 9) != 0))
             rc = copy_fixture(dir, files[i]);
     if (rc != 0) {
         printf("Bail out! cannot copy the fixture content to %s\n", dir);
@@ -200,7 +200,8 @@ const char *support_bumped_content(void)
 {
     if (bumped_dir[0])
         return bumped_dir;
-    copy_content("bumped-content", bumped_dir, sizeof bumped_dir, "workbook/1-1-roots.md");
+    support_content_copy("bumped-content", bumped_dir, sizeof bumped_dir, true,
+                         "workbook/1-1-roots.md");
     char from[700], to[700], line[4096];
     snprintf(from, sizeof from, "%s/workbook/1-1-roots.md", support_fixture_dir());
     snprintf(to, sizeof to, "%s/workbook/1-1-roots.md", bumped_dir);
@@ -224,7 +225,7 @@ const char *support_variant_content(void)
 {
     if (variant_dir[0])
         return variant_dir;
-    copy_content("variant-content", variant_dir, sizeof variant_dir, NULL);
+    support_content_copy("variant-content", variant_dir, sizeof variant_dir, true, NULL);
     /* read after 1-1-roots.md, so module 1.1 is still open */
     char path[700];
     snprintf(path, sizeof path, "%s/workbook/1-1-variant.md", variant_dir);

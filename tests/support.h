@@ -2,6 +2,7 @@
 #ifndef DT_TEST_SUPPORT_H
 #define DT_TEST_SUPPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store.h"
@@ -25,6 +26,11 @@ int support_exec(struct store *st, const char *sql);
 /* Checks got against tests/golden/file byte for byte (one check, named what; the first line
  * that differs is said); with DT_UPDATE_GOLDEN set, writes got there first. */
 void support_golden(const char *file, const char *what, const char *got);
+/* A copy of the fixture content in support_tmpdir()/name (a new folder), its path into dir: the
+ * reference files, and the workbook's files when with_workbook (its folder in any case); skip
+ * (may be NULL) is a file left for the caller to write. Bails out on failure. */
+void support_content_copy(const char *name, char *dir, size_t size, bool with_workbook,
+                          const char *skip);
 /* A content folder (made once, under support_tmpdir) holding the fixture content and a variant
  * of exercise 1.1.1 for the group "variant_a", with the control's prompt "jobs" reworded. */
 const char *support_variant_content(void);

@@ -487,22 +487,45 @@ static int file_has(const char *path, const char *marker)
     return found;
 }
 
-static void test_no_clear_copy_in_the_files(void)
+/* A database file of its own (its -wal and -shm beside it) for the marker tests. */
+struct marker_files {
+    char path[700], wal[800], shm[800];
+};
+
+/* A new store in dir/name, seeded, with one user; NULL (a failed check) when it cannot open. */
+static struct store *marker_store(const char *dir, const char *name, struct marker_files *mf,
+                                  char user[STORE_ID_LEN])
 {
-    char path[512], wal[600], shm[600];
-    snprintf(path, sizeof path, "%s/marker.db", support_tmpdir());
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    snprintf(shm, sizeof shm, "%s-shm", path);
-    unlink(path);
+    snprintf(mf->path, sizeof mf->path, "%s/%s", dir, name);
+    snprintf(mf->wal, sizeof mf->wal, "%s-wal", mf->path);
+    snprintf(mf->shm, sizeof mf->shm, "%s-shm", mf->path);
+    unlink(mf->path);
     struct store *st = NULL;
     char err[STORE_ERR_LEN];
-    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
+    CHECK_INT(store_open(mf->path, STORE_OPEN_CREATE, &st, err), DT_OK);
     if (!st)
-        return;
+        return NULL;
     store_accounts_set_limits(st, keywrap_test_limits());
     support_seed(st);
-    char user[STORE_ID_LEN], tool[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
     support_user(st, user);
+    return st;
+}
+
+/* None of the three files holds the marker. */
+static void check_no_marker(const struct marker_files *mf)
+{
+    CHECK(!file_has(mf->path, MARKER));
+    CHECK(!file_has(mf->wal, MARKER));
+    CHECK(!file_has(mf->shm, MARKER));
+}
+
+static void test_no_clear_copy_in_the_files(void)
+{
+    struct marker_files mf;
+    char user[STORE_ID_LEN], tool[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
+    struct store *st = marker_store(support_tmpdir(), "marker.db", &mf, user);
+    if (!st)
+        return;
     write_some(st, user, tool);
     /* earlier versions of each, so freed space held the marker too */
     for (int i = 0; i < 5; i++) {
@@ -514,25 +537,21 @@ static void test_no_clear_copy_in_the_files(void)
     }
     /* the test can fail: before the claim, the marker is there to be found */
     sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    CHECK(file_has(path, MARKER) || file_has(wal, MARKER));
+    CHECK(file_has(mf.path, MARKER) || file_has(mf.wal, MARKER));
     CHECK_INT(store_accounts_claim(st, user, "me@example.org", PASSWORD, code), DT_OK);
-    CHECK(!file_has(path, MARKER));
-    CHECK(!file_has(wal, MARKER));
-    CHECK(!file_has(shm, MARKER));
+    check_no_marker(&mf);
     /* and after more work and a close */
     CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"" MARKER " new\"]}", NULL),
               DT_OK);
     store_close(&st);
-    CHECK(!file_has(path, MARKER));
-    CHECK(!file_has(wal, MARKER));
-    CHECK(!file_has(shm, MARKER));
+    check_no_marker(&mf);
 }
 
 /* Searching a claimed user's writing opens it in memory only: with the marker found, neither
  * the database's files nor the temporary folder SQLite would use hold it. */
 static void test_search_writes_no_clear_copy(void)
 {
-    char dir[512], tmp[600], path[700], wal[800], shm[800];
+    char dir[512], tmp[600];
     snprintf(dir, sizeof dir, "%s/search", support_tmpdir());
     snprintf(tmp, sizeof tmp, "%s/tmp", dir);
     mkdir(dir, 0700);
@@ -540,18 +559,13 @@ static void test_search_writes_no_clear_copy(void)
     const char *saved_tmpdir = getenv("TMPDIR");
     char *saved = saved_tmpdir ? strdup(saved_tmpdir) : NULL;
     setenv("TMPDIR", tmp, 1); /* where SQLite would spill a sort or a temporary table */
-    snprintf(path, sizeof path, "%s/search.db", dir);
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    snprintf(shm, sizeof shm, "%s-shm", path);
-    struct store *st = NULL;
-    char err[STORE_ERR_LEN];
-    CHECK_INT(store_open(path, STORE_OPEN_CREATE, &st, err), DT_OK);
-    if (!st)
-        return;
-    store_accounts_set_limits(st, keywrap_test_limits());
-    support_seed(st);
+    struct marker_files mf;
     char user[STORE_ID_LEN], tool[STORE_ID_LEN], code[KEYWRAP_RECOVERY_LEN];
-    support_user(st, user);
+    struct store *st = marker_store(dir, "search.db", &mf, user);
+    if (!st) {
+        free(saved);
+        return;
+    }
     CHECK_INT(store_accounts_claim(st, user, "me@example.org", PASSWORD, code), DT_OK);
     write_some(st, user, tool);
     /* enough rows that a sort or a temporary table would have had work to do */
@@ -565,9 +579,7 @@ static void test_search_writes_no_clear_copy(void)
     CHECK_INT(r.n + r.more, 303); /* the test can fail: the marker was found */
     CHECK(r.n && strstr(r.hits[0].snippet, MARKER) != NULL);
     store_searches_free(&r);
-    CHECK(!file_has(path, MARKER));
-    CHECK(!file_has(wal, MARKER));
-    CHECK(!file_has(shm, MARKER));
+    check_no_marker(&mf);
     DIR *d = opendir(tmp);
     size_t files = 0, marked = 0;
     for (struct dirent *e; d && (e = readdir(d));) {
@@ -584,7 +596,7 @@ static void test_search_writes_no_clear_copy(void)
     if (files)
         printf("# %zu files in the temporary folder, none with the marker\n", files);
     store_close(&st);
-    CHECK(!file_has(path, MARKER));
+    check_no_marker(&mf);
     if (saved)
         setenv("TMPDIR", saved, 1);
     else

@@ -51,28 +51,7 @@ static const char *content_copy(const char *name, int with_workbook)
     static char dirs[32][512];
     static int next;
     char *dir = dirs[next++ % 32];
-    snprintf(dir, 512, "%s/%s", support_tmpdir(), name);
-    mkdir(dir, 0700);
-    char sub[600];
-    snprintf(sub, sizeof sub, "%s/workbook", dir);
-    mkdir(sub, 0700);
-    static const char *const files[] = {"tools.rec",
-                                        "skills.rec",
-                                        "references.rec",
-                                        "competencies.rec",
-                                        "personality-types.rec",
-                                        "workbook/1-1-roots.md",
-                                        "workbook/1-2-money.md",
-                                        "workbook/2-trunk.md"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        if (!with_workbook && strncmp(files[i], "workbook/", 9) == 0)
-            continue;
-        char from[600];
-        snprintf(from, sizeof from, "%s/%s", support_fixture_dir(), files[i]);
-        char *text = read_all(from);
-        write_text(dir, files[i], text ? text : "");
-        free(text);
-    }
+    support_content_copy(name, dir, sizeof dirs[0], with_workbook != 0, NULL);
     return dir;
 }
 
