@@ -47,6 +47,7 @@ enum screen_id {
 enum screen_flag {
     SCREEN_ALL_ENTRIES = 1, /* TOOL: every entry shown, not only the newest */
     SCREEN_NEW_ENTRY = 2,   /* TOOL_ENTRY from an exercise: another entry, not its first again */
+    SCREEN_ONLY_MINE = 4,   /* SKILLS: only the person's own skills */
 };
 
 /* What a screen is about; each screen reads the fields it needs (its enter says which). */
@@ -56,8 +57,8 @@ struct screen_arg {
     char tool[48];            /* a tool type id ("flow-tracker"): TOOL, TOOL_ENTRY */
     char entry[STORE_ID_LEN]; /* a tool instance id: TOOL_ENTRY, RANKING, RESUME */
     unsigned flags;           /* enum screen_flag */
-    char words[128];          /* SEARCH: the words to look for ("" to type them); not part of
-                                 a link (screen_link), which names places, not searches */
+    char words[128];          /* SEARCH, SKILLS: the words to look for ("" to type them); not
+                                 part of a link (screen_link), which names places, not searches */
 };
 
 /* The arguments screens are opened with; a text too long for its field gives an empty one

@@ -67,11 +67,23 @@ static enum dt_status search(struct screen *s)
                                &k->nfound);
 }
 
+/* Coming back to the screen loads it again from its arg: the search and "only mine" as they are
+ * now go there, so the person finds the list as they left it. */
+static void remember(struct screen *s)
+{
+    const struct skills_screen *k = s->priv;
+    bool fits = strlen(k->query) < sizeof s->arg.words;
+    store_copy_text(s->arg.words, sizeof s->arg.words, fits ? k->query : "");
+    s->arg.flags = k->only_mine ? s->arg.flags | SCREEN_ONLY_MINE
+                                : s->arg.flags & ~(unsigned)SCREEN_ONLY_MINE;
+}
+
 static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
 {
-    (void)arg;
     struct skills_screen *k = s->priv;
     k->new_category = -1;
+    store_copy_text(k->query, sizeof k->query, arg->words);
+    k->only_mine = (arg->flags & SCREEN_ONLY_MINE) != 0;
     enum dt_status status = search(s);
     if (status == DT_OK)
         status = store_skills_places(app_store(s->app), app_user(s->app), NULL, &k->places,
@@ -414,7 +426,7 @@ static enum screen_result add(struct screen *s)
     return status == DT_OK ? SCREEN_HANDLED : SCREEN_REJECTED;
 }
 
-static enum screen_result command(struct screen *s, const struct tui_event *ev)
+static enum screen_result command_of(struct screen *s, const struct tui_event *ev)
 {
     struct skills_screen *k = s->priv;
     if (ev->cmd == CMD_FIELD_CHANGED && ev->field_id)
@@ -452,6 +464,13 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     }
     }
     return SCREEN_UNHANDLED;
+}
+
+static enum screen_result command(struct screen *s, const struct tui_event *ev)
+{
+    enum screen_result r = command_of(s, ev);
+    remember(s);
+    return r;
 }
 
 const struct screen_ops skills_screen = {

@@ -727,6 +727,29 @@ static void test_draft_entry_does_not_answer_an_exercise(void)
     teardown(&w);
 }
 
+/* The Skills screen keeps its search and "only mine" when the person comes back to it from a
+ * screen opened on top. */
+static void test_skills_kept_on_return(void)
+{
+    struct world w;
+    setup(&w);
+    char text[4096], arg[64];
+    CHECK_INT(open_screen(&w, SCREEN_SKILLS), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Skills");
+    CHECK_INT(type_in(&w, "search", "COMMUNICATION"), TUI_CONTINUE);
+    CHECK(strstr(text_of(&w, text, sizeof text), "matching \"COMMUNICATION\"") != NULL);
+    /* the first of the screen's own choices is "only mine" (choice 1, index 0) */
+    CHECK_INT(send(&w, CMD_CHOOSE, screen_choice_arg(1, 0, arg, sizeof arg)), TUI_CONTINUE);
+    CHECK(strstr(text_of(&w, text, sizeof text), "(only yours)") != NULL);
+    CHECK_INT(open_screen(&w, SCREEN_HELP), TUI_CONTINUE);
+    CHECK_INT(send(&w, CMD_BACK, NULL), TUI_CONTINUE);
+    CHECK_STR(title(&w), "Skills");
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "matching \"COMMUNICATION\"") != NULL);
+    CHECK(strstr(text, "(only yours)") != NULL);
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -741,6 +764,7 @@ int main(void)
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
     RUN(test_search_opens_on_the_words);
+    RUN(test_skills_kept_on_return);
     RUN(test_variant_on_screen);
     RUN(test_draft_entry_is_not_done);
     RUN(test_version_bump);
