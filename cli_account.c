@@ -24,9 +24,9 @@ static const char claim_warning[] =
 static int parse(int argc, char **argv, struct account_args *a, bool takes_email)
 {
     static const struct option longopts[] = {{"email", required_argument, NULL, 'e'},
-                                              {"user", required_argument, NULL, 'u'},
-                                              {"password-stdin", no_argument, NULL, 'p'},
-                                              {0}};
+                                             {"user", required_argument, NULL, 'u'},
+                                             {"password-stdin", no_argument, NULL, 'p'},
+                                             {0}};
     memset(a, 0, sizeof *a);
     int c;
     optind = 1;
@@ -226,8 +226,8 @@ static int recover(const struct options *o, int argc, char **argv)
     if (rc == -1) {
         char user[STORE_ID_LEN];
         int wait = 0;
-        enum dt_status s =
-            store_accounts_recover(st, a.email, typed, pw, "local", user, next, &wait);
+        enum dt_status s = store_accounts_recover(st, a.email, typed, pw, "local", user, next,
+                                                  &wait);
         if (s == DT_OK) {
             printf("Your new password is set, and that recovery code is used up.\n");
             show_code(next);
@@ -284,6 +284,5 @@ int cli_account(const struct options *o, int argc, char **argv)
         return recover(o, argc, argv);
     if (strcmp(argv[0], "delete") == 0)
         return delete_account(o, argc, argv);
-    return cli_usage_error("account takes claim, password, recover or delete, not '%s'",
-                           argv[0]);
+    return cli_usage_error("account takes claim, password, recover or delete, not '%s'", argv[0]);
 }

@@ -57,9 +57,8 @@ enum dt_status store_drafts_get(struct store *st, const char *user_id, const cha
     if (!stmt || store_bind(st, stmt, "tt", user_id, full_exercise_id) != DT_OK)
         return DT_DB;
     enum dt_status s = store_one(st, stmt, out, read_draft);
-    if (s == DT_OK &&
-        (s = store_unseal(st, user_id, SEALED_DRAFT, out->full_exercise_id, &out->draft_json)) !=
-            DT_OK)
+    if (s == DT_OK && (s = store_unseal(st, user_id, SEALED_DRAFT, out->full_exercise_id,
+                                        &out->draft_json)) != DT_OK)
         store_drafts_clear(out);
     return s;
 }

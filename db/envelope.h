@@ -23,8 +23,7 @@
  * row for its owner and survives an export and an import: the full exercise id for
  * exercise_responses and drafts, the instance id for tool_instances. Cut keys never happen:
  * every key is an id of bounded length; a longer one gives "" (which no store call uses). */
-const char *envelope_field(char out[ENVELOPE_FIELD_LEN], const char *table_column,
-                           const char *key);
+const char *envelope_field(char out[ENVELOPE_FIELD_LEN], const char *table_column, const char *key);
 
 /* True when text is an envelope (it starts as one; envelope_open checks the rest). Clear
  * answers are JSON objects whose keys dreamtree chose, never "dt_sealed". */

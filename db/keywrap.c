@@ -162,7 +162,7 @@ void keywrap_spend_check(const char *password, size_t len, struct keywrap_limits
 /* "VERSION" NUL owner NUL purpose: no part holds a NUL, so the split is unambiguous. malloc'd;
  * its length in *n. */
 unsigned char *keywrap_associated_data(const char *version, const char *owner, const char *purpose,
-                                        size_t *n)
+                                       size_t *n)
 {
     size_t lv = strlen(version), lo = strlen(owner), lp = strlen(purpose);
     unsigned char *ad = dt_oom_malloc(lv + 1 + lo + 1 + lp);
@@ -195,8 +195,9 @@ bool keywrap_base64_alphabet_only(const char *b64)
 static bool decode_exact(const char *b64, unsigned char *out, size_t want)
 {
     size_t got = 0;
-    if (!keywrap_base64_alphabet_only(b64) || sodium_base642bin(out, want, b64, strlen(b64), NULL, &got,
-                                                        NULL, sodium_base64_VARIANT_ORIGINAL) != 0)
+    if (!keywrap_base64_alphabet_only(b64) ||
+        sodium_base642bin(out, want, b64, strlen(b64), NULL, &got, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0)
         return false;
     return got == want;
 }

@@ -128,26 +128,31 @@ static void build(const struct screen *s, struct doc *d)
     doc_action(d, CMD_BACK, NULL, "Back");
 }
 
-static enum screen_result export(struct screen *s) {
-    struct transfer_screen *t = s->priv; struct store *st = app_store(s->app); struct exchange x;
+static enum screen_result write_export(struct screen *s)
+{
+    struct transfer_screen *t = s->priv;
+    struct store *st = app_store(s->app);
+    struct exchange x;
     enum dt_status r = store_export_user(st, app_user(s->app),
                                          t->markdown ? TRANSFER_CLEAR : TRANSFER_AS_STORED, &x);
-    char *text = NULL; if (r == DT_OK){
-        text = t->markdown ? book_markdown(st, &x, &r) : exchange_write(&x); exchange_free(&x);}
-if (text)
-{
-    r = store_files_export(t->markdown ? "dreamtree-book.md" : "dreamtree-export.json", text,
-                           t->written);
-    explicit_bzero(text, strlen(text));
-    free(text);
-}
-if (r != DT_OK) {
-    t->written[0] = '\0';
-    app_fail(s->app, "The export could not be written", r);
-    return SCREEN_REJECTED;
-}
-app_note(s->app, "Exported.");
-return SCREEN_HANDLED;
+    char *text = NULL;
+    if (r == DT_OK) {
+        text = t->markdown ? book_markdown(st, &x, &r) : exchange_write(&x);
+        exchange_free(&x);
+    }
+    if (text) {
+        r = store_files_export(t->markdown ? "dreamtree-book.md" : "dreamtree-export.json", text,
+                               t->written);
+        explicit_bzero(text, strlen(text));
+        free(text);
+    }
+    if (r != DT_OK) {
+        t->written[0] = '\0';
+        app_fail(s->app, "The export could not be written", r);
+        return SCREEN_REJECTED;
+    }
+    app_note(s->app, "Exported.");
+    return SCREEN_HANDLED;
 }
 
 /* A shared server writes no file: the Markdown book is put on the screen, to copy. */
@@ -276,7 +281,7 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     if (app_shared(s->app)) /* only the book, shown: nothing is written or read as a file */
         return choice == CHOOSE_BOOK ? show_book(s) : SCREEN_UNHANDLED;
     switch (choice) {
-    case CHOOSE_EXPORT: return export(s);
+    case CHOOSE_EXPORT: return write_export(s);
     case CHOOSE_PREVIEW: return preview(s);
     case CHOOSE_APPLY: return apply(s);
     default: return SCREEN_UNHANDLED;
