@@ -175,7 +175,7 @@ writer_shell=$!
 writers="$writers $!"
 binder=$!
 tries=0
-while [ "$(q "SELECT count(*) FROM sessions WHERE id LIKE 'writer-%'")" -lt 20 ] && [ $tries -lt 500 ]; do
+while [ "$(q "SELECT count(*) FROM sessions WHERE id LIKE 'writer-%'")" -lt 20 ] && [ $tries -lt 3000 ]; do
     sleep 0.01
     tries=$((tries + 1))
 done
