@@ -162,7 +162,7 @@ int cli_export(const struct options *o, int argc, char **argv)
         rc = s == DT_OK ? -1 : EXIT_BAD_INPUT;
     }
     if (rc == -1) {
-        char *text = markdown ? book_markdown(st, &x, &s) : exchange_write(&x);
+        char *text = markdown ? book_markdown(st, user, &x, &s) : exchange_write(&x);
         if (!text) {
             cli_say("export: %s", dt_status_message(s));
             rc = EXIT_BAD_INPUT;

@@ -16,6 +16,7 @@
 #include "input_spec.h"
 #include "number.h"
 #include "oom.h"
+#include "preferences.h"
 #include "progress.h"
 #include "prompts.h"
 #include "ranking.h"
@@ -269,7 +270,8 @@ static void put_slider(struct buf *b, const struct input_spec *in, double v)
 struct book {
     struct buf out;
     struct store *st;
-    struct tool_type *types; /* every tool type, in the order they unlock */
+    char variant[PREFERENCES_VARIANT_LEN]; /* the questions as this group is asked them */
+    struct tool_type *types;               /* every tool type, in the order they unlock */
     size_t ntypes;
 };
 
@@ -353,7 +355,8 @@ static enum dt_status put_exercise(struct book *bk, const char *full_exercise_id
     struct buf *b = &bk->out;
     struct exercise_block *blocks = NULL;
     size_t nblocks = 0;
-    enum dt_status status = store_exercises_blocks(bk->st, full_exercise_id, NULL, &blocks,
+    enum dt_status status = store_exercises_blocks(bk->st, full_exercise_id,
+                                                   bk->variant[0] ? bk->variant : NULL, &blocks,
                                                    &nblocks);
     if (status == DT_NOT_FOUND) /* an exercise this workbook no longer has */
         status = DT_OK;
@@ -659,10 +662,13 @@ static enum dt_status put_scores(struct book *bk, const struct exchange *x)
 
 /* ---- the book ---- */
 
-char *book_markdown(struct store *st, const struct exchange *clear, enum dt_status *status)
+char *book_markdown(struct store *st, const char *user_id, const struct exchange *clear,
+                    enum dt_status *status)
 {
     struct book bk = {.st = st};
-    *status = store_tools_types(st, &bk.types, &bk.ntypes);
+    *status = user_id ? store_preferences_variant_get(st, user_id, bk.variant) : DT_OK;
+    if (*status == DT_OK)
+        *status = store_tools_types(st, &bk.types, &bk.ntypes);
     put_str(&bk.out, "# My DreamTree workbook\n\n");
     putf(&bk.out, "Exported %.10s.\n\n", clear->exported_at);
     if (*status == DT_OK)

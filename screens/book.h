@@ -11,8 +11,10 @@
 
 /* The Markdown book of one user's writing: every answer by part, module and exercise, then each
  * tool's entries. From the export file's structs in clear (transfer.h, TRANSFER_CLEAR), with
- * the titles, prompts and tool forms this workbook has. Returns malloc'd text (caller frees),
- * or NULL with *status set on a store failure (DT_OK otherwise). */
-char *book_markdown(struct store *st, const struct exchange *clear, enum dt_status *status);
+ * the titles, prompts and tool forms this workbook has, as user_id's variant group asks them
+ * (user_id NULL, or no group yet: the control's). Returns malloc'd text (caller frees), or NULL
+ * with *status set on a store failure (DT_OK otherwise). */
+char *book_markdown(struct store *st, const char *user_id, const struct exchange *clear,
+                    enum dt_status *status);
 
 #endif

@@ -137,7 +137,7 @@ static enum screen_result write_export(struct screen *s)
                                          t->markdown ? TRANSFER_CLEAR : TRANSFER_AS_STORED, &x);
     char *text = NULL;
     if (r == DT_OK) {
-        text = t->markdown ? book_markdown(st, &x, &r) : exchange_write(&x);
+        text = t->markdown ? book_markdown(st, app_user(s->app), &x, &r) : exchange_write(&x);
         exchange_free(&x);
     }
     if (text) {
@@ -163,7 +163,7 @@ static enum screen_result show_book(struct screen *s)
     enum dt_status r = store_export_user(app_store(s->app), app_user(s->app), TRANSFER_CLEAR, &x);
     if (r == DT_OK) {
         free(t->book);
-        t->book = book_markdown(app_store(s->app), &x, &r);
+        t->book = book_markdown(app_store(s->app), app_user(s->app), &x, &r);
         exchange_free(&x);
     }
     if (!t->book) {

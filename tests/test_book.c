@@ -11,7 +11,9 @@
 #include "book.h"
 #include "check.h"
 #include "competencies.h"
+#include "preferences.h"
 #include "responses.h"
+#include "seed.h"
 #include "support.h"
 #include "tools.h"
 #include "transfer.h"
@@ -113,7 +115,7 @@ static char *book_of(struct store *st, const char *user)
     struct exchange x = {0};
     CHECK_INT(store_export_user(st, user, TRANSFER_CLEAR, &x), DT_OK);
     enum dt_status status = DT_DB;
-    char *book = book_markdown(st, &x, &status);
+    char *book = book_markdown(st, user, &x, &status);
     CHECK_INT(status, DT_OK);
     exchange_free(&x);
     if (!book) {
@@ -323,7 +325,7 @@ static void test_other_exercise(void)
     if (x.nmodules == 1 && x.modules[0].nexercises == 1)
         strcpy(x.modules[0].exercises[0].full_exercise_id, "1.1.1.v9");
     enum dt_status status = DT_DB;
-    char *book = book_markdown(st, &x, &status);
+    char *book = book_markdown(st, NULL, &x, &status);
     CHECK_INT(status, DT_OK);
     CHECK(book && line_at(book, "## Part 1: Roots") < 0);
     CHECK(book && has_line(book, "## Other exercises"));
@@ -349,6 +351,32 @@ static void test_empty(void)
     store_close(&st);
 }
 
+/* The book asks each exercise's questions as the person was asked them: in a variant group, the
+ * group's wording; in none, the control's. */
+static void test_variant_questions(void)
+{
+    struct store *st = support_store();
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(st, support_variant_content(), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    char user[STORE_ID_LEN], other[STORE_ID_LEN];
+    support_user(st, user);
+    support_user(st, other);
+    CHECK_INT(store_preferences_set_variant(st, user, "variant_a"), DT_OK);
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1", "{\"jobs\":[\"baker\"]}", NULL), DT_OK);
+    CHECK_INT(store_responses_save(st, other, "1.1.1.v1", "{\"jobs\":[\"baker\"]}", NULL), DT_OK);
+    char *book = book_of(st, user);
+    CHECK(has_line(book, "**Variant A: which jobs, projects and courses?**"));
+    CHECK(!has_line(book, "**Other answers**"));
+    free(book);
+    book = book_of(st, other);
+    CHECK(!strstr(book, "Variant A"));
+    CHECK(has_line(book, "- baker"));
+    free(book);
+    store_close(&st);
+    support_content_remove();
+}
+
 int main(void)
 {
     RUN(test_order);
@@ -356,5 +384,6 @@ int main(void)
     RUN(test_hostile);
     RUN(test_other_exercise);
     RUN(test_empty);
+    RUN(test_variant_questions);
     return check_done();
 }
