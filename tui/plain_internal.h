@@ -1,8 +1,10 @@
-/* What text mode's two files share: plain.c (output, describing the document, the menu and
- * the loop) and plain_ask.c (asking for a field). Not for use outside tui/plain*.c. */
+/* What text mode's files share: plain.c (output, describing the document, the menu and the
+ * loop), plain_input.c (reading lines, stop signals, idle) and plain_ask.c (asking for a
+ * field). Not for use outside tui/plain*.c. */
 #ifndef DT_PLAIN_INTERNAL_H
 #define DT_PLAIN_INTERNAL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -37,6 +39,22 @@ struct plain {
     bool in_pass;     /* asking several questions in a row (".." stops them) */
     bool idle_warned; /* "press Enter to stay" was said */
 };
+
+/* plain_input.c: the stop signals (SIGHUP: the connection dropped; SIGTERM; SIGINT) are only
+ * noted while text mode runs, so a blocked read returns and the run ends with every answer sent
+ * kept. plain_stops_end puts the handlers back and says which signal came (0: none). */
+#define PLAIN_STOPS 3
+struct plain_stops {
+    struct sigaction saved[PLAIN_STOPS];
+};
+void plain_stops_begin(struct plain_stops *st);
+int plain_stops_end(const struct plain_stops *st);
+
+/* Waits for the next line at a menu. On a terminal (where a line arrives whole; a pipe or a
+ * script is never idle): PLAIN_IDLE_LOCK when the host's idle lock time passes first; on a
+ * shared server, a warning a minute before the session's idle end, then PLAIN_IDLE_END. */
+enum plain_idle { PLAIN_IDLE_NONE, PLAIN_IDLE_LOCK, PLAIN_IDLE_END };
+enum plain_idle plain_idle_due(struct plain *p);
 
 /* A line read with echo off when input is a terminal (a password); plain_forget_line wipes
  * the line buffer once the value is taken. */
