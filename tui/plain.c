@@ -185,6 +185,14 @@ static void say_table(struct plain *p, const struct doc_table *t)
     }
 }
 
+/* Whether the block after i is one that a blank line sets off from it: a paragraph or a chart
+ * (a chart's title would read as the end of the paragraph before it). */
+static bool next_set_off(const struct doc *d, size_t i)
+{
+    return i + 1 < d->n &&
+           (d->blocks[i + 1].kind == DOC_PARAGRAPH || d->blocks[i + 1].kind == DOC_CHART);
+}
+
 static void say_block(struct plain *p, const struct doc *d, size_t i, size_t number, size_t total)
 {
     const struct doc_block *b = &d->blocks[i];
@@ -196,7 +204,7 @@ static void say_block(struct plain *p, const struct doc *d, size_t i, size_t num
         break;
     case DOC_PARAGRAPH:
         plain_say(p, role_prefix(b->role), b->text);
-        if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARAGRAPH)
+        if (next_set_off(d, i))
             fputc('\n', p->out); /* paragraphs of different blocks stay apart */
         break;
     case DOC_CARD:
@@ -217,6 +225,8 @@ static void say_block(struct plain *p, const struct doc *d, size_t i, size_t num
         if (b->u.chart.title)
             plain_say(p, NULL, b->u.chart.title);
         plain_say(p, NULL, b->u.chart.text);
+        if (next_set_off(d, i))
+            fputc('\n', p->out); /* a chart's words apart from what follows */
         break;
     case DOC_FIELD: plain_say_field_summary(p, &b->u.field, number, total); break;
     case DOC_ACTION: break;
