@@ -209,6 +209,7 @@ static void build(const struct screen *s, struct doc *d)
                             " A fresh look shows how far you have come.",
                             a->oldest));
     if (a->exercise[0]) {
+        prompts_version_note(&a->p, d);
         build_exercise(a, d);
     } else {
         doc_para(d, DOC_ROLE_INSTRUCTION,

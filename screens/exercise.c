@@ -413,14 +413,7 @@ static void build(const struct screen *s, struct doc *d)
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "Module %s, %s.%s", e->ref.module_key, e->module_title,
                         e->ref.is_required ? "" : " This exercise is optional."));
-    if (e->p.earlier_version && !e->p.answered) /* spec 14.2: the answer keeps its version */
-        doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d,
-                            "This exercise changed since you answered it; your answer is from"
-                            " version %d, the exercise is now version %d. What you wrote is"
-                            " filled in where the questions are the same: submit to answer"
-                            " this version.",
-                            e->p.earlier_version, e->ref.version));
+    prompts_version_note(&e->p, d);
     for (size_t i = 0; i < e->p.nblocks; i++) {
         const struct exercise_block *b = &e->p.blocks[i];
         if (strcmp(b->content_type, "prompt") != 0) {

@@ -111,6 +111,21 @@ void prompts_free(struct prompts *p)
     memset(p, 0, sizeof *p);
 }
 
+void prompts_version_note(const struct prompts *p, struct doc *d)
+{
+    const char *v = strrchr(p->full_exercise_id, 'v');
+    int now = v && v > p->full_exercise_id && v[-1] == '.' ? atoi(v + 1) : 0;
+    if (!p->earlier_version || p->answered || now <= 0)
+        return;
+    doc_para(d, DOC_ROLE_NOTE,
+             doc_printf(d,
+                        "This exercise changed since you answered it; your answer is from"
+                        " version %d, the exercise is now version %d. What you wrote is"
+                        " filled in where the questions are the same: submit to answer"
+                        " this version.",
+                        p->earlier_version, now));
+}
+
 enum doc_role prompts_role(const char *type)
 {
     static const struct {

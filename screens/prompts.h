@@ -31,6 +31,10 @@ struct prompts {
 enum dt_status prompts_load(struct prompts *p, struct app *a, const char *full_exercise_id);
 void prompts_free(struct prompts *p);
 
+/* Spec 14.2: when the person answered an earlier version of the exercise and not this one, a
+ * note that says so (the versions, and that what they wrote is filled in); else nothing. */
+void prompts_version_note(const struct prompts *p, struct doc *d);
+
 /* The document role of a block type ("instruction", "reflection"...). */
 enum doc_role prompts_role(const char *content_type);
 /* The input of prompt block i; NULL when block i is not a prompt. An input the store holds but

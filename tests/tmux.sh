@@ -54,9 +54,11 @@ chmod +x "$work/run.sh"
 
 screen() { tm capture-pane -p -t dt 2>/dev/null; }
 # wait_for TEXT: up to 10 s for the screen to show TEXT
+# The waits end as soon as what they wait for is there; their limits (30 s) are for a machine
+# loaded by other jobs, where a frame or an exit can take seconds.
 wait_for() {
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 300 ]; do
         screen | grep -qF -- "$1" && return 0
         sleep 0.1
         i=$((i + 1))
@@ -74,7 +76,7 @@ start() {
 # to the Daily Dos (a first run opens the welcome, which Esc leaves)
 to_daily_dos() {
     i=0
-    while [ $i -lt 100 ]; do
+    while [ $i -lt 300 ]; do
         screen | grep -qF "Welcome to DreamTree" && { tm send-keys -t dt Escape; sleep 0.3; }
         screen | grep -qE "(Start|Continue) the workbook" && return 0
         sleep 0.1
@@ -86,7 +88,7 @@ to_daily_dos() {
 # wait_file FILE: up to 10 s for FILE to be written
 wait_file() {
     i=0
-    while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    while [ ! -s "$1" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 }
 # after a read-after run has left: paste "after" into the shell's read, as the person would
 paste_after() {
@@ -98,7 +100,9 @@ paste_after() {
 # gone: up to 5 s for the session to end
 gone() {
     i=0
-    while tm has-session -t dt 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    while tm has-session -t dt 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+    # never start the next run beside one that did not leave: its checks would read this screen
+    tm kill-session -t dt 2>/dev/null || true
 }
 
 # ---- a session: answer, submit, resize, paste, leave ----
@@ -166,8 +170,7 @@ check "the typing shows" 'wait_for "Draft 草稿 typed"'
 sleep 1 # past the 0.5 s debounce
 pid=$(tm display -p -t dt '#{pane_pid}')
 kill -9 "$pid"
-i=0
-while tm has-session -t dt 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+gone
 if command -v sqlite3 >/dev/null 2>&1; then
     check "the draft was kept before the kill" \
         'sqlite3 "$db" "SELECT draft_json FROM drafts" | grep -qF "Draft 草稿 typed"'
