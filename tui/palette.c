@@ -445,7 +445,9 @@ static const struct {
     [TUI_ROLE_DONE] = {"done", FROM_SUCCESS, NO_SLOT, TUI_ATTR_BOLD},
     [TUI_ROLE_SLIDER_FILL] = {"slider_fill", FROM_ACCENT, NO_SLOT, TUI_ATTR_REVERSE},
     [TUI_ROLE_SLIDER_EMPTY] = {"slider_empty", FROM_MUTED, NO_SLOT, 0},
-    [TUI_ROLE_CHART_BAR] = {"chart_bar", FROM_ACCENT, NO_SLOT, TUI_ATTR_REVERSE},
+    /* Bars are drawn in full blocks, whose glyph is the whole cell: reversed, a block takes the
+     * page's colour and the bar vanishes. Bold sets it apart without colour. */
+    [TUI_ROLE_CHART_BAR] = {"chart_bar", FROM_ACCENT, NO_SLOT, TUI_ATTR_BOLD},
     [TUI_ROLE_BORDER] = {"border", FROM_MUTED, NO_SLOT, 0},
     [TUI_ROLE_EMPHASIS] = {"emphasis", FROM_TEXT, SLOT_EMPHASIS, 0},
 };
