@@ -1946,6 +1946,41 @@ static void test_say_now(void)
     free(out);
 }
 
+/* A table too wide for the screen narrows its columns down to their longest words first, so
+ * no word is cut while wrapping at spaces and hyphens can make room. */
+static void table_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Skills");
+    const char *cells[] = {"Skill",
+                           "Kind",
+                           "Tagged on",
+                           "Written communication",
+                           "Transferable",
+                           "nothing yet",
+                           "Cross-cultural work",
+                           "Self-management",
+                           "2.1.3 and 1 story"};
+    doc_table(d, NULL, 3, 3, cells);
+}
+
+static void test_table_keeps_words(void)
+{
+    struct say_now_host h = {0};
+    struct tui_host host = {.ctx = &h,
+                            .build = table_build,
+                            .event = say_now_event,
+                            .generation = say_now_generation,
+                            .message = fake_message};
+    char *out = run(&host, NULL, 40, 12, "");
+    check_has("table: a word that fits is whole", out, "Transferable", true);
+    check_has("table: the long name wraps at its space", out, "communication", true);
+    check_has("table: a hyphen keeps its word", out, "Self-", true);
+    check_has("table: no word cut in two", out, "Transferabl ", false);
+    check_has("table: nor the name", out, "Written co ", false);
+    free(out);
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -1998,5 +2033,6 @@ int main(void)
     RUN(test_widths_as_drawn);
     RUN(test_family);
     RUN(test_say_now);
+    RUN(test_table_keeps_words);
     return check_done();
 }

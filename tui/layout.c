@@ -398,6 +398,24 @@ static void table_row(struct tui_layout_builder *y, const struct doc_table *t, s
         tui_layout_new_row(y);
 }
 
+/* The widest run of clean text that wrapping keeps whole: words part at spaces and after
+ * hyphens. */
+static int longest_word(const char *clean)
+{
+    int longest = 0;
+    const char *start = clean;
+    for (const char *p = clean;; p++) {
+        if (*p == '-' || *p == ' ' || *p == '\0') {
+            size_t n = (size_t)(p - start) + (*p == '-'); /* a hyphen stays with its word */
+            int wn = n ? width_n(start, n) : 0;
+            longest = wn > longest ? wn : longest;
+            start = p + 1;
+        }
+        if (!*p)
+            return longest;
+    }
+}
+
 static void table(struct tui_layout_builder *y, const struct doc_table *t)
 {
     if (t->caption)
@@ -410,31 +428,45 @@ static void table(struct tui_layout_builder *y, const struct doc_table *t)
         y->failed = true;
         return;
     }
+    int *word = calloc(t->ncols, sizeof *word); /* each column's longest word */
+    if (!word) {
+        free(w);
+        y->failed = true;
+        return;
+    }
     int total = 0, gap = 2, least = 6;
     for (size_t c = 0; c < t->ncols; c++) {
         for (size_t r = 0; r < t->nrows; r++) {
             char *cell = tui_text_fit(t->cells[r * t->ncols + c] ? t->cells[r * t->ncols + c] : "",
                                       1 << 14, 0);
-            int cw = cell ? (int)tui_text_width(cell) : 0;
+            int cw = cell ? (int)tui_text_width(cell) : 0, lw = cell ? longest_word(cell) : 0;
             free(cell);
             w[c] = cw > w[c] ? cw : w[c];
+            word[c] = lw > word[c] ? lw : word[c];
         }
         total += w[c] + (c ? gap : 0);
     }
     /* Too wide: narrow the widest column a column at a time, so short columns keep their
-     * words and long ones wrap. When even least columns each do not fit, one line per cell
-     * ("Header: value") instead, as the plain renderer says a table. */
+     * words and long ones wrap: first down to each column's longest word (no word is cut),
+     * then, when that is not enough, below it down to least. When even least columns each do
+     * not fit, one line per cell ("Header: value") instead, as the plain renderer says a
+     * table. */
     bool narrow = (int)t->ncols * (least + gap) - gap > y->cw;
-    while (!narrow && total > y->cw) {
-        size_t widest = 0;
-        for (size_t c = 1; c < t->ncols; c++)
-            if (w[c] > w[widest])
-                widest = c;
-        if (w[widest] <= least)
-            break;
-        w[widest]--;
-        total--;
+    for (int pass = 0; pass < 2 && !narrow && total > y->cw; pass++) {
+        while (total > y->cw) {
+            size_t widest = t->ncols;
+            for (size_t c = 0; c < t->ncols; c++) {
+                int floor_c = pass == 0 ? (word[c] > least ? word[c] : least) : least;
+                if (w[c] > floor_c && (widest == t->ncols || w[c] > w[widest]))
+                    widest = c;
+            }
+            if (widest == t->ncols)
+                break;
+            w[widest]--;
+            total--;
+        }
     }
+    free(word);
     for (size_t r = 0; r < t->nrows && !y->failed; r++) {
         if (narrow) {
             if (r == 0)
