@@ -203,6 +203,25 @@ static const cJSON *first_match(const cJSON *node, const char *folded, size_t *s
     return NULL;
 }
 
+/* How often the folded query is in the strings under node, counted up to SEARCH_TIMES_MAX
+ * (non-overlapping, so "aa" is twice in "aaaa"). */
+static unsigned count_matches(const cJSON *node, const char *folded, unsigned so_far)
+{
+    if (cJSON_IsString(node) && node->valuestring) {
+        size_t len = 0, qlen = strlen(folded);
+        char *text = dt_fold(node->valuestring, &len);
+        for (const char *at = text; at && so_far < SEARCH_TIMES_MAX && (at = strstr(at, folded));
+             at += qlen)
+            so_far++;
+        if (text)
+            store_wipe_free(text);
+        return so_far;
+    }
+    for (const cJSON *c = node->child; c && so_far < SEARCH_TIMES_MAX; c = c->next)
+        so_far = count_matches(c, folded, so_far);
+    return so_far;
+}
+
 /* Zeroes every string of a parsed text before it is freed: they are the person's words. */
 static void wipe_json(cJSON *node)
 {
@@ -252,6 +271,9 @@ static void match_row(struct gather *g, const struct row *row, const cJSON *root
         if (cJSON_IsObject(root))
             store_copy_text(h.field, sizeof h.field, f->string);
         make_snippet(h.snippet, at->valuestring, start, end);
+        h.times = count_matches(f, folded, 0);
+        if (h.times < 1) /* found by dt_fold_find, so at least once whatever the count says */
+            h.times = 1;
         const cJSON *title = title_key ? cJSON_GetObjectItemCaseSensitive(root, title_key) : NULL;
         if (cJSON_IsString(title) && title->valuestring)
             store_copy_text(h.entry_title, sizeof h.entry_title, title->valuestring);

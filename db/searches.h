@@ -15,6 +15,7 @@
 #define SEARCH_QUERY_MAX 100   /* bytes of a query; a longer one is refused */
 #define SEARCH_MAX_RESULTS 200 /* matches handed back; the rest are counted */
 #define SEARCH_SNIPPET_LEN 320 /* bytes: about 100 characters around the words */
+#define SEARCH_TIMES_MAX 99    /* a field's count of the words stops here */
 
 enum search_kind {
     SEARCH_ANSWER,     /* a submitted answer to an exercise */
@@ -37,6 +38,8 @@ struct search_hit {
     char snippet[SEARCH_SNIPPET_LEN]; /* the words as written with some around them, white
                                          space made single spaces, "…" where cut; whole
                                          characters, not sanitised (the renderer does that) */
+    unsigned times;                   /* how often the words are in the field: 1 or more, at most
+                                         SEARCH_TIMES_MAX */
     char when[STORE_TIME_LEN];        /* answered, saved or last changed */
     char created[STORE_TIME_LEN];     /* tool entries: when made (names an untitled entry) */
 };

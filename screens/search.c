@@ -134,7 +134,12 @@ static void build(const struct screen *s, struct doc *d)
                                     : doc_str(d, h->snippet);
             char arg[48];
             const char *title = where(d, h);
-            doc_card(d, title, about, doc_printf(d, "%.10s", h->when), CMD_CHOOSE,
+            const char *when = h->times >= SEARCH_TIMES_MAX
+                                   ? doc_printf(d, "%.10s, %u times or more", h->when,
+                                                (unsigned)SEARCH_TIMES_MAX)
+                               : h->times > 1 ? doc_printf(d, "%.10s, %u times", h->when, h->times)
+                                              : doc_printf(d, "%.10s", h->when);
+            doc_card(d, title, about, when, CMD_CHOOSE,
                      doc_str(d, screen_choice_arg(SEARCH_OPEN, i, arg, sizeof arg)),
                      doc_printf(d, "Open: %s", title));
         }

@@ -243,7 +243,7 @@ static void build(const struct screen *s, struct doc *d)
     doc_para(d, DOC_ROLE_TEXT,
              "The skills you tag your answers and tool entries with: the workbook's list and"
              " the ones people add.");
-    struct doc_field *f = doc_field(d, DOC_FIELD_LINE, "search", "Search");
+    struct doc_field *f = doc_field(d, DOC_FIELD_LINE, "search", "Find a skill by name");
     f->live = true;
     f->max_len = QUERY_MAX;
     f->text = k->query[0] ? doc_str(d, k->query) : NULL;
@@ -258,6 +258,7 @@ static void build(const struct screen *s, struct doc *d)
     for (int c = 0; c < CAT_COUNT; c++)
         options[c] = doc_printf(d, "%s (%zu)", category_names[c], counts[c]);
     f = doc_field(d, DOC_FIELD_CHOICE, "category", "Category");
+    f->counter = "Filter"; /* what the list shows, not a question the person answers */
     doc_field_options(d, f, CAT_COUNT, options);
     f->chosen = 1ULL << k->category;
 

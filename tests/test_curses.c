@@ -258,8 +258,24 @@ static void test_search(void)
     check_has("search: Ctrl+F on a form", nth_dump(out, 4), "Search your writing", true);
     free(out);
 
+    /* in a long text the cursor lands on the words, so typing starts there; the place says
+     * how often the field holds them */
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.2.v1",
+                                   "{\"story\":\"A lantern first.\\nSecond line.\\nThird line."
+                                   "\\nThe LANTERN glowed; the lantern went out.\"}",
+                                   NULL),
+              DT_OK);
+    out = run(&w.host, NULL, 80, 24,
+              "<Esc><Esc><Esc>/lantern<Idle><Dump><Tab><Enter><Dump>"
+              "<C-g>X<Dump>");
+    check_has("search: a field's count", nth_dump(out, 0), "3 times", true);
+    check_cursor_on("search: the cursor on the words", nth_dump(out, 1), "A lantern first.");
+    check_cursor_on("search: Ctrl+G to the next row", nth_dump(out, 2), "The XLANTERN glowed");
+    check_has("search: typing where the words are", nth_dump(out, 2), "The XLANTERN glowed", true);
+    free(out);
+
     /* nothing found: said, with what to try */
-    out = run(&w.host, NULL, 80, 24, "<Esc><Esc><Esc>/zzz<Idle><Dump>");
+    out = run(&w.host, NULL, 80, 24, "<Esc><Esc>/zzz<Idle><Dump>");
     check_has("search: none", out, "Nothing you wrote holds \"zzz\"", true);
     check_has("search: none", out, "Try fewer words", true);
     free(out);

@@ -235,6 +235,45 @@ static void test_caps(void)
     store_close(&st);
 }
 
+/* A field that holds the words several times is one place, with how often it holds them. */
+static void test_counts_times_in_a_field(void)
+{
+    struct store *st = support_store();
+    char user[STORE_ID_LEN];
+    support_user(st, user);
+    CHECK_INT(store_responses_save(st, user, "1.1.1.v1",
+                                   "{\"jobs\":[\"Budget clerk\",\"Kept the BUDGET\",\"A budget "
+                                   "and a b\xC3\xBA"
+                                   "dget\"]}",
+                                   NULL),
+              DT_OK);
+    CHECK_INT(store_drafts_save(st, user, "1.1.2.v1", "{\"story\":\"aaaa\"}"), DT_OK);
+    struct search_results r;
+    CHECK_INT(store_searches_run(st, user, "budget", NULL, &r), DT_OK);
+    CHECK_INT(r.n, 1);
+    if (r.n == 1) {
+        CHECK_INT(r.hits[0].times, 4); /* every item, case and accents aside */
+        CHECK_STR(r.hits[0].snippet, "Budget clerk");
+    }
+    store_searches_free(&r);
+    CHECK_INT(store_searches_run(st, user, "aa", NULL, &r), DT_OK);
+    CHECK_INT(r.n, 1);
+    if (r.n == 1)
+        CHECK_INT(r.hits[0].times, 2); /* not overlapping */
+    store_searches_free(&r);
+    char many[16 + 6 * (SEARCH_TIMES_MAX + 20)] = "{\"story\":\"";
+    for (int i = 0; i < SEARCH_TIMES_MAX + 20; i++)
+        strcat(many, "word ");
+    strcat(many, "\"}");
+    CHECK_INT(store_drafts_save(st, user, "1.1.2.v1", many), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "word", NULL, &r), DT_OK);
+    CHECK_INT(r.n, 1);
+    if (r.n == 1)
+        CHECK_INT(r.hits[0].times, SEARCH_TIMES_MAX); /* counted up to the cap */
+    store_searches_free(&r);
+    store_close(&st);
+}
+
 int main(void)
 {
     RUN(test_finds_answers_drafts_and_entries);
@@ -242,5 +281,6 @@ int main(void)
     RUN(test_sealed_writing);
     RUN(test_snippets_are_whole_characters);
     RUN(test_caps);
+    RUN(test_counts_times_in_a_field);
     return check_done();
 }

@@ -227,6 +227,8 @@ const char *doc_field_counter(const struct doc_field *f, size_t number, size_t t
 {
     if (f->counter)
         snprintf(buf, size, "%s", f->counter);
+    else if (f->live) /* a search box is not one of the page's questions */
+        snprintf(buf, size, "Search");
     else
         snprintf(buf, size, "Question %zu of %zu", number, total);
     return buf;

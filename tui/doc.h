@@ -219,7 +219,8 @@ void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char 
 void doc_field_items(struct doc *d, struct doc_field *f, size_t n, const char *const *items);
 void doc_field_stops(struct doc *d, struct doc_field *f, size_t n, const struct doc_stop *stops);
 void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
-/* What the renderers say above a field: its own counter, else "Question NUMBER of TOTAL".
+/* What the renderers say above a field: its own counter, "Search" for a live field, else
+ * "Question NUMBER of TOTAL".
  * Returns buf (always terminated). */
 const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
                               size_t size);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fold.h"
+#include "text.h"
 
 /* text folded for matching (base/fold.h); NULL when it is not UTF-8. */
 static char *fold(const char *text)
@@ -61,4 +62,29 @@ int tui_find_row(const struct tui_layout *l, const char *query, int from)
     }
     free(q);
     return at;
+}
+
+bool tui_find_cursor(struct tui_editor *e, int width, size_t row, const char *query)
+{
+    struct tui_editor_rows rows;
+    if (!e->buf || tui_editor_wrap(e, width, &rows) != 0)
+        return false;
+    size_t from = row < rows.n ? rows.rows[row].start : 0;
+    tui_editor_rows_free(&rows);
+    char *q = fold(query);
+    size_t start = 0, end = 0;
+    bool found = q && q[0] && dt_fold_find(e->buf + from, q, &start, &end);
+    if (found)
+        start += from;
+    else if (q && q[0] && from > 0) /* the words broke across rows: the first place, then */
+        found = dt_fold_find(e->buf, q, &start, &end);
+    free(q);
+    if (!found)
+        return false;
+    /* on the cluster that holds the match's first character */
+    size_t at = 0;
+    for (size_t next; (next = tui_text_next_grapheme(e->buf, e->len, at)) <= start && next != at;)
+        at = next;
+    e->cur = at;
+    return true;
 }

@@ -100,6 +100,27 @@ static void to_end_of_page(struct ui *ui, bool bottom)
  * that holds the words, k counted from the rows of the field above the found one. */
 static void to_found_item(struct ui *ui, int item, int row)
 {
+    const struct doc_block *b = &ui->doc->blocks[ui->lay.items[item].block];
+    if (ui->field.active && b->kind == DOC_FIELD && !b->u.field.secret &&
+        (ui->field.kind == DOC_FIELD_LINE || ui->field.kind == DOC_FIELD_TEXT)) {
+        /* a text field: the cursor goes onto the words on the found row, so typing starts
+         * there (never in a password: where the cursor went would say what it holds). The
+         * editor's first row is the cursor's row less the cursor's soft row. */
+        tui_fullscreen_relayout(ui);
+        const struct tui_item *it = &ui->lay.items[item];
+        struct tui_editor_rows rows;
+        if (tui_editor_wrap(&ui->field.ed, it->input_width, &rows) != 0)
+            return;
+        size_t at_row = 0;
+        int col;
+        tui_editor_locate(&ui->field.ed, &rows, &at_row, &col);
+        tui_editor_rows_free(&rows);
+        int first = it->cursor_row - (int)at_row;
+        if (tui_find_cursor(&ui->field.ed, it->input_width,
+                            row >= first ? (size_t)(row - first) : 0, ui->find))
+            tui_fullscreen_relayout(ui);
+        return;
+    }
     if (!ui->field.active ||
         !(ui->field.kind == DOC_FIELD_LIST || ui->field.kind == DOC_FIELD_ORDERED ||
           ui->field.kind == DOC_FIELD_TREE))

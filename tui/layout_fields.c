@@ -67,6 +67,7 @@ static void value_rows(struct tui_layout_builder *y, const char *text, bool mult
 }
 
 static const char not_answered[] = "Not answered yet.";
+static const char nothing_typed[] = "Nothing typed yet."; /* a search box is not a question */
 
 /* A password as it is shown: one mark a character; with cursor (a byte offset into text, or
  * SIZE_MAX for none), the cursor where it is. */
@@ -253,7 +254,8 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
         else if (st)
             editor_rows(y, &st->ed, col, width, min, NULL, true, &it->cursor_row, &it->cursor_col);
         else
-            value_rows(y, f->text, f->kind == DOC_FIELD_TEXT, col, width, min, not_answered);
+            value_rows(y, f->text, f->kind == DOC_FIELD_TEXT, col, width, min,
+                       f->live ? nothing_typed : not_answered);
         break;
     }
     case DOC_FIELD_NUMBER: {

@@ -115,7 +115,8 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     switch (f->kind) {
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT:
-        plain_say(p, "Your answer: ", f->secret ? "typed (not shown)" : f->text);
+        plain_say(p,
+                  f->live ? "Words: " : "Your answer: ", f->secret ? "typed (not shown)" : f->text);
         break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
@@ -167,7 +168,7 @@ void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t 
     if (plain_has_value(f))
         plain_say_value(p, f);
     else
-        plain_say(p, NULL, "Not answered yet.");
+        plain_say(p, NULL, f->live ? "Nothing typed yet." : "Not answered yet.");
 }
 
 static void say_table(struct plain *p, const struct doc_table *t)
@@ -303,8 +304,9 @@ static size_t collect_menu(const struct doc *d, struct menu_item *items, size_t 
                                             subsection};
         else if (b->kind == DOC_FIELD && !answer_listed) {
             answer_listed = true;
-            items[n++] = (struct menu_item){doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
-                                                                         : "Answer the questions",
+            items[n++] = (struct menu_item){b->u.field.live                ? "Type words to find"
+                                            : doc_count(d, DOC_FIELD) == 1 ? "Answer the question"
+                                                                           : "Answer the questions",
                                             {.cmd = CMD_NONE},
                                             true,
                                             NULL,

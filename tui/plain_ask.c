@@ -184,8 +184,13 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
                 plain_forget_line(p);
                 break;
             }
-            plain_sayf(p, "Type your answer and press Enter (Enter alone keeps it as it is%s%s):",
-                       clearable ? "; - alone clears it" : "", stops);
+            if (f->live) /* a search box: words to find, not an answer */
+                plain_sayf(p, "Type the words and press Enter (Enter alone keeps them%s%s):",
+                           clearable ? "; - alone clears them" : "", stops);
+            else
+                plain_sayf(p,
+                           "Type your answer and press Enter (Enter alone keeps it as it is%s%s):",
+                           clearable ? "; - alone clears it" : "", stops);
             READ_OR_LEAVE();
             cut_to_limit(p, f, p->line);
             value = cJSON_CreateString(clearable && strcmp(p->line, "-") == 0 ? "" : p->line);
