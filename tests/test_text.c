@@ -965,6 +965,31 @@ static void test_fold(void)
     ROW(!tui_find_in("Le Café", "cafes"), "and finds only what is there");
 }
 
+/* A find that lands on a row of a text field puts the cursor on the words there. */
+static void test_find_cursor(void)
+{
+    struct tui_editor e;
+    tui_editor_init(&e, true);
+    CHECK_INT(tui_editor_set(&e, "Caf" E_ACUTE " one.\nNothing.\nTwo cafes, three CAFE."), 0);
+    CHECK(tui_find_cursor(&e, 40, 0, "cafe"));
+    CHECK_INT(e.cur, 0);
+    CHECK(tui_find_cursor(&e, 40, 2, "cafe")); /* the third row: its first place */
+    CHECK_INT(e.cur, strlen("Caf" E_ACUTE " one.\nNothing.\nTwo "));
+    CHECK(tui_find_cursor(&e, 40, 1, "cafe")); /* a row without it: the next place */
+    CHECK_INT(e.cur, strlen("Caf" E_ACUTE " one.\nNothing.\nTwo "));
+    CHECK(tui_find_cursor(&e, 40, 9, "one")); /* past the end: the first place */
+    CHECK_INT(e.cur, strlen("Caf" E_ACUTE " "));
+    size_t was = e.cur;
+    CHECK(!tui_find_cursor(&e, 40, 0, "tea")); /* not there: the cursor stays */
+    CHECK_INT(e.cur, was);
+    CHECK(!tui_find_cursor(&e, 40, 0, ""));
+    /* the words broke across soft rows at 8 columns: "three" starts the last row, "two cafes"
+     * spans two; found from the row they end on, the cursor goes to the first place */
+    CHECK(tui_find_cursor(&e, 8, 4, "two cafes"));
+    CHECK_INT(e.cur, strlen("Caf" E_ACUTE " one.\nNothing.\n"));
+    tui_editor_free(&e);
+}
+
 int main(void)
 {
     setlocale(LC_CTYPE, ""); /* the widths are ncurses', which draws in the locale (C.UTF-8 here) */
@@ -981,5 +1006,6 @@ int main(void)
     RUN(test_file_policy);
     RUN(test_answer);
     RUN(test_fold);
+    RUN(test_find_cursor);
     return check_done();
 }
