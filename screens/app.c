@@ -236,6 +236,10 @@ static void apply_one(struct app *a)
     case PENDING_LOCK:
         while (a->depth > 0)
             leave(&a->stack[--a->depth]);
+        /* words searched for are the person's too: none outlives the lock */
+        memset(&a->pending_arg, 0, sizeof a->pending_arg);
+        memset(a->find_words, 0, sizeof a->find_words);
+        memset(a->find_taken, 0, sizeof a->find_taken);
         if (enter(a, &a->stack[0], SCREEN_UNLOCK, NULL))
             a->depth = 1;
         else

@@ -536,6 +536,16 @@ static void test_search_opens_on_the_words(void)
     CHECK_INT(send(&w, CMD_SEARCH, longer), TUI_CONTINUE);
     CHECK_INT(depth(&w), 1);
     CHECK(strstr(w.said, "too long") != NULL);
+    /* locking wipes the words the app kept for the renderer */
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    app_account_changed(w.app, NULL); /* as the account screen tells it */
+    CHECK_INT(send(&w, CMD_SEARCH, "BAKER"), TUI_CONTINUE);
+    CHECK_INT(send(&w, CMD_CHOOSE, card_arg(&w, 0, arg, sizeof arg)), TUI_CONTINUE);
+    CHECK(w.host.find_request(w.host.ctx, &words) && strcmp(words, "BAKER") == 0);
+    CHECK_INT(send(&w, CMD_LOCK, NULL), TUI_CONTINUE);
+    CHECK_STR(words, ""); /* the app's own copy, handed out above */
     teardown(&w);
 }
 
