@@ -26,9 +26,9 @@ struct assessment {
     int *score; /* 0 = not chosen yet */
     bool saved, due;
     char oldest[STORE_TIME_LEN];
-    char exercise[32]; /* the exercise this assessment answers, "" from the profile */
-    char title[PROGRESS_TITLE_LEN];
-    struct prompts p; /* that exercise's blocks and other prompts */
+    char exercise[32];       /* the exercise this assessment answers, "" from the profile */
+    struct exercise_ref ref; /* the exercise it was opened as, when it was */
+    struct prompts p;        /* that exercise's blocks and other prompts */
     struct exercise_ref next;
     bool has_next;
 };
@@ -61,7 +61,7 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
     if (status == DT_OK)
         status = store_competencies_reassessment(st, app_user(s->app), &a->due, a->oldest);
     if (status == DT_OK && a->exercise[0])
-        status = store_progress_title(st, a->exercise, a->title, sizeof a->title);
+        status = store_progress_exercise(st, a->exercise, &a->ref);
     if (status == DT_OK && a->exercise[0])
         status = prompts_load(&a->p, s->app, a->exercise);
     return status;
@@ -200,7 +200,8 @@ static void build(const struct screen *s, struct doc *d)
 {
     const struct assessment *a = s->priv;
     doc_heading(d, 1,
-                a->exercise[0] ? doc_printf(d, "Exercise 2.5.1: %s", a->title)
+                a->exercise[0] ? doc_printf(d, "Exercise %s.%s.%s: %s", a->ref.part_id,
+                                            a->ref.module_id, a->ref.exercise_id, a->ref.title)
                                : "Your competencies");
     if (a->due)
         doc_para(d, DOC_ROLE_NOTE,

@@ -141,7 +141,7 @@ static int copy_fixture(const char *dir, const char *name)
     return rc;
 }
 
-static char variant_dir[512], bumped_dir[512];
+static char variant_dir[512], bumped_dir[512], assessment_dir[2][512];
 
 /* Removes a content folder made below, and forgets it. */
 static void remove_content(char *dir)
@@ -155,6 +155,7 @@ static void remove_content(char *dir)
                                         "workbook/1-1-variant.md",
                                         "workbook/1-2-money.md",
                                         "workbook/2-trunk.md",
+                                        "workbook/2-u-assessment.md",
                                         "workbook",
                                         ""};
     for (size_t i = 0; dir[0] && i < sizeof names / sizeof *names; i++) {
@@ -169,6 +170,8 @@ void support_content_remove(void)
 {
     remove_content(variant_dir);
     remove_content(bumped_dir);
+    remove_content(assessment_dir[0]);
+    remove_content(assessment_dir[1]);
 }
 
 void support_content_copy(const char *name, char *dir, size_t size, bool with_workbook,
@@ -248,4 +251,36 @@ const char *support_variant_content(void)
         exit(1);
     }
     return variant_dir;
+}
+
+const char *support_assessment_content(int version)
+{
+    char *dir = assessment_dir[version == 2];
+    if (dir[0])
+        return dir;
+    char name[32];
+    snprintf(name, sizeof name, "assessment-content-v%d", version);
+    support_content_copy(name, dir, sizeof assessment_dir[0], true, NULL);
+    /* read after 2-trunk.md, so module 2.2 is still open */
+    char path[700];
+    snprintf(path, sizeof path, "%s/workbook/2-u-assessment.md", dir);
+    static const char *const ids[] = {"analytical-thinking", "achievement-focus",
+                                      "client-focus",        "influencing",
+                                      "developing-talent",   "strategic-thinking"};
+    FILE *f = fopen(path, "wb");
+    int rc = f && fprintf(f, "### Exercise 2.2.5: Your levels\nversion: %d\n", version) > 0 ? 0
+                                                                                            : -1;
+    for (size_t i = 0; rc == 0 && i < sizeof ids / sizeof *ids; i++)
+        rc = fprintf(
+                 f,
+                 "\n::: prompt %s\ninput: slider min=1 max=5\nstop: 1 = Entry\nstop: 5 = Director\n"
+                 "Your level of %s?\n:::\n",
+                 ids[i], ids[i]) > 0
+                 ? 0
+                 : -1;
+    if (!f || fclose(f) != 0 || rc != 0) {
+        printf("Bail out! cannot write the assessment content in %s\n", dir);
+        exit(1);
+    }
+    return dir;
 }

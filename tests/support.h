@@ -37,6 +37,9 @@ const char *support_variant_content(void);
 /* A content folder (made once) holding the fixture content with exercise 1.1.1 at version 2
  * (1.1.1.v2): an answer to 1.1.1.v1 is one to its earlier version. */
 const char *support_bumped_content(void);
+/* The fixture content with a competency assessment, exercise 2.2.5, at version 1 or 2 (the
+ * one support_content_remove removes). */
+const char *support_assessment_content(int version);
 /* Removes the folders those two made. */
 void support_content_remove(void);
 /* A scratch folder for this test (mkdtemp under $TMPDIR or /tmp); static storage. */

@@ -702,6 +702,31 @@ static void test_version_bump(void)
     support_content_remove();
 }
 
+/* The competency assessment says so too when it changed since it was answered, under its
+ * own exercise number. */
+static void test_assessment_version_bump(void)
+{
+    struct world w;
+    setup(&w);
+    struct seed_diags d = {0};
+    CHECK_INT(seed_run(w.st, support_assessment_content(1), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    support_answer_first(w.st, w.user, 1000); /* every exercise, 2.2.5 at version 1 too */
+    CHECK_INT(seed_run(w.st, support_assessment_content(2), &d, NULL), DT_OK);
+    seed_diags_free(&d);
+    char text[16384];
+    struct screen_arg ex = screen_arg_exercise("2.2.5.v2");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Exercise 2.2.5: Your levels") != NULL);
+    CHECK(strstr(text, "Analytical Thinking") != NULL); /* the assessment's own screen */
+    CHECK(strstr(text, "This exercise changed since you answered it; your answer is from version"
+                       " 1, the exercise is now version 2.") != NULL);
+    teardown(&w);
+    support_content_remove();
+}
+
 /* An exercise's tool prompt is not answered by a draft entry: submit asks to finish it, and
  * takes the entry once it is complete. */
 static void test_draft_entry_does_not_answer_an_exercise(void)
@@ -778,6 +803,7 @@ int main(void)
     RUN(test_variant_on_screen);
     RUN(test_draft_entry_is_not_done);
     RUN(test_version_bump);
+    RUN(test_assessment_version_bump);
     RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }
