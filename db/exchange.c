@@ -9,7 +9,8 @@
  * the JSON path; keys from the file appear in it only when they have the form of an id or a
  * member name, since everything else may be the person's own writing.
  *
- * exchange_write (exchange_write.c) builds the same shape back; what it writes, this reads. */
+ * exchange_write (exchange_write.c) builds the same shape back; what it writes, this reads. The
+ * checks of forms and values every part is made of are in exchange_check.c. */
 #include "exchange.h"
 
 #include <cjson/cJSON.h>
@@ -19,315 +20,41 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "exchange_check.h"
 #include "oom.h"
 
 #define WRAPPED_KEY_MAX 4096u
-#define PATH_MAX_LEN 256
-
-/* Where the check is in the file, and where its verdict goes. */
-struct checker {
-    char *err;
-    char path[PATH_MAX_LEN];
-    size_t path_len;
-};
-
-static size_t path_push(struct checker *c, const char *fmt, ...)
-{
-    size_t was = c->path_len;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(c->path + was, sizeof c->path - was, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        c->path_len = was + (size_t)n < sizeof c->path ? was + (size_t)n : sizeof c->path - 1;
-    return was;
-}
-
-static void path_pop(struct checker *c, size_t was)
-{
-    c->path_len = was;
-    c->path[was] = '\0';
-}
-
-/* Writes "PATH: what" into err. what is always dreamtree's own words and ids of checked form. */
-static enum dt_status fail(struct checker *c, const char *fmt, ...)
-{
-    char what[EXCHANGE_ERR_LEN - PATH_MAX_LEN - 8];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    snprintf(c->err, EXCHANGE_ERR_LEN, "%s: %s", c->path, what);
-    return DT_INVALID;
-}
-
-/* ---- forms ---- */
-
-static bool is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-static bool is_hex_lower(char ch)
-{
-    return is_digit(ch) || (ch >= 'a' && ch <= 'f');
-}
-
-/* groups of 1..3 digits joined by dots; returns where it stopped, or NULL when malformed */
-static const char *dotted_digits(const char *s, int groups)
-{
-    for (int g = 0; g < groups; g++) {
-        if (g > 0 && *s++ != '.')
-            return NULL;
-        int n = 0;
-        while (is_digit(*s) && n < 4)
-            s++, n++;
-        if (n < 1 || n > 3)
-            return NULL;
-    }
-    return s;
-}
-
-/* "P.M" */
-static bool is_module_id(const char *s)
-{
-    const char *end = dotted_digits(s, 2);
-    return end && *end == '\0';
-}
-
-/* "P.M.E.vN" */
-static bool is_exercise_id(const char *s)
-{
-    const char *end = dotted_digits(s, 3);
-    if (!end || end[0] != '.' || end[1] != 'v')
-        return false;
-    end = dotted_digits(end + 2, 1);
-    return end && *end == '\0';
-}
-
-static bool is_uuid(const char *s)
-{
-    for (int i = 0; i < 36; i++) {
-        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : !is_hex_lower(s[i]))
-            return false;
-    }
-    return s[36] == '\0';
-}
-
-/* 1..max bytes, each a-z, 0-9, '-' or (when underscore) '_' */
-static bool is_slug(const char *s, size_t max, bool underscore)
-{
-    size_t n = 0;
-    for (; s[n]; n++) {
-        char ch = s[n];
-        if (!((ch >= 'a' && ch <= 'z') || is_digit(ch) || ch == '-' || (underscore && ch == '_')))
-            return false;
-    }
-    return n >= 1 && n <= max;
-}
-
-/* What a member name may look like to be shown in an error: short, lowercase, no spaces. */
-static bool is_member_name(const char *s)
-{
-    if (!(s[0] >= 'a' && s[0] <= 'z'))
-        return false;
-    return is_slug(s, 32, true) && !strchr(s, '-');
-}
-
-static bool is_time(const char *s)
-{
-    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
-    for (size_t i = 0; i < sizeof shape - 1; i++)
-        if (shape[i] == 'd' ? !is_digit(s[i]) : s[i] != shape[i])
-            return false;
-    int64_t unused;
-    return s[sizeof shape - 1] == '\0' && store_time_parse(s, &unused) == 0;
-}
-
-/* a version number worth repeating back: digits and dots, at most 8 characters */
-static bool looks_like_version(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 1 || n > 8)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!is_digit(s[i]) && s[i] != '.')
-            return false;
-    return true;
-}
-
-/* no C0 controls, no DEL, no C1 controls (U+0080..U+009F, UTF-8 C2 80..C2 9F) */
-static bool has_control(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-            return true;
-    return false;
-}
-
-/* ---- members ---- */
-
-struct member {
-    const char *name;
-    bool required;
-    cJSON *item;
-};
-
-/* Sorts obj's members into m (by exact name), refusing unknown, repeated and missing ones. */
-static enum dt_status take_members(struct checker *c, const cJSON *obj, struct member *m, size_t nm)
-{
-    size_t index = 0;
-    for (cJSON *child = obj->child; child; child = child->next, index++) {
-        const char *name = child->string ? child->string : "";
-        size_t k = 0;
-        while (k < nm && strcmp(m[k].name, name) != 0)
-            k++;
-        if (k == nm) {
-            if (is_member_name(name))
-                path_push(c, ".%s", name);
-            else
-                path_push(c, "[%zu]", index);
-            return fail(c, "not a member of an export file");
-        }
-        if (m[k].item) {
-            path_push(c, ".%s", name);
-            return fail(c, "this member appears twice");
-        }
-        m[k].item = child;
-    }
-    for (size_t k = 0; k < nm; k++)
-        if (m[k].required && !m[k].item) {
-            path_push(c, ".%s", m[k].name);
-            return fail(c, "missing");
-        }
-    return DT_OK;
-}
-
-/* ---- values: each is called with the path already naming the value ---- */
-
-static enum dt_status want_string(struct checker *c, const cJSON *item, const char **out)
-{
-    if (!cJSON_IsString(item) || !item->valuestring)
-        return fail(c, "not a string");
-    *out = item->valuestring;
-    return DT_OK;
-}
-
-static enum dt_status take_time(struct checker *c, const cJSON *item, char out[STORE_TIME_LEN])
-{
-    if (!cJSON_IsString(item) || !item->valuestring || !is_time(item->valuestring))
-        return fail(c, "not an ISO 8601 UTC time");
-    store_copy_text(out, STORE_TIME_LEN, item->valuestring);
-    return DT_OK;
-}
-
-static enum dt_status take_uuid(struct checker *c, const cJSON *item, char out[STORE_ID_LEN])
-{
-    if (!cJSON_IsString(item) || !item->valuestring || !is_uuid(item->valuestring))
-        return fail(c, "not an id (a UUID in lowercase hex, 8-4-4-4-12)");
-    store_copy_text(out, STORE_ID_LEN, item->valuestring);
-    return DT_OK;
-}
-
-/* A JSON value kept as compact text of at most max bytes; malloc'd into *out. */
-static enum dt_status take_compact(struct checker *c, const cJSON *item, size_t max, char **out)
-{
-    char *text = cJSON_PrintUnformatted(item);
-    if (!text)
-        dt_oom_abort(); /* cJSON prints any tree it parsed; only memory can stop it */
-    size_t n = strlen(text);
-    /* a number too large for a double prints as null, which would not read back */
-    bool is_null = strcmp(text, "null") == 0;
-    if (n <= max && !is_null)
-        *out = dt_oom_strdup(text);
-    cJSON_free(text);
-    if (is_null)
-        return fail(c, "a number too large to keep");
-    if (n > max)
-        return fail(c, "larger than %zu bytes written compactly", max);
-    return DT_OK;
-}
-
-static size_t count_children(const cJSON *item)
-{
-    size_t n = 0;
-    for (const cJSON *ch = item->child; ch; ch = ch->next)
-        n++;
-    return n;
-}
-
-static enum dt_status want_list(struct checker *c, const cJSON *item, bool array, size_t *n)
-{
-    if (array ? !cJSON_IsArray(item) : !cJSON_IsObject(item))
-        return fail(c, array ? "not an array" : "not an object");
-    *n = count_children(item);
-    if (*n > EXCHANGE_MAX_ITEMS)
-        return fail(c, "more than %u items", EXCHANGE_MAX_ITEMS);
-    return DT_OK;
-}
-
-/* ---- duplicates ---- */
-
-struct keyed {
-    const char *key;
-    size_t index;
-};
-
-static int compare_keyed(const void *a, const void *b)
-{
-    const struct keyed *x = a, *y = b;
-    int r = strcmp(x->key, y->key);
-    return r ? r : (x->index > y->index) - (x->index < y->index);
-}
-
-/* The index of the first item (in file order) whose key an earlier item has, or n. The keys
- * are n strings stride bytes apart from first. */
-static size_t first_repeat(const char *first, size_t stride, size_t n)
-{
-    if (n < 2)
-        return n;
-    struct keyed *k = dt_oom_malloc(n * sizeof *k);
-    for (size_t i = 0; i < n; i++)
-        k[i] = (struct keyed){first + i * stride, i};
-    qsort(k, n, sizeof *k, compare_keyed);
-    size_t found = n;
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(k[i].key, k[i - 1].key) == 0 && k[i].index < found)
-            found = k[i].index;
-    free(k);
-    return found;
-}
 
 /* ---- the parts of a file ---- */
 
 static enum dt_status take_skills(struct checker *c, const cJSON *item, struct exchange_skills *out)
 {
     size_t n;
-    enum dt_status s = want_list(c, item, true, &n);
+    enum dt_status s = checker_want_list(c, item, true, &n);
     if (s != DT_OK)
         return s;
     out->ids = dt_oom_calloc(n, sizeof *out->ids);
     size_t i = 0;
     for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
-        size_t was = path_push(c, "[%zu]", i);
-        if ((s = take_uuid(c, ch, out->ids[i])) != DT_OK)
+        size_t was = checker_push(c, "[%zu]", i);
+        if ((s = checker_take_uuid(c, ch, out->ids[i])) != DT_OK)
             return s;
         out->n++;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
-    size_t again = first_repeat(out->ids[0], sizeof *out->ids, out->n);
+    size_t again = checker_first_repeat(out->ids[0], sizeof *out->ids, out->n);
     if (again < out->n) {
-        path_push(c, "[%zu]", again);
-        return fail(c, "this skill is listed twice");
+        checker_push(c, "[%zu]", again);
+        return checker_fail(c, "this skill is listed twice");
     }
     return DT_OK;
 }
 
 static enum dt_status take_setting(struct checker *c, const cJSON *item, char out[32])
 {
-    if (!cJSON_IsString(item) || !item->valuestring || !is_slug(item->valuestring, 31, true))
-        return fail(c, "not a setting (1 to 31 characters a-z, 0-9, _ and -)");
+    if (!cJSON_IsString(item) || !item->valuestring ||
+        !checker_is_slug(item->valuestring, 31, true))
+        return checker_fail(c, "not a setting (1 to 31 characters a-z, 0-9, _ and -)");
     store_copy_text(out, 32, item->valuestring);
     return DT_OK;
 }
@@ -336,17 +63,17 @@ static enum dt_status take_settings(struct checker *c, const cJSON *item,
                                     struct exchange_settings *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"background_color", true, NULL},
                          {"text_color", true, NULL},
                          {"font", true, NULL},
                          {"personality_type", false, NULL}};
-    enum dt_status s = take_members(c, item, m, 4);
+    enum dt_status s = checker_take_members(c, item, m, 4);
     char *fields[] = {out->background_color, out->text_color, out->font};
     for (int k = 0; s == DT_OK && k < 3; k++) {
-        size_t was = path_push(c, ".%s", m[k].name);
+        size_t was = checker_push(c, ".%s", m[k].name);
         if ((s = take_setting(c, m[k].item, fields[k])) == DT_OK)
-            path_pop(c, was);
+            checker_pop(c, was);
     }
     if (s != DT_OK)
         return s;
@@ -357,8 +84,8 @@ static enum dt_status take_settings(struct checker *c, const cJSON *item,
         for (int i = 0; ok && i < 4; i++)
             ok = t[i] >= 'A' && t[i] <= 'Z';
         if (!ok) {
-            path_push(c, ".personality_type");
-            return fail(c, "not a personality type (4 letters A-Z) or null");
+            checker_push(c, ".personality_type");
+            return checker_fail(c, "not a personality type (4 letters A-Z) or null");
         }
         store_copy_text(out->personality_type, sizeof out->personality_type, t);
     }
@@ -369,32 +96,32 @@ static enum dt_status take_settings(struct checker *c, const cJSON *item,
 static enum dt_status take_score(struct checker *c, const cJSON *item, struct exchange_score *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"competency_id", true, NULL},
                          {"score", true, NULL},
                          {"assessed_at", true, NULL}};
-    enum dt_status s = take_members(c, item, m, 3);
+    enum dt_status s = checker_take_members(c, item, m, 3);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".competency_id");
+    size_t was = checker_push(c, ".competency_id");
     const cJSON *id = m[0].item;
-    if (!cJSON_IsString(id) || !id->valuestring || !is_slug(id->valuestring, 63, false))
-        return fail(c, "not a competency id (1 to 63 characters a-z, 0-9 and -)");
+    if (!cJSON_IsString(id) || !id->valuestring || !checker_is_slug(id->valuestring, 63, false))
+        return checker_fail(c, "not a competency id (1 to 63 characters a-z, 0-9 and -)");
     store_copy_text(out->competency_id, sizeof out->competency_id, id->valuestring);
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".score");
+    checker_push(c, ".score");
     const cJSON *sc = m[1].item;
     double v = cJSON_IsNumber(sc) ? sc->valuedouble : 0;
     if (!(v >= 1 && v <= 5) || v != (double)(int)v)
-        return fail(c, "not a whole number from 1 to 5");
+        return checker_fail(c, "not a whole number from 1 to 5");
     out->score = (int)v;
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".assessed_at");
-    if ((s = take_time(c, m[2].item, out->assessed_at)) != DT_OK)
+    checker_push(c, ".assessed_at");
+    if ((s = checker_take_time(c, m[2].item, out->assessed_at)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     return DT_OK;
 }
 
@@ -402,28 +129,28 @@ static enum dt_status take_response(struct checker *c, const cJSON *item,
                                     struct exchange_response *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"response_json", true, NULL},
                          {"responded_at", true, NULL},
                          {"skills", false, NULL}};
-    enum dt_status s = take_members(c, item, m, 3);
+    enum dt_status s = checker_take_members(c, item, m, 3);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".response_json");
+    size_t was = checker_push(c, ".response_json");
     if (cJSON_IsNull(m[0].item))
-        return fail(c, "null is not a response");
-    if ((s = take_compact(c, m[0].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
+        return checker_fail(c, "null is not a response");
+    if ((s = checker_take_compact(c, m[0].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
         return s;
-    path_pop(c, was);
-    path_push(c, ".responded_at");
-    if ((s = take_time(c, m[1].item, out->responded_at)) != DT_OK)
+    checker_pop(c, was);
+    checker_push(c, ".responded_at");
+    if ((s = checker_take_time(c, m[1].item, out->responded_at)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     if (m[2].item) {
-        path_push(c, ".skills");
+        checker_push(c, ".skills");
         if ((s = take_skills(c, m[2].item, &out->skills)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
     return DT_OK;
 }
@@ -431,126 +158,127 @@ static enum dt_status take_response(struct checker *c, const cJSON *item,
 static enum dt_status take_module(struct checker *c, const cJSON *item, struct exchange_module *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"first_completed_at", false, NULL},
                          {"last_modified_at", true, NULL},
                          {"exercises", true, NULL}};
-    enum dt_status s = take_members(c, item, m, 3);
+    enum dt_status s = checker_take_members(c, item, m, 3);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".first_completed_at");
+    size_t was = checker_push(c, ".first_completed_at");
     if (m[0].item && !cJSON_IsNull(m[0].item)) {
-        if (!cJSON_IsString(m[0].item) || !is_time(m[0].item->valuestring))
-            return fail(c, "not an ISO 8601 UTC time or null");
+        if (!cJSON_IsString(m[0].item) || !checker_is_time(m[0].item->valuestring))
+            return checker_fail(c, "not an ISO 8601 UTC time or null");
         store_copy_text(out->first_completed_at, STORE_TIME_LEN, m[0].item->valuestring);
     }
-    path_pop(c, was);
-    path_push(c, ".last_modified_at");
-    if ((s = take_time(c, m[1].item, out->last_modified_at)) != DT_OK)
+    checker_pop(c, was);
+    checker_push(c, ".last_modified_at");
+    if ((s = checker_take_time(c, m[1].item, out->last_modified_at)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".exercises");
+    checker_push(c, ".exercises");
     size_t n;
-    if ((s = want_list(c, m[2].item, false, &n)) != DT_OK)
+    if ((s = checker_want_list(c, m[2].item, false, &n)) != DT_OK)
         return s;
     out->exercises = dt_oom_calloc(n, sizeof *out->exercises);
     size_t i = 0;
     for (const cJSON *ch = m[2].item->child; ch; ch = ch->next, i++) {
         const char *key = ch->string ? ch->string : "";
-        size_t at = is_exercise_id(key) ? path_push(c, "[\"%s\"]", key) : path_push(c, "[%zu]", i);
-        if (!is_exercise_id(key))
-            return fail(c, "not an exercise id (part.module.exercise.vN, e.g. 1.1.1.v1)");
+        size_t at = checker_is_exercise_id(key) ? checker_push(c, "[\"%s\"]", key)
+                                                : checker_push(c, "[%zu]", i);
+        if (!checker_is_exercise_id(key))
+            return checker_fail(c, "not an exercise id (part.module.exercise.vN, e.g. 1.1.1.v1)");
         /* the exercise's first two numbers are its module's id */
         size_t mlen = strlen(out->module_id);
         if (strncmp(key, out->module_id, mlen) != 0 || key[mlen] != '.')
-            return fail(c, "exercise %s is not in module %s", key, out->module_id);
+            return checker_fail(c, "exercise %s is not in module %s", key, out->module_id);
         struct exchange_response *r = &out->exercises[out->nexercises++];
         store_copy_text(r->full_exercise_id, sizeof r->full_exercise_id, key);
         if ((s = take_response(c, ch, r)) != DT_OK)
             return s;
-        path_pop(c, at);
+        checker_pop(c, at);
     }
-    size_t again = first_repeat(out->exercises[0].full_exercise_id, sizeof *out->exercises,
-                                out->nexercises);
+    size_t again = checker_first_repeat(out->exercises[0].full_exercise_id, sizeof *out->exercises,
+                                        out->nexercises);
     if (again < out->nexercises) {
-        path_push(c, "[\"%s\"]", out->exercises[again].full_exercise_id);
-        return fail(c, "this exercise appears twice");
+        checker_push(c, "[\"%s\"]", out->exercises[again].full_exercise_id);
+        return checker_fail(c, "this exercise appears twice");
     }
-    path_pop(c, was);
+    checker_pop(c, was);
     return DT_OK;
 }
 
 static enum dt_status take_tool(struct checker *c, const cJSON *item, struct exchange_tool *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"id", true, NULL},           {"tool_type", true, NULL},
                          {"origin", true, NULL},       {"content_json", true, NULL},
                          {"content_hash", true, NULL}, {"skills", false, NULL},
                          {"created_at", true, NULL},   {"updated_at", true, NULL},
                          {"draft", false, NULL}};
-    enum dt_status s = take_members(c, item, m, 9);
+    enum dt_status s = checker_take_members(c, item, m, 9);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".id");
-    if ((s = take_uuid(c, m[0].item, out->id)) != DT_OK)
+    size_t was = checker_push(c, ".id");
+    if ((s = checker_take_uuid(c, m[0].item, out->id)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".tool_type");
+    checker_push(c, ".tool_type");
     const cJSON *t = m[1].item;
-    if (!cJSON_IsString(t) || !t->valuestring || !is_slug(t->valuestring, 47, false))
-        return fail(c, "not a tool type (1 to 47 characters a-z, 0-9 and -)");
+    if (!cJSON_IsString(t) || !t->valuestring || !checker_is_slug(t->valuestring, 47, false))
+        return checker_fail(c, "not a tool type (1 to 47 characters a-z, 0-9 and -)");
     store_copy_text(out->tool_type, sizeof out->tool_type, t->valuestring);
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".origin");
+    checker_push(c, ".origin");
     const cJSON *o = m[2].item;
     if (!cJSON_IsString(o) || !o->valuestring ||
-        (strcmp(o->valuestring, "standalone") != 0 && !is_exercise_id(o->valuestring)))
-        return fail(c, "not \"standalone\" or an exercise id (e.g. 1.1.1.v1)");
+        (strcmp(o->valuestring, "standalone") != 0 && !checker_is_exercise_id(o->valuestring)))
+        return checker_fail(c, "not \"standalone\" or an exercise id (e.g. 1.1.1.v1)");
     store_copy_text(out->origin, sizeof out->origin, o->valuestring);
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".content_json");
+    checker_push(c, ".content_json");
     if (!cJSON_IsObject(m[3].item))
-        return fail(c, "not an object");
-    if ((s = take_compact(c, m[3].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
+        return checker_fail(c, "not an object");
+    if ((s = checker_take_compact(c, m[3].item, EXCHANGE_MAX_VALUE, &out->json)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".content_hash");
+    checker_push(c, ".content_hash");
     const cJSON *h = m[4].item;
     bool ok = cJSON_IsString(h) && h->valuestring && strlen(h->valuestring) == 64;
     for (int i = 0; ok && i < 64; i++)
-        ok = is_hex_lower(h->valuestring[i]);
+        ok = checker_is_hex_lower(h->valuestring[i]);
     if (!ok)
-        return fail(c, "not a SHA-256 hash (64 lowercase hex digits)");
+        return checker_fail(c, "not a SHA-256 hash (64 lowercase hex digits)");
     store_copy_text(out->content_hash, sizeof out->content_hash, h->valuestring);
-    path_pop(c, was);
+    checker_pop(c, was);
 
     if (m[5].item) {
-        path_push(c, ".skills");
+        checker_push(c, ".skills");
         if ((s = take_skills(c, m[5].item, &out->skills)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
-    path_push(c, ".created_at");
-    if ((s = take_time(c, m[6].item, out->created_at)) != DT_OK)
+    checker_push(c, ".created_at");
+    if ((s = checker_take_time(c, m[6].item, out->created_at)) != DT_OK)
         return s;
-    path_pop(c, was);
-    path_push(c, ".updated_at");
-    if ((s = take_time(c, m[7].item, out->updated_at)) != DT_OK)
+    checker_pop(c, was);
+    checker_push(c, ".updated_at");
+    if ((s = checker_take_time(c, m[7].item, out->updated_at)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     /* dreamtree's addition; a file without it (an older one) has complete entries only */
     if (m[8].item) {
-        path_push(c, ".draft");
+        checker_push(c, ".draft");
         if (!cJSON_IsBool(m[8].item))
-            return fail(c, "not true or false");
+            return checker_fail(c, "not true or false");
         out->draft = cJSON_IsTrue(m[8].item);
-        path_pop(c, was);
+        checker_pop(c, was);
     }
     return DT_OK;
 }
@@ -559,33 +287,34 @@ static enum dt_status take_custom_skill(struct checker *c, const cJSON *item,
                                         struct exchange_custom_skill *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"id", true, NULL}, {"name", true, NULL}, {"category", false, NULL}};
-    enum dt_status s = take_members(c, item, m, 3);
+    enum dt_status s = checker_take_members(c, item, m, 3);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".id");
-    if ((s = take_uuid(c, m[0].item, out->id)) != DT_OK)
+    size_t was = checker_push(c, ".id");
+    if ((s = checker_take_uuid(c, m[0].item, out->id)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
 
-    path_push(c, ".name");
+    checker_push(c, ".name");
     const char *name = NULL;
-    if ((s = want_string(c, m[1].item, &name)) != DT_OK)
+    if ((s = checker_want_string(c, m[1].item, &name)) != DT_OK)
         return s;
     size_t len = strlen(name);
-    if (len < 1 || len >= sizeof out->name || has_control(name))
-        return fail(c, "not a skill name (1 to 255 bytes, no control characters)");
+    if (len < 1 || len >= sizeof out->name || checker_has_control(name))
+        return checker_fail(c, "not a skill name (1 to 255 bytes, no control characters)");
     store_copy_text(out->name, sizeof out->name, name);
-    path_pop(c, was);
+    checker_pop(c, was);
 
     const cJSON *cat = m[2].item;
     if (cat && !cJSON_IsNull(cat)) {
         const char *v = cJSON_IsString(cat) ? cat->valuestring : NULL;
         if (!v || (strcmp(v, "transferable") != 0 && strcmp(v, "self_management") != 0 &&
                    strcmp(v, "knowledge") != 0)) {
-            path_push(c, ".category");
-            return fail(c, "not \"transferable\", \"self_management\", \"knowledge\" or null");
+            checker_push(c, ".category");
+            return checker_fail(c,
+                                "not \"transferable\", \"self_management\", \"knowledge\" or null");
         }
         store_copy_text(out->category, sizeof out->category, v);
     }
@@ -596,29 +325,29 @@ static enum dt_status take_encryption(struct checker *c, const cJSON *item,
                                       struct exchange_encryption *out)
 {
     if (!cJSON_IsObject(item))
-        return fail(c, "not an object");
+        return checker_fail(c, "not an object");
     struct member m[] = {{"format", true, NULL},
                          {"owner", true, NULL},
                          {"wrapped_data_key", true, NULL}};
-    enum dt_status s = take_members(c, item, m, 3);
+    enum dt_status s = checker_take_members(c, item, m, 3);
     if (s != DT_OK)
         return s;
-    size_t was = path_push(c, ".format");
+    size_t was = checker_push(c, ".format");
     const cJSON *f = m[0].item;
     if (!cJSON_IsString(f) || !f->valuestring ||
         strcmp(f->valuestring, "dreamtree-envelope-1") != 0)
-        return fail(c, "not \"dreamtree-envelope-1\", the one format dreamtree reads");
-    path_pop(c, was);
-    path_push(c, ".owner");
-    if ((s = take_uuid(c, m[1].item, out->owner)) != DT_OK)
+        return checker_fail(c, "not \"dreamtree-envelope-1\", the one format dreamtree reads");
+    checker_pop(c, was);
+    checker_push(c, ".owner");
+    if ((s = checker_take_uuid(c, m[1].item, out->owner)) != DT_OK)
         return s;
-    path_pop(c, was);
-    path_push(c, ".wrapped_data_key");
+    checker_pop(c, was);
+    checker_push(c, ".wrapped_data_key");
     if (!cJSON_IsObject(m[2].item))
-        return fail(c, "not an object");
-    if ((s = take_compact(c, m[2].item, WRAPPED_KEY_MAX, &out->wrapped_data_key)) != DT_OK)
+        return checker_fail(c, "not an object");
+    if ((s = checker_take_compact(c, m[2].item, WRAPPED_KEY_MAX, &out->wrapped_data_key)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     out->present = true;
     return DT_OK;
 }
@@ -626,13 +355,13 @@ static enum dt_status take_encryption(struct checker *c, const cJSON *item,
 static enum dt_status take_version(struct checker *c, const cJSON *item, char out[8])
 {
     const char *v = NULL;
-    enum dt_status s = want_string(c, item, &v);
+    enum dt_status s = checker_want_string(c, item, &v);
     if (s != DT_OK)
         return s;
     if (strcmp(v, "1.1") != 0) {
-        if (looks_like_version(v))
-            return fail(c, "this file is version %s; dreamtree reads 1.1", v);
-        return fail(c, "this file's version is not one dreamtree reads (1.1)");
+        if (checker_looks_like_version(v))
+            return checker_fail(c, "this file is version %s; dreamtree reads 1.1", v);
+        return checker_fail(c, "this file's version is not one dreamtree reads (1.1)");
     }
     store_copy_text(out, 8, v);
     return DT_OK;
@@ -645,18 +374,18 @@ static enum dt_status take_array(struct checker *c, const cJSON *item, size_t si
                                                             void *))
 {
     size_t count;
-    enum dt_status s = want_list(c, item, true, &count);
+    enum dt_status s = checker_want_list(c, item, true, &count);
     if (s != DT_OK)
         return s;
     *out = dt_oom_calloc(count, size);
     size_t i = 0;
     for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
-        size_t was = path_push(c, "[%zu]", i);
+        size_t was = checker_push(c, "[%zu]", i);
         /* counted before the check, so that exchange_free frees what a failed item holds */
         (*n)++;
         if ((s = take_one(c, ch, (char *)*out + i * size)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
     return DT_OK;
 }
@@ -679,28 +408,28 @@ static enum dt_status take_custom_skill_v(struct checker *c, const cJSON *item, 
 static enum dt_status take_modules(struct checker *c, const cJSON *item, struct exchange *x)
 {
     size_t n;
-    enum dt_status s = want_list(c, item, false, &n);
+    enum dt_status s = checker_want_list(c, item, false, &n);
     if (s != DT_OK)
         return s;
     x->modules = dt_oom_calloc(n, sizeof *x->modules);
     size_t i = 0;
     for (const cJSON *ch = item->child; ch; ch = ch->next, i++) {
         const char *key = ch->string ? ch->string : "";
-        if (!is_module_id(key)) {
-            path_push(c, "[%zu]", i);
-            return fail(c, "not a module id (part.module, e.g. 1.1)");
+        if (!checker_is_module_id(key)) {
+            checker_push(c, "[%zu]", i);
+            return checker_fail(c, "not a module id (part.module, e.g. 1.1)");
         }
-        size_t was = path_push(c, "[\"%s\"]", key);
+        size_t was = checker_push(c, "[\"%s\"]", key);
         struct exchange_module *mod = &x->modules[x->nmodules++];
         store_copy_text(mod->module_id, sizeof mod->module_id, key);
         if ((s = take_module(c, ch, mod)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
-    size_t again = first_repeat(x->modules[0].module_id, sizeof *x->modules, x->nmodules);
+    size_t again = checker_first_repeat(x->modules[0].module_id, sizeof *x->modules, x->nmodules);
     if (again < x->nmodules) {
-        path_push(c, "[\"%s\"]", x->modules[again].module_id);
-        return fail(c, "this module appears twice");
+        checker_push(c, "[\"%s\"]", x->modules[again].module_id);
+        return checker_fail(c, "this module appears twice");
     }
     return DT_OK;
 }
@@ -710,11 +439,11 @@ static enum dt_status take_modules(struct checker *c, const cJSON *item, struct 
 static enum dt_status no_repeats(struct checker *c, const char *first, size_t stride, size_t n,
                                  const char *list, const char *member, const char *what)
 {
-    size_t again = first_repeat(first, stride, n);
+    size_t again = checker_first_repeat(first, stride, n);
     if (again == n)
         return DT_OK;
-    path_push(c, ".%s[%zu].%s", list, again, member);
-    return fail(c, "%s", what);
+    checker_push(c, ".%s[%zu].%s", list, again, member);
+    return checker_fail(c, "%s", what);
 }
 
 static enum dt_status take_file(struct checker *c, const cJSON *root, struct exchange *x)
@@ -725,61 +454,61 @@ static enum dt_status take_file(struct checker *c, const cJSON *root, struct exc
                          {"custom_skills", true, NULL}, {"encryption", false, NULL}};
     /* the version first: a newer file should say so, not fail on a member it added */
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "version");
-    size_t was = path_push(c, ".version");
+    size_t was = checker_push(c, ".version");
     enum dt_status s;
     if (version && (s = take_version(c, version, x->version)) != DT_OK)
         return s;
-    path_pop(c, was);
-    if ((s = take_members(c, root, m, 8)) != DT_OK)
+    checker_pop(c, was);
+    if ((s = checker_take_members(c, root, m, 8)) != DT_OK)
         return s;
-    path_push(c, ".exported_at");
-    if ((s = take_time(c, m[1].item, x->exported_at)) != DT_OK)
+    checker_push(c, ".exported_at");
+    if ((s = checker_take_time(c, m[1].item, x->exported_at)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     if (m[2].item) {
-        path_push(c, ".settings");
+        checker_push(c, ".settings");
         if ((s = take_settings(c, m[2].item, &x->settings)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
     if (m[3].item) {
-        path_push(c, ".competency_scores");
+        checker_push(c, ".competency_scores");
         if ((s = take_array(c, m[3].item, sizeof *x->scores, (void **)&x->scores, &x->nscores,
                             take_score_v)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
         if ((s = no_repeats(c, x->scores[0].competency_id, sizeof *x->scores, x->nscores,
                             "competency_scores", "competency_id",
                             "this competency is scored twice")) != DT_OK)
             return s;
     }
     if (m[4].item) {
-        path_push(c, ".modules");
+        checker_push(c, ".modules");
         if ((s = take_modules(c, m[4].item, x)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
-    path_push(c, ".tool_instances");
+    checker_push(c, ".tool_instances");
     if ((s = take_array(c, m[5].item, sizeof *x->tools, (void **)&x->tools, &x->ntools,
                         take_tool_v)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     if ((s = no_repeats(c, x->tools[0].id, sizeof *x->tools, x->ntools, "tool_instances", "id",
                         "another tool instance has this id")) != DT_OK)
         return s;
-    path_push(c, ".custom_skills");
+    checker_push(c, ".custom_skills");
     if ((s = take_array(c, m[6].item, sizeof *x->custom_skills, (void **)&x->custom_skills,
                         &x->ncustom_skills, take_custom_skill_v)) != DT_OK)
         return s;
-    path_pop(c, was);
+    checker_pop(c, was);
     if ((s = no_repeats(c, x->custom_skills[0].id, sizeof *x->custom_skills, x->ncustom_skills,
                         "custom_skills", "id", "another custom skill has this id")) != DT_OK)
         return s;
     if (m[7].item) {
-        path_push(c, ".encryption");
+        checker_push(c, ".encryption");
         if ((s = take_encryption(c, m[7].item, &x->encryption)) != DT_OK)
             return s;
-        path_pop(c, was);
+        checker_pop(c, was);
     }
     return DT_OK;
 }
@@ -803,7 +532,7 @@ static enum dt_status not_json_at(struct checker *c, const char *text, size_t at
 {
     size_t line, column;
     line_column(text, at, &line, &column);
-    return fail(c, "%s (line %zu, column %zu)", why, line, column);
+    return checker_fail(c, "%s (line %zu, column %zu)", why, line, column);
 }
 
 /* JSON allows no raw control characters in a string, and only tab, newline and return between
@@ -836,11 +565,11 @@ enum dt_status exchange_parse(const char *text, size_t len, struct exchange *out
     memset(out, 0, sizeof *out);
     err[0] = '\0';
     if (len > EXCHANGE_MAX_BYTES)
-        return fail(&c, "the file is larger than 64 MiB");
+        return checker_fail(&c, "the file is larger than 64 MiB");
     if (!text)
         text = "";
     if (u8_check((const uint8_t *)text, len) != NULL)
-        return fail(&c, "the file is not UTF-8 text");
+        return checker_fail(&c, "the file is not UTF-8 text");
     enum dt_status s = plain_enough(&c, text, len);
     if (s != DT_OK)
         return s;
@@ -856,7 +585,7 @@ enum dt_status exchange_parse(const char *text, size_t len, struct exchange *out
            (text[rest] == ' ' || text[rest] == '\t' || text[rest] == '\n' || text[rest] == '\r'))
         rest++;
     if (!cJSON_IsObject(root))
-        s = fail(&c, "the file is not a JSON object");
+        s = checker_fail(&c, "the file is not a JSON object");
     else if (rest < len)
         s = not_json_at(&c, text, rest, "something follows the JSON object");
     else {
