@@ -4,10 +4,12 @@
  * hold the person's words: they are wiped when the screen leaves or searches again. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "searches.h"
+#include "text.h"
 #include "tool_forms.h"
 
 #define WORDS_FIELD "words"
@@ -98,6 +100,24 @@ static const char *where(struct doc *d, const struct search_hit *h)
     return doc_printf(d, "%s, %s %s", h->kind == SEARCH_DRAFT ? "Draft" : "Answer", id, h->title);
 }
 
+/* The first 40 columns or so of a snippet, cut after a whole word ("…" where cut); malloc'd,
+ * NULL when out of memory. */
+static char *short_words(const char *snippet)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    char *words = tui_text_fit(snippet, 40, TUI_TEXT_ELLIPSIS);
+    size_t len = words ? strlen(words) : 0, cut = len - (sizeof ellipsis - 1);
+    if (len < sizeof ellipsis || strcmp(words + cut, ellipsis) != 0 ||
+        (cut < strlen(snippet) && snippet[cut] == ' '))
+        return words; /* whole, or cut where a word ends */
+    size_t space = cut;
+    while (space > 10 && words[space - 1] != ' ') /* keep 10 bytes or more: a long word is cut */
+        space--;
+    if (space > 10)
+        memcpy(words + space - 1, ellipsis, sizeof ellipsis);
+    return words;
+}
+
 static void build(const struct screen *s, struct doc *d)
 {
     const struct search *sr = s->priv;
@@ -139,9 +159,13 @@ static void build(const struct screen *s, struct doc *d)
                                                 (unsigned)SEARCH_TIMES_MAX)
                                : h->times > 1 ? doc_printf(d, "%.10s, %u times", h->when, h->times)
                                               : doc_printf(d, "%.10s", h->when);
+            /* the words too: places in one exercise must not read alike in a list of choices */
+            char *words = short_words(h->snippet);
             doc_card(d, title, about, when, CMD_CHOOSE,
                      doc_str(d, screen_choice_arg(SEARCH_OPEN, i, arg, sizeof arg)),
-                     doc_printf(d, "Open: %s", title));
+                     words ? doc_printf(d, "Open: %s: %s", title, words)
+                           : doc_printf(d, "Open: %s", title));
+            free(words);
         }
         if (r->more)
             doc_para(d, DOC_ROLE_NOTE,

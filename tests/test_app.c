@@ -11,6 +11,7 @@
 #include "check.h"
 #include "competencies.h"
 #include "dailydos.h"
+#include "drafts.h"
 #include "doc.h"
 #include "preferences.h"
 #include "progress.h"
@@ -484,6 +485,42 @@ static const char *card_arg(struct world *w, size_t k, char *buf, size_t size)
     return buf;
 }
 
+/* The label of the k-th card's action on the top screen, or "". */
+static const char *card_label(struct world *w, size_t k, char *buf, size_t size)
+{
+    const struct doc *d = build(w);
+    buf[0] = '\0';
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_CARD && d->blocks[i].u.card.has_action && k-- == 0) {
+            snprintf(buf, size, "%s", d->blocks[i].u.card.action.label);
+            break;
+        }
+    return buf;
+}
+
+/* Two places in one exercise are told apart by their words in a list of choices. */
+static void test_search_places_read_apart(void)
+{
+    struct world w;
+    setup(&w);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", NULL),
+              DT_OK);
+    CHECK_INT(store_drafts_save(w.st, w.user, "1.1.1.v1",
+                                "{\"jobs\":[\"Baker\"],\"note\":\"A long note about the bakery "
+                                "where I learned to run the till and the books\"}"),
+              DT_OK);
+    CHECK_INT(send(&w, CMD_SEARCH, "bake"), TUI_CONTINUE);
+    char a[256], b[256], c[256];
+    card_label(&w, 0, a, sizeof a);
+    card_label(&w, 1, b, sizeof b);
+    card_label(&w, 2, c, sizeof c);
+    /* saved at the same time (the clock is pinned): the answer, then the draft's two fields */
+    CHECK_STR(a, "Open: Answer, 1.1.1 Every job: Baker");
+    CHECK_STR(b, "Open: Draft, 1.1.1 Every job: Baker");
+    CHECK_STR(c, "Open: Draft, 1.1.1 Every job: A long note about the bakery where I\xE2\x80\xA6");
+    teardown(&w);
+}
+
 /* Search: /words opens the search screen on them; a result opens where the words are and asks
  * the renderer, once, to find them there; a result whose screen cannot open asks nothing. */
 static void test_search_opens_on_the_words(void)
@@ -804,6 +841,7 @@ int main(void)
     RUN(test_draft_entry_is_not_done);
     RUN(test_version_bump);
     RUN(test_assessment_version_bump);
+    RUN(test_search_places_read_apart);
     RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }
