@@ -205,10 +205,20 @@ static void place_actions(const struct skills_screen *k, const struct skill *sk,
             screen_action(d, SCREEN_EXERCISE, &x,
                           doc_printf(d, "%s: open exercise %s", sk->name, p[i].exercise_number));
         } else {
+            /* two entries of one day read apart by the time they were made */
+            bool same_day = false;
+            for (size_t j = 0; j < n && j < PLACES_SHOWN && !same_day; j++)
+                same_day = j != i && !p[j].on_answer &&
+                           strcmp(p[j].tool_type, p[i].tool_type) == 0 &&
+                           strncmp(p[j].created_at, p[i].created_at, 10) == 0 &&
+                           strlen(p[i].created_at) >= 16;
             struct screen_arg e = screen_arg_entry(p[i].tool_type, p[i].instance_id, NULL, 0);
             screen_action(d, SCREEN_TOOL_ENTRY, &e,
-                          doc_printf(d, "%s: open your %s of %.10s", sk->name, p[i].tool_name,
-                                     p[i].created_at));
+                          same_day ? doc_printf(d, "%s: open your %s of %.10s at %.5s", sk->name,
+                                                p[i].tool_name, p[i].created_at,
+                                                p[i].created_at + 11)
+                                   : doc_printf(d, "%s: open your %s of %.10s", sk->name,
+                                                p[i].tool_name, p[i].created_at));
         }
     }
 }

@@ -19,6 +19,7 @@
 #include "tool_keys.h"
 #include "tools.h"
 #include "seed.h"
+#include "skills.h"
 #include "support.h"
 #include "tools.h"
 #include "users.h"
@@ -822,6 +823,46 @@ static void test_skills_kept_on_return(void)
     teardown(&w);
 }
 
+/* Whether the top screen has an action whose label is label. */
+static bool has_action(struct world *w, const char *label)
+{
+    const struct doc *d = build(w);
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_ACTION && d->blocks[i].u.action.label &&
+            strcmp(d->blocks[i].u.action.label, label) == 0)
+            return true;
+    return false;
+}
+
+/* A skill tagged on two entries of one day: their ways read apart by the time each was made. */
+static void test_skill_places_read_apart(void)
+{
+    struct world w;
+    setup(&w);
+    struct skill *found = NULL;
+    size_t n = 0;
+    CHECK_INT(store_skills_search(w.st, w.user, "Budgeting", 1, &found, &n), DT_OK);
+    CHECK_INT(n, 1);
+    char first[STORE_ID_LEN], second[STORE_ID_LEN], third[STORE_ID_LEN];
+    store_set_now(w.st, support_now); /* 2026-11-25 12:00 */
+    CHECK_INT(store_tools_create(w.st, w.user, TOOL_SOARED_STORY, "1.1.1.v1", "{}", first), DT_OK);
+    store_set_now(w.st, support_now + 3600 + 5 * 60);
+    CHECK_INT(store_tools_create(w.st, w.user, TOOL_SOARED_STORY, "1.1.1.v1", "{}", second), DT_OK);
+    store_set_now(w.st, support_now + 86400);
+    CHECK_INT(store_tools_create(w.st, w.user, TOOL_SOARED_STORY, "1.1.1.v1", "{}", third), DT_OK);
+    for (size_t i = 0; n == 1 && i < 3; i++)
+        CHECK_INT(store_skills_tag(w.st, w.user, i == 0 ? first : i == 1 ? second : third,
+                                   found[0].id),
+                  DT_OK);
+    free(found);
+    CHECK_INT(open_screen(&w, SCREEN_SKILLS), TUI_CONTINUE);
+    CHECK_INT(type_in(&w, "search", "budget"), TUI_CONTINUE);
+    CHECK(has_action(&w, "Budgeting: open your SOARED Story of 2026-11-25 at 12:00"));
+    CHECK(has_action(&w, "Budgeting: open your SOARED Story of 2026-11-25 at 13:05"));
+    CHECK(has_action(&w, "Budgeting: open your SOARED Story of 2026-11-26")); /* alone that day */
+    teardown(&w);
+}
+
 int main(void)
 {
     RUN(test_open_and_back);
@@ -842,6 +883,7 @@ int main(void)
     RUN(test_version_bump);
     RUN(test_assessment_version_bump);
     RUN(test_search_places_read_apart);
+    RUN(test_skill_places_read_apart);
     RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }
