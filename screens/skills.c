@@ -214,11 +214,11 @@ static void place_actions(const struct skills_screen *k, const struct skill *sk,
                            strlen(p[i].created_at) >= 16;
             struct screen_arg e = screen_arg_entry(p[i].tool_type, p[i].instance_id, NULL, 0);
             screen_action(d, SCREEN_TOOL_ENTRY, &e,
-                          same_day ? doc_printf(d, "%s: open your %s of %.10s at %.5s", sk->name,
-                                                p[i].tool_name, p[i].created_at,
-                                                p[i].created_at + 11)
-                                   : doc_printf(d, "%s: open your %s of %.10s", sk->name,
-                                                p[i].tool_name, p[i].created_at));
+                          same_day
+                              ? doc_printf(d, "%s: open your %s of %.10s at %.5s", sk->name,
+                                           p[i].tool_name, p[i].created_at, p[i].created_at + 11)
+                              : doc_printf(d, "%s: open your %s of %.10s", sk->name, p[i].tool_name,
+                                           p[i].created_at));
         }
     }
 }
