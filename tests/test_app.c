@@ -473,29 +473,30 @@ static void test_profile_shows_change(void)
     teardown(&w);
 }
 
-/* The arg of the k-th card that opens something on the top screen (a search result), or "". */
-static const char *card_arg(struct world *w, size_t k, char *buf, size_t size)
+/* The action of the k-th card that opens something on the top screen (a search result), or
+ * NULL. */
+static const struct doc_action *card_action(struct world *w, size_t k)
 {
     const struct doc *d = build(w);
-    buf[0] = '\0';
     for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_CARD && d->blocks[i].u.card.has_action && k-- == 0) {
-            snprintf(buf, size, "%s", d->blocks[i].u.card.action.arg);
-            break;
-        }
+        if (d->blocks[i].kind == DOC_CARD && d->blocks[i].u.card.has_action && k-- == 0)
+            return &d->blocks[i].u.card.action;
+    return NULL;
+}
+
+/* That action's arg, or "". */
+static const char *card_arg(struct world *w, size_t k, char *buf, size_t size)
+{
+    const struct doc_action *a = card_action(w, k);
+    snprintf(buf, size, "%s", a && a->arg ? a->arg : "");
     return buf;
 }
 
-/* The label of the k-th card's action on the top screen, or "". */
+/* That action's label, or "". */
 static const char *card_label(struct world *w, size_t k, char *buf, size_t size)
 {
-    const struct doc *d = build(w);
-    buf[0] = '\0';
-    for (size_t i = 0; i < d->n; i++)
-        if (d->blocks[i].kind == DOC_CARD && d->blocks[i].u.card.has_action && k-- == 0) {
-            snprintf(buf, size, "%s", d->blocks[i].u.card.action.label);
-            break;
-        }
+    const struct doc_action *a = card_action(w, k);
+    snprintf(buf, size, "%s", a && a->label ? a->label : "");
     return buf;
 }
 
@@ -851,7 +852,10 @@ static void test_skill_places_read_apart(void)
     store_set_now(w.st, support_now + 86400);
     CHECK_INT(store_tools_create(w.st, w.user, TOOL_SOARED_STORY, "1.1.1.v1", "{}", third), DT_OK);
     for (size_t i = 0; n == 1 && i < 3; i++)
-        CHECK_INT(store_skills_tag(w.st, w.user, i == 0 ? first : i == 1 ? second : third,
+        CHECK_INT(store_skills_tag(w.st, w.user,
+                                   i == 0   ? first
+                                   : i == 1 ? second
+                                            : third,
                                    found[0].id),
                   DT_OK);
     free(found);
