@@ -1,6 +1,6 @@
-/* Accounts: claim, unlock, sign in, recover, and the owner's changes (accounts.h). The wraps and
- * hashes are keywrap.c's; this file stores them, counts failures, and seals what the user wrote
- * when they claim. */
+/* Accounts: claim, unlock and sign in (accounts.h); the owner's changes and recovery are in
+ * accounts_owner.c. The wraps and hashes are keywrap.c's; this file stores them, counts
+ * failures, and seals what the user wrote when they claim. */
 #include "accounts.h"
 
 #include <sodium.h>
@@ -10,6 +10,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "accounts_internal.h"
 #include "envelope.h"
 #include "signin_guard.h"
 #include "oom.h"
@@ -106,8 +107,8 @@ bool store_accounts_unlocked(const struct store *st, const char *user_id)
     return st->keys && user_id && strcmp(st->keys->owner, user_id) == 0;
 }
 
-static enum dt_status active_email(struct store *st, const char *user_id,
-                                   char out[ACCOUNTS_EMAIL_LEN])
+enum dt_status accounts_active_email(struct store *st, const char *user_id,
+                                     char out[ACCOUNTS_EMAIL_LEN])
 {
     out[0] = '\0';
     sqlite3_stmt *stmt = store_stmt(st, "SELECT email FROM emails WHERE user_id = ?1"
@@ -119,8 +120,8 @@ static enum dt_status active_email(struct store *st, const char *user_id,
 
 /* The auth row of type kind ("password" or "recovery"): its hash (may be NULL) and wrap
  * (malloc'd). */
-static enum dt_status auth_row(struct store *st, const char *user_id, const char *kind,
-                               char hash[KEYWRAP_HASH_LEN], char **wrapped, char *created_at)
+enum dt_status accounts_auth_row(struct store *st, const char *user_id, const char *kind,
+                                 char hash[KEYWRAP_HASH_LEN], char **wrapped, char *created_at)
 {
     *wrapped = NULL;
     sqlite3_stmt *stmt = store_stmt(st, "SELECT password_hash, wrapped_data_key, created_at"
@@ -148,7 +149,7 @@ enum dt_status store_accounts_get(struct store *st, const char *user_id, struct 
 {
     memset(out, 0, sizeof *out);
     char *wrapped = NULL;
-    enum dt_status s = auth_row(st, user_id, "password", NULL, &wrapped, out->claimed_at);
+    enum dt_status s = accounts_auth_row(st, user_id, "password", NULL, &wrapped, out->claimed_at);
     free(wrapped);
     if (s == DT_NOT_FOUND || s == DT_UNREADABLE) {
         out->claimed = s == DT_UNREADABLE;
@@ -157,13 +158,13 @@ enum dt_status store_accounts_get(struct store *st, const char *user_id, struct 
     if (s != DT_OK)
         return s;
     out->claimed = true;
-    s = active_email(st, user_id, out->email);
+    s = accounts_active_email(st, user_id, out->email);
     return s == DT_NOT_FOUND ? DT_OK : s;
 }
 
 /* The user whose active email this is, among claimed accounts. */
-static enum dt_status user_by_email(struct store *st, const char *email,
-                                    char user_out[STORE_ID_LEN])
+enum dt_status accounts_user_by_email(struct store *st, const char *email,
+                                      char user_out[STORE_ID_LEN])
 {
     user_out[0] = '\0';
     sqlite3_stmt *stmt = store_stmt(st, "SELECT e.user_id FROM emails e"
@@ -189,8 +190,8 @@ static enum dt_status email_taken(struct store *st, const char *email, bool *tak
 
 /* ---- writing the auth rows ---- */
 
-static enum dt_status put_auth(struct store *st, const char *user_id, const char *kind,
-                               const char *hash, const char *wrapped)
+enum dt_status accounts_put_auth(struct store *st, const char *user_id, const char *kind,
+                                 const char *hash, const char *wrapped)
 {
     char now[STORE_TIME_LEN], id[STORE_ID_LEN];
     store_now_text(st, now);
@@ -205,8 +206,8 @@ static enum dt_status put_auth(struct store *st, const char *user_id, const char
                      "tttttt", id, user_id, kind, hash, wrapped, now);
 }
 
-static enum dt_status update_auth(struct store *st, const char *user_id, const char *kind,
-                                  const char *hash, const char *wrapped)
+enum dt_status accounts_update_auth(struct store *st, const char *user_id, const char *kind,
+                                    const char *hash, const char *wrapped)
 {
     char now[STORE_TIME_LEN];
     store_now_text(st, now);
@@ -220,8 +221,9 @@ static enum dt_status update_auth(struct store *st, const char *user_id, const c
 }
 
 /* The password's hash and the key wrapped under it, with the store's limits. */
-static enum dt_status make_password(struct store *st, const struct keyring *k, const char *password,
-                                    char hash[KEYWRAP_HASH_LEN], char **wrapped)
+enum dt_status accounts_make_password(struct store *st, const struct keyring *k,
+                                      const char *password, char hash[KEYWRAP_HASH_LEN],
+                                      char **wrapped)
 {
     *wrapped = NULL;
     size_t n = strlen(password);
@@ -231,8 +233,8 @@ static enum dt_status make_password(struct store *st, const struct keyring *k, c
     return *wrapped ? DT_OK : DT_NOMEM;
 }
 
-static enum dt_status make_recovery(struct store *st, const struct keyring *k,
-                                    char code[KEYWRAP_RECOVERY_LEN], char **wrapped)
+enum dt_status accounts_make_recovery(struct store *st, const struct keyring *k,
+                                      char code[KEYWRAP_RECOVERY_LEN], char **wrapped)
 {
     keywrap_recovery_code(code);
     *wrapped = keywrap_wrap(k, code, strlen(code), "recovery", st->kdf);
@@ -324,7 +326,7 @@ static enum dt_status seal_everything(struct store *st, const char *user_id)
 /* Folds the log into the file and empties it, so the pages that held clear text before the
  * claim are gone from the -wal too (docs/security.md). Best effort: a reader in another
  * process can hold it back; it is tried a few times. */
-static void fold_log(struct store *st)
+void accounts_fold_log(struct store *st)
 {
     for (int i = 0; i < 5; i++) {
         int log = -1, done = -1;
@@ -365,9 +367,9 @@ static enum dt_status claim_in_turn(struct store *st, const char *user_id, const
     struct keyring *k = keyring_new(user_id);
     char hash[KEYWRAP_HASH_LEN], code[KEYWRAP_RECOVERY_LEN];
     char *wrapped = NULL, *wrapped_code = NULL;
-    s = make_password(st, k, password, hash, &wrapped);
+    s = accounts_make_password(st, k, password, hash, &wrapped);
     if (s == DT_OK)
-        s = make_recovery(st, k, code, &wrapped_code);
+        s = accounts_make_recovery(st, k, code, &wrapped_code);
 
     struct keyring *before = st->keys;
     st->keys = k; /* sealing below uses them */
@@ -385,9 +387,9 @@ static enum dt_status claim_in_turn(struct store *st, const char *user_id, const
         if (s == DT_OK && taken)
             s = DT_DUPLICATE;
         if (s == DT_OK)
-            s = put_auth(st, user_id, "password", hash, wrapped);
+            s = accounts_put_auth(st, user_id, "password", hash, wrapped);
         if (s == DT_OK)
-            s = put_auth(st, user_id, "recovery", NULL, wrapped_code);
+            s = accounts_put_auth(st, user_id, "recovery", NULL, wrapped_code);
         if (s == DT_OK)
             s = store_run(st,
                           "INSERT INTO emails (id, user_id, email, is_active, added_at)"
@@ -412,7 +414,7 @@ static enum dt_status claim_in_turn(struct store *st, const char *user_id, const
         return s;
     }
     keyring_free(&before);
-    fold_log(st);
+    accounts_fold_log(st);
     memcpy(recovery, code, KEYWRAP_RECOVERY_LEN);
     sodium_memzero(code, sizeof code);
     return DT_OK;
@@ -423,9 +425,9 @@ static enum dt_status claim_in_turn(struct store *st, const char *user_id, const
 /* Checks password for user_id against its hash, counting a failure; on success the keys (when
  * want_keys) come from the store when it holds them, else from the wrap. A hash made with other
  * limits than the store's is made again. */
-static enum dt_status check(struct store *st, const char *user_id, const char *akey,
-                            const char *skey, const char *password, int *wait,
-                            struct keyring **keys)
+enum dt_status accounts_check_password(struct store *st, const char *user_id, const char *akey,
+                                       const char *skey, const char *password, int *wait,
+                                       struct keyring **keys)
 {
     if (keys)
         *keys = NULL;
@@ -434,7 +436,7 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
         return s;
     char hash[KEYWRAP_HASH_LEN] = "";
     char *wrapped = NULL;
-    s = auth_row(st, user_id, "password", hash, &wrapped, NULL);
+    s = accounts_auth_row(st, user_id, "password", hash, &wrapped, NULL);
     if (s == DT_NOT_FOUND) {
         store_copy_text(st->err, sizeof st->err, "this workbook has no account");
         return DT_INVALID;
@@ -462,11 +464,11 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
     s = signin_guard_clear(st, akey);
     if (s == DT_OK && keywrap_needs_rehash(hash, st->kdf)) {
         char *rewrapped = NULL;
-        s = make_password(st, held ? st->keys : k, password, hash, &rewrapped);
+        s = accounts_make_password(st, held ? st->keys : k, password, hash, &rewrapped);
         if (s == DT_OK) {
             s = store_write_begin(st);
             if (s == DT_OK)
-                s = update_auth(st, user_id, "password", hash, rewrapped);
+                s = accounts_update_auth(st, user_id, "password", hash, rewrapped);
             s = store_write_end(st, s);
         }
         free(rewrapped);
@@ -480,7 +482,7 @@ static enum dt_status check(struct store *st, const char *user_id, const char *a
     return DT_OK;
 }
 
-static void hold(struct store *st, struct keyring *k)
+void accounts_hold_keys(struct store *st, struct keyring *k)
 {
     if (!k)
         return;
@@ -488,11 +490,13 @@ static void hold(struct store *st, struct keyring *k)
     st->keys = k;
 }
 
-static enum dt_status keys_for(struct store *st, const char *user_id, const char *password,
-                               const char *source, int *wait, bool keep)
+enum dt_status accounts_check_user(struct store *st, const char *user_id, const char *password,
+                                   const char *source, int *wait, struct keyring **keys)
 {
+    if (keys)
+        *keys = NULL;
     char email[ACCOUNTS_EMAIL_LEN], akey[THROTTLE_KEY_LEN], skey[THROTTLE_KEY_LEN];
-    enum dt_status s = active_email(st, user_id, email);
+    enum dt_status s = accounts_active_email(st, user_id, email);
     if (s == DT_NOT_FOUND) {
         store_copy_text(st->err, sizeof st->err, "this workbook has no account");
         return DT_INVALID;
@@ -501,10 +505,16 @@ static enum dt_status keys_for(struct store *st, const char *user_id, const char
         return s;
     signin_guard_account_key(email, akey);
     signin_guard_source_key(source, skey);
+    return accounts_check_password(st, user_id, akey, skey, password, wait, keys);
+}
+
+static enum dt_status keys_for(struct store *st, const char *user_id, const char *password,
+                               const char *source, int *wait, bool keep)
+{
     struct keyring *k = NULL;
-    s = check(st, user_id, akey, skey, password, wait, keep ? &k : NULL);
+    enum dt_status s = accounts_check_user(st, user_id, password, source, wait, keep ? &k : NULL);
     if (s == DT_OK && keep)
-        hold(st, k);
+        accounts_hold_keys(st, k);
     return s;
 }
 
@@ -531,7 +541,7 @@ static enum dt_status sign_in_in_turn(struct store *st, const char *email, const
     if (s != DT_OK)
         return s;
     char user[STORE_ID_LEN];
-    s = user_by_email(st, address, user);
+    s = accounts_user_by_email(st, address, user);
     if (s == DT_NOT_FOUND) {
         /* the same work as a check and an unwrap, and the same count, so nothing tells an
          * unknown address from a wrong password */
@@ -546,10 +556,10 @@ static enum dt_status sign_in_in_turn(struct store *st, const char *email, const
     if (s != DT_OK)
         return s;
     struct keyring *k = NULL;
-    s = check(st, user, akey, skey, password, wait, &k);
+    s = accounts_check_password(st, user, akey, skey, password, wait, &k);
     if (s != DT_OK)
         return s;
-    hold(st, k);
+    accounts_hold_keys(st, k);
     memcpy(user_out, user, STORE_ID_LEN);
     return DT_OK;
 }
@@ -557,247 +567,6 @@ static enum dt_status sign_in_in_turn(struct store *st, const char *email, const
 void store_accounts_lock(struct store *st)
 {
     keyring_free(&st->keys);
-}
-
-/* ---- the owner's changes ---- */
-
-/* The user's keys after a password check: the store's when held (*mine NULL), else unwrapped
- * into *mine for the caller to free. */
-static enum dt_status checked_keys(struct store *st, const char *user_id, const char *password,
-                                   struct keyring **mine, const struct keyring **use)
-{
-    *mine = NULL;
-    *use = NULL;
-    char email[ACCOUNTS_EMAIL_LEN], akey[THROTTLE_KEY_LEN], skey[THROTTLE_KEY_LEN];
-    enum dt_status s = active_email(st, user_id, email);
-    if (s == DT_NOT_FOUND) {
-        store_copy_text(st->err, sizeof st->err, "this workbook has no account");
-        return DT_INVALID;
-    }
-    if (s != DT_OK)
-        return s;
-    signin_guard_account_key(email, akey);
-    signin_guard_source_key("local", skey);
-    s = check(st, user_id, akey, skey, password, NULL, mine);
-    if (s == DT_OK)
-        *use = *mine ? *mine : st->keys;
-    return s;
-}
-
-static enum dt_status change_password_in_turn(struct store *st, const char *user_id,
-                                              const char *current, const char *new_password)
-{
-    const char *why = store_accounts_password_problem(new_password);
-    if (why) {
-        store_copy_text(st->err, sizeof st->err, why);
-        return DT_INVALID;
-    }
-    struct keyring *mine = NULL;
-    const struct keyring *k = NULL;
-    enum dt_status s = checked_keys(st, user_id, current, &mine, &k);
-    char hash[KEYWRAP_HASH_LEN];
-    char *wrapped = NULL;
-    if (s == DT_OK)
-        s = make_password(st, k, new_password, hash, &wrapped);
-    if (s == DT_OK) {
-        s = store_write_begin(st);
-        if (s == DT_OK)
-            s = update_auth(st, user_id, "password", hash, wrapped);
-        s = store_write_end(st, s);
-    }
-    free(wrapped);
-    keyring_free(&mine);
-    return s;
-}
-
-static enum dt_status new_recovery_in_turn(struct store *st, const char *user_id,
-                                           const char *password,
-                                           char recovery[KEYWRAP_RECOVERY_LEN])
-{
-    recovery[0] = '\0';
-    struct keyring *mine = NULL;
-    const struct keyring *k = NULL;
-    enum dt_status s = checked_keys(st, user_id, password, &mine, &k);
-    char code[KEYWRAP_RECOVERY_LEN];
-    char *wrapped = NULL;
-    if (s == DT_OK)
-        s = make_recovery(st, k, code, &wrapped);
-    if (s == DT_OK) {
-        s = store_write_begin(st);
-        if (s == DT_OK)
-            s = put_auth(st, user_id, "recovery", NULL, wrapped);
-        s = store_write_end(st, s);
-    }
-    free(wrapped);
-    keyring_free(&mine);
-    if (s == DT_OK)
-        memcpy(recovery, code, KEYWRAP_RECOVERY_LEN);
-    sodium_memzero(code, sizeof code);
-    return s;
-}
-
-static enum dt_status recover_in_turn(struct store *st, const char *email, const char *code,
-                                      const char *new_password, const char *source,
-                                      char user_out[STORE_ID_LEN],
-                                      char new_recovery[KEYWRAP_RECOVERY_LEN], int *wait)
-{
-    user_out[0] = '\0';
-    new_recovery[0] = '\0';
-    if (wait)
-        *wait = 0;
-    const char *why = store_accounts_password_problem(new_password);
-    if (why) {
-        store_copy_text(st->err, sizeof st->err, why);
-        return DT_INVALID;
-    }
-    char address[ACCOUNTS_EMAIL_LEN], akey[THROTTLE_KEY_LEN], skey[THROTTLE_KEY_LEN];
-    if (store_accounts_email(email, address))
-        snprintf(address, sizeof address, "%s", "(not an address)");
-    signin_guard_account_key(address, akey);
-    signin_guard_source_key(source, skey);
-    enum dt_status s = signin_guard_throttled(st, akey, skey, wait);
-    if (s != DT_OK)
-        return s;
-    char user[STORE_ID_LEN], typed[KEYWRAP_RECOVERY_LEN];
-    char *wrapped = NULL;
-    s = user_by_email(st, address, user);
-    if (s == DT_OK)
-        s = auth_row(st, user, "recovery", NULL, &wrapped, NULL);
-    if (s != DT_OK && s != DT_NOT_FOUND)
-        return s;
-    bool normal = code && keywrap_recovery_normalise(code, typed);
-    struct keyring *k = NULL;
-    enum keywrap_result r = KEYWRAP_WRONG;
-    if (s == DT_OK && normal)
-        r = keywrap_unwrap(wrapped, user, typed, strlen(typed), "recovery", &k);
-    else /* the same work for an unknown address or a code that cannot be one */
-        keywrap_spend_check(code ? code : "", code ? strnlen(code, 256) : 0, st->kdf);
-    free(wrapped);
-    sodium_memzero(typed, sizeof typed);
-    if (r == KEYWRAP_NOMEM)
-        return DT_NOMEM;
-    if (r != KEYWRAP_OK) {
-        s = signin_guard_fail(st, akey, skey);
-        if (wait)
-            signin_guard_left(st, akey, wait);
-        return s == DT_OK ? DT_WRONG_PASSWORD : s;
-    }
-    char hash[KEYWRAP_HASH_LEN], next[KEYWRAP_RECOVERY_LEN];
-    char *pw_wrap = NULL, *code_wrap = NULL;
-    s = make_password(st, k, new_password, hash, &pw_wrap);
-    if (s == DT_OK)
-        s = make_recovery(st, k, next, &code_wrap);
-    if (s == DT_OK) {
-        s = store_write_begin(st);
-        if (s == DT_OK)
-            s = update_auth(st, user, "password", hash, pw_wrap);
-        if (s == DT_OK)
-            s = put_auth(st, user, "recovery", NULL, code_wrap);
-        if (s == DT_OK)
-            s = store_run(st, "DELETE FROM login_throttle WHERE key = ?1", "t", akey);
-        s = store_write_end(st, s);
-    }
-    free(pw_wrap);
-    free(code_wrap);
-    if (s != DT_OK) {
-        keyring_free(&k);
-        sodium_memzero(next, sizeof next);
-        return s;
-    }
-    hold(st, k);
-    memcpy(user_out, user, STORE_ID_LEN);
-    memcpy(new_recovery, next, KEYWRAP_RECOVERY_LEN);
-    sodium_memzero(next, sizeof next);
-    return DT_OK;
-}
-
-static enum dt_status change_email_in_turn(struct store *st, const char *user_id,
-                                           const char *password, const char *new_email)
-{
-    char address[ACCOUNTS_EMAIL_LEN];
-    const char *why = store_accounts_email(new_email, address);
-    if (why) {
-        store_copy_text(st->err, sizeof st->err, why);
-        return DT_INVALID;
-    }
-    struct keyring *mine = NULL;
-    const struct keyring *k = NULL;
-    enum dt_status s = checked_keys(st, user_id, password, &mine, &k);
-    keyring_free(&mine);
-    if (s != DT_OK)
-        return s;
-    s = store_write_begin(st);
-    bool taken = false;
-    char owner[STORE_ID_LEN] = "";
-    if (s == DT_OK) { /* an address this user had before comes back; another's is refused */
-        sqlite3_stmt *stmt = store_stmt(st, "SELECT user_id FROM emails WHERE email = ?1");
-        if (!stmt || store_bind(st, stmt, "t", address) != DT_OK)
-            s = DT_DB;
-        else {
-            int rc = sqlite3_step(stmt);
-            taken = rc == SQLITE_ROW;
-            if (taken)
-                store_col_copy(stmt, 0, owner, sizeof owner);
-            else if (rc != SQLITE_DONE)
-                s = store_fail(st, rc);
-            store_stmt_done(stmt);
-        }
-    }
-    if (s == DT_OK && taken && strcmp(owner, user_id) != 0) {
-        store_copy_text(st->err, sizeof st->err, "another account has that email");
-        s = DT_DUPLICATE;
-    }
-    if (s == DT_OK)
-        s = store_run(st, "UPDATE emails SET is_active = 0 WHERE user_id = ?1", "t", user_id);
-    if (s == DT_OK && taken)
-        s = store_run(st, "UPDATE emails SET is_active = 1 WHERE email = ?1", "t", address);
-    if (s == DT_OK && !taken) {
-        char now[STORE_TIME_LEN], id[STORE_ID_LEN];
-        store_now_text(st, now);
-        store_uuid_random(id);
-        s = store_run(st,
-                      "INSERT INTO emails (id, user_id, email, is_active, added_at)"
-                      " VALUES (?1, ?2, ?3, 1, ?4)",
-                      "tttt", id, user_id, address, now);
-    }
-    return store_write_end(st, s);
-}
-
-static enum dt_status delete_in_turn(struct store *st, const char *user_id, const char *typed_email,
-                                     const char *password)
-{
-    char typed[ACCOUNTS_EMAIL_LEN], email[ACCOUNTS_EMAIL_LEN];
-    enum dt_status s = active_email(st, user_id, email);
-    if (s == DT_NOT_FOUND) {
-        store_copy_text(st->err, sizeof st->err, "this workbook has no account");
-        return DT_INVALID;
-    }
-    if (s != DT_OK)
-        return s;
-    if (store_accounts_email(typed_email, typed) || strcmp(typed, email) != 0) {
-        store_copy_text(st->err, sizeof st->err, "that is not the account's email");
-        return DT_INVALID;
-    }
-    struct keyring *mine = NULL;
-    const struct keyring *k = NULL;
-    s = checked_keys(st, user_id, password, &mine, &k);
-    keyring_free(&mine);
-    if (s != DT_OK)
-        return s;
-    char akey[THROTTLE_KEY_LEN];
-    signin_guard_account_key(email, akey);
-    s = store_write_begin(st);
-    if (s == DT_OK)
-        s = store_run(st, "DELETE FROM users WHERE id = ?1", "t", user_id);
-    if (s == DT_OK)
-        s = store_run(st, "DELETE FROM login_throttle WHERE key = ?1", "t", akey);
-    s = store_write_end(st, s);
-    if (s == DT_OK) {
-        if (store_accounts_unlocked(st, user_id))
-            store_accounts_lock(st);
-        fold_log(st);
-    }
-    return s;
 }
 
 /* ---- the public calls, each in a turn of its own ---- */
@@ -825,55 +594,6 @@ enum dt_status store_accounts_sign_in(struct store *st, const char *email, const
 {
     struct signin_turn turn = signin_guard_take_turn(st);
     enum dt_status s = sign_in_in_turn(st, email, password, source, user_out, wait);
-    signin_guard_give_turn(&turn);
-    return s;
-}
-
-enum dt_status store_accounts_change_password(struct store *st, const char *user_id,
-                                              const char *current, const char *new_password)
-{
-    struct signin_turn turn = signin_guard_take_turn(st);
-    enum dt_status s = change_password_in_turn(st, user_id, current, new_password);
-    signin_guard_give_turn(&turn);
-    return s;
-}
-
-enum dt_status store_accounts_new_recovery(struct store *st, const char *user_id,
-                                           const char *password,
-                                           char recovery[KEYWRAP_RECOVERY_LEN])
-{
-    struct signin_turn turn = signin_guard_take_turn(st);
-    enum dt_status s = new_recovery_in_turn(st, user_id, password, recovery);
-    signin_guard_give_turn(&turn);
-    return s;
-}
-
-enum dt_status store_accounts_recover(struct store *st, const char *email, const char *code,
-                                      const char *new_password, const char *source,
-                                      char user_out[STORE_ID_LEN],
-                                      char new_recovery[KEYWRAP_RECOVERY_LEN], int *wait)
-{
-    struct signin_turn turn = signin_guard_take_turn(st);
-    enum dt_status s = recover_in_turn(st, email, code, new_password, source, user_out,
-                                       new_recovery, wait);
-    signin_guard_give_turn(&turn);
-    return s;
-}
-
-enum dt_status store_accounts_change_email(struct store *st, const char *user_id,
-                                           const char *password, const char *new_email)
-{
-    struct signin_turn turn = signin_guard_take_turn(st);
-    enum dt_status s = change_email_in_turn(st, user_id, password, new_email);
-    signin_guard_give_turn(&turn);
-    return s;
-}
-
-enum dt_status store_accounts_delete(struct store *st, const char *user_id, const char *typed_email,
-                                     const char *password)
-{
-    struct signin_turn turn = signin_guard_take_turn(st);
-    enum dt_status s = delete_in_turn(st, user_id, typed_email, password);
     signin_guard_give_turn(&turn);
     return s;
 }
