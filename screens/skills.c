@@ -268,7 +268,7 @@ static void build(const struct screen *s, struct doc *d)
     for (int c = 0; c < CAT_COUNT; c++)
         options[c] = doc_printf(d, "%s (%zu)", category_names[c], counts[c]);
     f = doc_field(d, DOC_FIELD_CHOICE, "category", "Category");
-    f->counter = "Filter"; /* what the list shows, not a question the person answers */
+    f->filter = true; /* what the list shows, not a question the person answers */
     doc_field_options(d, f, CAT_COUNT, options);
     f->chosen = 1ULL << k->category;
 

@@ -229,9 +229,16 @@ const char *doc_field_counter(const struct doc_field *f, size_t number, size_t t
         snprintf(buf, size, "%s", f->counter);
     else if (f->live) /* a search box is not one of the page's questions */
         snprintf(buf, size, "Search");
+    else if (f->filter)
+        snprintf(buf, size, "Filter");
     else
         snprintf(buf, size, "Question %zu of %zu", number, total);
     return buf;
+}
+
+bool doc_field_is_question(const struct doc_field *f)
+{
+    return !f->live && !f->filter;
 }
 
 void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char *const *options)

@@ -60,6 +60,8 @@ struct doc_field {
                                 25": a ranking's one field is not one question of one) */
     bool required;
     bool secret; /* LINE: a password: shown as one mark a character, never echoed or said */
+    bool filter; /* CHOICE: chooses what the page shows, not a question: headed "Filter",
+                    its choice said as "Showing" */
     bool live;   /* LINE: a search box: typing is sent after a short pause (LIVE_DEBOUNCE_MS),
                     not the answers' longer one, so what it finds follows the typing */
     /* the current value, by kind */
@@ -219,11 +221,13 @@ void doc_field_options(struct doc *d, struct doc_field *f, size_t n, const char 
 void doc_field_items(struct doc *d, struct doc_field *f, size_t n, const char *const *items);
 void doc_field_stops(struct doc *d, struct doc_field *f, size_t n, const struct doc_stop *stops);
 void doc_action(struct doc *d, int cmd, const char *arg, const char *label);
-/* What the renderers say above a field: its own counter, "Search" for a live field, else
- * "Question NUMBER of TOTAL".
+/* What the renderers say above a field: its own counter, "Search" for a live field, "Filter"
+ * for a filter, else "Question NUMBER of TOTAL".
  * Returns buf (always terminated). */
 const char *doc_field_counter(const struct doc_field *f, size_t number, size_t total, char *buf,
                               size_t size);
+/* Whether f is one of the page's questions: not a search box nor a filter. */
+bool doc_field_is_question(const struct doc_field *f);
 
 /* v to one decimal, halves away from zero (1.75 is 1.8): the one rounding of a chart's values. */
 double doc_round_tenths(double v);

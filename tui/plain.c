@@ -108,6 +108,13 @@ bool plain_has_value(const struct doc_field *f)
     }
 }
 
+/* What a field's value is called as it is said: an answer, unless the field is a search box
+ * or a filter. */
+static const char *value_prefix(const struct doc_field *f)
+{
+    return f->live ? "Words: " : f->filter ? "Showing: " : "Your answer: ";
+}
+
 /* The current answer in words, on one or more lines. */
 void plain_say_value(struct plain *p, const struct doc_field *f)
 {
@@ -115,8 +122,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     switch (f->kind) {
     case DOC_FIELD_LINE:
     case DOC_FIELD_TEXT:
-        plain_say(p,
-                  f->live ? "Words: " : "Your answer: ", f->secret ? "typed (not shown)" : f->text);
+        plain_say(p, value_prefix(f), f->secret ? "typed (not shown)" : f->text);
         break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
@@ -136,7 +142,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     case DOC_FIELD_CHOICE:
     case DOC_FIELD_CHOICES:
     case DOC_FIELD_PAIRWISE: {
-        fputs("Your answer: ", p->out);
+        fputs(value_prefix(f), p->out);
         bool first = true;
         for (size_t i = 0; i < f->noptions; i++)
             if (f->chosen & (1ULL << i)) {
@@ -330,11 +336,15 @@ static bool answer_all(struct plain *p, struct doc *d)
     char asked[128] = ""; /* the id of the field last asked at this position */
     bool have_asked = false;
     p->in_pass = doc_count(d, DOC_FIELD) > 1;
+    bool questions = false; /* a search box and a filter are not questions */
+    for (size_t i = 0; i < d->n && !questions; i++)
+        questions = d->blocks[i].kind == DOC_FIELD && doc_field_is_question(&d->blocks[i].u.field);
     if (p->in_pass)
         plain_sayf(p,
-                   "%zu questions, one at a time. Enter alone keeps an answer as it is; a line"
-                   " holding only two full stops (..) stops here and goes back to the menu.",
-                   doc_count(d, DOC_FIELD));
+                   "%zu %s, one at a time. Enter alone keeps %s as it is; a line holding only two"
+                   " full stops (..) stops here and goes back to the menu.",
+                   doc_count(d, DOC_FIELD), questions ? "questions" : "boxes",
+                   questions ? "an answer" : "each");
     for (size_t number = 1;;) {
         doc_reset(d);
         p->host->build(p->host->ctx, d);
