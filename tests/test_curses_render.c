@@ -711,6 +711,33 @@ static void test_table_keeps_words(void)
     free(out);
 }
 
+/* A page whose first item is below the screen starts with nothing focused (reading starts at
+ * the top); paging down to an item gives it the focus, so Enter then does what the marker says. */
+static void long_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Waiting");
+    for (int i = 0; i < 14; i++)
+        doc_para(d, DOC_ROLE_TEXT, doc_printf(d, "Line %d of what comes first.", i + 1));
+    doc_action(d, CMD_OPEN, "x", "Sign in");
+}
+
+static void test_page_down_focuses(void)
+{
+    struct say_now_host h = {0};
+    struct tui_host host = {.ctx = &h,
+                            .build = long_build,
+                            .event = say_now_event,
+                            .generation = say_now_generation,
+                            .message = fake_message};
+    char *out = run(&host, NULL, 80, 24, "<Dump><PgDn><Dump><Enter>");
+    CHECK_INT(cursor_row(nth_dump(out, 0)), 0);
+    check_cursor_on("page down: the action in view takes the focus", nth_dump(out, 1),
+                    "[ Sign in ]");
+    CHECK_INT(h.said, 1); /* Enter acted on it */
+    free(out);
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -728,5 +755,6 @@ int main(void)
     RUN(test_family);
     RUN(test_say_now);
     RUN(test_table_keeps_words);
+    RUN(test_page_down_focuses);
     return check_done();
 }

@@ -358,8 +358,11 @@ void tui_fullscreen_scroll_by(struct ui *ui, int rows)
     ui->scroll += rows;
     tui_fullscreen_clamp_scroll(ui);
     ui->follow = false;
-    if (ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems &&
-        !tui_fullscreen_row_visible(ui, ui->lay.items[ui->focus].cursor_row)) {
+    bool away = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems &&
+                !tui_fullscreen_row_visible(ui, ui->lay.items[ui->focus].cursor_row);
+    /* A page that started with nothing in view to focus gives the focus to the first item
+     * scrolled into view, so Enter after PgDn acts on what the marker shows. */
+    if (away || ui->focus < 0) {
         /* the focus scrolled away: the first item in view takes it, else none does */
         int to = -1;
         for (size_t i = 0; i < ui->lay.nitems && to < 0; i++)
