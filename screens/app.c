@@ -287,6 +287,11 @@ void app_focus_choice(struct app *a, int choice, size_t index)
     app_focus(a, CMD_CHOOSE, screen_choice_arg(choice, index, buf, sizeof buf));
 }
 
+void app_focus_field(struct app *a, const char *field_id)
+{
+    app_focus(a, CMD_FIELD_CHANGED, field_id);
+}
+
 void app_find_on_open(struct app *a, const char *words)
 {
     store_copy_text(a->find_words, sizeof a->find_words, words ? words : "");

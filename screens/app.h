@@ -75,6 +75,9 @@ void app_back(struct app *a);
 void app_focus(struct app *a, int cmd, const char *arg);
 /* The same for one of the screen's own choices (screen_choice). */
 void app_focus_choice(struct app *a, int choice, size_t index);
+/* Asks the full screen to put the focus on the field with this id (a page turned into a form
+ * starts at its first question, not where the old page's focus was). */
+void app_focus_field(struct app *a, const char *field_id);
 /* Asks the renderer to find words on the screen opened next (app_open from the same handler),
  * as the page find does: a search result opens on the words it was found by. Dropped when that
  * screen does not open. */

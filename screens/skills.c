@@ -456,9 +456,16 @@ static enum screen_result command_of(struct screen *s, const struct tui_event *e
     case CHOOSE_ADD:
         close_form(k);
         k->adding = true;
+        /* what was searched for and not found is most likely the skill to add */
+        if (k->query[0])
+            k->new_name = dt_oom_strdup(k->query);
+        app_focus_field(s->app, "name");
         return SCREEN_HANDLED;
     case CHOOSE_ADD_SAVE: return k->adding ? add(s) : SCREEN_UNHANDLED;
-    case CHOOSE_ADD_CANCEL: close_form(k); return SCREEN_HANDLED;
+    case CHOOSE_ADD_CANCEL:
+        close_form(k);
+        app_focus_choice(s->app, CHOOSE_ADD, 0);
+        return SCREEN_HANDLED;
     case CHOOSE_USE_EXISTING: {
         if (!k->existing_id[0])
             return SCREEN_UNHANDLED;

@@ -181,6 +181,24 @@ static void test_skills_screen(void)
     world_close(&w);
 }
 
+/* Adding a skill after a search found nothing: the form starts on the name, holding the words
+ * searched for; cancelling it puts the focus back on the way in. */
+static void test_skill_add_form(void)
+{
+    struct world w;
+    world_open(&w);
+    world_show(&w, SCREEN_SKILLS, (struct screen_arg){0});
+    char *out = run(&w.host, NULL, 80, 24,
+                    "Zither tuning<Idle><S-Tab><S-Tab><Enter><Dump><S-Tab><Enter><Dump>");
+    const char *form = nth_dump(out, 0);
+    check_has("add skill: the form", form, "Add a skill of your own", true);
+    check_cursor_on("add skill: the focus on the name, the search in it", form, "Zither tuning");
+    check_cursor_on("add skill: cancelled, back on the way in", nth_dump(out, 1),
+                    "[ Add a skill of your own ]");
+    free(out);
+    world_close(&w);
+}
+
 /* Tagging an answer: the exercise offers it once answered; the suggestion from the answer's
  * words tags with one press, and the count on the exercise follows. */
 static void test_skill_tags_screen(void)
@@ -707,6 +725,7 @@ int main(void)
     unsetenv("COLORTERM");
     unsetenv("NO_COLOR");
     RUN(test_skills_screen);
+    RUN(test_skill_add_form);
     RUN(test_skill_tags_screen);
     RUN(test_skill_tags_sealed);
     RUN(test_skills_many);

@@ -156,7 +156,8 @@ bool tui_fullscreen_row_visible(const struct ui *ui, int row)
     return row >= ui->scroll && row < ui->scroll + ui->vh;
 }
 
-/* The item of the action with cmd and arg (a screen asked for it to have the focus), or -1. */
+/* The item of the action with cmd and arg (a screen asked for it to have the focus), or -1;
+ * CMD_FIELD_CHANGED with a field's id names that field. */
 static int find_action(const struct ui *ui, int cmd, const char *arg)
 {
     int k = 0;
@@ -164,6 +165,9 @@ static int find_action(const struct ui *ui, int cmd, const char *arg)
         const struct doc_block *b = &ui->doc->blocks[i];
         if (!tui_layout_focusable(b))
             continue;
+        if (b->kind == DOC_FIELD && cmd == CMD_FIELD_CHANGED && arg &&
+            strcmp(b->u.field.id, arg) == 0)
+            return k;
         const struct doc_action *a = b->kind == DOC_ACTION ? &b->u.action
                                      : b->kind == DOC_CARD ? &b->u.card.action
                                                            : NULL;

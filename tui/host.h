@@ -51,8 +51,9 @@ struct tui_host {
      * person was on a screen when another opens on top, and puts them back there on return. */
     int (*depth)(void *ctx);
     /* Optional: the action a screen asks to have the focus now (after a submit, "Go on"), once:
-     * true with its command and argument (valid until the next call into the host). The full
-     * screen moves the focus there; text mode makes it the menu's default. */
+     * true with its command and argument (valid until the next call into the host); or, as
+     * CMD_FIELD_CHANGED with a field's id, a field (a form the page just turned into). The full
+     * screen moves the focus there; text mode makes an action the menu's default. */
     bool (*focus_request)(void *ctx, int *cmd, const char **arg);
     /* Optional: words to find on the screen just opened (a search result opens where its
      * words are), once: true with them (valid until the next call into the host). The full
