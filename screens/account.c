@@ -179,6 +179,25 @@ static void build(const struct screen *s, struct doc *d)
     screen_choice(d, CHOOSE_CANCEL, 0, "Cancel");
 }
 
+/* A form replaces the page in place: its first question takes the focus, and going back to the
+ * page puts it on the choice that opened the form. */
+static void focus_form(struct screen *s, enum account_form form)
+{
+    if (form == FORM_PASSWORD || form == FORM_RECOVERY)
+        app_focus_field(s->app, "current");
+    else if (form == FORM_CLAIM || form == FORM_SIGN_IN || form == FORM_EMAIL ||
+             form == FORM_DELETE)
+        app_focus_field(s->app, "email");
+}
+
+static void back_to_main(struct screen *s, struct account_screen *a)
+{
+    enum account_form from = a->form;
+    a->form = FORM_MAIN;
+    if (from != FORM_MAIN && from != FORM_CODE)
+        app_focus_choice(s->app, CHOOSE_FORM, (size_t)from);
+}
+
 /* Says why an account call failed; SCREEN_REJECTED. */
 static enum screen_result failed(struct screen *s, enum dt_status st, const char *what)
 {
@@ -243,7 +262,7 @@ static enum screen_result submit(struct screen *s)
         if (r != DT_OK)
             return failed(s, r, "that is not your password now.");
         app_note(s->app, "Your password is changed. Your recovery code still works.");
-        a->form = FORM_MAIN;
+        back_to_main(s, a);
         break;
     case FORM_RECOVERY:
         r = store_accounts_new_recovery(st, user, a->current, a->code);
@@ -256,7 +275,7 @@ static enum screen_result submit(struct screen *s)
         if (r != DT_OK)
             return failed(s, r, "that is not your password.");
         app_note(s->app, "Your account's email is changed.");
-        a->form = FORM_MAIN;
+        back_to_main(s, a);
         break;
     case FORM_DELETE:
         r = store_accounts_delete(st, user, a->email, a->current);
@@ -317,10 +336,11 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
             return SCREEN_UNHANDLED;
         wipe(a);
         a->form = (enum account_form)index;
+        focus_form(s, a->form);
         return SCREEN_HANDLED;
     case CHOOSE_CANCEL:
         wipe(a);
-        a->form = FORM_MAIN;
+        back_to_main(s, a);
         return SCREEN_HANDLED;
     case CHOOSE_CODE_KEPT:
         explicit_bzero(a->code, sizeof a->code);

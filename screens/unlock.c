@@ -185,10 +185,12 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
     if (ev->cmd != CMD_CHOOSE || !screen_chosen(ev->arg, &choice, &index))
         return SCREEN_UNHANDLED;
     wipe(u);
-    if (choice == CHOOSE_RECOVER) {
+    if (choice == CHOOSE_RECOVER) { /* each form starts at its first question */
         u->form = FORM_RECOVER;
+        app_focus_field(s->app, "code");
     } else if (choice == CHOOSE_BACK) {
         u->form = FORM_PASSWORD;
+        app_focus_field(s->app, "password");
     } else if (choice == CHOOSE_CODE_KEPT) {
         explicit_bzero(u->next, sizeof u->next);
         app_replace(s->app, SCREEN_DASHBOARD, NULL);

@@ -74,6 +74,15 @@ int cursor_row(const char *dump)
     return r;
 }
 
+int row_of(const char *dump, const char *want)
+{
+    char row[1024];
+    for (int r = 0; dump_row(dump, r, row, sizeof row)[0]; r++) /* "" past the last row */
+        if (strstr(row, want))
+            return r;
+    return -1;
+}
+
 /* The cursor's row holds want. */
 void check_cursor_on(const char *name, const char *dump, const char *want)
 {

@@ -22,6 +22,8 @@ const char *nth_dump(const char *text, int k);
 const char *dump_row(const char *dump, int r, char *buf, size_t size);
 /* The row the dump says the cursor is on, or -1. */
 int cursor_row(const char *dump);
+/* The first row of a dump that holds want, or -1. */
+int row_of(const char *dump, const char *want);
 /* Checks that the cursor's row holds want. */
 void check_cursor_on(const char *name, const char *dump, const char *want);
 /* Checks that text holds want (has) or does not (!has). */

@@ -491,6 +491,37 @@ static void test_lock(void)
     world_close(&w);
 }
 
+/* A form that replaces a page in place starts at its first question, and going back puts the
+ * focus on the choice that opened it: the recovery form on the locked screen, and a form of
+ * the account page. */
+static void test_forms_start_at_first_question(void)
+{
+    struct world w;
+    world_open(&w);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w.st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
+    store_accounts_lock(w.st);
+    world_restart(&w);
+    char *out = run(&w.host, NULL, 80, 24, "<Tab><Tab><Enter><Dump><S-Tab><Enter><Dump>");
+    const char *recover = nth_dump(out, 0);
+    check_has("recover form", recover, "Set a new password with your recovery code", true);
+    CHECK_INT(cursor_row(recover), row_of(recover, "Recovery code") + 1);
+    const char *back = nth_dump(out, 1);
+    CHECK_INT(cursor_row(back), row_of(back, "Password") + 1);
+    free(out);
+
+    CHECK_INT(store_accounts_unlock(w.st, w.user, "a long password", "local", NULL), DT_OK);
+    world_show(&w, SCREEN_ACCOUNT, (struct screen_arg){0});
+    out = run(&w.host, NULL, 80, 24, "<Tab><Tab><Enter><Dump><S-Tab><Enter><Dump>");
+    const char *form = nth_dump(out, 0);
+    CHECK_INT(cursor_row(form), row_of(form, "Your password now") + 1);
+    check_cursor_on("account: cancelled, back on the way in", nth_dump(out, 1),
+                    "[ Change the password ]");
+    free(out);
+    world_close(&w);
+}
+
 /* A shared session left untouched: a minute before its idle end it says so; a key keeps it; at
  * the end, what was being typed is kept as a draft and the session is over. */
 static void test_idle_exit(void)
@@ -530,6 +561,7 @@ int main(void)
     RUN(test_settings_apply);
     RUN(test_drafts);
     RUN(test_lock);
+    RUN(test_forms_start_at_first_question);
     RUN(test_idle_exit);
     RUN(test_face_switch);
     return check_done();
