@@ -215,14 +215,17 @@ static enum screen_result preview(struct screen *s)
     if (r == DT_KEY_LOCKED && t->x.encryption.present) {
         exchange_free(&t->x);
         t->needs_password = true;
+        app_focus_field(s->app, "password"); /* the question just added is the one to answer */
         app_error(s->app, "this file is encrypted: type the password its workbook had when it"
                           " was exported, then check it again.");
         return SCREEN_REJECTED;
     }
     if (r != DT_OK) {
         exchange_free(&t->x);
-        if (r == DT_WRONG_PASSWORD)
+        if (r == DT_WRONG_PASSWORD) {
+            app_focus_field(s->app, "password");
             app_error(s->app, "that password does not open this file.");
+        }
         else if (r == DT_INVALID)
             app_error(s->app, "that file cannot be imported: %s", err);
         else

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "accounts.h"
 #include "app.h"
@@ -13,6 +14,7 @@
 #include "dailydos.h"
 #include "drafts.h"
 #include "doc.h"
+#include "keywrap.h"
 #include "preferences.h"
 #include "progress.h"
 #include "responses.h"
@@ -408,6 +410,64 @@ static void test_sign_in_joins(void)
     send(&w, CMD_NONE, NULL);
     CHECK_INT(send(&w, CMD_CHOOSE, "5.0"), TUI_FINISHED);
     CHECK(!store_accounts_unlocked(w.st, account));
+    teardown(&w);
+}
+
+/* The focus the top screen asked for (app_focus, app_focus_field): "CMD arg", or "" for none. */
+static const char *focus_asked(struct world *w, char *buf, size_t size)
+{
+    int cmd;
+    const char *arg;
+    buf[0] = '\0';
+    if (w->host.focus_request(w->host.ctx, &cmd, &arg))
+        snprintf(buf, size, "%d %s", cmd, arg);
+    return buf;
+}
+
+/* Importing a claimed workbook's export on screen: the file is found encrypted, its password
+ * is asked for (and takes the focus), a wrong one is refused, the right one shows the preview,
+ * and merging brings the answers in. */
+static void test_encrypted_import_on_screen(void)
+{
+    char home[512], path[600], code[KEYWRAP_RECOVERY_LEN], want[64], got[64];
+    snprintf(home, sizeof home, "%s/import-home", support_tmpdir());
+    CHECK(mkdir(home, 0700) == 0);
+    setenv("HOME", home, 1);
+    struct world from;
+    setup(&from);
+    store_accounts_set_limits(from.st, keywrap_test_limits());
+    support_answer_first(from.st, from.user, 1);
+    CHECK_INT(store_accounts_claim(from.st, from.user, "me@example.org", "a long password", code),
+              DT_OK);
+    app_open(from.app, SCREEN_TRANSFER, NULL);
+    send(&from, CMD_NONE, NULL);
+    CHECK_INT(send(&from, CMD_CHOOSE, "1.0"), TUI_CONTINUE); /* export the DreamTree file */
+    teardown(&from);
+
+    struct world w;
+    setup(&w);
+    app_open(w.app, SCREEN_TRANSFER, NULL);
+    send(&w, CMD_NONE, NULL);
+    snprintf(path, sizeof path, "%s/dreamtree-export.json", home);
+    type_in(&w, "path", path);
+    send(&w, CMD_CHOOSE, "2.0");
+    CHECK(strstr(w.said, "this file is encrypted") != NULL);
+    snprintf(want, sizeof want, "%d password", CMD_FIELD_CHANGED);
+    CHECK_STR(focus_asked(&w, got, sizeof got), want);
+    char text[8192];
+    CHECK(strstr(text_of(&w, text, sizeof text), "The file's password") != NULL);
+    type_in(&w, "password", "not the password");
+    send(&w, CMD_CHOOSE, "2.0");
+    CHECK_STR(w.said, "that password does not open this file.");
+    CHECK_STR(focus_asked(&w, got, sizeof got), want);
+    type_in(&w, "password", "a long password");
+    send(&w, CMD_CHOOSE, "2.0");
+    CHECK(strstr(text_of(&w, text, sizeof text), "Merge it into my workbook") != NULL);
+    send(&w, CMD_CHOOSE, "3.0");
+    CHECK(strstr(w.said, "Imported.") != NULL);
+    struct response r;
+    CHECK_INT(store_responses_get(w.st, w.user, "1.1.1.v1", &r), DT_OK);
+    store_responses_clear(&r);
     teardown(&w);
 }
 
@@ -877,6 +937,7 @@ int main(void)
     RUN(test_locked);
     RUN(test_unreadable_answer);
     RUN(test_sign_in_joins);
+    RUN(test_encrypted_import_on_screen);
     RUN(test_sources_at_the_foot);
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
