@@ -225,8 +225,7 @@ static enum screen_result preview(struct screen *s)
         if (r == DT_WRONG_PASSWORD) {
             app_focus_field(s->app, "password");
             app_error(s->app, "that password does not open this file.");
-        }
-        else if (r == DT_INVALID)
+        } else if (r == DT_INVALID)
             app_error(s->app, "that file cannot be imported: %s", err);
         else
             app_fail(s->app, "The file could not be checked", r);
