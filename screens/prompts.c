@@ -415,6 +415,8 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
     /* every unmet question at once, so a long page is not sent back one question at a time */
     char details[512] = "", numbers[200] = "", last[24] = "";
     size_t number = 0, count = 0, used = 0, nused = 0;
+    bool all_empty = true; /* every one unanswered: the numbers alone say it */
+    const char *first = NULL;
     for (size_t i = 0; i < e->nblocks; i++) {
         if (!e->blocks[i].input_json || prompts_tool(e, i))
             continue; /* a tool's prompt is not a question on the page: its screen checks it */
@@ -422,11 +424,13 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
         if (skip && skip(e->blocks[i].prompt_key, ctx))
             continue;
         char one[128];
-        unmet(prompts_input(e, i),
-              cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key), number, one,
-              sizeof one);
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(e->answers, e->blocks[i].prompt_key);
+        unmet(prompts_input(e, i), v, number, one, sizeof one);
         if (!one[0])
             continue;
+        all_empty &= prompts_value_empty(v);
+        if (!first)
+            first = e->blocks[i].prompt_key;
         if (used < sizeof details)
             used += (size_t)snprintf(details + used, sizeof details - used, "%s%s",
                                      count ? "; " : "", one);
@@ -438,8 +442,12 @@ bool prompts_complete(const struct prompts *e, struct app *a, bool (*skip)(const
     }
     if (count == 1)
         app_error(a, "question %s.", details);
+    else if (count > 1 && all_empty)
+        app_error(a, "questions %s and %s still need an answer.", numbers, last);
     else if (count > 1)
         app_error(a, "questions %s and %s need more: %s.", numbers, last, details);
+    if (first) /* the first that needs more takes the focus, so the person sees what is meant */
+        app_focus_field(a, first);
     return count == 0;
 }
 

@@ -271,6 +271,16 @@ static void test_refused(void)
     check_has("an error stays while scrolling", nth_dump(out, 0), "still needs an answer", true);
     check_has("and goes with the next move", nth_dump(out, 1), "still needs an answer", false);
     free(out);
+    /* refused with a button focused (the exercise's tool): the unanswered question takes the
+     * focus, so the person is shown what the error means */
+    support_answer_first(w.st, w.user, 2);
+    world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.3.v1"));
+    out = run(&w.host, NULL, 80, 24, "<Dump><C-s><Dump>");
+    check_cursor_on("refused: a button has the focus first", nth_dump(out, 0), "Ranking");
+    const char *moved = nth_dump(out, 1);
+    check_has("refused with a button focused", moved, "question 1 still needs an answer", true);
+    check_cursor_on("refused: the focus moves to the question", moved, "not set");
+    free(out);
     world_close(&w);
 }
 
