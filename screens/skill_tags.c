@@ -1,7 +1,7 @@
 /* The skills one answer shows (spec 3.4: exercise_skills on exercise_responses): its tags as a
- * list to edit, and suggestions from its own words, each tagged with one press. Names become
- * tags the way a SOARED story's do (store_skills_set_names). A claimed user's answer is opened
- * in memory by the response store and wiped after. */
+ * list to edit, and suggestions from its own words and its tool entries', each tagged with one
+ * press. Names become tags the way a SOARED story's do (store_skills_set_names). A claimed
+ * user's answer and entries are opened in memory by the store and wiped after. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "progress.h"
 #include "responses.h"
 #include "skills.h"
+#include "tools.h"
 
 /* Suggestions offered at once: the most specific. */
 #define SUGGESTIONS_SHOWN 8
@@ -74,14 +75,32 @@ static enum dt_status load(struct screen *s)
         return status;
     cJSON *answer = cJSON_Parse(r.response_json);
     store_responses_clear(&r);
+    /* a tool answered inside the exercise (the list of every job) is part of the answer: its
+     * entries' words suggest skills too */
+    cJSON *entries = cJSON_CreateArray();
+    const cJSON *prompt;
+    cJSON_ArrayForEach (prompt, answer) {
+        const cJSON *id;
+        cJSON_ArrayForEach (id, cJSON_GetObjectItemCaseSensitive(prompt, "entries")) {
+            struct tool_instance entry = {0};
+            if (cJSON_IsString(id) && store_tools_get(st, user, id->valuestring, &entry) == DT_OK)
+                cJSON_AddItemToArray(entries, cJSON_Parse(entry.content_json));
+            if (entry.content_json)
+                memset(entry.content_json, 0, strlen(entry.content_json));
+            store_tools_instance_clear(&entry);
+        }
+    }
     const char **texts = NULL;
     size_t ntexts = 0, cap = 0;
     collect_texts(answer, &texts, &ntexts, &cap);
+    collect_texts(entries, &texts, &ntexts, &cap);
     status = store_skills_suggest(st, user, t->response_id, texts, ntexts, SUGGESTIONS_SHOWN,
                                   &t->suggested, &t->nsuggested);
     free(texts);
     wipe_json(answer);
     cJSON_Delete(answer);
+    wipe_json(entries);
+    cJSON_Delete(entries);
     return status;
 }
 

@@ -895,6 +895,29 @@ static bool has_action(struct world *w, const char *label)
     return false;
 }
 
+/* An exercise answered with a tool (1.1.3's ranking): the entry's words suggest skills for the
+ * answer as the answer's own words do. */
+static void test_skill_suggestions_from_tool_entries(void)
+{
+    struct world w;
+    setup(&w);
+    support_answer_first(w.st, w.user, 2);
+    char id[STORE_ID_LEN], answer[256];
+    CHECK_INT(store_tools_create(
+                  w.st, w.user, "ranking-grid", "1.1.3.v1",
+                  "{\"title\":\"Jobs\",\"items\":[\"Budgeting for a bakery\",\"Pay\"]}", id),
+              DT_OK);
+    snprintf(answer, sizeof answer,
+             "{\"rank\":{\"tool\":\"ranking-grid\",\"entries\":[\"%s\"]},\"energy\":5}", id);
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.3.v1", answer, NULL), DT_OK);
+    struct screen_arg ex = screen_arg_exercise("1.1.3.v1");
+    app_open(w.app, SCREEN_SKILL_TAGS, &ex);
+    send(&w, CMD_NONE, NULL);
+    CHECK_STR(title(&w), "Skills this answer shows");
+    CHECK(has_action(&w, "Tag Budgeting"));
+    teardown(&w);
+}
+
 /* A skill tagged on two entries of one day: their ways read apart by the time each was made. */
 static void test_skill_places_read_apart(void)
 {
@@ -949,6 +972,7 @@ int main(void)
     RUN(test_assessment_version_bump);
     RUN(test_search_places_read_apart);
     RUN(test_skill_places_read_apart);
+    RUN(test_skill_suggestions_from_tool_entries);
     RUN(test_draft_entry_does_not_answer_an_exercise);
     return check_done();
 }
