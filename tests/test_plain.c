@@ -250,6 +250,42 @@ static void test_cut(void)
     free(out_text);
 }
 
+/* ---- a search page: words typed at the menu prompt are the words to find ---- */
+
+static void live_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Search");
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "find", "Words to find");
+    x->live = true;
+    x->max_len = 8;
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static void test_words_at_the_prompt(void)
+{
+    static const char live_script[] = "garden tools\nq\n2\n";
+    struct cut_host h = {0};
+    struct tui_host host = {.ctx = &h,
+                            .build = live_build,
+                            .event = cut_event,
+                            .generation = cut_generation,
+                            .message = cut_message};
+    FILE *in = fmemopen((void *)live_script, sizeof live_script - 1, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    check_test_name = "words at the prompt";
+    CHECK_INT(tui_plain_run(&host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    CHECK_INT(h.nsent, 1); /* q stays the letter for Back */
+    CHECK_STR(h.sent[0], "\"garden t\"");
+    CHECK(strstr(out_text, "yours was cut to 8") != NULL);
+    CHECK(strstr(out_text, "Error:") == NULL);
+    free(out_text);
+}
+
 int main(void)
 {
     struct fake f = {0};
@@ -306,5 +342,6 @@ int main(void)
     free(out_text);
     free(want);
     test_cut();
+    test_words_at_the_prompt();
     return check_done();
 }

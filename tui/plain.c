@@ -613,6 +613,10 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             continue;
         } else if (s[0] && !s[1] && tui_keys_plain(s[0]) != CMD_NONE) {
             ev.cmd = tui_keys_plain(s[0]);
+        } else if (plain_live_field(d)) { /* words typed on a search page are what to find */
+            finished = plain_type_into(&p, plain_live_field(d), p.line + (s - p.line)) ==
+                       TUI_FINISHED;
+            continue;
         } else {
             plain_error(&p, "type the number of a choice, or a letter from the help (?).");
             continue;

@@ -61,6 +61,24 @@ char *plain_read_until_dot(struct plain *p)
     return text;
 }
 
+const struct doc_field *plain_live_field(const struct doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_field *f = &d->blocks[i].u.field;
+        if (d->blocks[i].kind == DOC_FIELD && f->kind == DOC_FIELD_LINE && f->live && !f->secret)
+            return f;
+    }
+    return NULL;
+}
+
+static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text);
+
+enum tui_outcome plain_type_into(struct plain *p, const struct doc_field *f, char *words)
+{
+    cut_to_limit(p, f, words);
+    return plain_send_value(p, f, cJSON_CreateString(words));
+}
+
 /* An answer past its field's length keeps its first max_len characters (grapheme clusters, a
  * newline one of them), as a paste in the full screen does, and the person is told. */
 static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)

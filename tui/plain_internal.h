@@ -101,6 +101,11 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f);
 char *plain_read_until_dot(struct plain *p);
 /* Sends a field's value (consumed) to the host. */
 enum tui_outcome plain_send_value(struct plain *p, const struct doc_field *f, cJSON *value);
+/* The page's search box (a live line field), or NULL. */
+const struct doc_field *plain_live_field(const struct doc *d);
+/* Sends words typed at the menu prompt as the search box's new text, cut to its length as an
+ * answer would be (words is changed in place). */
+enum tui_outcome plain_type_into(struct plain *p, const struct doc_field *f, char *words);
 /* A line holding only "..": stop the pass of questions. */
 bool plain_is_stop(const char *line);
 
