@@ -281,7 +281,7 @@ static void test_words_at_the_prompt(void)
     fclose(out);
     CHECK_INT(h.nsent, 1); /* q stays the letter for Back */
     CHECK_STR(h.sent[0], "\"garden t\"");
-    CHECK(strstr(out_text, "yours was cut to 8") != NULL);
+    CHECK(strstr(out_text, "A search holds at most 8 characters: yours was cut to 8") != NULL);
     CHECK(strstr(out_text, "Error:") == NULL);
     free(out_text);
 }

@@ -92,9 +92,8 @@ static void cut_to_limit(struct plain *p, const struct doc_field *f, char *text)
     if (left > 1)
         snprintf(last, sizeof last, "%zu", left);
     snprintf(note, sizeof note,
-             "This answer holds at most %zu characters: yours was cut to %zu,"
-             " leaving out the last %s.",
-             f->max_len, f->max_len, last);
+             "%s holds at most %zu characters: yours was cut to %zu, leaving out the last %s.",
+             f->live ? "A search" : "This answer", f->max_len, f->max_len, last);
     plain_say(p, "Note: ", note);
 }
 
