@@ -302,10 +302,10 @@ static enum screen_result command(struct screen *s, const struct tui_event *ev)
         if (missing >= 0) {
             app_error(s->app, "\"%s\" still needs an answer (the rest is saved).",
                       e->form->fields[missing].label);
+            app_focus_field(s->app, e->form->fields[missing].key);
             return SCREEN_REJECTED;
         }
-        if (e->instance_id[0])
-            app_note(s->app, "Saved.");
+        app_note(s->app, e->instance_id[0] ? "Saved." : "Nothing was typed, so nothing was saved.");
         app_back(s->app);
         return SCREEN_HANDLED;
     }

@@ -725,14 +725,28 @@ static void test_draft_entry_is_not_done(void)
     struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
     app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
     send(&w, CMD_NONE, NULL);
-    answer(&w, FLOW_DATE, "\"2026-11-25\"");
+    send(&w, CMD_SUBMIT, NULL); /* Done with nothing typed: said, and nothing made */
+    CHECK_STR(w.said, "Nothing was typed, so nothing was saved.");
     struct tool_instance *list = NULL;
     size_t n = 0;
+    CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
+    CHECK_INT(n, 0);
+    store_tools_list_free(&list, n);
+
+    app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
+    send(&w, CMD_NONE, NULL);
+    answer(&w, FLOW_DATE, "\"2026-11-25\"");
     CHECK_INT(store_tools_list(w.st, w.user, TOOL_FLOW_TRACKER, &list, &n), DT_OK);
     CHECK_INT(n, 1); /* kept: nothing typed is lost */
     CHECK(n == 1 && list[0].draft);
     store_tools_list_free(&list, n);
     CHECK(flow_due(&w));
+    /* Done on a draft: what it lacks is said and takes the focus */
+    char want[64], got[64];
+    send(&w, CMD_SUBMIT, NULL);
+    CHECK(strstr(w.said, "still needs an answer (the rest is saved)") != NULL);
+    snprintf(want, sizeof want, "%d %s", CMD_FIELD_CHANGED, FLOW_ACTIVITY);
+    CHECK_STR(focus_asked(&w, got, sizeof got), want);
 
     /* the list shows it as a draft, naming what it lacks */
     char text[8192];
