@@ -466,18 +466,26 @@ static void test_drafts(void)
     world_close(&w);
 }
 
+/* A world whose workbook is claimed ("a long password") and locked, started again: the app
+ * opens on the locked screen. */
+static void world_open_locked(struct world *w)
+{
+    world_open(w);
+    char code[KEYWRAP_RECOVERY_LEN];
+    store_accounts_set_limits(w->st, keywrap_test_limits());
+    CHECK_INT(store_accounts_claim(w->st, w->user, "me@example.org", "a long password", code),
+              DT_OK);
+    store_accounts_lock(w->st);
+    world_restart(w);
+}
+
 /* A claimed workbook in the full screen: the password typed shows as marks, never as text; the
  * workbook opens; typing into an exercise, then the idle lock time passing: what was typed is
  * kept as a draft, the keys are gone and the unlock screen alone is shown. */
 static void test_lock(void)
 {
     struct world w;
-    world_open(&w);
-    char code[KEYWRAP_RECOVERY_LEN];
-    store_accounts_set_limits(w.st, keywrap_test_limits());
-    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
-    store_accounts_lock(w.st);
-    world_restart(&w);
+    world_open_locked(&w);
     char *out = run(&w.host, NULL, 80, 24, "a long pass<Dump>word<Tab><Enter><Dump>");
     golden("unlock", nth_dump(out, 0));
     check_has("unlock", nth_dump(out, 0), "Your workbook is locked", true);
@@ -507,12 +515,7 @@ static void test_lock(void)
 static void test_forms_start_at_first_question(void)
 {
     struct world w;
-    world_open(&w);
-    char code[KEYWRAP_RECOVERY_LEN];
-    store_accounts_set_limits(w.st, keywrap_test_limits());
-    CHECK_INT(store_accounts_claim(w.st, w.user, "me@example.org", "a long password", code), DT_OK);
-    store_accounts_lock(w.st);
-    world_restart(&w);
+    world_open_locked(&w);
     char *out = run(&w.host, NULL, 80, 24, "<Tab><Tab><Enter><Dump><S-Tab><Enter><Dump>");
     const char *recover = nth_dump(out, 0);
     check_has("recover form", recover, "Set a new password with your recovery code", true);

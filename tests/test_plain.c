@@ -218,6 +218,26 @@ static const char *cut_message(void *ctx, int *is_error)
     return NULL;
 }
 
+/* Runs text mode over a cut_host with build_page for its page and input (input_len bytes) as
+ * the input; what it printed is returned (malloc'd; caller frees). */
+static char *run_cut_host(struct cut_host *h, void (*build_page)(void *, struct doc *),
+                          const char *input, size_t input_len)
+{
+    struct tui_host host = {.ctx = h,
+                            .build = build_page,
+                            .event = cut_event,
+                            .generation = cut_generation,
+                            .message = cut_message};
+    FILE *in = fmemopen((void *)input, input_len, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    CHECK_INT(tui_plain_run(&host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    return out_text;
+}
+
 static void test_cut(void)
 {
     /* five characters kept of six (the accented e is one); the note's lines past six */
@@ -226,19 +246,8 @@ static void test_cut(void)
                                      "e\xCC\x81"
                                      "defg\n.\n2\n";
     struct cut_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = cut_build,
-                            .event = cut_event,
-                            .generation = cut_generation,
-                            .message = cut_message};
-    FILE *in = fmemopen((void *)cut_script, sizeof cut_script - 1, "r");
-    char *out_text = NULL;
-    size_t out_len = 0;
-    FILE *out = open_memstream(&out_text, &out_len);
     check_test_name = "cut at the limit";
-    CHECK_INT(tui_plain_run(&host, in, out), 0);
-    fclose(in);
-    fclose(out);
+    char *out_text = run_cut_host(&h, cut_build, cut_script, sizeof cut_script - 1);
     CHECK_INT(h.nsent, 2);
     CHECK_STR(h.sent[0], "\"abcd\xC3\xA9\"");
     CHECK_STR(h.sent[1], "\"ab\\nce\xCC\x81"
@@ -266,19 +275,8 @@ static void test_words_at_the_prompt(void)
 {
     static const char live_script[] = "garden tools\nq\n2\n";
     struct cut_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = live_build,
-                            .event = cut_event,
-                            .generation = cut_generation,
-                            .message = cut_message};
-    FILE *in = fmemopen((void *)live_script, sizeof live_script - 1, "r");
-    char *out_text = NULL;
-    size_t out_len = 0;
-    FILE *out = open_memstream(&out_text, &out_len);
     check_test_name = "words at the prompt";
-    CHECK_INT(tui_plain_run(&host, in, out), 0);
-    fclose(in);
-    fclose(out);
+    char *out_text = run_cut_host(&h, live_build, live_script, sizeof live_script - 1);
     CHECK_INT(h.nsent, 1); /* q stays the letter for Back */
     CHECK_STR(h.sent[0], "\"garden t\"");
     CHECK(strstr(out_text, "A search holds at most 8 characters: yours was cut to 8") != NULL);
