@@ -659,15 +659,22 @@ static unsigned long say_now_generation(void *ctx)
     return 1;
 }
 
+/* A host of one page (build_page) whose events are say_now_event's. */
+static struct tui_host say_now_host_for(struct say_now_host *h,
+                                        void (*build_page)(void *, struct doc *))
+{
+    return (struct tui_host){.ctx = h,
+                             .build = build_page,
+                             .event = say_now_event,
+                             .generation = say_now_generation,
+                             .message = fake_message};
+}
+
 static void test_say_now(void)
 {
     struct say_now_host h = {0};
     h.not_running = !tui_fullscreen_say_now("nobody sees this");
-    struct tui_host host = {.ctx = &h,
-                            .build = say_now_build,
-                            .event = say_now_event,
-                            .generation = say_now_generation,
-                            .message = fake_message};
+    struct tui_host host = say_now_host_for(&h, say_now_build);
     char *out = run(&host, NULL, 80, 24, "<Enter><Enter>");
     CHECK(h.not_running);
     CHECK_INT(h.said, 2);
@@ -697,11 +704,7 @@ static void table_build(void *ctx, struct doc *d)
 static void test_table_keeps_words(void)
 {
     struct say_now_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = table_build,
-                            .event = say_now_event,
-                            .generation = say_now_generation,
-                            .message = fake_message};
+    struct tui_host host = say_now_host_for(&h, table_build);
     char *out = run(&host, NULL, 40, 12, "");
     check_has("table: a word that fits is whole", out, "Transferable", true);
     check_has("table: the long name wraps at its space", out, "communication", true);
@@ -725,11 +728,7 @@ static void long_build(void *ctx, struct doc *d)
 static void test_page_down_focuses(void)
 {
     struct say_now_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = long_build,
-                            .event = say_now_event,
-                            .generation = say_now_generation,
-                            .message = fake_message};
+    struct tui_host host = say_now_host_for(&h, long_build);
     char *out = run(&host, NULL, 80, 24, "<Dump><PgDn><Dump><Enter>");
     CHECK_INT(cursor_row(nth_dump(out, 0)), 0);
     check_cursor_on("page down: the action in view takes the focus", nth_dump(out, 1),
