@@ -1,6 +1,7 @@
-/* What the curses renderer's three files share: fullscreen.c (the terminal, the document and
- * the focus, the loop), fullscreen_keys.c (what a key does) and fullscreen_draw.c (drawing the
- * viewport, the status line and the hints). Not for use outside tui/fullscreen*.c. */
+/* What the curses renderer's four files share: fullscreen.c (the terminal, the status line,
+ * the loop), fullscreen_focus.c (the document, the focus and scrolling), fullscreen_keys.c
+ * (what a key does) and fullscreen_draw.c (drawing the viewport, the status line and the
+ * hints). Not for use outside tui/fullscreen*.c. */
 #ifndef DT_FULLSCREEN_INTERNAL_H
 #define DT_FULLSCREEN_INTERNAL_H
 
@@ -65,8 +66,13 @@ bool tui_fullscreen_row_visible(const struct ui *ui, int row);
 void tui_fullscreen_clamp_scroll(struct ui *ui);
 /* Below the minimum size (MIN_COLS x MIN_ROWS): a message is drawn instead of the page. */
 bool tui_fullscreen_too_small(void);
-/* fullscreen.c: the document and the focus. */
+/* fullscreen.c: the monotonic clock, and colours and font following the host's settings (a
+ * choice of text mode finishes the full screen). */
 int64_t tui_fullscreen_now_ms(void);
+void tui_fullscreen_follow_look(struct ui *ui);
+/* fullscreen_focus.c: builds the document again; a new screen starts at its top, a screen
+ * returned to where it was left, and a focus or find the host asked for is taken. */
+void tui_fullscreen_rebuild(struct ui *ui);
 /* The block of focusable item `item` (an action, a field, a card), and how many there are. */
 const struct doc_block *tui_fullscreen_item_block(const struct ui *ui, int item);
 int tui_fullscreen_item_count(const struct ui *ui);
