@@ -620,8 +620,8 @@ if [ "$(stat -c %a "$work/home/dreamtree-resume.md")" = 600 ]; then ok "resume: 
 else not_ok "resume: private file"; fi
 
 # a list answered again is changed item by item, never lost: add two, change one, remove one,
-# move one, a wrong number refused; Enter keeps the rest. A pass of questions stops at "..";
-# Enter on an empty long answer says what ends it. (After the resume checks: a fresh HOME.)
+# move one, a wrong number refused and asked again; Enter keeps the rest. A pass of questions
+# stops at ".."; Enter on an empty long answer says what ends it. (After the resume checks: a fresh HOME.)
 session list-edit '2
 1
 1
@@ -645,6 +645,7 @@ Nurse, 2015-2020
 9
 4
 9
+
 
 r
 2

@@ -284,6 +284,61 @@ static void test_words_at_the_prompt(void)
     free(out_text);
 }
 
+/* ---- ".." ends a run of questions inside a long answer or a list, keeping what came before;
+ * Enter alone on a password keeps the one typed ---- */
+
+static void stops_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Stops");
+    doc_field(d, DOC_FIELD_TEXT, "note", "A note?");
+    doc_field(d, DOC_FIELD_LIST, "items", "Some items?");
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "secret", "A password?");
+    x->secret = true;
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static void secret_build(void *ctx, struct doc *d)
+{
+    struct cut_host *h = ctx;
+    doc_heading(d, 1, "Locked");
+    struct doc_field *x = doc_field(d, DOC_FIELD_LINE, "secret", "Password");
+    x->secret = true;
+    x->text = h->nsent ? "kept" : NULL; /* the host has it once sent */
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static void test_stops_keep_what_came_before(void)
+{
+    static const char in_text[] = "1\nHello\n..\n2\n";
+    struct cut_host h = {0};
+    check_test_name = "stop in a long answer";
+    char *out_text = run_cut_host(&h, stops_build, in_text, sizeof in_text - 1);
+    CHECK_INT(h.nsent, 1);
+    CHECK_STR(h.sent[0], "\"Hello\"");
+    CHECK(strstr(out_text, "Type one item per line") == NULL); /* the run stopped there */
+    CHECK(strstr(out_text, "Stopped.") != NULL);
+    free(out_text);
+
+    static const char in_list[] = "1\n.\nAlpha\nBeta\n..\n2\n";
+    struct cut_host l = {0};
+    check_test_name = "stop in a list";
+    out_text = run_cut_host(&l, stops_build, in_list, sizeof in_list - 1);
+    CHECK_INT(l.nsent, 1);
+    CHECK_STR(l.sent[0], "[\"Alpha\",\"Beta\"]");
+    CHECK(strstr(out_text, "not shown as you type") == NULL);
+    CHECK(strstr(out_text, "Stopped.") != NULL);
+    free(out_text);
+
+    static const char in_secret[] = "1\na long password\n1\n\n2\n";
+    struct cut_host pw = {0};
+    check_test_name = "Enter keeps a password";
+    out_text = run_cut_host(&pw, secret_build, in_secret, sizeof in_secret - 1);
+    CHECK_INT(pw.nsent, 1); /* the second Enter sent nothing: the password stays */
+    CHECK(strstr(out_text, "Enter alone keeps what you typed") != NULL);
+    free(out_text);
+}
+
 int main(void)
 {
     struct fake f = {0};
@@ -341,5 +396,6 @@ int main(void)
     free(want);
     test_cut();
     test_words_at_the_prompt();
+    test_stops_keep_what_came_before();
     return check_done();
 }

@@ -35,7 +35,12 @@ char *plain_read_until_dot(struct plain *p)
         return NULL;
     text[0] = '\0';
     bool told = false;
+    p->stop_read = false;
     while (plain_read_line(p) && strcmp(p->line, ".") != 0) {
+        if (p->in_pass && plain_is_stop(p->line)) {
+            p->stop_read = true;
+            break;
+        }
         size_t n = strlen(p->line);
         if (len == 0 && n == 0 && !told) { /* Enter on an empty answer: say what ends it */
             plain_say(p, NULL,
@@ -147,6 +152,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
     } while (0)
     const char *stops = p->in_pass ? "; .. stops" : "";
     for (;;) {
+        p->stop_read = false;
         char counter[80];
         plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
                    f->required ? " (required)" : "");
@@ -176,10 +182,9 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             char *text = plain_read_until_dot(p);
             if (!text)
                 return PLAIN_ASK_END;
-            if (!text[0] || (p->in_pass && plain_is_stop(text))) {
-                bool stop = text[0] != '\0';
+            if (!text[0]) {
                 free(text);
-                return p->eof ? PLAIN_ASK_END : stop ? PLAIN_ASK_STOP : PLAIN_ASK_DONE;
+                return p->eof ? PLAIN_ASK_END : p->stop_read ? PLAIN_ASK_STOP : PLAIN_ASK_DONE;
             }
             if (clearable && strcmp(text, "-") == 0) {
                 value = cJSON_CreateString("");
@@ -192,11 +197,15 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
         }
         case DOC_FIELD_LINE:
             if (f->secret) { /* never echoed, never said back */
-                plain_sayf(p, "Type it and press Enter; it is not shown as you type%s:", stops);
+                plain_sayf(p, "Type it and press Enter; it is not shown as you type%s%s:",
+                           plain_has_value(f) ? "; Enter alone keeps what you typed" : "",
+                           stops);
                 if (!plain_read_secret(p))
                     return PLAIN_ASK_END;
                 if (p->in_pass && plain_is_stop(p->line))
                     return PLAIN_ASK_STOP;
+                if (!p->line[0]) /* Enter alone keeps what was typed before, as it says */
+                    return PLAIN_ASK_DONE;
                 value = cJSON_CreateString(p->line);
                 plain_forget_line(p);
                 break;
@@ -288,7 +297,8 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             continue;
         }
         plain_say_message(p);
-        return PLAIN_ASK_DONE;
+        /* a long answer ended with "..": kept, then the run stops */
+        return p->stop_read ? PLAIN_ASK_STOP : PLAIN_ASK_DONE;
     }
 #undef READ_OR_LEAVE
 }

@@ -37,6 +37,7 @@ struct plain {
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
     bool in_pass;     /* asking several questions in a row (".." stops them) */
+    bool stop_read;   /* the last multi-line read ended with "..": stop the questions */
     bool idle_warned; /* "press Enter to stay" was said */
 };
 
@@ -97,7 +98,8 @@ void plain_seen_clear(struct plain_seen *s);
 /* A list field (plain_list.c): changed item by item when it has items. */
 enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f);
 /* Lines up to one holding only "." (or the end of input), joined by newlines (malloc'd; NULL
- * when out of memory). */
+ * when out of memory). In a run of questions a line holding only ".." ends it too, and sets
+ * p->stop_read: what was typed before it is returned, to be kept, and the run stops. */
 char *plain_read_until_dot(struct plain *p);
 /* Sends a field's value (consumed) to the host. */
 enum tui_outcome plain_send_value(struct plain *p, const struct doc_field *f, cJSON *value);

@@ -40,19 +40,24 @@ static void say_items(struct plain *p, const cJSON *list)
     }
 }
 
-/* Reads an item's number from 1 to n; 0 when the line is empty or not one (said why). */
+/* Reads an item's number from 1 to n, asking again after one that is not an item's; 0 when
+ * the line is empty (or "..", which also stops the run of questions). */
 static int read_place(struct plain *p, const char *question, int n)
 {
-    plain_sayf(p, "%s (1-%d; Enter alone changes nothing):", question, n);
-    if (!plain_read_line(p) || !p->line[0])
-        return 0;
-    char *end;
-    long k = strtol(p->line, &end, 10);
-    if (*end || k < 1 || k > n) {
+    for (;;) {
+        plain_sayf(p, "%s (1-%d; Enter alone changes nothing):", question, n);
+        if (!plain_read_line(p) || !p->line[0])
+            return 0;
+        if (p->in_pass && plain_is_stop(p->line)) {
+            p->stop_read = true;
+            return 0;
+        }
+        char *end;
+        long k = strtol(p->line, &end, 10);
+        if (!*end && k >= 1 && k <= n)
+            return (int)k;
         plain_sayf(p, "Error: there is no item %s; the items are numbered 1 to %d.", p->line, n);
-        return 0;
     }
-    return (int)k;
 }
 
 /* One change to the list, asked for and made on the copy; false when nothing changed. */
@@ -88,6 +93,10 @@ static bool change_list(struct plain *p, enum list_op op, cJSON *list)
         plain_sayf(p, "Type the new text for item %d (Enter alone keeps it):", k);
         if (!plain_read_line(p) || !p->line[strspn(p->line, " ")])
             return false;
+        if (p->in_pass && plain_is_stop(p->line)) {
+            p->stop_read = true;
+            return false;
+        }
         cJSON_ReplaceItemInArray(list, k - 1, cJSON_CreateString(p->line + strspn(p->line, " ")));
         return true;
     }
@@ -134,11 +143,11 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
                       "Type one item per line. End with a line holding only a full stop"
                       " (.); a full stop alone leaves the list empty.");
             char *text = plain_read_until_dot(p);
-            if (text && plain_is_stop(text))
+            if (text)
+                add_lines(list, text); /* the items typed before a "..", too */
+            if (p->stop_read)
                 result = PLAIN_ASK_STOP;
-            else if (text)
-                add_lines(list, text);
-            changed = text && text[0] && result != PLAIN_ASK_STOP;
+            changed = cJSON_GetArraySize(list) > 0;
             free(text);
             if (!changed) {
                 cJSON_Delete(before);
@@ -177,6 +186,10 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
         }
         if (!changed) {
             cJSON_Delete(before);
+            if (p->stop_read) {
+                result = PLAIN_ASK_STOP;
+                break;
+            }
             continue;
         }
         enum tui_outcome o = plain_send_value(p, f, cJSON_Duplicate(list, true));
@@ -195,8 +208,10 @@ enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f)
         }
         cJSON_Delete(before);
         plain_say_message(p);
-        if (started_empty)
+        if (started_empty || p->stop_read) {
+            result = p->stop_read ? PLAIN_ASK_STOP : result;
             break;
+        }
     }
     cJSON_Delete(list);
     return result;
