@@ -198,8 +198,7 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
         case DOC_FIELD_LINE:
             if (f->secret) { /* never echoed, never said back */
                 plain_sayf(p, "Type it and press Enter; it is not shown as you type%s%s:",
-                           plain_has_value(f) ? "; Enter alone keeps what you typed" : "",
-                           stops);
+                           plain_has_value(f) ? "; Enter alone keeps what you typed" : "", stops);
                 if (!plain_read_secret(p))
                     return PLAIN_ASK_END;
                 if (p->in_pass && plain_is_stop(p->line))
