@@ -584,6 +584,18 @@ static void test_family(void)
 
 /* Bytes a terminal may send, and what becomes of them: the characters (as UTF-8) and how many
  * bytes are left out, counting a character still unfinished at the end. */
+/* Escape sequences ncurses did not name: the common Home and End forms, and anything else a
+ * key that does nothing, never Esc. */
+static void test_escape_sequences(void)
+{
+    CHECK_INT(tui_keys_escape_sequence("[1~", 3), KEY_HOME);
+    CHECK_INT(tui_keys_escape_sequence("[8~", 3), KEY_END);
+    CHECK_INT(tui_keys_escape_sequence("OF", 2), KEY_END);
+    CHECK_INT(tui_keys_escape_sequence("[6~", 3), KEY_NPAGE);
+    CHECK_INT(tui_keys_escape_sequence("[1;5H", 5), TUI_KEY_UNKNOWN);
+    CHECK_INT(tui_keys_escape_sequence("[1", 2), TUI_KEY_UNKNOWN);
+}
+
 static void test_utf8_keys(void)
 {
     static const struct {
@@ -747,6 +759,7 @@ int main(void)
     RUN(test_bad_script);
     RUN(test_paste);
     RUN(test_utf8_keys);
+    RUN(test_escape_sequences);
     RUN(test_hints_keep_help_and_quit);
     RUN(test_hints_40);
     RUN(test_wide);

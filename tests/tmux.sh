@@ -109,6 +109,13 @@ gone() {
 start read-after
 check "starts and reaches the Daily Dos" to_daily_dos
 check "the cursor is on the focused card" '[ "$(cursor_y)" = "$(row_of "Start the workbook")" ]'
+# End and Home as rxvt sends them (ESC [ 8 ~, ESC [ 7 ~), which this terminal's description
+# does not name: keys still, never Esc (which here would leave) and three characters
+tm send-keys -t dt -H 1b 5b 38 7e
+check "an unnamed End goes to the end of the page" 'sleep 0.3; [ "$(cursor_y)" = "$(row_of "[ Leave DreamTree ]")" ]'
+tm send-keys -t dt -H 1b 5b 37 7e
+check "an unnamed Home goes back to the top" 'sleep 0.3; [ "$(cursor_y)" = "$(row_of "Start the workbook")" ]'
+check "neither left the Daily Dos" 'tm has-session -t dt 2>/dev/null && screen | grep -qF "Daily Dos"'
 tm send-keys -t dt Enter
 check "Enter opens the first exercise" 'wait_for "Exercise 1.1.1: Every job"'
 check "the cursor is in the answer" '[ "$(cursor_y)" = "$(row_of "    1.")" ]'

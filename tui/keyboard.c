@@ -49,6 +49,27 @@ bool tui_utf8_keys_add(struct tui_utf8_keys *u, unsigned char b, unsigned *ch, s
     return false;
 }
 
+/* ---- escape sequences ncurses did not know ---- */
+
+int tui_keys_escape_sequence(const char *seq, size_t n)
+{
+    static const struct {
+        const char *seq;
+        int key;
+    } known[] = {
+        {"[1~", KEY_HOME}, {"[7~", KEY_HOME},  {"[H", KEY_HOME},    {"OH", KEY_HOME},
+        {"[4~", KEY_END},  {"[8~", KEY_END},   {"[F", KEY_END},     {"OF", KEY_END},
+        {"[3~", KEY_DC},   {"[5~", KEY_PPAGE}, {"[6~", KEY_NPAGE},  {"[Z", KEY_BTAB},
+        {"[A", KEY_UP},    {"[B", KEY_DOWN},   {"[C", KEY_RIGHT},   {"[D", KEY_LEFT},
+        {"OA", KEY_UP},    {"OB", KEY_DOWN},   {"OC", KEY_RIGHT},   {"OD", KEY_LEFT},
+        {"OP", KEY_F(1)},  {"[11~", KEY_F(1)}, {"[21~", KEY_F(10)},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (strlen(known[i].seq) == n && memcmp(known[i].seq, seq, n) == 0)
+            return known[i].key;
+    return TUI_KEY_UNKNOWN;
+}
+
 /* ---- the stop signals ---- */
 
 static const int stop_signals[] = {SIGHUP, SIGTERM, SIGINT};
@@ -168,6 +189,33 @@ static int next_code(const struct tui_keyboard *k, int64_t deadline, enum tui_ke
     }
 }
 
+/* After an ESC byte: the rest of an escape sequence ncurses could not name, which arrived with
+ * it (ncurses has already waited ESCDELAY for it). 0 when none follows: the Esc key itself, or
+ * Esc and then a character typed (put back to be read next). A sequence is CSI ("[", parameter
+ * and intermediate bytes, a final byte) or SS3 ("O" and one byte). */
+static int escape_sequence(void)
+{
+    int c = take();
+    if (c == ERR)
+        return 0;
+    if (c != '[' && c != 'O') {
+        ungetch(c);
+        return 0;
+    }
+    char seq[32];
+    size_t n = 0;
+    seq[n++] = (char)c;
+    for (;;) {
+        int b = take();
+        if (b == ERR || b > 0x7E || b < 0x20)
+            return TUI_KEY_UNKNOWN; /* cut short: still never Esc */
+        if (n < sizeof seq)
+            seq[n++] = (char)b;
+        if (seq[0] == 'O' || b >= 0x40) /* SS3 takes one byte; CSI ends at a final byte */
+            return n < sizeof seq ? tui_keys_escape_sequence(seq, n) : TUI_KEY_UNKNOWN;
+    }
+}
+
 enum tui_keyboard_event tui_keyboard_read(struct tui_keyboard *k, int wait_ms, struct tui_input *in)
 {
     int64_t deadline = wait_ms < 0 ? -1 : now_ms() + wait_ms;
@@ -187,6 +235,13 @@ enum tui_keyboard_event tui_keyboard_read(struct tui_keyboard *k, int wait_ms, s
             if (tui_paste_is_start(c))
                 return TUI_KEYBOARD_PASTE;
             *in = (struct tui_input){.key = c};
+            return TUI_KEYBOARD_KEY;
+        }
+        if (c == 27 && k->utf8.n == 0) {
+            *in = (struct tui_input){.ch = 27};
+            int key = escape_sequence();
+            if (key)
+                *in = (struct tui_input){.key = key};
             return TUI_KEYBOARD_KEY;
         }
         unsigned ch;

@@ -39,6 +39,15 @@ bool tui_utf8_keys_add(struct tui_utf8_keys *u, unsigned char b, unsigned *ch, s
  * key came in between): returns how many bytes are left out. */
 size_t tui_utf8_keys_cut(struct tui_utf8_keys *u);
 
+/* A key code for an escape sequence ncurses did not know (the terminal's description lacks it):
+ * it is a key, never Esc followed by letters typed. */
+#define TUI_KEY_UNKNOWN 0x7FFF
+
+/* The key an escape sequence stands for, given the bytes after ESC (seq, n bytes: "[1~", "OH"),
+ * where ncurses did not know it: Home and End as the Linux console, PuTTY, rxvt and tmux send
+ * them, the editing keys, arrows and F1-F4. TUI_KEY_UNKNOWN for any other whole sequence. */
+int tui_keys_escape_sequence(const char *seq, size_t n);
+
 enum tui_keyboard_event {
     TUI_KEYBOARD_KEY,     /* a character or a key code, in *in */
     TUI_KEYBOARD_PASTE,   /* the start of a bracketed paste (tui_paste_read_terminal reads it) */
