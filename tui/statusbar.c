@@ -96,7 +96,8 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
             (order[i] == CMD_ACTIVATE && text))
             continue;
         if (hint_of(order[i], where, keys, sizeof keys, &name))
-            hint_add(out, size, room, keys, name);
+            hint_add(out, size, room, keys,
+                     order[i] == CMD_BACK && d->home ? "Leave" : name); /* nothing is under it */
     }
     size_t used = strlen(out);
     snprintf(out + used, size - used, "%s%s", used && tail[0] ? "  " : "", tail);
