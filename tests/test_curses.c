@@ -208,7 +208,7 @@ static void test_typing_on_form(void)
     check_has("form: n stays on the exercise", nth_dump(out, 3), "Exercise 1.1.1", true);
     const char *home = nth_dump(out, 4);
     check_has("form: Esc goes back to the Daily Dos", home, "Daily Dos", true);
-    check_has("form: the hint bar on the Daily Dos offers letters", home, "q, Esc Back", true);
+    check_has("form: the hint bar on the Daily Dos offers letters", home, "q, Esc Leave", true);
     free(out);
     struct draft d;
     CHECK_INT(store_drafts_get(w.st, w.user, "1.1.1.v1", &d), DT_OK);
