@@ -193,6 +193,9 @@ static enum dt_status enter(struct screen *s, const struct screen_arg *arg)
         status = store_references_for_exercise(st, id, &e->sources, &e->nsources);
     if (status == DT_OK)
         status = load_response_tags(s, e);
+    if (status == DT_OK && e->p.answered) /* an answered exercise always offers the way on */
+        e->has_next = store_progress_next(st, app_user(s->app), &e->next) == DT_OK &&
+                      e->next.sequence_order > e->ref.sequence_order;
     return status;
 }
 
@@ -435,7 +438,7 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_CELEBRATION,
                  doc_printf(d, "New tool unlocked: %s. It stays with you from now on.",
                             e->unlocked));
-    if (e->submitted && e->has_next)
+    if (e->p.answered && e->has_next)
         screen_choice(d, CHOOSE_NEXT, 0,
                       doc_printf(d, "Go on to the next exercise: %s", e->next.title));
     doc_action(d, CMD_SUBMIT, NULL, e->p.answered ? "Save your changes" : "Submit your answers");
@@ -444,7 +447,9 @@ static void build(const struct screen *s, struct doc *d)
         screen_action(d, SCREEN_SKILL_TAGS, &tags,
                       doc_printf(d, "Skills this answer shows (%d)", e->response_tags));
     }
-    doc_action(d, CMD_BACK, NULL, "Back (answers so far are kept as a draft)");
+    doc_action(d, CMD_BACK, NULL,
+               e->p.answered ? "Back (changes not saved are kept as a draft)"
+                             : "Back (answers so far are kept as a draft)");
     sources(e, d);
 }
 

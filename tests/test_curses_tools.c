@@ -210,7 +210,7 @@ static void test_skill_tags_screen(void)
               DT_OK);
     world_show(&w, SCREEN_EXERCISE, screen_arg_exercise("1.1.1.v1"));
     char *out = run(&w.host, NULL, 80, 24,
-                    "<Dump><Tab><Tab><Enter><Dump><Tab><Enter><Dump><Esc><Dump>");
+                    "<Dump><Tab><Tab><Tab><Enter><Dump><Tab><Enter><Dump><Esc><Dump>");
     golden("skill-tags", out);
     check_has("skill tags: the exercise offers it", nth_dump(out, 0),
               "Skills this answer shows (0)", true);
@@ -223,6 +223,10 @@ static void test_skill_tags_screen(void)
     check_has("skill tags: no longer suggested", tagged, "[ Tag Time management ]", false);
     check_has("skill tags: the count on the exercise", nth_dump(out, 3),
               "Skills this answer shows (1)", true);
+    check_has("skill tags: back on an answered exercise, the way on", nth_dump(out, 3),
+              "[ Go on to the next exercise: A story ]", true);
+    check_cursor_on("skill tags: the focus back where it was", nth_dump(out, 3),
+                    "Skills this answer shows (1)");
     struct skill *list = NULL;
     size_t n = 0;
     char id[STORE_ID_LEN];

@@ -162,7 +162,8 @@ void tui_fullscreen_find_from(struct ui *ui, int from)
         return;
     if (item >= 0)
         to_found_item(ui, item, row);
-    ui->scroll = row;
+    if (!tui_fullscreen_row_visible(ui, row)) /* in view already: the page stays put */
+        ui->scroll = row;
     tui_fullscreen_clamp_scroll(ui);
     ui->follow = false;
     /* on a form n is typing: the control key then */
