@@ -193,7 +193,7 @@ static void test_typing_on_form(void)
     struct world w;
     world_open(&w);
     char *out = run(&w.host, NULL, 80, 24,
-                    "<Enter><Tab><Dump>Quiet scts<Dump><Idle><F10><Dump>n<Dump><Esc><Dump>");
+                    "<Enter><Tab><Dump>Quiet scts<Dump><Idle><Dump><F10><Dump>n<Dump><Esc><Dump>");
     const char *on_button = nth_dump(out, 0);
     check_cursor_on("form: Tab from the list reaches the submit button", on_button,
                     "[ Submit your answers ]");
@@ -202,11 +202,13 @@ static void test_typing_on_form(void)
     check_has("form: and go into the nearest answer", typed, "1. Quiet scts", true);
     check_cursor_on("form: the cursor follows the typing", typed, "1. Quiet scts");
     check_has("form: said where the typing went", typed, "nearest written answer", true);
-    const char *asked = nth_dump(out, 2);
+    check_has("form: and still said once the typing is sent", nth_dump(out, 2),
+              "nearest written answer", true);
+    const char *asked = nth_dump(out, 3);
     check_has("form: F10 asks first", asked, "Leave DreamTree? What you wrote is kept.", true);
-    check_has("form: n stays", nth_dump(out, 3), "Staying.", true);
-    check_has("form: n stays on the exercise", nth_dump(out, 3), "Exercise 1.1.1", true);
-    const char *home = nth_dump(out, 4);
+    check_has("form: n stays", nth_dump(out, 4), "Staying.", true);
+    check_has("form: n stays on the exercise", nth_dump(out, 4), "Exercise 1.1.1", true);
+    const char *home = nth_dump(out, 5);
     check_has("form: Esc goes back to the Daily Dos", home, "Daily Dos", true);
     check_has("form: the hint bar on the Daily Dos offers letters", home, "q, Esc Leave", true);
     free(out);

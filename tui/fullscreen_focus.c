@@ -190,8 +190,10 @@ static enum tui_outcome send(struct ui *ui, const struct tui_event *ev)
         tui_fullscreen_set_status(ui, msg, is_error != 0);
     else if (o == TUI_REJECTED)
         tui_fullscreen_set_status(ui, "that was not accepted.", true);
-    else
+    else if (ev->cmd != CMD_FIELD_CHANGED || ui->status_error)
         tui_fullscreen_set_status(ui, NULL, false);
+    /* else typing sent after its pause: a note already showing (where the typing went) stays
+     * until the next key, and an error it put right goes */
     if (o == TUI_FINISHED)
         ui->finished = true;
     else
