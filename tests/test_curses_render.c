@@ -159,19 +159,20 @@ static void test_fields(void)
                             .generation = fake_generation,
                             .message = fake_message};
     /* the story (focused first, being in view; with a wide character, a combining accent and
-     * a newline, then a backspace that takes the accent with its letter), a number, the slider,
-     * two landscapes, one place, the third ranked item moved to the top, then the action */
+     * a newline, then a backspace that takes the accent with its letter), a number, the slider
+     * (unset, so its first step is the middle, 5), two landscapes, one place, the third ranked
+     * item moved to the top, then the action */
     const char *keys = "Caf"
                        "e\xCC\x81"
                        "<BS>é 日本<Enter>ok<Tab>"
                        "42<Tab>"
-                       "<Right><Right><Right><Left><Tab>"
+                       "<Left><Left><Left><Left><Tab>"
                        "<Space><Down><Down><Space><Tab>"
                        "<Down><Enter><Tab>"
                        "<Up><S-Up><S-Up><Dump><Tab><Enter>";
     char *out = run(&host, NULL, 80, 24, keys);
     golden("fields", out);
-    const char *want = "story=\"Café 日本\\nok\"; age=42; energy=1; energy=2; energy=3; "
+    const char *want = "story=\"Café 日本\\nok\"; age=42; energy=5; energy=4; energy=3; "
                        "energy=2; landscapes=[0]; landscapes=[0,2]; place=1; "
                        "rank=[\"first\",\"third\",\"second\"]; "
                        "rank=[\"third\",\"first\",\"second\"]; cmd open second; ";

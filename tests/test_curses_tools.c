@@ -571,10 +571,11 @@ static void test_competencies(void)
     struct world w;
     world_open(&w);
     world_show(&w, SCREEN_COMPETENCIES, (struct screen_arg){0});
-    /* delivery 2 and 2, interpersonal 1 and 2, strategic 2 and 2: overall 11/6, 1.8 */
+    /* delivery 2 and 2, interpersonal 1 and 2, strategic 2 and 2: overall 11/6, 1.8 (an unset
+     * slider's first arrow puts it in the middle, 3) */
     char *out = run(&w.host, NULL, 80, 80,
-                    "<Dump><Right*2><Tab><Right*2><Tab><Right><Tab><Right*2><Tab><Right*2><Tab>"
-                    "<Right*2><Tab><Dump><C-s>");
+                    "<Dump><Left*2><Tab><Left*2><Tab><Left*3><Tab><Left*2><Tab><Left*2><Tab>"
+                    "<Left*2><Tab><Dump><C-s>");
     const char *levels = nth_dump(out, 0);
     check_has("competencies: level 1 on a line of its own", levels,
               "|    1 Level 1. Entry and support roles      ", true);

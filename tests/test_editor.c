@@ -243,8 +243,12 @@ static void test_field_values(void)
     tui_field_begin(&st, f);
     CHECK(!tui_field_takes_text(&st));
     k = key(KEY_LEFT);
-    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED); /* unset: the lowest */
-    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_REFUSED); /* not below it */
+    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED); /* unset: the middle, not an end */
+    CHECK_STR(v = value(&st), "0");
+    free(v);
+    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED);
+    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED);
+    CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_REFUSED); /* not below the lowest */
     k = key(KEY_END);
     CHECK_INT(tui_field_key(&st, &k, 20), TUI_FIELD_CHANGED);
     CHECK_STR(v = value(&st), "2");

@@ -1,6 +1,7 @@
 #include "fields.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <ncurses.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -314,14 +315,22 @@ static enum tui_field_result choice_key(struct tui_field_state *st, enum field_c
     return TUI_FIELD_CHANGED;
 }
 
+/* Where an unset slider's knob starts: the stop nearest the middle, on its steps (rounded
+ * down), so neither arrow lands on an extreme the person did not choose. */
+static double slider_middle(const struct tui_field_state *st)
+{
+    double step = st->step > 0 ? st->step : 1;
+    return st->min + floor((st->max - st->min) / 2 / step) * step;
+}
+
 static enum tui_field_result slider_key(struct tui_field_state *st, enum field_cmd cmd)
 {
     double v = st->number;
     switch (cmd) {
     case FIELD_UP: return TUI_FIELD_LEAVE_UP;
     case FIELD_DOWN: return TUI_FIELD_LEAVE_DOWN;
-    case FIELD_LESS: v = st->has_number ? v - st->step : st->min; break;
-    case FIELD_MORE: v = st->has_number ? v + st->step : st->min; break;
+    case FIELD_LESS: v = st->has_number ? v - st->step : slider_middle(st); break;
+    case FIELD_MORE: v = st->has_number ? v + st->step : slider_middle(st); break;
     case FIELD_LEAST: v = st->min; break;
     case FIELD_MOST: v = st->max; break;
     default: return TUI_FIELD_IGNORED;
