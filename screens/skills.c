@@ -21,8 +21,7 @@
 
 enum skills_choice {
     CHOOSE_ONLY_MINE = 1, /* toggle */
-    CHOOSE_ADD,           /* open the form for a skill of one's own */
-    CHOOSE_ADD_SAVE,
+    CHOOSE_ADD,           /* open the form for a skill of one's own (CMD_SUBMIT adds it) */
     CHOOSE_ADD_CANCEL,
     CHOOSE_USE_EXISTING, /* after a duplicate: show the skill the list has */
 };
@@ -238,7 +237,7 @@ static void build_add(const struct skills_screen *k, struct doc *d)
     f->chosen = k->new_category >= 0 ? 1ULL << k->new_category : 0;
     if (k->existing_id[0]) /* the name was refused: the list's own is offered */
         screen_choice(d, CHOOSE_USE_EXISTING, 0, doc_printf(d, "Use %s instead", k->existing_name));
-    screen_choice(d, CHOOSE_ADD_SAVE, 0, "Add this skill");
+    doc_action(d, CMD_SUBMIT, NULL, "Add this skill");
     screen_choice(d, CHOOSE_ADD_CANCEL, 0, "Cancel");
 }
 
@@ -461,7 +460,6 @@ static enum screen_result command_of(struct screen *s, const struct tui_event *e
             k->new_name = dt_oom_strdup(k->query);
         app_focus_field(s->app, "name");
         return SCREEN_HANDLED;
-    case CHOOSE_ADD_SAVE: return k->adding ? add(s) : SCREEN_UNHANDLED;
     case CHOOSE_ADD_CANCEL:
         close_form(k);
         app_focus_choice(s->app, CHOOSE_ADD, 0);

@@ -218,8 +218,21 @@ static const char *cut_message(void *ctx, int *is_error)
     return NULL;
 }
 
-/* Runs text mode over a cut_host with build_page for its page and input (input_len bytes) as
- * the input; what it printed is returned (malloc'd; caller frees). */
+/* Runs text mode over host with input (input_len bytes); what it printed is returned
+ * (malloc'd; caller frees). */
+static char *run_text_mode(const struct tui_host *host, const char *input, size_t input_len)
+{
+    FILE *in = fmemopen((void *)input, input_len, "r");
+    char *out_text = NULL;
+    size_t out_len = 0;
+    FILE *out = open_memstream(&out_text, &out_len);
+    CHECK_INT(tui_plain_run(host, in, out), 0);
+    fclose(in);
+    fclose(out);
+    return out_text;
+}
+
+/* The same over a cut_host with build_page for its page. */
 static char *run_cut_host(struct cut_host *h, void (*build_page)(void *, struct doc *),
                           const char *input, size_t input_len)
 {
@@ -228,14 +241,7 @@ static char *run_cut_host(struct cut_host *h, void (*build_page)(void *, struct 
                             .event = cut_event,
                             .generation = cut_generation,
                             .message = cut_message};
-    FILE *in = fmemopen((void *)input, input_len, "r");
-    char *out_text = NULL;
-    size_t out_len = 0;
-    FILE *out = open_memstream(&out_text, &out_len);
-    CHECK_INT(tui_plain_run(&host, in, out), 0);
-    fclose(in);
-    fclose(out);
-    return out_text;
+    return run_text_mode(&host, input, input_len);
 }
 
 static void test_cut(void)
@@ -339,6 +345,47 @@ static void test_stops_keep_what_came_before(void)
     free(out_text);
 }
 
+/* ---- after every question is answered, Enter alone hands them in ---- */
+
+struct submit_host {
+    int submitted, fields;
+};
+
+static void submit_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Two questions");
+    doc_field(d, DOC_FIELD_LINE, "first", "First?");
+    doc_field(d, DOC_FIELD_LINE, "second", "Second?");
+    doc_action(d, CMD_SUBMIT, NULL, "Hand them in");
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static enum tui_outcome submit_event(void *ctx, const struct tui_event *ev)
+{
+    struct submit_host *h = ctx;
+    h->fields += ev->cmd == CMD_FIELD_CHANGED;
+    h->submitted += ev->cmd == CMD_SUBMIT;
+    return ev->cmd == CMD_SUBMIT || ev->cmd == CMD_QUIT ? TUI_FINISHED : TUI_CONTINUE;
+}
+
+static void test_enter_hands_in(void)
+{
+    static const char in_text[] = "1\nOne\nTwo\n\n";
+    struct submit_host h = {0};
+    struct tui_host host = {.ctx = &h,
+                            .build = submit_build,
+                            .event = submit_event,
+                            .generation = cut_generation,
+                            .message = cut_message};
+    check_test_name = "Enter hands them in";
+    char *out_text = run_text_mode(&host, in_text, sizeof in_text - 1);
+    CHECK_INT(h.fields, 2);
+    CHECK_INT(h.submitted, 1);
+    CHECK(strstr(out_text, "(Enter = 2,") != NULL);
+    free(out_text);
+}
+
 int main(void)
 {
     struct fake f = {0};
@@ -397,5 +444,6 @@ int main(void)
     test_cut();
     test_words_at_the_prompt();
     test_stops_keep_what_came_before();
+    test_enter_hands_in();
     return check_done();
 }

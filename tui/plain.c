@@ -371,10 +371,12 @@ static bool answer_all(struct plain *p, struct doc *d)
         }
         if (r == PLAIN_ASK_STOP) {
             plain_say(p, NULL, "Stopped. Your answers so far are kept.");
-            break;
+            p->in_pass = false;
+            return true;
         }
     }
     p->in_pass = false;
+    p->pass_done = questions; /* a search box's words are not answers to hand in */
     return true;
 }
 
@@ -548,6 +550,12 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             if ((int)items[i].ev.cmd == want_cmd &&
                 strcmp(items[i].ev.arg ? items[i].ev.arg : "", want_arg) == 0)
                 p.menu_default = i;
+        for (size_t i = 0; !want && p.pass_done && i < n; i++) /* answered: Enter hands them in */
+            if (items[i].ev.cmd == CMD_SUBMIT) {
+                p.menu_default = i;
+                break;
+            }
+        p.pass_done = false;
         if (p.menu_default >= n)
             p.menu_default = 0;
         say_menu(&p, items, n);

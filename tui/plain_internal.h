@@ -38,6 +38,7 @@ struct plain {
     int depth;
     bool in_pass;     /* asking several questions in a row (".." stops them) */
     bool stop_read;   /* the last multi-line read ended with "..": stop the questions */
+    bool pass_done;   /* every question was asked: the menu's default moves on from them */
     bool idle_warned; /* "press Enter to stay" was said */
 };
 
