@@ -386,6 +386,43 @@ static void test_enter_hands_in(void)
     free(out_text);
 }
 
+/* ---- a table under a heading that changed is said again, though its rows did not ---- */
+
+static void filter_build(void *ctx, struct doc *d)
+{
+    const struct submit_host *h = ctx;
+    doc_heading(d, 1, "Skills");
+    doc_heading(d, 2, h->fields ? "Only yours: 1" : "Every skill: 1");
+    const char *cells[] = {"Skill", "Budgeting"};
+    doc_table(d, NULL, 1, 2, cells);
+    doc_action(d, CMD_OPEN, NULL, "Only yours");
+    doc_action(d, CMD_QUIT, NULL, "Finish");
+}
+
+static enum tui_outcome filter_event(void *ctx, const struct tui_event *ev)
+{
+    struct submit_host *h = ctx;
+    h->fields += ev->cmd == CMD_OPEN; /* the filter is on: same page, another heading */
+    return ev->cmd == CMD_QUIT ? TUI_FINISHED : TUI_CONTINUE;
+}
+
+static void test_table_said_under_new_heading(void)
+{
+    static const char in_text[] = "1\n2\n";
+    struct submit_host h = {0};
+    struct tui_host host = {.ctx = &h,
+                            .build = filter_build,
+                            .event = filter_event,
+                            .generation = cut_generation,
+                            .message = cut_message};
+    check_test_name = "a table under a new heading";
+    char *out_text = run_text_mode(&host, in_text, sizeof in_text - 1);
+    const char *first = strstr(out_text, "Skill: Budgeting");
+    CHECK(first && strstr(first + 1, "Skill: Budgeting") != NULL);
+    CHECK(strstr(out_text, "Only yours: 1") != NULL);
+    free(out_text);
+}
+
 int main(void)
 {
     struct fake f = {0};
@@ -445,5 +482,6 @@ int main(void)
     test_words_at_the_prompt();
     test_stops_keep_what_came_before();
     test_enter_hands_in();
+    test_table_said_under_new_heading();
     return check_done();
 }

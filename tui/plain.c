@@ -252,9 +252,17 @@ static void say_document(struct plain *p, const struct doc *d)
  * page again after each answer); "r" prints it all. True when anything was said. */
 static bool say_changes(struct plain *p, const struct doc *d)
 {
-    bool any = false;
+    bool any = false, heading_new = false;
     for (size_t i = 0; i < d->n; i++) {
-        if (plain_seen_says(&d->blocks[i]) && !plain_seen_has(&p->seen, &d->blocks[i])) {
+        const struct doc_block *b = &d->blocks[i];
+        if (!plain_seen_says(b))
+            continue;
+        bool new = !plain_seen_has(&p->seen, b);
+        if (b->kind == DOC_HEADING)
+            heading_new = new;
+        /* a table under a heading that changed ("only yours", another search) is what the
+         * heading now names: said again even where its rows are the same */
+        if (new || (b->kind == DOC_TABLE && heading_new)) {
             say_block(p, d, i, 0, 0);
             any = true;
         }
