@@ -457,7 +457,22 @@ static void find_on_page(struct plain *p, const struct doc *d, const struct menu
         if (b->kind == DOC_TABLE)
             for (size_t c = 0; !hit && c < b->u.table.ncols * b->u.table.nrows; c++)
                 hit = b->u.table.cells[c] && tui_find_in(b->u.table.cells[c], query);
-        if (hit && (plain_seen_says(b) || b->kind == DOC_FIELD)) {
+        bool in_label = b->kind == DOC_FIELD && !b->u.field.secret &&
+                        ((b->u.field.label && tui_find_in(b->u.field.label, query)) ||
+                         (b->u.field.text && tui_find_in(b->u.field.text, query)));
+        if (hit && b->kind == DOC_FIELD && b->u.field.nitems && !in_label) {
+            /* in a list: the question, then only the items that hold the words */
+            char counter[80];
+            plain_sayf(p, "%s:", doc_field_counter(&b->u.field, field, fields, counter,
+                                                   sizeof counter));
+            plain_say(p, NULL, b->u.field.label);
+            for (size_t k = 0; k < b->u.field.nitems; k++)
+                if (b->u.field.items[k] && tui_find_in(b->u.field.items[k], query)) {
+                    fprintf(p->out, "%zu. ", k + 1);
+                    plain_say(p, NULL, b->u.field.items[k]);
+                }
+            found++;
+        } else if (hit && (plain_seen_says(b) || b->kind == DOC_FIELD)) {
             say_block(p, d, i, field, fields);
             found++;
         }
@@ -519,13 +534,28 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             }
         }
         int depth = host->depth ? host->depth(host->ctx) : 0;
+        /* opened from a search: its title and where the words are, not the whole page first
+         * (r says it all) */
+        char find_words[128] = "";
+        const char *asked_words;
+        if (host->find_request && host->find_request(host->ctx, &asked_words))
+            snprintf(find_words, sizeof find_words, "%s", asked_words);
         bool full = first;
         if (!first && gen != shown) {
             p.menu_default = 0;
             full = !turn_page(&p, d, depth);
         }
         p.depth = depth;
-        if (full) {
+        if (full && find_words[0]) {
+            for (size_t i = 0; i < d->n; i++)
+                if (d->blocks[i].kind == DOC_HEADING) {
+                    plain_say(&p, NULL, d->blocks[i].text);
+                    break;
+                }
+            plain_seen_take(&p.seen, d);
+            plain_say(&p, NULL, "(r says the whole page.)");
+            plain_say_message(&p);
+        } else if (full) {
             say_document(&p, d);
             fputc('\n', p.out);
             say_hints(&p, d);
@@ -548,11 +578,10 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         }
         struct menu_item *items = p.menu;
         size_t n = items ? collect_menu(d, items, p.menu_cap) : 0;
-        const char *find_words;
-        if (host->find_request && host->find_request(host->ctx, &find_words) &&
-            find_words[0]) { /* opened from a search: where the words are, said again */
+        if (find_words[0]) {
             plain_sayf(&p, "Where \"%s\" is on this page:", find_words);
             find_on_page(&p, d, items, n, find_words);
+            fputc('\n', p.out); /* its numbered items apart from the menu's numbers */
         }
         for (size_t i = 0; want && i < n; i++)
             if ((int)items[i].ev.cmd == want_cmd &&
