@@ -37,7 +37,7 @@ const char *store_accounts_email(const char *typed, char out[ACCOUNTS_EMAIL_LEN]
     if (n == 0)
         return "Type your email address.";
     if (n >= ACCOUNTS_EMAIL_LEN)
-        return "That is longer than an email address can be.";
+        return "that is longer than an email address can be.";
     if (u8_check((const uint8_t *)typed, n))
         return "That email address has characters that are not text.";
     size_t lower_n = 0;
@@ -46,24 +46,24 @@ const char *store_accounts_email(const char *typed, char out[ACCOUNTS_EMAIL_LEN]
         dt_oom_abort();
     const char *why = NULL;
     if (lower_n >= ACCOUNTS_EMAIL_LEN)
-        why = "That is longer than an email address can be.";
+        why = "that is longer than an email address can be.";
     size_t at = 0, ats = 0;
     for (size_t i = 0; !why && i < lower_n; i++) {
         uint8_t c = lower[i];
         if (c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '(' || c == ')' ||
             c == ',' || c == ';' || c == '\\' || c == '[' || c == ']')
-            why = "An email address has no spaces, quotes or brackets.";
+            why = "an email address has no spaces, quotes or brackets.";
         else if (c == 0xc2 && i + 1 < lower_n && lower[i + 1] < 0xa0)
-            why = "An email address has no control characters."; /* U+0080..U+009F */
+            why = "an email address has no control characters."; /* U+0080..U+009F */
         if (c == '@') {
             at = i;
             ats++;
         }
     }
     if (!why && ats != 1)
-        why = "An email address has one @, like name@example.org.";
+        why = "an email address has one @, like name@example.org.";
     if (!why && (at == 0 || at > 64))
-        why = "The part before the @ is missing or too long.";
+        why = "the part before the @ is missing or too long.";
     const uint8_t *domain = lower + at + 1;
     size_t dn = lower_n - at - 1;
     bool double_dot = false;
@@ -71,7 +71,7 @@ const char *store_accounts_email(const char *typed, char out[ACCOUNTS_EMAIL_LEN]
         double_dot |= domain[i] == '.' && domain[i - 1] == '.';
     if (!why && (dn < 3 || !memchr(domain, '.', dn) || domain[0] == '.' || domain[dn - 1] == '.' ||
                  double_dot))
-        why = "The part after the @ should be a domain, like example.org.";
+        why = "the part after the @ should be a domain, like example.org.";
     if (!why) {
         memcpy(out, lower, lower_n);
         out[lower_n] = '\0';
@@ -83,14 +83,14 @@ const char *store_accounts_email(const char *typed, char out[ACCOUNTS_EMAIL_LEN]
 const char *store_accounts_password_problem(const char *password)
 {
     if (!password || !password[0])
-        return "Type a password.";
+        return "type a password of at least 10 characters.";
     size_t n = strlen(password);
     if (n > ACCOUNTS_PASSWORD_MAX)
-        return "That password is longer than 1024 bytes; a shorter one is as safe.";
+        return "that password is longer than 1024 bytes; a shorter one is as safe.";
     if (u8_check((const uint8_t *)password, n))
-        return "That password has characters that are not text.";
+        return "that password has characters that are not text.";
     if (u8_mbsnlen((const uint8_t *)password, n) < ACCOUNTS_PASSWORD_MIN)
-        return "A password needs at least 10 characters, so that guessing it takes too long to"
+        return "a password needs at least 10 characters, so that guessing it takes too long to"
                " be worth trying. A few words in a row make a good one.";
     return NULL;
 }

@@ -238,8 +238,8 @@ static void type_offer(const struct exercise *e, struct doc *d)
     else if (strcmp(t->code, e->kept_type) == 0)
         doc_para(d, DOC_ROLE_NOTE,
                  doc_printf(d,
-                            "%s is your personality type in your settings;"
-                            " your profile shows it.",
+                            "%s is your personality type in your settings, which can"
+                            " change it; your profile shows it.",
                             t->code));
     else {
         doc_para(d, DOC_ROLE_NOTE,
@@ -267,10 +267,7 @@ static enum screen_result keep_type(struct screen *s, struct exercise *e)
         return SCREEN_REJECTED;
     }
     store_copy_text(e->kept_type, sizeof e->kept_type, t->code);
-    app_note(s->app,
-             "%s is your personality type now: your profile shows it, and Settings can"
-             " change it.",
-             t->code);
+    app_note(s->app, "Kept: %s.", t->code); /* the page now says where it is kept */
     return SCREEN_HANDLED;
 }
 
@@ -375,7 +372,9 @@ static void tool_prompt(const struct exercise *e, size_t i, struct doc *d)
                                        : ""));
     else
         doc_para(d, DOC_ROLE_NOTE,
-                 doc_printf(d, "Your %s for this exercise: %s.", u->type.singular_name, title));
+                 doc_printf(d, "Your %s for this exercise: %s%s", u->type.singular_name, title,
+                            /* a title that ends a sentence itself takes no second stop */
+                            title[0] && strchr(".!?", title[strlen(title) - 1]) ? "" : "."));
     struct screen_arg arg = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id, 0);
     if (made > 0)
         screen_action(d, SCREEN_TOOL_ENTRY, &arg,
@@ -532,7 +531,10 @@ static enum screen_result submit(struct screen *s, struct exercise *e)
         store_copy_text(e->unlocked, sizeof e->unlocked, tt.singular_name);
     e->has_next = store_progress_next(st, app_user(s->app), &e->next) == DT_OK &&
                   e->next.sequence_order > e->ref.sequence_order;
-    app_note(s->app, first_time ? "Saved. Well done." : "Your changes are saved.");
+    /* a new tool says its own well done, just below */
+    app_note(s->app, !first_time      ? "Your changes are saved."
+                     : e->unlocked[0] ? "Saved."
+                                      : "Saved. Well done.");
     /* the page stays where it is, with its closing words and the way on added: the person
      * lands on "Go on" (text mode says what is new and makes it the default) */
     if (e->has_next)

@@ -236,19 +236,26 @@ static const struct input_spec *find_prompt(const struct prompts *e, const char 
 }
 
 /* A calendar date written YYYY-MM-DD that exists (29 February only in leap years). */
-static bool is_date(const char *s)
+/* Why s is not a date the workbook takes (NULL when it is one): its form, or a day the
+ * calendar does not have (2026-02-30), said apart so the person knows which to put right. */
+static const char *date_problem(const char *s)
 {
+    static const char form[] = "write the date as year-month-day, like 2026-11-25.";
     if (strlen(s) != 10)
-        return false;
+        return form;
     for (int i = 0; i < 10; i++) /* digits everywhere but the two dashes: no signs, no spaces */
         if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-            return false;
+            return form;
     int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (y < 1900 || m < 1 || m > 12 || d < 1)
-        return false;
+    if (y < 1900)
+        return "that year is too long ago: write it in full, like 2026-11-25.";
+    if (m < 1 || m > 12)
+        return "the month is the middle number, from 01 to 12 (year-month-day).";
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= days[m - 1] + (m == 2 && leap);
+    if (d < 1 || d > days[m - 1] + (m == 2 && leap))
+        return "that month has no such day.";
+    return NULL;
 }
 
 /* " from 1 to 10", " of 0 or more", " of 40 or less" or "": the range a number may take. */
@@ -348,9 +355,11 @@ cJSON *prompts_accept(struct app *a, const struct input_spec *input, const char 
         cJSON_Delete(v);
         return NULL;
     }
-    if (input->type == INPUT_DATE && cJSON_IsString(v) && v->valuestring[0] &&
-        !is_date(v->valuestring)) {
-        app_error(a, "write the date as year-month-day, like 2026-11-25.");
+    const char *bad_date = input->type == INPUT_DATE && cJSON_IsString(v) && v->valuestring[0]
+                               ? date_problem(v->valuestring)
+                               : NULL;
+    if (bad_date) {
+        app_error(a, "%s", bad_date);
         cJSON_Delete(v);
         return NULL;
     }

@@ -780,6 +780,28 @@ static void test_draft_entry_is_not_done(void)
     teardown(&w);
 }
 
+/* A date refused says which part is wrong: its form, its month, or a day the month lacks. */
+static void test_date_messages(void)
+{
+    struct world w;
+    setup(&w);
+    struct exercise_ref ref;
+    CHECK_INT(store_progress_exercise(w.st, "2.1.1.v1", &ref), DT_OK); /* unlocks the flow log */
+    support_answer_first(w.st, w.user, ref.sequence_order);
+    struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
+    app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
+    send(&w, CMD_NONE, NULL);
+    answer(&w, FLOW_DATE, "\"25/11/2026\"");
+    CHECK_STR(w.said, "write the date as year-month-day, like 2026-11-25.");
+    answer(&w, FLOW_DATE, "\"2026-13-01\"");
+    CHECK_STR(w.said, "the month is the middle number, from 01 to 12 (year-month-day).");
+    answer(&w, FLOW_DATE, "\"2026-02-30\"");
+    CHECK_STR(w.said, "that month has no such day.");
+    answer(&w, FLOW_DATE, "\"2028-02-29\""); /* a leap year's */
+    CHECK_STR(w.said, "");
+    teardown(&w);
+}
+
 /* Content bumped to version 2 over a version-1 answer: the exercise says so in its own words,
  * keeps what was written where the question is the same, and answering records version 2. */
 static void test_version_bump(void)
@@ -982,6 +1004,7 @@ int main(void)
     RUN(test_skills_kept_on_return);
     RUN(test_variant_on_screen);
     RUN(test_draft_entry_is_not_done);
+    RUN(test_date_messages);
     RUN(test_version_bump);
     RUN(test_assessment_version_bump);
     RUN(test_search_places_read_apart);

@@ -172,7 +172,7 @@ static void test_exercise(void)
     /* "Nurse" then two steps left: the cursor before "se", column 4 (input) + 3 ("2. ") + 3 */
     check_has("exercise: the cursor follows the text", typed, "column 10,", true);
     const char *done = nth_dump(out, 2);
-    check_has("exercise: submitted", done, "Saved. Well done.", true);
+    check_has("exercise: submitted", done, "Saved.", true);
     check_has("exercise: submitted", done, "New tool unlocked", true);
     check_cursor_on("exercise: submitting lands on the way on", done,
                     "[ Go on to the next exercise: A story ]");

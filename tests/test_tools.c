@@ -154,6 +154,8 @@ static void test_budget(void)
          "line 1, \u201cRent\u201d: write an amount after the name, like Rent 950. Lines 3 and 4"
          " need putting right too; your other lines are saved, and these are kept as you wrote"
          " them."},
+        {"[\"Rent\", \"Cat\"]", /* one more: said in the singular */
+         "Line 2 needs putting right too; it is kept as you wrote it."},
         {"[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\"]",
          "Lines 2, 3, 4, 5, 6 and 2 more need putting right too; these are kept as you wrote"
          " them."},

@@ -182,14 +182,15 @@ static const char *faults_said(const size_t *bad, size_t nbad, const char *first
                   others_saved ? "Your other lines are saved; " : "", bad[0]);
         return said;
     }
-    tf_append(said, sizeof said, " Lines");
+    tf_append(said, sizeof said, nbad == 2 ? " Line" : " Lines");
     size_t listed = nbad - 1 < FAULTS_LISTED ? nbad - 1 : FAULTS_LISTED;
     for (size_t i = 1; i <= listed; i++)
         tf_append(said, sizeof said, "%s %zu", i == 1 ? "" : i == nbad - 1 ? " and" : ",", bad[i]);
     if (listed < nbad - 1)
         tf_append(said, sizeof said, " and %zu more", nbad - 1 - listed);
-    tf_append(said, sizeof said, " need putting right too; %sthese are kept as you wrote them.",
-              others_saved ? "your other lines are saved, and " : "");
+    tf_append(said, sizeof said, " %s putting right too; %s%s kept as you wrote %s.",
+              nbad == 2 ? "needs" : "need", others_saved ? "your other lines are saved, and " : "",
+              nbad == 2 ? "it is" : "these are", nbad == 2 ? "it" : "them");
     return said;
 }
 

@@ -60,9 +60,9 @@ static void figures(const cJSON *c, struct doc *d)
         size_t asked = rank_answered(items, n, choices);
         doc_para(d, DOC_ROLE_NOTE,
                  asked ? doc_printf(d,
-                                    "Not ranked yet: %zu answers given; %zu items take at most"
-                                    " %zu.",
-                                    asked, n, rank_bound(n))
+                                    "Not ranked yet: %zu %s given; %zu items take at most"
+                                    " %zu questions.",
+                                    asked, asked == 1 ? "answer" : "answers", n, rank_bound(n))
                        : doc_printf(d, "Not ranked yet: %zu items take at most %zu questions.", n,
                                     rank_bound(n)));
     }
