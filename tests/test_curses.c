@@ -316,6 +316,14 @@ static void test_number_refused(void)
     out = run(&w.host, NULL, 80, 24, "2k<Tab><Idle>");
     CHECK_INT(store_drafts_get(w.st, w.user, "1.2.1.v1", &d), DT_NOT_FOUND);
     free(out);
+    /* Esc on it stays and says how to go; leaving says this answer is the one not kept */
+    out = run(&w.host, NULL, 80, 24, "2k<Esc><Dump><F10><Dump>n");
+    check_has("2k, Esc: the way out", nth_dump(out, 0), "to go back.", true);
+    check_has("2k, Esc: why", nth_dump(out, 0), "Error: type the number in digits", true);
+    check_has("2k, Esc: still on the exercise", nth_dump(out, 0), "walk-away", true);
+    check_has("2k, F10: not promised kept", nth_dump(out, 1), "This answer is refused and is not",
+              true);
+    free(out);
     world_close(&w);
 }
 

@@ -367,8 +367,16 @@ void tui_fullscreen_idle(struct ui *ui)
 /* A command for the host (Back, Help, Submit...): the field's value goes first. */
 void tui_fullscreen_host_command(struct ui *ui, enum cmd cmd)
 {
-    if (tui_fullscreen_commit(ui) == TUI_REJECTED && cmd != CMD_QUIT)
+    if (tui_fullscreen_commit(ui) == TUI_REJECTED && cmd != CMD_QUIT) {
+        if (cmd == CMD_BACK && ui->status) { /* say why Esc stays, and the way out */
+            size_t n = strlen(ui->status) + 64;
+            char *said = dt_oom_malloc(n);
+            snprintf(said, n, "%s Put it right, or empty it, to go back.", ui->status);
+            tui_fullscreen_set_status(ui, said, true);
+            free(said);
+        }
         return;
+    }
     if (ui->finished)
         return;
     struct tui_event ev = {.cmd = cmd};

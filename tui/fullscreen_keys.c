@@ -46,8 +46,14 @@ static void ask_to_quit(struct ui *ui)
         return;
     }
     ui->confirm_quit = true;
-    tui_fullscreen_set_status(
-        ui, "Leave DreamTree? What you wrote is kept. Press y to leave, n to stay.", false);
+    /* typing that is refused is the one thing leaving loses: said, not promised kept */
+    bool refused = tui_fullscreen_commit(ui) == TUI_REJECTED;
+    tui_fullscreen_set_status(ui,
+                              refused ? "Leave DreamTree? This answer is refused and is not kept;"
+                                        " the rest is. Press y to leave, n to stay."
+                                      : "Leave DreamTree? What you wrote is kept. Press y to"
+                                        " leave, n to stay.",
+                              false);
 }
 
 /* The answer to "Leave DreamTree?": y (or the quit key again) leaves, any other key stays. */
