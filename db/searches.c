@@ -162,16 +162,37 @@ static int count_chars(const char *text, size_t from, size_t to)
     return n;
 }
 
+static bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* The words at [start, end) of text with some of the text around them. */
 static void make_snippet(char out[SEARCH_SNIPPET_LEN], const char *text, size_t start, size_t end)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";
     size_t len = strlen(text);
     size_t from = chars_back(text, start, SNIPPET_BEFORE);
-    while (from < start && (text[from] == ' ' || (text[from] >= '\t' && text[from] <= '\r')))
+    /* begin at a word's start: past the rest of a word cut into, when a space follows it */
+    if (from > 0 && !is_space(text[from - 1])) {
+        size_t next = from;
+        while (next < start && !is_space(text[next]))
+            next++;
+        if (next < start)
+            from = next;
+    }
+    while (from < start && is_space(text[from]))
         from++;
     int used = count_chars(text, from, end);
     size_t to = chars_on(text, len, end, used < SNIPPET_CHARS ? SNIPPET_CHARS - used : 0);
+    /* and end at a word's end, when one ends after the words found */
+    if (to < len && !is_space(text[to])) {
+        size_t back = to;
+        while (back > end && !is_space(text[back - 1]))
+            back--;
+        if (back > end)
+            to = back;
+    }
     /* room for a leading and a trailing ellipsis and the NUL */
     char *w = out, *room = out + SEARCH_SNIPPET_LEN - 2 * (sizeof ellipsis - 1) - 1;
     if (from > 0) {
@@ -336,6 +357,23 @@ static enum dt_status search_source(struct store *st, const char *user_id, const
     return s;
 }
 
+/* Ends text (cut short to fit size) after its last whole word, with an ellipsis. */
+static void cut_at_word(char *text, size_t size)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    size_t n = strlen(text);
+    while (n + sizeof ellipsis > size && n > 0) /* room for the ellipsis */
+        n--;
+    size_t space = n;
+    while (space > 0 && text[space - 1] != ' ')
+        space--;
+    if (space > 0) /* a word that fills it all is cut where it must be */
+        n = space;
+    while (n > 0 && (text[n - 1] == ' ' || ((unsigned char)text[n] & 0xC0) == 0x80))
+        n--;
+    memcpy(text + n, ellipsis, sizeof ellipsis);
+}
+
 /* A prompt's text by its key, its first line cut to fit. */
 static void prompt_text(struct store *st, const char *exercise, const char *key, char *out,
                         size_t size)
@@ -349,8 +387,12 @@ static void prompt_text(struct store *st, const char *exercise, const char *key,
     if (!stmt || store_bind(st, stmt, "tt", exercise, key) != DT_OK)
         return;
     if (sqlite3_step(stmt) == SQLITE_ROW) {
-        store_col_copy(stmt, 0, out, size);
+        const char *text = (const char *)sqlite3_column_text(stmt, 0);
+        size_t line = text ? strcspn(text, "\r\n") : 0;
+        store_copy_text(out, size, text);
         out[strcspn(out, "\r\n")] = '\0';
+        if (strlen(out) < line) /* cut short: at the end of a word, and said so */
+            cut_at_word(out, size);
     }
     store_stmt_done(stmt);
 }

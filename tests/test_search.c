@@ -197,6 +197,26 @@ static void test_snippets_are_whole_characters(void)
         CHECK(strlen(s) < SEARCH_SNIPPET_LEN);
     }
     store_searches_free(&r);
+    /* cut at the ends of words, never inside one (words of 9 letters and a number) */
+    text[0] = '\0';
+    for (int i = 0; i < 40; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "wordsmith%02d ", i);
+    strcat(text, "needle");
+    for (int i = 40; i < 80; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), " wordsmith%02d", i);
+    snprintf(json, sizeof json, "{\"story\":\"%s\"}", text);
+    CHECK_INT(store_drafts_save(st, user, "1.1.1.v1", json), DT_OK);
+    CHECK_INT(store_searches_run(st, user, "needle", NULL, &r), DT_OK);
+    if (r.n) {
+        char copy[SEARCH_SNIPPET_LEN];
+        snprintf(copy, sizeof copy, "%s", r.hits[0].snippet + 3); /* past the first ellipsis */
+        copy[strlen(copy) - 3] = '\0';                            /* and before the last */
+        for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+            if (!CHECK(strcmp(w, "needle") == 0 ||
+                       (strlen(w) == 11 && strncmp(w, "wordsmith", 9) == 0)))
+                printf("#   a word cut: \"%s\" in \"%s\"\n", w, r.hits[0].snippet);
+    }
+    store_searches_free(&r);
     /* the words at the very start and end: no ellipsis */
     CHECK_INT(store_drafts_save(st, user, "1.1.1.v1", "{\"story\":\"needle\"}"), DT_OK);
     CHECK_INT(store_searches_run(st, user, "needle", NULL, &r), DT_OK);
