@@ -519,6 +519,18 @@ static void test_lock(void)
     world_close(&w);
 }
 
+/* Enter in the password opens the workbook, as a sign-in form does. */
+static void test_enter_unlocks(void)
+{
+    struct world w;
+    world_open_locked(&w);
+    char *out = run(&w.host, NULL, 80, 24, "a long password<Enter><Dump>");
+    check_has("Enter in the password: opened", out, "Daily Dos", true);
+    CHECK(store_accounts_unlocked(w.st, w.user));
+    free(out);
+    world_close(&w);
+}
+
 /* A form that replaces a page in place starts at its first question, and going back puts the
  * focus on the choice that opened it: the recovery form on the locked screen, and a form of
  * the account page. */
@@ -584,6 +596,7 @@ int main(void)
     RUN(test_settings_apply);
     RUN(test_drafts);
     RUN(test_lock);
+    RUN(test_enter_unlocks);
     RUN(test_forms_start_at_first_question);
     RUN(test_idle_exit);
     RUN(test_face_switch);

@@ -248,6 +248,18 @@ static void type_into_nearest(struct ui *ui, const struct tui_input *in)
 }
 
 /* A key for the focused field, and what it means for the loop. True when the field took it. */
+/* Enter in a password whose next item is the page's submit (the locked screen, signing in)
+ * submits, as a sign-in form does; elsewhere Enter goes on to the next item. */
+static bool enter_submits(struct ui *ui, const struct tui_input *in)
+{
+    if (in->key != 0 || (in->ch != '\r' && in->ch != '\n'))
+        return false;
+    const struct doc_block *b = tui_fullscreen_item_block(ui, ui->focus);
+    const struct doc_block *next = tui_fullscreen_item_block(ui, ui->focus + 1);
+    return b && b->kind == DOC_FIELD && b->u.field.secret && next &&
+           next->kind == DOC_ACTION && next->u.action.cmd == CMD_SUBMIT;
+}
+
 static bool field_key(struct ui *ui, const struct tui_input *in)
 {
     int width = ui->focus >= 0 && (size_t)ui->focus < ui->lay.nitems
@@ -266,7 +278,12 @@ static bool field_key(struct ui *ui, const struct tui_input *in)
     }
     case TUI_FIELD_CHANGED: tui_fullscreen_commit(ui); return true;
     case TUI_FIELD_LEAVE_UP: tui_fullscreen_move_focus(ui, -1, false); return true;
-    case TUI_FIELD_LEAVE_DOWN: tui_fullscreen_move_focus(ui, 1, false); return true;
+    case TUI_FIELD_LEAVE_DOWN:
+        if (enter_submits(ui, in))
+            tui_fullscreen_host_command(ui, CMD_SUBMIT);
+        else
+            tui_fullscreen_move_focus(ui, 1, false);
+        return true;
     case TUI_FIELD_REFUSED: beep(); return true;
     }
     return false;
