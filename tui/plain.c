@@ -463,8 +463,8 @@ static void find_on_page(struct plain *p, const struct doc *d, const struct menu
         if (hit && b->kind == DOC_FIELD && b->u.field.nitems && !in_label) {
             /* in a list: the question, then only the items that hold the words */
             char counter[80];
-            plain_sayf(p, "%s:", doc_field_counter(&b->u.field, field, fields, counter,
-                                                   sizeof counter));
+            plain_sayf(p, "%s:",
+                       doc_field_counter(&b->u.field, field, fields, counter, sizeof counter));
             plain_say(p, NULL, b->u.field.label);
             for (size_t k = 0; k < b->u.field.nitems; k++)
                 if (b->u.field.items[k] && tui_find_in(b->u.field.items[k], query)) {
@@ -624,6 +624,10 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         }
         struct tui_event ev = {.cmd = CMD_NONE};
         const struct menu_item *chosen = NULL;
+        if (!*s && p.line_emptied) { /* an arrow key's code, say: not Enter */
+            plain_error(&p, "that was not a choice; type its number and press Enter.");
+            continue;
+        }
         if (!*s && n) {
             chosen = &items[p.menu_default];
         } else if (*s >= '0' && *s <= '9') {

@@ -36,10 +36,11 @@ struct plain {
     struct plain_seen seen;                /* what the current page has said */
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
-    bool in_pass;     /* asking several questions in a row (".." stops them) */
-    bool stop_read;   /* the last multi-line read ended with "..": stop the questions */
-    bool pass_done;   /* every question was asked: the menu's default moves on from them */
-    bool idle_warned; /* "press Enter to stay" was said */
+    bool in_pass;      /* asking several questions in a row (".." stops them) */
+    bool stop_read;    /* the last multi-line read ended with "..": stop the questions */
+    bool pass_done;    /* every question was asked: the menu's default moves on from them */
+    bool line_emptied; /* the last line read held only what was left out: it is not Enter */
+    bool idle_warned;  /* "press Enter to stay" was said */
 };
 
 /* plain_input.c: the stop signals (SIGHUP: the connection dropped; SIGTERM; SIGINT) are only
