@@ -271,16 +271,24 @@ static bool say_changes(struct plain *p, const struct doc *d)
     return any;
 }
 
-static void say_hints(struct plain *p, const struct doc *d)
+/* The keys line; a new page (again false) leaves it out when it is the one last said, so a
+ * screen reader does not hear it on every page; ? says it always. */
+static void say_hints(struct plain *p, const struct doc *d, bool again)
 {
-    fputs("Keys: type the number of a choice and press Enter. Letters:", p->out);
+    char line[sizeof p->hints_said];
+    size_t used = (size_t)snprintf(line, sizeof line,
+                                   "Keys: type the number of a choice and press Enter. Letters:");
     const char *sep = " ";
-    for (size_t i = 0; i < tui_keys_count; i++)
+    for (size_t i = 0; i < tui_keys_count && used < sizeof line; i++)
         if (tui_keys[i].plain && (!d->locked || tui_keys_while_locked(tui_keys[i].cmd))) {
-            fprintf(p->out, "%s%c %s", sep, tui_keys[i].plain, tui_keys[i].name);
+            used += (size_t)snprintf(line + used, sizeof line - used, "%s%c %s", sep,
+                                     tui_keys[i].plain, tui_keys[i].name);
             sep = ", ";
         }
-    fputs(".\n", p->out);
+    if (!again && strcmp(line, p->hints_said) == 0)
+        return;
+    snprintf(p->hints_said, sizeof p->hints_said, "%s", line);
+    fprintf(p->out, "%s.\n", line);
 }
 
 /* ---- the menu ---- */
@@ -556,10 +564,10 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
             plain_say(&p, NULL, "(r says the whole page.)");
             plain_say_message(&p);
         } else if (full) {
+            plain_say_message(&p); /* what just happened (it opened), then the page */
             say_document(&p, d);
-            fputc('\n', p.out);
-            say_hints(&p, d);
-            plain_say_message(&p);
+            fputc('\n', p.out); /* the page apart from its menu */
+            say_hints(&p, d, false);
         } else {
             plain_say_message(&p); /* what just happened, then what it changed on the page */
             say_changes(&p, d);
@@ -655,7 +663,7 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
                 plain_say(&p, NULL, "Type f and the words to find on this page, like f budget.");
             continue;
         } else if (s[0] == '?' && !s[1]) {
-            say_hints(&p, d);
+            say_hints(&p, d, true);
             continue;
         } else if (s[0] && !s[1] && tui_keys_plain(s[0]) == CMD_REDRAW) {
             first = true; /* the page again, with what changed since it was printed */

@@ -40,6 +40,7 @@ struct plain {
     bool stop_read;    /* the last multi-line read ended with "..": stop the questions */
     bool pass_done;    /* every question was asked: the menu's default moves on from them */
     bool line_emptied; /* the last line read held only what was left out: it is not Enter */
+    char hints_said[512]; /* the keys line last said: a new page says it only when it differs */
     bool idle_warned;  /* "press Enter to stay" was said */
 };
 
