@@ -689,6 +689,13 @@ int tui_plain_run(const struct tui_host *host, FILE *in, FILE *out)
         enum tui_outcome o = host->event(host->ctx, &ev);
         finished = o == TUI_FINISHED;
     }
+    if (finished) { /* left on purpose: said, so a screen reader hears it closed */
+        int is_error = 0;
+        const char *msg = host->message ? host->message(host->ctx, &is_error) : NULL;
+        if (msg)
+            plain_say(&p, is_error ? "Error: " : "Note: ", msg);
+        plain_say(&p, NULL, msg ? "Goodbye." : "Goodbye. What you wrote is saved.");
+    }
     free(p.line);
     free(p.menu);
     plain_seen_clear(&p.seen);
