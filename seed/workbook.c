@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -374,6 +375,24 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
 }
 
 /* Collects one "::: type [key]" block from lines[*i] to its closing ":::". */
+/* Whether line holds "*word*" emphasis with one star on each side, which the screens would
+ * show as stars (they take "**strong**" only). A star with a space after it ("5 * 3", a list
+ * marker) is not one. */
+static bool single_emphasis(const char *line)
+{
+    for (const char *s = line; (s = strchr(s, '*')) != NULL; s++) {
+        if (s[1] == '*') { /* a pair: strong, skip it */
+            s++;
+            continue;
+        }
+        bool opens = (s == line || s[-1] == ' ' || s[-1] == '(') && s[1] && s[1] != ' ';
+        const char *close = opens ? strchr(s + 1, '*') : NULL;
+        if (close && close[1] != '*' && close[-1] != ' ')
+            return true;
+    }
+    return false;
+}
+
 static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i)
 {
     int open_line = (int)*i + 1;
@@ -466,6 +485,10 @@ static void parse_block(struct parser *p, char **lines, size_t nlines, size_t *i
     text[0] = '\0';
     char *w = text;
     for (size_t k = a; k < b; k++) {
+        if (single_emphasis(lines[k]))
+            seed_diag(p->d, p->file, (int)k + 1,
+                      "*one star* is not emphasis here: write **two stars** (the screens show"
+                      " only those)");
         size_t n = strlen(lines[k]);
         memcpy(w, lines[k], n);
         w += n;
