@@ -98,6 +98,7 @@ static bool change_list(struct plain *p, enum list_op op, cJSON *list)
             return false;
         }
         cJSON_ReplaceItemInArray(list, k - 1, cJSON_CreateString(p->line + strspn(p->line, " ")));
+        plain_sayf(p, "Changed item %d.", k);
         return true;
     }
     case OP_REMOVE: {
@@ -115,6 +116,9 @@ static bool change_list(struct plain *p, enum list_op op, cJSON *list)
             return false;
         cJSON *item = cJSON_DetachItemFromArray(list, from - 1);
         cJSON_InsertItemInArray(list, to - 1, item);
+        char moved[40];
+        snprintf(moved, sizeof moved, "Moved to place %d: ", to);
+        plain_say(p, moved, item->valuestring);
         return true;
     }
     case OP_CLEAR:
