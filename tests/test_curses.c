@@ -253,6 +253,18 @@ static void test_answer_kept(void)
     world_close(&w);
 }
 
+/* Ctrl+K on the row a list has not added yet empties what is typed there (before, it beeped). */
+static void test_delete_unadded_row(void)
+{
+    struct world w;
+    world_open(&w);
+    char *out = run(&w.host, NULL, 80, 24, "<Enter>Baker<C-k><Dump>");
+    check_has("Ctrl+K: the typing gone", out, "Baker", false);
+    check_cursor_on("Ctrl+K: still on the row", out, "    1.");
+    free(out);
+    world_close(&w);
+}
+
 static void test_refused(void)
 {
     struct world w;
@@ -590,6 +602,7 @@ int main(void)
     RUN(test_typing_on_form);
     RUN(test_answer_kept);
     RUN(test_refused);
+    RUN(test_delete_unadded_row);
     RUN(test_number_refused);
     RUN(test_small);
     RUN(test_colour);

@@ -235,8 +235,12 @@ static enum tui_field_result list_key(struct tui_field_state *st, enum field_cmd
             return TUI_FIELD_LEAVE_DOWN; /* Enter on the empty last row: the list is done */
         return goto_row(st, st->row + 1, false);
     case FIELD_ITEM_DELETE:
-        if (st->row >= st->nitems)
-            return TUI_FIELD_REFUSED;
+        if (st->row >= st->nitems) { /* the row not yet added: what is typed there goes */
+            if (empty)
+                return TUI_FIELD_REFUSED;
+            tui_editor_set(&st->ed, "");
+            return TUI_FIELD_MOVED;
+        }
         tui_editor_set(&st->ed, "");
         return goto_row(st, st->row, false);
     default: return TUI_FIELD_IGNORED;
