@@ -750,6 +750,32 @@ static void test_page_down_focuses(void)
     free(out);
 }
 
+/* A slider's stop too long for the rest of its row is said under it whole, not cut. */
+static void long_stop_build(void *ctx, struct doc *d)
+{
+    (void)ctx;
+    doc_heading(d, 1, "Pace");
+    struct doc_field *x = doc_field(d, DOC_FIELD_SLIDER, "pace", "Your week's pace?");
+    x->has_min = x->has_max = true;
+    x->min = 1, x->max = 5;
+    struct doc_stop stops[] = {{1, "Calm"},
+                               {3, "A mix of calm spells and rushes, the week turning on the"
+                                   " day's demands"},
+                               {5, "Rushed"}};
+    doc_field_stops(d, x, 3, stops);
+    x->has_number = true, x->number = 3;
+}
+
+static void test_long_slider_stop(void)
+{
+    struct say_now_host h = {0};
+    struct tui_host host = say_now_host_for(&h, long_stop_build);
+    char *out = run(&host, NULL, 60, 24, "");
+    check_has("slider: a long stop whole", out, "day's demands", true);
+    check_has("slider: nothing cut", out, "\xE2\x80\xA6", false);
+    free(out);
+}
+
 int main(void)
 {
     setenv("TERM", "xterm-256color", 1);
@@ -769,5 +795,6 @@ int main(void)
     RUN(test_say_now);
     RUN(test_table_keeps_words);
     RUN(test_page_down_focuses);
+    RUN(test_long_slider_stop);
     return check_done();
 }

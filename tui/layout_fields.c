@@ -190,8 +190,14 @@ static void slider_rows(struct tui_layout_builder *y, const struct doc_field *f,
         snprintf(text, sizeof text, "%g%s%s", v, label ? " " : "", label ? label : "");
     else
         snprintf(text, sizeof text, "not set");
+    /* a stop's words too long for the rest of the row go under it, whole, not cut */
+    bool below = label && tui_text_width(text) > (size_t)(width - bw - 3);
+    if (below)
+        snprintf(text, sizeof text, "%g", v);
     tui_layout_span_fit(y, r, col + bw + 3, has ? TUI_ROLE_TEXT : TUI_ROLE_HINT, 0, text,
                         width - bw - 3);
+    if (below)
+        tui_layout_text_rows(y, label, col, width, TUI_ROLE_TEXT, 0, "", false, 0, NULL);
     it->cursor_row = r;
     it->cursor_col = col + 1 + (knob < 0 ? 0 : knob);
     if (f->nstops) {
