@@ -333,6 +333,13 @@ static void several_made(const struct exercise *e, const struct tool_use *u, str
     doc_para(d, DOC_ROLE_NOTE,
              doc_printf(d, "%s: %s.%s", how_many, names,
                         enough ? " That is as many as this exercise asks for." : ""));
+    if (!enough) { /* a new entry, even of a tool that reopens the exercise's own;
+                   * first, so its place (its number in text mode) stays as entries are made */
+        struct screen_arg another = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id,
+                                                     SCREEN_NEW_ENTRY);
+        screen_action(d, SCREEN_TOOL_ENTRY, &another,
+                      doc_printf(d, "Start another %s", u->type.singular_name));
+    }
     for (size_t k = 0; k < made && k < TOOL_USES_LISTED; k++) {
         struct screen_arg entry = screen_arg_entry(u->type.id,
                                                    cJSON_GetArrayItem(u->ids, (int)k)->valuestring,
@@ -340,12 +347,6 @@ static void several_made(const struct exercise *e, const struct tool_use *u, str
         screen_action(d, SCREEN_TOOL_ENTRY, &entry,
                       doc_printf(d, "Open %s: %s", u->type.singular_name,
                                  cJSON_GetArrayItem(u->titles, (int)k)->valuestring));
-    }
-    if (!enough) { /* a new entry, even of a tool that reopens the exercise's own */
-        struct screen_arg another = screen_arg_entry(u->type.id, NULL, e->ref.full_exercise_id,
-                                                     SCREEN_NEW_ENTRY);
-        screen_action(d, SCREEN_TOOL_ENTRY, &another,
-                      doc_printf(d, "Start another %s", u->type.singular_name));
     }
 }
 

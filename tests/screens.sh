@@ -248,7 +248,7 @@ Gardening
 .
 2
 3
-2
+1
 1
 Cooking
 .
@@ -257,7 +257,7 @@ Cooking
 q
 '
 for want in 'asks for at least 2 Idea Trees: choose "Plant an idea" to make the first' \
-    'Note: 1 of at least 2 Idea Trees made: Gardening.' '2. Start another Idea Tree' \
+    'Note: 1 of at least 2 Idea Trees made: Gardening.' '1. Start another Idea Tree' \
     'asks for at least 2 Idea Trees and you have made 1' \
     'Note: 2 of at least 2 Idea Trees made: Cooking; Gardening.' 'Note: Saved.'; do
     if grep -qF "$want" "$work/several.out"; then ok "several: says \"$want\""
