@@ -190,13 +190,20 @@ static void build(const struct screen *s, struct doc *d)
     }
 
     doc_heading(d, 2, "Skills you use most");
-    if (p->nskills == 0)
+    if (p->nskills == 0) {
         doc_para(d, DOC_ROLE_NOTE,
-                 "None yet: the skills you name in your SOARED stories show"
-                 " here, the ones you name most first.");
-    for (size_t i = 0; i < p->nskills; i++)
-        doc_para(d, DOC_ROLE_TEXT,
-                 doc_printf(d, "%s (%d)", p->skills[i].skill.name, p->skills[i].uses));
+                 "None yet: the skills you tag on your answers and name in your SOARED stories"
+                 " show here, the ones you use most first.");
+    } else { /* a table: the count named, and one line a skill in text mode */
+        const char **cells = doc_copy(d, NULL, (p->nskills + 1) * 2 * sizeof *cells);
+        cells[0] = "Skill";
+        cells[1] = "Times tagged";
+        for (size_t i = 0; i < p->nskills; i++) {
+            cells[2 * (i + 1)] = p->skills[i].skill.name;
+            cells[2 * (i + 1) + 1] = doc_printf(d, "%d", p->skills[i].uses);
+        }
+        doc_table(d, NULL, 2, p->nskills + 1, cells);
+    }
     screen_action(d, SCREEN_SKILLS, NULL, "All your skills, and where you tagged them");
     doc_action(d, CMD_BACK, NULL, "Back");
 }

@@ -413,6 +413,31 @@ static void test_sign_in_joins(void)
     teardown(&w);
 }
 
+/* The profile's most used skills: a table that names its count, one skill a row. */
+static void test_profile_skills_table(void)
+{
+    struct world w;
+    setup(&w);
+    char answer[STORE_ID_LEN], budgeting[STORE_ID_LEN];
+    CHECK_INT(store_responses_save(w.st, w.user, "1.1.1.v1", "{\"jobs\":[\"Baker\"]}", answer),
+              DT_OK);
+    CHECK_INT(store_skills_add_custom(w.st, w.user, "budgeting", NULL, budgeting), DT_DUPLICATE);
+    CHECK_INT(store_skills_tag(w.st, w.user, answer, budgeting), DT_OK);
+    app_open(w.app, SCREEN_PROFILE, NULL);
+    send(&w, CMD_NONE, NULL);
+    const struct doc *d = build(&w);
+    bool found = false;
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_TABLE && b->u.table.ncols == 2 && b->u.table.nrows == 2 &&
+            strcmp(b->u.table.cells[1], "Times tagged") == 0)
+            found = strcmp(b->u.table.cells[2], "Budgeting") == 0 &&
+                    strcmp(b->u.table.cells[3], "1") == 0;
+    }
+    CHECK(found);
+    teardown(&w);
+}
+
 /* The focus the top screen asked for (app_focus, app_focus_field): "CMD arg", or "" for none. */
 static const char *focus_asked(struct world *w, char *buf, size_t size)
 {
@@ -1000,6 +1025,7 @@ int main(void)
     RUN(test_sources_at_the_foot);
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
+    RUN(test_profile_skills_table);
     RUN(test_search_opens_on_the_words);
     RUN(test_skills_kept_on_return);
     RUN(test_variant_on_screen);
