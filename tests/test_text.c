@@ -878,7 +878,10 @@ static void test_parse_numbers(void)
         {"-", 0, "digits"},
         {".", 0, "digits"},
         {"--3", 0, "digits"},
-        {"+3", 0, "digits"},
+        {"+3", 3, NULL}, /* as the flow log's stops write energy: +1 */
+        {"+-3", 0, "digits"},
+        {"++3", 0, "digits"},
+        {"+", 0, "digits"},
         {"1..5", 0, "digits"},
         {"0x10", 0, "digits"},
         {"inf", 0, "digits"},

@@ -38,6 +38,8 @@ const char *tui_number_parse(const char *s, double *v)
     const char *p = s + strspn(s, " \t");
     if (*p == '-')
         digits[n++] = *p++;
+    else if (*p == '+') /* "+1", as a slider's stops write it */
+        p++;
     for (const char *start = p; (*p >= '0' && *p <= '9') || *p == ','; p++) {
         if (*p == ',') {
             /* a comma ends a group: the first of one to three digits, every later one of three */

@@ -245,12 +245,23 @@ enum plain_asked plain_ask_field(struct plain *p, const struct doc_field *f, siz
             READ_OR_LEAVE();
             if (clearable && strcmp(p->line, "-") == 0)
                 value = cJSON_CreateNull();
-            else if ((why = tui_number_parse(p->line, &v)) != NULL)
-                ; /* the reason names the form to use */
-            else if ((f->has_min && v < f->min) || (f->has_max && v > f->max))
-                why = "that number is out of range.";
-            else
+            else if ((why = tui_number_parse(p->line, &v)) != NULL || (f->has_min && v < f->min) ||
+                     (f->has_max && v > f->max)) {
+                /* a slider's range is the form to use (the number rule's own example is an
+                 * amount); out of range, the range is said */
+                static char said[160]; /* why points here until the error is said */
+                bool range = f->has_min && f->has_max;
+                if (range && (!why || f->kind == DOC_FIELD_SLIDER)) {
+                    snprintf(said, sizeof said, "type %s from %s to %s.", what, lo, hi);
+                    why = said;
+                } else if (!why) {
+                    snprintf(said, sizeof said, "that number is out of range: %s %s.",
+                             f->has_min ? "the least is" : "the most is", f->has_min ? lo : hi);
+                    why = said;
+                } /* else the number rule's reason names the form to use */
+            } else {
                 value = cJSON_CreateNumber(v);
+            }
             break;
         }
         case DOC_FIELD_CHOICE:
