@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "drafts.h"
 #include "preferences.h"
@@ -358,6 +359,15 @@ cJSON *prompts_accept(struct app *a, const struct input_spec *input, const char 
     const char *bad_date = input->type == INPUT_DATE && cJSON_IsString(v) && v->valuestring[0]
                                ? date_problem(v->valuestring)
                                : NULL;
+    if (!bad_date && input->past_only && cJSON_IsString(v) && v->valuestring[0]) {
+        char latest[11]; /* tomorrow in UTC: today somewhere ahead of it */
+        time_t t = (time_t)(store_now(app_store(a)) + 86400);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(latest, sizeof latest, "%Y-%m-%d", &tm);
+        if (strcmp(v->valuestring, latest) > 0)
+            bad_date = "that day is still to come: this is a log of what you did.";
+    }
     if (bad_date) {
         app_error(a, "%s", bad_date);
         cJSON_Delete(v);

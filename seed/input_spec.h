@@ -85,6 +85,8 @@ struct input_spec {
     size_t min_items, max_items;
     const char *tool;   /* tool: the tool type's id */
     bool default_today; /* date: a new entry starts with today's date */
+    bool past_only;     /* date: what happened (a log), so not after today (a day's grace for
+                           time zones ahead of UTC) */
 };
 
 /* The member names of an input's JSON (prompt_inputs.input_json): the seed writes them,

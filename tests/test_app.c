@@ -822,7 +822,12 @@ static void test_date_messages(void)
     CHECK_STR(w.said, "the month is the middle number, from 01 to 12 (year-month-day).");
     answer(&w, FLOW_DATE, "\"2026-02-30\"");
     CHECK_STR(w.said, "that month has no such day.");
-    answer(&w, FLOW_DATE, "\"2028-02-29\""); /* a leap year's */
+    answer(&w, FLOW_DATE, "\"2024-02-29\""); /* a leap year's */
+    CHECK_STR(w.said, "");
+    /* a log is of what was done: not after today (the clock's 2026-11-25), a day's grace */
+    answer(&w, FLOW_DATE, "\"2026-11-27\"");
+    CHECK_STR(w.said, "that day is still to come: this is a log of what you did.");
+    answer(&w, FLOW_DATE, "\"2026-11-26\"");
     CHECK_STR(w.said, "");
     teardown(&w);
 }

@@ -329,6 +329,7 @@ static const struct tool_field fields[] = {
      .input = {.type = INPUT_DATE,
                .optional = true,
                .default_today = true,
+               .past_only = true,
                .hint = "Year-month-day, like 2026-11-25."}},
     {.key = FLOW_ACTIVITY,
      .label = "What were you doing?",
