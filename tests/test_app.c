@@ -736,15 +736,21 @@ static void answer(struct world *w, const char *id, const char *json)
     snprintf(w->said, sizeof w->said, "%s", m ? m : "");
 }
 
+/* Answers the workbook up to the flow log's exercise, so the flow log is open. */
+static void open_flow_log(struct world *w)
+{
+    struct exercise_ref ref;
+    CHECK_INT(store_progress_exercise(w->st, "2.1.1.v1", &ref), DT_OK);
+    support_answer_first(w->st, w->user, ref.sequence_order);
+}
+
 /* A flow log entry with only a date is kept, as a draft: the tool's list says what it lacks,
  * and it does not clear the daily reminder until every required answer is given. */
 static void test_draft_entry_is_not_done(void)
 {
     struct world w;
     setup(&w);
-    struct exercise_ref ref;
-    CHECK_INT(store_progress_exercise(w.st, "2.1.1.v1", &ref), DT_OK); /* unlocks the flow log */
-    support_answer_first(w.st, w.user, ref.sequence_order);
+    open_flow_log(&w);
     CHECK(flow_due(&w));
 
     struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
@@ -810,9 +816,7 @@ static void test_date_messages(void)
 {
     struct world w;
     setup(&w);
-    struct exercise_ref ref;
-    CHECK_INT(store_progress_exercise(w.st, "2.1.1.v1", &ref), DT_OK); /* unlocks the flow log */
-    support_answer_first(w.st, w.user, ref.sequence_order);
+    open_flow_log(&w);
     struct screen_arg entry = screen_arg_entry(TOOL_FLOW_TRACKER, NULL, NULL, 0);
     app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
     send(&w, CMD_NONE, NULL);

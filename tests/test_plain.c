@@ -232,16 +232,24 @@ static char *run_text_mode(const struct tui_host *host, const char *input, size_
     return out_text;
 }
 
-/* The same over a cut_host with build_page for its page. */
-static char *run_cut_host(struct cut_host *h, void (*build_page)(void *, struct doc *),
-                          const char *input, size_t input_len)
+/* The same over a host of one page: ctx, its build and event, no generations nor messages. */
+static char *run_page(void *ctx, void (*build_page)(void *, struct doc *),
+                      enum tui_outcome (*on_event)(void *, const struct tui_event *),
+                      const char *input, size_t input_len)
 {
-    struct tui_host host = {.ctx = h,
+    struct tui_host host = {.ctx = ctx,
                             .build = build_page,
-                            .event = cut_event,
+                            .event = on_event,
                             .generation = cut_generation,
                             .message = cut_message};
     return run_text_mode(&host, input, input_len);
+}
+
+/* run_page over a cut_host, which keeps what it is sent. */
+static char *run_cut_host(struct cut_host *h, void (*build_page)(void *, struct doc *),
+                          const char *input, size_t input_len)
+{
+    return run_page(h, build_page, cut_event, input, input_len);
 }
 
 static void test_cut(void)
@@ -373,13 +381,8 @@ static void test_enter_hands_in(void)
 {
     static const char in_text[] = "1\nOne\nTwo\n\n";
     struct submit_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = submit_build,
-                            .event = submit_event,
-                            .generation = cut_generation,
-                            .message = cut_message};
     check_test_name = "Enter hands them in";
-    char *out_text = run_text_mode(&host, in_text, sizeof in_text - 1);
+    char *out_text = run_page(&h, submit_build, submit_event, in_text, sizeof in_text - 1);
     CHECK_INT(h.fields, 2);
     CHECK_INT(h.submitted, 1);
     CHECK(strstr(out_text, "(Enter = 2,") != NULL);
@@ -410,13 +413,8 @@ static void test_table_said_under_new_heading(void)
 {
     static const char in_text[] = "1\n2\n";
     struct submit_host h = {0};
-    struct tui_host host = {.ctx = &h,
-                            .build = filter_build,
-                            .event = filter_event,
-                            .generation = cut_generation,
-                            .message = cut_message};
     check_test_name = "a table under a new heading";
-    char *out_text = run_text_mode(&host, in_text, sizeof in_text - 1);
+    char *out_text = run_page(&h, filter_build, filter_event, in_text, sizeof in_text - 1);
     const char *first = strstr(out_text, "Skill: Budgeting");
     CHECK(first && strstr(first + 1, "Skill: Budgeting") != NULL);
     CHECK(strstr(out_text, "Only yours: 1") != NULL);
