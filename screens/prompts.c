@@ -167,6 +167,7 @@ static void fill_field(struct doc *d, struct doc_field *f, const struct input_sp
     f->has_min = in->min.set, f->min = in->min.value;
     f->has_max = in->max.set, f->max = in->max.value;
     f->step = in->step; /* the full screen's slider moves by it (by 1 when 0) */
+    f->amount = in->amount;
     f->max_len = in->max_length;
     f->min_items = in->min_items, f->max_items = in->max_items;
     struct doc_stop *list = doc_copy(d, NULL, in->nstops * sizeof *list);

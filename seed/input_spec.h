@@ -85,6 +85,7 @@ struct input_spec {
     size_t min_items, max_items;
     const char *tool;   /* tool: the tool type's id */
     bool default_today; /* date: a new entry starts with today's date */
+    bool amount;        /* number: money, shown with commas and cents (2,050.50) */
     bool past_only;     /* date: what happened (a log), so not after today (a day's grace for
                            time zones ahead of UTC) */
 };

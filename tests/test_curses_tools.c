@@ -347,14 +347,14 @@ static void test_budget(void)
                     "2400<Tab><Tab>Rent 950<Enter>Food: 320.50<Tab><Dump><PgDn><PgDn><Dump>");
     golden("budget", out);
     check_has("budget: the gist", nth_dump(out, 0), "Needs 1,270.50 a month", true);
-    check_has("budget: yearly income follows", nth_dump(out, 0), "28800", true);
+    check_has("budget: yearly income follows", nth_dump(out, 0), "28,800", true);
     check_has("budget: the table", nth_dump(out, 1), "Left after all expenses", true);
     check_has("budget: the hourly rate", nth_dump(out, 1), "your income is 13.85", true);
     free(out);
-    /* a large figure shows in full, so editing it keeps its value (no 1.23457e+06) */
+    /* a large figure shows in full, as an amount, so editing it keeps its value (no 1.23457e+06) */
     world_show(&w, SCREEN_TOOL_ENTRY, screen_arg_entry("budget-calculator", NULL, NULL, 0));
     out = run(&w.host, NULL, 80, 24, "<Tab>1234567<Tab><S-Tab><End><BS>8<Tab>");
-    check_has("budget: the monthly figure to the cent", out, "102880.67", true);
+    check_has("budget: the monthly figure to the cent", out, "102,880.67", true);
     struct tool_instance *list = NULL;
     size_t n = 0;
     CHECK_INT(store_tools_list(w.st, w.user, "budget-calculator", &list, &n), DT_OK);

@@ -906,6 +906,22 @@ static void test_parse_numbers(void)
     }
     double v;
     CHECK(tui_number_parse("-0", &v) == NULL && !signbit(v)); /* shown as 0, not -0 */
+
+    /* an amount: commas between thousands, cents when there are any, read back the same */
+    static const struct {
+        double v;
+        const char *shown;
+    } amounts[] = {{2050.5, "2,050.50"}, {2400, "2,400"},    {0, "0"},
+                   {999.999, "1,000"},   {-12.05, "-12.05"}, {1234567.8, "1,234,567.80"},
+                   {0.5, "0.50"},        {100000, "100,000"}};
+    for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
+        char out[48];
+        tui_number_format_amount(amounts[i].v, out, sizeof out);
+        CHECK_STR(out, amounts[i].shown);
+        double back = 0;
+        CHECK(tui_number_parse(out, &back) == NULL &&
+              fabs(back - round(amounts[i].v * 100) / 100) < 1e-9);
+    }
 }
 
 /* Folding (base/fold.h): what the page find, the skills list and the search of one's writing

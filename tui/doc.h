@@ -60,6 +60,7 @@ struct doc_field {
                                 25": a ranking's one field is not one question of one) */
     bool required;
     bool secret; /* LINE: a password: shown as one mark a character, never echoed or said */
+    bool amount; /* NUMBER: money, shown as 2,050.50 (tui_number_format_amount) */
     bool filter; /* CHOICE: chooses what the page shows, not a question: headed "Filter",
                     its choice said as "Showing" */
     bool live;   /* LINE: a search box: typing is sent after a short pause (LIVE_DEBOUNCE_MS),

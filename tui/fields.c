@@ -104,7 +104,7 @@ int tui_field_begin(struct tui_field_state *st, const struct doc_field *f)
     if (f->kind == DOC_FIELD_NUMBER) {
         char num[32] = "";
         if (f->has_number)
-            tui_number_format(f->number, num, sizeof num);
+            (f->amount ? tui_number_format_amount : tui_number_format)(f->number, num, sizeof num);
         if (tui_editor_set(&st->ed, num) != 0)
             goto oom;
         return 0;

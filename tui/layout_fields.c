@@ -276,7 +276,7 @@ void tui_layout_fields_block(struct tui_layout_builder *y, const struct doc_fiel
         }
         char num[32] = "";
         if (f->has_number)
-            tui_number_format(f->number, num, sizeof num);
+            (f->amount ? tui_number_format_amount : tui_number_format)(f->number, num, sizeof num);
         if (st)
             editor_rows(y, &st->ed, col, width, 1, NULL, true, &it->cursor_row, &it->cursor_col);
         else

@@ -25,6 +25,32 @@ void tui_number_format(double v, char *out, size_t size)
     snprintf(out, size, "%.15g", v); /* zero, the very small and the very large */
 }
 
+void tui_number_format_amount(double v, char *out, size_t size)
+{
+    double cents = round(fabs(v) * 100);
+    if (cents >= 1e15 || size < 2) {
+        tui_number_format(v, out, size);
+        return;
+    }
+    char digits[32];
+    long long whole = (long long)(cents / 100), part = (long long)fmod(cents, 100);
+    int n = snprintf(digits, sizeof digits, "%lld", whole);
+    char grouped[48];
+    size_t w = 0;
+    if (v < 0 && cents > 0)
+        grouped[w++] = '-';
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped[w++] = ',';
+        grouped[w++] = digits[i];
+    }
+    grouped[w] = '\0';
+    if (part)
+        snprintf(out, size, "%s.%02lld", grouped, part);
+    else
+        snprintf(out, size, "%s", grouped);
+}
+
 const char *tui_number_parse(const char *s, double *v)
 {
     static const char form[] = "type the number in digits, like 2400, 2,400 or 2400.50.";

@@ -8,6 +8,10 @@
 /* A number as a person writes it: up to 15 significant digits, no exponent for everyday sizes
  * ("1234567", "102880.58", "-2"), so a value shown in a field reads back as the same value. */
 void tui_number_format(double v, char *out, size_t size);
+/* An amount of money as a person writes it: commas between thousands, and cents when there are
+ * any ("2,050.50", "2,400", "-12.05"); tui_number_parse reads it back. Beyond 15 digits,
+ * tui_number_format's form. */
+void tui_number_format_amount(double v, char *out, size_t size);
 
 /* Reads a number as a person types it; the one rule both faces use for a typed number:
  * optional spaces or tabs around it, an optional minus sign, digits with commas allowed only

@@ -126,7 +126,7 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
         break;
     case DOC_FIELD_NUMBER:
     case DOC_FIELD_SLIDER: {
-        tui_number_format(f->number, num, sizeof num);
+        (f->amount ? tui_number_format_amount : tui_number_format)(f->number, num, sizeof num);
         const char *label = stop_label(f, f->number);
         fprintf(p->out, "Your answer: %s", num);
         if (label) {

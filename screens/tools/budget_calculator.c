@@ -405,11 +405,12 @@ static const struct tool_field fields[] = {
      .label = "Your income a month, after tax",
      .input = {.type = INPUT_NUMBER,
                .optional = true,
+               .amount = true,
                .min = INPUT_BOUND(0),
                .hint = "The yearly figure follows; change either one."}},
     {.key = BUDGET_INCOME_YEARLY,
      .label = "Your income a year, after tax",
-     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0)}},
+     .input = {.type = INPUT_NUMBER, .optional = true, .amount = true, .min = INPUT_BOUND(0)}},
     {.key = BUDGET_ESSENTIAL,
      .label = "Essential expenses a month",
      .input = {.type = INPUT_LIST,
@@ -429,7 +430,7 @@ static const struct tool_field fields[] = {
                .hint = "Your own estimate: DreamTree keeps no tax tables."}},
     {.key = BUDGET_WALK_AWAY,
      .label = "Your walk-away number: the lowest yearly pay you would accept",
-     .input = {.type = INPUT_NUMBER, .optional = true, .min = INPUT_BOUND(0)}},
+     .input = {.type = INPUT_NUMBER, .optional = true, .amount = true, .min = INPUT_BOUND(0)}},
     {.key = BUDGET_NOTES, .label = "Notes", .input = {.type = INPUT_TEXT, .optional = true}},
 };
 
