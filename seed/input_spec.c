@@ -71,6 +71,8 @@ static bool only_what_its_type_uses(const struct input_spec *s, char *why, size_
         return refuse(why, size, "only a tool input names a tool");
     if (t != INPUT_DATE && s->default_today)
         return refuse(why, size, "a default of today belongs to date inputs only");
+    if (t != INPUT_NUMBER && s->amount)
+        return refuse(why, size, "an amount belongs to number inputs only");
     return true;
 }
 
@@ -149,7 +151,7 @@ bool input_spec_check(const struct input_spec *s, char *why, size_t size)
 
 /* The members of an input's JSON, each found once. */
 struct members {
-    const cJSON *type, *required, *hint, *min, *max, *step, *stops, *options, *tool, *def;
+    const cJSON *type, *required, *hint, *min, *max, *step, *stops, *options, *tool, *def, *amount;
 };
 
 static bool find_members(const cJSON *obj, struct members *m, char *why, size_t size)
@@ -168,6 +170,7 @@ static bool find_members(const cJSON *obj, struct members *m, char *why, size_t 
         {INPUT_KEY_OPTIONS, offsetof(struct members, options)},
         {INPUT_KEY_TOOL, offsetof(struct members, tool)},
         {INPUT_KEY_DEFAULT, offsetof(struct members, def)},
+        {INPUT_KEY_AMOUNT, offsetof(struct members, amount)},
     };
     memset(m, 0, sizeof *m);
     const cJSON *member;
@@ -198,6 +201,8 @@ static bool kinds_fit(const struct members *m, char *why, size_t size)
     const char *name = input_type_name(t);
     if (m->required && !cJSON_IsBool(m->required))
         return refuse(why, size, "\"required\" is true or false");
+    if (m->amount && !cJSON_IsTrue(m->amount))
+        return refuse(why, size, "\"amount\" is true when given");
     if ((m->hint && !cJSON_IsString(m->hint)) || (m->tool && !cJSON_IsString(m->tool)))
         return refuse(why, size, "\"%s\" is a string",
                       m->hint && !cJSON_IsString(m->hint) ? INPUT_KEY_HINT : INPUT_KEY_TOOL);
@@ -343,6 +348,7 @@ enum dt_status input_spec_parse(const char *json, struct input_spec **out, char 
     s->hint = m.hint ? keep(&at, m.hint->valuestring) : NULL;
     s->tool = m.tool ? keep(&at, m.tool->valuestring) : NULL;
     s->default_today = m.def != NULL;
+    s->amount = m.amount != NULL;
     cJSON_ArrayForEach (v, m.stops) {
         stops[s->nstops].value =
             cJSON_GetObjectItemCaseSensitive(v, INPUT_KEY_STOP_VALUE)->valuedouble;

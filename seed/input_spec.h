@@ -104,6 +104,7 @@ struct input_spec {
 #define INPUT_KEY_OPTIONS "options"
 #define INPUT_KEY_TOOL "tool"
 #define INPUT_KEY_DEFAULT "default"
+#define INPUT_KEY_AMOUNT "amount"   /* true: a number that is money */
 #define INPUT_DEFAULT_TODAY "today" /* the one default there is: a date's */
 
 /* The type's name in the content format ("slider"); NULL for INPUT_NONE or out of range. */

@@ -218,6 +218,16 @@ static const char *param_text(const char *params, const char *name)
     return NULL;
 }
 
+/* Whether params holds the word on its own ("amount"), not as "name=value". */
+static bool has_word(const char *params, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *s = params; (s = strstr(s, word)) != NULL; s += n)
+        if ((s == params || s[-1] == ' ') && (s[n] == '\0' || s[n] == ' '))
+            return true;
+    return false;
+}
+
 /* "name=value" from params; returns 1 and the number when present. */
 static int param(const char *params, const char *name, double *value)
 {
@@ -334,6 +344,12 @@ static char *build_input(struct parser *p, const char *input, int input_line, ch
     }
     if (strcmp(type, "number") == 0 || strcmp(type, "slider") == 0)
         check_step(p, params, input_line);
+    if (has_word(params, INPUT_KEY_AMOUNT)) {
+        if (strcmp(type, "number") == 0)
+            cJSON_AddTrueToObject(obj, INPUT_KEY_AMOUNT); /* money: shown as 2,050.50 */
+        else
+            seed_diag(p->d, p->file, input_line, "\"amount\" belongs to number inputs only");
+    }
     if (strcmp(type, "number") == 0) {
         add_number(obj, params, INPUT_KEY_MIN);
         add_number(obj, params, INPUT_KEY_MAX);

@@ -389,6 +389,10 @@ static const struct {
      "category: transferable\nskill: Budgeting\nskill: Scots \xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7"
      "\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF\n",
      "skills.rec:3: invisible tag character U+E0067", 0},
+    {"amount-on-a-line", "workbook/3-x.md",
+     "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
+     "::: prompt a\ninput: line amount\nQ?\n:::\n",
+     "3-x.md:6: \"amount\" belongs to number inputs only", 0},
     {"single-star-emphasis", "workbook/3-x.md",
      "# Part 3: X\n## Module 3.1: Y\n### Exercise 3.1.1: Z\n\n"
      "::: instruction\nFine **strong**, 5 * 3 and a * b.\nNot *this* one.\n:::\n\n"

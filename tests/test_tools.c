@@ -494,6 +494,7 @@ static void test_input_spec(void)
         {{.type = INPUT_TOOL}, "a tool input names its tool"},
         {{.type = INPUT_LINE, .default_today = true},
          "a default of today belongs to date inputs only"},
+        {{.type = INPUT_SLIDER, .amount = true}, "an amount belongs to number inputs only"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char why[200], what[64];
@@ -517,6 +518,9 @@ static void test_input_spec(void)
     CHECK_STR(in->hint, "Slide.");
     input_spec_free(&in);
     CHECK(in == NULL);
+    in = spec("{\"type\":\"number\",\"min\":0,\"amount\":true}"); /* money */
+    CHECK(in->amount && in->min.set);
+    input_spec_free(&in);
     in = spec("{\"type\":\"text\",\"required\":false,\"max\":4000}");
     CHECK(in->optional && in->max_length == 4000 && !in->max.set);
     input_spec_free(&in);
@@ -536,6 +540,8 @@ static void test_input_spec(void)
         {"{\"type\":\"slider\",\"min\":1,\"max\":5,\"stops\":[]", "the input is not a JSON object"},
         {"{\"min\":1}", "the input names no type"},
         {"{\"type\":\"dial\"}", "unknown input type \"dial\""},
+        {"{\"type\":\"number\",\"amount\":1}", "\"amount\" is true when given"},
+        {"{\"type\":\"line\",\"amount\":true}", "an amount belongs to number inputs only"},
         {"{\"type\":\"line\",\"optinos\":[]}", "the input has an unknown member \"optinos\""},
         {"{\"type\":\"number\",\"min\":\"1\"}", "\"min\" is a number"},
         {"{\"type\":\"line\",\"required\":\"no\"}", "\"required\" is true or false"},
