@@ -366,6 +366,10 @@ static void test_hints_keep_help_and_quit(void)
             check_at(__FILE__, __LINE__, strstr(hints, " Help") && strstr(hints, " Quit"), what);
             snprintf(what, sizeof what, "%d columns, field kind %zu: the hints fit", widths[w], k);
             check_at(__FILE__, __LINE__, (int)tui_text_width(hints) <= widths[w], what);
+            snprintf(what, sizeof what, "%d columns, field kind %zu: \"Choose\" once in \"%s\"",
+                     widths[w], k, hints);
+            const char *choose = strstr(hints, " Choose");
+            check_at(__FILE__, __LINE__, !choose || !strstr(choose + 1, " Choose"), what);
             tui_field_end(&st);
         }
     }

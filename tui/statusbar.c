@@ -50,6 +50,16 @@ static void hint_add(char *out, size_t size, int cols, const char *keys, const c
         memcpy(out + used, entry, strlen(entry) + 1);
 }
 
+/* Whether the bar already names what name does ("... name" ending an entry). */
+static bool has_name(const char *bar, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *at = bar; (at = strstr(at, name)) != NULL; at += n)
+        if (at > bar && at[-1] == ' ' && (at[n] == '\0' || (at[n] == ' ' && at[n + 1] == ' ')))
+            return true;
+    return false;
+}
+
 /* "keys name" of a command in this context, or false when none of its keys works there. */
 static bool hint_of(enum cmd cmd, enum key_context where, char *keys, size_t size,
                     const char **name)
@@ -90,7 +100,8 @@ void tui_statusbar_hints(const struct doc *d, const struct tui_field_state *fiel
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
         if (order[i] == CMD_NONE && field->active) /* the field table's keys for its kind */
             for (size_t k = 0; k < tui_field_keys_count; k++)
-                if (tui_field_keys[k].hint && (tui_field_keys[k].kinds & (1u << field->kind)))
+                if (tui_field_keys[k].hint && (tui_field_keys[k].kinds & (1u << field->kind)) &&
+                    !has_name(out, tui_field_keys[k].name)) /* "Enter Choose" said it */
                     hint_add(out, size, room, tui_field_keys[k].hint, tui_field_keys[k].name);
         if (order[i] == CMD_NONE || (order[i] == CMD_SUBMIT && !has_submit) ||
             (order[i] == CMD_ACTIVATE && text))
