@@ -36,7 +36,8 @@ run() {
     return 0
 }
 not() { ! "$@"; }
-q() { sqlite3 "$db" "$1"; }
+# (with a busy timeout: the writers below hold the lock, and a locked read would print nothing)
+q() { sqlite3 -cmd '.timeout 10000' "$db" "$1"; }
 # no C0 control but newline, no DEL, no C1 control, valid UTF-8
 clean_text() {
     ! LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177]')" "$1" &&
