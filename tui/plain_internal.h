@@ -36,12 +36,12 @@ struct plain {
     struct plain_seen seen;                /* what the current page has said */
     struct plain_seen saved[PLAIN_DEPTHS]; /* the same for the screens under it, by depth */
     int depth;
-    bool in_pass;      /* asking several questions in a row (".." stops them) */
-    bool stop_read;    /* the last multi-line read ended with "..": stop the questions */
-    bool pass_done;    /* every question was asked: the menu's default moves on from them */
-    bool line_emptied; /* the last line read held only what was left out: it is not Enter */
+    bool in_pass;         /* asking several questions in a row (".." stops them) */
+    bool stop_read;       /* the last multi-line read ended with "..": stop the questions */
+    bool pass_done;       /* every question was asked: the menu's default moves on from them */
+    bool line_emptied;    /* the last line read held only what was left out: it is not Enter */
     char hints_said[512]; /* the keys line last said: a new page says it only when it differs */
-    bool idle_warned;  /* "press Enter to stay" was said */
+    bool idle_warned;     /* "press Enter to stay" was said */
 };
 
 /* plain_input.c: the stop signals (SIGHUP: the connection dropped; SIGTERM; SIGINT) are only
@@ -98,6 +98,13 @@ bool plain_seen_says(const struct doc_block *b);
 bool plain_seen_has(const struct plain_seen *s, const struct doc_block *b);
 void plain_seen_take(struct plain_seen *s, const struct doc *d);
 void plain_seen_clear(struct plain_seen *s);
+/* plain_say.c: block i of d said (a field as its summary, numbered of total); the whole
+ * document; only the blocks not said yet (true when any was; a table under a heading that
+ * changed is said again); the keys line, when it differs from the last one said (again: always). */
+void plain_say_block(struct plain *p, const struct doc *d, size_t i, size_t number, size_t total);
+void plain_say_document(struct plain *p, const struct doc *d);
+bool plain_say_changes(struct plain *p, const struct doc *d);
+void plain_say_hints(struct plain *p, const struct doc *d, bool again);
 /* A list field (plain_list.c): changed item by item when it has items. */
 enum plain_asked plain_ask_list(struct plain *p, const struct doc_field *f);
 /* Lines up to one holding only "." (or the end of input), joined by newlines (malloc'd; NULL
