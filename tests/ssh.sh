@@ -149,7 +149,10 @@ printf 'put %s %s\n' "$work/file" "$work/sftp-copied" |
         >/dev/null 2>&1
 check "sftp reaches no shell and writes nothing" test ! -e "$work/sftp-copied"
 lport=$((port + 1))
-as alice -N -L "$lport:127.0.0.1:$port" </dev/null >/dev/null 2>"$work/forward-err" &
+# ssh itself in the background (not the function, whose subshell a kill would leave it under)
+ssh -p "$port" -i "$work/alice" -o BatchMode=yes -o StrictHostKeyChecking=no \
+    -o UserKnownHostsFile="$work/known_hosts" -o LogLevel=ERROR -o IdentitiesOnly=yes \
+    root@127.0.0.1 -N -L "$lport:127.0.0.1:$port" </dev/null >/dev/null 2>"$work/forward-err" &
 forwarder=$!
 sleep 1.5
 # through the tunnel, sshd's own banner would answer if it were allowed
