@@ -243,8 +243,29 @@ void plain_say_block(struct plain *p, const struct doc *d, size_t i, size_t numb
 void plain_say_document(struct plain *p, const struct doc *d)
 {
     size_t total = doc_count(d, DOC_FIELD), number = 0;
-    for (size_t i = 0; i < d->n; i++)
-        plain_say_block(p, d, i, d->blocks[i].kind == DOC_FIELD ? ++number : 0, total);
+    /* a new form of many questions: "Not answered yet" once for all, not after each one */
+    bool fresh = total > 3;
+    for (size_t i = 0; i < d->n && fresh; i++)
+        fresh = d->blocks[i].kind != DOC_FIELD || (doc_field_is_question(&d->blocks[i].u.field) &&
+                                                   !plain_has_value(&d->blocks[i].u.field));
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_block *b = &d->blocks[i];
+        if (b->kind != DOC_FIELD) {
+            plain_say_block(p, d, i, 0, total);
+            continue;
+        }
+        if (!fresh) {
+            plain_say_block(p, d, i, ++number, total);
+            continue;
+        }
+        if (++number == 1)
+            plain_sayf(p, "%zu questions, none answered yet:", total);
+        char counter[80];
+        plain_sayf(p,
+                   "%s%s:", doc_field_counter(&b->u.field, number, total, counter, sizeof counter),
+                   b->u.field.required ? " (required)" : "");
+        plain_say(p, NULL, b->u.field.label);
+    }
     plain_seen_take(&p->seen, d);
 }
 
