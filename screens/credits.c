@@ -1,6 +1,7 @@
 /* Credits: the works DreamTree draws on, alphabetical by author, and each exercise's sources
  * with the spec's treatment of its usage type. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "references.h"
@@ -45,8 +46,11 @@ static void build(const struct screen *s, struct doc *d)
         char line[600];
         size_t n = store_references_credit_line(&c->sources[i], line, sizeof line);
         /* inspiration is credited here only, by its short citation */
+        /* the exercise as a person numbers it: 1.1.1, not the row's 1.1.1.v1 */
+        const char *id = c->sources[i].exercise_id, *version = strstr(id, ".v");
         doc_para(d, DOC_ROLE_TEXT,
-                 doc_printf(d, "%s: %s [%d]", c->sources[i].exercise_id,
+                 doc_printf(d, "Exercise %.*s: %s [%d]",
+                            (int)(version ? (size_t)(version - id) : strlen(id)), id,
                             n ? line
                               : doc_printf(d, "Inspired by %s", c->sources[i].ref.short_citation),
                             c->sources[i].ref.citation_number));
