@@ -122,8 +122,9 @@ static void build(const struct screen *s, struct doc *d)
         doc_para(d, DOC_ROLE_TEXT, a->code);
         doc_para(d, DOC_ROLE_NOTE,
                  "Write it down now and keep it away from this computer: it is shown only this"
-                 " once. If you forget your password, it lets you set a new one (dreamtree"
-                 " account recover). If you lose both, nobody can read your writing again.");
+                 " once. If you forget your password, it sets a new one: choose \"I forgot it\""
+                 " on the locked screen (or run dreamtree account recover). If you lose both,"
+                 " nobody can read your writing again.");
         screen_choice(d, CHOOSE_CODE_KEPT, 0, "I have written it down");
         return;
     case FORM_CLAIM:
