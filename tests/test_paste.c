@@ -65,6 +65,33 @@ static void test_reader(void)
     }
 }
 
+/* The same reading of escape sequences over a line of text mode: each left out whole, the text
+ * around them kept, and an end marker only one more sequence. */
+static void test_drop_escapes(void)
+{
+    static const struct {
+        const char *in, *want;
+        size_t sequences;
+    } cases[] = {
+        {"Night shift \x1b[31mred\x1b[0m", "Night shift red", 2},
+        {"a\x1b]52;c;aGVsbG8=\x07" "b", "ab", 1},
+        {"x\x1b[31\x1b[0my", "xy", 1}, /* a CSI cut short by another */
+        {"end\x1b[201~ goes on", "end goes on", 1},
+        {"lone\x1b", "lone", 1},
+        {"plain", "plain", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char buf[64];
+        size_t n = strlen(cases[i].in), sequences = 0;
+        memcpy(buf, cases[i].in, n + 1);
+        n = tui_text_drop_escapes(buf, n, &sequences);
+        buf[n] = '\0';
+        check_str_at(__FILE__, __LINE__, buf, cases[i].want, cases[i].in);
+        check_int_at(__FILE__, __LINE__, (long long)sequences, (long long)cases[i].sequences,
+                     cases[i].in);
+    }
+}
+
 /* A megabyte is read to its end marker, but only TUI_PASTE_MAX bytes are kept; a cluster cut at
  * the cap goes whole. */
 static void test_huge(void)
@@ -296,6 +323,7 @@ int main(void)
 {
     RUN(test_reader);
     RUN(test_huge);
+    RUN(test_drop_escapes);
     RUN(test_into);
     RUN(test_list_cursor);
     RUN(test_notes);

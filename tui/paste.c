@@ -24,9 +24,90 @@ enum {
     IN_STRING_ESC, /* ESC inside a string: ST (ESC \) or a new sequence */
 };
 
+/* What one byte is: text, part of an escape sequence (dropped), or the last byte of one. */
+enum escape_step { ESCAPE_TEXT, ESCAPE_IN, ESCAPE_ENDED };
+
+static enum escape_step escape_byte(struct tui_escapes *e, unsigned char b)
+{
+    switch (e->state) {
+    case IN_TEXT:
+        if (b != ESC)
+            return ESCAPE_TEXT;
+        e->state = IN_ESC;
+        return ESCAPE_IN;
+    case IN_ESC:
+        if (b == '[') {
+            e->state = IN_CSI;
+            e->nparams = 0;
+        } else if (b == ']' || b == 'P' || b == 'X' || b == '^' || b == '_') {
+            e->state = IN_STRING;
+        } else if (b >= 0x20 && b <= 0x2f) {
+            e->state = IN_ESC_INTER;
+        } else if (b >= 0x30 && b <= 0x7e) {
+            e->state = IN_TEXT; /* a two-byte sequence (ESC 7, ESC c), dropped */
+            e->csi = false;
+            return ESCAPE_ENDED;
+        } else if (b != ESC) { /* a lone ESC: dropped; what follows is text */
+            e->state = IN_TEXT;
+            return ESCAPE_TEXT;
+        }
+        return ESCAPE_IN;
+    case IN_ESC_INTER:
+        if (b >= 0x20 && b <= 0x2f)
+            return ESCAPE_IN;
+        e->state = IN_TEXT;
+        e->csi = false;
+        /* the end of it, or not one after all: b read again as text (an ESC starts anew) */
+        return b >= 0x30 && b <= 0x7e ? ESCAPE_ENDED : escape_byte(e, b);
+    case IN_CSI:
+        if (b >= 0x20 && b <= 0x3f) {
+            if (e->nparams < sizeof e->params)
+                e->params[e->nparams] = (char)b;
+            e->nparams++;
+            return ESCAPE_IN;
+        }
+        e->state = IN_TEXT;
+        e->csi = true;
+        /* not a CSI after all: ESC starts another sequence, anything else is text */
+        return b >= 0x40 && b <= 0x7e ? ESCAPE_ENDED : escape_byte(e, b);
+    case IN_STRING:
+        if (b == BEL) {
+            e->state = IN_TEXT;
+            e->csi = false;
+            return ESCAPE_ENDED;
+        }
+        if (b == ESC)
+            e->state = IN_STRING_ESC;
+        return ESCAPE_IN;
+    case IN_STRING_ESC:
+        /* ST ends the string; any other ESC ends it too and starts a sequence of its own, so an
+         * unterminated OSC cannot swallow the end marker */
+        e->state = IN_ESC;
+        if (b != '\\')
+            return escape_byte(e, b);
+        e->state = IN_TEXT;
+        e->csi = false;
+        return ESCAPE_ENDED;
+    }
+    return ESCAPE_TEXT;
+}
+
+size_t tui_text_drop_escapes(char *s, size_t n, size_t *sequences)
+{
+    struct tui_escapes e = {.state = IN_TEXT};
+    size_t kept = 0;
+    *sequences = 0;
+    for (size_t i = 0; i < n; i++) {
+        *sequences += e.state == IN_TEXT && s[i] == ESC;
+        if (escape_byte(&e, (unsigned char)s[i]) == ESCAPE_TEXT)
+            s[kept++] = s[i];
+    }
+    return kept;
+}
+
 void tui_paste_init(struct tui_paste *p)
 {
-    *p = (struct tui_paste){.state = IN_TEXT};
+    *p = (struct tui_paste){.esc.state = IN_TEXT};
 }
 
 void tui_paste_free(struct tui_paste *p)
@@ -58,79 +139,23 @@ static void keep(struct tui_paste *p, char c)
     p->text[p->len] = '\0';
 }
 
-static void text_byte(struct tui_paste *p, unsigned char b)
+bool tui_paste_byte(struct tui_paste *p, unsigned char b)
 {
-    if (b == ESC) {
-        p->state = IN_ESC;
-        return;
+    if (p->done)
+        return true;
+    enum escape_step step = escape_byte(&p->esc, b);
+    if (step != ESCAPE_TEXT) {
+        p->after_cr = false;
+        if (step == ESCAPE_ENDED && p->esc.csi && b == '~' && p->esc.nparams == 3 &&
+            memcmp(p->esc.params, "201", 3) == 0)
+            p->done = true;
+        return p->done;
     }
     /* terminals send a line break as CR (tmux, xterm), some as CR LF */
     bool lf_of_crlf = b == '\n' && p->after_cr;
     p->after_cr = b == '\r';
     if (!lf_of_crlf)
         keep(p, b == '\r' ? '\n' : (char)b);
-}
-
-bool tui_paste_byte(struct tui_paste *p, unsigned char b)
-{
-    if (p->done)
-        return true;
-    switch (p->state) {
-    case IN_TEXT: text_byte(p, b); break;
-    case IN_ESC:
-        p->after_cr = false;
-        if (b == '[') {
-            p->state = IN_CSI;
-            p->nparams = 0;
-        } else if (b == ']' || b == 'P' || b == 'X' || b == '^' || b == '_') {
-            p->state = IN_STRING;
-        } else if (b >= 0x20 && b <= 0x2f) {
-            p->state = IN_ESC_INTER;
-        } else if (b >= 0x30 && b <= 0x7e) {
-            p->state = IN_TEXT; /* a two-byte sequence (ESC 7, ESC c), dropped */
-        } else if (b != ESC) {  /* a lone ESC: dropped; what follows is text */
-            p->state = IN_TEXT;
-            text_byte(p, b);
-        }
-        break;
-    case IN_ESC_INTER:
-        if (b >= 0x30 && b <= 0x7e)
-            p->state = IN_TEXT;
-        else if (b < 0x20 || b > 0x2f) {
-            p->state = IN_TEXT;
-            text_byte(p, b);
-        }
-        break;
-    case IN_CSI:
-        if (b >= 0x20 && b <= 0x3f) {
-            if (p->nparams < sizeof p->params)
-                p->params[p->nparams] = (char)b;
-            p->nparams++;
-        } else if (b >= 0x40 && b <= 0x7e) {
-            p->state = IN_TEXT;
-            if (b == '~' && p->nparams == 3 && memcmp(p->params, "201", 3) == 0)
-                p->done = true;
-        } else { /* not a CSI after all: ESC starts another sequence, anything else is text */
-            p->state = IN_TEXT;
-            text_byte(p, b);
-        }
-        break;
-    case IN_STRING:
-        if (b == BEL)
-            p->state = IN_TEXT;
-        else if (b == ESC)
-            p->state = IN_STRING_ESC;
-        break;
-    case IN_STRING_ESC:
-        /* ST ends the string; any other ESC ends it too and starts a sequence of its own, so an
-         * unterminated OSC cannot swallow the end marker */
-        p->state = IN_ESC;
-        if (b == '\\')
-            p->state = IN_TEXT;
-        else
-            tui_paste_byte(p, b);
-        break;
-    }
     return p->done;
 }
 

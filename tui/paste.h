@@ -22,16 +22,27 @@
 /* Room for the note tui_paste_note words. */
 #define TUI_PASTE_NOTE_MAX 320
 
+/* Escape sequences among bytes, read a byte at a time (paste.c): CSI, OSC and the other string
+ * sequences, ESC and intermediates, a lone ESC. Zero it to start. */
+struct tui_escapes {
+    int state;
+    char params[8]; /* a CSI's parameters, to know the paste's end marker */
+    size_t nparams;
+    bool csi; /* the sequence that just ended was a CSI */
+};
+
+/* Leaves the escape sequences out of s (n bytes) in place, each whole, and returns the new
+ * length; *sequences counts them. Text mode's lines use it, as a paste does. */
+size_t tui_text_drop_escapes(char *s, size_t n, size_t *sequences);
+
 struct tui_paste {
     char *text; /* what was kept, NUL-terminated (owned; tui_paste_free frees it) */
     size_t len, cap;
-    size_t total;   /* bytes of text read, kept or not (escape sequences are not text) */
-    size_t dropped; /* bytes of text read past TUI_PASTE_MAX and not kept */
-    bool done;      /* the end marker came */
-    int state;      /* where in an escape sequence the reader is (paste.c) */
-    char params[8]; /* a CSI's parameters, to know the end marker */
-    size_t nparams;
-    bool after_cr; /* the last byte was CR: an LF next is the same line break */
+    size_t total;           /* bytes of text read, kept or not (escape sequences are not text) */
+    size_t dropped;         /* bytes of text read past TUI_PASTE_MAX and not kept */
+    bool done;              /* the end marker came */
+    struct tui_escapes esc; /* where in an escape sequence the reader is */
+    bool after_cr;          /* the last byte was CR: an LF next is the same line break */
 };
 
 /* An empty paste, ready for the first byte after the start marker. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "oom.h"
+#include "paste.h"
 #include "plain_internal.h"
 #include "text.h"
 
@@ -73,32 +74,6 @@ static ssize_t read_capped(struct plain *p, bool *cut)
     return (ssize_t)n;
 }
 
-/* Drops terminal escape sequences from line (n bytes) in place, each whole: CSI (ESC [ ...
- * final byte, a colour or a key's code) and OSC (ESC ] ... BEL or ESC \\). Returns the new
- * length; *dropped counts them. What is left of any other ESC the answer rule takes out. */
-static size_t drop_escape_sequences(char *line, size_t n, size_t *dropped)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < n;) {
-        if (line[i] == 0x1b && i + 1 < n && (line[i + 1] == '[' || line[i + 1] == ']')) {
-            bool osc = line[i + 1] == ']';
-            size_t j = i + 2;
-            if (osc)
-                while (j < n && line[j] != 0x07 &&
-                       !(line[j] == 0x1b && j + 1 < n && line[j + 1] == '\\'))
-                    j++;
-            else
-                while (j < n && !((unsigned char)line[j] >= 0x40 && (unsigned char)line[j] <= 0x7e))
-                    j++;
-            i = j < n ? j + (osc && line[j] == 0x1b ? 2 : 1) : n;
-            (*dropped)++;
-            continue;
-        }
-        line[kept++] = line[i++];
-    }
-    return kept;
-}
-
 /* Reads one line into p->line without its line ending; false at the end of input. What an
  * answer cannot hold is left out here, as the full screen leaves it out of a paste (the one
  * rule, tui_text_answer), and a note says how much: the rest of the line, even after a NUL,
@@ -120,7 +95,7 @@ bool plain_read_line(struct plain *p)
         n--;
     size_t sequences = 0;
     bool had_text = n > 0;
-    n = (ssize_t)drop_escape_sequences(p->line, (size_t)n, &sequences);
+    n = (ssize_t)tui_text_drop_escapes(p->line, (size_t)n, &sequences); /* as a paste does */
     struct tui_text_left_out left;
     size_t kept = tui_text_answer(p->line, (size_t)n, 0, &left);
     p->line_emptied = had_text && kept == 0;
