@@ -74,7 +74,9 @@ static void test_drop_escapes(void)
         size_t sequences;
     } cases[] = {
         {"Night shift \x1b[31mred\x1b[0m", "Night shift red", 2},
-        {"a\x1b]52;c;aGVsbG8=\x07" "b", "ab", 1},
+        {"a\x1b]52;c;aGVsbG8=\x07"
+         "b",
+         "ab", 1},
         {"x\x1b[31\x1b[0my", "xy", 1}, /* a CSI cut short by another */
         {"end\x1b[201~ goes on", "end goes on", 1},
         {"lone\x1b", "lone", 1},
