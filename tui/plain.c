@@ -189,10 +189,7 @@ static void find_on_page(struct plain *p, const struct doc *d, const struct menu
                          (b->u.field.text && tui_find_in(b->u.field.text, query)));
         if (hit && b->kind == DOC_FIELD && b->u.field.nitems && !in_label) {
             /* in a list: the question, then only the items that hold the words */
-            char counter[80];
-            plain_sayf(p, "%s:",
-                       doc_field_counter(&b->u.field, field, fields, counter, sizeof counter));
-            plain_say(p, NULL, b->u.field.label);
+            plain_say_question(p, &b->u.field, field, fields);
             for (size_t k = 0; k < b->u.field.nitems; k++)
                 if (b->u.field.items[k] && tui_find_in(b->u.field.items[k], query)) {
                     fprintf(p->out, "%zu. ", k + 1);

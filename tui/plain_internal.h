@@ -85,7 +85,9 @@ bool plain_read_line(struct plain *p);
 /* Whether a field has an answer, and saying it ("Your answer: ..."). */
 bool plain_has_value(const struct doc_field *f);
 void plain_say_value(struct plain *p, const struct doc_field *f);
-/* "Question N of M (required):" and the question. */
+/* "Question N of M (required):" and the question; the summary adds the answer, or that there
+ * is none yet. */
+void plain_say_question(struct plain *p, const struct doc_field *f, size_t number, size_t total);
 void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
                              size_t total);
 /* Asks field number of total until an answer is taken or kept. */

@@ -164,13 +164,18 @@ void plain_say_value(struct plain *p, const struct doc_field *f)
     }
 }
 
-void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
-                             size_t total)
+void plain_say_question(struct plain *p, const struct doc_field *f, size_t number, size_t total)
 {
     char counter[80];
     plain_sayf(p, "%s%s:", doc_field_counter(f, number, total, counter, sizeof counter),
                f->required ? " (required)" : "");
     plain_say(p, NULL, f->label);
+}
+
+void plain_say_field_summary(struct plain *p, const struct doc_field *f, size_t number,
+                             size_t total)
+{
+    plain_say_question(p, f, number, total);
     if (plain_has_value(f))
         plain_say_value(p, f);
     else
@@ -260,11 +265,7 @@ void plain_say_document(struct plain *p, const struct doc *d)
         }
         if (++number == 1)
             plain_sayf(p, "%zu questions, none answered yet:", total);
-        char counter[80];
-        plain_sayf(p,
-                   "%s%s:", doc_field_counter(&b->u.field, number, total, counter, sizeof counter),
-                   b->u.field.required ? " (required)" : "");
-        plain_say(p, NULL, b->u.field.label);
+        plain_say_question(p, &b->u.field, number, total);
     }
     plain_seen_take(&p->seen, d);
 }
