@@ -438,6 +438,34 @@ static void test_profile_skills_table(void)
     teardown(&w);
 }
 
+/* A ranking made in an exercise: a title that ends its own sentence takes no second stop, and
+ * one answer given is said in the singular. */
+static void test_ranking_words(void)
+{
+    struct world w;
+    setup(&w);
+    support_answer_first(w.st, w.user, 2);
+    char id[STORE_ID_LEN], text[8192];
+    CHECK_INT(store_tools_create(w.st, w.user, "ranking-grid", "1.1.3.v1",
+                                 "{\"title\":\"Top skills.\",\"items\":[\"Pay\",\"Team\","
+                                 "\"Learning\"],\"choices\":[{\"better\":\"Team\","
+                                 "\"worse\":\"Pay\"}]}",
+                                 id),
+              DT_OK);
+    struct screen_arg ex = screen_arg_exercise("1.1.3.v1");
+    app_open(w.app, SCREEN_EXERCISE, &ex);
+    send(&w, CMD_NONE, NULL);
+    text_of(&w, text, sizeof text);
+    CHECK(strstr(text, "Your Ranking for this exercise: Top skills.") != NULL);
+    CHECK(strstr(text, "Top skills..") == NULL);
+    support_answer_first(w.st, w.user, 3); /* the ranking tool opens */
+    struct screen_arg entry = screen_arg_entry("ranking-grid", id, NULL, 0);
+    app_open(w.app, SCREEN_TOOL_ENTRY, &entry);
+    send(&w, CMD_NONE, NULL);
+    CHECK(strstr(text_of(&w, text, sizeof text), "Not ranked yet: 1 answer given") != NULL);
+    teardown(&w);
+}
+
 /* The focus the top screen asked for (app_focus, app_focus_field): "CMD arg", or "" for none. */
 static const char *focus_asked(struct world *w, char *buf, size_t size)
 {
@@ -1035,6 +1063,7 @@ int main(void)
     RUN(test_shared_book_on_screen);
     RUN(test_profile_shows_change);
     RUN(test_profile_skills_table);
+    RUN(test_ranking_words);
     RUN(test_search_opens_on_the_words);
     RUN(test_skills_kept_on_return);
     RUN(test_variant_on_screen);
