@@ -88,6 +88,10 @@ static void test_email_and_password_rules(void)
         CHECK_STR(out, "");
     }
     check_test_name = NULL;
+    /* said after "Error: " as every other error is: in lower case, the minimum named */
+    CHECK_STR(store_accounts_email("no-at.example.org", out),
+              "an email address has one @, like name@example.org.");
+    CHECK_STR(store_accounts_password_problem(""), "type a password of at least 10 characters.");
     CHECK(store_accounts_password_problem("123456789") != NULL);
     CHECK(strstr(store_accounts_password_problem("123456789"), "10 characters") != NULL);
     CHECK(store_accounts_password_problem("1234567890") == NULL);
